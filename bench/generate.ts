@@ -1,0 +1,67 @@
+/**
+ * Realistic generated news: ~5 KB English/Spanish articles about a protest crisis, built from
+ * combinatorial sentence parts so that no two articles are near duplicates. Deterministic per seed.
+ */
+const SUBJECTS = ['Protesters', 'Farmers from the highlands', 'Students of San Marcos University', 'Union leaders', 'Riot police', 'Soldiers', 'The regional governor', 'Human rights monitors', 'Relatives of the victims', 'Transport workers', 'Indigenous Aymara communities', 'Opposition lawmakers', 'The Ombudsman', 'Local journalists', 'Health officials', 'Market vendors', 'Miners', 'Church leaders'];
+const VERBS = ['blocked', 'marched along', 'gathered outside', 'occupied', 'surrounded', 'cleared', 'returned to', 'left', 'visited', 'denounced the raid on', 'held a vigil at', 'reopened', 'patrolled', 'reported damage at'];
+const OBJECTS = ['the main highway', 'the airport', 'the central square', 'the regional government building', 'the police station', 'the bridge over the river', 'the railway line', 'the courthouse', 'the university campus', 'the hospital', 'the border crossing', 'the copper mine access road', 'the market'];
+const PLACES = ['Juliaca', 'Puno', 'Ayacucho', 'Cusco', 'Arequipa', 'Andahuaylas', 'Abancay', 'Ilave', 'Lima', 'Huancayo', 'Trujillo', 'Tacna', 'Moquegua', 'Huancavelica', 'Chala', 'Desaguadero'];
+const TIMES = ['on Monday', 'on Tuesday', 'early on Wednesday', 'late on Thursday', 'on Friday night', 'over the weekend', 'at dawn', 'in the afternoon', 'last week', 'on January 9', 'on December 15', 'on February 4'];
+const CLAUSES = ['according to local radio', 'witnesses said', 'the interior ministry said in a statement', 'as the curfew took effect', 'despite the state of emergency', 'hours after talks collapsed', 'while helicopters flew overhead', 'as shops stayed closed', 'in a show of defiance', 'without any reported injuries', 'the Ombudsman office confirmed', 'a spokesperson told reporters'];
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedArticle {
+  title: string;
+  text: string;
+  published: string;
+  link: string;
+}
+
+export function generateArticle(index: number): GeneratedArticle {
+  const random = mulberry32(index * 7919 + 17);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const place = pick(PLACES);
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < 5000) {
+    const sentences = Array.from({ length: 3 }, () => {
+      const n = 2 + Math.floor(random() * 400);
+      return random() < 0.2
+        ? `At least ${n} people were injured in ${pick(PLACES)} ${pick(TIMES)}, ${pick(CLAUSES)}.`
+        : `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${pick(PLACES)} ${pick(TIMES)}, ${pick(CLAUSES)}, and ${1 + Math.floor(random() * 90)} roadblocks remained.`;
+    });
+    const paragraph = sentences.join(' ');
+    paragraphs.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  const day = new Date(Date.UTC(2023, 0, 1) + (index % 365) * 86_400_000);
+  return {
+    title: `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${place} (${index})`,
+    text: paragraphs.join('\n\n'),
+    published: day.toUTCString(),
+    link: `https://bench.example/news/${index}`,
+  };
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An RSS 2.0 feed holding articles [from, to). */
+export function generateFeed(from: number, to: number): string {
+  const items: string[] = [];
+  for (let index = from; index < to; index++) {
+    const article = generateArticle(index);
+    const html = article.text.split('\n\n').map((p) => `<p>${escape(p)}</p>`).join('');
+    items.push(`<item><title>${escape(article.title)}</title><link>${article.link}</link><guid>${article.link}</guid><pubDate>${article.published}</pubDate><description>${escape(html)}</description></item>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench wire</title><link>https://bench.example/</link>${items.join('')}</channel></rss>`;
+}

@@ -1,0 +1,64 @@
+import type { Answer, Line } from '../src/answers/answer.ts';
+import { chooseStory } from '../src/answers/story-choice.ts';
+import type { CommandDefinition } from '../src/core/command.ts';
+import { InputError } from '../src/core/errors.ts';
+import { filterEvents, mergeEvents } from '../src/timeline/events.ts';
+import { eventsBySource } from '../src/timeline/from-store.ts';
+import type { TimelineEvent } from '../src/timeline/types.ts';
+
+const PAGE_SIZE = 12;
+
+/** /timeline [from] [to] [query] — dated events merged across sources, oldest first (paged in chat, whole in JSON). */
+export default {
+  name: 'timeline',
+  description: 'Dated events of the story, merged across sources',
+  options: [
+    { name: 'from', description: 'First day (YYYY-MM-DD or YYYY-MM)', type: 'date' },
+    { name: 'to', description: 'Last day (YYYY-MM-DD or YYYY-MM)', type: 'date' },
+    { name: 'query', description: 'Words the event must mention', type: 'string' },
+    { name: 'page', description: 'Page of the answer in chat (1 = oldest)', type: 'integer' },
+    { name: 'story', description: 'Story id (default: the first configured)', type: 'string', autocomplete: true },
+  ],
+  permission: 'everyone',
+  async run(app, input): Promise<Answer> {
+    const story = chooseStory(app, input.options.story);
+    const { from, to, query } = input.options as { from?: string; to?: string; query?: string };
+    if (from && to && from > to) throw new InputError(`/timeline from:${from} is after to:${to}.`);
+    const records = await app.store.listEvents({ story: story?.id });
+    const events = filterEvents(mergeEvents(eventsBySource(records)), { from, to: to ? endOf(to) : undefined, query });
+    const json = { story: story?.id ?? null, events: events.map(eventJson) };
+    if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json };
+
+    const pages = Math.ceil(events.length / PAGE_SIZE);
+    const page = Math.min(Math.max(1, Number(input.options.page ?? 1)), pages);
+    const shown = events.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const lines: Line[] = shown.map((event) => {
+      const outlets = [...new Set(event.sources.map((source) => source.source))];
+      const link = event.sources.find((source) => source.url)?.url;
+      return [
+        { text: event.precision === 'day' ? event.date : event.date.slice(0, 7), bold: true },
+        '  ',
+        link ? { text: event.text, url: link } : event.text,
+        ` — ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` +${outlets.length - 3}` : ''}`,
+      ];
+    });
+    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${events.length} events).${page < pages ? ` Next: /timeline page:${page + 1}` : ''}`]] : [];
+    return { title: `Timeline${story ? ` — ${story.name}` : ''}`, sections: [{ lines: [...lines, ...footer] }], json };
+  },
+} satisfies CommandDefinition;
+
+/** A bare month means its last day. */
+function endOf(to: string): string {
+  return to.length === 7 ? `${to}-31` : to;
+}
+
+function eventJson(event: TimelineEvent) {
+  return {
+    date: event.date,
+    precision: event.precision,
+    text: event.text,
+    places: event.places,
+    actors: event.actors,
+    sources: event.sources.map(({ title, url, source, published, quote }) => ({ title, url, source, published, quote })),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * A platform-neutral answer. Commands and digests build one; each platform renders it within
+ * its own limits and escaping rules (console: plain text; Telegram: HTML; Discord: embeds).
+ */
+export type Span = string | { text: string; url?: string; bold?: boolean; code?: boolean };
+export type Line = Span[];
+
+export interface Section {
+  heading?: string;
+  lines: Line[];
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  /** Where the file was written (the console shows the path); platforms upload its bytes. */
+  path: string;
+  description?: string;
+}
+
+export interface Answer {
+  title?: string;
+  sections: Section[];
+  /** What `--json` prints: the command's data, not its rendering. */
+  json: unknown;
+  attachments?: Attachment[];
+  /** Shown only to the caller where the platform can do that (Discord); errors and admin answers. */
+  ephemeral?: boolean;
+}
+
+export function textAnswer(text: string, json: unknown = { message: text }, ephemeral = false): Answer {
+  return { sections: [{ lines: text.split('\n').map((line) => [line]) }], json, ephemeral };
+}
+
+export function spanText(span: Span): string {
+  return typeof span === 'string' ? span : span.text;
+}

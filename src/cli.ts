@@ -1,0 +1,77 @@
+import { Command, Option } from 'commander';
+import { relative } from 'node:path';
+import { commands } from '../commands/index.ts';
+import { openApp } from './core/app.ts';
+import type { AppContext } from './core/context.ts';
+import { defaultDataDir } from './core/paths.ts';
+import type { SourceReport } from './pipeline/ingest.ts';
+import { factsText, listFacts } from './answers/facts-list.ts';
+import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
+import { askOnce } from './platforms/console/console.ts';
+import { runService } from './pipeline/service.ts';
+
+const program = new Command()
+  .name('cronista')
+  .description('News-digest bot: ingests feeds and pages, keeps a dated timeline and casualty figures, answers and posts digests.')
+  .addOption(new Option('--data <dir>', 'data directory (SQLite file, charts)').env('CRONISTA_DATA').default('./data'))
+  .showHelpAfterError();
+
+function dataDir(): string {
+  return program.opts<{ data?: string }>().data ?? defaultDataDir();
+}
+
+async function withApp<T>(run: (app: AppContext) => Promise<T>): Promise<T> {
+  const app = openApp(dataDir());
+  try {
+    return await run(app);
+  } finally {
+    await app.store.close();
+  }
+}
+
+program
+  .command('ingest')
+  .description('Import files, directories (recursively), feeds and pages into the store')
+  .argument('<sources...>', 'paths or http(s) URLs; feeds are recognised by their content')
+  .action(async (targets: string[]) => {
+    const reports = await withApp((app) => ingestWithProgress(app, targets));
+    for (const report of reports) process.stdout.write(`${summaryLine(report)}\n`);
+    process.exitCode = reports.every((report) => report.failure === null) ? 0 : 1;
+  });
+
+program
+  .command('ask')
+  .description('Run a slash command as the console platform, e.g. cronista ask "/timeline from:2023-01-01"')
+  .argument('<line>', 'the command line, options as name:value or name:"several words"')
+  .option('--json', 'print the answer as JSON')
+  .action(async (line: string, options: { json?: boolean }) => {
+    const { output, failed } = await withApp((app) => askOnce(app, commands, line, options.json === true));
+    process.stdout.write(`${output}\n`);
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program
+  .command('facts')
+  .description('List every extracted figure with its sentence and source (the audit trail behind /deaths)')
+  .option('--json', 'print as JSON')
+  .option('--story <id>', 'only this story')
+  .action(async (options: { json?: boolean; story?: string }) => {
+    const facts = await withApp((app) => listFacts(app.store, options.story));
+    process.stdout.write(`${options.json ? JSON.stringify(facts, null, 2) : factsText(facts)}\n`);
+  });
+
+program
+  .command('start')
+  .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
+  .action(async () => {
+    process.exitCode = await runService(dataDir());
+  });
+
+function summaryLine(report: SourceReport): string {
+  const where = /^[a-z]+:\/\//i.test(report.location) ? report.location : relative(process.cwd(), report.location) || report.location;
+  if (report.failure !== null) return `FAILED ${where}: ${report.failure}`;
+  const errors = report.errors.length > 0 ? `, ${report.errors.length} errors (${report.errors[0]})` : ', 0 errors';
+  return `${where}: ${report.added} added, ${report.merged} merged, ${report.duplicates} duplicates skipped${errors} [${report.sourceId}]`;
+}
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadStories } from '../facts/story.ts';
+import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
+import type { AppContext } from './context.ts';
+import { createLogger } from './logger.ts';
+import { bundledStoriesDir } from './paths.ts';
+
+/** Opens the embedded default: a SQLite file in the data directory, the bundled stories. */
+export function openApp(dataDir: string): AppContext {
+  const logger = createLogger();
+  const store = new SqliteStore(join(dataDir, 'cronista.db'));
+  const stories = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
+  return { store, logger, dataDir, stories, now: () => new Date() };
+}

@@ -1,0 +1,54 @@
+import type { Answer } from '../answers/answer.ts';
+import type { AppContext } from './context.ts';
+
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+export interface OptionDefinition {
+  name: string;
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  choices?: readonly string[];
+  /** Platforms that can offer suggestions (Discord autocomplete) ask the command for them. */
+  autocomplete?: boolean;
+}
+
+export type Permission = 'everyone' | 'admin';
+
+export type OptionValues = Record<string, string | number | boolean | undefined>;
+
+export interface Caller {
+  platform: 'console' | 'telegram' | 'discord';
+  userId: string;
+  chatId: string;
+  /** Set by the platform from its own notion of admin (chat administrator, Manage Server, operator). */
+  isAdmin: boolean;
+}
+
+export interface CommandInput {
+  caller: Caller;
+  options: OptionValues;
+  /** Present when the command has subcommands (`/feeds add`). */
+  subcommand?: string;
+}
+
+export interface SubcommandDefinition {
+  name: string;
+  description: string;
+  options: readonly OptionDefinition[];
+}
+
+/**
+ * One slash command, defined once and served on every platform. The definition is plain data
+ * (it becomes Discord's registration JSON, Telegram's setMyCommands, the console's help); `run`
+ * takes platform-neutral input and returns a platform-neutral answer.
+ */
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  options: readonly OptionDefinition[];
+  subcommands?: readonly SubcommandDefinition[];
+  permission: Permission;
+  cooldownSeconds?: number;
+  run(app: AppContext, input: CommandInput): Promise<Answer>;
+}

@@ -1,0 +1,12 @@
+import type { Story } from '../facts/types.ts';
+import type { Store } from '../stores/store.ts';
+import type { Logger } from './logger.ts';
+
+/** What every command, job and platform shares: the store, the stories followed, a logger, the clock. */
+export interface AppContext {
+  store: Store;
+  logger: Logger;
+  dataDir: string;
+  stories: Story[];
+  now(): Date;
+}

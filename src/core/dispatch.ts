@@ -1,0 +1,132 @@
+import { textAnswer, type Answer } from '../answers/answer.ts';
+import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
+import type { AppContext } from './context.ts';
+import { CronistaError, InputError, PermissionError, errorMessage } from './errors.ts';
+
+/** What a platform hands the dispatcher: a command name and raw option strings, before validation. */
+export interface CommandRequest {
+  name: string;
+  subcommand?: string;
+  options: Record<string, string | number | boolean>;
+  caller: CommandInput['caller'];
+}
+
+/**
+ * The one way every platform runs a command: lookup, permission check (first, so a refused caller
+ * learns nothing and changes nothing), option validation, cooldown, and an error boundary that turns
+ * any failure into a one-line answer instead of a stack trace.
+ */
+export class Dispatcher {
+  private readonly byName: Map<string, CommandDefinition>;
+  private readonly lastCall = new Map<string, number>();
+
+  constructor(
+    private readonly app: AppContext,
+    readonly commands: readonly CommandDefinition[],
+  ) {
+    this.byName = new Map(commands.map((command) => [command.name, command]));
+  }
+
+  find(name: string): CommandDefinition | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  async dispatch(request: CommandRequest): Promise<Answer> {
+    const command = this.find(request.name);
+    if (!command) {
+      return errorAnswer(`Unknown command /${request.name}. Try /help for the list of commands.`, 'unknown_command');
+    }
+    if (command.permission === 'admin' && !request.caller.isAdmin) {
+      return errorAnswer(`/${command.name} is for admins only; nothing was changed.`, 'forbidden');
+    }
+    try {
+      const input = validate(command, request);
+      const waited = this.cooldownLeft(command, request);
+      if (waited > 0) return errorAnswer(`/${command.name} was just used; try again in ${waited} s.`, 'cooldown');
+      return await command.run(this.app, input);
+    } catch (error) {
+      if (error instanceof CronistaError) {
+        const code = error instanceof PermissionError ? 'forbidden' : error instanceof InputError ? 'bad_input' : 'failed';
+        return errorAnswer(error.message, code);
+      }
+      this.app.logger.error({ err: error, command: command.name }, 'command failed');
+      return errorAnswer(`/${command.name} failed: ${errorMessage(error)}`, 'failed');
+    }
+  }
+
+  private cooldownLeft(command: CommandDefinition, request: CommandRequest): number {
+    if (!command.cooldownSeconds) return 0;
+    const key = `${command.name}:${request.caller.platform}:${request.caller.userId}`;
+    const now = this.app.now().getTime();
+    const last = this.lastCall.get(key);
+    if (last !== undefined && now - last < command.cooldownSeconds * 1000) {
+      return Math.ceil((command.cooldownSeconds * 1000 - (now - last)) / 1000);
+    }
+    this.lastCall.set(key, now);
+    return 0;
+  }
+}
+
+export function errorAnswer(message: string, code: string): Answer {
+  return { ...textAnswer(message, { error: { code, message } }, true) };
+}
+
+function validate(command: CommandDefinition, request: CommandRequest): CommandInput {
+  let definitions: readonly OptionDefinition[] = command.options;
+  let subcommand: string | undefined;
+  if (command.subcommands?.length) {
+    const sub = command.subcommands.find((candidate) => candidate.name === request.subcommand);
+    if (!sub) {
+      const names = command.subcommands.map((candidate) => candidate.name).join('|');
+      throw new InputError(`/${command.name} needs one of: ${names} (e.g. /${command.name} ${command.subcommands[0]!.name}).`);
+    }
+    definitions = sub.options;
+    subcommand = sub.name;
+  }
+  const known = new Set(definitions.map((definition) => definition.name));
+  const unknown = Object.keys(request.options).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    const accepted = definitions.map((definition) => `${definition.name}:`).join(' ') || 'no options';
+    throw new InputError(`/${command.name} has no option ${unknown.map((name) => `${name}:`).join(', ')} (it takes ${accepted}).`);
+  }
+  const options: OptionValues = {};
+  for (const definition of definitions) {
+    const raw = request.options[definition.name];
+    if (raw === undefined || raw === '') {
+      if (definition.required) throw new InputError(`/${command.name} needs ${definition.name}: ${definition.description}.`);
+      continue;
+    }
+    options[definition.name] = coerce(command.name, definition, raw);
+  }
+  return { caller: request.caller, options, subcommand };
+}
+
+function coerce(commandName: string, definition: OptionDefinition, raw: string | number | boolean): string | number | boolean {
+  const text = String(raw).trim();
+  const where = `/${commandName} ${definition.name}:`;
+  switch (definition.type) {
+    case 'integer':
+    case 'number': {
+      const value = Number(text);
+      if (!Number.isFinite(value) || (definition.type === 'integer' && !Number.isInteger(value))) {
+        throw new InputError(`${where} expects a ${definition.type}, not "${text}".`);
+      }
+      return value;
+    }
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      if (/^(true|yes|on|1)$/i.test(text)) return true;
+      if (/^(false|no|off|0)$/i.test(text)) return false;
+      throw new InputError(`${where} expects true or false, not "${text}".`);
+    case 'date':
+      if (!/^\d{4}-\d{2}(-\d{2})?$/.test(text) || Number.isNaN(Date.parse(text.length === 7 ? `${text}-01` : text))) {
+        throw new InputError(`${where} expects a date like 2023-01-31 (or 2023-01), not "${text}".`);
+      }
+      return text;
+    case 'string':
+      if (definition.choices && !definition.choices.includes(text)) {
+        throw new InputError(`${where} must be one of ${definition.choices.join(', ')}, not "${text}".`);
+      }
+      return text;
+  }
+}

@@ -1,0 +1,113 @@
+import { normalizeIsoDate } from './dates.ts';
+
+/** Page-level metadata: Open Graph / article meta tags, schema.org microdata and JSON-LD. */
+export interface PageMeta {
+  title: string | null;
+  published: string | null;
+  siteName: string | null;
+  byline: string | null;
+}
+
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="dc.date.issued"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.created"]',
+  'meta[name="date"]',
+];
+
+function attr(doc: ParentNode, selector: string, name = 'content'): string | null {
+  return doc.querySelector(selector)?.getAttribute(name)?.trim() || null;
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t || null;
+}
+
+/** Every object in the page's JSON-LD blocks, @graph and arrays flattened. */
+function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      out.push(v as Record<string, unknown>);
+      visit((v as Record<string, unknown>)['@graph']);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is common and carries nothing we can trust.
+    }
+  }
+  return out;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return clean(v);
+  if (Array.isArray(v)) return clean(v.map(nameOf).filter(Boolean).join(', '));
+  if (v && typeof v === 'object') return nameOf((v as Record<string, unknown>).name);
+  return null;
+}
+
+const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage/;
+
+/** Date of a post element: <time datetime>, microdata datePublished. */
+export function postDate(el: ParentNode): string | null {
+  const micro = el.querySelector('[itemprop="datePublished"]');
+  const value = micro?.getAttribute('content') ?? micro?.getAttribute('datetime') ?? micro?.textContent ?? null;
+  return (
+    normalizeIsoDate(value) ??
+    normalizeIsoDate(attr(el, 'time[pubdate]', 'datetime')) ??
+    normalizeIsoDate(attr(el, 'time[datetime]', 'datetime'))
+  );
+}
+
+/** Author of a post element: rel=author, microdata author, .byline / .author. */
+export function postByline(el: ParentNode): string | null {
+  const node = el.querySelector('[rel="author"], [itemprop="author"], .byline, .author');
+  return clean(node?.textContent?.replace(/^\s*(?:by|por)\s+/i, ''));
+}
+
+export function pageMeta(doc: Document): PageMeta {
+  const ld = jsonLdObjects(doc);
+  const ldArticle = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? ld.find((o) => 'datePublished' in o);
+
+  let published: string | null = null;
+  for (const selector of PUBLISHED_META) {
+    published = normalizeIsoDate(attr(doc, selector));
+    if (published) break;
+  }
+  published ??= normalizeIsoDate(typeof ldArticle?.datePublished === 'string' ? ldArticle.datePublished : null);
+  // A <time> counts only inside the article: sidebars list other stories' dates.
+  const article = doc.querySelector('article, main, [role="main"]');
+  if (!published && article) published = postDate(article);
+
+  const h1s = doc.querySelectorAll('h1');
+  const title =
+    clean(attr(doc, 'meta[property="og:title"]')) ??
+    (typeof ldArticle?.headline === 'string' ? clean(ldArticle.headline) : null) ??
+    (h1s.length === 1 ? clean(h1s[0]?.textContent) : null) ??
+    clean(doc.querySelector('title')?.textContent);
+
+  const siteName =
+    clean(attr(doc, 'meta[property="og:site_name"]')) ??
+    nameOf(ldArticle?.publisher) ??
+    clean(attr(doc, 'meta[name="application-name"]'));
+
+  const byline =
+    clean(attr(doc, 'meta[name="author"]')) ??
+    clean(attr(doc, 'meta[property="article:author"]'))?.replace(/^https?:\/\/\S+$/, '') ??
+    nameOf(ldArticle?.author) ??
+    (article ? postByline(article) : null);
+
+  return { title, published, siteName, byline: byline || null };
+}

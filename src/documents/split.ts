@@ -1,0 +1,221 @@
+import { parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
+import { cleanText, joinLines } from './clean.ts';
+
+/** One story out of a page. */
+export interface Post {
+  title: string | null;
+  text: string;
+  /** ISO date (YYYY-MM-DD) or full ISO timestamp; null when the page gives no date for this post. */
+  published: string | null;
+  outlet: string | null;
+  byline: string | null;
+}
+
+export interface SplitOptions {
+  /** The page's own title (HTML <title>, Markdown `# Title`): a first line equal to it is the title, not text. */
+  fileTitle?: string;
+  /**
+   * Split at headlines that have no byline (teaser index pages). Default true. Off for an HTML page
+   * Readability identified as one article, whose subheadings must not become posts.
+   */
+  teasers?: boolean;
+}
+
+/*
+ * How a page is read:
+ * 1. Blog pages: a post starts at a headline line directly followed by a byline line ("teleSUR | December 19, 2022")
+ *    and may end with a trailer ("May 27, 2023 Posted by | … | Leave a comment"). Subheadings inside a
+ *    post have no byline, so they do not split it — unless the page as a whole reads as a teaser
+ *    index (headline sections of at most two paragraphs), where undated teasers sit among dated ones.
+ * 2. Teaser index pages: title-like lines each followed by one or two paragraphs.
+ * 3. Anything else is one post, titled by its first line when that line is a headline.
+ * Dates: a post's date is its byline's date (the original publication); a reposting blog's trailer
+ * date is used only when the post has no byline date. Posts never borrow a date from each other.
+ */
+
+const MAX_TEASER_PARAGRAPHS = 2;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function isParagraph(s: string): boolean {
+  const words = wordCount(s);
+  return words >= 8 && (/[.!?:…]["”’»)\]]*$/.test(s) || words > 25);
+}
+
+/** A headline-shaped line: short, starts like a title, does not end like a sentence or a list item. */
+function headlineShaped(s: string, minWords = 3): boolean {
+  const words = wordCount(s);
+  if (words < minWords || words > 25 || s.length > 200) return false;
+  if (/[.,;:]$/.test(s)) return false;
+  if (!/^[\p{Lu}\d"“‘'¿¡«]/u.test(s)) return false;
+  if (/^(?:[•*+–—-]|\d+[.)])\s/.test(s)) return false;
+  return parseBylineLine(s) === null && parseTrailerLine(s) === undefined;
+}
+
+const MINOR_WORDS = new Set(
+  'with from into over amid that this than upon after about under before between against during without within their your para sobre entre como desde contra hacia tras ante bajo según durante'.split(' '),
+);
+
+/** Title Case: most significant words capitalized ("Peruvians Block Roads In Cusco And Puno"). */
+function titleCased(s: string): boolean {
+  const words = s
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
+    .filter((w) => w.length >= 4 && /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  if (words.length === 0) return true;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+class Page {
+  constructor(readonly lines: string[]) {}
+
+  next(i: number): number {
+    for (let j = i + 1; j < this.lines.length; j++) if (this.lines[j]) return j;
+    return -1;
+  }
+
+  line(i: number): string {
+    return this.lines[i] ?? '';
+  }
+
+  /** A headline, not the first sentence of a paragraph: the line before it, if any, ends a sentence. */
+  isHeadline(i: number, minWords = 3): boolean {
+    const s = this.line(i);
+    if (!headlineShaped(s, minWords)) return false;
+    const prev = this.line(i - 1);
+    return !prev || /[.!?:"”’)]$/.test(prev);
+  }
+
+  followedByParagraph(i: number): boolean {
+    const j = this.next(i);
+    return j >= 0 && isParagraph(this.line(j));
+  }
+
+  bylineAfter(i: number): { at: number; byline: Byline } | null {
+    const j = this.next(i);
+    if (j < 0 || j - i > 2) return null;
+    const byline = parseBylineLine(this.line(j));
+    return byline ? { at: j, byline } : null;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** Build a post from lines [from, to): headline, byline and trailer become fields, the rest is its text. */
+function makePost(page: Page, from: number, to: number, opts: SplitOptions, headline: boolean): Post | null {
+  const lines = page.lines.slice(from, to);
+  const content = () => lines.findIndex((l) => l !== '');
+  let published: string | null = null;
+  let byline: Byline | null = null;
+  let title: string | null = null;
+
+  // Trailer at the end: the reposting blog's date, a fallback only.
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const l = lines[k] ?? '';
+    if (!l) continue;
+    const trailer = parseTrailerLine(l);
+    if (trailer) {
+      published = trailer.published;
+      lines.splice(k, 1);
+    }
+    break;
+  }
+
+  if (!headline) {
+    // Site names, section labels: short lines before the story that are neither headline nor text.
+    for (let k = content(); k >= 0; k = content()) {
+      const l = lines[k] ?? '';
+      const sub = new Page(lines);
+      const isTitle = (opts.fileTitle && sameTitle(l, opts.fileTitle)) || (sub.isHeadline(k) && sub.followedByParagraph(k));
+      if (isTitle || isParagraph(l) || wordCount(l) > 3 || /[.!?:]$/.test(l)) break;
+      lines.splice(k, 1);
+    }
+  }
+  const first = content();
+  if (first >= 0) {
+    const l = lines[first] ?? '';
+    const sub = new Page(lines);
+    if (headline || (opts.fileTitle && sameTitle(l, opts.fileTitle)) || (sub.isHeadline(first) && sub.followedByParagraph(first))) {
+      title = l;
+      lines.splice(first, 1);
+    }
+  }
+  // Byline and date lines right under the headline ("By X – Outlet – date", "Posted on <date>").
+  let bylineDate: string | null = null;
+  for (let k = content(), seen = 0; k >= 0 && seen < 2; k = content(), seen++) {
+    const found = parseBylineLine(lines[k] ?? '');
+    if (!found) break;
+    byline ??= found;
+    bylineDate ??= found.published;
+    lines.splice(k, 1);
+  }
+  published = bylineDate ?? published;
+
+  const text = cleanText(joinLines(lines));
+  if (!text.split('\n').some((l) => wordCount(l) >= 8)) return null;
+  return { title, text, published, outlet: byline?.outlet ?? null, byline: byline?.byline ?? null };
+}
+
+function fromBoundaries(page: Page, starts: number[], headlineAt: Set<number>, opts: SplitOptions): Post[] {
+  const bounds = [...new Set([0, ...starts])].sort((a, b) => a - b);
+  const posts: Post[] = [];
+  bounds.forEach((from, k) => {
+    const post = makePost(page, from, bounds[k + 1] ?? page.lines.length, opts, headlineAt.has(from));
+    if (post) posts.push(post);
+  });
+  return posts;
+}
+
+/** Split a page's text into its posts (one post for a single article). Each post's text is cleaned. */
+export function splitPosts(text: string, opts: SplitOptions = {}): Post[] {
+  const page = new Page(cleanText(text, { keepTrailers: true }).split('\n'));
+  const n = page.lines.length;
+
+  const bylineStarts: number[] = [];
+  const afterTrailers: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (page.isHeadline(i, 2) && page.bylineAfter(i)) bylineStarts.push(i);
+    if (parseTrailerLine(page.line(i))) afterTrailers.push(i + 1);
+  }
+  const countable = (l: string) => l !== '' && !parseBylineLine(l) && !parseTrailerLine(l);
+  const sectionSizes = (heads: number[]) => heads.map((h, k) => page.lines.slice(h + 1, heads[k + 1] ?? n).filter(countable).length);
+  const isTeaserIndex = (heads: number[]) => heads.length >= 2 && median(sectionSizes(heads)) <= MAX_TEASER_PARAGRAPHS;
+
+  const strong: number[] = [];
+  const weak: number[] = [];
+  if (opts.teasers !== false) {
+    for (let i = 0; i < n; i++) {
+      if (!page.isHeadline(i)) continue;
+      const last = page.next(i) < 0;
+      if (page.followedByParagraph(i)) weak.push(i);
+      if (titleCased(page.line(i)) && (last || page.followedByParagraph(i))) strong.push(i);
+    }
+  }
+
+  if (bylineStarts.length > 0 || afterTrailers.length > 0) {
+    // An index whose teasers are only partly dated: every headline starts a post.
+    const heads = [...new Set([...bylineStarts, ...strong, ...weak])].sort((a, b) => a - b);
+    const starts = heads.length > bylineStarts.length && isTeaserIndex(heads) ? heads : bylineStarts;
+    return fromBoundaries(page, [...starts, ...afterTrailers.filter((i) => i < n)], new Set(starts), opts);
+  }
+  if (isTeaserIndex(strong)) return fromBoundaries(page, strong, new Set(strong), opts);
+  // Sentence-case headlines: only a strictly regular headline + one paragraph pattern counts.
+  if (weak.length >= 3 && sectionSizes(weak).every((size) => size === 1)) {
+    return fromBoundaries(page, weak, new Set(weak), opts);
+  }
+
+  const single = makePost(page, 0, n, opts, false);
+  return single ? [single] : [];
+}

@@ -1,0 +1,255 @@
+// Date cues in news sentences, anchored on the publication date. Hand-written rules (English + Spanish)
+// rather than chrono-node: chrono reads "On Tuesday, 17 people…" as "Tuesday the 17th" and has no notion
+// of "a year-less date after publication is last year's" or "late January".
+import type { Precision } from './types.ts';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** YYYY-MM-DD */
+  date: string;
+  precision: Precision;
+  kind: 'explicit' | 'weekday' | 'relative' | 'period';
+  text: string;
+  /** The date opens a span ("since December 7", "desde el 7 de diciembre"): not the date a count describes. */
+  since: boolean;
+}
+
+export interface ResolveOptions {
+  /** Story start (YYYY-MM-DD) for "in power for 40 days", "the past 364 days". */
+  storyStart?: string;
+  /** Return the publication date when the sentence has no cue (default true). */
+  fallbackToPublished?: boolean;
+}
+
+const MONTHS: [RegExp, number][] = [
+  [/^(jan(uary|\.)?|ene(ro|\.)?)$/, 1], [/^(feb(ruary|\.)?|febrero)$/, 2], [/^(mar(ch|\.)?|marzo)$/, 3],
+  [/^(apr(il|\.)?|abr(il|\.)?)$/, 4], [/^(may|mayo)$/, 5], [/^(june?|jun\.|junio)$/, 6], [/^(july?|jul\.|julio)$/, 7],
+  [/^(aug(ust|\.)?|ago(sto|\.)?)$/, 8], [/^(sep(t|tember|\.|t\.)?|sep?tiembre|set\.?)$/, 9],
+  [/^(oct(ober|\.)?|octubre)$/, 10], [/^(nov(ember|\.)?|noviembre)$/, 11], [/^(dec(ember|\.)?|dic(iembre|\.)?)$/, 12],
+];
+const MONTH_RE =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
+const WEEKDAYS: [RegExp, number][] = [
+  [/^(sunday|domingo)/, 0], [/^(monday|lunes)/, 1], [/^(tuesday|martes)/, 2], [/^(wednesday|mi[eé]rcoles)/, 3],
+  [/^(thursday|jueves)/, 4], [/^(friday|viernes)/, 5], [/^(saturday|s[aá]bado)/, 6],
+];
+const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
+const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
+const SINCE_CUE = /\b(since|from|between|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+/** The YYYY-MM-DD part of an ISO date-time, or null. */
+export function dayOf(published: string | null): string | null {
+  const m = published?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+function monthOf(word: string): number | null {
+  const w = word.toLowerCase();
+  for (const [re, n] of MONTHS) if (re.test(w)) return n;
+  return null;
+}
+function validDay(y: number, m: number, d: number): boolean {
+  const t = utc(y, m, d);
+  return m >= 1 && m <= 12 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A year-less date: this year's, unless that is after publication (then last year's) and nothing points ahead. */
+function placeYear(m: number, d: number, pub: string | null, future: boolean): string | null {
+  if (!pub) return null;
+  const y = Number(pub.slice(0, 4));
+  if (!validDay(y, m, d) && !validDay(y - 1, m, d)) return null;
+  const candidate = iso(utc(y, m, d));
+  if (candidate > addDays(pub, future ? 400 : 1)) return iso(utc(y - 1, m, d));
+  if (!future && candidate > pub) return pub; // "today's" count a day off: never after publication
+  return candidate;
+}
+
+interface Rule {
+  re: RegExp;
+  make: (m: RegExpExecArray, pub: string | null, future: boolean) => { date: string; precision: Precision; kind: DateMention['kind'] } | null;
+}
+const ex = (date: string | null, precision: Precision = 'day', kind: DateMention['kind'] = 'explicit') => (date ? { date, precision, kind } : null);
+const ord = '(?:st|nd|rd|th|º|°)?';
+const PART: Record<string, number> = { early: 5, beginning: 5, principios: 5, inicios: 5, comienzos: 5, mid: 15, middle: 15, mediados: 15, late: 25, end: 28, finales: 25, fines: 25 };
+
+const RULES: Rule[] = [
+  // 2023-01-09
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ex(validDay(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null) },
+  // 10.01.2023, 10/01/2023 (day first; month first only when the day-first reading is impossible)
+  {
+    re: /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g,
+    make: (m) => {
+      const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+      if (validDay(y, b, a)) return ex(iso(utc(y, b, a)));
+      return ex(validDay(y, a, b) ? iso(utc(y, a, b)) : null);
+    },
+  },
+  // January 9, 2023 / Jan. 9 / December 7th
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})${ord}(?!\\d|\\s*(?:%|percent|people|persons))(?:,?\\s+(\\d{4}))?`, 'gi'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[1]!);
+      if (!mo) return null;
+      if (m[3]) return ex(validDay(+m[3], mo, +m[2]!) ? iso(utc(+m[3], mo, +m[2]!)) : null);
+      return ex(placeYear(mo, +m[2]!, pub, fut));
+    },
+  },
+  // 7 December 2022 / 9 de enero de 2023 / 1º de mayo
+  {
+    re: new RegExp(`\\b(\\d{1,2})${ord}\\s+(?:de\\s+|of\\s+)?(${MONTH_RE})(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`, 'gi'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[2]!);
+      if (!mo) return null;
+      if (m[3]) return ex(validDay(+m[3], mo, +m[1]!) ? iso(utc(+m[3], mo, +m[1]!)) : null);
+      return ex(placeYear(mo, +m[1]!, pub, fut));
+    },
+  },
+  // late January, mid-December 2022, a finales de enero, a mediados de diciembre
+  {
+    re: new RegExp(`\\b(early|mid|middle|late|end|beginning|principios|inicios|comienzos|mediados|finales|fines)[\\s-]+(?:of\\s+|de\\s+)?(${MONTH_RE})(?:,?\\s+(?:de\\s+)?(\\d{4}))?`, 'gi'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[2]!);
+      const day = PART[m[1]!.toLowerCase()] ?? 15;
+      if (!mo) return null;
+      const sameMonth = !m[3] && pub && Number(pub.slice(5, 7)) === mo;
+      const date = m[3] ? iso(utc(+m[3], mo, day)) : sameMonth ? `${pub.slice(0, 8)}${pad(Math.min(day, Number(pub.slice(8, 10))))}` : placeYear(mo, day, pub, fut);
+      return ex(date, 'month', 'period');
+    },
+  },
+  // December 2022, diciembre de 2022
+  {
+    re: new RegExp(`\\b(?:in\\s+|en\\s+)?(${MONTH_RE})\\s+(?:de(?:l)?\\s+)?(\\d{4})\\b`, 'gi'),
+    make: (m) => {
+      const mo = monthOf(m[1]!);
+      return mo ? ex(iso(utc(+m[2]!, mo, 15)), 'month', 'period') : null;
+    },
+  },
+  // in January (year-less month name after in/en/since/desde)
+  {
+    re: new RegExp(`\\b(?:in|en|since|desde|during|durante)\\s+(${MONTH_RE})(?![\\p{L}.])(?!\\.?\\s*\\d)`, 'giu'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[1]!);
+      return mo ? ex(placeYear(mo, 15, pub, fut), 'month', 'period') : null;
+    },
+  },
+  // last/next/this Monday, el lunes (pasado|próximo), el pasado lunes — never swallows the number after a comma
+  {
+    re: new RegExp(`\\b(?:(last|past|next|this|coming|this coming|on|el|este|el pasado|el pr[oó]ximo|pasado|pr[oó]ximo)\\s+)?(${WEEKDAY_RE})(?:\\s+(pasado|pr[oó]ximo|next|last))?\\b`, 'gi'),
+    make: (m, pub, fut) => {
+      if (!pub) return null;
+      const word = m[2]!.toLowerCase();
+      const wd = WEEKDAYS.find(([re]) => re.test(word))?.[1];
+      if (wd === undefined) return null;
+      const mod = `${m[1] ?? ''} ${m[3] ?? ''}`.toLowerCase();
+      const pubWd = new Date(`${pub}T00:00:00Z`).getUTCDay();
+      const back = (pubWd - wd + 7) % 7;
+      const ahead = /next|coming|pr[oó]ximo/.test(mod) || (fut && !/last|past|pasado/.test(mod));
+      if (ahead) return ex(addDays(pub, (wd - pubWd + 7) % 7 || 7), 'day', 'weekday');
+      if (/last|past|pasado/.test(mod) && back === 0) return ex(addDays(pub, -7), 'day', 'weekday');
+      return ex(addDays(pub, -back), 'day', 'weekday');
+    },
+  },
+  // yesterday, today, ayer, hoy, anteayer, last night, N days ago, hace N días
+  {
+    re: /\b(the day before yesterday|anteayer|antier|yesterday|ayer|today|tonight|this morning|this afternoon|hoy|esta ma[ñn]ana|esta tarde|last night|anoche|earlier today)\b/gi,
+    make: (m, pub) => {
+      if (!pub) return null;
+      const w = m[1]!.toLowerCase();
+      const off = /before yesterday|anteayer|antier/.test(w) ? -2 : /yesterday|ayer|last night|anoche/.test(w) ? -1 : 0;
+      return ex(addDays(pub, off), 'day', 'relative');
+    },
+  },
+  {
+    re: /\b(?:(\d{1,2}|one|two|three|four|five|six|seven|a|un|una|dos|tres|cuatro|cinco|seis|siete)\s+(days?|weeks?|months?)\s+ago|hace\s+(\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete)\s+(d[ií]as?|semanas?|mes(?:es)?))\b/gi,
+    make: (m, pub) => {
+      if (!pub) return null;
+      const words: Record<string, number> = { a: 1, one: 1, un: 1, una: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6, seven: 7, siete: 7 };
+      const raw = (m[1] ?? m[3])!.toLowerCase();
+      const n = words[raw] ?? Number(raw);
+      const unit = (m[2] ?? m[4])!.toLowerCase();
+      if (/^(day|d[ií]a)/.test(unit)) return ex(addDays(pub, -n), 'day', 'relative');
+      if (/^(week|semana)/.test(unit)) return ex(addDays(pub, -7 * n), 'week', 'relative');
+      return ex(addDays(pub, -30 * n), 'month', 'relative');
+    },
+  },
+  // last week / la semana pasada / last month / el mes pasado / this week / over the weekend
+  {
+    re: /\b(last week|the past week|this week|la semana pasada|esta semana|over the weekend|this weekend|el fin de semana|last month|el mes pasado)\b/gi,
+    make: (m, pub) => {
+      if (!pub) return null;
+      const w = m[1]!.toLowerCase();
+      if (/month|mes/.test(w)) {
+        const d = new Date(`${pub}T00:00:00Z`);
+        return ex(iso(utc(d.getUTCFullYear(), d.getUTCMonth(), 15)), 'month', 'relative');
+      }
+      if (/weekend|fin de semana/.test(w)) {
+        const back = (new Date(`${pub}T00:00:00Z`).getUTCDay() + 1) % 7; // last Saturday
+        return ex(addDays(pub, -back), 'week', 'relative');
+      }
+      return ex(/this|esta/.test(w) ? pub : addDays(pub, -7), 'week', 'relative');
+    },
+  },
+];
+
+/** Every date cue in `text`, in order, overlaps resolved (the longer, earlier match wins). */
+export function findDateMentions(text: string, published: string | null, _language?: string | null): DateMention[] {
+  const pub = dayOf(published);
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const future = FUTURE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 15));
+      const r = rule.make(m, pub, future);
+      if (!r) continue;
+      const before = text.slice(Math.max(0, m.index - 45), m.index);
+      found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since: (SINCE_CUE.test(before) || /^(?:since|desde)\b/i.test(m[0])) && !/\bas of\s*$/i.test(before) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: DateMention[] = [];
+  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  // "last Thursday (May 18)", "This Monday, December 26": the explicit date beats the weekday before it
+  return kept.filter((k, i) => {
+    const next = kept[i + 1];
+    return !(k.kind === 'weekday' && next && next.kind === 'explicit' && /^[\s,(]*$/.test(text.slice(k.end, next.start)));
+  });
+}
+
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** "in power for 40 days", "the past 364 days", "seven weeks of protests": a point counted from the story start. */
+export function storyDayCount(text: string, storyStart: string | undefined): { date: string; precision: Precision } | null {
+  if (!storyStart) return null;
+  const m = text.match(/\b(?:for|past|last|after|durante|tras|en|de)\s+(?:the\s+|los\s+|las\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?|d[ií]as|semanas|meses)\b/i);
+  if (!m) return null;
+  const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  if (/^(day|d[ií]a)/.test(unit)) return { date: addDays(storyStart, n), precision: 'day' };
+  if (/^(week|semana)/.test(unit)) return { date: addDays(storyStart, 7 * n), precision: 'week' };
+  return { date: addDays(storyStart, Math.round(30.44 * n)), precision: 'month' };
+}
+
+/**
+ * The date a sentence refers to, anchored on the publication date: its first date cue that does not open a
+ * span ("since December 7"); else a count from the story start; else the publication date (unless disabled).
+ */
+export function resolveReferenceDate(
+  sentence: string,
+  published: string | null,
+  language: string | null = null,
+  options: ResolveOptions = {},
+): { date: string; precision: Precision } | null {
+  const mention = findDateMentions(sentence, published, language).find((m) => !m.since);
+  if (mention) return { date: mention.date, precision: mention.precision };
+  const counted = storyDayCount(sentence, options.storyStart);
+  if (counted) return counted;
+  const pub = dayOf(published);
+  return pub && options.fallbackToPublished !== false ? { date: pub, precision: 'day' } : null;
+}

@@ -1,0 +1,133 @@
+// Rule tables for casualty-figure extraction (English + Spanish). Hand-written on purpose: no library does
+// casualty extraction well, and rules keep every decision explainable. Each table is data: a word list or a
+// regex source; figures.ts assembles them into patterns around each number mention.
+import type { FigureKind, Qualifier } from './types.ts';
+
+const alt = (words: string[]) => `(?:${words.join('|')})`;
+
+/** Words allowed between a number and its casualty word: "48 protesters (…) have been killed", "17 personas fueron…". */
+export const FILLERS = alt([
+  // who
+  'people', 'persons?', 'individuals', 'protest[eo]rs?', 'demonstrators?', 'marchers', 'civilians?', 'citizens', 'residents',
+  'peruvians', 'villagers', 'farmers', 'peasants', 'students?', 'children', 'kids', 'minors', 'teenagers', 'youths?', 'men', 'women',
+  'boys?', 'girls?', 'officers?', 'policemen', 'police', 'soldiers?', 'troops', 'workers?', 'journalists?', 'reporters?', 'medics?',
+  'indigenous', 'aymaras?', 'quechuas?', 'campesinos', 'bystanders', 'victims', 'others?', 'members', 'supporters', 'activists',
+  'medical', 'health', 'worker', 'rescuers', 'passengers', 'migrants', 'inmates', 'prisoners', 'miners', 'leaders',
+  'personas?', 'manifestantes', 'civiles', 'ciudadan[oa]s', 'peruan[oa]s', 'pobladores', 'comuneros', 'campesin[oa]s',
+  'estudiantes', 'menores', 'niñ[oa]s', 'j[oó]venes', 'hombres', 'mujeres', 'polic[ií]as', 'agentes', 'militares', 'soldados',
+  'efectivos', 'trabajadores', 'periodistas', 'v[ií]ctimas', 'dirigentes', 'rondas', 'ronderos', 'cases', 'casos',
+  // how many more / which ones
+  'more', 'additional', 'further', 'new', 'other', 'unarmed', 'innocent', 'young', 'confirmed', 'reported', 'recorded', 'official',
+  'violent', 'registered', 'total', 'más', 'otr[oa]s', 'nuev[oa]s', 'total',
+  // verb scaffolding
+  'have', 'has', 'had', 'having', 'been', 'were', 'was', 'are', 'is', 'be', 'being', "'ve", 'reportedly', 'allegedly', 'already',
+  'also', 'now', 'so', 'far', 'all', 'of', 'them', 'whom', 'those', 'who', 'that', 'which', 'later', 'subsequently', 'still',
+  'remain', 'remained', 'remains', 'may', 'might', 'could', 'likely', 'feared', 'presumed', 'officially', 'apparently', 'reported', 'believed', 'to', 'were', 'got', 'just', 'since', 'then',
+  'han', 'ha', 'habían', 'había', 'fueron', 'son', 'eran', 'están', 'estaban', 'permanecen', 'siguen', 'quedaron', 'ya', 'también',
+  'los', 'las', 'de', 'ellos', 'ellas', 'quienes', 'que', 'al', 'parecer', 'oficialmente', 'hasta', 'ahora', 'the',
+]);
+
+/** Casualty words AFTER the number (noun, participle or intransitive verb). */
+export const KIND_AFTER: Record<FigureKind, string> = {
+  deaths: alt([
+    'killed', 'dead', 'died', 'die', 'deaths?', 'deceased', 'fatalities', 'fatality', 'martyrs', 'murdered', 'massacred', 'slain',
+    'perished', 'drowned', 'shot dead', 'shot and killed', 'lost (?:their|his|her) li(?:fe|ves)', 'lives lost', 'executed',
+    'bodies', 'fatal victims', 'killings', 'murders',
+    'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
+    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s',
+  ]),
+  injured: alt([
+    'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
+    'sustained injuries', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+  ]),
+  detained: alt([
+    'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'detainees', 'jailed',
+    'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos',
+    'privad[oa]s de (?:su )?libertad',
+  ]),
+};
+
+/** Active transitive uses after a subject number are NOT the number's fate: "12 soldiers killed 3 protesters". */
+export const ACTIVE_AFTER = /^(?:killed|murdered|arrested|detained|wounded|injured|shot|hurt)\s+(?:\d|the\b|a\b|an\b|at least|more than|several|many|dozens|hundreds|his\b|her\b|their\b|two|three|four|five|six|seven|eight|nine|ten)/i;
+
+/** Casualty words BEFORE the number: "killed 46 protesters", "the deaths of 70 people", "death toll rose to 47". */
+export const KIND_BEFORE: Record<FigureKind, string> = {
+  deaths: alt([
+    'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
+    'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
+    '(?:death|fatality) toll[^.;]{0,40}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
+    'number of (?:the )?(?:dead|deaths|fatalities|people killed)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    'mataron a', 'asesinaron a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
+    '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,40}?(?:a|en|es|de|son)',
+  ]),
+  injured: alt([
+    'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,40}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
+  ]),
+  detained: alt([
+    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a',
+    'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
+    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,40}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
+  ]),
+};
+
+/** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
+export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed)\s+(?:the\s+)?$/i;
+export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
+
+/** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
+export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b)`, 'iu');
+
+/** Words just before the number → qualifier. Longest phrases first. */
+export const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/\b(?:could be as high as|as high as|up to|as many as|hasta un total de|hasta)\s+$/i, 'up_to'],
+  [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
+  [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
+  [/\b(?:almost|nearly|just under|close to|casi|poco menos de|cerca de los)\s+$/i, 'almost'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|cerca de|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
+];
+/** After the number: "600 or more", "100-plus". */
+export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
+  [/^\s*(?:or more|o más|-plus|plus)\b/i, 'at_least'],
+];
+
+/** Money, units, time spans and ratios right around a number: never a head count. */
+export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
+
+/** Scope cues. */
+export const SUBSET_AFTER_NUMBER = /^\s*(?:of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|menores|niñ[oa]s|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as|agentes|militares|soldados|efectivos|civilians|civiles)\b)/i;
+/** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
+export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
+export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
+const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
+export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
+export const CUMULATIVE_CUES = /(?:\b(?:so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento)|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)/iu;
+export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
+/** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
+export const PERIOD_CUES = /\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
+/** Simple-past verbs before the number ("police detained 12 people"): an event. */
+export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
+
+/** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
+export const SOURCES: [RegExp, string, boolean][] = [
+  [/\b(?:health ministry|ministry of health|minsa|ministerio de salud)\b/i, 'Health Ministry', true],
+  [/\b(?:UN human rights office|OHCHR|UN High Commissioner for Human Rights|Office of the UN High Commissioner|United Nations|the UN|la ONU|Naciones Unidas)\b/, 'United Nations', false],
+  [/\bdefensor[ií]a(?: del pueblo)?(?![\p{L}])/iu, 'Defensoría del Pueblo', true],
+  [/\b(?:ombuds(?:man|person|woman)(?:'s|’s)? office|ombuds(?:man|person|woman)|people'?s defender|human rights office)\b/i, 'Ombudsman', true],
+  [/\b(?:interior ministry|ministry of (?:the )?interior|ministerio del interior|mininter)\b/i, 'Interior Ministry', true],
+  [/\b(?:attorney general(?:'s|’s)? office|prosecutor(?:'s|’s)? office|public ministry|fiscal[ií]a(?: de la naci[oó]n)?|ministerio p[uú]blico)\b/i, 'Prosecutor’s Office', true],
+  [/\b(?:prime minister|primer ministro|premier)\s+(?:[\p{Lu}][\p{L}’'-]+\s?){1,3}/u, '', true],
+  [/\b(?:[Pp]resident(?:e|a)?)\s+(?:[\p{Lu}][\p{L}’'-]+\s?){1,3}/u, '', true],
+  [/\b(?:national police|polic[ií]a nacional|pnp|police (?:said|say|reported|report|chief|officials?|sources?)|la polic[ií]a)\b/i, 'Police', true],
+  [/\b(?:the army|the military|armed forces|joint command|ej[eé]rcito|fuerzas armadas|comando conjunto)\b/i, 'Armed Forces', true],
+  [/\b(?:the government|el gobierno|gobierno peruano|the executive|el ejecutivo|officials said|authorities said|las autoridades|autoridades)\b/i, 'Government', true],
+  [/\b(?:IACHR|Inter-American Commission on Human Rights|CIDH|Comisi[oó]n Interamericana)\b/i, 'IACHR', false],
+  [/\b(?:Amnesty International|Amnist[ií]a Internacional)\b/i, 'Amnesty International', false],
+  [/\b(?:Human Rights Watch|HRW)\b/, 'Human Rights Watch', false],
+  [/\b(?:CNDDHH|Coordinadora Nacional de Derechos Humanos|National Coordinator (?:for|of) Human Rights)\b/i, 'CNDDHH', false],
+  [/\b(?:Red Cross|Cruz Roja|ICRC|CICR)\b/i, 'Red Cross', false],
+];
+/** "according to X" / "según X": the name that follows, when no table entry matched. */
+export const ACCORDING_TO = /\b(?:[Aa]ccording to|per|citing|[Ss]eg[uú]n|[Dd]e acuerdo (?:con|a)|reported by)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?((?:[\p{Lu}][\p{L}’'.-]*\s?(?:(?:of|de|del|la|for|the)\s)?){1,6})/u;

@@ -1,0 +1,239 @@
+// Casualty figures (deaths, injured, detained) from English and Spanish news text.
+// Hand-written rules (see figure-rules.ts for the tables): no library extracts casualty counts reliably, and
+// rules make every figure explainable. Pipeline per sentence: number mentions → casualty word right after
+// ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
+// before the number → scope from cues in its clause → date, place and source.
+import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
+import { dayOf, findDateMentions, storyDayCount, type DateMention } from './dates.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { findPlaces, regionOf } from './gazetteer.ts';
+import * as R from './figure-rules.ts';
+
+const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
+/** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
+const COORD = '(?:and|y|as well as)\\s+(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
+const AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^((?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+const WEAK_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^((?:\\s+(?:persona|person|v[ií]ctima))?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+const BEFORE_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
+const REPORT_VERBS = /\b(?:said|says|reported|reports|acknowledged|confirmed|announced|stated|told|counted|recorded|registered|noted|informed|indicated|estimated|put|raised|updated|apologi[sz]ed|lamented|revealed|explained|denounced|warned|added|tallied|documented|informó|reportó|confirmó|señaló|indicó|precisó|detalló|registró|contabilizó|actualizó|reconoció|dijo|afirmó|aseguró|lamentó|denunció|advirtió|sostuvo|explicó|reveló|da cuenta|reporta|informa|señala|indica)(?![\p{L}])/iu;
+const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
+
+interface Context { published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
+
+/** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
+function maskAsides(s: string): string {
+  return s.replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? ' '.repeat(m.length) : m));
+}
+
+function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
+  if (n.plus) return { qualifier: 'more_than', cut: pre.length };
+  for (const [re, q] of R.QUALIFIERS) {
+    const m = re.exec(pre);
+    if (m) return { qualifier: q, cut: m.index };
+  }
+  for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
+  return { qualifier: 'exact', cut: pre.length };
+}
+
+/** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
+type How = 'after' | 'before' | 'toll' | 'part';
+function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
+  let best: { kind: FigureKind; len: number } | null = null;
+  for (const k of KINDS) {
+    const m = (n.weak ? WEAK_AFTER_RE : AFTER_RE)[k].exec(post);
+    if (!m || (best && best.len <= m[0].length)) continue;
+    const fillers = m[1]!.trim().toLowerCase();
+    const rest = post.slice(m[0].length);
+    const word = m[2]!.toLowerCase();
+    // "12 soldiers killed 3 protesters", "soldiers who killed…": the number is the actor, not the casualty
+    if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
+    best = { kind: k, len: m[0].length };
+  }
+  if (best) return { kind: best.kind, how: 'after' };
+  if (n.weak) return null;
+  if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
+  if (!R.AFTER_BEFORE_OK.test(post)) return null;
+  for (const k of KINDS) {
+    const m = BEFORE_RE[k].exec(pre);
+    if (m) return { kind: k, how: /toll|cifra|n[uú]mero|balance|saldo|number/i.test(m[0]) ? 'toll' : 'before' };
+  }
+  return null;
+}
+
+function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[]): Scope {
+  if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
+  if (how === 'toll' || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
+  if (dates.some((d) => d.precision === 'day')) return 'incident';
+  if (R.PERIOD_CUES.test(clause)) return 'cumulative';
+  if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
+  return 'cumulative';
+}
+
+function attributionOf(sentence: string, numStart: number, story?: Story): { attribution: string | null; official: boolean } {
+  const officialByStory = (name: string) =>
+    story?.officialSources.some((o) => name.toLowerCase().includes(o.toLowerCase()) || o.toLowerCase().includes(name.toLowerCase())) ?? false;
+  const canonical = (text: string): [string, boolean] | null => {
+    for (const [re, name, official] of R.SOURCES) {
+      const m = re.exec(text);
+      if (m) return [(name || m[0]).trim().replace(/[\s,]+$/, ''), official || officialByStory(name || m[0])];
+    }
+    return null;
+  };
+  const acc = R.ACCORDING_TO.exec(sentence);
+  if (acc) {
+    const tail = sentence.slice(acc.index + acc[0].length - acc[1]!.length);
+    const hit = canonical(tail.slice(0, 80));
+    if (hit) return { attribution: hit[0], official: hit[1] };
+    const name = acc[1]!.trim();
+    if (name.length > 2) return { attribution: name, official: officialByStory(name) };
+  }
+  for (const [re, name, official] of R.SOURCES) {
+    const m = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`).exec(sentence);
+    if (!m) continue;
+    if (/\b(?:by|of|against|to|for|from|por|contra|de|del|a)\s+(?:the\s+|la\s+|el\s+|los\s+|peru['’]s\s+)?$/i.test(sentence.slice(0, m.index))) continue;
+    const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const inverted = new RegExp(`(?:${REPORT_VERBS.source})\\s+(?:the\\s+|el\\s+|la\\s+|los\\s+)?$`, 'iu').test(sentence.slice(Math.max(0, m.index - 25), m.index));
+    const after = new RegExp(`^\\s*(?:${REPORT_VERBS.source})`, 'iu').test(tail.replace(/^\s*(?:has|have|had|also|later|on \w+)\s+/i, ' '));
+    const said = inverted || (m.index < numStart ? REPORT_VERBS.test(sentence.slice(m.index, numStart + 1)) : after);
+    if (!said) continue;
+    const attribution = (name || m[0]).trim();
+    return { attribution, official: official || officialByStory(attribution) };
+  }
+  for (const o of story?.officialSources ?? []) {
+    const i = sentence.toLowerCase().indexOf(o.toLowerCase());
+    if (i >= 0 && i < numStart) return { attribution: o, official: true };
+  }
+  return { attribution: null, official: false };
+}
+
+function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean): string | null {
+  const pick = (from: number, to: number) => {
+    const found = findPlaces(s.slice(from, to), story);
+    if (found.length === 0) return null;
+    const places = found.filter((f) => f.place);
+    const pool = places.length ? places : found;
+    return pool.reduce((a, b) => (Math.abs(a.start + from - at) <= Math.abs(b.start + from - at) ? a : b)).name;
+  };
+  const hit = pick(clause[0], clause[1]) ?? (wholeSentence ? pick(0, s.length) : null);
+  if (hit || story) return hit;
+  const m = /\b(?:in|en|city of|town of|ciudad de|localidad de|distrito de|provincia de|regi[oó]n de|department of|departamento de)\s+([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)?)/u.exec(s.slice(clause[0], clause[1]));
+  return m && !NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
+}
+
+/** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
+type Dated = 'own' | 'context' | 'inherited' | false;
+interface Found { f: ExtractedFigure; dated: Dated; idx: number }
+
+function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
+  const s = sent.text;
+  const masked = maskAsides(s);
+  const dates = findDateMentions(s, ctx.published, ctx.language);
+  const clauses = splitClauses(s);
+  const out: Found[] = [];
+  for (const n of findNumbers(masked)) {
+    if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
+    const pre = masked.slice(0, n.start);
+    const post = masked.slice(n.end);
+    if (R.NOT_COUNT_BEFORE.test(pre) || R.NOT_COUNT_AFTER.test(post)) continue;
+    if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
+    if (/^\s*\(/.test(post) || /\(\s*$/.test(pre)) continue; // "Ayacucho (9)": a breakdown entry
+    const { qualifier, cut } = qualifierOf(pre, post, n);
+    let kind = kindOf(pre.slice(0, cut), post, n);
+    // "…nearly 500 injured, including 176 police officers": a part of the count just stated
+    const whole = out.at(-1);
+    const partOf = !kind && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post));
+    if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
+    if (!kind) continue;
+    const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
+    const clauseText = s.slice(clause[0], clause[1]);
+    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
+    const scope = scopeOf(clauseText, pre.slice(0, cut), post, kind.how, clauseDates);
+    const { asOf, precision, fromCue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx);
+    let location = locationOf(s, clause, n.start, ctx.story, scope !== 'cumulative');
+    if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
+    const { attribution, official } = attributionOf(s, n.start, ctx.story);
+    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
+    const f: ExtractedFigure = {
+      kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
+      asOf, asOfPrecision: precision, quote: s, attribution, official,
+    };
+    out.push({ f, dated: fromCue, idx });
+  }
+  return out;
+}
+
+function asOfFor(
+  s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
+): { asOf: string | null; precision: Precision | null; fromCue: Dated } {
+  const nearest = (list: DateMention[]) =>
+    list.reduce<DateMention | null>((a, b) => (!a || Math.abs(b.start - n.start) < Math.abs(a.start - n.start) ? b : a), null);
+  const leading = dates.filter((d) => !d.since && d.end <= clause[0]);
+  const hit = nearest(clauseDates) ?? leading.at(-1);
+  if (hit) return { asOf: hit.date, precision: hit.precision, fromCue: 'own' };
+  const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start);
+  if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
+  if (scope === 'incident') {
+    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flat().filter((d) => !d.since && d.precision === 'day' && d.kind !== 'relative');
+    const last = recent.at(-1);
+    if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
+  }
+  const pub = dayOf(ctx.published);
+  return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
+}
+
+/** "Ayacucho (9), Apurimac (6), …" in a sentence: the breakdown, when it has two entries or more. */
+function breakdownIn(s: string, story?: Story): { region: string; value: number }[] | null {
+  const re = /([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)*)\s*\((\d{1,6})\)/gu;
+  const list: { region: string; value: number }[] = [];
+  for (let m = re.exec(s); m; m = re.exec(s)) list.push({ region: regionOf(m[1]!, story) ?? m[1]!, value: Number(m[2]) });
+  return list.length >= 2 ? list : null;
+}
+
+/**
+ * Casualty figures a document states, one per (sentence, kind, value), in text order. Headlines are skipped
+ * (they repeat the body); with no publication date, a story-day count in the text ("in power for 40 days")
+ * anchors relative dates when a story is given.
+ */
+export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[] {
+  const sentences = splitSentences(doc.text);
+  let published = dayOf(doc.published);
+  if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
+  const ctx: Context = { published, story, language: doc.language, dates: [], places: [] };
+  const out: Found[] = [];
+  sentences.forEach((sent, idx) => {
+    ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
+    ctx.places.push(sent.headline ? [] : findPlaces(sent.text, story).map((p) => p.name));
+    if (sent.headline) return;
+    const figs = figuresIn(sent, idx, ctx);
+    const recent = out.filter((x) => x.idx >= idx - 3);
+    // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
+    for (const x of figs) {
+      const prev = recent.filter((r) => r.dated && r.f.attribution && (!x.f.attribution || x.f.attribution === r.f.attribution)).at(-1);
+      if (!x.dated && prev) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: prev.f.asOf, asOfPrecision: prev.f.asOfPrecision, attribution: x.f.attribution ?? prev.f.attribution, official: x.f.official || prev.f.official } });
+    }
+    const breakdown = breakdownIn(sent.text, story);
+    if (breakdown) {
+      const sum = breakdown.reduce((a, b) => a + b.value, 0);
+      const mentioned = KINDS.find((k) => new RegExp(`\\b${R.KIND_AFTER[k]}(?![\\p{L}])`, 'iu').test(sent.text));
+      const candidates = figs.length ? figs : recent;
+      const target = [...candidates].reverse().find(({ f }) => (!mentioned || f.kind === mentioned) && sum <= f.value * 1.1 + 1);
+      if (target && !target.f.byRegion) target.f.byRegion = breakdown;
+    }
+    out.push(...figs);
+  });
+  // an undated incident (or part of one) most likely belongs to the document's dated incident: "after over a
+  // dozen were killed" in a story about "17 killed in Juliaca Monday"
+  const counts = new Map<string, number>();
+  for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const x of out) if (main && !x.dated && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  return out.map((x) => x.f);
+}

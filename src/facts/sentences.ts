@@ -1,0 +1,74 @@
+// Sentence segmentation for news text (English and Spanish): paragraphs by line, sentences by terminal
+// punctuation followed by a capital, a digit or an opening quote — not after abbreviations or initials.
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  /** A title-case line without final punctuation: a headline or section title, not reporting. */
+  headline: boolean;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'st', 'jr', 'sr', 'sra', 'srta', 'dra',
+  'prof', 'lic', 'ing', 'av', 'avda', 'no', 'nos', 'vs', 'etc', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ene', 'abr', 'ago', 'dic', 'approx', 'aprox', 'est', 'fig',
+  'u.s', 'u.n', 'p.m', 'a.m', 'e.g', 'i.e', 'ee.uu', 'pres', 'min', 'dept', 'depto', 'prov', 'mt', 'ft',
+]);
+
+function isHeadline(line: string): boolean {
+  const t = line.trim();
+  if (!t || /[.!?:;"”’)]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 18) return false;
+  const content = words.filter((w) => /^[\p{L}\d]/u.test(w) && w.replace(/[^\p{L}]/gu, '').length > 3);
+  if (content.length === 0) return true;
+  const capital = content.filter((w) => /^[\p{Lu}\d‘'"“]/u.test(w)).length;
+  return capital / content.length >= 0.6;
+}
+
+/** Sentences of `text` with their offsets; `text.slice(s.start, s.end) === s.text`. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  const lineRe = /[^\n]+/g;
+  for (let lm = lineRe.exec(text); lm; lm = lineRe.exec(text)) {
+    const line = lm[0];
+    if (!line.trim()) continue;
+    const headline = isHeadline(line);
+    const base = lm.index;
+    let from = 0;
+    const endRe = /([.!?…]+)(["”’»)\]]*)(\s+)(?=[¿¡"“‘'«(\p{Lu}\d•*–-])/gu;
+    for (let m = endRe.exec(line); m; m = endRe.exec(line)) {
+      const before = line.slice(from, m.index);
+      const lastWord = (before.match(/([\p{L}.]+)$/u)?.[1] ?? '').toLowerCase();
+      if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /(^|\.)\p{L}\.\p{L}$/u.test(lastWord))) continue;
+      const stop = m.index + m[1]!.length + m[2]!.length;
+      push(out, line, base, from, stop, paragraph, headline);
+      from = stop + m[3]!.length;
+    }
+    push(out, line, base, from, line.length, paragraph, headline);
+    paragraph++;
+  }
+  return out;
+}
+
+function push(out: Sentence[], line: string, base: number, from: number, to: number, paragraph: number, headline: boolean): void {
+  let a = from;
+  let b = to;
+  while (a < b && /\s/.test(line[a]!)) a++;
+  while (b > a && /\s/.test(line[b - 1]!)) b--;
+  if (b > a) out.push({ text: line.slice(a, b), start: base + a, end: base + b, paragraph, headline });
+}
+
+/** Clause boundaries inside a sentence, as [start, end) offsets: ";", ", with", ", while", ", bringing the toll…". */
+export function splitClauses(sentence: string): [number, number][] {
+  const cuts = [0];
+  const re = /;\s+|:\s+(?=\p{Ll})|,\s+(?=(?:with|while|whereas|whilst|bringing|raising|taking|pushing|mientras|con lo que|lo que eleva|elevando|llevando|sumando)\b)|\s+[–—]\s+(?=\p{Ll}+\s)/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) cuts.push(m.index);
+  cuts.push(sentence.length);
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) out.push([cuts[i]!, cuts[i + 1]!]);
+  return out;
+}

@@ -1,0 +1,260 @@
+/**
+ * Story configs (config/stories/<id>.yaml): loading, validation and gazetteer look-ups.
+ * Pure apart from reading the file; errors name the file and the offending field.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Story } from './types.ts';
+
+/** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
+export type StoryConfig = Story & { actors?: string[] };
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+const nonEmpty = z.string().trim().min(1, 'must be a non-empty string');
+
+const regionSchema = z.object({
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  places: z.array(nonEmpty).default([]),
+});
+
+const storySchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes (e.g. "peru-crisis")'),
+  name: nonEmpty,
+  start: z.preprocess(
+    // YAML reads an unquoted 2022-12-07 as a Date: accept it as the day it names.
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    z
+      .string()
+      .regex(isoDay, 'must be a YYYY-MM-DD date')
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date'),
+  ),
+  keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
+  regions: z.array(regionSchema).default([]),
+  officialSources: z.array(nonEmpty).default([]),
+  actors: z.array(nonEmpty).optional(),
+});
+
+export class StoryConfigError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+    this.name = 'StoryConfigError';
+  }
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+/** Validates an already-parsed object; `origin` names it in errors. */
+export function parseStory(data: unknown, origin = 'story'): StoryConfig {
+  const result = storySchema.safeParse(data);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const field = first ? fieldName(first.path) : null;
+    const details = result.error.issues
+      .map((issue) => `${fieldName(issue.path)}: ${issue.message}`)
+      .join('; ');
+    throw new StoryConfigError(`${origin}: invalid story config: ${details}`, origin, field);
+  }
+  const story = result.data;
+  const seen = new Set<string>();
+  story.regions.forEach((region, i) => {
+    const key = normalizeName(region.name);
+    if (seen.has(key)) {
+      throw new StoryConfigError(
+        `${origin}: invalid story config: regions[${i}].name: duplicate region "${region.name}"`,
+        origin,
+        `regions[${i}].name`,
+      );
+    }
+    seen.add(key);
+  });
+  const out: StoryConfig = {
+    id: story.id,
+    name: story.name,
+    start: story.start,
+    keywords: story.keywords,
+    regions: story.regions,
+    officialSources: story.officialSources,
+  };
+  if (story.actors) out.actors = story.actors;
+  return out;
+}
+
+/** Reads and validates one story file; throws StoryConfigError naming the file and field. */
+export function loadStory(path: string): StoryConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new StoryConfigError(`${path}: cannot read story config: ${(err as Error).message}`, path, null);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new StoryConfigError(`${path}: invalid YAML: ${(err as Error).message}`, path, null);
+  }
+  return parseStory(data, path);
+}
+
+/** Every *.yaml / *.yml in `dir`, sorted by file name; ids must be unique. */
+export function loadStories(dir: string): StoryConfig[] {
+  const files = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
+  const stories = files.map((name) => loadStory(join(dir, name)));
+  const ids = new Map<string, string>();
+  stories.forEach((story, i) => {
+    const path = join(dir, files[i]!);
+    const first = ids.get(story.id);
+    if (first) {
+      throw new StoryConfigError(`${path}: invalid story config: id: duplicate story id "${story.id}" (also in ${first})`, path, 'id');
+    }
+    ids.set(story.id, path);
+  });
+  return stories;
+}
+
+/** Lowercase, accents stripped, apostrophes/dashes/spaces folded: "Apurímac" → "apurimac". */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’'`´]/g, '')
+    .replace(/[-_.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface GazetteerEntry {
+  /** Canonical spelling of the place (as the config writes it). */
+  place: string;
+  region: string;
+  /** True when the name is the region itself (or one of its aliases). */
+  isRegion: boolean;
+}
+
+const indexCache = new WeakMap<Story, Map<string, GazetteerEntry>>();
+
+function gazetteerIndex(story: Story): Map<string, GazetteerEntry> {
+  const cached = indexCache.get(story);
+  if (cached) return cached;
+  const index = new Map<string, GazetteerEntry>();
+  // Places first, then regions override: "Puno" the region wins over "Puno" the city.
+  for (const region of story.regions) {
+    for (const place of region.places) {
+      const key = normalizeName(place);
+      if (!index.has(key)) index.set(key, { place, region: region.name, isRegion: false });
+    }
+  }
+  for (const region of story.regions) {
+    for (const name of [region.name, ...region.aliases]) {
+      index.set(normalizeName(name), { place: region.name, region: region.name, isRegion: true });
+    }
+  }
+  indexCache.set(story, index);
+  return index;
+}
+
+/**
+ * The region a place (or region name/alias) belongs to, accent/case-insensitive:
+ * "juliaca" → { place: "Juliaca", region: "Puno" }; "Apurimac" → { place: "Apurímac", region: "Apurímac" }.
+ */
+export function placeToRegion(story: Story, name: string): { place: string; region: string } | null {
+  let key = normalizeName(name);
+  const index = gazetteerIndex(story);
+  let entry = index.get(key);
+  if (!entry) {
+    // "Puno region", "región Puno", "department of Cusco", "city of Juliaca"
+    key = key
+      .replace(/^(the )?(city|town|province|region|department|district) of /, '')
+      .replace(/^(la |el )?(ciudad|provincia|region|departamento|distrito) (de(l)? )?/, '')
+      .replace(/ (region|department|province|city)$/, '')
+      .trim();
+    entry = index.get(key);
+  }
+  return entry ? { place: entry.place, region: entry.region } : null;
+}
+
+/** The canonical region name for a region name or alias ("Apurimac" → "Apurímac"), or null. */
+export function canonicalRegion(story: Story, name: string): string | null {
+  const hit = placeToRegion(story, name);
+  return hit ? hit.region : null;
+}
+
+export interface PlaceMention {
+  /** Canonical spelling from the gazetteer. */
+  place: string;
+  region: string;
+  isRegion: boolean;
+  /** Offsets in the searched text. */
+  index: number;
+  end: number;
+}
+
+const regexCache = new WeakMap<Story, RegExp>();
+
+/** Letters (any script) so "Juli" does not match inside "Juliaca". */
+function mentionRegex(story: Story): RegExp {
+  const cached = regexCache.get(story);
+  if (cached) return cached;
+  const names = [...gazetteerIndex(story).keys()].sort((a, b) => b.length - a.length);
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  regexCache.set(story, re);
+  return re;
+}
+
+/** Words after a name that make it a street, square, group or adjective, not the place. */
+const NOT_A_PLACE_AFTER = /^(?:\s*-\s*based|\s+(?:avenue|av\.|street|square|plaza|group|declaration|airport|university|hospital|prison|party|ave\b))/i;
+const NOT_A_PLACE_BEFORE = /(?:avenida|av\.|jiron|jr\.|calle|plaza|jose de|josé de|general|don)\s+$/i;
+
+/**
+ * Gazetteer places named in `text` (accent/case-insensitive, whole words), in text order.
+ * Skips streets and squares named after places ("Abancay Avenue", "San Martin Square") and
+ * "Lima-based"/"Lima Group".
+ */
+export function findPlaces(story: Story, text: string): PlaceMention[] {
+  // Accent-stripping NFD changes offsets; strip per character to keep them aligned.
+  const folded = [...text]
+    .map((ch) => {
+      const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
+      return base.length === 1 ? base.toLowerCase() : ch.length === 1 ? ch.toLowerCase() : ch;
+    })
+    .join('')
+    .replace(/[’'`´]/g, "'");
+  const re = mentionRegex(story);
+  re.lastIndex = 0;
+  const index = gazetteerIndex(story);
+  const out: PlaceMention[] = [];
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const original = text.slice(start, end);
+    // Place names are proper nouns: require a capital first letter in the original text.
+    if (!/^\p{Lu}/u.test(original)) continue;
+    if (NOT_A_PLACE_AFTER.test(text.slice(end, end + 20))) continue;
+    if (NOT_A_PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    const entry = index.get(normalizeName(m[0]));
+    if (!entry) continue;
+    out.push({ place: entry.place, region: entry.region, isRegion: entry.isRegion, index: start, end });
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { extractEvents } from '../facts/events.ts';
+import { extractFigures } from '../facts/figures.ts';
+import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from '../facts/types.ts';
+import { normalizeText } from '../documents/dedup.ts';
+
+/** The story a document belongs to: the one whose keywords it names most, or null. */
+export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
+  const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
+  let best: Story | null = null;
+  let bestHits = 0;
+  for (const story of stories) {
+    const hits = story.keywords.filter((keyword) => text.includes(` ${normalizeText(keyword)} `)).length;
+    if (hits > bestHits) {
+      best = story;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** Figures and events of one text, for the story it belongs to (events before the story starts are not its timeline). */
+export function factsOf(document: FactInput, stories: readonly Story[]): { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] } {
+  const story = storyFor(document, stories);
+  const figures = extractFigures(document, story ?? undefined);
+  const events = extractEvents(document, story ?? undefined).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
+  return { story: story?.id ?? null, figures, events };
+}

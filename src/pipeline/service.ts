@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline';
+import { commands } from '../../commands/index.ts';
+import { openApp } from '../core/app.ts';
+import type { AppContext } from '../core/context.ts';
+import { Dispatcher } from '../core/dispatch.ts';
+import { errorMessage } from '../core/errors.ts';
+import { bundledSampleDir } from '../core/paths.ts';
+import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
+import { ingestTargets } from './ingest.ts';
+import { firstStartSummary } from './first-start.ts';
+
+const SAMPLE_FLAG = 'sample:ingested';
+
+/**
+ * `cronista start`: the bot as a service. Console lines typed before start-up finishes are queued,
+ * not dropped; stdin closing does not stop the service; SIGINT/SIGTERM finish in-flight work, close
+ * the store and exit 0.
+ */
+export async function runService(dataDir: string): Promise<number> {
+  const queued: string[] = [];
+  let handle: ((line: string) => void) | null = null;
+  const input = createInterface({ input: process.stdin, terminal: false });
+  input.on('line', (line) => (handle ? handle(line) : queued.push(line)));
+
+  const app = openApp(dataDir);
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  let work: Promise<unknown> = Promise.resolve();
+  const enqueue = (job: () => Promise<unknown>) => {
+    work = work.then(job).catch((error) => app.logger.error({ err: error }, errorMessage(error)));
+    return work;
+  };
+
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      app.logger.info({ signal }, 'stopping: finishing in-flight work');
+      input.close();
+      handle = () => {};
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
+  await enqueue(() => ingestSampleOnce(app));
+  const dispatcher = new Dispatcher(app, commands);
+  const answerLine = (line: string) => {
+    if (!line.trim()) return;
+    void enqueue(async () => process.stdout.write(`${formatAnswer(await runConsoleLine(dispatcher, line), false)}\n`));
+  };
+  handle = answerLine;
+  queued.splice(0).forEach(answerLine);
+  process.stderr.write(`cronista ready (console; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
+
+  await stopped;
+  await work;
+  clearInterval(keepAlive);
+  await app.store.close();
+  return 0;
+}
+
+async function ingestSampleOnce(app: AppContext): Promise<void> {
+  if (await app.store.kv.get(SAMPLE_FLAG)) return;
+  const reports = await ingestTargets(app, [bundledSampleDir]);
+  for (const report of reports.filter((r) => r.failure)) app.logger.warn({ source: report.location }, report.failure!);
+  process.stdout.write(`${await firstStartSummary(app, reports)}\n`);
+  await app.store.kv.set(SAMPLE_FLAG, new Date().toISOString());
+}

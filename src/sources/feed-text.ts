@@ -1,0 +1,67 @@
+import { parseDocument, DomUtils } from 'htmlparser2';
+
+const HIDDEN = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template']);
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Markup (possibly escaped) → plain text: scripts removed, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapse(html);
+  const doc = parseDocument(html, { decodeEntities: true });
+  DomUtils.findAll((el) => HIDDEN.has(el.name.toLowerCase()), doc.children).forEach((el) => DomUtils.removeElement(el));
+  return collapse(DomUtils.textContent(doc));
+}
+
+/**
+ * A title as text. `type` is Atom's (text | html | xhtml) or undefined (RSS, where titles in practice
+ * hold HTML-escaped text); plain text titles are kept as they are, apart from whitespace.
+ */
+export function titleText(value: string | null | undefined, type?: string | null): string | null {
+  if (value == null) return null;
+  const plain = type === 'text' || type === 'text/plain';
+  const text = plain ? collapse(value) : htmlToText(value);
+  return text || null;
+}
+
+/** Resolves a link against the entry/feed base; keeps what it cannot resolve, drops empty values. */
+export function resolveUrl(link: string | null | undefined, ...bases: Array<string | null | undefined>): string | null {
+  const value = link?.trim();
+  if (!value) return null;
+  let base: string | undefined;
+  for (const candidate of [...bases].reverse()) {
+    if (!candidate) continue;
+    try {
+      base = new URL(candidate.trim(), base).href;
+    } catch {
+      // a relative base with nothing absolute above it: ignore it
+    }
+  }
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+const URL_ATTRS = ['href', 'src', 'poster', 'cite', 'action', 'background', 'longdesc'];
+
+/** Makes href/src (and similar) attributes in an HTML fragment absolute, against the given bases. */
+export function resolveHtmlUrls(html: string | null, ...bases: Array<string | null | undefined>): string | null {
+  if (!html || !bases.some(Boolean) || !/\s(href|src|poster|cite|action|background|longdesc)\s*=/i.test(html)) return html;
+  const doc = parseDocument(html);
+  let changed = false;
+  for (const el of DomUtils.findAll(() => true, doc.children)) {
+    for (const name of URL_ATTRS) {
+      const value = el.attribs[name];
+      if (value === undefined || /^(#|[a-z][\w+.-]*:)/i.test(value.trim())) continue;
+      const resolved = resolveUrl(value, ...bases);
+      if (resolved && resolved !== value) {
+        el.attribs[name] = resolved;
+        changed = true;
+      }
+    }
+  }
+  return changed ? DomUtils.getOuterHTML(doc, { encodeEntities: 'utf8' }) : html;
+}

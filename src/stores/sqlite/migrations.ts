@@ -1,0 +1,101 @@
+/**
+ * Schema versions, applied in order inside one transaction each; PRAGMA user_version records the
+ * last one applied. Never edit a released migration: add the next one.
+ */
+export const migrations: readonly string[] = [
+  /* 1: sources, documents and the copies that link them; dedup indexes; full-text search; kv */ `
+  CREATE TABLE sources (
+    id            TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    url           TEXT NOT NULL UNIQUE,
+    title         TEXT,
+    created_at    TEXT NOT NULL,
+    last_success  TEXT,
+    last_error    TEXT,
+    last_error_at TEXT,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    enabled       INTEGER NOT NULL DEFAULT 1,
+    etag          TEXT,
+    last_modified TEXT
+  );
+  CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT,
+    text         TEXT NOT NULL,
+    published    TEXT,
+    language     TEXT,
+    content_hash TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL
+  );
+  -- A document as one source carried it; id order is the order Cronista learned things in.
+  CREATE TABLE copies (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    source_id   TEXT NOT NULL REFERENCES sources(id),
+    item_key    TEXT NOT NULL,
+    url         TEXT,
+    title       TEXT,
+    published   TEXT,
+    outlet      TEXT,
+    ingested_at TEXT NOT NULL,
+    UNIQUE (source_id, item_key)
+  );
+  CREATE INDEX copies_document ON copies (document_id);
+  -- Normalised sentence hashes: candidates for near-duplicate and containment checks.
+  CREATE TABLE sentence_hashes (
+    hash        INTEGER NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    PRIMARY KEY (hash, document_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX sentence_hashes_document ON sentence_hashes (document_id);
+  CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
+  CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+  END;
+  CREATE TABLE kv (
+    key     TEXT PRIMARY KEY,
+    value   TEXT NOT NULL,
+    expires INTEGER
+  );
+  `,
+  /* 2: facts extracted from documents, replaced whole whenever a document's text changes */ `
+  CREATE TABLE figures (
+    id              INTEGER PRIMARY KEY,
+    document_id     INTEGER NOT NULL REFERENCES documents(id),
+    story           TEXT,
+    kind            TEXT NOT NULL,
+    value           INTEGER NOT NULL,
+    qualifier       TEXT NOT NULL,
+    scope           TEXT NOT NULL,
+    location        TEXT,
+    region          TEXT,
+    as_of           TEXT,
+    as_of_precision TEXT,
+    quote           TEXT NOT NULL,
+    attribution     TEXT,
+    official        INTEGER NOT NULL DEFAULT 0,
+    by_region       TEXT,
+    created_at      TEXT NOT NULL
+  );
+  CREATE INDEX figures_document ON figures (document_id);
+  CREATE INDEX figures_story ON figures (story, kind, as_of);
+  CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    story       TEXT,
+    date        TEXT NOT NULL,
+    precision   TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    places      TEXT NOT NULL,
+    actors      TEXT NOT NULL,
+    quote       TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX events_document ON events (document_id);
+  CREATE INDEX events_story ON events (story, date);
+  `,
+];

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { ExtractedEvent, ExtractedFigure, FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
+import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+
+interface FigureRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  kind: FigureKind;
+  value: number;
+  qualifier: Qualifier;
+  scope: Scope;
+  location: string | null;
+  region: string | null;
+  as_of: string | null;
+  as_of_precision: Precision | null;
+  quote: string;
+  attribution: string | null;
+  official: number;
+  by_region: string | null;
+}
+
+interface EventRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  date: string;
+  precision: Precision;
+  text: string;
+  places: string;
+  actors: string;
+  quote: string;
+}
+
+export function replaceFacts(
+  db: Database.Database,
+  documentId: number,
+  story: string | null,
+  facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] },
+  at: Date,
+): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM figures WHERE document_id = ?').run(documentId);
+    db.prepare('DELETE FROM events WHERE document_id = ?').run(documentId);
+    const figure = db.prepare(
+      `INSERT INTO figures (document_id, story, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
+         quote, attribution, official, by_region, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const f of facts.figures) {
+      figure.run(documentId, story, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.asOf, f.asOfPrecision,
+        f.quote, f.attribution, f.official ? 1 : 0, f.byRegion?.length ? JSON.stringify(f.byRegion) : null, at.toISOString());
+    }
+    const event = db.prepare(
+      `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of facts.events) {
+      event.run(documentId, story, e.date, e.precision, e.text, JSON.stringify(e.places), JSON.stringify(e.actors), e.quote, at.toISOString());
+    }
+  })();
+}
+
+function where(filter: FactFilter, dateColumn: string): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.story !== undefined) {
+    clauses.push(filter.story === null ? 'story IS NULL' : 'story = ?');
+    if (filter.story !== null) params.push(filter.story);
+  }
+  if (filter.kinds?.length) {
+    clauses.push(`kind IN (${filter.kinds.map(() => '?').join(', ')})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.from) {
+    clauses.push(`${dateColumn} >= ?`);
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    // A bare day or month includes all of it.
+    clauses.push(`substr(${dateColumn}, 1, ${filter.to.length}) <= ?`);
+    params.push(filter.to);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Every copy of each document, first ingested first, in one query. */
+export function sourcesOf(db: Database.Database, documentIds: number[]): Map<number, FactSource[]> {
+  const result = new Map<number, FactSource[]>();
+  if (documentIds.length === 0) return result;
+  const rows = db
+    .prepare<[string], { document_id: number; title: string | null; url: string | null; outlet: string | null; source_title: string | null; source_id: string; published: string | null; doc_title: string | null; doc_published: string | null }>(
+      `SELECT c.document_id, c.title, c.url, c.outlet, s.title AS source_title, s.id AS source_id, c.published,
+              d.title AS doc_title, d.published AS doc_published
+         FROM copies c JOIN sources s ON s.id = c.source_id JOIN documents d ON d.id = c.document_id
+        WHERE c.document_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    )
+    .all(JSON.stringify([...new Set(documentIds)]));
+  for (const row of rows) {
+    const list = result.get(row.document_id) ?? [];
+    list.push({
+      title: row.title ?? row.doc_title,
+      url: row.url,
+      source: row.outlet ?? row.source_title ?? row.source_id,
+      published: row.published ?? row.doc_published,
+    });
+    result.set(row.document_id, list);
+  }
+  return result;
+}
+
+export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {
+  const { sql, params } = where(filter, 'as_of');
+  const rows = db.prepare<unknown[], FigureRow>(`SELECT * FROM figures ${sql} ORDER BY as_of, id`).all(...params);
+  const sources = sourcesOf(db, rows.map((row) => row.document_id));
+  return rows.map((row) => ({
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    kind: row.kind,
+    value: row.value,
+    qualifier: row.qualifier,
+    scope: row.scope,
+    location: row.location,
+    region: row.region,
+    asOf: row.as_of,
+    asOfPrecision: row.as_of_precision,
+    quote: row.quote,
+    attribution: row.attribution,
+    official: row.official === 1,
+    ...(row.by_region ? { byRegion: JSON.parse(row.by_region) as { region: string; value: number }[] } : {}),
+    sources: sources.get(row.document_id) ?? [],
+  }));
+}
+
+export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
+  const { sql, params } = where({ ...filter, kinds: undefined }, 'date');
+  const rows = db.prepare<unknown[], EventRow>(`SELECT * FROM events ${sql} ORDER BY date, id`).all(...params);
+  const sources = sourcesOf(db, rows.map((row) => row.document_id));
+  return rows.map((row) => ({
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    date: row.date,
+    precision: row.precision,
+    text: row.text,
+    places: JSON.parse(row.places) as string[],
+    actors: JSON.parse(row.actors) as string[],
+    quote: row.quote,
+    sources: sources.get(row.document_id) ?? [],
+  }));
+}
+
+/** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */
+function ftsQuery(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((word) => `"${word}"`).join(' ') : null;
+}
+
+export function searchDocuments(db: Database.Database, query: string, limit: number): SearchHit[] {
+  const expression = ftsQuery(query);
+  if (!expression) return [];
+  const rows = db
+    .prepare<[string, number], { id: number; title: string | null; published: string | null; snippet: string }>(
+      `SELECT d.id, d.title, d.published, snippet(documents_fts, 1, '«', '»', '…', 24) AS snippet
+         FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+        WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?`,
+    )
+    .all(expression, limit);
+  const sources = sourcesOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ documentId: row.id, title: row.title, published: row.published, snippet: row.snippet, sources: sources.get(row.id) ?? [] }));
+}

@@ -1,0 +1,278 @@
+import Database from 'better-sqlite3';
+import Keyv from 'keyv';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { compareTexts, sentenceHashes } from '../../documents/dedup.ts';
+import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
+import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
+import type { DocumentCopy, FactFilter, FactsOf, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import * as queries from './queries.ts';
+import { SqliteKeyvStore } from './keyv-adapter.ts';
+import { migrations } from './migrations.ts';
+import { sourceIdFor } from './source-id.ts';
+
+/** How many candidate documents sharing sentences with a new one are compared in full. */
+const MAX_CANDIDATES = 8;
+
+interface SourceRow {
+  id: string;
+  kind: SourceKind;
+  url: string;
+  title: string | null;
+  created_at: string;
+  last_success: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  failures: number;
+  enabled: number;
+  etag: string | null;
+  last_modified: string | null;
+  documents: number;
+}
+
+const SOURCE_COLUMNS = `s.*, (SELECT COUNT(DISTINCT c.document_id) FROM copies c WHERE c.source_id = s.id) AS documents`;
+
+function toSource(row: SourceRow): SourceRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    url: row.url,
+    title: row.title,
+    createdAt: row.created_at,
+    lastSuccess: row.last_success,
+    lastError: row.last_error,
+    lastErrorAt: row.last_error_at,
+    failures: row.failures,
+    enabled: row.enabled === 1,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    documents: row.documents,
+  };
+}
+
+interface DocumentRow {
+  id: number;
+  title: string | null;
+  text: string;
+  published: string | null;
+  language: string | null;
+  created_at: string;
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return { id: row.id, title: row.title, text: row.text, published: row.published, language: row.language, createdAt: row.created_at };
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
+}
+
+export function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`the data directory was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
+  }
+  migrations.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}
+
+export class SqliteStore implements Store {
+  readonly kv: Keyv;
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = openDatabase(path);
+    this.kv = new Keyv({ store: new SqliteKeyvStore(this.db), namespace: 'cronista' });
+  }
+
+  async ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord> {
+    const existing = await this.getSource(input.url);
+    if (existing) return existing;
+    const taken = (id: string) => this.db.prepare('SELECT 1 FROM sources WHERE id = ?').get(id) !== undefined;
+    const id = sourceIdFor(input.kind, input.url, taken);
+    this.db
+      .prepare('INSERT INTO sources (id, kind, url, title, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, input.kind, input.url, input.title ?? null, new Date().toISOString());
+    return (await this.getSource(id))!;
+  }
+
+  async getSource(idOrUrl: string): Promise<SourceRecord | null> {
+    const row = this.db
+      .prepare<[string, string], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id = ? OR s.url = ?`)
+      .get(idOrUrl, idOrUrl);
+    return row ? toSource(row) : null;
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    return this.db.prepare<[], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s ORDER BY s.created_at, s.id`).all().map(toSource);
+  }
+
+  async recordSuccess(sourceId: string, at: Date, validators: { etag?: string | null; lastModified?: string | null } = {}): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE sources SET last_success = ?, failures = 0,
+           etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?`,
+      )
+      .run(at.toISOString(), validators.etag ?? null, validators.lastModified ?? null, sourceId);
+  }
+
+  async recordFailure(sourceId: string, at: Date, error: string): Promise<void> {
+    this.db
+      .prepare('UPDATE sources SET last_error = ?, last_error_at = ?, failures = failures + 1 WHERE id = ?')
+      .run(error, at.toISOString(), sourceId);
+  }
+
+  async ingest(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<IngestOutcome> {
+    return this.db.transaction((): IngestOutcome => {
+      const known = this.db
+        .prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?')
+        .get(sourceId, draft.key);
+      if (known) return { status: 'duplicate', documentId: known.document_id };
+
+      const sameHash = this.db
+        .prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?')
+        .get(draft.contentHash);
+      const documentId = sameHash?.id ?? this.findNearDuplicate(draft, at, factsOf);
+      if (documentId !== null) {
+        const alreadyFromSource = this.db
+          .prepare('SELECT 1 FROM copies WHERE source_id = ? AND document_id = ?')
+          .get(sourceId, documentId);
+        this.insertCopy(documentId, sourceId, draft, at);
+        this.db
+          .prepare('UPDATE documents SET published = ? WHERE id = ?')
+          .run(earliest(this.documentPublished(documentId), draft.published), documentId);
+        return { status: alreadyFromSource ? 'duplicate' : 'merged', documentId };
+      }
+
+      const inserted = this.db
+        .prepare('INSERT INTO documents (title, text, published, language, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString());
+      const newId = Number(inserted.lastInsertRowid);
+      this.indexSentences(newId, draft.text);
+      this.insertCopy(newId, sourceId, draft, at);
+      this.storeFacts(newId, draft, at, factsOf);
+      return { status: 'added', documentId: newId };
+    })();
+  }
+
+  /** A stored document with the same text, or the one this text is wire copy of, or contains. */
+  private storeFacts(documentId: number, draft: DocumentDraft, at: Date, factsOf?: FactsOf): void {
+    if (!factsOf) return;
+    const { story, figures, events } = factsOf(draft);
+    queries.replaceFacts(this.db, documentId, story, { figures, events }, at);
+  }
+
+  private findNearDuplicate(draft: DocumentDraft, at: Date, factsOf?: FactsOf): number | null {
+    const hashes = sentenceHashes(draft.text);
+    if (hashes.length === 0) return null;
+    const candidates = this.db
+      .prepare<[string, number], { document_id: number }>(
+        `SELECT document_id FROM sentence_hashes WHERE hash IN (SELECT value FROM json_each(?))
+         GROUP BY document_id ORDER BY COUNT(*) DESC LIMIT ?`,
+      )
+      .all(JSON.stringify(hashes), MAX_CANDIDATES);
+    for (const { document_id } of candidates) {
+      const existing = this.db.prepare<[number], { text: string }>('SELECT text FROM documents WHERE id = ?').get(document_id);
+      if (!existing) continue;
+      const overlap = compareTexts(draft.text, existing.text);
+      if (overlap === 'same' || overlap === 'contained') return document_id;
+      if (overlap === 'contains') {
+        // The new copy is the fuller text (the whole article around a teaser or wire copy): keep it.
+        this.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run(draft.text, document_id);
+        this.indexSentences(document_id, draft.text);
+        this.storeFacts(document_id, draft, at, factsOf);
+        return document_id;
+      }
+    }
+    return null;
+  }
+
+  private indexSentences(documentId: number, text: string): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO sentence_hashes (hash, document_id) VALUES (?, ?)');
+    for (const hash of sentenceHashes(text)) insert.run(hash, documentId);
+  }
+
+  private insertCopy(documentId: number, sourceId: string, draft: DocumentDraft, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO copies (document_id, source_id, item_key, url, title, published, outlet, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(documentId, sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString());
+  }
+
+  private documentPublished(documentId: number): string | null {
+    return this.db.prepare<[number], { published: string | null }>('SELECT published FROM documents WHERE id = ?').get(documentId)?.published ?? null;
+  }
+
+  async replaceFacts(documentId: number, story: string | null, extracted: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void> {
+    queries.replaceFacts(this.db, documentId, story, extracted, at);
+  }
+
+  async listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]> {
+    return queries.listFigures(this.db, filter);
+  }
+
+  async listEvents(filter?: FactFilter): Promise<StoredEventRecord[]> {
+    return queries.listEvents(this.db, filter);
+  }
+
+  async documentsAfter(afterId: number, limit: number): Promise<StoredDocument[]> {
+    return this.db
+      .prepare<[number, number], DocumentRow>('SELECT id, title, text, published, language, created_at FROM documents WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterId, limit)
+      .map(toDocument);
+  }
+
+  async searchDocuments(query: string, limit: number): Promise<SearchHit[]> {
+    return queries.searchDocuments(this.db, query, limit);
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents').get()!.n;
+  }
+
+  async getDocument(id: number): Promise<StoredDocument | null> {
+    const row = this.db.prepare<[number], DocumentRow>('SELECT id, title, text, published, language, created_at FROM documents WHERE id = ?').get(id);
+    return row ? toDocument(row) : null;
+  }
+
+  async copiesOf(documentId: number): Promise<DocumentCopy[]> {
+    return this.db
+      .prepare<[number], { id: number; document_id: number; source_id: string; url: string | null; title: string | null; published: string | null; outlet: string | null; ingested_at: string }>(
+        'SELECT * FROM copies WHERE document_id = ? ORDER BY id',
+      )
+      .all(documentId)
+      .map((row) => ({
+        id: row.id,
+        documentId: row.document_id,
+        sourceId: row.source_id,
+        url: row.url,
+        title: row.title,
+        published: row.published,
+        outlet: row.outlet,
+        ingestedAt: row.ingested_at,
+      }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,111 @@
+import type Keyv from 'keyv';
+import type { DocumentDraft, IngestOutcome } from '../documents/types.ts';
+import type { ExtractedEvent, ExtractedFigure, FigureKind } from '../facts/types.ts';
+import type { FactSource } from '../timeline/types.ts';
+
+export type { FactSource };
+
+export type SourceKind = 'feed' | 'file' | 'page' | 'telegram';
+
+export interface SourceRecord {
+  id: string;
+  kind: SourceKind;
+  url: string;
+  title: string | null;
+  createdAt: string;
+  lastSuccess: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failures: number;
+  enabled: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  /** How many documents this source holds (its own and those it shares with other sources). */
+  documents: number;
+}
+
+export interface StoredDocument {
+  id: number;
+  title: string | null;
+  text: string;
+  published: string | null;
+  language: string | null;
+  createdAt: string;
+}
+
+/** A document as one source carried it. */
+export interface DocumentCopy {
+  id: number;
+  documentId: number;
+  sourceId: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  ingestedAt: string;
+}
+
+export interface StoredFigureRecord extends ExtractedFigure {
+  id: number;
+  documentId: number;
+  story: string | null;
+  /** Every copy of the document, first ingested first. */
+  sources: FactSource[];
+}
+
+export interface StoredEventRecord extends ExtractedEvent {
+  id: number;
+  documentId: number;
+  story: string | null;
+  sources: FactSource[];
+}
+
+export interface SearchHit {
+  documentId: number;
+  title: string | null;
+  published: string | null;
+  /** The matching passage, with the matched words between « and ». */
+  snippet: string;
+  sources: FactSource[];
+}
+
+export type FactsOf = (draft: DocumentDraft) => { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] };
+
+export interface FactFilter {
+  story?: string | null;
+  kinds?: readonly FigureKind[];
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Everything Cronista keeps. The SQLite implementation is the embedded default; a Postgres one
+ * serves the same methods. Every write is one transaction: a crash leaves no half-written document.
+ */
+export interface Store {
+  /** Settings and state (cursors, chat overrides) behind keyv's get/set/delete. */
+  readonly kv: Keyv;
+  ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord>;
+  getSource(idOrUrl: string): Promise<SourceRecord | null>;
+  listSources(): Promise<SourceRecord[]>;
+  recordSuccess(sourceId: string, at: Date, validators?: { etag?: string | null; lastModified?: string | null }): Promise<void>;
+  recordFailure(sourceId: string, at: Date, error: string): Promise<void>;
+  /**
+   * Store one item: new document, a known item again, or a copy merged into an existing document.
+   * `facts` is called (in the same transaction) whenever the stored text becomes this draft's, so a
+   * document is never without the facts of its text.
+   */
+  ingest(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf): Promise<IngestOutcome>;
+  /** Replace what was extracted from a document (its text changed, or extraction improved). */
+  replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
+  listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;
+  listEvents(filter?: FactFilter): Promise<StoredEventRecord[]>;
+  /** Documents in id order after `afterId`, for re-extraction and exports. */
+  documentsAfter(afterId: number, limit: number): Promise<StoredDocument[]>;
+  /** Full-text search over titles and texts, best match first. */
+  searchDocuments(query: string, limit: number): Promise<SearchHit[]>;
+  countDocuments(): Promise<number>;
+  getDocument(id: number): Promise<StoredDocument | null>;
+  copiesOf(documentId: number): Promise<DocumentCopy[]>;
+  close(): Promise<void>;
+}

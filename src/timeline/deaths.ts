@@ -1,0 +1,354 @@
+/**
+ * Reconciles stored death figures into the /deaths data: the running toll, incidents, counts by region.
+ * Pure functions over StoredFigure lists (no store access).
+ *
+ * Rules
+ * - Series: deaths with scope "cumulative" and a date (on/after the story start when a story is given);
+ *   one point per date. low/high are the smallest/largest value reported that day, ignoring lower bounds
+ *   that another figure of the day already exceeds ("over a dozen" next to "17": consistent, not a
+ *   disagreement). value/qualifier come from the best-attributed figure: official counts (figure.official,
+ *   or its attribution/source naming one of story.officialSources) first, then the most precise
+ *   qualifier (exact > approximately > at least/more than/almost > up to), then the value most sources
+ *   give, then the latest published, then the larger value. Every source keeps its own value+qualifier.
+ * - Revision: a point is flagged `revision: true` when even its *highest* report is below what an earlier
+ *   point established for certain. Each statement has a floor (exact n → n, more than n → n+1, at least n →
+ *   n, approximately n → 0.9n, almost n → 0.9n, up to n → 0) and a ceiling (exact n → n, more than/at least
+ *   → ∞, approximately n → 1.1n, almost n → n-1, up to n → n). A point is a revision when the ceiling of its
+ *   high report is below the largest floor of any earlier point: "more than 30" after "47" is not a
+ *   revision (more than 30 may well be 47); "45" after "47" is.
+ * - Incidents: deaths with scope "incident" and a date. Two figures are the same incident when their dates
+ *   are within a day and they name the same place, or one names a region-level place (or only a region)
+ *   and the other a place in that region ("18 dead in the region" (Puno) joins "17 killed in Juliaca").
+ * - By region: byRegion breakdowns of death figures, and cumulative figures scoped to a region (location
+ *   null or the region itself); the latest per region (ties: best-attributed).
+ */
+import { normalizeName, canonicalRegion } from '../facts/story.ts';
+import type { Qualifier, Story } from '../facts/types.ts';
+import type { DeathPoint, DeathsData, IncidentPoint, PointSource, RegionCount, StoredFigure } from './types.ts';
+
+export interface DeathsOptions {
+  /** Gives the official sources, the start date (earlier figures are dropped) and region names. */
+  story?: Story | null;
+}
+
+const QUALIFIER_RANK: Record<Qualifier, number> = {
+  exact: 0,
+  approximately: 1,
+  at_least: 2,
+  more_than: 2,
+  almost: 2,
+  up_to: 3,
+};
+
+function dayDiff(a: string, b: string): number {
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+}
+
+export function isOfficial(figure: StoredFigure, story?: Story | null): boolean {
+  if (figure.official) return true;
+  const names = story?.officialSources ?? [];
+  if (!names.length) return false;
+  const hay = [figure.attribution, figure.source.source].filter((s): s is string => !!s).map(normalizeName);
+  return names.some((name) => {
+    const n = normalizeName(name);
+    return hay.some((h) => new RegExp(`(?:^|\\W)${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\W)`).test(h));
+  });
+}
+
+function toSource(f: StoredFigure, story?: Story | null): PointSource {
+  return {
+    title: f.source.title,
+    url: f.source.url,
+    source: f.source.source,
+    published: f.source.published,
+    quote: f.quote,
+    qualifier: f.qualifier,
+    value: f.value,
+    attribution: f.attribution,
+    official: isOfficial(f, story),
+  };
+}
+
+export function floorOf(value: number, qualifier: Qualifier): number {
+  switch (qualifier) {
+    case 'exact':
+    case 'at_least':
+      return value;
+    case 'more_than':
+      return value + 1;
+    case 'approximately':
+    case 'almost':
+      return Math.floor(value * 0.9);
+    case 'up_to':
+      return 0;
+  }
+}
+
+export function ceilingOf(value: number, qualifier: Qualifier): number {
+  switch (qualifier) {
+    case 'exact':
+    case 'up_to':
+      return value;
+    case 'more_than':
+    case 'at_least':
+      return Number.POSITIVE_INFINITY;
+    case 'approximately':
+      return Math.ceil(value * 1.1);
+    case 'almost':
+      return value - 1;
+  }
+}
+
+/** Figures of one date (or incident) → one point. */
+function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null): DeathPoint {
+  // Deduplicate the same statement stored twice (same document and quote).
+  const seen = new Set<string>();
+  const unique = figures.filter((f) => {
+    const key = `${f.documentId}|${f.quote}|${f.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const counts = new Map<number, number>();
+  for (const f of unique) counts.set(f.value, (counts.get(f.value) ?? 0) + 1);
+  const ranked = [...unique].sort(
+    (a, b) =>
+      Number(isOfficial(b, story)) - Number(isOfficial(a, story)) ||
+      QUALIFIER_RANK[a.qualifier] - QUALIFIER_RANK[b.qualifier] ||
+      (counts.get(b.value) ?? 0) - (counts.get(a.value) ?? 0) ||
+      (b.source.published ?? '').localeCompare(a.source.published ?? '') ||
+      b.value - a.value,
+  );
+  const best = ranked[0]!;
+  // Lower bounds exceeded by another figure of the same point do not widen the range.
+  const considered = unique.filter(
+    (f) => !((f.qualifier === 'at_least' || f.qualifier === 'more_than') && unique.some((g) => g.value > f.value)),
+  );
+  const values = (considered.length ? considered : unique).map((f) => f.value);
+  return {
+    as_of: asOf,
+    value: best.value,
+    qualifier: best.qualifier,
+    low: Math.min(...values),
+    high: Math.max(...values),
+    sources: ranked.map((f) => toSource(f, story)),
+  };
+}
+
+function flagRevisions(points: DeathPoint[]): void {
+  let establishedFloor = Number.NEGATIVE_INFINITY;
+  for (const point of points) {
+    const highReport = point.sources.reduce((a, b) => (ceilingOf(b.value, b.qualifier) > ceilingOf(a.value, a.qualifier) ? b : a));
+    if (ceilingOf(highReport.value, highReport.qualifier) < establishedFloor) point.revision = true;
+    const floor = Math.max(...point.sources.map((s) => floorOf(s.value, s.qualifier)));
+    establishedFloor = Math.max(establishedFloor, floor);
+  }
+}
+
+function inStory(f: StoredFigure, story?: Story | null): f is StoredFigure & { asOf: string } {
+  return !!f.asOf && (!story || f.asOf >= story.start);
+}
+
+/** The running death toll, one point per date, oldest first. */
+export function deathSeries(figures: StoredFigure[], options: DeathsOptions = {}): DeathPoint[] {
+  const story = options.story ?? null;
+  const byDate = new Map<string, StoredFigure[]>();
+  for (const f of figures) {
+    if (f.kind !== 'deaths' || f.scope !== 'cumulative' || !inStory(f, story)) continue;
+    // Region-scoped cumulative counts belong to by_region, not the national toll.
+    if (f.region && (!f.location || normalizeName(f.location) === normalizeName(f.region))) continue;
+    const list = byDate.get(f.asOf) ?? [];
+    list.push(f);
+    byDate.set(f.asOf, list);
+  }
+  const points = [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, list]) => makePoint(date, list, story));
+  flagRevisions(points);
+  return points;
+}
+
+function regionOf(f: StoredFigure, story?: Story | null): string | null {
+  const raw = f.region ?? (story && f.location ? canonicalRegion(story, f.location) : null);
+  if (!raw) return null;
+  return (story && canonicalRegion(story, raw)) || raw;
+}
+
+/** True when the figure's place is a region as a whole ("in the region", "Puno") rather than a town in it. */
+function regionLevel(f: StoredFigure, region: string | null): boolean {
+  if (!f.location) return true;
+  return !!region && normalizeName(f.location) === normalizeName(region);
+}
+
+function sameIncident(a: StoredFigure & { asOf: string }, b: StoredFigure & { asOf: string }, story?: Story | null): boolean {
+  if (Math.abs(dayDiff(a.asOf, b.asOf)) > 1) return false;
+  const ra = regionOf(a, story);
+  const rb = regionOf(b, story);
+  if (a.location && b.location && normalizeName(a.location) === normalizeName(b.location)) return true;
+  if (!a.location && !b.location && !ra && !rb) return true;
+  if (ra && rb && normalizeName(ra) === normalizeName(rb) && (regionLevel(a, ra) || regionLevel(b, rb))) return true;
+  return false;
+}
+
+/** Deadly incidents grouped across sources (same date ±1 day, same place or region), oldest first. */
+export function deathIncidents(figures: StoredFigure[], options: DeathsOptions = {}): IncidentPoint[] {
+  const story = options.story ?? null;
+  const incidents = figures.filter(
+    (f): f is StoredFigure & { asOf: string } => f.kind === 'deaths' && f.scope === 'incident' && inStory(f, story),
+  );
+  // Single-link clustering: specific places first so region-level figures join an existing group.
+  const sorted = [...incidents].sort((a, b) => Number(regionLevel(a, regionOf(a, story))) - Number(regionLevel(b, regionOf(b, story))) || a.asOf.localeCompare(b.asOf));
+  const groups: (StoredFigure & { asOf: string })[][] = [];
+  for (const f of sorted) {
+    const matches = groups.filter((g) => g.some((h) => sameIncident(f, h, story)));
+    if (!matches.length) {
+      groups.push([f]);
+      continue;
+    }
+    const [first, ...rest] = matches;
+    first!.push(f);
+    for (const g of rest) {
+      first!.push(...g);
+      groups.splice(groups.indexOf(g), 1);
+    }
+  }
+  const out = groups.map((group): IncidentPoint => {
+    // The incident's date: the one most figures give (ties: the earliest).
+    const dates = new Map<string, number>();
+    for (const f of group) dates.set(f.asOf, (dates.get(f.asOf) ?? 0) + 1);
+    const date = [...dates.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const specific = group.filter((f) => !regionLevel(f, regionOf(f, story)) && f.location);
+    const places = new Map<string, number>();
+    for (const f of specific) places.set(f.location!, (places.get(f.location!) ?? 0) + 1);
+    const location =
+      [...places.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? group.find((f) => f.location)?.location ?? null;
+    const region = group.map((f) => regionOf(f, story)).find((r) => r) ?? null;
+    return { ...makePoint(date, group, story), location, region };
+  });
+  return out.sort((a, b) => a.as_of.localeCompare(b.as_of) || b.high - a.high);
+}
+
+/** Latest death count per region (from breakdowns and region-scoped cumulative figures), largest first. */
+export function deathsByRegion(figures: StoredFigure[], options: DeathsOptions = {}): RegionCount[] {
+  const story = options.story ?? null;
+  type Entry = { region: string; value: number; asOf: string | null; figure: StoredFigure };
+  const entries: Entry[] = [];
+  for (const f of figures) {
+    if (f.kind !== 'deaths') continue;
+    if (f.asOf && story && f.asOf < story.start) continue;
+    for (const part of f.byRegion ?? []) {
+      const region = (story && canonicalRegion(story, part.region)) || part.region;
+      entries.push({ region, value: part.value, asOf: f.asOf, figure: { ...f, value: part.value, qualifier: f.qualifier === 'exact' ? 'exact' : f.qualifier } });
+    }
+    const region = regionOf(f, story);
+    if (f.scope === 'cumulative' && region && regionLevel(f, region)) entries.push({ region, value: f.value, asOf: f.asOf, figure: f });
+  }
+  const byRegion = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const key = normalizeName(e.region);
+    const list = byRegion.get(key) ?? [];
+    list.push(e);
+    byRegion.set(key, list);
+  }
+  const out: RegionCount[] = [];
+  for (const list of byRegion.values()) {
+    const latest = list.reduce((a, b) => ((b.asOf ?? '') > (a.asOf ?? '') ? b : a)).asOf;
+    const same = list.filter((e) => e.asOf === latest);
+    const point = makePoint(latest ?? '', same.map((e) => e.figure), story);
+    out.push({ region: same[0]!.region, value: point.value, as_of: latest, sources: point.sources });
+  }
+  return out.sort((a, b) => b.value - a.value || a.region.localeCompare(b.region));
+}
+
+/** Everything /deaths shows. */
+export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
+  const series = deathSeries(figures, options);
+  return {
+    series,
+    latest: series.at(-1) ?? null,
+    incidents: deathIncidents(figures, options),
+    by_region: deathsByRegion(figures, options),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+export function formatCount(value: number, qualifier: Qualifier): string {
+  switch (qualifier) {
+    case 'exact':
+      return String(value);
+    case 'at_least':
+      return `at least ${value}`;
+    case 'more_than':
+      return `more than ${value}`;
+    case 'approximately':
+      return `about ${value}`;
+    case 'almost':
+      return `almost ${value}`;
+    case 'up_to':
+      return `up to ${value}`;
+  }
+}
+
+function sourceName(s: PointSource): string {
+  return s.official && s.attribution ? `${s.attribution} via ${s.source}` : s.attribution && s.attribution !== s.source ? `${s.source}, citing ${s.attribution}` : s.source;
+}
+
+/** "sources disagree: 46 vs 48" when a point's reports differ, else ''. */
+export function disagreement(point: DeathPoint): string {
+  if (point.low === point.high) return '';
+  const values = [...new Set(point.sources.filter((s) => s.qualifier === 'exact' || s.qualifier === 'approximately').map((s) => s.value))].sort((a, b) => a - b);
+  const shown = values.length >= 2 ? values : [point.low, point.high];
+  return `sources disagree: ${shown.join(' vs ')}`;
+}
+
+function pointLine(p: DeathPoint): string {
+  const names = [...new Set(p.sources.map(sourceName))];
+  const extra = [disagreement(p), p.revision ? 'lower than before: revised?' : ''].filter(Boolean).join('; ');
+  return `${p.as_of}  ${formatCount(p.value, p.qualifier)} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})${extra ? ` — ${extra}` : ''}`;
+}
+
+/** A readable chat answer for /deaths. */
+export function deathsText(data: DeathsData, options: { maxPoints?: number } = {}): string {
+  const lines: string[] = [];
+  const latest = data.latest;
+  if (!latest) {
+    lines.push('No death toll reported yet.');
+  } else {
+    const best = latest.sources[0]!;
+    lines.push(
+      `Death toll: ${formatCount(latest.value, latest.qualifier)} as of ${latest.as_of}, per ${sourceName(best)}${best.title ? ` ("${best.title}")` : ''}.`,
+    );
+    const d = disagreement(latest);
+    if (d) lines.push(`  (${d})`);
+  }
+  if (data.series.length > 1) {
+    lines.push('', 'How the toll grew:');
+    const max = options.maxPoints ?? 12;
+    let points = data.series;
+    if (points.length > max) {
+      // Keep the first, the last and evenly spaced points between.
+      const step = (points.length - 1) / (max - 1);
+      points = [...new Set(Array.from({ length: max }, (_, i) => Math.round(i * step)))].map((i) => data.series[i]!);
+    }
+    for (const p of points) lines.push(`  ${pointLine(p)}`);
+  }
+  if (data.incidents.length) {
+    lines.push('', 'Deadliest incidents:');
+    const top = [...data.incidents].sort((a, b) => b.high - a.high || a.as_of.localeCompare(b.as_of)).slice(0, 5);
+    top.sort((a, b) => a.as_of.localeCompare(b.as_of));
+    for (const i of top) {
+      const where = i.location ? `${i.location}${i.region && i.region !== i.location ? ` (${i.region})` : ''}` : i.region ?? 'place not given';
+      const range = i.low === i.high ? formatCount(i.value, i.qualifier) : `${i.low}–${i.high}`;
+      const names = [...new Set(i.sources.map((s) => s.source))];
+      lines.push(`  ${i.as_of} ${where}: ${range} killed (${names.join(', ')})${i.low !== i.high ? ` — ${disagreement(i)}` : ''}`);
+    }
+  }
+  if (data.by_region.length) {
+    const dates = [...new Set(data.by_region.map((r) => r.as_of).filter(Boolean))].sort();
+    lines.push('', `By region${dates.length === 1 ? ` (as of ${dates[0]})` : ''}:`);
+    lines.push(`  ${data.by_region.map((r) => `${r.region} ${r.value}${dates.length > 1 && r.as_of ? ` (${r.as_of})` : ''}`).join(' · ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,192 @@
+/**
+ * Merges events reported by several sources into one timeline entry. Pure functions.
+ *
+ * Two events are the same when their dates are compatible (day precision: within a day; month
+ * precision: same month; week: within 4 days; year: same year; mixed precisions: the coarser one
+ * decides) and they talk about the same thing: the same kind of event word (removed/arrested, killed,
+ * state of emergency…) with a shared place or actor (or no place/actor on either side), or enough shared
+ * content words. The merged entry keeps the most precise date, the clearest text (day precision, closest
+ * to one short line), every place and actor, and every source.
+ */
+import { eventKinds, type EventKind } from '../facts/events.ts';
+import { normalizeName } from '../facts/story.ts';
+import type { Precision } from '../facts/types.ts';
+import type { StoredEvent, TimelineEvent } from './types.ts';
+
+const PRECISION_RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+function dayDiff(a: string, b: string): number {
+  return Math.abs(Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000));
+}
+
+export function datesCompatible(a: { date: string; precision: Precision }, b: { date: string; precision: Precision }): boolean {
+  const coarse = PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] ? a.precision : b.precision;
+  switch (coarse) {
+    case 'day':
+      return dayDiff(a.date, b.date) <= 1;
+    case 'week':
+      return dayDiff(a.date, b.date) <= 4;
+    case 'month':
+      return a.date.slice(0, 7) === b.date.slice(0, 7);
+    case 'year':
+      return a.date.slice(0, 4) === b.date.slice(0, 4);
+  }
+}
+
+const STOPWORDS = new Set(
+  'the a an of in on at to for by with and or but from as into onto over after before during its their his her was were is are has have had been be that which who this these those peru peru’s peru\'s peruvian el la los las de del en y a por con que se su sus fue'.split(' '),
+);
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    normalizeName(text)
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+      // crude stemming: "protesters"/"protests"/"protest" and "killed"/"killing" meet
+      .map((w) => w.replace(/(?:ings?|ers?|ed|es|s)$/u, '')),
+  );
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+interface Prepared {
+  event: StoredEvent;
+  kind: EventKind | null;
+  /** Every kind of event word in the text ("impeached, arrested" → removal + arrest). */
+  kinds: Set<EventKind>;
+  words: Set<string>;
+  places: Set<string>;
+  actors: Set<string>;
+}
+
+function prepare(event: StoredEvent): Prepared {
+  const kinds = new Set(eventKinds(event.text));
+  const stated = (event as { kind?: EventKind }).kind;
+  if (stated) kinds.add(stated);
+  const kind = stated ?? [...kinds][0] ?? null;
+  return {
+    event,
+    kind,
+    kinds,
+    words: contentWords(event.text),
+    places: new Set(event.places.map(normalizeName)),
+    actors: new Set(event.actors.map(normalizeName)),
+  };
+}
+
+const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+
+function sameEvent(a: Prepared, b: Prepared): boolean {
+  if (!datesCompatible(a.event, b.event)) return false;
+  const sim = jaccard(a.words, b.words);
+  if (sim >= 0.34) return true;
+  const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
+  if (!sharedKinds.length) return false;
+  const placeOk = (!a.places.size && !b.places.size) || overlaps(a.places, b.places);
+  const actorOk = overlaps(a.actors, b.actors);
+  // Weak kinds (protests) happen everywhere every day: also ask for a shared place or some shared words.
+  if (sharedKinds.every((k) => k === 'protest')) return overlaps(a.places, b.places) && (actorOk || sim >= 0.15);
+  return (placeOk && (actorOk || sim >= 0.1)) || (actorOk && sim >= 0.2) || (overlaps(a.places, b.places) && !a.actors.size && !b.actors.size);
+}
+
+function chooseText(group: Prepared[]): StoredEvent {
+  return [...group].sort(
+    (a, b) =>
+      PRECISION_RANK[a.event.precision] - PRECISION_RANK[b.event.precision] ||
+      Math.abs(a.event.text.length - 70) - Math.abs(b.event.text.length - 70),
+  )[0]!.event;
+}
+
+function chooseDate(group: Prepared[]): { date: string; precision: Precision } {
+  const best = Math.min(...group.map((p) => PRECISION_RANK[p.event.precision]));
+  const precise = group.filter((p) => PRECISION_RANK[p.event.precision] === best);
+  const counts = new Map<string, number>();
+  for (const p of precise) counts.set(p.event.date, (counts.get(p.event.date) ?? 0) + 1);
+  const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return { date, precision: precise[0]!.event.precision };
+}
+
+/** Events from all sources → one entry per real-world event, oldest first. */
+export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
+  const prepared = events.map(prepare).sort((a, b) => PRECISION_RANK[a.event.precision] - PRECISION_RANK[b.event.precision] || a.event.date.localeCompare(b.event.date));
+  const groups: Prepared[][] = [];
+  for (const p of prepared) {
+    // Join the group whose best match is strongest (most shared words among matching members).
+    let bestGroup: Prepared[] | null = null;
+    let bestScore = -1;
+    for (const g of groups) {
+      const matching = g.filter((q) => sameEvent(p, q));
+      if (!matching.length) continue;
+      const score = Math.max(...matching.map((q) => jaccard(p.words, q.words))) + matching.length * 0.01;
+      if (score > bestScore) {
+        bestScore = score;
+        bestGroup = g;
+      }
+    }
+    if (bestGroup) bestGroup.push(p);
+    else groups.push([p]);
+  }
+  const out = groups.map((group): TimelineEvent => {
+    const { date, precision } = chooseDate(group);
+    const lead = chooseText(group);
+    const places: string[] = [];
+    const actors: string[] = [];
+    for (const p of group) {
+      for (const place of p.event.places) if (!places.includes(place)) places.push(place);
+      for (const actor of p.event.actors) if (!actors.includes(actor)) actors.push(actor);
+    }
+    const seen = new Set<string>();
+    const sources = group
+      .map((p) => ({ ...p.event.source, quote: p.event.quote, text: p.event.text, documentId: p.event.documentId }))
+      .filter((s) => {
+        const key = `${s.documentId}|${s.quote}|${s.text}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    return { date, precision, text: lead.text, places, actors, sources };
+  });
+  return out.sort((a, b) => a.date.localeCompare(b.date) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.sources.length - a.sources.length);
+}
+
+export interface EventFilter {
+  /** YYYY-MM-DD (inclusive) */
+  from?: string | null;
+  /** YYYY-MM-DD (inclusive) */
+  to?: string | null;
+  /** Words that must all appear (accent/case-insensitive) in the text, places, actors or quotes. */
+  query?: string | null;
+}
+
+/** Events within [from, to] matching every word of `query`. Month-precision events count for their whole month. */
+export function filterEvents(events: TimelineEvent[], filter: EventFilter = {}): TimelineEvent[] {
+  const words = filter.query ? normalizeName(filter.query).split(/\s+/).filter(Boolean) : [];
+  return events.filter((e) => {
+    const start = e.precision === 'month' ? `${e.date.slice(0, 7)}-01` : e.precision === 'year' ? `${e.date.slice(0, 4)}-01-01` : e.date;
+    const end = e.precision === 'month' ? `${e.date.slice(0, 7)}-31` : e.precision === 'year' ? `${e.date.slice(0, 4)}-12-31` : e.date;
+    if (filter.from && end < filter.from) return false;
+    if (filter.to && start > filter.to) return false;
+    if (!words.length) return true;
+    const hay = normalizeName([e.text, ...e.places, ...e.actors, ...e.sources.map((s) => `${s.quote} ${s.source}`)].join(' '));
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** Timeline lines for chat: "2023-01-09  19 protesters killed in Juliaca (Juliaca) — RT, teleSUR". */
+export function timelineText(events: TimelineEvent[], limit = 25): string {
+  if (!events.length) return 'No dated events found.';
+  const shown = events.length > limit ? events.slice(-limit) : events;
+  const lines = shown.map((e) => {
+    const date = e.precision === 'month' ? `${e.date.slice(0, 7)}   ` : e.date;
+    const outlets = [...new Set(e.sources.map((s) => s.source))];
+    return `${date}  ${e.text}${outlets.length ? ` — ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` +${outlets.length - 3}` : ''}` : ''}`;
+  });
+  if (events.length > limit) lines.unshift(`(${events.length - limit} earlier events not shown)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { textAnswer } from '../../src/answers/answer.ts';
+import type { CommandDefinition } from '../../src/core/command.ts';
+import type { AppContext } from '../../src/core/context.ts';
+import { Dispatcher } from '../../src/core/dispatch.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { parseCommandLine } from '../../src/platforms/console/parse.ts';
+import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
+
+const calls: unknown[] = [];
+const timeline: CommandDefinition = {
+  name: 'timeline',
+  description: 'events',
+  permission: 'everyone',
+  options: [
+    { name: 'from', description: 'first day', type: 'date' },
+    { name: 'to', description: 'last day', type: 'date' },
+    { name: 'query', description: 'words', type: 'string' },
+  ],
+  async run(_app, input) {
+    calls.push(input.options);
+    return textAnswer('ok', input.options);
+  },
+};
+const feeds: CommandDefinition = {
+  name: 'feeds',
+  description: 'manage feeds',
+  permission: 'admin',
+  options: [],
+  subcommands: [{ name: 'add', description: 'add', options: [{ name: 'url', description: 'feed URL', type: 'string', required: true }] }],
+  async run(_app, input) {
+    calls.push(input);
+    return textAnswer('added');
+  },
+};
+const broken: CommandDefinition = {
+  name: 'broken', description: 'throws', permission: 'everyone', options: [],
+  async run() {
+    throw new TypeError('cannot read properties of undefined');
+  },
+};
+
+function app(): AppContext {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cronista-dispatch-')), 'db.sqlite'));
+  return { store, logger: createLogger('silent'), dataDir: '.', stories: [], now: () => new Date() };
+}
+
+const dispatcher = new Dispatcher(app(), [timeline, feeds, broken]);
+const find = (name: string) => dispatcher.find(name);
+const member = { platform: 'telegram', userId: '7', chatId: '-100', isAdmin: false } as const;
+
+test('options are name:value, quoted values keep their spaces, the first option may be bare', () => {
+  assert.deepEqual(parseCommandLine('/timeline from:2023-01-01 query:"state of emergency"', find), {
+    name: 'timeline',
+    options: { from: '2023-01-01', query: 'state of emergency' },
+  });
+  assert.deepEqual(parseCommandLine('/timeline 2023-01-01 to:2023-01-31', find).options, { from: '2023-01-01', to: '2023-01-31' });
+  assert.deepEqual(parseCommandLine('/feeds add https://x.example/rss', find), { name: 'feeds', subcommand: 'add', options: { url: 'https://x.example/rss' } });
+  assert.equal(parseCommandLine('/timeline@cronista_bot', find).name, 'timeline');
+});
+
+test('a line that is not a command is refused with a hint', () => {
+  assert.throws(() => parseCommandLine('timeline', find), /starts with "\/"/);
+});
+
+test('an unauthorised caller is refused before anything runs', async () => {
+  calls.length = 0;
+  const answer = await dispatcher.dispatch({ name: 'feeds', subcommand: 'add', options: { url: 'https://x.example/rss' }, caller: member });
+  assert.deepEqual(answer.json, { error: { code: 'forbidden', message: '/feeds is for admins only; nothing was changed.' } });
+  assert.equal(answer.ephemeral, true);
+  assert.equal(calls.length, 0);
+});
+
+test('wrong input gets a one-line answer a person can act on', async () => {
+  const bad = await dispatcher.dispatch({ name: 'timeline', options: { from: 'yesterday' }, caller: member });
+  assert.match(JSON.stringify(bad.json), /expects a date like 2023-01-31/);
+  const unknownOption = await dispatcher.dispatch({ name: 'timeline', options: { form: '2023-01-01' }, caller: member });
+  assert.match(JSON.stringify(unknownOption.json), /no option form:.*from: to: query:/);
+  const unknown = await dispatcher.dispatch({ name: 'deathz', options: {}, caller: member });
+  assert.match(JSON.stringify(unknown.json), /Unknown command \/deathz.*\/help/);
+  const missingSub = await dispatcher.dispatch({ name: 'feeds', options: {}, caller: { ...member, isAdmin: true } });
+  assert.match(JSON.stringify(missingSub.json), /needs one of: add/);
+});
+
+test('a command that throws answers with a message, never a stack trace', async () => {
+  const answer = await dispatcher.dispatch({ name: 'broken', options: {}, caller: member });
+  const text = JSON.stringify(answer.json);
+  assert.match(text, /\/broken failed: cannot read properties of undefined/);
+  assert.doesNotMatch(text, /at .*\.ts:\d+/);
+});
+
+test('valid options reach the command typed', async () => {
+  calls.length = 0;
+  await dispatcher.dispatch({ name: 'timeline', options: { from: '2023-01-01', query: 'Juliaca' }, caller: member });
+  assert.deepEqual(calls, [{ from: '2023-01-01', query: 'Juliaca' }]);
+});

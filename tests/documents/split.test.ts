@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { markdownToText } from '../../src/documents/markdown.ts';
+import { pageToItems } from '../../src/documents/pages.ts';
+import { splitPosts } from '../../src/documents/split.ts';
+
+const para = (topic: string) =>
+  `Officials in ${topic} said on Monday that the situation remained tense after a weekend of protests and road blocks across the region.`;
+
+describe('splitPosts', () => {
+  it('keeps a single article with subheadings as one post', () => {
+    const text = [
+      'Peru’s Congress Rejects Early Elections',
+      '',
+      para('Lima'),
+      '',
+      para('Congress'),
+      '',
+      'What Comes Next',
+      '',
+      para('Puno'),
+      '',
+      para('Cusco'),
+      '',
+      para('Arequipa'),
+      '',
+      'A Divided Country',
+      '',
+      para('Ayacucho'),
+      '',
+      para('Juliaca'),
+      '',
+      para('Tacna'),
+    ].join('\n');
+    const posts = splitPosts(text);
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0]!.title, 'Peru’s Congress Rejects Early Elections');
+    assert.match(posts[0]!.text, /What Comes Next/);
+  });
+
+  it('keeps a bylined article with subheadings as one post dated by its byline', () => {
+    const text = [
+      'Congress Rejects Early Elections',
+      'By Ana Quispe | January 19, 2023',
+      '',
+      para('Lima'),
+      '',
+      'What comes next for the protests',
+      '',
+      para('Puno'),
+      '',
+      para('Cusco'),
+      '',
+      para('Arequipa'),
+      '',
+      'A divided country',
+      '',
+      para('Ayacucho'),
+      '',
+      para('Juliaca'),
+      '',
+      para('Tacna'),
+    ].join('\n');
+    const posts = splitPosts(text);
+    assert.deepEqual(posts.map((p) => [p.title, p.published, p.byline]), [['Congress Rejects Early Elections', '2023-01-19', 'Ana Quispe']]);
+    assert.match(posts[0]!.text, /A divided country/);
+  });
+
+  it('does not take a sentence-like short line for a headline', () => {
+    const text = [para('Lima'), '', 'Again, as with Brazil, we see the whole region reject the coup', '', para('Puno')].join('\n');
+    const posts = splitPosts(text);
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0]!.title, null);
+  });
+
+  it('splits sentence-case teaser indexes only when the pattern is regular', () => {
+    const text = ['Strike spreads to Cusco', '', para('Cusco'), '', 'Curfew declared in Puno', '', para('Puno'), '', 'Congress rejects early elections', '', para('Lima')].join('\n');
+    assert.deepEqual(splitPosts(text).map((p) => p.title), ['Strike spreads to Cusco', 'Curfew declared in Puno', 'Congress rejects early elections']);
+    assert.equal(splitPosts(text, { teasers: false }).length, 1);
+  });
+
+  it('dates a post from a "Publicado el" line under its headline, never from another post', () => {
+    const text = [
+      'Toque De Queda En Puno Tras Enfrentamientos',
+      'Publicado el 10 de enero de 2023',
+      '',
+      'El gobierno decretó un toque de queda nocturno de tres días en Puno tras la muerte de diecisiete personas.',
+      '',
+      'Congreso Rechaza Adelantar Las Elecciones',
+      '',
+      'Los legisladores rechazaron la propuesta de adelantar las elecciones generales a 2023 tras cinco horas de debate.',
+    ].join('\n');
+    const posts = splitPosts(text);
+    assert.deepEqual(posts.map((p) => [p.title, p.published]), [
+      ['Toque De Queda En Puno Tras Enfrentamientos', '2023-01-10'],
+      ['Congreso Rechaza Adelantar Las Elecciones', null],
+    ]);
+  });
+
+  it('uses a trailer date only when the post has no byline date', () => {
+    const text = ['Strike Spreads Across The South', '', para('Cusco'), '', 'January 11, 2023 Posted by | Solidarity | Leave a comment'].join('\n');
+    const [post] = splitPosts(text);
+    assert.equal(post!.published, '2023-01-11');
+    assert.ok(!post!.text.includes('Posted by'));
+  });
+});
+
+describe('Markdown pages', () => {
+  const md = [
+    '---',
+    'title: Front matter title',
+    'date: 2023-02-02',
+    '---',
+    '# Congress refuses early elections',
+    '',
+    'Peruvian **legislators** shot down a [proposal](https://example.org/p) to move up elections, with _just 53_ votes in support.',
+    '',
+    '![crowd](crowd.jpg)',
+    '',
+    '## The vote',
+    '',
+    '- 53 in favour',
+    '- 87 needed',
+  ].join('\n');
+
+  it('strips markup lightly and keeps headings as lines', () => {
+    const page = markdownToText(md);
+    assert.equal(page.title, 'Front matter title');
+    assert.equal(page.published, '2023-02-02');
+    assert.equal(
+      page.text,
+      'Congress refuses early elections\n\nPeruvian legislators shot down a proposal to move up elections, with just 53 votes in support.\n\nThe vote\n\n• 53 in favour\n• 87 needed',
+    );
+  });
+
+  it('becomes one item titled by its "# Title" when there is no front matter', () => {
+    const items = pageToItems(md.split('\n').slice(4).join('\n'), { format: 'markdown', url: 'file:///notes/vote.md', fileName: 'vote.md' });
+    assert.equal(items.length, 1);
+    assert.equal(items[0]!.title, 'Congress refuses early elections');
+    assert.equal(items[0]!.published, null);
+    assert.match(items[0]!.text, /^Peruvian legislators shot down a proposal/);
+  });
+});

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDateMentions, resolveReferenceDate, storyDayCount } from '../../src/facts/dates.ts';
+
+// 2023-01-12 is a Thursday.
+const PUB = '2023-01-12T15:30:00Z';
+const at = (sentence: string, published: string | null = PUB, language = 'en') => resolveReferenceDate(sentence, published, language);
+
+test('a bare weekday is the most recent one on or before publication', () => {
+  assert.deepEqual(at('Protesters clashed with police on Monday in Juliaca.'), { date: '2023-01-09', precision: 'day' });
+  assert.deepEqual(at('On Thursday, the Ombudsman updated its count.'), { date: '2023-01-12', precision: 'day' });
+  assert.deepEqual(at('Clashes resumed last Friday.'), { date: '2023-01-06', precision: 'day' });
+});
+
+test('a weekday points ahead with next/will/próximo', () => {
+  assert.deepEqual(at('Unions will march on Monday.'), { date: '2023-01-16', precision: 'day' });
+  assert.deepEqual(at('A new march is planned for next Tuesday.'), { date: '2023-01-17', precision: 'day' });
+  assert.deepEqual(at('El próximo lunes llegarán delegaciones de Puno.', PUB, 'es'), { date: '2023-01-16', precision: 'day' });
+});
+
+test('Spanish weekdays and relative days', () => {
+  assert.deepEqual(at('Al menos 17 personas murieron el lunes en Juliaca.', PUB, 'es'), { date: '2023-01-09', precision: 'day' });
+  assert.deepEqual(at('Ayer fueron detenidas 30 personas.', PUB, 'es'), { date: '2023-01-11', precision: 'day' });
+  assert.deepEqual(at('La marcha fue el sábado pasado.', PUB, 'es'), { date: '2023-01-07', precision: 'day' });
+  assert.deepEqual(at('La semana pasada hubo enfrentamientos.', PUB, 'es'), { date: '2023-01-05', precision: 'week' });
+});
+
+test('a parenthetical or appositive date beats the weekday', () => {
+  const pub = '2023-05-26T00:00:00Z';
+  assert.deepEqual(at('Congress last Thursday (May 18) authorised the entry of US troops.', pub), { date: '2023-05-18', precision: 'day' });
+  assert.deepEqual(at('This Monday, December 26, the government annulled the appointments.', '2022-12-28'), { date: '2022-12-26', precision: 'day' });
+});
+
+test('"On Tuesday, 17 people…" does not read 17 as a day of the month', () => {
+  const found = findDateMentions('On Tuesday, 17 people were killed in Juliaca.', PUB);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.text, 'On Tuesday');
+  assert.deepEqual(at('On Tuesday, 17 people were killed in Juliaca.'), { date: '2023-01-10', precision: 'day' });
+});
+
+test('a year-less date later than publication is last year’s', () => {
+  assert.deepEqual(at('Security forces opened fire on December 15 in Ayacucho.'), { date: '2022-12-15', precision: 'day' });
+  assert.deepEqual(at('Nineteen were killed on January 9 in Juliaca.'), { date: '2023-01-09', precision: 'day' });
+  assert.deepEqual(at('El 15 de diciembre murieron 10 personas en Ayacucho.', PUB, 'es'), { date: '2022-12-15', precision: 'day' });
+});
+
+test('explicit years, numeric dates and ISO dates', () => {
+  assert.deepEqual(at('On December 7, 2022, Castillo was removed.'), { date: '2022-12-07', precision: 'day' });
+  assert.deepEqual(at('Samizdat – 10.01.2023'), { date: '2023-01-10', precision: 'day' });
+  assert.deepEqual(at('el 9 de enero de 2023 en Juliaca', PUB, 'es'), { date: '2023-01-09', precision: 'day' });
+  assert.deepEqual(at('Updated 2023-02-03 at noon'), { date: '2023-02-03', precision: 'day' });
+});
+
+test('"late January" has month precision and never runs past publication', () => {
+  assert.deepEqual(at('The protests were still going on in late January.', '2023-01-24'), { date: '2023-01-24', precision: 'month' });
+  assert.deepEqual(at('In late January the toll reached 58.', '2023-03-01'), { date: '2023-01-25', precision: 'month' });
+  assert.deepEqual(at('A mediados de diciembre la cifra era de 26.', '2023-03-01', 'es'), { date: '2022-12-15', precision: 'month' });
+});
+
+test('yesterday, N days ago, last week', () => {
+  assert.deepEqual(at('Police said yesterday that 20 were detained.'), { date: '2023-01-11', precision: 'day' });
+  assert.deepEqual(at('The raid happened three days ago.'), { date: '2023-01-09', precision: 'day' });
+  assert.deepEqual(at('Last week, 40 people were arrested.'), { date: '2023-01-05', precision: 'week' });
+});
+
+test('a date that opens a span is not the reference date', () => {
+  assert.deepEqual(at('More than 80 were killed since the start of the coup on 7 December 2022.', '2023-07-19'), { date: '2023-07-19', precision: 'day' });
+  assert.deepEqual(at('Desde el 7 de diciembre han muerto 60 personas.', '2023-03-01', 'es'), { date: '2023-03-01', precision: 'day' });
+  assert.equal(findDateMentions('since Dec. 7 protesters have marched', PUB)[0]?.date, '2022-12-07');
+});
+
+test('story-day counts: "in power for 40 days", "the past 364 days"', () => {
+  assert.deepEqual(storyDayCount('The regime has been in power for 40 days.', '2022-12-07'), { date: '2023-01-16', precision: 'day' });
+  assert.deepEqual(storyDayCount('The past 364 days have been the bloodiest.', '2022-12-07'), { date: '2023-12-06', precision: 'day' });
+  assert.deepEqual(resolveReferenceDate('in power for 40 days', null, 'en', { storyStart: '2022-12-07' }), { date: '2023-01-16', precision: 'day' });
+});
+
+test('no cue: the publication date, or null without one', () => {
+  assert.deepEqual(at('The protesters demand new elections.'), { date: '2023-01-12', precision: 'day' });
+  assert.equal(at('The protesters demand new elections.', null), null);
+  assert.equal(resolveReferenceDate('No cue here.', PUB, 'en', { fallbackToPublished: false }), null);
+  assert.equal(at('On Tuesday, the EPAF presented a report.', null), null);
+});

@@ -1,0 +1,188 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectFigures, expectNone, figures } from './figure-helpers.ts';
+
+// 2023-01-12 is a Thursday.
+const PUB = '2023-01-12T15:30:00Z';
+
+test('wire style: incident with weekday, place, region and trailing attribution', () => {
+  const got = figures('At least 17 people were killed on Monday in clashes between protesters and police in Juliaca, the Health Ministry said.', PUB);
+  expectFigures(got, [{
+    kind: 'deaths', value: 17, qualifier: 'at_least', scope: 'incident', asOf: '2023-01-09', asOfPrecision: 'day',
+    location: 'Juliaca', region: 'Puno', attribution: 'Health Ministry', official: true,
+  }]);
+  assert.equal(got[0]!.quote, 'At least 17 people were killed on Monday in clashes between protesters and police in Juliaca, the Health Ministry said.');
+});
+
+test('"On Tuesday, 17 people…": 17 is a count, Tuesday the date', () => {
+  expectFigures(figures('On Tuesday, 17 people were killed in Juliaca.', PUB), [
+    { kind: 'deaths', value: 17, qualifier: 'exact', scope: 'incident', asOf: '2023-01-10', location: 'Juliaca' },
+  ]);
+});
+
+test('number words: Seventeen, Forty-seven, a dozen, over a dozen', () => {
+  expectFigures(figures('Seventeen people died in Juliaca on Monday, and 68 others were injured.', PUB), [
+    { kind: 'deaths', value: 17, scope: 'incident', asOf: '2023-01-09' },
+    { kind: 'injured', value: 68, scope: 'incident', asOf: '2023-01-09' },
+  ]);
+  expectFigures(figures('Forty-seven people have died in the protests, the government said.', PUB), [
+    { kind: 'deaths', value: 47, qualifier: 'exact', scope: 'cumulative', asOf: '2023-01-12', attribution: 'Government', official: true },
+  ]);
+  expectFigures(figures('A dozen demonstrators were arrested in Cusco on Wednesday.', PUB), [
+    { kind: 'detained', value: 12, qualifier: 'exact', scope: 'incident', asOf: '2023-01-11', location: 'Cusco', region: 'Cusco' },
+  ]);
+  expectFigures(figures('The investigation was opened after over a dozen Peruvians were killed in confrontations with security forces.', PUB), [
+    { kind: 'deaths', value: 12, qualifier: 'more_than', scope: 'incident' },
+  ]);
+});
+
+test('qualifiers: at least / a least / more than / 600+ / about / nearly / almost / up to', () => {
+  const q = (text: string) => figures(text, PUB).map((f) => [f.value, f.qualifier]);
+  assert.deepEqual(q('The protests have left a least 22 dead.'), [[22, 'at_least']]);
+  assert.deepEqual(q('More than 1,200 people have been injured since the unrest began.'), [[1200, 'more_than']]);
+  assert.deepEqual(q('Police have arrested 600+ protesters since December.'), [[600, 'more_than']]);
+  assert.deepEqual(q('Upwards of 300 people have been detained.'), [[300, 'more_than']]);
+  assert.deepEqual(q('About 60 people have been killed since December.'), [[60, 'approximately']]);
+  assert.deepEqual(q('Roughly 40 protesters have been wounded.'), [[40, 'approximately']]);
+  assert.deepEqual(q('Nearly 500 people have been injured.'), [[500, 'almost']]);
+  assert.deepEqual(q('The repression has resulted in almost 30 deaths in less than three weeks.'), [[30, 'almost']]);
+  assert.deepEqual(q('The toll could be as high as 70 dead, activists say.'), [[70, 'up_to']]);
+  assert.deepEqual(q('Up to 22 people may have died.'), [[22, 'up_to']]);
+});
+
+test('kinds and phrasings: toll, lives claimed, deaths of, massacre of, martyrs, N dead', () => {
+  const k = (text: string) => figures(text, PUB).map((f) => [f.kind, f.value, f.scope]);
+  assert.deepEqual(k('The death toll from weeks of unrest rose to 47 on Thursday.'), [['deaths', 47, 'cumulative']]);
+  assert.deepEqual(k('Boluarte apologized for the violence that has so far claimed 47 lives.'), [['deaths', 47, 'cumulative']]);
+  assert.deepEqual(k('A brutal crackdown culminated in the deaths of approximately 70 people.'), [['deaths', 70, 'cumulative']]);
+  assert.deepEqual(k('The regime now has the blood of over 100 martyrs on its hands.'), [['deaths', 100, 'cumulative']]);
+  assert.deepEqual(k('Violent clashes left 18 people dead in the region.'), [['deaths', 18, 'incident']]);
+  assert.deepEqual(k('Peru mourns the massacre of 17 people in Juliaca.'), [['deaths', 17, 'cumulative']]);
+  assert.deepEqual(k('Security forces have killed 46 protesters in that time.'), [['deaths', 46, 'cumulative']]);
+  assert.deepEqual(k('Scores of police raided the campus on Saturday, detaining more than 200 people.'), [['detained', 200, 'incident']]);
+});
+
+test('cumulative vs incident vs subset', () => {
+  expectFigures(figures('On Sunday, Peru’s Health Ministry acknowledged that 25 people have died during the protests.', '2022-12-19'), [
+    { kind: 'deaths', value: 25, scope: 'cumulative', asOf: '2022-12-18', attribution: 'Health Ministry', official: true },
+  ]);
+  expectFigures(figures('In Lima, 224 people were detained on Friday for participating in the protests.', '2023-01-09'), [
+    { kind: 'detained', value: 224, scope: 'incident', asOf: '2023-01-06', location: 'Lima', region: 'Lima' },
+  ]);
+  expectFigures(figures('Forensic experts found that six people died as a result of shots to the chest.', PUB), [
+    { kind: 'deaths', value: 6, scope: 'subset' },
+  ]);
+  expectFigures(figures('The UN spokesperson noted that one medical worker was killed while administering aid.', PUB), [
+    { kind: 'deaths', value: 1, scope: 'subset' },
+  ]);
+  expectFigures(figures('Nevertheless, 69 people remain hospitalized.', PUB), [{ kind: 'injured', value: 69, scope: 'subset' }]);
+  expectFigures(figures('At least two of the deceased – a boy and a girl – were reportedly children.', PUB), [
+    { kind: 'deaths', value: 2, qualifier: 'at_least', scope: 'subset' },
+  ]);
+  expectFigures(figures('Authorities said nearly 500 people had been injured, including 176 police officers.', PUB), [
+    { kind: 'injured', value: 500, qualifier: 'almost', scope: 'cumulative' },
+    { kind: 'injured', value: 176, qualifier: 'exact', scope: 'subset' },
+  ]);
+  expectFigures(figures('Officials said two people died in Andahuaylas on Sunday, raising the death toll to 24.', PUB), [
+    { kind: 'deaths', value: 2, scope: 'incident', asOf: '2023-01-08', location: 'Andahuaylas', region: 'Apurímac' },
+    { kind: 'deaths', value: 24, scope: 'cumulative' },
+  ]);
+});
+
+test('one drowned, five disappeared: one death, disappearance is not a casualty kind', () => {
+  expectFigures(figures('Swimming across the river, one of them drowned and five others disappeared.', PUB), [
+    { kind: 'deaths', value: 1, scope: 'incident' },
+  ]);
+});
+
+test('a parenthetical aside does not cut a count from its verb', () => {
+  expectFigures(figures('The latest numbers are that 48 protestors (it started non-violently and only lately the protestors started breaking things down) have been killed and there are hundreds injured.', PUB), [
+    { kind: 'deaths', value: 48, scope: 'cumulative', asOf: '2023-01-12' },
+  ]);
+});
+
+test('vague counts are not figures', () => {
+  expectNone('The cabinet stands accused of killing dozens and wounding hundreds of demonstrators.', PUB);
+  expectNone('Scores of people were injured and thousands were arrested.', PUB);
+  expectNone('The crackdown has led to dozens of deaths.', PUB);
+  expectFigures(figures('Justice for the more than 80 Peruvians killed and thousands injured since the start of the coup on 7 December 2022.', '2023-07-19'), [
+    { kind: 'deaths', value: 80, qualifier: 'more_than', scope: 'cumulative', asOf: '2023-07-19' },
+  ]);
+});
+
+test('numbers that are not casualties never come out', () => {
+  expectNone('Passed with 70 votes in favour, 33 against and four abstentions, the resolution allows US troops.', PUB);
+  expectNone('Peru’s security forces, including 140,000 mobilised soldiers, were deployed.', PUB);
+  expectNone('The number of US soldiers has not been disclosed; it could be around 700.', PUB);
+  expectNone('Protesters captured 12 soldiers; they were released after they admitted to trying to break the strikes.', PUB);
+  expectNone('Protesters maintained at least 83 roadblocks in the country.', PUB);
+  expectNone('On the road to Desaguadero alone, 300 trucks have been stranded for 16 days.', PUB);
+  expectNone('A 15-year-old boy was among those who marched.', PUB);
+  expectNone('Daniel, 32, an indigenous mine worker from Abancay, joined the protests.', PUB);
+  expectNone('78% of Peruvians disapprove of Boluarte while only 15% approve.', PUB);
+  expectNone('The government annulled the appointment of 312 sub-prefects across 23 regions.', PUB);
+  expectNone('Over 100 journalists and media projects signed a letter against the repression.', PUB);
+  expectNone('More than 20,000 Peruvians are the protagonists of the Great March.', PUB);
+  expectNone('Soon 30,000 Aymaras would be descending on Juli.', PUB);
+  expectNone('The IMF approved a US$ 5 million loan in 2023.', PUB);
+});
+
+test('a breakdown by region attaches to the figure before it', () => {
+  const text = 'On Sunday, Peru’s Health Ministry acknowledged that 25 people have died during the protests.\n\n' +
+    'According to official data, the departments where these deaths occurred were Ayacucho (9), Apurimac (6), Cusco (3), Junin (3), La Libertad (3), and Arequipa (1).\n\n' +
+    'The Health ministry also reported 287 injured people who have already been discharged.';
+  const got = figures(text, '2022-12-19');
+  expectFigures(got, [
+    { kind: 'deaths', value: 25, scope: 'cumulative', asOf: '2022-12-18' },
+    { kind: 'injured', value: 287, scope: 'cumulative', asOf: '2022-12-18', attribution: 'Health Ministry' },
+  ]);
+  assert.deepEqual(got[0]!.byRegion, [
+    { region: 'Ayacucho', value: 9 }, { region: 'Apurímac', value: 6 }, { region: 'Cusco', value: 3 },
+    { region: 'Junín', value: 3 }, { region: 'La Libertad', value: 3 }, { region: 'Arequipa', value: 1 },
+  ]);
+  assert.equal(got[1]!.byRegion, undefined);
+});
+
+test('an undated incident takes the document’s incident date; headlines are skipped', () => {
+  const text = 'Peru Mourns ‘Massacre’ of 17 as Calls Grow for Boluarte to Step Down\n\n' +
+    'The Attorney General opened an investigation after over a dozen Peruvians were killed in confrontations with security forces.\n\n' +
+    'The crackdown left at least 17 Peruvians dead in the southern city of Juliaca on Monday.';
+  expectFigures(figures(text, '2023-01-11'), [
+    { kind: 'deaths', value: 12, qualifier: 'more_than', scope: 'incident', asOf: '2023-01-09' },
+    { kind: 'deaths', value: 17, qualifier: 'at_least', scope: 'incident', asOf: '2023-01-09', location: 'Juliaca' },
+  ]);
+});
+
+test('dates: parenthetical date, year roll-back, late January, story-day count without a publication date', () => {
+  expectFigures(figures('Last Thursday (December 15) soldiers killed 10 people in Ayacucho.', '2023-01-05'), [
+    { kind: 'deaths', value: 10, scope: 'incident', asOf: '2022-12-15', location: 'Ayacucho' },
+  ]);
+  expectFigures(figures('When I wrote about Peru I never imagined this would still be going on in late January. Despite more than 55 people killed by security forces, the protests are getting bigger.', '2023-01-24'), [
+    { kind: 'deaths', value: 55, qualifier: 'more_than', scope: 'cumulative', asOf: '2023-01-24' },
+  ]);
+  expectFigures(figures('Peru’s coup regime has been in power for 40 days. They’ve killed 46 protesters in that time.', null), [
+    { kind: 'deaths', value: 46, scope: 'cumulative', asOf: '2023-01-16' },
+  ]);
+  expectFigures(figures('On Tuesday, a report showed that soldiers shot to kill in at least 10 cases of citizens killed during protests.', null), [
+    { kind: 'deaths', value: 10, qualifier: 'at_least', scope: 'subset', asOf: null, asOfPrecision: null },
+  ]);
+});
+
+test('UN/NGO style: documented deaths with a subset and a non-official source', () => {
+  expectFigures(figures('The UN human rights office said it had documented 49 deaths, including seven minors.', PUB), [
+    { kind: 'deaths', value: 49, scope: 'cumulative', attribution: 'United Nations', official: false },
+    { kind: 'deaths', value: 7, scope: 'subset' },
+  ]);
+  expectFigures(figures('According to Amnesty International, security forces unlawfully killed at least 20 protesters in Ayacucho and Juliaca.', PUB), [
+    { kind: 'deaths', value: 20, qualifier: 'at_least', attribution: 'Amnesty International', official: false },
+  ]);
+  expectFigures(figures('President Dina Boluarte apologized for the violence that has so far claimed 47 lives.', PUB), [
+    { kind: 'deaths', value: 47, attribution: 'President Dina Boluarte', official: true },
+  ]);
+});
+
+test('an actor number is not a casualty count', () => {
+  expectFigures(figures('Twelve soldiers killed three protesters near the airport on Thursday.', PUB), [
+    { kind: 'deaths', value: 3, scope: 'incident' },
+  ]);
+});

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectFigures, expectNone, figures } from './figure-helpers.ts';
+
+// 2023-01-12 is a Thursday.
+const PUB = '2023-01-12T15:30:00Z';
+const es = (text: string, published: string | null = PUB) => figures(text, published, 'es');
+
+test('Defensoría: "son 47 los fallecidos", official, cumulative', () => {
+  expectFigures(es('La Defensoría del Pueblo informó que son 47 los fallecidos desde el inicio de las protestas.'), [{
+    kind: 'deaths', value: 47, qualifier: 'exact', scope: 'cumulative', asOf: '2023-01-12',
+    attribution: 'Defensoría del Pueblo', official: true, location: null,
+  }]);
+});
+
+test('incident with el lunes and place: "al menos 17 personas murieron el lunes en Juliaca"', () => {
+  expectFigures(es('Al menos 17 personas murieron el lunes en Juliaca durante enfrentamientos con la policía.'), [{
+    kind: 'deaths', value: 17, qualifier: 'at_least', scope: 'incident', asOf: '2023-01-09', location: 'Juliaca', region: 'Puno',
+  }]);
+});
+
+test('qualifiers: más de, por lo menos, cerca de, alrededor de, unos, aproximadamente, casi, hasta', () => {
+  const q = (text: string) => es(text).map((f) => [f.kind, f.value, f.qualifier]);
+  assert.deepEqual(q('La policía reportó más de 200 detenidos en Lima.'), [['detained', 200, 'more_than']]);
+  assert.deepEqual(q('Por lo menos 18 manifestantes fallecieron en la región Puno.'), [['deaths', 18, 'at_least']]);
+  assert.deepEqual(q('Cerca de 40 personas perdieron la vida en las protestas.'), [['deaths', 40, 'approximately']]);
+  assert.deepEqual(q('Alrededor de 500 heridos fueron atendidos en hospitales de la región.'), [['injured', 500, 'approximately']]);
+  assert.deepEqual(q('Unas 300 personas fueron detenidas ayer en Lima.'), [['detained', 300, 'approximately']]);
+  assert.deepEqual(q('Aproximadamente 70 personas han muerto desde diciembre.'), [['deaths', 70, 'approximately']]);
+  assert.deepEqual(q('Casi 30 personas han muerto en menos de tres semanas.'), [['deaths', 30, 'almost']]);
+  assert.deepEqual(q('La cifra podría llegar hasta 60 muertos, según dirigentes.'), [['deaths', 60, 'up_to']]);
+});
+
+test('number words: diecisiete, veinticinco, treinta y cinco, un muerto, una docena', () => {
+  expectFigures(es('Diecisiete muertos dejó la jornada del 9 de enero en Juliaca.'), [
+    { kind: 'deaths', value: 17, scope: 'incident', asOf: '2023-01-09', location: 'Juliaca' },
+  ]);
+  expectFigures(es('El enfrentamiento dejó un muerto y veinticinco heridos en Andahuaylas.'), [
+    { kind: 'deaths', value: 1, scope: 'incident', location: 'Andahuaylas', region: 'Apurímac' },
+    { kind: 'injured', value: 25, scope: 'incident', location: 'Andahuaylas' },
+  ]);
+  expectFigures(es('Treinta y cinco personas resultaron heridas el martes en Cusco.'), [
+    { kind: 'injured', value: 35, scope: 'incident', asOf: '2023-01-10', location: 'Cusco' },
+  ]);
+  expectFigures(es('Una docena de manifestantes fueron detenidos en Huancayo.'), [
+    { kind: 'detained', value: 12, qualifier: 'exact', location: 'Huancayo', region: 'Junín' },
+  ]);
+});
+
+test('thousands separator with a dot: "más de 1.200 heridos"', () => {
+  expectFigures(es('Más de 1.200 heridos dejó la represión desde diciembre.'), [
+    { kind: 'injured', value: 1200, qualifier: 'more_than', scope: 'cumulative' },
+  ]);
+});
+
+test('scopes: cumulative toll, subset "46 de ellos", subset by cause, incident with date', () => {
+  expectFigures(es('Hasta el momento se registran 56 fallecidos en el marco de las protestas, 46 de ellos en enfrentamientos.'), [
+    { kind: 'deaths', value: 56, scope: 'cumulative' },
+    { kind: 'deaths', value: 46, scope: 'subset' },
+  ]);
+  expectFigures(es('La cifra de fallecidos asciende a 60, según la Defensoría.'), [
+    { kind: 'deaths', value: 60, scope: 'cumulative', attribution: 'Defensoría del Pueblo', official: true },
+  ]);
+  expectFigures(es('Según el peritaje, seis personas murieron por impactos de bala en el tórax.'), [
+    { kind: 'deaths', value: 6, scope: 'subset' },
+  ]);
+  expectFigures(es('En Juliaca, 18 personas murieron el 9 de enero y otras 100 resultaron heridas.'), [
+    { kind: 'deaths', value: 18, scope: 'incident', asOf: '2023-01-09', location: 'Juliaca' },
+    { kind: 'injured', value: 100, scope: 'incident', asOf: '2023-01-09', location: 'Juliaca' },
+  ]);
+  expectFigures(es('Nueve policías resultaron heridos, informó el Ministerio del Interior.'), [
+    { kind: 'injured', value: 9, scope: 'subset', attribution: 'Interior Ministry', official: true },
+  ]);
+});
+
+test('dates: ayer, el sábado pasado, year roll-back, "a finales de enero"', () => {
+  expectFigures(es('Ayer fueron detenidas 30 personas en Lima.'), [{ kind: 'detained', value: 30, asOf: '2023-01-11', scope: 'incident' }]);
+  expectFigures(es('La policía detuvo a 193 personas el sábado pasado en la Universidad de San Marcos.'), [
+    { kind: 'detained', value: 193, scope: 'incident', asOf: '2023-01-07' },
+  ]);
+  expectFigures(es('El 15 de diciembre murieron 10 personas en Ayacucho.'), [
+    { kind: 'deaths', value: 10, scope: 'incident', asOf: '2022-12-15', location: 'Ayacucho' },
+  ]);
+  expectFigures(es('A finales de enero, la cifra de muertos llegó a 58.', '2023-03-02'), [
+    { kind: 'deaths', value: 58, scope: 'cumulative', asOf: '2023-01-25', asOfPrecision: 'month' },
+  ]);
+});
+
+test('presidential statement is an official attribution', () => {
+  expectFigures(es('La presidenta Dina Boluarte lamentó la muerte de 17 personas en Juliaca.'), [
+    { kind: 'deaths', value: 17, attribution: 'presidenta Dina Boluarte', official: true, location: 'Juliaca' },
+  ]);
+});
+
+test('vague counts and non-casualty numbers give nothing', () => {
+  expectNone('Centenares de personas marcharon en Lima.', PUB, 'es');
+  expectNone('Decenas de heridos y centenares de detenidos dejaron las protestas.', PUB, 'es');
+  expectNone('El Congreso aprobó la moción con 70 votos a favor y 33 en contra.', PUB, 'es');
+  expectNone('El próximo lunes llegarán 30.000 aymaras a Lima.', PUB, 'es');
+  expectNone('Los manifestantes mantienen 83 bloqueos de vías en 8 regiones.', PUB, 'es');
+  expectNone('Unos 80.000 camiones de carga están varados desde hace 16 días.', PUB, 'es');
+  expectNone('Un joven de 19 años participó en la marcha.', PUB, 'es');
+  expectNone('El 78% de peruanos desaprueba a Boluarte.', PUB, 'es');
+});

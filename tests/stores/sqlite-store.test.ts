@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { contentHash } from '../../src/documents/dedup.ts';
+import type { DocumentDraft } from '../../src/documents/types.ts';
+import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
+
+const ARTICLE = [
+  'Peruvian security forces fired on protesters blocking the airport in the southern city of Juliaca on Monday, and the regional health office said seventeen people were killed.',
+  'The clashes were the deadliest since the ouster of President Pedro Castillo last month, and human rights groups called for an independent investigation into the use of force.',
+  'Protesters are demanding the resignation of President Dina Boluarte, the closure of Congress and early elections, and many have travelled to Lima to press their demands.',
+  'The government declared a curfew in the Puno region, while the prime minister blamed foreign interests and drug traffickers for the violence without providing evidence.',
+].join('\n\n');
+
+function draft(key: string, text: string, extra: Partial<DocumentDraft> = {}): DocumentDraft {
+  return { key, url: `https://news.example/${key}`, title: key, published: null, text, language: 'en', contentHash: contentHash(text), ...extra };
+}
+
+function freshStore(): SqliteStore {
+  return new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cronista-store-')), 'cronista.db'));
+}
+
+test('the same item from the same source again adds nothing', async () => {
+  const store = freshStore();
+  const source = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  assert.equal((await store.ingest(source.id, draft('a', ARTICLE), new Date())).status, 'added');
+  assert.equal((await store.ingest(source.id, draft('a', ARTICLE), new Date())).status, 'duplicate');
+  assert.equal(await store.countDocuments(), 1);
+  await store.close();
+});
+
+test('the same text from another outlet becomes one document with two sources', async () => {
+  const store = freshStore();
+  const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  const paper = await store.ensureSource({ kind: 'feed', url: 'https://paper.example/feed' });
+  const first = await store.ingest(wire.id, draft('wire-1', ARTICLE, { published: '2023-01-10T08:00:00Z' }), new Date());
+  // Republished with a changed final sentence and different quote marks: a near duplicate.
+  const edited = ARTICLE.replace('without providing evidence.', 'without providing any evidence, local media reported.');
+  const second = await store.ingest(paper.id, draft('paper-9', edited, { published: '2023-01-09T22:00:00Z' }), new Date());
+  assert.equal(second.status, 'merged');
+  assert.equal(second.documentId, first.documentId);
+  const copies = await store.copiesOf(first.documentId);
+  assert.deepEqual(copies.map((copy) => copy.sourceId).sort(), [paper.id, wire.id].sort());
+  assert.equal((await store.getDocument(first.documentId))?.published, '2023-01-09T22:00:00Z', 'earliest publication wins');
+  assert.equal((await store.getSource(wire.id))?.documents, 1);
+  await store.close();
+});
+
+test('wire copy inside a longer page joins the wire document, and the fuller text is kept', async () => {
+  const store = freshStore();
+  const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  const blog = await store.ensureSource({ kind: 'page', url: 'https://blog.example/peru' });
+  const short = await store.ingest(wire.id, draft('w', ARTICLE), new Date());
+  const longer = `${ARTICLE}\n\nOur correspondent adds that funerals for the victims were held in Juliaca on Tuesday as thousands marched through the streets of the city demanding justice for the dead.`;
+  const merged = await store.ingest(blog.id, draft('b', longer), new Date());
+  assert.equal(merged.status, 'merged');
+  assert.equal(merged.documentId, short.documentId);
+  assert.match((await store.getDocument(short.documentId))!.text, /funerals for the victims/);
+  await store.close();
+});
+
+test('different stories that share a boilerplate sentence stay apart', async () => {
+  const store = freshStore();
+  const source = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  const banner = 'Sign up for our daily email digest before it is too late so you do not miss the news.';
+  const other = 'Congress voted down a proposal to bring forward general elections to 2023, with just 53 legislators in support of the initiative after five hours of debate in Lima on Thursday.';
+  await store.ingest(source.id, draft('x', `${ARTICLE}\n\n${banner}`), new Date());
+  const outcome = await store.ingest(source.id, draft('y', `${other}\n\n${banner}`), new Date());
+  assert.equal(outcome.status, 'added');
+  assert.equal(await store.countDocuments(), 2);
+  await store.close();
+});
+
+test('a failing write leaves no half-written document', async () => {
+  const store = freshStore();
+  const source = await store.ensureSource({ kind: 'file', url: 'file:///tmp/a.txt' });
+  await assert.rejects(store.ingest('no-such-source', draft('k', ARTICLE), new Date()));
+  assert.equal(await store.countDocuments(), 0, 'the document insert was rolled back with the failed copy');
+  assert.equal((await store.ingest(source.id, draft('k', ARTICLE), new Date())).status, 'added');
+  await store.close();
+});
+
+test('settings persist in the same file through keyv', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-kv-'));
+  const store = new SqliteStore(join(dir, 'cronista.db'));
+  await store.kv.set('cursor:console', { copyId: 42 });
+  await store.kv.set('short-lived', 'x', 1);
+  await store.close();
+  const reopened = new SqliteStore(join(dir, 'cronista.db'));
+  assert.deepEqual(await reopened.kv.get('cursor:console'), { copyId: 42 });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(await reopened.kv.get('short-lived'), undefined);
+  await reopened.close();
+});
+
+test('source health: failures are recorded and a success clears the count', async () => {
+  const store = freshStore();
+  const source = await store.ensureSource({ kind: 'feed', url: 'https://down.example/rss' });
+  await store.recordFailure(source.id, new Date('2024-01-01T00:00:00Z'), 'HTTP 503 Service Unavailable');
+  let record = await store.getSource(source.id);
+  assert.equal(record?.failures, 1);
+  assert.equal(record?.lastError, 'HTTP 503 Service Unavailable');
+  await store.recordSuccess(source.id, new Date('2024-01-01T00:10:00Z'), { etag: '"v2"' });
+  record = await store.getSource(source.id);
+  assert.equal(record?.failures, 0);
+  assert.equal(record?.etag, '"v2"');
+  assert.equal(record?.lastSuccess, '2024-01-01T00:10:00.000Z');
+  await store.close();
+});

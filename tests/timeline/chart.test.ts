@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderDeathsChart } from '../../src/answers/chart.ts';
+import { loadStory } from '../../src/facts/story.ts';
+import { buildDeathsData } from '../../src/timeline/deaths.ts';
+import { sampleFigures } from './sample-figures.ts';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const story = loadStory(new URL('../../config/stories/peru.yaml', import.meta.url).pathname);
+
+function pngSize(buf: Buffer): { width: number; height: number } {
+  // IHDR is the first chunk: width and height are big-endian at bytes 16 and 20.
+  assert.equal(buf.subarray(12, 16).toString('ascii'), 'IHDR');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+test('renderDeathsChart writes a PNG of the sample series', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-chart-'));
+  const out = join(dir, 'nested', 'deaths.png');
+  const path = await renderDeathsChart(buildDeathsData(sampleFigures(), { story }), out, { title: 'Peru crisis: reported death toll' });
+  assert.equal(path, out);
+  const buf = readFileSync(out);
+  assert.deepEqual(buf.subarray(0, 8), PNG_SIGNATURE);
+  assert.deepEqual(pngSize(buf), { width: 1200, height: 675 });
+  // A chart with lines, a band, markers and text is tens of KB; a blank canvas is ~5 KB.
+  assert.ok(statSync(out).size > 30_000, `only ${statSync(out).size} bytes`);
+});
+
+test('renderDeathsChart handles no data and a custom size', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-chart-'));
+  const out = join(dir, 'empty.png');
+  await renderDeathsChart(buildDeathsData([]), out, { width: 800, height: 450 });
+  const buf = readFileSync(out);
+  assert.deepEqual(buf.subarray(0, 8), PNG_SIGNATURE);
+  assert.deepEqual(pngSize(buf), { width: 800, height: 450 });
+  assert.ok(buf.length > 5_000);
+});
