@@ -27,19 +27,35 @@ export const FILLERS = alt([
   'los', 'las', 'de', 'ellos', 'ellas', 'quienes', 'que', 'al', 'parecer', 'oficialmente', 'hasta', 'ahora', 'the',
 ]);
 
+/** Nouns that are never the people a count is about: one unknown word may sit between number and verb, not these. */
+export const NOT_PERSON = alt([
+  'votes?', 'votos?', 'days?', 'd[ií]as', 'weeks?', 'semanas', 'months?', 'meses', 'years?', 'a[ñn]os', 'hours?', 'horas',
+  'minutes?', 'minutos', 'trucks?', 'camiones', 'vehicles?', 'veh[ií]culos', 'cars?', 'buses', 'roadblocks?', 'bloqueos?',
+  'blockades?', 'points?', 'puntos', 'regions?', 'regiones', 'provinces?', 'provincias', 'districts?', 'distritos', 'cities',
+  'ciudades', 'towns?', 'attacks?', 'ataques?', 'strikes?', 'bombs?', 'shots?', 'rounds?', 'times?', 'veces', 'percent',
+  'dollars?', 'd[oó]lares', 'soles', 'euros?', 'kilomet(?:er|re)s?', 'miles', 'meters?', 'metros', 'homes?', 'houses?',
+  'casas', 'buildings?', 'edificios', 'tons?', 'toneladas', 'kilos?', 'projects?', 'letters?', 'signatures?', 'firmas',
+  'bullets?', 'balas', 'rifles?', 'weapons?', 'armas', 'million', 'millones', 'billion', 'thousand', 'mil', 'hundred',
+  'incidents?', 'protests?', 'protestas', 'marches', 'marchas', 'demonstrations', 'clashes', 'operations?', 'raids?',
+  'laws?', 'leyes', 'decrees?', 'articles?', 'and', 'or', 'y', 'o', 'in', 'en', 'on', 'at', 'by', 'por', 'with', 'con',
+  'from', 'desde', 'to', 'a', 'the', 'el', 'la', 'were', 'was', 'have', 'has',
+]);
+export const GENERIC = `(?!${NOT_PERSON}(?![\\p{L}]))[\\p{L}’'-]+`;
+
 /** Casualty words AFTER the number (noun, participle or intransitive verb). */
 export const KIND_AFTER: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'dead', 'died', 'die', 'deaths?', 'deceased', 'fatalities', 'fatality', 'martyrs', 'murdered', 'massacred', 'slain',
     'perished', 'drowned', 'shot dead', 'shot and killed', 'lost (?:their|his|her) li(?:fe|ves)', 'lives lost', 'executed',
-    'bodies', 'fatal victims', 'killings', 'murders',
+    'bodies', 'fatal victims', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
+    'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
     'occisos', 'ahogad[oa]s', 'ejecutad[oa]s',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
-    'sustained injuries', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
   ]),
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'detainees', 'jailed',
@@ -77,7 +93,7 @@ export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
-export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b)`, 'iu');
+export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|${GENERIC}(?:\\s|[,.;:]|$)|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b)`, 'iu');
 
 /** Words just before the number → qualifier. Longest phrases first. */
 export const QUALIFIERS: [RegExp, Qualifier][] = [
@@ -97,16 +113,16 @@ export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|N
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|menores|niñ[oa]s|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as|agentes|militares|soldados|efectivos|civilians|civiles)\b)/i;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|menores|niñ[oa]s|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as|agentes|militares|soldados|efectivos|civilians|civiles)\b)/i;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
 export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
 export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
-export const CUMULATIVE_CUES = /(?:\b(?:so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento)|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)/iu;
+export const CUMULATIVE_CUES = /(?:\b(?:so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento)|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
-export const PERIOD_CUES = /\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
+export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
 export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
 
