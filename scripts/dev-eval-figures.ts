@@ -1,7 +1,8 @@
 // Development evaluation of extractFigures on the seed pages (tests/fixtures/seeds) against seeds-gold.json.
 // Until src/documents/split.ts exists, pages are split crudely at hand-listed post headings, each with a
 // publication date read by hand from its byline (null when the page gives none).
-// Run: node --import tsx scripts/dev-eval-figures.ts [--verbose]
+// With --splitter, pages go through src/documents/split.ts instead (hand dates fill posts it leaves undated).
+// Run: node --import tsx scripts/dev-eval-figures.ts [--verbose] [--splitter]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFigures } from '../src/facts/figures.ts';
@@ -50,11 +51,22 @@ const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'
 const overlaps = (a: string, b: string) => norm(a).includes(norm(b)) || norm(b).includes(norm(a));
 const dayDiff = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86400000;
 
+async function splitterPosts(file: string): Promise<{ title: string | null; text: string; published: string | null }[]> {
+  const { splitPosts } = (await import('../src/documents/split.ts')) as { splitPosts: (t: string) => { title: string | null; text: string; published: string | null }[] };
+  const hand = POSTS[file] ?? [];
+  return splitPosts(readFileSync(join(DIR, file), 'utf8')).map((p) => {
+    const date = hand.find(([h]) => h && p.title?.startsWith(h.slice(0, 20)))?.[1] ?? null;
+    return { title: p.title, text: p.text, published: p.published ?? (date ? `${date}T12:00:00Z` : null) };
+  });
+}
+
 type Pred = ExtractedFigure & { file: string };
 const preds: Pred[] = [];
+const useSplitter = process.argv.includes('--splitter');
 for (const file of Object.keys(POSTS)) {
-  for (const post of posts(file)) {
-    for (const f of extractFigures({ title: null, text: post.text, published: post.published, language: 'en' }, PERU)) preds.push({ ...f, file });
+  const list = useSplitter ? await splitterPosts(file) : posts(file).map((p) => ({ title: null, ...p }));
+  for (const post of list) {
+    for (const f of extractFigures({ title: post.title, text: post.text, published: post.published, language: 'en' }, PERU)) preds.push({ ...f, file });
   }
 }
 

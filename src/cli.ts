@@ -5,7 +5,13 @@ import { openApp } from './core/app.ts';
 import type { AppContext } from './core/context.ts';
 import { defaultDataDir } from './core/paths.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
+import type { Answer } from './answers/answer.ts';
+import { digestJson } from './answers/digest/answer.ts';
+import type { Digest } from './answers/digest/types.ts';
 import { factsText, listFacts } from './answers/facts-list.ts';
+import { deliverDigest, destinationById, previewDigest } from './pipeline/digest.ts';
+import { senderFor } from './pipeline/senders.ts';
+import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
@@ -58,6 +64,28 @@ program
   .action(async (options: { json?: boolean; story?: string }) => {
     const facts = await withApp((app) => listFacts(app.store, options.story));
     process.stdout.write(`${options.json ? JSON.stringify(facts, null, 2) : factsText(facts)}\n`);
+  });
+
+program
+  .command('digest')
+  .description("Build a destination's next digest: what Cronista learned since the last one, against its timeline")
+  .option('--destination <id>', 'destination id', 'console')
+  .option('--dry-run', 'show it without delivering it or moving the cursor')
+  .option('--json', 'print it as JSON')
+  .action(async (options: { destination: string; dryRun?: boolean; json?: boolean }) => {
+    await withApp(async (app) => {
+      const destination = await destinationById(app, options.destination);
+      const print = (answer: Answer | null, digest: Digest) =>
+        process.stdout.write(`${options.json ? JSON.stringify(digestJson(digest), null, 2) : answer ? renderPlain(answer) : 'Nothing new since the last digest.'}\n`);
+      if (options.dryRun) {
+        const { digest, answer } = await previewDigest(app, destination);
+        print(answer, digest);
+        return;
+      }
+      const send = await senderFor(app, destination);
+      const { digest, delivered } = await deliverDigest(app, destination, send);
+      if (destination.kind !== 'console' || !delivered) print(null, digest);
+    });
   });
 
 program

@@ -2,6 +2,7 @@
 // rather than chrono-node: chrono reads "On Tuesday, 17 people…" as "Tuesday the 17th" and has no notion
 // of "a year-less date after publication is last year's" or "late January".
 import type { Precision } from './types.ts';
+import { addDays, dayOf, iso, pad, utc } from './calendar.ts';
 
 export interface DateMention {
   start: number;
@@ -36,21 +37,10 @@ const WEEKDAYS: [RegExp, number][] = [
 ];
 const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
-const SINCE_CUE = /\b(since|from|between|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$/i;
+const SINCE_CUE = /\b(since|from|between|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
-}
-/** The YYYY-MM-DD part of an ISO date-time, or null. */
-export function dayOf(published: string | null): string | null {
-  const m = published?.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
+export { addDays, dayOf, periodEnd } from './calendar.ts';
+
 function monthOf(word: string): number | null {
   const w = word.toLowerCase();
   for (const [re, n] of MONTHS) if (re.test(w)) return n;
@@ -134,10 +124,25 @@ const RULES: Rule[] = [
   },
   // in January (year-less month name after in/en/since/desde)
   {
-    re: new RegExp(`\\b(?:in|en|since|desde|during|durante)\\s+(${MONTH_RE})(?![\\p{L}.])(?!\\.?\\s*\\d)`, 'giu'),
+    re: new RegExp(`\\b(?:in|en|since|desde|during|durante)\\s+(${MONTH_RE})(?![\\p{L}])(?!\\.?\\s*\\d)`, 'giu'),
     make: (m, pub, fut) => {
       const mo = monthOf(m[1]!);
-      return mo ? ex(placeYear(mo, 15, pub, fut), 'month', 'period') : null;
+      if (!mo) return null;
+      if (pub && Number(pub.slice(5, 7)) === mo) return ex(`${pub.slice(0, 8)}${pad(Math.min(15, Number(pub.slice(8, 10))))}`, 'month', 'period');
+      return ex(placeYear(mo, 15, pub, fut), 'month', 'period');
+    },
+  },
+  // 1980-2000: the span ends with its last year
+  {
+    re: /\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b/g,
+    make: (m) => ex(`${m[1]}-07-01`, 'year', 'period'),
+  },
+  // in 2020, en 2021, during 2019: year precision (mid-year; capped at publication in the same year)
+  {
+    re: /\b(?:in|en|during|durante|since|desde|(?:del|el) año|between|entre|from|de|and|y|to|until|hasta|a)\s+((?:19|20)\d{2})\b(?![-–/.]\d)/gi,
+    make: (m, pub) => {
+      const y = m[1]!;
+      return ex(pub && pub.startsWith(y) ? (pub < `${y}-07-01` ? pub : `${y}-07-01`) : `${y}-07-01`, 'year', 'period');
     },
   },
   // last/next/this Monday, el lunes (pasado|próximo), el pasado lunes — never swallows the number after a comma
@@ -199,6 +204,13 @@ const RULES: Rule[] = [
   },
 ];
 
+/** "since December 7", "between 1980 …": the date opens a span; "… and 2000", "as of March 31" close one. */
+function opensSpan(match: string, before: string): boolean {
+  if (/^(?:since|desde|between|entre|from)\b/i.test(match)) return true;
+  if (/^(?:and|to|until|till|through|y|a|al|hasta)\b/i.test(match) || /\b(?:as of|and|to|until|till|through|al|hasta|y|a)\s*$/i.test(before)) return false;
+  return SINCE_CUE.test(before);
+}
+
 /** Every date cue in `text`, in order, overlaps resolved (the longer, earlier match wins). */
 export function findDateMentions(text: string, published: string | null, _language?: string | null): DateMention[] {
   const pub = dayOf(published);
@@ -210,7 +222,7 @@ export function findDateMentions(text: string, published: string | null, _langua
       const r = rule.make(m, pub, future);
       if (!r) continue;
       const before = text.slice(Math.max(0, m.index - 45), m.index);
-      found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since: (SINCE_CUE.test(before) || /^(?:since|desde)\b/i.test(m[0])) && !/\bas of\s*$/i.test(before) });
+      found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since: opensSpan(m[0], before) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -224,10 +236,28 @@ export function findDateMentions(text: string, published: string | null, _langua
 }
 
 const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-/** "in power for 40 days", "the past 364 days", "seven weeks of protests": a point counted from the story start. */
+const N = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const UNIT = '(days?|weeks?|months?|d[ií]as|semanas|meses)';
+const ANCHOR = '(?:coup|regime|government|administration|presidency|ouster|overthrow|uprising|crisis|protests|unrest|golpe|r[eé]gimen|gobierno|mandato|vacancia|crisis|protestas|estallido)';
+/** Counts from the story start only when the text ties them to it: "in power for 40 days", "40 days after the coup". */
+const STORY_COUNTS = [
+  new RegExp(`\\b(?:in power|in office|en el poder|en el cargo)\\s+(?:for\\s+|durante\\s+|por\\s+)?(?:the\\s+(?:past|last)\\s+)?${N}\\s+${UNIT}`, 'i'),
+  new RegExp(`\\b${N}\\s+${UNIT}\\s+(?:after|since|into|of|tras|desde|despu[eé]s de|de)\\s+(?:the\\s+|el\\s+|la\\s+)?(?:start of the\\s+|inicio de(?:l| la)\\s+)?${ANCHOR}`, 'i'),
+  // "the past 364 days": a long span reaches back to the story start (a short one is relative to publication)
+  new RegExp(`\\b(?:the\\s+|los\\s+)?(?:past|last|[uú]ltimos)\\s+(\\d{2,3})\\s+(days|d[ií]as)`, 'i'),
+  new RegExp(`\\b${ANCHOR}\\b[^.;]{0,60}?\\b(?:for|past|last|durante|hace|los [uú]ltimos)\\s+(?:the\\s+)?${N}\\s+${UNIT}`, 'i'),
+];
+/** "in power for 40 days", "40 days after the coup": a point counted from the story start. */
 export function storyDayCount(text: string, storyStart: string | undefined): { date: string; precision: Precision } | null {
   if (!storyStart) return null;
-  const m = text.match(/\b(?:for|past|last|after|durante|tras|en|de)\s+(?:the\s+|los\s+|las\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?|d[ií]as|semanas|meses)\b/i);
+  let m: RegExpExecArray | null = null;
+  for (const [i, re] of STORY_COUNTS.entries()) {
+    const hit = re.exec(text);
+    if (hit && (i !== 2 || Number(hit[1]) >= 60)) {
+      m = hit;
+      break;
+    }
+  }
   if (!m) return null;
   const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
   const unit = m[2]!.toLowerCase();

@@ -38,7 +38,9 @@ export const NOT_PERSON = alt([
   'bullets?', 'balas', 'rifles?', 'weapons?', 'armas', 'million', 'millones', 'billion', 'thousand', 'mil', 'hundred',
   'incidents?', 'protests?', 'protestas', 'marches', 'marchas', 'demonstrations', 'clashes', 'operations?', 'raids?',
   'laws?', 'leyes', 'decrees?', 'articles?', 'and', 'or', 'y', 'o', 'in', 'en', 'on', 'at', 'by', 'por', 'with', 'con',
-  'from', 'desde', 'to', 'a', 'the', 'el', 'la', 'were', 'was', 'have', 'has',
+  'from', 'desde', 'to', 'a', 'the', 'el', 'la', 'were', 'was', 'have', 'has', 'dozens?', 'hundreds', 'thousands', 'scores',
+  'decenas', 'centenares', 'cientos', 'miles', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  '\\p{L}*(?:teen|ty)', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'veinte', '\\p{L}*(?:enta|ientos)',
 ]);
 export const GENERIC = `(?!${NOT_PERSON}(?![\\p{L}]))[\\p{L}’'-]+`;
 
@@ -72,19 +74,19 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
-    '(?:death|fatality) toll[^.;]{0,40}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
+    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
     'number of (?:the )?(?:dead|deaths|fatalities|people killed)[^.;]{0,30}?(?:to|at|is|was|reached)',
     'mataron a', 'asesinaron a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
-    '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,40}?(?:a|en|es|de|son)',
+    '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
     'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
-    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,40}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
   detained: alt([
-    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a',
+    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
-    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,40}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
 };
 
@@ -100,8 +102,8 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:could be as high as|as high as|up to|as many as|hasta un total de|hasta)\s+$/i, 'up_to'],
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
-  [/\b(?:almost|nearly|just under|close to|casi|poco menos de|cerca de los)\s+$/i, 'almost'],
-  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|cerca de|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
+  [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
 ];
 /** After the number: "600 or more", "100-plus". */
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
@@ -113,18 +115,18 @@ export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|N
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|menores|niñ[oa]s|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as|agentes|militares|soldados|efectivos|civilians|civiles)\b)/i;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
 export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
-export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
-export const CUMULATIVE_CUES = /(?:\b(?:so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento)|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
+export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
+export const CUMULATIVE_CUES = /\bbetween\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^.;]{0,40}\sand\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
-export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
+export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|captur[oó] a|arrest[oó] a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
 export const SOURCES: [RegExp, string, boolean][] = [

@@ -4,20 +4,27 @@
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
 // before the number → scope from cues in its clause → date, place and source.
 import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
-import { dayOf, findDateMentions, storyDayCount, type DateMention } from './dates.ts';
+import { addDays, dayOf, findDateMentions, periodEnd, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { findPlaces, regionOf } from './gazetteer.ts';
 import * as R from './figure-rules.ts';
 
 const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
+/** "un muerto", "un manifestante murió", "un policía ha muerto": "un/una" counts only right before a casualty. */
+const WEAK_PERSON = '(?:persona|v[ií]ctima|manifestante|polic[ií]a|agente|menor|joven|comunero|civil|soldado|militar|estudiante|hombre|mujer|niñ[oa]|poblador|ciudadano|rondero|dirigente|periodista|efectivo|conductor|trabajador|adolescente|beb[eé])';
+const WEAK_AUX = '(?:han|ha|fue|fueron|resultó|resultaron|quedó|quedaron|habría|también|más)';
 /** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
 const COORD = '(?:and|y|as well as)\\s+(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
 const AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^((?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+  KINDS.map((k) => {
+    const fill = `(?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?`;
+    // at most one word outside the filler list: "39,145 Palestinians have been killed"
+    return [k, new RegExp(`^(${fill}(?:\\s+${R.GENERIC})?${fill})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')];
+  }),
 ) as Record<FigureKind, RegExp>;
 const WEAK_AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^((?:\\s+(?:persona|person|v[ií]ctima))?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+  KINDS.map((k) => [k, new RegExp(`^((?:\\s+${WEAK_PERSON})?(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
@@ -26,11 +33,19 @@ const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|e
 const REPORT_VERBS = /\b(?:said|says|reported|reports|acknowledged|confirmed|announced|stated|told|counted|recorded|registered|noted|informed|indicated|estimated|put|raised|updated|apologi[sz]ed|lamented|revealed|explained|denounced|warned|added|tallied|documented|informó|reportó|confirmó|señaló|indicó|precisó|detalló|registró|contabilizó|actualizó|reconoció|dijo|afirmó|aseguró|lamentó|denunció|advirtió|sostuvo|explicó|reveló|da cuenta|reporta|informa|señala|indica)(?![\p{L}])/iu;
 const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
 
-interface Context { published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s/u;
+/** "said on Monday", "informó el lunes": the date of a statement, which dates the count but is not an event. */
+const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|\\p{L}+))?\\s+$`, 'iu');
+
+interface Context { first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
 
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 function maskAsides(s: string): string {
-  return s.replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? ' '.repeat(m.length) : m));
+  const blank = (m: string) => ' '.repeat(m.length);
+  return s
+    .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
+    // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"
+    .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu, blank);
 }
 
 function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
@@ -87,12 +102,12 @@ function attributionOf(sentence: string, numStart: number, story?: Story): { att
     }
     return null;
   };
-  const acc = R.ACCORDING_TO.exec(sentence);
-  if (acc) {
-    const tail = sentence.slice(acc.index + acc[0].length - acc[1]!.length);
-    const hit = canonical(tail.slice(0, 80));
+  const cue = /\b(?:according to|citing|per(?!\s+(?:cent|capita|day|week|month|year|hour))|seg[uú]n|de acuerdo (?:con|a))\s+/iu.exec(sentence);
+  if (cue) {
+    const hit = canonical(sentence.slice(cue.index + cue[0].length, cue.index + cue[0].length + 80));
     if (hit) return { attribution: hit[0], official: hit[1] };
-    const name = acc[1]!.trim();
+    const acc = R.ACCORDING_TO.exec(sentence);
+    const name = acc?.[1]?.trim() ?? '';
     if (name.length > 2) return { attribution: name, official: officialByStory(name) };
   }
   for (const [re, name, official] of R.SOURCES) {
@@ -124,38 +139,51 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
   };
   const hit = pick(clause[0], clause[1]) ?? (wholeSentence ? pick(0, s.length) : null);
   if (hit || story) return hit;
-  const m = /\b(?:in|en|city of|town of|ciudad de|localidad de|distrito de|provincia de|regi[oó]n de|department of|departamento de)\s+([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)?)/u.exec(s.slice(clause[0], clause[1]));
+  const m = /\b(?:[Ii]n|[Ee]n|city of|town of|ciudad de|localidad de|distrito de|provincia de|regi[oó]n de|department of|departamento de)\s+([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)?)/u.exec(s.slice(clause[0], clause[1]));
   return m && !NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
 }
 
 /** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
 type Dated = 'own' | 'context' | 'inherited' | false;
-interface Found { f: ExtractedFigure; dated: Dated; idx: number }
+interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean }
+/** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
+const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
   const masked = maskAsides(s);
-  const dates = findDateMentions(s, ctx.published, ctx.language);
+  // "NAIROBI, July 25 (Reuters) -" / "LIMA, 12 de enero (EFE).-": the dateline dates the dispatch, not a figure
+  const dateline = idx === ctx.first ? DATELINE.exec(s)?.[0].length ?? 0 : 0;
+  const dates = findDateMentions(s, ctx.published, ctx.language).filter((d) => d.start >= dateline);
   const clauses = splitClauses(s);
   const out: Found[] = [];
   for (const n of findNumbers(masked)) {
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
-    const pre = masked.slice(0, n.start);
-    const post = masked.slice(n.end);
+    // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
+    const pre = masked.slice(Math.max(0, n.start - 240), n.start);
+    const post = masked.slice(n.end, n.end + 240);
     if (R.NOT_COUNT_BEFORE.test(pre) || R.NOT_COUNT_AFTER.test(post)) continue;
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
     if (/^\s*\(/.test(post) || /\(\s*$/.test(pre)) continue; // "Ayacucho (9)": a breakdown entry
+    // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
+    const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
+    if (ofNumber && n.value === 1) continue;
+    const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
-    let kind = kindOf(pre.slice(0, cut), post, n);
+    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated
     const whole = out.at(-1);
-    const partOf = !kind && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post));
+    const partOf = !kind && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || OF_THE.test(masked.slice(0, whole.at)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
-    const scope = scopeOf(clauseText, pre.slice(0, cut), post, kind.how, clauseDates);
+    const eventDates = clauseDates.filter((d) => !STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)));
+    const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
+    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), post, kind.how, eventDates);
+    if (OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
+    else if (whole && OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     const { asOf, precision, fromCue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx);
     let location = locationOf(s, clause, n.start, ctx.story, scope !== 'cumulative');
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
@@ -165,7 +193,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx });
+    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText) });
   }
   return out;
 }
@@ -181,7 +209,9 @@ function asOfFor(
   const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start);
   if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
   if (scope === 'incident') {
-    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flat().filter((d) => !d.since && d.precision === 'day' && d.kind !== 'relative');
+    const pub = dayOf(ctx.published);
+    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flat()
+      .filter((d) => !d.since && d.precision === 'day' && d.kind !== 'relative' && (!pub || (d.date <= pub && d.date >= addDays(pub, -10))));
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
@@ -206,17 +236,18 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const sentences = splitSentences(doc.text);
   let published = dayOf(doc.published);
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
-  const ctx: Context = { published, story, language: doc.language, dates: [], places: [] };
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [] };
   const out: Found[] = [];
   sentences.forEach((sent, idx) => {
     ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
     ctx.places.push(sent.headline ? [] : findPlaces(sent.text, story).map((p) => p.name));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
-    const recent = out.filter((x) => x.idx >= idx - 3);
+    const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
-      const prev = recent.filter((r) => r.dated && r.f.attribution && (!x.f.attribution || x.f.attribution === r.f.attribution)).at(-1);
+      const ownVoice = REPORT_VERBS.test(sent.text) || /["“”«»]|\b(?:seg[uú]n|according to|de acuerdo)\b/iu.test(sent.text) || R.SOURCES.some(([re]) => re.test(sent.text));
+      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice)).at(-1);
       if (!x.dated && prev) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: prev.f.asOf, asOfPrecision: prev.f.asOfPrecision, attribution: x.f.attribution ?? prev.f.attribution, official: x.f.official || prev.f.official } });
     }
     const breakdown = breakdownIn(sent.text, story);
@@ -234,6 +265,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const counts = new Map<string, number>();
   for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  for (const x of out) if (main && !x.dated && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
-  return out.map((x) => x.f);
+  for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // a count dated (by its own words) before the story starts is background, not the story's toll
+  const start = story?.start;
+  return out.filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start)).map((x) => x.f);
 }

@@ -2,14 +2,16 @@ import { extractEvents } from '../facts/events.ts';
 import { extractFigures } from '../facts/figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from '../facts/types.ts';
 import { normalizeText } from '../documents/dedup.ts';
+import { findPlaces } from '../facts/story.ts';
 
-/** The story a document belongs to: the one whose keywords it names most, or null. */
+/** The story a document belongs to: the one whose keywords (and gazetteer places) it names most, or null. */
 export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
   let best: Story | null = null;
   let bestHits = 0;
   for (const story of stories) {
-    const hits = story.keywords.filter((keyword) => text.includes(` ${normalizeText(keyword)} `)).length;
+    const places = findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).length > 0 ? 1 : 0;
+    const hits = story.keywords.filter((keyword) => text.includes(` ${normalizeText(keyword)} `)).length + places;
     if (hits > bestHits) {
       best = story;
       bestHits = hits;

@@ -7,7 +7,8 @@ import { errorMessage } from '../core/errors.ts';
 import { bundledSampleDir } from '../core/paths.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { ingestTargets } from './ingest.ts';
-import { firstStartSummary } from './first-start.ts';
+import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
+import { senderFor } from './senders.ts';
 
 const SAMPLE_FLAG = 'sample:ingested';
 
@@ -62,6 +63,8 @@ async function ingestSampleOnce(app: AppContext): Promise<void> {
   if (await app.store.kv.get(SAMPLE_FLAG)) return;
   const reports = await ingestTargets(app, [bundledSampleDir]);
   for (const report of reports.filter((r) => r.failure)) app.logger.warn({ source: report.location }, report.failure!);
-  process.stdout.write(`${await firstStartSummary(app, reports)}\n`);
+  const added = reports.reduce((sum, report) => sum + report.added, 0);
+  process.stdout.write(`Cronista ingested the bundled sample: ${added} documents from ${reports.length} sources.\n\n`);
   await app.store.kv.set(SAMPLE_FLAG, new Date().toISOString());
+  await deliverDigest(app, CONSOLE_DESTINATION, await senderFor(app, CONSOLE_DESTINATION));
 }

@@ -49,6 +49,8 @@ export interface StoredFigureRecord extends ExtractedFigure {
   id: number;
   documentId: number;
   story: string | null;
+  /** When Cronista learned it: the sequence number of its document's first copy (see `learnedSequence`). */
+  learned: number;
   /** Every copy of the document, first ingested first. */
   sources: FactSource[];
 }
@@ -57,7 +59,14 @@ export interface StoredEventRecord extends ExtractedEvent {
   id: number;
   documentId: number;
   story: string | null;
+  learned: number;
   sources: FactSource[];
+}
+
+export interface LearnedDocument extends StoredDocument {
+  /** Sequence number of the document's first copy: at or below a cursor means it was already known. */
+  firstLearned: number;
+  copies: (DocumentCopy & { sequence: number; sourceName: string })[];
 }
 
 export interface SearchHit {
@@ -102,6 +111,13 @@ export interface Store {
   listEvents(filter?: FactFilter): Promise<StoredEventRecord[]>;
   /** Documents in id order after `afterId`, for re-extraction and exports. */
   documentsAfter(afterId: number, limit: number): Promise<StoredDocument[]>;
+  /**
+   * What Cronista has learned so far, as a sequence number that only grows (the last copy stored) and
+   * the time it was learned. Digests keep the number they reached as their cursor.
+   */
+  learnedSequence(): Promise<{ sequence: number; at: string | null }>;
+  /** Documents that gained a copy after `sequence`, with all their copies and when each was learned. */
+  documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]>;
   /** Full-text search over titles and texts, best match first. */
   searchDocuments(query: string, limit: number): Promise<SearchHit[]>;
   countDocuments(): Promise<number>;

@@ -101,10 +101,11 @@ export function ceilingOf(value: number, qualifier: Qualifier): number {
 
 /** Figures of one date (or incident) → one point. */
 function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null): DeathPoint {
-  // Deduplicate the same statement stored twice (same document and quote).
+  // Deduplicate the same statement stored twice (same document, quote and source); one document carried
+  // by several outlets stays one source per outlet.
   const seen = new Set<string>();
   const unique = figures.filter((f) => {
-    const key = `${f.documentId}|${f.quote}|${f.value}`;
+    const key = `${f.documentId}|${f.quote}|${f.value}|${f.source.source}|${f.source.url ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

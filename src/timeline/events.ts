@@ -145,7 +145,7 @@ export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
     const sources = group
       .map((p) => ({ ...p.event.source, quote: p.event.quote, text: p.event.text, documentId: p.event.documentId }))
       .filter((s) => {
-        const key = `${s.documentId}|${s.quote}|${s.text}`;
+        const key = `${s.documentId}|${s.quote}|${s.text}|${s.source}|${s.url ?? ''}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;

@@ -81,3 +81,21 @@ test('no cue: the publication date, or null without one', () => {
   assert.equal(resolveReferenceDate('No cue here.', PUB, 'en', { fallbackToPublished: false }), null);
   assert.equal(at('On Tuesday, the EPAF presented a report.', null), null);
 });
+
+test('month and year periods: "in January" caps at publication, "in 2021" has year precision, "since 2019" opens a span', () => {
+  assert.deepEqual(at('Police made 2,000 arrests in January.', '2023-01-10'), { date: '2023-01-10', precision: 'month' });
+  assert.deepEqual(at('Police made 2,000 arrests in December.', '2023-01-10'), { date: '2022-12-15', precision: 'month' });
+  assert.deepEqual(at('Castillo won the election in 2021.'), { date: '2021-07-01', precision: 'year' });
+  assert.equal(findDateMentions('in 2021 and since 2019', PUB)[1]?.since, true);
+});
+
+test('day counts unrelated to the story are not story-day cues', () => {
+  assert.equal(storyDayCount('300 trucks have been stranded for 16 days.', '2022-12-07'), null);
+  assert.equal(storyDayCount('In the past 3 days, 20 people were detained.', '2022-12-07'), null);
+  assert.deepEqual(storyDayCount('40 days after the coup, the protests go on.', '2022-12-07'), { date: '2023-01-16', precision: 'day' });
+});
+
+test('year spans end with their last year: "between 1980 and 2000", "1980-2000"', () => {
+  assert.deepEqual(at('The conflict between 1980 and 2000 left 69,000 dead.'), { date: '2000-07-01', precision: 'year' });
+  assert.deepEqual(at('El conflicto armado interno (1980-2000) dejó 69.000 muertos.', PUB, 'es'), { date: '2000-07-01', precision: 'year' });
+});

@@ -1,11 +1,12 @@
 // Shared helpers for the figure tests: run the extractor on one text and compare figures field by field.
 import assert from 'node:assert/strict';
 import { extractFigures } from '../../src/facts/figures.ts';
-import type { ExtractedFigure } from '../../src/facts/types.ts';
+import type { ExtractedFigure, Story } from '../../src/facts/types.ts';
 import { PERU } from './peru-story.ts';
 
-export function figures(text: string, published: string | null, language: 'en' | 'es' = 'en', story = PERU): ExtractedFigure[] {
-  return extractFigures({ title: null, text, published, language }, story);
+/** `story` null: no gazetteer (news in general). */
+export function figures(text: string, published: string | null, language: 'en' | 'es' = 'en', story: Story | null = PERU): ExtractedFigure[] {
+  return extractFigures({ title: null, text, published, language }, story ?? undefined);
 }
 
 const show = (fs: ExtractedFigure[]) =>

@@ -186,3 +186,78 @@ test('an actor number is not a casualty count', () => {
     { kind: 'deaths', value: 3, scope: 'incident' },
   ]);
 });
+
+test('dateline dates the dispatch; "said on Monday" dates the count without making it an incident', () => {
+  const got = figures('NAIROBI, July 25 (Reuters) - Kenyan police shot dead at least 39 people during protests against tax hikes, the rights commission said on Monday.', '2024-07-25T10:00:00Z', 'en', null);
+  expectFigures(got, [{ kind: 'deaths', value: 39, qualifier: 'at_least', scope: 'cumulative', asOf: '2024-07-22' }]);
+  expectFigures(figures('President William Ruto said on Sunday that 19 people had died.', '2024-07-25', 'en', null), [
+    { kind: 'deaths', value: 19, scope: 'cumulative', asOf: '2024-07-21', attribution: 'President William Ruto', official: true },
+  ]);
+});
+
+test('news in general: any group noun between number and verb, no gazetteer', () => {
+  expectFigures(figures('Gaza’s health ministry says at least 39,145 Palestinians have been killed and 90,257 wounded since October 7.', '2024-07-25', 'en', null), [
+    { kind: 'deaths', value: 39145, qualifier: 'at_least', scope: 'cumulative', asOf: '2024-07-25', attribution: 'Health Ministry', official: true },
+    { kind: 'injured', value: 90257, qualifier: 'exact', scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Israeli strikes killed 30 people in Khan Younis on Wednesday, medics said.', '2024-07-25', 'en', null), [
+    { kind: 'deaths', value: 30, scope: 'incident', asOf: '2024-07-24', location: 'Khan Younis', region: null },
+  ]);
+});
+
+test('parts of a whole: "Of the 39 killed, 17…", "10 of the 18 killed", "one of three killed"', () => {
+  expectFigures(figures('Of the 39 people killed, 17 died in Nairobi.', PUB, 'en', null), [
+    { kind: 'deaths', value: 39, scope: 'cumulative' },
+    { kind: 'deaths', value: 17, scope: 'subset', location: 'Nairobi' },
+  ]);
+  expectFigures(figures('Human Rights Watch found that 10 of the 18 people killed in Juliaca were shot in the head or torso.', PUB), [
+    { kind: 'deaths', value: 10, scope: 'subset' },
+    { kind: 'deaths', value: 18, location: 'Juliaca' },
+  ]);
+  expectFigures(figures('The 25-year-old was one of three people killed on Tuesday.', PUB), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-01-10' },
+  ]);
+  expectFigures(figures('At least 60 people have died, 48 of them in clashes.', PUB), [
+    { kind: 'deaths', value: 60, qualifier: 'at_least', scope: 'cumulative' },
+    { kind: 'deaths', value: 48, scope: 'subset' },
+  ]);
+});
+
+test('"as of" and "between … and" make a running count dated by the end of the span', () => {
+  expectFigures(figures('The Ombudsman’s Office registered 67 deaths related to the protests as of March 31.', '2023-04-03'), [
+    { kind: 'deaths', value: 67, scope: 'cumulative', asOf: '2023-03-31', attribution: 'Ombudsman', official: true },
+  ]);
+  expectFigures(figures('Between 7 December and 15 January, 531 people were injured, according to the Ombudsman’s Office.', '2023-01-16'), [
+    { kind: 'injured', value: 531, scope: 'cumulative', asOf: '2023-01-15', attribution: 'Ombudsman' },
+  ]);
+});
+
+test('comma asides between a count and its verb', () => {
+  expectFigures(figures('At least 18 people, including a police officer, were killed in Juliaca.', PUB), [
+    { kind: 'deaths', value: 18, qualifier: 'at_least', location: 'Juliaca' },
+  ]);
+  expectFigures(figures('Eighteen people, most of them young men, died in the clashes in Juliaca on Monday.', PUB), [
+    { kind: 'deaths', value: 18, scope: 'incident', asOf: '2023-01-09' },
+  ]);
+});
+
+test('counts dated before the story starts are background, not the story’s toll', () => {
+  expectNone('In November 2020, two protesters were killed during the protests against Merino.', PUB);
+  expectNone('In 2020, two protesters were killed in Lima.', PUB);
+  expectFigures(figures('More than 80 people were killed in 2023.', '2023-12-07'), [
+    { kind: 'deaths', value: 80, asOf: '2023-07-01', asOfPrecision: 'year' },
+  ]);
+});
+
+test('every quote is an exact slice of the text', () => {
+  const text = 'Peru’s coup regime has been in power for 40 days.  They’ve killed 46 protesters in that time.\n\n“One medical worker was killed while administering aid.” Dec. 16 saw 3 arrests.';
+  const got = figures(text, PUB);
+  assert.ok(got.length >= 3);
+  for (const f of got) assert.ok(text.includes(f.quote), f.quote);
+  assert.equal(got[0]!.quote, 'They’ve killed 46 protesters in that time.');
+});
+
+test('background tolls from before the story are dropped (Truth Commission)', () => {
+  expectNone('The internal conflict between 1980 and 2000 left 69,000 dead, according to the Truth Commission.', PUB);
+  expectNone('El conflicto armado interno (1980-2000) dejó 69.000 muertos.', PUB, 'es');
+});

@@ -102,3 +102,29 @@ test('vague counts and non-casualty numbers give nothing', () => {
   expectNone('Un joven de 19 años participó en la marcha.', PUB, 'es');
   expectNone('El 78% de peruanos desaprueba a Boluarte.', PUB, 'es');
 });
+
+test('verb before subject: "fueron detenidas 30 personas", "murieron 10 personas", "un manifestante murió"', () => {
+  expectFigures(es('Ayer fueron detenidas 30 personas en Lima.'), [{ kind: 'detained', value: 30, scope: 'incident', asOf: '2023-01-11', location: 'Lima' }]);
+  expectFigures(es('En Cusco, un manifestante murió y otros 20 resultaron heridos tras enfrentamientos en el aeropuerto.'), [
+    { kind: 'deaths', value: 1, scope: 'incident', location: 'Cusco' },
+    { kind: 'injured', value: 20, scope: 'incident', location: 'Cusco' },
+  ]);
+});
+
+test('EFE dispatch: dateline skipped, "desde el inicio…, el 7 de diciembre" is a span start, "en lo que va" is running', () => {
+  const text = 'LIMA, 10 de enero (EFE).- Al menos 17 personas murieron este lunes en la ciudad de Juliaca, informó la Defensoría del Pueblo.\n' +
+    'Con estas muertes, la cifra de fallecidos desde el inicio de las protestas, el 7 de diciembre, asciende a 46, según el último reporte de la Defensoría.\n' +
+    'La Coordinadora Nacional de Derechos Humanos reportó que 1.200 personas fueron heridas en lo que va de las protestas.';
+  expectFigures(es(text, '2023-01-10T18:00:00Z'), [
+    { kind: 'deaths', value: 17, qualifier: 'at_least', scope: 'incident', asOf: '2023-01-09', location: 'Juliaca', attribution: 'Defensoría del Pueblo' },
+    { kind: 'deaths', value: 46, scope: 'cumulative', attribution: 'Defensoría del Pueblo', official: true },
+    { kind: 'injured', value: 1200, scope: 'cumulative', asOf: '2023-01-10' },
+  ]);
+});
+
+test('"capturó a 12 personas" is a detention; "retuvieron a 12 soldados" is not', () => {
+  expectFigures(es('La Policía capturó a 12 personas en Ica el domingo.'), [
+    { kind: 'detained', value: 12, scope: 'incident', asOf: '2023-01-08', location: 'Ica', region: 'Ica' },
+  ]);
+  expectNone('Los manifestantes retuvieron a 12 soldados.', PUB, 'es');
+});

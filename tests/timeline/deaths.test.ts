@@ -149,3 +149,10 @@ test('deathsText: headline with source and date, trajectory, disagreement, incid
   assert.match(text, /By region \(as of 2022-12-18\):\n {2}Ayacucho 9 · Apurímac 6 · Cusco 3 · Junín 3 · La Libertad 3 · Arequipa 1/);
   assert.equal(deathsText(buildDeathsData([])), 'No death toll reported yet.');
 });
+
+test('one document carried by two outlets counts as two sources; the same statement stored twice counts once', () => {
+  const base = fig({ value: 47, asOf: '2023-01-13' }, 'RT');
+  const copy = { ...base, source: { ...base.source, source: 'Aletho News', url: 'https://aletho.example/x' } };
+  const point = buildDeathsData([base, copy, { ...base }]).series[0]!;
+  assert.deepEqual(point.sources.map((s) => s.source).sort(), ['Aletho News', 'RT']);
+});

@@ -18,6 +18,7 @@ interface FigureRow {
   attribution: string | null;
   official: number;
   by_region: string | null;
+  learned: number;
 }
 
 interface EventRow {
@@ -30,6 +31,7 @@ interface EventRow {
   places: string;
   actors: string;
   quote: string;
+  learned: number;
 }
 
 export function replaceFacts(
@@ -110,12 +112,13 @@ export function sourcesOf(db: Database.Database, documentIds: number[]): Map<num
 
 export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {
   const { sql, params } = where(filter, 'as_of');
-  const rows = db.prepare<unknown[], FigureRow>(`SELECT * FROM figures ${sql} ORDER BY as_of, id`).all(...params);
+  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id) AS learned FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
+    learned: row.learned,
     kind: row.kind,
     value: row.value,
     qualifier: row.qualifier,
@@ -134,12 +137,13 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
   const { sql, params } = where({ ...filter, kinds: undefined }, 'date');
-  const rows = db.prepare<unknown[], EventRow>(`SELECT * FROM events ${sql} ORDER BY date, id`).all(...params);
+  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id) AS learned FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
+    learned: row.learned,
     date: row.date,
     precision: row.precision,
     text: row.text,

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { compareTexts, sentenceHashes } from '../../documents/dedup.ts';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, FactsOf, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import type { DocumentCopy, FactFilter, FactsOf, LearnedDocument, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import * as queries from './queries.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { migrations } from './migrations.ts';
@@ -61,6 +61,30 @@ interface DocumentRow {
 
 function toDocument(row: DocumentRow): StoredDocument {
   return { id: row.id, title: row.title, text: row.text, published: row.published, language: row.language, createdAt: row.created_at };
+}
+
+interface CopyRow {
+  id: number;
+  document_id: number;
+  source_id: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  ingested_at: string;
+}
+
+function toCopy(row: CopyRow): DocumentCopy {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    sourceId: row.source_id,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    outlet: row.outlet,
+    ingestedAt: row.ingested_at,
+  };
 }
 
 function earliest(a: string | null, b: string | null): string | null {
@@ -241,6 +265,33 @@ export class SqliteStore implements Store {
       .map(toDocument);
   }
 
+  async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
+    const row = this.db.prepare<[], { id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies ORDER BY id DESC LIMIT 1').get();
+    return { sequence: row?.id ?? 0, at: row?.ingested_at ?? null };
+  }
+
+  async documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]> {
+    const documents = this.db
+      .prepare<[number, number], DocumentRow & { first_learned: number }>(
+        `SELECT d.id, d.title, d.text, d.published, d.language, d.created_at,
+                (SELECT MIN(id) FROM copies WHERE document_id = d.id) AS first_learned
+           FROM documents d WHERE d.id IN (SELECT document_id FROM copies WHERE id > ?)
+          ORDER BY first_learned LIMIT ?`,
+      )
+      .all(sequence, limit);
+    const copies = this.db.prepare<[string], CopyRow & { source_title: string | null }>(
+      `SELECT c.*, s.title AS source_title FROM copies c JOIN sources s ON s.id = c.source_id
+        WHERE c.document_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    ).all(JSON.stringify(documents.map((d) => d.id)));
+    return documents.map((row) => ({
+      ...toDocument(row),
+      firstLearned: row.first_learned,
+      copies: copies
+        .filter((copy) => copy.document_id === row.id)
+        .map((copy) => ({ ...toCopy(copy), sequence: copy.id, sourceName: copy.outlet ?? copy.source_title ?? copy.source_id })),
+    }));
+  }
+
   async searchDocuments(query: string, limit: number): Promise<SearchHit[]> {
     return queries.searchDocuments(this.db, query, limit);
   }
@@ -255,21 +306,7 @@ export class SqliteStore implements Store {
   }
 
   async copiesOf(documentId: number): Promise<DocumentCopy[]> {
-    return this.db
-      .prepare<[number], { id: number; document_id: number; source_id: string; url: string | null; title: string | null; published: string | null; outlet: string | null; ingested_at: string }>(
-        'SELECT * FROM copies WHERE document_id = ? ORDER BY id',
-      )
-      .all(documentId)
-      .map((row) => ({
-        id: row.id,
-        documentId: row.document_id,
-        sourceId: row.source_id,
-        url: row.url,
-        title: row.title,
-        published: row.published,
-        outlet: row.outlet,
-        ingestedAt: row.ingested_at,
-      }));
+    return this.db.prepare<[number], CopyRow>('SELECT * FROM copies WHERE document_id = ? ORDER BY id').all(documentId).map(toCopy);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,120 @@
+import type { Story } from '../../facts/types.ts';
+import { storyFor } from '../../pipeline/extract.ts';
+import type { LearnedDocument, Store, StoredEventRecord } from '../../stores/store.ts';
+import { mergeEvents } from '../../timeline/events.ts';
+import { eventsBySource } from '../../timeline/from-store.ts';
+import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
+import { figureChanges, shortDate } from './figure-changes.ts';
+import { filterReason, type DigestFilters } from './filters.ts';
+import { groupStories } from './stories.ts';
+import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
+
+/** Summarises one entry's texts without repeating `known` sentences (the stored timeline). */
+export type Summarizer = (texts: string[], known: string[]) => Promise<string>;
+
+export interface DigestCursor {
+  sequence: number;
+  at: string | null;
+}
+
+export interface DigestRequest {
+  destination: string;
+  story: Story | null;
+  /** Where the destination's last digest reached (sequence 0: it never had one). */
+  cursor: DigestCursor;
+  filters?: DigestFilters;
+  summarize: Summarizer;
+  /** Most stories a digest lists; the rest are counted, not dropped silently. */
+  maxStories?: number;
+  maxEvents?: number;
+}
+
+const KIND_ORDER: Record<DigestEntryKind, number> = { figure_change: 0, event: 1, story: 2 };
+/** How many new documents one digest looks at; a larger burst is coalesced in the following digests. */
+const MAX_DOCUMENTS = 5000;
+
+/** The next digest for a destination: what Cronista learned since its cursor, against what it knew. */
+export async function buildDigest(store: Store, request: DigestRequest): Promise<Digest & { omitted: number }> {
+  const { story } = request;
+  const cursor = request.cursor.sequence;
+  const until = await store.learnedSequence();
+  const empty = { destination: request.destination, story: story?.id ?? null, since: request.cursor.at, until: until.at, fromSequence: cursor, toSequence: until.sequence, entries: [], excluded: [], omitted: 0 };
+  if (until.sequence <= cursor) return empty;
+
+  const filter = story ? { story: story.id } : {};
+  const figures = await store.listFigures(filter);
+  const events = await store.listEvents(filter);
+  const known = [...figures.filter((f) => f.learned <= cursor).map((f) => f.quote), ...events.filter((e) => e.learned <= cursor).map((e) => e.quote)];
+
+  const documents = (await store.documentsLearnedAfter(cursor, MAX_DOCUMENTS)).filter(
+    (document) => document.firstLearned > cursor && (!story || storyFor(document, [story]) !== null),
+  );
+  const stories = await storyEntries(documents, known, request.summarize);
+  const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories];
+
+  const entries: DigestEntry[] = [];
+  const excluded: Digest['excluded'] = [];
+  for (const entry of candidates) {
+    const reason = filterReason([entry.text, entry.summary, ...entry.sources.map((s) => s.title ?? '')].join('\n'), request.filters);
+    if (reason) excluded.push({ text: entry.text, reason });
+    else entries.push(entry);
+  }
+  entries.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.weight - a.weight);
+  const limits: Record<DigestEntryKind, number> = { figure_change: Infinity, event: request.maxEvents ?? 15, story: request.maxStories ?? 10 };
+  const kept = entries.filter((entry, index) => entries.slice(0, index).filter((e) => e.kind === entry.kind).length < limits[entry.kind]);
+  // The most important events are kept; a timeline reads best in date order.
+  const byDate = (entry: DigestEntry) => (entry.kind === 'event' ? entry.date ?? '' : '');
+  kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byDate(a).localeCompare(byDate(b)));
+  return { ...empty, entries: kept, excluded, omitted: entries.length - kept.length };
+}
+
+function eventEntries(records: StoredEventRecord[], cursor: number): DigestEntry[] {
+  const learned = new Map(records.map((record) => [record.documentId, record.learned]));
+  return mergeEvents(eventsBySource(records))
+    .filter((event) => event.sources.every((source) => (learned.get(source.documentId) ?? 0) > cursor))
+    .map((event): DigestEntry => ({
+      kind: 'event',
+      date: event.date,
+      text: `${eventDate(event)} — ${event.text}${event.places.length ? ` (${event.places.join(', ')})` : ''}`,
+      summary: event.sources[0]?.quote ?? '',
+      sources: uniqueSources(event.sources),
+      weight: new Set(event.sources.map((source) => source.source)).size + Date.parse(event.date) / 1e13,
+    }));
+}
+
+function eventDate(event: TimelineEvent): string {
+  if (event.precision === 'day') return shortDate(event.date);
+  const [year, month] = event.date.split('-');
+  return `${shortDate(`${year}-${month}-01`).replace(/ 1,/, '')}`;
+}
+
+async function storyEntries(documents: LearnedDocument[], known: string[], summarize: Summarizer): Promise<DigestEntry[]> {
+  const entries: DigestEntry[] = [];
+  for (const group of groupStories(documents)) {
+    const lead = [...group].sort((a, b) => b.copies.length - a.copies.length || (a.published ?? '').localeCompare(b.published ?? ''))[0]!;
+    const sources = uniqueSources(
+      group.flatMap((document) =>
+        document.copies.map((copy) => ({ title: copy.title ?? document.title, url: copy.url, source: copy.sourceName, published: copy.published ?? document.published })),
+      ),
+    );
+    const newest = Math.max(...group.map((document) => Date.parse(document.published ?? '') || 0));
+    entries.push({
+      kind: 'story',
+      text: lead.title ?? lead.text.slice(0, 120),
+      summary: await summarize(group.map((document) => document.text), known),
+      sources,
+      weight: new Set(sources.map((source) => source.source)).size + newest / 1e13,
+    });
+  }
+  return entries;
+}
+
+function uniqueSources(sources: FactSource[]): FactSource[] {
+  const seen = new Set<string>();
+  return sources
+    .map(({ title, url, source, published }) => ({ title, url, source, published }))
+    .filter((source) => {
+      const key = `${source.url ?? ''}|${source.source}|${source.title ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+}

@@ -1,0 +1,85 @@
+import type { Story } from '../../facts/types.ts';
+import type { StoredFigureRecord } from '../../stores/store.ts';
+import { buildDeathsData, disagreement, formatCount } from '../../timeline/deaths.ts';
+import { figuresBySource } from '../../timeline/from-store.ts';
+import type { DeathPoint, FactSource, PointSource } from '../../timeline/types.ts';
+import type { DigestEntry } from './types.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function shortDate(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${MONTHS[Number(month) - 1]} ${Number(date)}, ${year}`;
+}
+
+function citation(sources: PointSource[]): string {
+  const best = sources[0];
+  if (!best) return '';
+  const who = best.attribution && best.attribution !== best.source ? `${best.attribution} (${best.source})` : best.source;
+  const others = new Set(sources.map((source) => source.source)).size - 1;
+  return ` — per ${who}${others > 0 ? ` and ${others} more` : ''}`;
+}
+
+function factSources(sources: PointSource[]): FactSource[] {
+  const seen = new Set<string>();
+  return sources
+    .map(({ title, url, source, published }) => ({ title, url, source, published }))
+    .filter((source) => {
+      const key = `${source.url}|${source.source}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
+const isNew = (point: DeathPoint, newQuotes: Set<string>) => point.sources.some((source) => newQuotes.has(source.quote));
+
+/**
+ * Casualty news against the stored timeline: the toll changed, sources disagree on a new point, a new
+ * deadly incident. A figure already known is not news, even when a new article repeats it.
+ */
+export function figureChanges(figures: StoredFigureRecord[], cursor: number, story: Story | null): DigestEntry[] {
+  const known = figures.filter((figure) => figure.learned <= cursor);
+  const fresh = figures.filter((figure) => figure.learned > cursor);
+  if (fresh.length === 0) return [];
+  const newQuotes = new Set(fresh.map((figure) => figure.quote));
+  const before = buildDeathsData(figuresBySource(known), { story });
+  const after = buildDeathsData(figuresBySource(figures), { story });
+  const entries: DigestEntry[] = [];
+
+  const was = before.latest;
+  const now = after.latest;
+  if (now && isNew(now, newQuotes) && (!was || was.value !== now.value || was.qualifier !== now.qualifier)) {
+    const count = formatCount(now.value, now.qualifier);
+    const text = !was
+      ? `Death toll: ${count} as of ${shortDate(now.as_of)}${citation(now.sources)}`
+      : `Death toll ${now.value >= was.value ? 'rises to' : 'revised to'} ${count} (was ${formatCount(was.value, was.qualifier)} on ${shortDate(was.as_of)})${citation(now.sources)}`;
+    entries.push({ kind: 'figure_change', text, summary: now.sources[0]?.quote ?? '', sources: factSources(now.sources), weight: 3 });
+  }
+  for (const point of after.series) {
+    const spread = disagreement(point);
+    if (!spread || !isNew(point, newQuotes)) continue;
+    const previous = before.series.find((old) => old.as_of === point.as_of);
+    if (previous && disagreement(previous) === spread) continue;
+    entries.push({
+      kind: 'figure_change',
+      text: `Sources disagree on the toll for ${shortDate(point.as_of)}: ${spread.replace(/^sources disagree: /, '')}`,
+      summary: point.sources.map((source) => `${source.source}: “${source.quote}”`).join(' '),
+      sources: factSources(point.sources),
+      weight: 2,
+    });
+  }
+  for (const incident of after.incidents) {
+    if (!isNew(incident, newQuotes)) continue;
+    const knownBefore = before.incidents.some((old) => old.as_of === incident.as_of && old.location === incident.location && old.low === incident.low && old.high === incident.high);
+    if (knownBefore) continue;
+    const range = incident.low === incident.high ? formatCount(incident.value, incident.qualifier) : `${incident.low}–${incident.high}`;
+    const place = incident.location ? ` in ${incident.location}${incident.region && incident.region !== incident.location ? ` (${incident.region})` : ''}` : '';
+    entries.push({
+      kind: 'figure_change',
+      text: `${range} killed${place} on ${shortDate(incident.as_of)}${citation(incident.sources)}`,
+      summary: incident.sources[0]?.quote ?? '',
+      sources: factSources(incident.sources),
+      weight: 1 + incident.high / 1000,
+    });
+  }
+  return entries;
+}
