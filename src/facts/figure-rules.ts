@@ -99,7 +99,7 @@ export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\
 
 /** Words just before the number → qualifier. Longest phrases first. */
 export const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/\b(?:could be as high as|as high as|up to|as many as|hasta un total de|hasta)\s+$/i, 'up_to'],
+  [/\b(?:could be as high as|as high as|up to|as many as|less than|fewer than|hasta un total de|hasta|menos de)\s+$/i, 'up_to'],
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
@@ -111,7 +111,7 @@ export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\baged|\bage of|edad de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Scope cues. */

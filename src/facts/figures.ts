@@ -256,7 +256,11 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
       const mentioned = KINDS.find((k) => new RegExp(`\\b${R.KIND_AFTER[k]}(?![\\p{L}])`, 'iu').test(sent.text));
       const candidates = figs.length ? figs : recent;
       const target = [...candidates].reverse().find(({ f }) => (!mentioned || f.kind === mentioned) && sum <= f.value * 1.1 + 1);
-      if (target && !target.f.byRegion) target.f.byRegion = breakdown;
+      if (target && !target.f.byRegion) {
+        target.f.byRegion = breakdown;
+        // "69 people remain hospitalized in Ayacucho (20), Junin (17)…": spread over regions, not in the first one
+        if (figs.includes(target)) Object.assign(target.f, { location: null, region: null });
+      }
     }
     out.push(...figs);
   });

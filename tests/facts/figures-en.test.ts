@@ -261,3 +261,10 @@ test('background tolls from before the story are dropped (Truth Commission)', ()
   expectNone('The internal conflict between 1980 and 2000 left 69,000 dead, according to the Truth Commission.', PUB);
   expectNone('El conflicto armado interno (1980-2000) dejó 69.000 muertos.', PUB, 'es');
 });
+
+test('a figure spread over a breakdown in its own sentence has no single location', () => {
+  const got = figures('Nevertheless, 69 people remain hospitalized in Ayacucho (20), Junin (17), La Libertad (12), Ucayali (6), Apurimac (5), Lima (4), Arequipa (4), and Huancavelica (1).', '2022-12-19');
+  expectFigures(got, [{ kind: 'injured', value: 69, scope: 'subset', location: null, region: null }]);
+  assert.equal(got[0]!.byRegion?.length, 8);
+  assert.deepEqual(got[0]!.byRegion?.[1], { region: 'Junín', value: 17 });
+});

@@ -46,7 +46,11 @@ interface Candidate {
   score: number;
 }
 
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const NON_ASCII = /[^\x00-\x7f]/;
+const fold = (s: string) => {
+  const lower = s.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+};
 
 /** Outlets word the same casualty fact differently; these words count as one term for similarity. */
 const CONCEPTS: Record<string, string> = {};
