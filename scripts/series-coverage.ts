@@ -30,9 +30,11 @@ export function seriesCoverage(gold: Gold, deaths: DeathsJson) {
         (point.value === figure.value || point.sources.some((source) => source.value === figure.value && source.qualifier === figure.qualifier)),
     );
   });
-  const incidentQuotes = gold.figures.filter((f) => f.kind === 'deaths' && f.scope === 'incident').map((f) => f.quote.toLowerCase());
+  const incidents = gold.figures.filter((f) => f.kind === 'deaths' && f.scope === 'incident');
   const incidentsInSeries = deaths.series.flatMap((point) =>
-    point.sources.filter((source) => incidentQuotes.some((quote) => source.quote.toLowerCase().includes(quote))).map((source) => `${point.as_of} ${source.value}: ${source.quote.slice(0, 100)}`),
+    point.sources
+      .filter((source) => incidents.some((gold) => gold.value === source.value && source.quote.toLowerCase().includes(gold.quote.toLowerCase())))
+      .map((source) => `${point.as_of} ${source.value}: ${source.quote.slice(0, 100)}`),
   );
   return { expected: cumulative.length, found: cumulative.length - missing.length, missing, incidentsInSeries };
 }

@@ -22,7 +22,8 @@ export const FILLERS = alt([
   // verb scaffolding
   'have', 'has', 'had', 'having', 'been', 'were', 'was', 'are', 'is', 'be', 'being', "'ve", 'reportedly', 'allegedly', 'already',
   'also', 'now', 'so', 'far', 'all', 'of', 'them', 'whom', 'those', 'who', 'that', 'which', 'later', 'subsequently', 'still',
-  'remain', 'remained', 'remains', 'may', 'might', 'could', 'likely', 'feared', 'presumed', 'officially', 'apparently', 'reported', 'believed', 'to', 'were', 'got', 'just', 'since', 'then',
+  'remain', 'remained', 'remains', 'may', 'might', 'could', 'likely', 'feared', 'presumed', 'officially', 'apparently',
+  'believed', 'to', 'got', 'just', 'since', 'then',
   'han', 'ha', 'habían', 'había', 'fueron', 'son', 'eran', 'están', 'estaban', 'permanecen', 'siguen', 'quedaron', 'ya', 'también',
   'los', 'las', 'de', 'ellos', 'ellas', 'quienes', 'que', 'al', 'parecer', 'oficialmente', 'hasta', 'ahora', 'the',
 ]);
@@ -74,17 +75,18 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
-    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
+    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
     'number of (?:the )?(?:dead|deaths|fatalities|people killed)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     'mataron a', 'asesinaron a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
-    'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
     '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
   detained: alt([
-    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
     '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
@@ -127,6 +129,15 @@ export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|mu
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
 export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|captur[oó] a|arrest[oó] a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
+
+/** Verbs that make a named body the source of a count: "the Health Ministry said", "informó la Defensoría". */
+export const REPORT_VERBS = new RegExp(`\\b${alt([
+  'said', 'says', 'reported', 'reports', 'acknowledged', 'confirmed', 'announced', 'stated', 'told', 'counted', 'recorded',
+  'registered', 'noted', 'informed', 'indicated', 'estimated', 'put', 'raised', 'updated', 'apologi[sz]ed', 'lamented', 'revealed',
+  'explained', 'denounced', 'warned', 'added', 'tallied', 'documented', 'informó', 'reportó', 'confirmó', 'señaló', 'indicó',
+  'precisó', 'detalló', 'registró', 'contabilizó', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
+  'advirtió', 'sostuvo', 'explicó', 'reveló', 'da cuenta', 'reporta', 'informa', 'señala', 'indica',
+])}(?![\\p{L}])`, 'iu');
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
 export const SOURCES: [RegExp, string, boolean][] = [

@@ -30,7 +30,7 @@ const BEFORE_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
-const REPORT_VERBS = /\b(?:said|says|reported|reports|acknowledged|confirmed|announced|stated|told|counted|recorded|registered|noted|informed|indicated|estimated|put|raised|updated|apologi[sz]ed|lamented|revealed|explained|denounced|warned|added|tallied|documented|informó|reportó|confirmó|señaló|indicó|precisó|detalló|registró|contabilizó|actualizó|reconoció|dijo|afirmó|aseguró|lamentó|denunció|advirtió|sostuvo|explicó|reveló|da cuenta|reporta|informa|señala|indica)(?![\p{L}])/iu;
+const { REPORT_VERBS } = R;
 const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
 
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s/u;
@@ -129,7 +129,11 @@ function attributionOf(sentence: string, numStart: number, story?: Story): { att
   return { attribution: null, official: false };
 }
 
+/** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
+const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
+
 function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean): string | null {
+  if (MOST_OF_BEFORE.test(s.slice(Math.max(0, at - 60), at))) return null;
   const pick = (from: number, to: number) => {
     const found = findPlaces(s.slice(from, to), story);
     if (found.length === 0) return null;

@@ -2,6 +2,7 @@ import { extractEvents } from '../facts/events.ts';
 import { extractFigures } from '../facts/figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from '../facts/types.ts';
 import { normalizeText } from '../documents/dedup.ts';
+import { inferAnchor } from '../facts/anchor.ts';
 import { findPlaces } from '../facts/story.ts';
 
 /** The story a document belongs to: the one whose keywords (and gazetteer places) it names most, or null. */
@@ -23,7 +24,9 @@ export function storyFor(document: { title: string | null; text: string }, stori
 /** Figures and events of one text, for the story it belongs to (events before the story starts are not its timeline). */
 export function factsOf(document: FactInput, stories: readonly Story[]): { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] } {
   const story = storyFor(document, stories);
-  const figures = extractFigures(document, story ?? undefined);
-  const events = extractEvents(document, story ?? undefined).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
+  // An undated page still speaks from some day: anchor its relative dates on the latest one it names.
+  const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
+  const figures = extractFigures(anchored, story ?? undefined);
+  const events = extractEvents(anchored, story ?? undefined).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
   return { story: story?.id ?? null, figures, events };
 }

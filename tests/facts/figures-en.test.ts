@@ -268,3 +268,9 @@ test('a figure spread over a breakdown in its own sentence has no single locatio
   assert.equal(got[0]!.byRegion?.length, 8);
   assert.deepEqual(got[0]!.byRegion?.[1], { region: 'Junín', value: 17 });
 });
+
+test('labels, "less than", and ages after "aged"', () => {
+  expectFigures(figures('Death toll: 47.', PUB), [{ kind: 'deaths', value: 47, scope: 'cumulative' }]);
+  expectFigures(figures('Less than 10 people were injured on Monday.', PUB), [{ kind: 'injured', value: 10, qualifier: 'up_to', asOf: '2023-01-09' }]);
+  expectNone('A boy aged 17 was killed in Juliaca.', PUB);
+});

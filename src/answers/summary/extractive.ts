@@ -40,8 +40,8 @@ interface Candidate {
   doc: number;
   /** Index among the document's candidate sentences (0 = lead). */
   pos: number;
-  /** Normalised TF-IDF vector, sparse: term id → weight. */
-  vec: Map<number, number>;
+  /** Normalised TF-IDF vector. */
+  vec: Vec;
   numbers: Set<number>;
   score: number;
 }
@@ -53,13 +53,13 @@ const fold = (s: string) => {
 };
 
 /** Outlets word the same casualty fact differently; these words count as one term for similarity. */
-const CONCEPTS: Record<string, string> = {};
+const CONCEPTS = new Map<string, string>();
 for (const [concept, words] of Object.entries({
   '~die': 'die died dies dead death deaths kill killed killing fatality fatalities perished muerto muertos muerta muertas murio murieron muere mueren morir muerte muertes fallecio fallecieron fallecido fallecidos fallecida fallecidas fallece fallecen fallecimiento',
   '~hurt': 'injured injury injuries wounded hurt herido heridos herida heridas lesionado lesionados lesionada lesionadas',
   '~arrest': 'arrested arrest arrests detained detention detenido detenidos detenida detenidas arrestado arrestados detencion detenciones',
 })) {
-  for (const w of words.split(' ')) CONCEPTS[w] = concept;
+  for (const w of words.split(' ')) CONCEPTS.set(w, concept);
 }
 
 /** Very light stemming good enough for overlap in English and Spanish: plural -s, then 7-letter prefix. */
@@ -109,7 +109,7 @@ function terms(text: string, stop: ReadonlySet<string>): { terms: string[]; numb
   for (const raw of masked) {
     const w = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
     if (w.length < 2 || stop.has(w) || /\d/.test(w)) continue;
-    out.push(CONCEPTS[w] ?? stem(w));
+    out.push(CONCEPTS.get(w) ?? stem(w));
   }
   return { terms: out, numbers };
 }
@@ -138,12 +138,25 @@ function quotable(text: string): boolean {
   return true;
 }
 
-function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  if (a.size > b.size) [a, b] = [b, a];
+/** A sparse vector: term ids ascending, with their weights. */
+interface Vec {
+  ids: Int32Array;
+  ws: Float64Array;
+}
+
+/** Dot product of two L2-normalised sparse vectors (merge of the sorted id lists). */
+function cosine(a: Vec, b: Vec): number {
+  let i = 0;
+  let j = 0;
   let dot = 0;
-  for (const [t, w] of a) {
-    const v = b.get(t);
-    if (v !== undefined) dot += w * v;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) dot += a.ws[i++]! * b.ws[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return dot;
 }
@@ -176,18 +189,20 @@ class Vectoriser {
   }
 
   /** Sub-linear TF × smoothed IDF, L2-normalised. Terms never counted get the rarest IDF. */
-  vector(counts: Map<number, number>): Map<number, number> {
-    const vec = new Map<number, number>();
+  vector(counts: Map<number, number>): Vec {
+    const ids = Int32Array.from(counts.keys()).sort();
+    const ws = new Float64Array(ids.length);
     let norm = 0;
-    for (const [id, c] of counts) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
       const df = this.df[id] ?? 0;
-      const w = (1 + Math.log(c)) * Math.log(1 + (this.docs + 1) / (df + 1));
-      vec.set(id, w);
+      const w = (1 + Math.log(counts.get(id)!)) * Math.log(1 + (this.docs + 1) / (df + 1));
+      ws[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [id, w] of vec) vec.set(id, w / norm);
-    return vec;
+    if (norm > 0) for (let k = 0; k < ws.length; k++) ws[k]! /= norm;
+    return { ids, ws };
   }
 
   /** Term counts of a sentence from outside the entry (a known sentence); does not change frequencies. */

@@ -188,8 +188,10 @@ export function renderDiscord(answer: Answer): DiscordMessage[] {
     contentType: a.contentType,
     ...(a.description ? { description: truncate(cleanText(a.description), 1024) } : {}),
   }));
-  const imageIndex = (answer.attachments ?? []).findIndex((a) => a.contentType.startsWith('image/'));
-  const image = imageIndex >= 0 ? files[imageIndex] : undefined;
+  // The image shown in the first embed must travel with the first message: put it first.
+  const imageIndex = files.findIndex((f) => f.contentType.startsWith('image/'));
+  if (imageIndex > 0) files.unshift(...files.splice(imageIndex, 1));
+  const image = imageIndex >= 0 ? files[0] : undefined;
   const footer = image?.description
     ? truncate(markdownAtoms(image.description, true).map((a) => a.out).join(''), DISCORD_LIMITS.footer)
     : undefined;

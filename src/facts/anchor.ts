@@ -1,0 +1,37 @@
+import { addDays, findDateMentions, storyDayCount } from './dates.ts';
+import type { Story } from './types.ts';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
+
+/**
+ * The day an undated document speaks from, for resolving its relative dates ("on Saturday", "so far"):
+ * the latest date the text itself names, reading a year-less date ("December 26", "late January") as
+ * its first occurrence after the story started. Never stored as the publication date — that stays
+ * null — only used as the reference that publication would otherwise give.
+ */
+export function inferAnchor(text: string, story: Story | undefined): string | null {
+  if (!story) return null;
+  const dates = findDateMentions(text, addDays(story.start, 364))
+    .filter((mention) => (mention.kind === 'explicit' || mention.kind === 'period') && !mention.since)
+    .filter((mention) => mention.precision === 'day' || mention.precision === 'month')
+    .map((mention) => (/\d{4}/.test(mention.text) ? mention.date : firstOccurrence(mention.text, mention.date, story.start)))
+    .filter((date): date is string => date !== null && date >= story.start);
+  const counted = storyDayCount(text, story.start);
+  if (counted) dates.push(counted.date);
+  return dates.length ? dates.sort().at(-1)! : null;
+}
+
+/** A year-less "December 26" or "late January" as its first occurrence on or after the story's start. */
+function firstOccurrence(mention: string, resolved: string, start: string): string | null {
+  const words = mention.toLowerCase();
+  const index = [MONTHS, MESES].map((names) => names.findIndex((name) => new RegExp(`\\b${name}`).test(words))).find((i) => i >= 0);
+  if (index === undefined) return null;
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(words)?.[1];
+  const month = String(index + 1).padStart(2, '0');
+  // A whole month ("in December") counts from the story's own month; a day from the story's day.
+  const startsFrom = day ? start.slice(5) : start.slice(5, 7);
+  const key = day ? `${month}-${day.padStart(2, '0')}` : month;
+  const year = Number(start.slice(0, 4)) + (key >= startsFrom ? 0 : 1);
+  return `${year}-${month}-${day ? day.padStart(2, '0') : resolved.slice(8, 10)}`;
+}
