@@ -15,6 +15,7 @@ import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
+import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
 
 const program = new Command()
   .name('cronista')
@@ -93,6 +94,29 @@ program
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
     process.exitCode = await runService(dataDir());
+  });
+
+program
+  .command('schedule')
+  .description('List every scheduled task (digests, polls) with its next three runs')
+  .option('--json', 'print as JSON')
+  .action(async (options: { json?: boolean }) => {
+    printOutcome(await withApp((app) => scheduleCommand(app, options)));
+  });
+
+const configCommand = program.command('config').description('Show or replace the effective configuration (file + changes made from chat)');
+configCommand
+  .command('export')
+  .description('Print the effective configuration as YAML')
+  .action(async () => {
+    printOutcome(await withApp((app) => configExportCommand(app)));
+  });
+configCommand
+  .command('import')
+  .description('Validate a YAML configuration and store it: its sources and destinations replace the current ones')
+  .argument('<file>', 'a YAML file in the format of config/cronista.yaml')
+  .action(async (file: string) => {
+    printOutcome(await withApp((app) => configImportCommand(app, file)));
   });
 
 function summaryLine(report: SourceReport): string {

@@ -5,11 +5,18 @@ import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
 import type { AppContext } from './context.ts';
 import { createLogger } from './logger.ts';
 import { bundledStoriesDir } from './paths.ts';
+import { Settings } from './settings.ts';
 
 /** Opens the embedded default: a SQLite file in the data directory, the bundled stories. */
 export function openApp(dataDir: string): AppContext {
   const logger = createLogger();
   const store = new SqliteStore(join(dataDir, 'cronista.db'));
   const stories = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
-  return { store, logger, dataDir, stories, now: () => new Date() };
+  try {
+    const settings = Settings.open(store, { logger });
+    return { store, logger, dataDir, stories, settings, now: () => new Date() };
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Story } from '../facts/types.ts';
 import type { Store } from '../stores/store.ts';
 import type { Logger } from './logger.ts';
+import type { Settings } from './settings.ts';
 
 /** What every command, job and platform shares: the store, the stories followed, a logger, the clock. */
 export interface AppContext {
@@ -8,5 +9,7 @@ export interface AppContext {
   logger: Logger;
   dataDir: string;
   stories: Story[];
+  /** The effective configuration: the config file plus changes made from chat (which win). */
+  settings: Settings;
   now(): Date;
 }

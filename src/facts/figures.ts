@@ -7,7 +7,7 @@ import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scop
 import { addDays, dayOf, findDateMentions, periodEnd, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { splitClauses, splitSentences, type Sentence } from './sentences.ts';
-import { findPlaces, regionOf } from './gazetteer.ts';
+import { findPlaces, placeToRegion } from './story.ts';
 import * as R from './figure-rules.ts';
 
 const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
@@ -132,14 +132,18 @@ function attributionOf(sentence: string, numStart: number, story?: Story): { att
 /** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
 const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
 
+function regionOf(name: string, story: Story | undefined): string | null {
+  return story ? (placeToRegion(story, name)?.region ?? null) : null;
+}
+
 function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean): string | null {
   if (MOST_OF_BEFORE.test(s.slice(Math.max(0, at - 60), at))) return null;
   const pick = (from: number, to: number) => {
-    const found = findPlaces(s.slice(from, to), story);
+    const found = story ? findPlaces(story, s.slice(from, to)) : [];
     if (found.length === 0) return null;
-    const places = found.filter((f) => f.place);
+    const places = found.filter((f) => !f.isRegion);
     const pool = places.length ? places : found;
-    return pool.reduce((a, b) => (Math.abs(a.start + from - at) <= Math.abs(b.start + from - at) ? a : b)).name;
+    return pool.reduce((a, b) => (Math.abs(a.index + from - at) <= Math.abs(b.index + from - at) ? a : b)).place;
   };
   const hit = pick(clause[0], clause[1]) ?? (wholeSentence ? pick(0, s.length) : null);
   if (hit || story) return hit;
@@ -244,7 +248,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const out: Found[] = [];
   sentences.forEach((sent, idx) => {
     ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
-    ctx.places.push(sent.headline ? [] : findPlaces(sent.text, story).map((p) => p.name));
+    ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
     const recent = out.filter((x) => x.idx >= idx - 2);

@@ -199,6 +199,21 @@ export function canonicalRegion(story: Story, name: string): string | null {
   return hit ? hit.region : null;
 }
 
+/**
+ * Lower case without accents, the same length as `text` so offsets stay aligned (a whole-string NFD
+ * would shift them). Only non-ASCII characters need the per-character work.
+ */
+function foldKeepingOffsets(text: string): string {
+  const folded = text
+    .replace(/[^\x00-\x7f]/g, (ch) => {
+      const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
+      return base.length === ch.length ? base : ch;
+    })
+    .replace(/[’`´]/g, "'")
+    .toLowerCase();
+  return folded.length === text.length ? folded : text.replace(/[’`´]/g, "'");
+}
+
 export interface PlaceMention {
   /** Canonical spelling from the gazetteer. */
   place: string;
@@ -232,14 +247,7 @@ const NOT_A_PLACE_BEFORE = /(?:avenida|av\.|jiron|jr\.|calle|plaza|jose de|josé
  * "Lima-based"/"Lima Group".
  */
 export function findPlaces(story: Story, text: string): PlaceMention[] {
-  // Accent-stripping NFD changes offsets; strip per character to keep them aligned.
-  const folded = [...text]
-    .map((ch) => {
-      const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
-      return base.length === 1 ? base.toLowerCase() : ch.length === 1 ? ch.toLowerCase() : ch;
-    })
-    .join('')
-    .replace(/[’'`´]/g, "'");
+  const folded = foldKeepingOffsets(text);
   const re = mentionRegex(story);
   re.lastIndex = 0;
   const index = gazetteerIndex(story);

@@ -2,10 +2,13 @@ import type { Answer } from '../answers/answer.ts';
 import { digestAnswer } from '../answers/digest/answer.ts';
 import { buildDigest, type DigestCursor } from '../answers/digest/build.ts';
 import type { DigestFilters } from '../answers/digest/filters.ts';
-import { defaultSummarizer } from '../answers/digest/summarizer.ts';
+import { createDigestSummarizer, createLlmSummarizer, llmConfigFromEnv } from '../answers/summary/index.ts';
 import type { Digest } from '../answers/digest/types.ts';
 import type { AppContext } from '../core/context.ts';
-import { InputError } from '../core/errors.ts';
+import type { DestinationConfig } from '../core/config.ts';
+import { errorMessage, InputError } from '../core/errors.ts';
+import { clearOutbox, cursorKey, DeliveryError, drainOutbox, lastErrorKey, readOutbox, saveOutbox, type LastError, type Outbox } from './outbox.ts';
+import { asMessageSender, senderFor, type MessageSender, type Send, type SenderOptions } from './senders.ts';
 
 /** Where digests go. Console is built in; issue-5 configuration adds Discord and Telegram destinations. */
 export interface Destination {
@@ -15,18 +18,37 @@ export interface Destination {
   filters?: DigestFilters;
   /** Post a one-line "nothing new" instead of staying silent. */
   nothingNew?: boolean;
+  /** kind discord_webhook: the webhook URL (it holds a secret token: never log it). */
+  webhookUrl?: string;
+  /** kind telegram_chat: a chat id (digits, maybe negative) or @channelname. */
+  chatId?: string;
+  /** kind discord_channel: a channel id. */
+  channelId?: string;
+}
+
+/** A configured destination (config/cronista.yaml) as the pipeline's Destination. */
+export function destinationFromConfig(config: DestinationConfig): Destination {
+  const common = {
+    id: config.id,
+    ...(config.story ? { story: config.story } : {}),
+    ...(config.filters ? { filters: config.filters } : {}),
+    nothingNew: config.nothing_new,
+  };
+  if (config.discord_webhook) return { ...common, kind: 'discord_webhook', webhookUrl: config.discord_webhook };
+  if (config.telegram_chat) return { ...common, kind: 'telegram_chat', chatId: config.telegram_chat };
+  if (config.discord_channel) return { ...common, kind: 'discord_channel', channelId: config.discord_channel };
+  return { ...common, kind: 'console' };
 }
 
 export const CONSOLE_DESTINATION: Destination = { id: 'console', kind: 'console' };
 
-const cursorKey = (destination: string) => `digest:cursor:${destination}`;
-
+/** A configured destination (config file plus chat changes); `console` always exists. */
 export async function destinationById(app: AppContext, id: string): Promise<Destination> {
-  if (id === CONSOLE_DESTINATION.id) return CONSOLE_DESTINATION;
-  const configured = ((await app.store.kv.get('destinations')) as Destination[] | undefined) ?? [];
+  const configured = (await app.settings.effective()).destinations;
   const found = configured.find((destination) => destination.id === id);
-  if (!found) throw new InputError(`Unknown destination "${id}". Destinations: ${['console', ...configured.map((d) => d.id)].join(', ')}.`);
-  return found;
+  if (found) return destinationFromConfig(found);
+  if (id === CONSOLE_DESTINATION.id) return CONSOLE_DESTINATION;
+  throw new InputError(`Unknown destination "${id}". Destinations: ${['console', ...configured.map((d) => d.id)].filter((v, i, all) => all.indexOf(v) === i).join(', ')}.`);
 }
 
 export async function readCursor(app: AppContext, destination: string): Promise<DigestCursor> {
@@ -41,24 +63,144 @@ export async function previewDigest(app: AppContext, destination: Destination): 
     story,
     cursor: await readCursor(app, destination.id),
     filters: destination.filters,
-    summarize: defaultSummarizer(app),
+    summarize: digestSummarizer(app),
   });
   return { digest, answer: digestAnswer(digest, { storyName: story?.name, nothingNew: destination.nothingNew }) };
 }
 
-/**
- * Builds the next digest, hands it to `send`, and moves the cursor only once `send` has resolved (the
- * platform confirmed delivery). A crash before that re-sends the digest; nothing is lost.
- */
-export async function deliverDigest(
-  app: AppContext,
-  destination: Destination,
-  send: (answer: Answer) => Promise<void>,
-): Promise<{ digest: Digest & { omitted: number }; delivered: boolean }> {
-  const { digest, answer } = await previewDigest(app, destination);
-  if (answer) await send(answer);
-  if (digest.toSequence > digest.fromSequence) {
-    await app.store.kv.set(cursorKey(destination.id), { sequence: digest.toSequence, at: digest.until } satisfies DigestCursor);
+export interface DeliveryResult {
+  destination: string;
+  /** This run's digest (built after any pending outbox was finished). */
+  digest: Digest & { omitted: number };
+  /** Something was posted in this call (a resumed outbox or this run's digest). */
+  delivered: boolean;
+  /** Messages the platform confirmed in this call. */
+  sent: number;
+  /** A digest left pending by an earlier run (crash, transient failure) that this call finished first. */
+  resumed: { fromSequence: number; toSequence: number; sent: number } | null;
+}
+
+const running = new WeakMap<AppContext, Map<string, Promise<unknown>>>();
+
+/** One delivery at a time per destination within a process (a schedule and a CLI call must not interleave). */
+async function exclusive<T>(app: AppContext, destination: string, work: () => Promise<T>): Promise<T> {
+  const byDestination = running.get(app) ?? new Map<string, Promise<unknown>>();
+  running.set(app, byDestination);
+  const before = byDestination.get(destination) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(work);
+  byDestination.set(destination, mine);
+  try {
+    return await mine;
+  } finally {
+    if (byDestination.get(destination) === mine) byDestination.delete(destination);
   }
-  return { digest, delivered: answer !== null };
+}
+
+/**
+ * Delivers a destination's digest crash-safely (see outbox.ts). First finishes a pending outbox left by an
+ * earlier run (resumed, not rebuilt); then builds this run's digest (one digest, however many items),
+ * renders it for the destination's platform, saves the messages as the outbox, sends them one by one and
+ * moves the cursor once all were confirmed. A crash at any point loses nothing; at most the message in
+ * flight is repeated.
+ *
+ * On failure it records `destination:<id>:last_error` and throws the DeliveryError. A permanent refusal
+ * (deleted webhook, chat not found, bot blocked) also drops the pending outbox so the destination is not
+ * retried forever; its cursor stays, so the next run after the fix rebuilds the digest. A transient failure
+ * keeps the outbox for the next run.
+ */
+export async function deliverDigest(app: AppContext, destination: Destination, send: Send | MessageSender): Promise<DeliveryResult> {
+  return exclusive(app, destination.id, async () => {
+    const sender = asMessageSender(send);
+    const kv = app.store.kv;
+    let current: Outbox | undefined;
+    try {
+      let resumed: DeliveryResult['resumed'] = null;
+      const pending = await readOutbox(kv, destination.id);
+      if (pending && pending.platform !== sender.platform) {
+        app.logger.warn({ destination: destination.id, was: pending.platform, now: sender.platform }, 'pending digest was rendered for another platform; rebuilding it');
+        await clearOutbox(kv, destination.id);
+      } else if (pending) {
+        current = pending;
+        const sent = await drainOutbox(kv, pending, sender.sendMessage);
+        resumed = { fromSequence: pending.fromSequence, toSequence: pending.toSequence, sent };
+        app.logger.info({ destination: destination.id, sent, of: pending.messages.length }, 'resumed a pending digest');
+      }
+
+      const { digest, answer } = await previewDigest(app, destination);
+      let sent = 0;
+      if (answer) {
+        current = {
+          destination: destination.id,
+          platform: sender.platform,
+          fromSequence: digest.fromSequence,
+          toSequence: digest.toSequence,
+          until: digest.until,
+          messages: sender.render(answer),
+          next: 0,
+          createdAt: app.now().toISOString(),
+        };
+        await saveOutbox(kv, current);
+        sent = await drainOutbox(kv, current, sender.sendMessage);
+      } else if (digest.toSequence > digest.fromSequence) {
+        await kv.set(cursorKey(destination.id), { sequence: digest.toSequence, at: digest.until } satisfies DigestCursor);
+      }
+      await kv.delete(lastErrorKey(destination.id));
+      const total = sent + (resumed?.sent ?? 0);
+      return { destination: destination.id, digest, delivered: answer !== null || total > 0, sent, resumed };
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError(errorMessage(error), { permanent: false, cause: error });
+      let dropped = 0;
+      if (failure.permanent) {
+        const left = (await readOutbox(kv, destination.id)) ?? current;
+        dropped = left ? left.messages.length - left.next : 0;
+        await clearOutbox(kv, destination.id);
+      }
+      const record: LastError = { at: app.now().toISOString(), reason: failure.message, permanent: failure.permanent, droppedMessages: dropped };
+      await kv.set(lastErrorKey(destination.id), record);
+      app.logger.warn({ destination: destination.id, permanent: failure.permanent, droppedMessages: dropped }, `digest delivery failed: ${failure.message}`);
+      throw failure;
+    }
+  });
+}
+
+export type DestinationReport =
+  | ({ ok: true } & DeliveryResult)
+  | { ok: false; destination: string; reason: string; permanent: boolean; droppedMessages: number };
+
+/**
+ * Delivers to every destination in turn; one that fails (permanently or not) is reported with its
+ * reason and does not stop the others.
+ */
+export async function deliverDigests(
+  app: AppContext,
+  destinations: Destination[],
+  options: { senderFor?: (app: AppContext, destination: Destination) => Promise<Send | MessageSender>; senderOptions?: SenderOptions } = {},
+): Promise<DestinationReport[]> {
+  const reports: DestinationReport[] = [];
+  for (const destination of destinations) {
+    try {
+      const send = options.senderFor ? await options.senderFor(app, destination) : await senderFor(app, destination, options.senderOptions);
+      reports.push({ ok: true, ...(await deliverDigest(app, destination, send)) });
+    } catch (error) {
+      const last = (await app.store.kv.get(lastErrorKey(destination.id))) as LastError | undefined;
+      const permanent = error instanceof DeliveryError ? error.permanent : error instanceof InputError;
+      if (!(error instanceof DeliveryError) || !last || last.reason !== error.message) {
+        // Failed before delivery started (no sender for it, missing token): record it the same way.
+        const record: LastError = { at: app.now().toISOString(), reason: errorMessage(error), permanent, droppedMessages: 0 };
+        await app.store.kv.set(lastErrorKey(destination.id), record);
+        app.logger.warn({ destination: destination.id, permanent }, `digest delivery failed: ${record.reason}`);
+        reports.push({ ok: false, destination: destination.id, reason: record.reason, permanent, droppedMessages: 0 });
+      } else {
+        reports.push({ ok: false, destination: destination.id, reason: last.reason, permanent: last.permanent, droppedMessages: last.droppedMessages });
+      }
+    }
+  }
+  return reports;
+}
+
+/** Extractive summaries, or an OpenAI-compatible model's when CRONISTA_LLM_* is set (checked against the sources). */
+function digestSummarizer(app: AppContext) {
+  const config = llmConfigFromEnv();
+  const llm = config ? createLlmSummarizer({ ...config, onError: (reason) => app.logger.warn({ reason }, 'LLM summary unavailable; using the extractive one') }) : null;
+  return createDigestSummarizer({ llm });
 }

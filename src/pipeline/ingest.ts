@@ -44,6 +44,11 @@ export interface IngestOptions {
   onSource?: (report: SourceReport, done: number, total: number) => void;
   /** Called once the list of sources is known. */
   onPlan?: (total: number) => void;
+  /**
+   * Store the items without announcing them (digests treat their documents and facts as already known).
+   * A subscribed feed's first fetch is silent; imports and the bundled sample are not.
+   */
+  silent?: boolean;
 }
 
 /** Ingest paths (files, directories) and URLs (feeds, pages). A source that fails never stops the others. */
@@ -65,14 +70,14 @@ export async function ingestTargets(app: AppContext, targets: readonly string[],
   options.onPlan?.(total);
   reports.forEach((report, index) => options.onSource?.(report, index + 1, total));
   for (const entry of plan) {
-    const report = await ingestOne(app, entry.location, entry.load);
+    const report = await ingestOne(app, entry.location, entry.load, options.silent === true);
     reports.push(report);
     options.onSource?.(report, reports.length, total);
   }
   return reports;
 }
 
-async function ingestOne(app: AppContext, location: string, load: () => Promise<Loaded>): Promise<SourceReport> {
+async function ingestOne(app: AppContext, location: string, load: () => Promise<Loaded>, silent: boolean): Promise<SourceReport> {
   let loaded: Loaded;
   try {
     loaded = await load();
@@ -86,10 +91,22 @@ async function ingestOne(app: AppContext, location: string, load: () => Promise<
     return report;
   }
   const source = await app.store.ensureSource({ kind: loaded.kind, url: loaded.url, title: loaded.title });
-  const report: SourceReport = { location, sourceId: source.id, added: 0, merged: 0, duplicates: 0, errors: [], failure: null, touched: [] };
-  for (const item of loaded.items) {
+  const report: SourceReport = { location, sourceId: source.id, ...(await storeItems(app, source.id, loaded.items, { silent })), failure: null };
+  await app.store.recordSuccess(source.id, app.now(), loaded.validators);
+  return report;
+}
+
+/** Stores one source's items (each with its facts); an item that fails is reported, never stops the rest. */
+export async function storeItems(
+  app: AppContext,
+  sourceId: string,
+  items: readonly RawItem[],
+  options: { silent?: boolean } = {},
+): Promise<Pick<SourceReport, 'added' | 'merged' | 'duplicates' | 'errors' | 'touched'>> {
+  const report = { added: 0, merged: 0, duplicates: 0, errors: [] as string[], touched: [] as number[] };
+  for (const item of items) {
     try {
-      const outcome = await app.store.ingest(source.id, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories));
+      const outcome = await app.store.ingest(sourceId, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories), { silent: options.silent === true });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
       else report.duplicates++;
@@ -98,7 +115,6 @@ async function ingestOne(app: AppContext, location: string, load: () => Promise<
       report.errors.push(`${item.title ?? item.key}: ${errorMessage(error)}`);
     }
   }
-  await app.store.recordSuccess(source.id, app.now(), loaded.validators);
   return report;
 }
 

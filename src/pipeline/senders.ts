@@ -2,17 +2,83 @@ import type { Answer } from '../answers/answer.ts';
 import type { AppContext } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';
+import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.ts';
+import { postWebhookMessage, type WebhookOptions } from '../platforms/discord/webhook.ts';
+import { renderTelegram, type TelegramMessage } from '../platforms/telegram/render.ts';
+import { telegramSender, type TelegramSendOptions } from '../platforms/telegram/send.ts';
 import type { Destination } from './digest.ts';
+import { DeliveryError } from './outbox.ts';
 
+export { DeliveryError } from './outbox.ts';
+
+/** Sends a whole answer; resolves once the platform has accepted all of it. */
 export type Send = (answer: Answer) => Promise<void>;
 
+/**
+ * A destination's sender, split so that delivery can be resumed message by message: `render` is pure
+ * (its output is saved in the outbox, so it must be JSON data), `sendMessage` resolves only once the
+ * platform accepted that one message. Calling it as a function sends a whole answer (render + send all).
+ */
+export interface MessageSender<M = unknown> {
+  (answer: Answer): Promise<void>;
+  platform: 'console' | 'discord' | 'telegram' | 'answer';
+  render(answer: Answer): M[];
+  sendMessage(message: M): Promise<void>;
+}
+
+export interface SenderOptions {
+  /** Where TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT are read. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  discord?: WebhookOptions;
+  telegram?: Omit<TelegramSendOptions, 'token' | 'apiRoot'>;
+}
+
+export function messageSender<M>(platform: MessageSender['platform'], render: (answer: Answer) => M[], sendMessage: (message: M) => Promise<void>): MessageSender<M> {
+  const send = async (answer: Answer) => {
+    for (const message of render(answer)) await sendMessage(message);
+  };
+  return Object.assign(send, { platform, render, sendMessage });
+}
+
+/** A plain `Send` (tests, ad-hoc callers) becomes a one-message-per-answer sender; the outbox then holds the answer. */
+export function asMessageSender(send: Send | MessageSender): MessageSender {
+  if ('render' in send && 'sendMessage' in send) return send as MessageSender;
+  return messageSender<Answer>('answer', (answer) => [answer], send);
+}
+
+export function consoleSender(): MessageSender<string> {
+  return messageSender('console', (answer) => [renderPlain(answer)], async (text) => {
+    await new Promise<void>((resolve, reject) => process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve())));
+  });
+}
+
+export function discordWebhookSender(url: string, options: WebhookOptions = {}): MessageSender<DiscordMessage> {
+  return messageSender('discord', renderDiscord, async (message) => {
+    await postWebhookMessage(url, message, options);
+  });
+}
+
+export function telegramChatSender(chat: string, options: TelegramSendOptions): MessageSender<TelegramMessage> {
+  return messageSender('telegram', renderTelegram, telegramSender(chat, options));
+}
+
 /** How an answer reaches a destination; resolves once the platform has accepted it. */
-export async function senderFor(_app: AppContext, destination: Destination): Promise<Send> {
+export async function senderFor(_app: AppContext, destination: Destination, options: SenderOptions = {}): Promise<MessageSender> {
+  const env = options.env ?? process.env;
   switch (destination.kind) {
     case 'console':
-      return async (answer) => {
-        await new Promise<void>((resolve, reject) => process.stdout.write(`${renderPlain(answer)}\n`, (error) => (error ? reject(error) : resolve())));
-      };
+      return consoleSender() as MessageSender;
+    case 'discord_webhook': {
+      if (!destination.webhookUrl) throw new InputError(`Destination ${destination.id} has no discord_webhook URL.`);
+      return discordWebhookSender(destination.webhookUrl, options.discord) as MessageSender;
+    }
+    case 'telegram_chat': {
+      if (!destination.chatId) throw new InputError(`Destination ${destination.id} has no telegram_chat.`);
+      const token = env.TELEGRAM_BOT_TOKEN?.trim();
+      if (!token) throw new DeliveryError(`Destination ${destination.id}: TELEGRAM_BOT_TOKEN is not set.`, { permanent: true });
+      const apiRoot = env.TELEGRAM_API_ROOT?.trim() || undefined;
+      return telegramChatSender(destination.chatId, { ...options.telegram, token, ...(apiRoot ? { apiRoot } : {}) }) as MessageSender;
+    }
     default:
       throw new InputError(`Destination ${destination.id} (${destination.kind}) cannot be delivered to yet.`);
   }

@@ -8,6 +8,8 @@ import { bundledSampleDir } from '../core/paths.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { ingestTargets } from './ingest.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
+import { digestJob, pollJob } from './jobs.ts';
+import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
 
 const SAMPLE_FLAG = 'sample:ingested';
@@ -43,6 +45,8 @@ export async function runService(dataDir: string): Promise<number> {
   });
 
   await enqueue(() => ingestSampleOnce(app));
+  const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
+  await scheduler.follow(app.settings);
   const dispatcher = new Dispatcher(app, commands);
   const answerLine = (line: string) => {
     if (!line.trim()) return;
@@ -53,6 +57,7 @@ export async function runService(dataDir: string): Promise<number> {
   process.stderr.write(`cronista ready (console; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
 
   await stopped;
+  await scheduler.stop();
   await work;
   clearInterval(keepAlive);
   await app.store.close();

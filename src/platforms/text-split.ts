@@ -159,13 +159,20 @@ export interface PackHooks {
   freshBudget(pendingLength: number): number;
   /** A chunk is finished. */
   flush(chunk: string): void;
+  /**
+   * Optional: the budget an empty chunk would get if moved to a fresh container (Discord: a new
+   * message, when the current one has little room left), and the move itself.
+   */
+  skipBudget?(): number;
+  skip?(): void;
 }
 
 /**
  * Packs blocks into chunks (lines joined by `\n`, blocks by a blank line), each within its budget.
  * A block that does not fit where it would go starts a new chunk if it fits a fresh one (paragraph
- * boundary); otherwise it is laid out line by line, and a line that fits nowhere is cut by `takePrefix`
- * (sentence, then word, then code-point boundary), each piece carrying its own markup.
+ * boundary); otherwise it is laid out line by line (a heading stays with the start of its first line),
+ * and a line that fits nowhere is cut by `takePrefix` (line break, sentence, word, then code-point
+ * boundary), each piece carrying its own markup; pieces fill each chunk to its budget.
  */
 export function packBlocks<F>(blocks: Block<F>[], markup: Markup<F>, hooks: PackHooks): void {
   let parts: string[] = [];
@@ -188,6 +195,22 @@ export function packBlocks<F>(blocks: Block<F>[], markup: Markup<F>, hooks: Pack
   };
   const sepLen = () => (parts.length > 0 ? pendingSep.length : 0);
   const fits = (len: number) => used + sepLen() + len <= budget;
+  /** Moves an empty chunk to a fresh container (when the hooks allow it) and says whether `len` fits now. */
+  const trySkip = (len: number): boolean => {
+    if (parts.length > 0 || !hooks.skip || !hooks.skipBudget || len > hooks.skipBudget()) return false;
+    hooks.skip();
+    budget = hooks.budget();
+    return fits(len);
+  };
+  /** Starts a new chunk (or container) for something of `len` units if that makes it fit whole. */
+  const moveToFresh = (len: number): boolean => {
+    if (parts.length > 0) {
+      if (len > Math.max(hooks.freshBudget(used), hooks.skipBudget?.() ?? 0)) return false;
+      flush();
+      if (fits(len)) return true;
+    }
+    return trySkip(len);
+  };
 
   for (const block of blocks) {
     const rendered = block.lines.map((l) => renderSegs(l, markup)).filter((l) => l.length > 0);
@@ -198,8 +221,7 @@ export function packBlocks<F>(blocks: Block<F>[], markup: Markup<F>, hooks: Pack
       append(whole);
       continue;
     }
-    if (parts.length > 0 && whole.length <= hooks.freshBudget(used)) {
-      flush();
+    if (moveToFresh(whole.length)) {
       append(whole);
       continue;
     }
@@ -216,11 +238,14 @@ export function packBlocks<F>(blocks: Block<F>[], markup: Markup<F>, hooks: Pack
         append(text);
         return;
       }
-      if (parts.length > 0 && text.length <= hooks.freshBudget(used)) {
-        flush();
+      if (moveToFresh(text.length)) {
         append(text);
         return;
       }
+      // A line longer than any chunk: start it here only if a fair part of the chunk is left (or it
+      // directly follows its heading), so that no chunk ends with a tiny fragment of it.
+      const afterHeading = index === 1 && block.headed;
+      if (parts.length > 0 && !afterHeading && budget - used - sepLen() < budget / 4) flush();
       let rest: SegLine<F> = line;
       while (rest.length > 0) {
         text = renderSegs(rest, markup);

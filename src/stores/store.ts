@@ -20,6 +20,8 @@ export interface SourceRecord {
   enabled: boolean;
   etag: string | null;
   lastModified: string | null;
+  /** Backing off after failures: no poll before this time (ISO), or null. */
+  retryAfter: string | null;
   /** How many documents this source holds (its own and those it shares with other sources). */
   documents: number;
 }
@@ -43,6 +45,8 @@ export interface DocumentCopy {
   published: string | null;
   outlet: string | null;
   ingestedAt: string;
+  /** Stored without being announced (a subscribed feed's first fetch seeds silently). */
+  silent?: boolean;
 }
 
 export interface StoredFigureRecord extends ExtractedFigure {
@@ -51,6 +55,11 @@ export interface StoredFigureRecord extends ExtractedFigure {
   story: string | null;
   /** When Cronista learned it: the sequence number of its document's first copy (see `learnedSequence`). */
   learned: number;
+  /**
+   * Its document's first copy was stored silently (a subscribed feed's first fetch): the fact counts as
+   * already known to every digest, whatever its cursor. `learned` keeps its meaning.
+   */
+  seeded?: boolean;
   /** Every copy of the document, first ingested first. */
   sources: FactSource[];
 }
@@ -60,12 +69,16 @@ export interface StoredEventRecord extends ExtractedEvent {
   documentId: number;
   story: string | null;
   learned: number;
+  /** As on figures: first copy stored silently, so already known. */
+  seeded?: boolean;
   sources: FactSource[];
 }
 
 export interface LearnedDocument extends StoredDocument {
   /** Sequence number of the document's first copy: at or below a cursor means it was already known. */
   firstLearned: number;
+  /** The first copy was stored silently: the document is known, never a new story. */
+  seeded?: boolean;
   copies: (DocumentCopy & { sequence: number; sourceName: string })[];
 }
 
@@ -97,14 +110,24 @@ export interface Store {
   ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord>;
   getSource(idOrUrl: string): Promise<SourceRecord | null>;
   listSources(): Promise<SourceRecord[]>;
+  /** A read that worked: resets the failure count and any backoff; keeps the validators given. */
   recordSuccess(sourceId: string, at: Date, validators?: { etag?: string | null; lastModified?: string | null }): Promise<void>;
-  recordFailure(sourceId: string, at: Date, error: string): Promise<void>;
+  /** A read that failed; `retryAfter` sets when the source may be tried again (backoff). */
+  recordFailure(sourceId: string, at: Date, error: string, options?: { retryAfter?: Date | null }): Promise<void>;
+  /**
+   * Stop (false) or resume (true) polling a source. Stopping with a `reason` makes it the source's last
+   * error, so /sources says why; resuming clears the failure count and backoff.
+   */
+  setSourceEnabled(sourceId: string, enabled: boolean, reason?: string): Promise<void>;
+  /** Fill in a source's title when it has none (a feed's title is known only once it was read). */
+  setSourceTitle(sourceId: string, title: string): Promise<void>;
   /**
    * Store one item: new document, a known item again, or a copy merged into an existing document.
    * `facts` is called (in the same transaction) whenever the stored text becomes this draft's, so a
-   * document is never without the facts of its text.
+   * document is never without the facts of its text. `silent`: the copy is stored but not announced
+   * (a document whose first copy is silent is `seeded`: known, never news).
    */
-  ingest(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf): Promise<IngestOutcome>;
+  ingest(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf, options?: { silent?: boolean }): Promise<IngestOutcome>;
   /** Replace what was extracted from a document (its text changed, or extraction improved). */
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;

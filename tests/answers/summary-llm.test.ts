@@ -11,6 +11,7 @@ import {
   type LlmConfig,
 } from '../../src/answers/summary/llm.ts';
 import { summarizeExtractive } from '../../src/answers/summary/extractive.ts';
+import { createDigestSummarizer } from '../../src/answers/summary/index.ts';
 
 // Two outlets' versions of one story (composed for the tests).
 const SOURCES = [
@@ -135,6 +136,25 @@ test('HTTP 500, malformed JSON, a wrong shape, an empty answer: fall back', asyn
   }
 });
 
+test('a 400 for the sampling options (OpenAI reasoning models) is retried once without them', async () => {
+  reply = (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"message":"Unsupported parameter: max_tokens"}}');
+  const llm = createLlmSummarizer(config());
+  const serve = reply;
+  reply = (res) => (seen.at(-1)!.body.max_tokens === undefined ? completion(FAITHFUL)(res) : serve(res));
+  assert.deepEqual(await summarize(SOURCES, { llm }), { text: FAITHFUL, method: 'llm' });
+  assert.equal(seen.length, 2);
+  assert.equal(seen[0]!.body.max_tokens, 300);
+  assert.equal(seen[1]!.body.temperature, undefined);
+  assert.equal(seen[1]!.body.model, 'qwen2.5:3b-instruct');
+  assert.equal(seen[1]!.headers.authorization, `Bearer ${KEY}`);
+
+  // A 400 either way: one retry, then the extractive summary.
+  seen = [];
+  reply = serve;
+  assert.equal((await summarize(SOURCES, { llm })).method, 'extractive');
+  assert.equal(seen.length, 2);
+});
+
 test('a server that never answers times out and falls back', async () => {
   reply = () => {}; // hold the request open
   const reasons: string[] = [];
@@ -166,7 +186,8 @@ test('an answer longer than maxChars is not used', async () => {
 test('reasoning blocks, "Summary:" and surrounding quotes are removed from the answer', async () => {
   reply = completion(`<think>The sources say 47 and 17; maybe 64 in total?</think>\n\nSummary: "${FAITHFUL}"`);
   assert.deepEqual(await summarize(SOURCES, { llm: createLlmSummarizer(config()) }), { text: FAITHFUL, method: 'llm' });
-  assert.equal(cleanAnswer('**Resumen:** 47 muertos.'.replace('**Resumen:** ', 'Resumen: ')), '47 muertos.');
+  assert.equal(cleanAnswer('**Resumen:** 47 muertos en Juliaca.'), '47 muertos en Juliaca.');
+  assert.equal(cleanAnswer('  «Murieron 47 personas.»\n'), 'Murieron 47 personas.');
 });
 
 test('nothing new beyond the known sentences: the model is not asked', async () => {
@@ -218,4 +239,14 @@ test('verifyNumbers compares values: digits and number words, English and Spanis
   assert.equal(verifyNumbers('Turnout reached 40%.', SOURCES), false);
   assert.equal(verifyNumbers('More than 1,200 people marched.', ['Más de 1.200 personas marcharon.']), true);
   assert.equal(verifyNumbers('No figures were given.', SOURCES), true);
+});
+
+test('createDigestSummarizer: the (texts, known) shape digests take', async () => {
+  const known = ["Peru's ombudsman's office said forty-seven people have died in clashes between protesters and security forces since the unrest began in December."];
+  const extractiveOnly = createDigestSummarizer({ llm: null });
+  assert.equal(await extractiveOnly(SOURCES, known), summarizeExtractive(SOURCES, { known }));
+  assert.equal(seen.length, 0);
+  const withLlm = createDigestSummarizer({ llm: createLlmSummarizer(config()) });
+  assert.equal(await withLlm(SOURCES, known), FAITHFUL);
+  assert.equal(seen.length, 1);
 });

@@ -7,9 +7,8 @@ import { textAnswer } from '../../src/answers/answer.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
-import { createLogger } from '../../src/core/logger.ts';
+import { openApp } from '../../src/core/app.ts';
 import { parseCommandLine } from '../../src/platforms/console/parse.ts';
-import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 
 const calls: unknown[] = [];
 const timeline: CommandDefinition = {
@@ -45,8 +44,7 @@ const broken: CommandDefinition = {
 };
 
 function app(): AppContext {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'cronista-dispatch-')), 'db.sqlite'));
-  return { store, logger: createLogger('silent'), dataDir: '.', stories: [], now: () => new Date() };
+  return openApp(mkdtempSync(join(tmpdir(), 'cronista-dispatch-')));
 }
 
 const dispatcher = new Dispatcher(app(), [timeline, feeds, broken]);

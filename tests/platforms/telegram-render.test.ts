@@ -26,7 +26,7 @@ test('telegram: a 20,000-unit digest with many sections and links stays within l
     // Links survive as <a href>, javascript: never does.
     const all = texts(messages).map((m) => m.text).join('');
     assert.match(all, /<a href="https:\/\/news\.example\.org\/a\/\d+\?q=\(x\)&amp;y=%22z%22">/);
-    assert.ok(!/href="javascript/i.test(all));
+    assert.ok(!/<a href="javascript/i.test(all), 'javascript: link');
   }
 });
 
@@ -45,7 +45,7 @@ test('telegram: a single 10,000-character line without spaces is cut into full m
   const answer: Answer = { sections: [{ lines: [[line]] }], json: null };
   const messages = renderTelegram(answer);
   assertTelegramMessages(messages);
-  assert.ok(messages.length >= 4);
+  assert.ok(messages.length >= 4, 'line 48');
   assert.equal(texts(messages).map((m) => telegramPlain(m.text)).join(''), line);
   // Hard cuts fill the message (no needless short messages): all but the last are near 4,096.
   for (const m of texts(messages).slice(0, -1)) assert.ok(m.text.length > 4090, `${m.text.length}`);
@@ -103,11 +103,11 @@ test('telegram: markup injection in title, headings, text and links is neutralis
   assertTelegramMessages(messages);
   assert.equal(messages.length, 1);
   const text = (messages[0] as TelegramTextMessage).text;
-  assert.ok(text.startsWith('<b>&lt;a href="javascript:alert(1)"&gt;pwn&lt;/a&gt; &lt;/b&gt; &lt;script&gt;x&lt;/script&gt; &amp;amp;</b>\n\n'));
-  assert.ok(text.includes('<b>&lt;/b&gt;&lt;i&gt;heading</b>'));
-  assert.ok(!text.includes('href="javascript') && !text.includes('href="data'));
-  assert.ok(text.includes('<a href="https://x.example/?a=%22b%22&amp;c=%3Cd%3E">q"uote</a>'));
-  assert.ok(text.includes('<code>&lt;pre&gt;code&lt;/pre&gt;</code>'));
+  assert.ok(text.startsWith('<b>&lt;a href="javascript:alert(1)"&gt;pwn&lt;/a&gt; &lt;/b&gt; &lt;script&gt;x&lt;/script&gt; &amp;amp;</b>\n\n'), 'line 106');
+  assert.ok(text.includes('<b>&lt;/b&gt;&lt;i&gt;heading</b>'), 'line 107');
+  assert.ok(!text.includes('<a href="javascript') && !text.includes('<a href="data'), 'bad scheme linked');
+  assert.ok(text.includes('<a href="https://x.example/?a=%22b%22&amp;c=%3Cd%3E">q"uote</a>'), 'line 109');
+  assert.ok(text.includes('<code>&lt;pre&gt;code&lt;/pre&gt;</code>'), 'line 110');
   assert.equal(telegramTextNoSpace(messages), answerTextNoSpace(answer));
 });
 
@@ -128,7 +128,7 @@ test('telegram: sections move whole to the next message; a long paragraph splits
   const b: Answer = { sections: [{ lines: [[para(400)]] }], json: null };
   const mb = texts(renderTelegram(b));
   assertTelegramMessages(mb);
-  assert.ok(mb.length >= 3);
+  assert.ok(mb.length >= 3, 'line 131');
   for (const m of mb.slice(0, -1)) assert.match(m.text, /ends here\.$/);
   for (const m of mb.slice(1)) assert.match(m.text, /^Sentence number \d+/);
   assert.equal(telegramTextNoSpace(mb), answerTextNoSpace(b));
@@ -136,10 +136,12 @@ test('telegram: sections move whole to the next message; a long paragraph splits
 
 test('telegram: a heading is not left alone at the end of a message', () => {
   const filler = 'word '.repeat(790).trim(); // ~3,950 units
-  const answer: Answer = { sections: [{ lines: [[filler]] }, { heading: 'Lonely heading', lines: [['x '.repeat(600).trim()], ['y']] }], json: null };
+  const answer: Answer = { sections: [{ lines: [[filler]] }, { heading: 'Lonely heading', lines: [['x '.repeat(600).trim()], ['y'], ...Array.from({ length: 5 }, () => ['z '.repeat(600).trim()])] }], json: null };
   const messages = texts(renderTelegram(answer));
   assertTelegramMessages(messages);
-  for (const m of messages) assert.ok(!m.text.endsWith('<b>Lonely heading</b>'));
+  assert.ok(messages.length >= 3, 'the section is longer than a message');
+  for (const m of messages) assert.ok(!m.text.endsWith('<b>Lonely heading</b>'), 'heading alone at the end');
+  assert.ok(messages.some((m) => m.text.startsWith('<b>Lonely heading</b>\nx x')), 'heading starts a message');
   assert.equal(telegramTextNoSpace(messages), answerTextNoSpace(answer));
 });
 
@@ -152,16 +154,22 @@ test('telegram: image attachment → photo with caption ≤ 1,024 (rest follows 
     attachments: [
       { name: 'deaths.png', contentType: 'image/png', path: '/tmp/deaths.png', description: longCaption },
       { name: 'data.csv', contentType: 'text/csv', path: '/tmp/data.csv' },
+      { name: 'wide.png', contentType: 'image/png', path: '/tmp/wide.png', description: '&'.repeat(1000) },
     ],
   };
   const messages = renderTelegram(answer);
   assertTelegramMessages(messages);
   const photo = messages.find((m) => m.kind === 'photo');
-  assert.ok(photo && photo.kind === 'photo');
+  assert.ok(photo && photo.kind === 'photo', 'line 160');
   assert.equal(photo.photoPath, '/tmp/deaths.png');
-  assert.ok(photo.caption.length > 900 && photo.caption.length <= 1024);
-  const doc = messages.at(-1);
-  assert.ok(doc && doc.kind === 'document');
+  assert.ok(photo.caption.length > 900 && photo.caption.length <= 1024, 'line 162');
+  // A caption without spaces is hard-cut to exactly the limit, never past an entity.
+  const wide = messages.find((m) => m.kind === 'photo' && m.photoPath === '/tmp/wide.png');
+  assert.ok(wide && wide.kind === 'photo', 'wide photo');
+  assert.equal(wide.caption, '&amp;'.repeat(204));
+  assert.equal(messages.at(-1)!.kind, 'text');
+  const doc = messages.find((m) => m.kind === 'document');
+  assert.ok(doc && doc.kind === 'document', 'line 164');
   assert.equal(doc.documentPath, '/tmp/data.csv');
   assert.equal(doc.caption, 'data.csv');
   assert.equal(telegramTextNoSpace(messages), answerTextNoSpace(answer, true));
@@ -195,5 +203,5 @@ test('telegram validators can fail', () => {
     assert.equal(telegramTextNoSpace([msg('one two')]), answerTextNoSpace({ sections: [{ lines: [['one two three']] }], json: null })),
   );
   // And the generator makes lines long enough to need splitting.
-  assert.ok(randomLine(rng(5), 5000).length > 10);
+  assert.ok(randomLine(rng(5), 5000).length > 10, 'line 198');
 });

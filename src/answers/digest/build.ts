@@ -4,7 +4,7 @@ import type { LearnedDocument, Store, StoredEventRecord } from '../../stores/sto
 import { mergeEvents } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
-import { figureChanges, shortDate } from './figure-changes.ts';
+import { figureChanges, knownAt, shortDate } from './figure-changes.ts';
 import { filterReason, type DigestFilters } from './filters.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
@@ -44,10 +44,11 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const filter = story ? { story: story.id } : {};
   const figures = await store.listFigures(filter);
   const events = await store.listEvents(filter);
-  const known = [...figures.filter((f) => f.learned <= cursor).map((f) => f.quote), ...events.filter((e) => e.learned <= cursor).map((e) => e.quote)];
+  const known = [...figures.filter((f) => knownAt(f, cursor)).map((f) => f.quote), ...events.filter((e) => knownAt(e, cursor)).map((e) => e.quote)];
 
   const documents = (await store.documentsLearnedAfter(cursor, MAX_DOCUMENTS)).filter(
-    (document) => document.firstLearned > cursor && (!story || storyFor(document, [story]) !== null),
+    // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
+    (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, [story]) !== null),
   );
   const stories = await storyEntries(documents, known, request.summarize);
   const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories];
@@ -69,9 +70,9 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
 }
 
 function eventEntries(records: StoredEventRecord[], cursor: number): DigestEntry[] {
-  const learned = new Map(records.map((record) => [record.documentId, record.learned]));
+  const known = new Map(records.map((record) => [record.documentId, knownAt(record, cursor)]));
   return mergeEvents(eventsBySource(records))
-    .filter((event) => event.sources.every((source) => (learned.get(source.documentId) ?? 0) > cursor))
+    .filter((event) => event.sources.every((source) => known.get(source.documentId) === false))
     .map((event): DigestEntry => ({
       kind: 'event',
       date: event.date,

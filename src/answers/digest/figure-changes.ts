@@ -30,6 +30,12 @@ function factSources(sources: PointSource[]): FactSource[] {
     });
 }
 
+/**
+ * Known at the cursor: learned at or before it, or seeded (its document was first stored silently, from a
+ * subscribed feed's first fetch), which every digest treats as already known.
+ */
+export const knownAt = (fact: { learned: number; seeded?: boolean }, cursor: number): boolean => fact.seeded === true || fact.learned <= cursor;
+
 const isNew = (point: DeathPoint, newQuotes: Set<string>) => point.sources.some((source) => newQuotes.has(source.quote));
 
 /**
@@ -37,8 +43,8 @@ const isNew = (point: DeathPoint, newQuotes: Set<string>) => point.sources.some(
  * deadly incident. A figure already known is not news, even when a new article repeats it.
  */
 export function figureChanges(figures: StoredFigureRecord[], cursor: number, story: Story | null): DigestEntry[] {
-  const known = figures.filter((figure) => figure.learned <= cursor);
-  const fresh = figures.filter((figure) => figure.learned > cursor);
+  const known = figures.filter((figure) => knownAt(figure, cursor));
+  const fresh = figures.filter((figure) => !knownAt(figure, cursor));
   if (fresh.length === 0) return [];
   const newQuotes = new Set(fresh.map((figure) => figure.quote));
   const before = buildDeathsData(figuresBySource(known), { story });

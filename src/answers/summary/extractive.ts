@@ -6,7 +6,7 @@
 
 import { splitSentences } from '../../facts/sentences.ts';
 import { findNumbers } from '../../facts/numbers.ts';
-import { stopwordsFor } from './stopwords.ts';
+import { isEnglishOnce, stopwordsFor } from './stopwords.ts';
 
 export interface ExtractiveOptions {
   /** Most sentences in the summary. Default 2. */
@@ -28,7 +28,7 @@ const DAMPING = 0.85;
 /** Edges weaker than this are noise (shared common words) and are dropped from the graph. */
 const MIN_EDGE = 0.08;
 /** Weight of the position prior in the final score (the rest is the LexRank centrality). */
-const PRIOR_WEIGHT = 0.4;
+const PRIOR_WEIGHT = 0.5;
 /** A sentence with a figure in it gets this bonus: a digest follows figures. */
 const NUMBER_BONUS = 0.08;
 /** Bounds on the work per entry: sentences considered per document and in all. */
@@ -95,7 +95,7 @@ function terms(text: string, stop: ReadonlySet<string>): { terms: string[]; numb
     const parts: string[] = [];
     let at = 0;
     for (const m of findNumbers(text)) {
-      if (m.weak) continue;
+      if (m.weak || isEnglishOnce(m.text, text)) continue;
       parts.push(text.slice(at, m.start), ' ');
       at = m.end;
       numbers.add(m.value);
@@ -112,6 +112,29 @@ function terms(text: string, stop: ReadonlySet<string>): { terms: string[]; numb
     out.push(CONCEPTS.get(w) ?? stem(w));
   }
   return { terms: out, numbers };
+}
+
+/**
+ * Terms of known sentences, remembered: a digest passes the same stored timeline with every entry.
+ * Bounded; the result depends only on the sentence and the stopword list, so caching changes nothing.
+ */
+type KnownTerms = { counts: [string, number][]; numbers: Set<number> };
+const knownCaches = new Map<ReadonlySet<string>, Map<string, KnownTerms>>();
+const KNOWN_CACHE_SIZE = 20_000;
+
+function knownTerms(sentence: string, stop: ReadonlySet<string>): KnownTerms {
+  let cache = knownCaches.get(stop);
+  if (!cache) knownCaches.set(stop, (cache = new Map()));
+  let hit = cache.get(sentence);
+  if (!hit) {
+    const t = terms(sentence.replace(/\s+/g, ' ').trim(), stop);
+    const counts = new Map<string, number>();
+    for (const term of t.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    hit = { counts: [...counts], numbers: t.numbers };
+    if (cache.size >= KNOWN_CACHE_SIZE) cache.clear();
+    cache.set(sentence, hit);
+  }
+  return hit;
 }
 
 /**
@@ -205,14 +228,32 @@ class Vectoriser {
     return { ids, ws };
   }
 
-  /** Term counts of a sentence from outside the entry (a known sentence); does not change frequencies. */
-  countsOf(termList: string[]): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const t of termList) {
-      const id = this.id(t);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+  /**
+   * The vector of a sentence from outside the entry (a known sentence), restricted to the entry's terms
+   * (others cannot meet any candidate) but normalised over all of its terms; null when even a candidate
+   * made of exactly its shared terms could not reach `min` cosine (Cauchy–Schwarz bound).
+   */
+  outsideVector(counts: [string, number][], min: number): Vec | null {
+    const rareIdf = Math.log(1 + (this.docs + 1));
+    const ids: number[] = [];
+    const weights: number[] = [];
+    let norm = 0;
+    let shared = 0;
+    for (const [term, c] of counts) {
+      const id = this.ids.get(term);
+      const df = id === undefined ? 0 : (this.df[id] ?? 0);
+      const w = (1 + Math.log(c)) * (id === undefined ? rareIdf : Math.log(1 + (this.docs + 1) / (df + 1)));
+      norm += w * w;
+      if (id !== undefined) {
+        ids.push(id);
+        weights.push(w);
+        shared += w * w;
+      }
     }
-    return counts;
+    if (norm === 0 || Math.sqrt(shared / norm) < min) return null;
+    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+    const scale = 1 / Math.sqrt(norm);
+    return { ids: Int32Array.from(order, (k) => ids[k]!), ws: Float64Array.from(order, (k) => weights[k]! * scale) };
   }
 }
 
@@ -318,12 +359,15 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
     return { text: r.text, doc: r.doc, pos, vec: vz.vector(r.counts), numbers: r.numbers, score: 0 };
   });
   const known = (options.known ?? [])
-    .map((k) => terms(k.replace(/\s+/g, ' ').trim(), stop))
-    .filter((k) => k.terms.length > 0)
-    .map((k) => ({ vec: vz.vector(vz.countsOf(k.terms)), numbers: k.numbers }));
+    .map((k) => {
+      const t = knownTerms(k, stop);
+      const vec = vz.outsideVector(t.counts, REDUNDANT);
+      return vec && { vec, numbers: t.numbers };
+    })
+    .filter((k) => k !== null);
 
-  // Lead sentences matter in news: prior 1, 0.71, 0.58, 0.5, … by position in the document.
-  const priorRaw = cands.map((c) => 1 / Math.sqrt(1 + c.pos));
+  // Lead sentences matter in news: prior 1, 1/2, 1/3, … by position in the document.
+  const priorRaw = cands.map((c) => 1 / (1 + c.pos));
   const priorSum = priorRaw.reduce((a, b) => a + b, 0);
   const rank = lexRank(cands, priorRaw.map((p) => p / priorSum));
   const maxRank = Math.max(...rank) || 1;

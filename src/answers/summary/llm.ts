@@ -3,11 +3,11 @@
 // sources; anything else — not configured, HTTP error, timeout, malformed answer, an invented figure —
 // falls back to the extractive summary.
 
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { findNumbers } from '../../facts/numbers.ts';
 import { summarizeExtractive } from './extractive.ts';
-import { guessLanguage } from './stopwords.ts';
+import { isEnglishOnce } from './stopwords.ts';
 
 export interface LlmConfig {
   /** e.g. "http://127.0.0.1:11434/v1" (Ollama), "https://api.openai.com/v1"; "/chat/completions" is appended. */
@@ -80,11 +80,17 @@ export function buildUserMessage(texts: string[], maxChars = 6000): string {
 export function cleanAnswer(content: string): string {
   let text = content.replace(/<think>[\s\S]*?<\/think>/gi, '').replace(/<\/?think>/gi, '');
   text = text.replace(/\s+/g, ' ').trim();
-  text = text.replace(/^(?:summary|resumen)\s*:\s*/i, '');
   text = text.replace(/\*\*|__/g, '');
+  text = text.replace(/^(?:summary|resumen)\s*:\s*/i, '');
   const quoted = /^["“«](.*)["”»]$/s.exec(text);
   if (quoted && !/["“”«»]/.test(quoted[1]!)) text = quoted[1]!.trim();
   return text;
+}
+
+/** Drops a response body unread (undici reports the abort on the stream; that is expected). */
+function discard(res: Dispatcher.ResponseData): void {
+  res.body.on('error', () => {});
+  res.body.destroy();
 }
 
 function chatUrl(baseUrl: string): URL | null {
@@ -118,38 +124,34 @@ export function createLlmSummarizer(config: LlmConfig | null | undefined = llmCo
     if (!texts.some((t) => t?.trim())) return null;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    const body = JSON.stringify({
-      model,
-      messages: [
-        { role: 'system', content: SYSTEM_PROMPT },
-        { role: 'user', content: buildUserMessage(texts, maxInputChars) },
-      ],
-      temperature: 0,
-      max_tokens: 300,
-      stream: false,
-    });
+    const messages = [
+      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'user', content: buildUserMessage(texts, maxInputChars) },
+    ];
+    // Sampling options most servers take; OpenAI's reasoning models refuse them with 400, so a 400 is
+    // retried once with the bare request.
+    const bodies = [
+      JSON.stringify({ model, messages, temperature: 0, max_tokens: 300, stream: false }),
+      JSON.stringify({ model, messages, stream: false }),
+    ];
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const res = await request(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        res.body.on('error', () => {});
-        res.body.destroy();
-        return fail(`HTTP ${res.statusCode}`);
+      let res: Dispatcher.ResponseData | null = null;
+      for (const body of bodies) {
+        res = await request(url, { method: 'POST', headers, body, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+        if (res.statusCode !== 400) break;
+        discard(res);
+      }
+      if (!res || res.statusCode < 200 || res.statusCode >= 300) {
+        if (res) discard(res);
+        return fail(`HTTP ${res?.statusCode ?? '?'}`);
       }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
         if (size > MAX_RESPONSE_BYTES) {
-          res.body.on('error', () => {});
-          res.body.destroy();
+          discard(res);
           return fail('response too large');
         }
         chunks.push(chunk as Buffer);
@@ -175,12 +177,9 @@ export function createLlmSummarizer(config: LlmConfig | null | undefined = llmCo
 }
 
 /** Number values named in `text`: digit mentions and number words, without the article-like Spanish "un"/"una". */
-function numberValues(text: string, skipAmbiguous: boolean): number[] {
-  const english = skipAmbiguous && guessLanguage(text) !== 'es';
+function numberValues(text: string): number[] {
   return findNumbers(text)
-    .filter((m) => !m.weak)
-    // English "once" ("once again") is Spanish eleven to findNumbers.
-    .filter((m) => !(english && /^once$/i.test(m.text)))
+    .filter((m) => !m.weak && !isEnglishOnce(m.text, text))
     .map((m) => m.value);
 }
 
@@ -204,7 +203,7 @@ export function verifyNumbers(summary: string, sources: string[]): boolean {
       if (/^\d+$/.test(r)) values.add(Number(r));
     }
   }
-  for (const v of numberValues(summary, true)) if (!values.has(v)) return false;
+  for (const v of numberValues(summary)) if (!values.has(v)) return false;
   // Digits findNumbers leaves out on purpose (ages, percentages, decimals, times) still have to be sourced.
   for (const r of digitRuns(summary)) {
     if (runs.has(r)) continue;

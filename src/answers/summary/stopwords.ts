@@ -32,15 +32,24 @@ export function stopwordsFor(language: string | null | undefined): ReadonlySet<s
   return STOPWORDS_ALL;
 }
 
-/** 'en' or 'es' by which stopword list the text's words hit more often; null when neither is hit. */
+/**
+ * 'en' or 'es' by which stopword list the text's words hit more often; null on a tie. "once" is not
+ * counted: it is the word whose language this is usually asked for (English "once", Spanish eleven).
+ */
 export function guessLanguage(text: string): 'en' | 'es' | null {
   let en = 0;
   let es = 0;
   for (const m of text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').matchAll(/\p{L}+/gu)) {
     const w = m[0];
+    if (w === 'once') continue;
     if (STOPWORDS_EN.has(w)) en++;
     if (STOPWORDS_ES.has(w)) es++;
   }
   if (en === es) return null;
   return en > es ? 'en' : 'es';
+}
+
+/** English "once" ("once again") that findNumbers reads as Spanish eleven. */
+export function isEnglishOnce(mention: string, text: string): boolean {
+  return /^once$/i.test(mention) && guessLanguage(text) !== 'es';
 }

@@ -4,16 +4,19 @@
  *
  * - All text goes into embed descriptions (title in the first embed's title when it fits 256 units,
  *   else as a bold first line). Section headings are bold lines; sections are separated by blank lines.
- * - User text is Markdown-escaped (`\ * _ ~ ` | > [ ] #`, list markers `- `/`+ ` and `1. ` at line
- *   start); spans with an http(s) url become masked links `[text](url)` whose url is normalised and has
- *   `(`, `)`, `<`, `>`, spaces percent-encoded; other schemes (javascript:…) are shown as text.
+ * - User text is Markdown-escaped (`\ * _ ~ ` | > [ ] #` everywhere; list markers `- `, `+ `, `1. `
+ *   at line start or after whitespace, since a cut piece may start a line); spans with an http(s) url
+ *   become masked links `[text](url)` whose url is normalised and has `(`, `)`, `<`, `>`, `[`, `]` and
+ *   spaces percent-encoded; other schemes (javascript:…) are shown as plain text, and so is inline
+ *   code that contains a backtick (it cannot be escaped inside code).
  *   Mentions are defused even if `allowed_mentions` were ignored: `@everyone`/`@here` get a zero-width
  *   space after `@`, and `<@…>`, `<@&…>`, `<#…>`, `</…>` one after `<`.
  * - Limits (counted in UTF-16 units on the raw Markdown, conservative): description 4,096, title 256,
  *   footer 2,048, ≤ 10 embeds and ≤ 6,000 units summed over title+description+footer of a message's
  *   embeds. Splitting is the shared packer (../text-split.ts): each embed description's budget is
  *   min(4,096, what is left of the message's 6,000); a new message starts when fewer than MIN_ROOM
- *   units or no embed slot remain. Sections move whole when they fit the next embed, else lines; long
+ *   units or no embed slot remain. Sections move whole when they fit the next embed (or a new
+ *   message), else they are laid out line by line; long
  *   lines are cut at sentence, word, then code-point boundaries, each piece re-wrapping its own markup.
  * - Attachments go as `files` on the first message (10 per message; more in follow-up messages). The
  *   first image is shown in the first embed (`attachment://name`) with its description as the footer.
@@ -92,7 +95,7 @@ function escapeDiscord(cp: string, i: number, all: string[], code: boolean): str
   if (cp === '.' && all[i + 1] === ' ' && i > 0) {
     let j = i - 1;
     while (j >= 0 && /[0-9]/.test(all[j]!)) j--;
-    if (j < i - 1 && (j < 0 || all[j] === '\n')) return `\\${cp}`;
+    if (j < i - 1 && (j < 0 || /\s/.test(all[j]!))) return `\\${cp}`;
   }
   return cp;
 }
@@ -192,16 +195,20 @@ export function renderDiscord(answer: Answer): DiscordMessage[] {
   const imageIndex = files.findIndex((f) => f.contentType.startsWith('image/'));
   if (imageIndex > 0) files.unshift(...files.splice(imageIndex, 1));
   const image = imageIndex >= 0 ? files[0] : undefined;
-  const footer = image?.description
-    ? truncate(markdownAtoms(image.description, true).map((a) => a.out).join(''), DISCORD_LIMITS.footer)
+  // Footers render no Markdown: only mentions are defused (the `code` flavour of escaping).
+  const imageDescription = (answer.attachments ?? []).find((a) => a.contentType.startsWith('image/'))?.description;
+  const footer = image && imageDescription
+    ? truncate(markdownAtoms(imageDescription, true).map((a) => a.out).join(''), DISCORD_LIMITS.footer)
     : undefined;
 
   const blocks: Block<Fmt>[] = [];
   let title: string | undefined;
   if (answer.title) {
-    const escaped = renderSegs([{ atoms: markdownAtoms(answer.title), fmt: PLAIN }], markup);
+    // Embed titles are one line.
+    const oneLine = answer.title.replace(/\s*\n\s*/g, ' ');
+    const escaped = renderSegs([{ atoms: markdownAtoms(oneLine), fmt: PLAIN }], markup);
     if (escaped.length <= DISCORD_LIMITS.title) title = escaped;
-    else blocks.push({ lines: [[{ atoms: markdownAtoms(answer.title), fmt: BOLD }]] });
+    else blocks.push({ lines: [[{ atoms: markdownAtoms(oneLine), fmt: BOLD }]] });
   }
   for (const section of answer.sections) {
     const lines = section.lines.map(lineSegs);
@@ -233,7 +240,14 @@ export function renderDiscord(answer: Answer): DiscordMessage[] {
       place(sim, 'x'.repeat(pending));
       return placement(sim).budget;
     },
-    flush: (chunk) => place(drafts, chunk),
+    flush: (chunk) => {
+      if (chunk.trim().length > 0) place(drafts, chunk);
+    },
+    // A brand-new message (only ever used when the current one already holds an embed).
+    skipBudget: () => Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal),
+    skip: () => {
+      if (drafts[drafts.length - 1]!.descriptions.length > 0) drafts.push({ descriptions: [], used: 0 });
+    },
   });
 
   const messages: DiscordMessage[] = [];

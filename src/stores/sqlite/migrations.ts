@@ -98,4 +98,8 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_document ON events (document_id);
   CREATE INDEX events_story ON events (story, date);
   `,
+  /* 3: polling — silent copies (a subscribed feed's first fetch: stored, never announced) and backoff */ `
+  ALTER TABLE copies ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sources ADD COLUMN retry_after TEXT;
+  `,
 ];

@@ -19,6 +19,7 @@ interface FigureRow {
   official: number;
   by_region: string | null;
   learned: number;
+  seeded: number;
 }
 
 interface EventRow {
@@ -32,7 +33,12 @@ interface EventRow {
   actors: string;
   quote: string;
   learned: number;
+  seeded: number;
 }
+
+/** 1 when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
+export const SEEDED_SQL = (documentId: string) =>
+  `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), 0)`;
 
 export function replaceFacts(
   db: Database.Database,
@@ -112,13 +118,14 @@ export function sourcesOf(db: Database.Database, documentIds: number[]): Map<num
 
 export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {
   const { sql, params } = where(filter, 'as_of');
-  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id) AS learned FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
+  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id) AS learned, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
     learned: row.learned,
+    seeded: row.seeded === 1,
     kind: row.kind,
     value: row.value,
     qualifier: row.qualifier,
@@ -137,13 +144,14 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
   const { sql, params } = where({ ...filter, kinds: undefined }, 'date');
-  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id) AS learned FROM events e ${sql} ORDER BY date, id`).all(...params);
+  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id) AS learned, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
     learned: row.learned,
+    seeded: row.seeded === 1,
     date: row.date,
     precision: row.precision,
     text: row.text,

@@ -27,6 +27,7 @@ interface SourceRow {
   enabled: number;
   etag: string | null;
   last_modified: string | null;
+  retry_after: string | null;
   documents: number;
 }
 
@@ -46,6 +47,7 @@ function toSource(row: SourceRow): SourceRecord {
     enabled: row.enabled === 1,
     etag: row.etag,
     lastModified: row.last_modified,
+    retryAfter: row.retry_after ?? null,
     documents: row.documents,
   };
 }
@@ -72,6 +74,7 @@ interface CopyRow {
   published: string | null;
   outlet: string | null;
   ingested_at: string;
+  silent?: number;
 }
 
 function toCopy(row: CopyRow): DocumentCopy {
@@ -84,6 +87,7 @@ function toCopy(row: CopyRow): DocumentCopy {
     published: row.published,
     outlet: row.outlet,
     ingestedAt: row.ingested_at,
+    silent: row.silent === 1,
   };
 }
 
@@ -151,19 +155,29 @@ export class SqliteStore implements Store {
   async recordSuccess(sourceId: string, at: Date, validators: { etag?: string | null; lastModified?: string | null } = {}): Promise<void> {
     this.db
       .prepare(
-        `UPDATE sources SET last_success = ?, failures = 0,
+        `UPDATE sources SET last_success = ?, failures = 0, retry_after = NULL,
            etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?`,
       )
       .run(at.toISOString(), validators.etag ?? null, validators.lastModified ?? null, sourceId);
   }
 
-  async recordFailure(sourceId: string, at: Date, error: string): Promise<void> {
+  async recordFailure(sourceId: string, at: Date, error: string, options: { retryAfter?: Date | null } = {}): Promise<void> {
     this.db
-      .prepare('UPDATE sources SET last_error = ?, last_error_at = ?, failures = failures + 1 WHERE id = ?')
-      .run(error, at.toISOString(), sourceId);
+      .prepare('UPDATE sources SET last_error = ?, last_error_at = ?, failures = failures + 1, retry_after = ? WHERE id = ?')
+      .run(error, at.toISOString(), options.retryAfter?.toISOString() ?? null, sourceId);
   }
 
-  async ingest(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<IngestOutcome> {
+  async setSourceEnabled(sourceId: string, enabled: boolean, reason?: string): Promise<void> {
+    if (enabled) this.db.prepare('UPDATE sources SET enabled = 1, failures = 0, retry_after = NULL WHERE id = ?').run(sourceId);
+    else this.db.prepare('UPDATE sources SET enabled = 0, last_error = COALESCE(?, last_error) WHERE id = ?').run(reason ?? null, sourceId);
+  }
+
+  async setSourceTitle(sourceId: string, title: string): Promise<void> {
+    this.db.prepare('UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?').run(title, sourceId);
+  }
+
+  async ingest(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
+    const silent = options.silent === true;
     return this.db.transaction((): IngestOutcome => {
       const known = this.db
         .prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?')
@@ -178,7 +192,7 @@ export class SqliteStore implements Store {
         const alreadyFromSource = this.db
           .prepare('SELECT 1 FROM copies WHERE source_id = ? AND document_id = ?')
           .get(sourceId, documentId);
-        this.insertCopy(documentId, sourceId, draft, at);
+        this.insertCopy(documentId, sourceId, draft, at, silent);
         this.db
           .prepare('UPDATE documents SET published = ? WHERE id = ?')
           .run(earliest(this.documentPublished(documentId), draft.published), documentId);
@@ -190,7 +204,7 @@ export class SqliteStore implements Store {
         .run(draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString());
       const newId = Number(inserted.lastInsertRowid);
       this.indexSentences(newId, draft.text);
-      this.insertCopy(newId, sourceId, draft, at);
+      this.insertCopy(newId, sourceId, draft, at, silent);
       this.storeFacts(newId, draft, at, factsOf);
       return { status: 'added', documentId: newId };
     })();
@@ -233,13 +247,13 @@ export class SqliteStore implements Store {
     for (const hash of sentenceHashes(text)) insert.run(hash, documentId);
   }
 
-  private insertCopy(documentId: number, sourceId: string, draft: DocumentDraft, at: Date): void {
+  private insertCopy(documentId: number, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean): void {
     this.db
       .prepare(
-        `INSERT INTO copies (document_id, source_id, item_key, url, title, published, outlet, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO copies (document_id, source_id, item_key, url, title, published, outlet, ingested_at, silent)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(documentId, sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString());
+      .run(documentId, sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString(), silent ? 1 : 0);
   }
 
   private documentPublished(documentId: number): string | null {
@@ -272,9 +286,10 @@ export class SqliteStore implements Store {
 
   async documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]> {
     const documents = this.db
-      .prepare<[number, number], DocumentRow & { first_learned: number }>(
+      .prepare<[number, number], DocumentRow & { first_learned: number; seeded: number }>(
         `SELECT d.id, d.title, d.text, d.published, d.language, d.created_at,
-                (SELECT MIN(id) FROM copies WHERE document_id = d.id) AS first_learned
+                (SELECT MIN(id) FROM copies WHERE document_id = d.id) AS first_learned,
+                ${queries.SEEDED_SQL('d.id')} AS seeded
            FROM documents d WHERE d.id IN (SELECT document_id FROM copies WHERE id > ?)
           ORDER BY first_learned LIMIT ?`,
       )
@@ -286,6 +301,7 @@ export class SqliteStore implements Store {
     return documents.map((row) => ({
       ...toDocument(row),
       firstLearned: row.first_learned,
+      seeded: row.seeded === 1,
       copies: copies
         .filter((copy) => copy.document_id === row.id)
         .map((copy) => ({ ...toCopy(copy), sequence: copy.id, sourceName: copy.outlet ?? copy.source_title ?? copy.source_id })),

@@ -1,0 +1,51 @@
+import { textAnswer } from '../answers/answer.ts';
+import type { DestinationConfig, SourceConfig } from '../core/config.ts';
+import type { AppContext } from '../core/context.ts';
+import { errorMessage } from '../core/errors.ts';
+import type { SourceRecord } from '../stores/store.ts';
+import { deliverDigests, destinationFromConfig } from './digest.ts';
+import { HostLimiter } from './host-limiter.ts';
+import { pollSource } from './poll.ts';
+import { senderFor } from './senders.ts';
+
+/** A destination's scheduled digest: delivered, or its failure logged (and kept for /sources). */
+export function digestJob(app: AppContext) {
+  return async (destination: DestinationConfig): Promise<void> => {
+    for (const report of await deliverDigests(app, [destinationFromConfig(destination)])) {
+      if (report.ok) app.logger.info({ destination: destination.id, entries: report.digest.entries.length, delivered: report.delivered }, 'digest run');
+      else app.logger.warn({ destination: destination.id, permanent: report.permanent }, `digest not delivered: ${report.reason}`);
+    }
+  };
+}
+
+/** A subscribed source's scheduled poll, polite per host; a source that keeps failing is disabled out loud. */
+export async function pollJob(app: AppContext) {
+  const { polling } = await app.settings.effective();
+  const limiter = new HostLimiter({ perHost: polling.per_host });
+  return async (source: SourceConfig): Promise<void> => {
+    const result = await pollSource(app, source.url, {
+      limiter,
+      timeoutMs: polling.timeout_seconds * 1000,
+      maxBytes: polling.max_bytes,
+      disableAfterFailures: polling.disable_after_failures,
+      onDisabled: (record, reason) => announceDisabled(app, source, record, reason),
+    });
+    app.logger.info({ source: source.url, status: result.status, added: result.added }, result.message ?? 'poll');
+  };
+}
+
+/** Tells every destination following the source's story (all of them when it names none) why it stopped. */
+async function announceDisabled(app: AppContext, source: SourceConfig, record: SourceRecord, reason: string): Promise<void> {
+  const { destinations } = await app.settings.effective();
+  const text = `Cronista stopped reading ${record.title ?? source.url} (${source.url}): ${reason}. An admin can re-enable it with /feeds add ${source.url}.`;
+  const following = destinations.filter((destination) => !source.story || !destination.story || destination.story === source.story);
+  const failures: string[] = [];
+  for (const destination of following) {
+    try {
+      await (await senderFor(app, destinationFromConfig(destination)))(textAnswer(text));
+    } catch (error) {
+      failures.push(`${destination.id}: ${errorMessage(error)}`);
+    }
+  }
+  if (following.length > 0 && failures.length === following.length) throw new Error(`could not tell any destination: ${failures.join('; ')}`);
+}
