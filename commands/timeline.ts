@@ -43,7 +43,13 @@ export default {
       ];
     });
     const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${events.length} events).${page < pages ? ` Next: /timeline page:${page + 1}` : ''}`]] : [];
-    return { title: `Timeline${story ? ` — ${story.name}` : ''}`, sections: [{ lines: [...lines, ...footer] }], json };
+    const asked = Object.fromEntries(Object.entries(input.options).filter(([name, value]) => name !== 'page' && value !== undefined)) as Record<string, string | number | boolean>;
+    return {
+      title: `Timeline${story ? ` — ${story.name}` : ''}`,
+      sections: [{ lines: [...lines, ...footer] }],
+      json,
+      ...(pages > 1 ? { pager: { command: 'timeline', options: asked, page, pages } } : {}),
+    };
   },
 } satisfies CommandDefinition;
 

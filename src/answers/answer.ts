@@ -18,6 +18,14 @@ export interface Attachment {
   description?: string;
 }
 
+/** A paged answer: platforms that can offer next/previous buttons re-run `command` with another page. */
+export interface Pager {
+  command: string;
+  options: Record<string, string | number | boolean>;
+  page: number;
+  pages: number;
+}
+
 export interface Answer {
   title?: string;
   sections: Section[];
@@ -26,6 +34,7 @@ export interface Answer {
   attachments?: Attachment[];
   /** Shown only to the caller where the platform can do that (Discord); errors and admin answers. */
   ephemeral?: boolean;
+  pager?: Pager;
 }
 
 export function textAnswer(text: string, json: unknown = { message: text }, ephemeral = false): Answer {
