@@ -36,9 +36,12 @@ export function generateArticle(index: number): GeneratedArticle {
   while (size < 5000) {
     const sentences = Array.from({ length: 3 }, () => {
       const n = 2 + Math.floor(random() * 400);
-      return random() < 0.2
-        ? `At least ${n} people were injured in ${pick(PLACES)} ${pick(TIMES)}, ${pick(CLAUSES)}.`
-        : `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${pick(PLACES)} ${pick(TIMES)}, ${pick(CLAUSES)}, and ${1 + Math.floor(random() * 90)} roadblocks remained.`;
+      // Like real reporting: most sentences carry no date of their own, a few say when.
+      const when = random() < 0.15 ? ` ${pick(TIMES)}` : '';
+      const roll = random();
+      if (roll < 0.1) return `At least ${n} people were injured in ${pick(PLACES)}${when}, ${pick(CLAUSES)}.`;
+      if (roll < 0.55) return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${pick(PLACES)}${when}, ${pick(CLAUSES)}.`;
+      return `${pick(SUBJECTS)} said the situation in ${pick(PLACES)} remained tense, ${pick(CLAUSES)}, and that ${1 + Math.floor(random() * 90)} families had asked for help.`;
     });
     const paragraph = sentences.join(' ');
     paragraphs.push(paragraph);

@@ -17,7 +17,8 @@ const MIN_LETTERS = 40;
 
 /** ISO 639-1 code of the text's language ('en', 'es', …), or null when too short or undecidable. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 4000);
+  // A couple of paragraphs decide the language as well as the whole text, at a fraction of the cost.
+  const sample = text.slice(0, 1500);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
   const code = franc(sample, { minLength: MIN_LETTERS });

@@ -15,8 +15,16 @@ import type { StoredEvent, TimelineEvent } from './types.ts';
 
 const PRECISION_RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3 };
 
+const dayNumbers = new Map<string, number>();
+
+/** Days between two YYYY-MM-DD dates; memoised, since merging compares the same dates many times. */
 function dayDiff(a: string, b: string): number {
-  return Math.abs(Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000));
+  const day = (date: string) => {
+    let n = dayNumbers.get(date);
+    if (n === undefined) dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+    return n;
+  };
+  return Math.abs(day(a) - day(b));
 }
 
 export function datesCompatible(a: { date: string; precision: Precision }, b: { date: string; precision: Precision }): boolean {
@@ -112,25 +120,66 @@ function chooseDate(group: Prepared[]): { date: string; precision: Precision } {
   return { date, precision: precise[0]!.event.precision };
 }
 
+/**
+ * Index keys a member is found under: each of its words, places and actors, per month (and per year).
+ * Two events can only be the same when they share one of these within a month of each other (see
+ * sameEvent), so comparing with the members under those keys finds every match without comparing all
+ * pairs.
+ */
+function tokensOf(p: Prepared): string[] {
+  return [...p.words, ...[...p.places].map((x) => `p:${x}`), ...[...p.actors].map((x) => `a:${x}`)];
+}
+
+function monthsAround(date: string): string[] {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return [-1, 0, 1].map((offset) => {
+    const d = new Date(Date.UTC(year, month - 1 + offset, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
 /** Events from all sources → one entry per real-world event, oldest first. */
 export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
   const prepared = events.map(prepare).sort((a, b) => PRECISION_RANK[a.event.precision] - PRECISION_RANK[b.event.precision] || a.event.date.localeCompare(b.event.date));
   const groups: Prepared[][] = [];
-  for (const p of prepared) {
-    // Join the group whose best match is strongest (most shared words among matching members).
-    let bestGroup: Prepared[] | null = null;
-    let bestScore = -1;
-    for (const g of groups) {
-      const matching = g.filter((q) => sameEvent(p, q));
-      if (!matching.length) continue;
-      const score = Math.max(...matching.map((q) => jaccard(p.words, q.words))) + matching.length * 0.01;
-      if (score > bestScore) {
-        bestScore = score;
-        bestGroup = g;
+  const groupOf = new Map<Prepared, number>();
+  const index = new Map<string, Prepared[]>();
+  const register = (p: Prepared) => {
+    for (const token of tokensOf(p)) {
+      for (const key of [`${p.event.date.slice(0, 7)}|${token}`, `Y${p.event.date.slice(0, 4)}|${token}`]) {
+        const list = index.get(key);
+        if (list) list.push(p);
+        else index.set(key, [p]);
       }
     }
-    if (bestGroup) bestGroup.push(p);
+  };
+  for (const p of prepared) {
+    const periods = p.event.precision === 'year' ? [`Y${p.event.date.slice(0, 4)}`] : monthsAround(p.event.date);
+    const candidates = new Set<Prepared>();
+    for (const token of tokensOf(p)) for (const period of periods) for (const q of index.get(`${period}|${token}`) ?? []) candidates.add(q);
+    // Join the group whose best match is strongest (most shared words among matching members).
+    const scores = new Map<number, { best: number; count: number }>();
+    for (const q of candidates) {
+      if (!sameEvent(p, q)) continue;
+      const group = groupOf.get(q)!;
+      const score = scores.get(group) ?? { best: 0, count: 0 };
+      score.best = Math.max(score.best, jaccard(p.words, q.words));
+      score.count++;
+      scores.set(group, score);
+    }
+    let bestGroup = -1;
+    let bestScore = -1;
+    for (const [group, score] of scores) {
+      const value = score.best + score.count * 0.01;
+      if (value > bestScore || (value === bestScore && group < bestGroup)) {
+        bestScore = value;
+        bestGroup = group;
+      }
+    }
+    if (bestGroup >= 0) groups[bestGroup]!.push(p);
     else groups.push([p]);
+    groupOf.set(p, bestGroup >= 0 ? bestGroup : groups.length - 1);
+    register(p);
   }
   const out = groups.map((group): TimelineEvent => {
     const { date, precision } = chooseDate(group);

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { compareTexts, sentenceHashes } from '../../documents/dedup.ts';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, FactsOf, LearnedDocument, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import type { DocumentCopy, FactFilter, FactsOf, LearnedDocument, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
 import * as queries from './queries.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { migrations } from './migrations.ts';
@@ -13,6 +13,8 @@ import { sourceIdFor } from './source-id.ts';
 
 /** How many candidate documents sharing sentences with a new one are compared in full. */
 const MAX_CANDIDATES = 8;
+/** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
+const MIN_SHARED_SENTENCES = 0.3;
 
 interface SourceRow {
   id: string;
@@ -105,7 +107,23 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Preparing a statement costs more than running it; the store prepares its (fixed) SQL where it
+ * runs it, so the connection keeps each prepared statement for reuse. Statements are never iterated
+ * concurrently here, which is what would make sharing one unsafe.
+ */
+function cacheStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = prepare(sql)));
+    return statement;
+  }) as typeof db.prepare;
 }
 
 function migrate(db: Database.Database): void {
@@ -210,6 +228,29 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<UpdateItemOutcome> {
+    return this.db.transaction((): UpdateItemOutcome => {
+      const copy = this.db
+        .prepare<[string, string], { id: number; document_id: number }>('SELECT id, document_id FROM copies WHERE source_id = ? AND item_key = ?')
+        .get(sourceId, draft.key);
+      if (!copy) return { status: 'missing', documentId: null };
+      const documentId = copy.document_id;
+      this.db.prepare('UPDATE copies SET title = ?, url = ?, outlet = ? WHERE id = ?').run(draft.title, draft.url, draft.outlet ?? null, copy.id);
+      const current = this.db.prepare<[number], { content_hash: string }>('SELECT content_hash FROM documents WHERE id = ?').get(documentId);
+      if (current?.content_hash === draft.contentHash) return { status: 'unchanged', documentId };
+      const shared = this.db.prepare('SELECT 1 FROM copies WHERE document_id = ? AND id != ? LIMIT 1').get(documentId, copy.id) !== undefined;
+      const taken = this.db.prepare('SELECT 1 FROM documents WHERE content_hash = ? AND id != ?').get(draft.contentHash, documentId) !== undefined;
+      if (shared || taken) return { status: 'kept', documentId };
+      this.db
+        .prepare('UPDATE documents SET title = ?, text = ?, language = ?, content_hash = ? WHERE id = ?')
+        .run(draft.title, draft.text, draft.language, draft.contentHash, documentId);
+      this.db.prepare('DELETE FROM sentence_hashes WHERE document_id = ?').run(documentId);
+      this.indexSentences(documentId, draft.text);
+      this.storeFacts(documentId, draft, at, factsOf);
+      return { status: 'updated', documentId };
+    })();
+  }
+
   /** A stored document with the same text, or the one this text is wire copy of, or contains. */
   private storeFacts(documentId: number, draft: DocumentDraft, at: Date, factsOf?: FactsOf): void {
     if (!factsOf) return;
@@ -221,12 +262,17 @@ export class SqliteStore implements Store {
     const hashes = sentenceHashes(draft.text);
     if (hashes.length === 0) return null;
     const candidates = this.db
-      .prepare<[string, number], { document_id: number }>(
-        `SELECT document_id FROM sentence_hashes WHERE hash IN (SELECT value FROM json_each(?))
-         GROUP BY document_id ORDER BY COUNT(*) DESC LIMIT ?`,
+      .prepare<[string, number], { document_id: number; shared: number; sentences: number }>(
+        `SELECT document_id, COUNT(*) AS shared,
+                (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sentence_hashes.document_id) AS sentences
+           FROM sentence_hashes WHERE hash IN (SELECT value FROM json_each(?))
+          GROUP BY document_id ORDER BY shared DESC LIMIT ?`,
       )
       .all(JSON.stringify(hashes), MAX_CANDIDATES);
-    for (const { document_id } of candidates) {
+    for (const { document_id, shared, sentences } of candidates) {
+      // Copies share most of the shorter text's sentences; one or two common sentences (a boilerplate
+      // line, a quote both outlets used) are not worth a full comparison.
+      if (shared < Math.max(1, Math.ceil(MIN_SHARED_SENTENCES * Math.min(hashes.length, sentences)))) continue;
       const existing = this.db.prepare<[number], { text: string }>('SELECT text FROM documents WHERE id = ?').get(document_id);
       if (!existing) continue;
       const overlap = compareTexts(draft.text, existing.text);
