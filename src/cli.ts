@@ -15,6 +15,7 @@ import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
+import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
 import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
 
 const program = new Command()
@@ -117,6 +118,21 @@ configCommand
   .argument('<file>', 'a YAML file in the format of config/cronista.yaml')
   .action(async (file: string) => {
     printOutcome(await withApp((app) => configImportCommand(app, file)));
+  });
+
+const discordCommand = program.command('discord').description('Discord bot tasks (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID)');
+discordCommand
+  .command('deploy')
+  .description('Register the slash commands with Discord: in DISCORD_GUILD_ID when set (immediate), else globally')
+  .option('--json', 'print what was deployed as JSON')
+  .action(async (options: { json?: boolean }) => {
+    try {
+      const result = await deployCommands(commands);
+      process.stdout.write(`${options.json ? JSON.stringify(result, null, 2) : deployReport(result)}\n`);
+    } catch (error) {
+      process.stderr.write(`cronista discord deploy: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
   });
 
 function summaryLine(report: SourceReport): string {

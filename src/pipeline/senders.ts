@@ -4,6 +4,8 @@ import { InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';
 import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.ts';
 import { postWebhookMessage, type WebhookOptions } from '../platforms/discord/webhook.ts';
+import { outboxNonce, postChannelMessage } from '../platforms/discord/channel.ts';
+import { discordRest } from '../platforms/discord/env.ts';
 import { renderTelegram, type TelegramMessage } from '../platforms/telegram/render.ts';
 import { telegramSender, type TelegramSendOptions } from '../platforms/telegram/send.ts';
 import type { Destination } from './digest.ts';
@@ -58,12 +60,21 @@ export function discordWebhookSender(url: string, options: WebhookOptions = {}):
   });
 }
 
+/** Posts as the bot to a channel (DISCORD_TOKEN) with a nonce that makes a re-sent outbox message a no-op. */
+export function discordChannelSender(app: AppContext, destination: Destination, channelId: string, config: { token: string; apiBase?: string }): MessageSender<DiscordMessage> {
+  const rest = discordRest(config);
+  const nonce = outboxNonce(app.store.kv, destination.id);
+  return messageSender('discord', renderDiscord, async (message) => {
+    await postChannelMessage(message, { rest, channelId, nonce });
+  });
+}
+
 export function telegramChatSender(chat: string, options: TelegramSendOptions): MessageSender<TelegramMessage> {
   return messageSender('telegram', renderTelegram, telegramSender(chat, options));
 }
 
 /** How an answer reaches a destination; resolves once the platform has accepted it. */
-export async function senderFor(_app: AppContext, destination: Destination, options: SenderOptions = {}): Promise<MessageSender> {
+export async function senderFor(app: AppContext, destination: Destination, options: SenderOptions = {}): Promise<MessageSender> {
   const env = options.env ?? process.env;
   switch (destination.kind) {
     case 'console':
@@ -78,6 +89,13 @@ export async function senderFor(_app: AppContext, destination: Destination, opti
       if (!token) throw new DeliveryError(`Destination ${destination.id}: TELEGRAM_BOT_TOKEN is not set.`, { permanent: true });
       const apiRoot = env.TELEGRAM_API_ROOT?.trim() || undefined;
       return telegramChatSender(destination.chatId, { ...options.telegram, token, ...(apiRoot ? { apiRoot } : {}) }) as MessageSender;
+    }
+    case 'discord_channel': {
+      if (!destination.channelId) throw new InputError(`Destination ${destination.id} has no discord_channel.`);
+      const token = env.DISCORD_TOKEN?.trim();
+      if (!token) throw new DeliveryError(`Destination ${destination.id}: DISCORD_TOKEN is not set.`, { permanent: true });
+      const apiBase = env.DISCORD_API_BASE?.trim().replace(/\/+$/, '') || undefined;
+      return discordChannelSender(app, destination, destination.channelId, { token, ...(apiBase ? { apiBase } : {}) }) as MessageSender;
     }
     default:
       throw new InputError(`Destination ${destination.id} (${destination.kind}) cannot be delivered to yet.`);

@@ -6,6 +6,7 @@ import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
 import { bundledSampleDir } from '../core/paths.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
+import { configuredPlatforms } from '../platforms/index.ts';
 import { ingestTargets } from './ingest.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
 import { digestJob, pollJob } from './jobs.ts';
@@ -54,9 +55,19 @@ export async function runService(dataDir: string): Promise<number> {
   };
   handle = answerLine;
   queued.splice(0).forEach(answerLine);
-  process.stderr.write(`cronista ready (console; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
+  const platforms = configuredPlatforms(app, dispatcher);
+  for (const platform of platforms) {
+    try {
+      await platform.start();
+    } catch (error) {
+      app.logger.error({ platform: platform.name, err: error }, `${platform.name} did not start: ${errorMessage(error)}`);
+    }
+  }
+  const running = ['console', ...platforms.map((platform) => platform.name)].join(', ');
+  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
 
   await stopped;
+  await Promise.allSettled(platforms.map((platform) => platform.stop()));
   await scheduler.stop();
   await work;
   clearInterval(keepAlive);

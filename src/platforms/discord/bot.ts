@@ -1,0 +1,278 @@
+/**
+ * The Discord bot: a discord.js v14 Client (Guilds intent only: slash commands need nothing more) that
+ * answers slash commands, pager buttons and autocomplete through the one dispatcher.
+ *
+ * - Every interaction is acknowledged within Discord's 3 seconds: the command runs at once; if its answer
+ *   is not ready after `deferAfterMs` (default 1.2 s) the reply is deferred (ephemeral for admin
+ *   commands) and edited when the answer arrives. Quick answers (refusals, bad input, cooldowns) are
+ *   replied directly, ephemeral when the answer is.
+ * - Answers are rendered by renderDiscord: the first message is the reply (or edit), the rest follow-ups;
+ *   files (the /deaths chart) travel as attachments referenced by the embed image. Errors and admin
+ *   answers are ephemeral. `allowed_mentions: { parse: [] }` on everything.
+ * - Admin = Manage Server, re-checked on every execution from the interaction's own permissions (a
+ *   PermissionsBitField, or the raw string when the member is not cached).
+ * - The token is never logged.
+ */
+import {
+  AttachmentBuilder,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+} from 'discord.js';
+import type { Answer } from '../../answers/answer.ts';
+import type { Caller, CommandDefinition, OptionDefinition } from '../../core/command.ts';
+import type { AppContext } from '../../core/context.ts';
+import { errorAnswer, type Dispatcher } from '../../core/dispatch.ts';
+import { errorMessage } from '../../core/errors.ts';
+import type { Platform, PlatformFactory } from '../platform.ts';
+import { suggest } from './autocomplete.ts';
+import { discordEnv, restOptions, type DiscordEnv } from './env.ts';
+import { PagerStore } from './pager.ts';
+import { renderDiscord, type DiscordMessage } from './render.ts';
+
+export interface DiscordPlatformOptions {
+  /** Defer the reply when the answer is not ready after this long. Default 1,200 ms (Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** How long start() waits for the gateway's READY. Default 30 s. */
+  readyTimeoutMs?: number;
+}
+
+type OptionValue = string | number | boolean;
+
+/** Manage Server (or Administrator), whether discord.js built a PermissionsBitField or only has the raw string. */
+export function hasManageGuild(interaction: Pick<Interaction, 'memberPermissions' | 'member'>): boolean {
+  const flag = PermissionFlagsBits.ManageGuild;
+  const fromBits = (raw: unknown): boolean | undefined => {
+    if (raw instanceof PermissionsBitField) return raw.has(flag);
+    if (raw && typeof (raw as { has?: unknown }).has === 'function') return (raw as PermissionsBitField).has(flag);
+    if (typeof raw === 'string' && /^\d+$/.test(raw)) return new PermissionsBitField(BigInt(raw)).has(flag);
+    if (typeof raw === 'bigint') return new PermissionsBitField(raw).has(flag);
+    return undefined;
+  };
+  return fromBits(interaction.memberPermissions) ?? fromBits((interaction.member as { permissions?: unknown } | null)?.permissions) ?? false;
+}
+
+export function callerOf(interaction: Interaction): Caller {
+  return { platform: 'discord', userId: interaction.user.id, chatId: interaction.channelId ?? interaction.user.id, isAdmin: hasManageGuild(interaction) };
+}
+
+/** The subcommand and option values of a command interaction (the focused autocomplete value excluded on request). */
+export function readOptions(data: readonly CommandInteractionOption[], skipFocused = false): { subcommand?: string; options: Record<string, OptionValue> } {
+  let subcommand: string | undefined;
+  let list = data;
+  const group = list.find((option) => option.type === ApplicationCommandOptionType.SubcommandGroup);
+  if (group) list = group.options ?? [];
+  const sub = list.find((option) => option.type === ApplicationCommandOptionType.Subcommand);
+  if (sub) {
+    subcommand = sub.name;
+    list = sub.options ?? [];
+  }
+  const options: Record<string, OptionValue> = {};
+  for (const option of list) {
+    if (skipFocused && option.focused) continue;
+    if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
+  }
+  return { ...(subcommand ? { subcommand } : {}), options };
+}
+
+function optionDefinition(command: CommandDefinition | undefined, subcommand: string | undefined, name: string): OptionDefinition | undefined {
+  if (!command) return undefined;
+  const options = subcommand ? command.subcommands?.find((sub) => sub.name === subcommand)?.options : command.options;
+  return options?.find((option) => option.name === name);
+}
+
+/** A rendered message as discord.js send options; `allowedMentions` is always "nobody". */
+export function messageOptions(message: DiscordMessage, components?: APIActionRowComponent<APIButtonComponent>[]): InteractionReplyOptions & InteractionEditReplyOptions {
+  const files = (message.files ?? []).map((file) => new AttachmentBuilder(file.path, { name: file.name, ...(file.description ? { description: file.description } : {}) }));
+  return {
+    ...(message.content ? { content: message.content } : {}),
+    embeds: message.embeds,
+    allowedMentions: { parse: [] },
+    ...(files.length ? { files } : {}),
+    ...(components ? { components } : {}),
+  };
+}
+
+const timeout = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(resolve, ms, 'timeout').unref?.());
+
+export class DiscordPlatform implements Platform {
+  readonly name = 'discord';
+  readonly client: Client;
+  readonly pager = new PagerStore();
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly deferAfterMs: number;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly dispatcher: Dispatcher,
+    private readonly config: DiscordEnv,
+    private readonly options: DiscordPlatformOptions = {},
+  ) {
+    this.deferAfterMs = options.deferAfterMs ?? 1200;
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: restOptions(config),
+      allowedMentions: { parse: [] },
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
+    this.client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));
+  }
+
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Discord gateway did not become ready in time')), this.options.readyTimeoutMs ?? 30_000);
+      this.client.once(Events.ClientReady, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      await this.client.login(this.config.token);
+      await ready;
+    } catch (error) {
+      await this.client.destroy().catch(() => undefined);
+      // discord.js errors do not contain the token; say what failed without it.
+      throw new Error(`Discord login failed: ${errorMessage(error)}`);
+    }
+    this.app.logger.info({ user: this.client.user?.tag, guilds: this.client.guilds.cache.size }, 'discord bot ready');
+  }
+
+  /** Stops taking interactions, finishes those in flight, then closes the gateway connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.inFlight]);
+    await this.client.destroy();
+  }
+
+  /** Resolves once every interaction taken so far has been answered completely. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) return await this.onAutocomplete(interaction);
+      if (this.stopping) {
+        if (interaction.isRepliable()) await interaction.reply({ content: 'Cronista is restarting; try again in a minute.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+        return;
+      }
+      if (interaction.isChatInputCommand()) return await this.onCommand(interaction);
+      if (interaction.isButton()) return await this.onButton(interaction);
+    } catch (error) {
+      this.app.logger.warn({ reason: errorMessage(error), type: interaction.type }, 'discord interaction failed');
+      if (interaction.isRepliable()) {
+        const failed = renderDiscord(errorAnswer(`Something went wrong: ${errorMessage(error)}`, 'failed'))[0]!;
+        const payload = { ...messageOptions(failed), flags: MessageFlags.Ephemeral as const };
+        await (interaction.replied || interaction.deferred ? interaction.followUp(payload) : interaction.reply(payload)).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Runs a dispatch; resolves with the answer, or 'timeout' when it is not ready in time to reply directly. */
+  private async runQuick(work: Promise<Answer>): Promise<Answer | 'timeout'> {
+    return Promise.race([work, timeout(this.deferAfterMs)]);
+  }
+
+  private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = this.dispatcher.find(interaction.commandName);
+    const { subcommand, options } = readOptions(interaction.options.data);
+    const admin = command?.permission === 'admin';
+    this.app.logger.info({ command: interaction.commandName, subcommand, user: interaction.user.id, channel: interaction.channelId }, 'discord command');
+    const work = this.dispatcher.dispatch({ name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction) });
+    const quick = await this.runQuick(work);
+    if (quick !== 'timeout') {
+      const answer = admin ? { ...quick, ephemeral: true } : quick;
+      const [first, ...rest] = this.render(answer);
+      await interaction.reply({ ...messageOptions(first!, this.components(answer)), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+      for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+      return;
+    }
+    await interaction.deferReply(admin ? { flags: MessageFlags.Ephemeral } : {});
+    const slow = await work;
+    const answer = admin ? { ...slow, ephemeral: true } : slow;
+    const [first, ...rest] = this.render(answer);
+    if (answer.ephemeral && !admin) {
+      // The deferred reply is public and cannot become ephemeral: replace it by an ephemeral follow-up.
+      await interaction.deleteReply().catch(() => undefined);
+      for (const message of [first!, ...rest]) await interaction.followUp({ ...messageOptions(message), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.editReply(messageOptions(first!, this.components(answer)));
+    for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+  }
+
+  private async onButton(interaction: ButtonInteraction): Promise<void> {
+    const request = this.pager.parse(interaction.customId);
+    if (request === null) return;
+    if (request === 'expired') {
+      await interaction.reply({ content: 'These buttons have expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
+    const work = this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction) });
+    const quick = await this.runQuick(work);
+    if (quick === 'timeout') await interaction.deferUpdate();
+    const answer = quick === 'timeout' ? await work : quick;
+    const ephemeral = answer.ephemeral || this.dispatcher.find(request.command)?.permission === 'admin';
+    const [first, ...rest] = this.render(answer);
+    if (answer.ephemeral && !answer.pager) {
+      // A refusal or an error: told to the one who pressed, the message stays as it was.
+      const payload = { ...messageOptions(first!), flags: MessageFlags.Ephemeral as const };
+      await (interaction.deferred ? interaction.followUp(payload) : interaction.reply(payload));
+    } else if (interaction.deferred) {
+      await interaction.editReply(messageOptions(first!, this.components(answer) ?? []));
+    } else {
+      await interaction.update(messageOptions(first!, this.components(answer) ?? []));
+    }
+    for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+  }
+
+  private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const { subcommand, options } = readOptions(interaction.options.data, true);
+    const command = this.dispatcher.find(interaction.commandName);
+    const definition = optionDefinition(command, subcommand, focused.name);
+    const choices = definition?.autocomplete || definition?.choices ? await suggest(this.app, definition, focused.name, String(focused.value ?? ''), options) : [];
+    await interaction.respond(choices);
+  }
+
+  private render(answer: Answer): DiscordMessage[] {
+    const messages = renderDiscord(answer);
+    return messages.length > 0 ? messages : renderDiscord({ ...answer, sections: [{ lines: [['(nothing to show)']] }] });
+  }
+
+  private components(answer: Answer): APIActionRowComponent<APIButtonComponent>[] | undefined {
+    if (!answer.pager || answer.pager.pages <= 1) return undefined;
+    return [this.pager.row(answer.pager)];
+  }
+}
+
+/** The Discord platform, or null when DISCORD_TOKEN is unset. */
+export const createDiscordPlatform: PlatformFactory = (app, dispatcher, env) => {
+  const config = discordEnv(env);
+  return config ? new DiscordPlatform(app, dispatcher, config) : null;
+};
+
+/** Like createDiscordPlatform, with options (tests: a shorter defer delay). */
+export function createDiscordPlatformWith(app: AppContext, dispatcher: Dispatcher, env: NodeJS.ProcessEnv, options: DiscordPlatformOptions): DiscordPlatform | null {
+  const config = discordEnv(env);
+  return config ? new DiscordPlatform(app, dispatcher, config, options) : null;
+}

@@ -1,0 +1,41 @@
+import { REST, type RESTOptions } from 'discord.js';
+
+/** The bot's settings from the environment. The token is a secret: it is never logged or printed. */
+export interface DiscordEnv {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  /** Base of the REST API including `/api` (no version), e.g. http://127.0.0.1:PORT/api. */
+  apiBase?: string;
+}
+
+/** DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_API_BASE; null without a token. */
+export function discordEnv(env: NodeJS.ProcessEnv): DiscordEnv | null {
+  const token = env.DISCORD_TOKEN?.trim();
+  if (!token) return null;
+  const pick = (value: string | undefined) => value?.trim() || undefined;
+  const applicationId = pick(env.DISCORD_APPLICATION_ID);
+  const guildId = pick(env.DISCORD_GUILD_ID);
+  const apiBase = pick(env.DISCORD_API_BASE)?.replace(/\/+$/, '');
+  return { token, ...(applicationId ? { applicationId } : {}), ...(guildId ? { guildId } : {}), ...(apiBase ? { apiBase } : {}) };
+}
+
+/**
+ * Requests go through Node's own fetch rather than @discordjs/rest's bundled undici `request`: the latter
+ * hands its FormData (attachments) to whatever undici installed the process-wide dispatcher first — in
+ * Cronista the newer undici that sources/ imports — which cannot read another undici's FormData
+ * ("action is not a function"). fetch serialises the body itself, so files upload whatever the load order.
+ */
+const makeRequest = ((url: string, init: Record<string, unknown>) => {
+  const { dispatcher, ...rest } = init;
+  return fetch(url, { ...rest, ...(dispatcher ? { dispatcher } : {}) } as RequestInit);
+}) as unknown as RESTOptions['makeRequest'];
+
+/** REST options shared by the Client and the stand-alone REST clients (deploy, channel sender). */
+export function restOptions(config: Pick<DiscordEnv, 'apiBase'>): Partial<RESTOptions> {
+  return { version: '10', makeRequest, ...(config.apiBase ? { api: config.apiBase } : {}) };
+}
+
+export function discordRest(config: Pick<DiscordEnv, 'token' | 'apiBase'>): REST {
+  return new REST(restOptions(config)).setToken(config.token);
+}
