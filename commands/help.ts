@@ -13,10 +13,16 @@ export default {
     const visible = commands.filter((command) => command.permission === 'everyone' || input.caller.isAdmin);
     const wanted = typeof input.options.command === 'string' ? input.options.command.replace(/^\//, '') : undefined;
     const shown = wanted ? visible.filter((command) => command.name === wanted) : visible;
-    const lines: Line[] = shown.map((command) => {
-      const options = command.options.map((option) => (option.required ? ` ${option.name}:…` : ` [${option.name}:…]`)).join('');
-      const subs = command.subcommands?.length ? ` ${command.subcommands.map((sub) => sub.name).join('|')}` : '';
-      return [{ text: `/${command.name}${subs}${options}`, code: true }, ` — ${command.description}`];
+    const optionsText = (options: CommandDefinition['options']) =>
+      options.map((option) => (option.required ? ` ${option.name}:…` : ` [${option.name}:…]`)).join('');
+    // A command with subcommands gets one line per subcommand, with that subcommand's options.
+    const lines: Line[] = shown.flatMap((command): Line[] => {
+      const head: Line = [{ text: `/${command.name}${optionsText(command.options)}`, code: true }, ` — ${command.description}`];
+      if (!command.subcommands?.length) return [head];
+      return [
+        head,
+        ...command.subcommands.map((sub): Line => ['   ', { text: `/${command.name} ${sub.name}${optionsText(sub.options)}`, code: true }, ` — ${sub.description}`]),
+      ];
     });
     if (lines.length === 0) lines.push([`No command named /${wanted}.`]);
     return {

@@ -3,6 +3,7 @@ import { ConfigError, type CronistaConfig, type DestinationConfig, type SourceCo
 import { errorMessage } from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type { Settings } from '../core/settings.ts';
+import { isTelegramChannelUrl } from '../sources/telegram-channel.ts';
 import type { Destination } from './digest.ts';
 
 export type TaskKind = 'digest' | 'poll';
@@ -215,6 +216,8 @@ export class Scheduler {
       ),
     );
     config.sources.forEach((source, index) => {
+      // A Telegram channel's posts arrive through the bot; there is nothing to poll.
+      if (isTelegramChannelUrl(source.url)) return;
       if (this.options.isSourceEnabled && !this.options.isSourceEnabled(source)) return;
       add({ name: `poll:${source.url}`, kind: 'poll', target: source.url, cron: source.poll, timezone: source.timezone, config: source }, `sources[${index}] (${source.url})`, 'poll');
     });

@@ -91,6 +91,10 @@ export interface SearchHit {
   sources: FactSource[];
 }
 
+export type UpdateItemOutcome =
+  | { status: 'missing'; documentId: null }
+  | { status: 'updated' | 'unchanged' | 'kept'; documentId: number };
+
 export type FactsOf = (draft: DocumentDraft) => { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] };
 
 export interface FactFilter {
@@ -128,6 +132,13 @@ export interface Store {
    * (a document whose first copy is silent is `seeded`: known, never news).
    */
   ingest(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf, options?: { silent?: boolean }): Promise<IngestOutcome>;
+  /**
+   * A known item changed at its source (an edited channel post): its copy takes the new title/URL, and
+   * the document the new text, language and facts (`facts`, same transaction) when this source is its
+   * only one. `missing`: no such item (store it with `ingest`); `kept`: the document is shared with
+   * other sources, or its new text is another document's, so only the copy changed.
+   */
+  updateItem(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf): Promise<UpdateItemOutcome>;
   /** Replace what was extracted from a document (its text changed, or extraction improved). */
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;

@@ -1,0 +1,169 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { Answer, Line } from '../src/answers/answer.ts';
+import { looksLikeOpml, parseOpml, toOpml } from '../src/answers/opml.ts';
+import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
+import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';
+import type { AppContext } from '../src/core/context.ts';
+import { InputError, errorMessage } from '../src/core/errors.ts';
+import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
+import { decodeBytes } from '../src/sources/decode.ts';
+import { fetchResource } from '../src/sources/http.ts';
+import { adminAnswer, oneLine, plural, settingsChange, stringOption } from './admin-shared.ts';
+
+/** Webhook URLs hold a secret token: chat exports show this instead, and chat imports put the stored one back. */
+const REDACTED = 'REDACTED';
+const IMPORT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * /config export|import — the effective configuration as YAML (or the feeds as OPML), and back.
+ * From chat, imported feed and webhook URLs pass the SSRF guard, and so does `url:`; webhook tokens are
+ * redacted in chat exports (`cronista config export` on the server prints them).
+ */
+export default {
+  name: 'config',
+  description: 'Export or import the configuration (YAML, or OPML for feeds) (admins)',
+  options: [],
+  subcommands: [
+    { name: 'export', description: 'The effective configuration as YAML, or the feeds as OPML', options: [{ name: 'format', description: 'yaml (default) or opml', type: 'string', choices: ['yaml', 'opml'] }] },
+    {
+      name: 'import',
+      description: 'Replace the configuration with YAML, or add the feeds of an OPML list',
+      options: [
+        { name: 'yaml', description: 'The YAML (or OPML) text', type: 'string' },
+        { name: 'url', description: 'Where to fetch the YAML or OPML from (http or https)', type: 'string' },
+      ],
+    },
+  ],
+  permission: 'admin',
+  async run(app, input): Promise<Answer> {
+    return input.subcommand === 'import' ? importConfig(app, input) : exportConfig(app, input);
+  },
+} satisfies CommandDefinition;
+
+function redact(config: CronistaConfig): CronistaConfig {
+  return {
+    ...config,
+    destinations: config.destinations.map((destination) =>
+      destination.discord_webhook ? { ...destination, discord_webhook: destination.discord_webhook.replace(/\/[^/]+$/, `/${REDACTED}`) } : destination,
+    ),
+  };
+}
+
+async function exportConfig(app: AppContext, input: CommandInput): Promise<Answer> {
+  const config = await app.settings.effective();
+  const format = input.options.format === 'opml' ? 'opml' : 'yaml';
+  const chat = input.caller.platform !== 'console';
+  let text: string;
+  if (format === 'opml') {
+    const titles = new Map((await app.store.listSources()).map((record) => [record.url, record.title]));
+    text = toOpml(config.sources.map((source) => ({ url: source.url, title: titles.get(source.url) ?? null, ...(source.story ? { story: source.story } : {}) })), { now: app.now() });
+  } else {
+    text = chat ? stringifyYaml(redact(config), { lineWidth: 0 }) : await app.settings.exportYaml();
+  }
+  // One file per chat, so two chats exporting at once never swap files.
+  const name = `cronista-config-${`${input.caller.platform}-${input.caller.chatId}`.replace(/[^\w.-]+/g, '_')}.${format === 'opml' ? 'opml' : 'yaml'}`;
+  const path = join(app.dataDir, 'exports', name);
+  await mkdir(join(app.dataDir, 'exports'), { recursive: true });
+  await writeFile(path, text);
+  const lines: Line[] = text.trimEnd().split('\n').map((line): Line => [{ text: line, code: true }]);
+  if (chat && format === 'yaml' && config.destinations.some((d) => d.discord_webhook)) {
+    lines.push(['Webhook tokens are shown as REDACTED; importing this from chat keeps the stored ones.']);
+  }
+  return adminAnswer(format === 'opml' ? `Feeds as OPML (${plural(config.sources.length, 'feed')})` : 'Configuration (YAML)', lines, { format, text }, {
+    attachments: [{ name, path, contentType: format === 'opml' ? 'text/x-opml' : 'application/yaml', description: 'Cronista configuration' }],
+  });
+}
+
+async function importText(input: CommandInput, app: AppContext): Promise<{ text: string; origin: string }> {
+  const inline = typeof input.options.yaml === 'string' ? input.options.yaml : undefined;
+  const url = stringOption(input.options.url);
+  if (inline && url) throw new InputError('Give either yaml: or url:, not both.');
+  if (inline) return { text: inline, origin: 'yaml:' };
+  if (!url) throw new InputError('/config import needs yaml:"<the YAML or OPML text>" or url:<https address of it>.');
+  if (!/^https?:\/\//i.test(url)) throw new InputError(`url: "${url}" is not an http(s) address.`);
+  const { polling } = await app.settings.effective();
+  const options = { timeoutMs: polling.timeout_seconds * 1000, maxBytes: IMPORT_MAX_BYTES };
+  try {
+    const fetched = input.caller.platform === 'console' ? await fetchResource(url, options) : (await checkUrlFor(input.caller, url), await fetchGuarded(url, options));
+    return { text: decodeBytes(fetched.bytes, fetched.contentType).text, origin: url };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`Could not read ${url}: ${errorMessage(error)}.`);
+  }
+}
+
+async function importConfig(app: AppContext, input: CommandInput): Promise<Answer> {
+  const { text, origin } = await importText(input, app);
+  const chat = input.caller.platform !== 'console';
+  if (looksLikeOpml(text)) return importOpml(app, input, text, origin);
+
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new InputError(`${origin} is not valid YAML: ${oneLine(errorMessage(error))}`);
+  }
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const raw = data as { sources?: unknown; destinations?: unknown };
+    const current = await app.settings.effective();
+    if (Array.isArray(raw.destinations)) {
+      for (const destination of raw.destinations as Record<string, unknown>[]) {
+        const hook = destination?.discord_webhook;
+        if (typeof hook !== 'string') continue;
+        if (hook.endsWith(`/${REDACTED}`)) {
+          const stored = current.destinations.find((d) => d.id === destination.id)?.discord_webhook;
+          if (!stored || stored.replace(/\/[^/]+$/, '') !== hook.replace(/\/[^/]+$/, '')) {
+            throw new InputError(`destinations ${String(destination.id)}: discord_webhook is redacted and there is no stored webhook to keep; give the full URL.`);
+          }
+          destination.discord_webhook = stored;
+        } else if (chat) {
+          await checkUrlFor(input.caller, hook);
+        }
+      }
+    }
+    if (chat && Array.isArray(raw.sources)) {
+      for (const source of raw.sources as Record<string, unknown>[]) {
+        if (typeof source?.url === 'string') await checkUrlFor(input.caller, source.url);
+      }
+    }
+  }
+  const config = await settingsChange(() => app.settings.importYaml(stringifyYaml(data ?? {}), origin === 'yaml:' ? 'import' : origin));
+  return adminAnswer(
+    'Configuration imported',
+    [[`Imported ${plural(config.sources.length, 'feed')} and ${plural(config.destinations.length, 'destination')}; they replace the previous ones and the schedule follows at once.`]],
+    { imported: { sources: config.sources.length, destinations: config.destinations.length } },
+  );
+}
+
+/** OPML carries feeds only: each is added (as with /feeds add); destinations and other feeds stay. */
+async function importOpml(app: AppContext, input: CommandInput, text: string, origin: string): Promise<Answer> {
+  let feeds;
+  try {
+    feeds = parseOpml(text);
+  } catch (error) {
+    throw new InputError(`${origin} is not a readable OPML list: ${errorMessage(error)}.`);
+  }
+  if (feeds.length === 0) throw new InputError(`${origin} lists no feeds (no <outline xmlUrl="…">).`);
+  const valid: SourceConfig[] = [];
+  for (const feed of feeds) {
+    const story = feed.story && app.stories.some((s) => s.id === feed.story) ? feed.story : undefined;
+    const parsed = sourceSchema.safeParse({ url: feed.url, ...(story ? { story } : {}) });
+    if (!parsed.success) throw new InputError(`OPML feed "${feed.url}" is not usable: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was imported.`);
+    await checkUrlFor(input.caller, feed.url);
+    valid.push(parsed.data);
+  }
+  const known = new Set((await app.settings.effective()).sources.map((source) => source.url));
+  for (const source of valid) {
+    // A feed already subscribed keeps its poll schedule; only its story may change.
+    if (known.has(source.url)) continue;
+    await settingsChange(() => app.settings.addSource(source));
+  }
+  const added = valid.filter((source) => !known.has(source.url)).length;
+  return adminAnswer(
+    'Feeds imported',
+    [[`OPML: ${plural(feeds.length, 'feed')}, ${added} newly subscribed, ${feeds.length - added} already subscribed.`]],
+    { imported: { feeds: feeds.length, added, known: feeds.length - added } },
+  );
+}
