@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { openApp } from './core/app.ts';
 import type { AppContext } from './core/context.ts';
+import { CronistaError } from './core/errors.ts';
 import { defaultDataDir } from './core/paths.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
 import type { Answer } from './answers/answer.ts';
@@ -142,4 +143,11 @@ function summaryLine(report: SourceReport): string {
   return `${where}: ${report.added} added, ${report.merged} merged, ${report.duplicates} duplicates skipped${errors} [${report.sourceId}]`;
 }
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A problem the user can fix (bad configuration, unknown destination…) is one line, not a stack trace.
+  if (!(error instanceof CronistaError)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exitCode = 1;
+}

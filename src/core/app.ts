@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStories } from '../facts/story.ts';
+import { loadStories, type StoryConfig } from '../facts/story.ts';
+import { ConfigError } from './config.ts';
 import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
 import type { AppContext } from './context.ts';
 import { createLogger } from './logger.ts';
@@ -8,13 +9,22 @@ import { bundledStoriesDir } from './paths.ts';
 import { Settings } from './settings.ts';
 import { applyStoredStoryOverrides, applyStoredStoryOverridesSync } from './story-overrides.ts';
 
+/** The stories the configuration names (`stories:`), all bundled ones when it names none. */
+function followed(stories: StoryConfig[], ids: readonly string[] | undefined): StoryConfig[] {
+  if (!ids) return stories;
+  const unknown = ids.filter((id) => !stories.some((story) => story.id === id));
+  if (unknown.length) throw new ConfigError(`stories: unknown story ${unknown.join(', ')} (known: ${stories.map((story) => story.id).join(', ')})`);
+  return stories.filter((story) => ids.includes(story.id));
+}
+
 /** Opens the embedded default: a SQLite file in the data directory, the bundled stories. */
 export function openApp(dataDir: string): AppContext {
   const logger = createLogger();
   const store = new SqliteStore(join(dataDir, 'cronista.db'));
-  const stories = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
+  const bundled = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
   try {
     const settings = Settings.open(store, { logger });
+    const stories = followed(bundled, settings.followedStories);
     // Keywords and places added from chat (/story set) apply to the loaded stories from the start.
     if (!applyStoredStoryOverridesSync(store, stories)) {
       void applyStoredStoryOverrides(store, stories).catch((err: unknown) => logger.warn({ err }, 'story overrides not applied'));

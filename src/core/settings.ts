@@ -105,6 +105,11 @@ export class Settings {
     private readonly logger?: Logger,
   ) {}
 
+  /** Ids of the stories the configuration file follows (`stories:`), or undefined for all bundled ones. */
+  get followedStories(): readonly string[] | undefined {
+    return this.file.stories;
+  }
+
   /** Settings over the configuration file (CRONISTA_CONFIG, else config/cronista.yaml, else none). */
   static open(store: Pick<Store, 'kv'>, options: { configPath?: string; logger?: Logger } = {}): Settings {
     return new Settings(store, loadConfigFile(options.configPath), options.logger);
