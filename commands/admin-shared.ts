@@ -72,9 +72,11 @@ export async function scheduleOf(app: AppContext, config?: CronistaConfig): Prom
   return describeSchedule(effective, { logger: app.logger, isSourceEnabled: (source) => !disabled.has(source.url) });
 }
 
+/** "2026-11-25 14:05-05:00"; seconds are shown only when they are not :00 (second-precision schedules). */
 export function shortTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return iso.slice(0, 16).replace('T', ' ') + (iso.length > 19 ? iso.slice(19).replace(/^\.\d+/, '') : '');
+  const seconds = iso.slice(16, 19);
+  return iso.slice(0, 16).replace('T', ' ') + (seconds && seconds !== ':00' ? seconds : '') + (iso.length > 19 ? iso.slice(19).replace(/^\.\d+/, '') : '');
 }
 
 export function plural(count: number, word: string): string {
