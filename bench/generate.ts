@@ -39,6 +39,7 @@ export function generateArticle(index: number): GeneratedArticle {
       // Like real reporting: most sentences carry no date of their own, a few say when.
       const when = random() < 0.15 ? ` ${pick(TIMES)}` : '';
       const roll = random();
+      if (roll < 0.04) return `The Ombudsman's office said ${20 + Math.floor(index / 200) + Math.floor(random() * 3)} people have died in the protests so far.`;
       if (roll < 0.1) return `At least ${n} people were injured in ${pick(PLACES)}${when}, ${pick(CLAUSES)}.`;
       if (roll < 0.55) return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${pick(PLACES)}${when}, ${pick(CLAUSES)}.`;
       return `${pick(SUBJECTS)} said the situation in ${pick(PLACES)} remained tense, ${pick(CLAUSES)}, and that ${1 + Math.floor(random() * 90)} families had asked for help.`;

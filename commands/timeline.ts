@@ -3,6 +3,7 @@ import { chooseStory } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { filterEvents, mergeEvents } from '../src/timeline/events.ts';
+import { cachedByFacts } from '../src/timeline/cache.ts';
 import { eventsBySource } from '../src/timeline/from-store.ts';
 import type { TimelineEvent } from '../src/timeline/types.ts';
 
@@ -24,8 +25,10 @@ export default {
     const story = chooseStory(app, input.options.story);
     const { from, to, query } = input.options as { from?: string; to?: string; query?: string };
     if (from && to && from > to) throw new InputError(`/timeline from:${from} is after to:${to}.`);
-    const records = await app.store.listEvents({ story: story?.id });
-    const events = filterEvents(mergeEvents(eventsBySource(records)), { from, to: to ? endOf(to) : undefined, query });
+    const merged = await cachedByFacts(app.store, `timeline:${story?.id ?? '*'}`, async () =>
+      mergeEvents(eventsBySource(await app.store.listEvents({ story: story?.id }))),
+    );
+    const events = filterEvents(merged, { from, to: to ? endOf(to) : undefined, query });
     const json = { story: story?.id ?? null, events: events.map(eventJson) };
     if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json };
 

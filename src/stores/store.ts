@@ -152,6 +152,8 @@ export interface Store {
   learnedSequence(): Promise<{ sequence: number; at: string | null }>;
   /** Documents that gained a copy after `sequence`, with all their copies and when each was learned. */
   documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]>;
+  /** Changes whenever the stored events or figures change: a key for caching what is derived from them. */
+  factsVersion(): Promise<string>;
   /** Full-text search over titles and texts, best match first. */
   searchDocuments(query: string, limit: number): Promise<SearchHit[]>;
   countDocuments(): Promise<number>;

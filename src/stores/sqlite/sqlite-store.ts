@@ -325,6 +325,13 @@ export class SqliteStore implements Store {
       .map(toDocument);
   }
 
+  async factsVersion(): Promise<string> {
+    // Every write through this connection moves total_changes(); data_version moves when another
+    // process (a `cronista ingest` next to the service) commits. Coarse, but never stale.
+    const changes = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
+    return `${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+  }
+
   async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
     const row = this.db.prepare<[], { id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies ORDER BY id DESC LIMIT 1').get();
     return { sequence: row?.id ?? 0, at: row?.ingested_at ?? null };
