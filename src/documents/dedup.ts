@@ -65,7 +65,21 @@ export function shingles(text: string): Set<number> {
 
 export type Overlap = 'same' | 'contained' | 'contains' | 'different';
 
-/** How `candidate` relates to `existing`: the same text, inside it, containing it, or different. */
+/** The numbers a text states ("1,200" and "1200" alike). */
+function numbersOf(text: string): Set<string> {
+  return new Set((text.match(/\d[\d.,]*\d|\d/g) ?? []).map((n) => n.replace(/[.,](?=\d{3}\b)/g, '')));
+}
+
+function subset(a: Set<string>, b: Set<string>): boolean {
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+/**
+ * How `candidate` relates to `existing`: the same text, inside it, containing it, or different.
+ * A version that states a number the other does not ("the toll rose to 55" where it said 47) is a
+ * different document however alike the words: merging it would lose the new figure.
+ */
 export function compareTexts(candidate: string, existing: string): Overlap {
   const a = shingles(candidate);
   const b = shingles(existing);
@@ -73,9 +87,12 @@ export function compareTexts(candidate: string, existing: string): Overlap {
   let shared = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const hash of small) if (large.has(hash)) shared++;
-  if (shared / (a.size + b.size - shared) >= SAME_TEXT_JACCARD) return 'same';
+  const candidateNumbers = numbersOf(candidate);
+  const existingNumbers = numbersOf(existing);
+  if (shared / (a.size + b.size - shared) >= SAME_TEXT_JACCARD && subset(candidateNumbers, existingNumbers) && subset(existingNumbers, candidateNumbers)) return 'same';
   if (small.size >= MIN_CONTAINED_SHINGLES && shared / small.size >= CONTAINED) {
-    return small === a ? 'contained' : 'contains';
+    if (small === a) return subset(candidateNumbers, existingNumbers) ? 'contained' : 'different';
+    return subset(existingNumbers, candidateNumbers) ? 'contains' : 'different';
   }
   return 'different';
 }

@@ -150,8 +150,13 @@ export interface Store {
    * the time it was learned. Digests keep the number they reached as their cursor.
    */
   learnedSequence(): Promise<{ sequence: number; at: string | null }>;
-  /** Documents that gained a copy after `sequence`, with all their copies and when each was learned. */
-  documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]>;
+  /**
+   * Where a digest that starts after `after` should stop: the latest sequence, or the `limit`-th copy
+   * after `after` when more arrived (a burst is then covered by the following digests, in order).
+   */
+  sequenceWindow(after: number, limit: number): Promise<{ sequence: number; at: string | null }>;
+  /** Documents that gained a copy in (`after`, `upTo`], with all their copies and when each was learned. */
+  documentsLearnedAfter(after: number, upTo: number): Promise<LearnedDocument[]>;
   /** Changes whenever the stored events or figures change: a key for caching what is derived from them. */
   factsVersion(): Promise<string>;
   /** Full-text search over titles and texts, best match first. */

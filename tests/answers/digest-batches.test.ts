@@ -7,6 +7,7 @@ import { openApp } from '../../src/core/app.ts';
 import { CONSOLE_DESTINATION, deliverDigest, previewDigest } from '../../src/pipeline/digest.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import type { Answer } from '../../src/answers/answer.ts';
+import { buildDigest } from '../../src/answers/digest/build.ts';
 
 interface Item {
   title: string;
@@ -117,5 +118,39 @@ test('filters leave entries out and say why; a catastrophic regex cannot hang th
   const hostile = await previewDigest(app, { ...CONSOLE_DESTINATION, filters: { include: ['/^(a|aa)+$/'] } });
   assert.ok(Date.now() - started < 5000);
   assert.ok(hostile.digest.excluded.length > 0);
+  await app.store.close();
+});
+
+test('a fuller text arriving later for a known story brings its new figure to the next digest', async () => {
+  const { dir, app, deliver } = await setup();
+  const teaser = 'Thousands of people marched through the centre of Lima on Thursday to demand the resignation of President Dina Boluarte and early elections, in the largest protest in the capital since the crisis began in December.';
+  await ingestTargets(app, [feedFile(dir, 'teaser.xml', 'Andes Wire', [{ title: 'Thousands march in Lima', date: '2023-01-20T10:00:00Z', link: 'https://andes.example/march', text: teaser }])]);
+  await deliver();
+  const full = `${teaser}\n\nThe Ombudsman's office said on Thursday that 58 people have died in the protests so far, the highest toll in decades of unrest.`;
+  await ingestTargets(app, [feedFile(dir, 'full.xml', 'Diario Dos', [{ title: 'Thousands march in Lima as toll reaches 58', date: '2023-01-20T12:00:00Z', link: 'https://dos.example/march', text: full }])]);
+  const { digest } = await deliver();
+  assert.ok(digest.entries.some((entry) => entry.kind === 'figure_change' && /Death toll: 58/.test(entry.text)), JSON.stringify(digest.entries.map((e) => e.text)));
+  await app.store.close();
+});
+
+test('a burst larger than one digest holds is covered by the next digests in order, nothing skipped', async () => {
+  const { dir, app } = await setup();
+  const stories = [
+    ['Airport in Juliaca closed again', 'The airport of Juliaca suspended all flights after demonstrators occupied the runway, the transport ministry said.'],
+    ['Cusco hotels report cancellations', 'Hotels in Cusco said most foreign tourists had cancelled their bookings for the coming weeks because of the unrest.'],
+    ['Teachers union joins national strike', 'The national teachers union announced that its members will stop work indefinitely to support the protesters demands.'],
+    ['Copper mine halts output in Apurimac', 'A large copper mine in Apurimac suspended production after supply trucks were blocked on the only access road.'],
+    ['Bishops call for dialogue', 'The bishops conference urged the government and protest leaders to open talks and avoid further violence in the south.'],
+  ];
+  const items = stories.map(([title, text], index) => ({ title: title!, text: text!, date: `2023-01-1${index}T10:00:00Z`, link: `https://andes.example/burst/${index}` }));
+  await ingestTargets(app, [feedFile(dir, 'burst.xml', 'Andes Wire', items)]);
+  const seen: string[] = [];
+  let cursor = { sequence: 0, at: null as string | null };
+  for (let round = 0; round < 3; round++) {
+    const digest = await buildDigest(app.store, { destination: 'burst', story: app.stories[0] ?? null, cursor, summarize: async () => '', maxCopies: 2 });
+    seen.push(...digest.entries.filter((entry) => entry.kind === 'story').map((entry) => entry.text));
+    cursor = { sequence: digest.toSequence, at: digest.until };
+  }
+  assert.deepEqual(seen.sort(), items.map((item) => item.title).sort());
   await app.store.close();
 });

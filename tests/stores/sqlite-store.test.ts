@@ -109,3 +109,14 @@ test('source health: failures are recorded and a success clears the count', asyn
   assert.equal(record?.lastSuccess, '2024-01-01T00:10:00.000Z');
   await store.close();
 });
+
+test('a republished version with a new number is a document of its own, so its figure is not lost', async () => {
+  const store = freshStore();
+  const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  const original = ARTICLE.replace('seventeen people were killed', '17 people were killed');
+  const first = await store.ingest(wire.id, draft('v1', original), new Date());
+  const updated = ARTICLE.replace('seventeen people were killed', '19 people were killed');
+  const second = await store.ingest(wire.id, draft('v2', updated), new Date());
+  assert.equal(second.status, 'added');
+  assert.notEqual(second.documentId, first.documentId);
+});

@@ -27,32 +27,35 @@ export interface DigestRequest {
   /** Most stories a digest lists; the rest are counted, not dropped silently. */
   maxStories?: number;
   maxEvents?: number;
+  /** Most newly stored copies one digest covers (default 5,000). */
+  maxCopies?: number;
 }
 
 const KIND_ORDER: Record<DigestEntryKind, number> = { figure_change: 0, event: 1, story: 2 };
-/** How many new documents one digest looks at; a larger burst is coalesced in the following digests. */
-const MAX_DOCUMENTS = 5000;
+/** How many newly stored copies one digest covers; a larger burst continues in the following digests. */
+const MAX_COPIES = 5000;
 
 /** The next digest for a destination: what Cronista learned since its cursor, against what it knew. */
 export async function buildDigest(store: Store, request: DigestRequest): Promise<Digest & { omitted: number }> {
   const { story } = request;
   const cursor = request.cursor.sequence;
-  const until = await store.learnedSequence();
+  // A burst larger than one digest holds is covered in order by the next ones, never skipped.
+  const until = await store.sequenceWindow(cursor, request.maxCopies ?? MAX_COPIES);
   const empty = { destination: request.destination, story: story?.id ?? null, since: request.cursor.at, until: until.at, fromSequence: cursor, toSequence: until.sequence, entries: [], excluded: [], omitted: 0 };
   if (until.sequence <= cursor) return empty;
 
   const filter = story ? { story: story.id } : {};
-  const figures = await store.listFigures(filter);
-  const events = await store.listEvents(filter);
+  const learnedBy = <T extends { learned: number }>(fact: T) => fact.learned <= until.sequence;
+  const figures = (await store.listFigures(filter)).filter(learnedBy);
+  const events = (await store.listEvents(filter)).filter(learnedBy);
   const known = [...figures.filter((f) => knownAt(f, cursor)).map((f) => f.quote), ...events.filter((e) => knownAt(e, cursor)).map((e) => e.quote)];
 
-  const documents = (await store.documentsLearnedAfter(cursor, MAX_DOCUMENTS)).filter(
+  const documents = (await store.documentsLearnedAfter(cursor, until.sequence)).filter(
     // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
     (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, [story]) !== null),
   );
-  const stories = await storyEntries(documents, known, request.summarize);
-  const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories];
-
+  const stories = storyEntries(documents);
+  const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories.map((s) => s.entry)];
   const entries: DigestEntry[] = [];
   const excluded: Digest['excluded'] = [];
   for (const entry of candidates) {
@@ -66,6 +69,8 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   // The most important events are kept; a timeline reads best in date order.
   const byDate = (entry: DigestEntry) => (entry.kind === 'event' ? entry.date ?? '' : '');
   kept.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byDate(a).localeCompare(byDate(b)));
+  // Summaries cost (an LLM call each when one is configured): only for the stories that are posted.
+  for (const { entry, texts } of stories) if (kept.includes(entry)) entry.summary = await request.summarize(texts, known);
   return { ...empty, entries: kept, excluded, omitted: entries.length - kept.length };
 }
 
@@ -89,9 +94,9 @@ function eventDate(event: TimelineEvent): string {
   return `${shortDate(`${year}-${month}-01`).replace(/ 1,/, '')}`;
 }
 
-async function storyEntries(documents: LearnedDocument[], known: string[], summarize: Summarizer): Promise<DigestEntry[]> {
-  const entries: DigestEntry[] = [];
-  for (const group of groupStories(documents)) {
+/** One entry per story (its summary is written once the entry is kept); `summary` holds the lead until then, for filters. */
+function storyEntries(documents: LearnedDocument[]): { entry: DigestEntry; texts: string[] }[] {
+  return groupStories(documents).map((group) => {
     const lead = [...group].sort((a, b) => b.copies.length - a.copies.length || (a.published ?? '').localeCompare(b.published ?? ''))[0]!;
     const sources = uniqueSources(
       group.flatMap((document) =>
@@ -99,15 +104,15 @@ async function storyEntries(documents: LearnedDocument[], known: string[], summa
       ),
     );
     const newest = Math.max(...group.map((document) => Date.parse(document.published ?? '') || 0));
-    entries.push({
+    const entry: DigestEntry = {
       kind: 'story',
       text: lead.title ?? lead.text.slice(0, 120),
-      summary: await summarize(group.map((document) => document.text), known),
+      summary: lead.text.slice(0, 300),
       sources,
       weight: new Set(sources.map((source) => source.source)).size + newest / 1e13,
-    });
-  }
-  return entries;
+    };
+    return { entry, texts: group.map((document) => document.text) };
+  });
 }
 
 function uniqueSources(sources: FactSource[]): FactSource[] {

@@ -38,7 +38,9 @@ export function groupStories(documents: LearnedDocument[]): LearnedDocument[][] 
   const groups = new Map<number, LearnedDocument[]>();
   documents.forEach((document, index) => {
     const key = root(index);
-    groups.set(key, [...(groups.get(key) ?? []), document]);
+    const group = groups.get(key);
+    if (group) group.push(document);
+    else groups.set(key, [document]);
   });
   return [...groups.values()];
 }

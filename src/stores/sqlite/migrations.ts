@@ -102,4 +102,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE copies ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE sources ADD COLUMN retry_after TEXT;
   `,
+  /* 4: when each fact was learned (a document's later, fuller text brings facts later than its first copy) */ `
+  ALTER TABLE figures ADD COLUMN learned INTEGER;
+  ALTER TABLE events ADD COLUMN learned INTEGER;
+  `,
 ];

@@ -18,7 +18,7 @@ interface FigureRow {
   attribution: string | null;
   official: number;
   by_region: string | null;
-  learned: number;
+  learned_sequence: number;
   seeded: number;
 }
 
@@ -32,7 +32,7 @@ interface EventRow {
   places: string;
   actors: string;
   quote: string;
-  learned: number;
+  learned_sequence: number;
   seeded: number;
 }
 
@@ -48,22 +48,24 @@ export function replaceFacts(
   at: Date,
 ): void {
   db.transaction(() => {
+    // Facts are learned with the latest copy: a fuller text arriving later brings news, not history.
+    const learned = db.prepare<[], { id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM copies').get()!.id;
     db.prepare('DELETE FROM figures WHERE document_id = ?').run(documentId);
     db.prepare('DELETE FROM events WHERE document_id = ?').run(documentId);
     const figure = db.prepare(
       `INSERT INTO figures (document_id, story, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
-         quote, attribution, official, by_region, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         quote, attribution, official, by_region, created_at, learned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const f of facts.figures) {
       figure.run(documentId, story, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.asOf, f.asOfPrecision,
-        f.quote, f.attribution, f.official ? 1 : 0, f.byRegion?.length ? JSON.stringify(f.byRegion) : null, at.toISOString());
+        f.quote, f.attribution, f.official ? 1 : 0, f.byRegion?.length ? JSON.stringify(f.byRegion) : null, at.toISOString(), learned);
     }
     const event = db.prepare(
-      `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at, learned)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const e of facts.events) {
-      event.run(documentId, story, e.date, e.precision, e.text, JSON.stringify(e.places), JSON.stringify(e.actors), e.quote, at.toISOString());
+      event.run(documentId, story, e.date, e.precision, e.text, JSON.stringify(e.places), JSON.stringify(e.actors), e.quote, at.toISOString(), learned);
     }
   })();
 }
@@ -118,13 +120,13 @@ export function sourcesOf(db: Database.Database, documentIds: number[]): Map<num
 
 export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {
   const { sql, params } = where(filter, 'as_of');
-  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id) AS learned, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
+  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, COALESCE(f.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id)) AS learned_sequence, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
-    learned: row.learned,
+    learned: row.learned_sequence,
     seeded: row.seeded === 1,
     kind: row.kind,
     value: row.value,
@@ -144,13 +146,13 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
   const { sql, params } = where({ ...filter, kinds: undefined }, 'date');
-  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id) AS learned, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
+  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, COALESCE(e.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id)) AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
     story: row.story,
-    learned: row.learned,
+    learned: row.learned_sequence,
     seeded: row.seeded === 1,
     date: row.date,
     precision: row.precision,

@@ -205,7 +205,8 @@ export class SqliteStore implements Store {
       const sameHash = this.db
         .prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?')
         .get(draft.contentHash);
-      const documentId = sameHash?.id ?? this.findNearDuplicate(draft, at, factsOf);
+      const near = sameHash ? null : this.findNearDuplicate(draft);
+      const documentId = sameHash?.id ?? near?.documentId ?? null;
       if (documentId !== null) {
         const alreadyFromSource = this.db
           .prepare('SELECT 1 FROM copies WHERE source_id = ? AND document_id = ?')
@@ -214,6 +215,7 @@ export class SqliteStore implements Store {
         this.db
           .prepare('UPDATE documents SET published = ? WHERE id = ?')
           .run(earliest(this.documentPublished(documentId), draft.published), documentId);
+        if (near?.replacedText) this.storeFacts(documentId, draft, at, factsOf);
         return { status: alreadyFromSource ? 'duplicate' : 'merged', documentId };
       }
 
@@ -258,7 +260,7 @@ export class SqliteStore implements Store {
     queries.replaceFacts(this.db, documentId, story, { figures, events }, at);
   }
 
-  private findNearDuplicate(draft: DocumentDraft, at: Date, factsOf?: FactsOf): number | null {
+  private findNearDuplicate(draft: DocumentDraft): { documentId: number; replacedText: boolean } | null {
     const hashes = sentenceHashes(draft.text);
     if (hashes.length === 0) return null;
     const candidates = this.db
@@ -276,13 +278,13 @@ export class SqliteStore implements Store {
       const existing = this.db.prepare<[number], { text: string }>('SELECT text FROM documents WHERE id = ?').get(document_id);
       if (!existing) continue;
       const overlap = compareTexts(draft.text, existing.text);
-      if (overlap === 'same' || overlap === 'contained') return document_id;
+      if (overlap === 'same' || overlap === 'contained') return { documentId: document_id, replacedText: false };
       if (overlap === 'contains') {
-        // The new copy is the fuller text (the whole article around a teaser or wire copy): keep it.
-        this.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run(draft.text, document_id);
+        // The new copy is the fuller text (the whole article around a teaser or wire copy): keep it;
+        // its facts are stored once the copy is, so they count as learned with it.
+        this.db.prepare('UPDATE documents SET text = ?, content_hash = ? WHERE id = ?').run(draft.text, draft.contentHash, document_id);
         this.indexSentences(document_id, draft.text);
-        this.storeFacts(document_id, draft, at, factsOf);
-        return document_id;
+        return { documentId: document_id, replacedText: true };
       }
     }
     return null;
@@ -337,16 +339,23 @@ export class SqliteStore implements Store {
     return { sequence: row?.id ?? 0, at: row?.ingested_at ?? null };
   }
 
-  async documentsLearnedAfter(sequence: number, limit: number): Promise<LearnedDocument[]> {
+  async sequenceWindow(after: number, limit: number): Promise<{ sequence: number; at: string | null }> {
+    const capped = this.db
+      .prepare<[number, number], { id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?')
+      .get(after, Math.max(0, limit - 1));
+    return capped ? { sequence: capped.id, at: capped.ingested_at } : this.learnedSequence();
+  }
+
+  async documentsLearnedAfter(after: number, upTo: number): Promise<LearnedDocument[]> {
     const documents = this.db
       .prepare<[number, number], DocumentRow & { first_learned: number; seeded: number }>(
         `SELECT d.id, d.title, d.text, d.published, d.language, d.created_at,
                 (SELECT MIN(id) FROM copies WHERE document_id = d.id) AS first_learned,
                 ${queries.SEEDED_SQL('d.id')} AS seeded
-           FROM documents d WHERE d.id IN (SELECT document_id FROM copies WHERE id > ?)
-          ORDER BY first_learned LIMIT ?`,
+           FROM documents d WHERE d.id IN (SELECT document_id FROM copies WHERE id > ? AND id <= ?)
+          ORDER BY first_learned`,
       )
-      .all(sequence, limit);
+      .all(after, upTo);
     const copies = this.db.prepare<[string], CopyRow & { source_title: string | null }>(
       `SELECT c.*, s.title AS source_title FROM copies c JOIN sources s ON s.id = c.source_id
         WHERE c.document_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
