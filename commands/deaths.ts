@@ -6,6 +6,7 @@ import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { canonicalRegion } from '../src/facts/story.ts';
 import { buildDeathsData, deathsText } from '../src/timeline/deaths.ts';
+import { cachedByFacts } from '../src/timeline/cache.ts';
 import { figuresBySource } from '../src/timeline/from-store.ts';
 import type { StoredFigure } from '../src/timeline/types.ts';
 
@@ -23,7 +24,6 @@ export default {
   async run(app, input): Promise<Answer> {
     const story = chooseStory(app, input.options.story);
     const since = typeof input.options.since === 'string' ? input.options.since : undefined;
-    let figures = figuresBySource(await app.store.listFigures({ story: story?.id, kinds: ['deaths'], from: since }));
     let region: string | null = null;
     if (typeof input.options.region === 'string') {
       region = story ? canonicalRegion(story, input.options.region) : input.options.region;
@@ -31,9 +31,18 @@ export default {
         const known = story?.regions.map((r) => r.name).join(', ') ?? '';
         throw new InputError(`Unknown region "${input.options.region}". Regions: ${known}.`);
       }
-      figures = inRegion(figures, region);
     }
-    const data = buildDeathsData(figures, { story });
+    const chartName = `deaths-${story?.id ?? 'all'}${region ? `-${region.toLowerCase().replace(/\W+/g, '-')}` : ''}${since ? `-${since}` : ''}.png`;
+    // Reconciling every figure and drawing the chart is redone only when the stored facts change.
+    const { data, chart } = await cachedByFacts(app.store, `deaths:${chartName}`, async () => {
+      let figures = figuresBySource(await app.store.listFigures({ story: story?.id, kinds: ['deaths'], from: since }));
+      if (region) figures = inRegion(figures, region);
+      const data = buildDeathsData(figures, { story });
+      const chart = data.series.length > 0 || data.incidents.length > 0
+        ? await renderDeathsChart(data, join(app.dataDir, 'charts', chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` })
+        : null;
+      return { data, chart };
+    });
     const json = { story: story?.id ?? null, region, since: since ?? null, ...data };
     const lines: Line[] = deathsText(data).split('\n').map((line) => [line]);
     const latest = data.latest;
@@ -47,12 +56,7 @@ export default {
         ]),
       });
     }
-    const attachments = [];
-    if (data.series.length > 0 || data.incidents.length > 0) {
-      const name = `deaths-${story?.id ?? 'all'}${region ? `-${region.toLowerCase().replace(/\W+/g, '-')}` : ''}.png`;
-      const path = await renderDeathsChart(data, join(app.dataDir, 'charts', name), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });
-      attachments.push({ name, path, contentType: 'image/png', description: 'Chart of the death toll' });
-    }
+    const attachments = chart ? [{ name: chartName, path: chart, contentType: 'image/png', description: 'Chart of the death toll' }] : [];
     return { title: story ? `Deaths — ${story.name}` : 'Deaths', sections, json, attachments };
   },
 } satisfies CommandDefinition;

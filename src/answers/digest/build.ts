@@ -74,9 +74,18 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   return { ...empty, entries: kept, excluded, omitted: entries.length - kept.length };
 }
 
+/** Months a day falls in or next to: events further apart are never one event (see mergeEvents). */
+function monthsNear(date: string): string[] {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return [-1, 0, 1].map((offset) => new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 7));
+}
+
 function eventEntries(records: StoredEventRecord[], cursor: number): DigestEntry[] {
   const known = new Map(records.map((record) => [record.documentId, knownAt(record, cursor)]));
-  return mergeEvents(eventsBySource(records))
+  // Only the months around what is new need merging: that is where a new event could match a known one.
+  const months = new Set(records.filter((record) => !knownAt(record, cursor)).flatMap((record) => monthsNear(record.date)));
+  if (months.size === 0) return [];
+  return mergeEvents(eventsBySource(records.filter((record) => months.has(record.date.slice(0, 7)))))
     .filter((event) => event.sources.every((source) => known.get(source.documentId) === false))
     .map((event): DigestEntry => ({
       kind: 'event',

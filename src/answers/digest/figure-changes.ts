@@ -5,6 +5,9 @@ import { figuresBySource } from '../../timeline/from-store.ts';
 import type { DeathPoint, FactSource, PointSource } from '../../timeline/types.ts';
 import type { DigestEntry } from './types.ts';
 
+const MAX_DISAGREEMENTS = 3;
+const MAX_INCIDENTS = 5;
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function shortDate(day: string): string {
@@ -60,12 +63,15 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
       : `Death toll ${now.value >= was.value ? 'rises to' : 'revised to'} ${count} (was ${formatCount(was.value, was.qualifier)} on ${shortDate(was.as_of)})${citation(now.sources)}`;
     entries.push({ kind: 'figure_change', text, summary: now.sources[0]?.quote ?? '', sources: factSources(now.sources), weight: 3 });
   }
+  // Only the most recent disagreements and the deadliest new incidents: a digest is read, not audited
+  // (/deaths shows every point).
+  const disagreements: DigestEntry[] = [];
   for (const point of after.series) {
     const spread = disagreement(point);
     if (!spread || !isNew(point, newQuotes)) continue;
     const previous = before.series.find((old) => old.as_of === point.as_of);
     if (previous && disagreement(previous) === spread) continue;
-    entries.push({
+    disagreements.push({
       kind: 'figure_change',
       text: `Sources disagree on the toll for ${shortDate(point.as_of)}: ${spread.replace(/^sources disagree: /, '')}`,
       summary: point.sources.map((source) => `${source.source}: “${source.quote}”`).join(' '),
@@ -73,13 +79,15 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
       weight: 2,
     });
   }
+  entries.push(...disagreements.slice(-MAX_DISAGREEMENTS));
+  const incidents: DigestEntry[] = [];
   for (const incident of after.incidents) {
     if (!isNew(incident, newQuotes)) continue;
     const knownBefore = before.incidents.some((old) => old.as_of === incident.as_of && old.location === incident.location && old.low === incident.low && old.high === incident.high);
     if (knownBefore) continue;
     const range = incident.low === incident.high ? formatCount(incident.value, incident.qualifier) : `${incident.low}–${incident.high}`;
     const place = incident.location ? ` in ${incident.location}${incident.region && incident.region !== incident.location ? ` (${incident.region})` : ''}` : '';
-    entries.push({
+    incidents.push({
       kind: 'figure_change',
       text: `${range} killed${place} on ${shortDate(incident.as_of)}${citation(incident.sources)}`,
       summary: incident.sources[0]?.quote ?? '',
@@ -87,5 +95,6 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
       weight: 1 + incident.high / 1000,
     });
   }
+  entries.push(...incidents.sort((a, b) => b.weight - a.weight).slice(0, MAX_INCIDENTS));
   return entries;
 }
