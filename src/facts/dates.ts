@@ -37,7 +37,8 @@ const WEEKDAYS: [RegExp, number][] = [
 ];
 const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
-const SINCE_CUE = /\b(since|from|between|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
+// "from" opens a span only right before its date ("from Dec. 7"), not "the toll from the unrest rose … on Monday"
+const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\bbetween(?!\s+\d[\d,.]*\s+(?:and|to|or)\s)(?:\s+the)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 
@@ -228,10 +229,13 @@ export function findDateMentions(text: string, published: string | null, _langua
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: DateMention[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  // "last Thursday (May 18)", "This Monday, December 26": the explicit date beats the weekday before it
+  // "last Thursday (May 18)", "This Monday, December 26": the explicit date beats the weekday before it;
+  // "Jan. 9 (Monday)", "el 9 de enero (lunes)": a weekday right after an explicit date only restates it
+  const adjacent = (a: DateMention | undefined, b: DateMention | undefined) => Boolean(a && b && /^[\s,(]*$/.test(text.slice(a.end, b.start)));
   return kept.filter((k, i) => {
-    const next = kept[i + 1];
-    return !(k.kind === 'weekday' && next && next.kind === 'explicit' && /^[\s,(]*$/.test(text.slice(k.end, next.start)));
+    if (k.kind !== 'weekday') return true;
+    const [prev, next] = [kept[i - 1], kept[i + 1]];
+    return !(next?.kind === 'explicit' && adjacent(k, next)) && !(prev?.kind === 'explicit' && adjacent(prev, k));
   });
 }
 
@@ -248,17 +252,24 @@ const STORY_COUNTS = [
   new RegExp(`\\b${ANCHOR}\\b[^.;]{0,60}?\\b(?:for|past|last|durante|hace|los [uú]ltimos)\\s+(?:the\\s+)?${N}\\s+${UNIT}`, 'i'),
 ];
 /** "in power for 40 days", "40 days after the coup": a point counted from the story start. */
-export function storyDayCount(text: string, storyStart: string | undefined): { date: string; precision: Precision } | null {
+/** With `published`, "the last 90 days" ends at publication and no count lands after it. */
+export function storyDayCount(text: string, storyStart: string | undefined, published?: string | null): { date: string; precision: Precision } | null {
   if (!storyStart) return null;
   let m: RegExpExecArray | null = null;
   for (const [i, re] of STORY_COUNTS.entries()) {
     const hit = re.exec(text);
     if (hit && (i !== 2 || Number(hit[1]) >= 60)) {
+      if (i === 2 && published) return { date: published, precision: 'day' };
       m = hit;
       break;
     }
   }
   if (!m) return null;
+  const counted = countFrom(storyStart, m);
+  return published && counted.date > published ? { date: published, precision: 'day' } : counted;
+}
+
+function countFrom(storyStart: string, m: RegExpExecArray): { date: string; precision: Precision } {
   const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
   const unit = m[2]!.toLowerCase();
   if (/^(day|d[ií]a)/.test(unit)) return { date: addDays(storyStart, n), precision: 'day' };
@@ -278,8 +289,8 @@ export function resolveReferenceDate(
 ): { date: string; precision: Precision } | null {
   const mention = findDateMentions(sentence, published, language).find((m) => !m.since);
   if (mention) return { date: mention.date, precision: mention.precision };
-  const counted = storyDayCount(sentence, options.storyStart);
-  if (counted) return counted;
   const pub = dayOf(published);
+  const counted = storyDayCount(sentence, options.storyStart, pub);
+  if (counted) return counted;
   return pub && options.fallbackToPublished !== false ? { date: pub, precision: 'day' } : null;
 }

@@ -26,6 +26,8 @@ export const FILLERS = alt([
   'believed', 'to', 'got', 'just', 'since', 'then',
   'han', 'ha', 'habían', 'había', 'fueron', 'son', 'eran', 'están', 'estaban', 'permanecen', 'siguen', 'quedaron', 'ya', 'también',
   'los', 'las', 'de', 'ellos', 'ellas', 'quienes', 'que', 'al', 'parecer', 'oficialmente', 'hasta', 'ahora', 'the',
+  // "habrían sido detenidas", "menores de edad figuran entre los fallecidos"
+  'habr[ií]an', 'habr[ií]a', 'ser[ií]an', 'sido', 'edad', 'figuran', 'figuraban', 'se', 'encuentran', 'encontraban', 'estar[ií]an',
 ]);
 
 /** Nouns that are never the people a count is about: one unknown word may sit between number and verb, not these. */
@@ -78,18 +80,26 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now )?(?:to|at|of)',
     'number of (?:the )?(?:dead|deaths|fatalities|people killed)[^.;]{0,30}?(?:to|at|is|was|reached)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
+    '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
     'mataron a', 'asesinaron a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
-    'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    '(?:heridos|lesionados) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
     '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
   detained: alt([
-    'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    '(?:detenidos|detenciones) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
     '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
   ]),
+};
+
+/** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
+export const TOLL_AFTER: Record<FigureKind, RegExp> = {
+  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
+  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|injured|wounded)(?![\p{L}])/iu,
+  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
@@ -101,8 +111,12 @@ export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\
 
 /** Words just before the number → qualifier. Longest phrases first. */
 export const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/\b(?:could be as high as|as high as|up to|as many as|less than|fewer than|hasta un total de|hasta|menos de)\s+$/i, 'up_to'],
-  [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
+  // "no fewer than", "no menos de", "poco menos de": not an upper bound
+  // "between 40 and 60 people": the range gives two bounds of one count
+  [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
+  [/\b(?:between|entre)\s+$/i, 'at_least'],
+  [/(?<!\b(?:no|poco)\s+)\b(?:could be as high as|as high as|up to|as many as|less than|fewer than|hasta un total de|hasta|menos de)\s+$/i, 'up_to'],
+  [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
   [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
@@ -113,8 +127,11 @@ export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\baged|\bage of|edad de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
+
+/** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
+export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
 
 /** Scope cues. */
 export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
@@ -123,8 +140,11 @@ export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|
 export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
 export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
-export const CUMULATIVE_CUES = /\bbetween\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^.;]{0,40}\sand\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
+// "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count
+export const CUMULATIVE_CUES = /\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
+/** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
+export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
@@ -135,7 +155,7 @@ export const REPORT_VERBS = new RegExp(`\\b${alt([
   'said', 'says', 'reported', 'reports', 'acknowledged', 'confirmed', 'announced', 'stated', 'told', 'counted', 'recorded',
   'registered', 'noted', 'informed', 'indicated', 'estimated', 'put', 'raised', 'updated', 'apologi[sz]ed', 'lamented', 'revealed',
   'explained', 'denounced', 'warned', 'added', 'tallied', 'documented', 'informó', 'reportó', 'confirmó', 'señaló', 'indicó',
-  'precisó', 'detalló', 'registró', 'contabilizó', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
+  'precisó', 'detalló', 'registró', 'contabilizó', 'elevó', 'elevaron', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
   'advirtió', 'sostuvo', 'explicó', 'reveló', 'da cuenta', 'reporta', 'informa', 'señala', 'indica',
 ])}(?![\\p{L}])`, 'iu');
 
@@ -160,3 +180,33 @@ export const SOURCES: [RegExp, string, boolean][] = [
 ];
 /** "according to X" / "según X": the name that follows, when no table entry matched. */
 export const ACCORDING_TO = /\b(?:[Aa]ccording to|per|citing|[Ss]eg[uú]n|[Dd]e acuerdo (?:con|a)|reported by)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?((?:[\p{Lu}][\p{L}’'.-]*\s?(?:(?:of|de|del|la|for|the)\s)?){1,6})/u;
+
+// Lone articles and coordinated counts (figures.ts builds its after-the-number patterns from these).
+/** "un muerto", "un manifestante murió", "un policía ha muerto": "un/una" counts only right before a casualty. */
+export const WEAK_PERSON = '(?:persona|v[ií]ctima|manifestante|polic[ií]a|agente|menor|joven|comunero|civil|soldado|militar|estudiante|hombre|mujer|niñ[oa]|poblador|ciudadano|rondero|dirigente|periodista|efectivo|conductor|trabajador|adolescente|beb[eé])';
+/** "a protester was killed", "an 18-year-old student died": English "a/an" needs a person noun. */
+export const ARTICLE_PERSON = '(?:\\d{1,2}-year-old\\s+|young\\s+|fellow\\s+)?(?:protester|protestor|demonstrator|person|man|woman|boy|girl|child|teenager|youth|student|police officer|policeman|officer|soldier|journalist|reporter|farmer|civilian|resident|bystander|driver|worker|medic|paramedic|nurse|doctor)';
+export const WEAK_AUX = '(?:was|has been|had been|has|had|reportedly|also|later|han|ha|fue|fueron|resultó|resultaron|quedó|quedaron|habría|también|más)';
+/** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
+export const COORD = '(?:and|y|as well as)\\s+(?:\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
+
+/** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ": the dispatch's city and date. */
+export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;
+export function datelineLength(s: string): number {
+  return DATELINE.exec(s)?.[0].length ?? 0;
+}
+
+// Context cues for place and date.
+export const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
+
+/** "said on Monday", "informó el lunes": the date of a statement, which dates the count but is not an event. */
+export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|\\p{L}+))?\\s+$`, 'iu');
+
+/** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
+export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
+
+/** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
+export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
+
+/** Words before a place that share a count out over places ("most of them in Puno", "la mayoría en Puno"). */
+export const SHARE_OUT_BEFORE = /\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;

@@ -6,16 +6,12 @@
 import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
 import { addDays, dayOf, findDateMentions, periodEnd, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import * as R from './figure-rules.ts';
+import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
 const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
-/** "un muerto", "un manifestante murió", "un policía ha muerto": "un/una" counts only right before a casualty. */
-const WEAK_PERSON = '(?:persona|v[ií]ctima|manifestante|polic[ií]a|agente|menor|joven|comunero|civil|soldado|militar|estudiante|hombre|mujer|niñ[oa]|poblador|ciudadano|rondero|dirigente|periodista|efectivo|conductor|trabajador|adolescente|beb[eé])';
-const WEAK_AUX = '(?:han|ha|fue|fueron|resultó|resultaron|quedó|quedaron|habría|también|más)';
-/** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
-const COORD = '(?:and|y|as well as)\\s+(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
 const AFTER_RE = Object.fromEntries(
   KINDS.map((k) => {
     const fill = `(?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?`;
@@ -26,27 +22,19 @@ const AFTER_RE = Object.fromEntries(
 const WEAK_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^((?:\\s+${WEAK_PERSON})?(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
+const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
+const ARTICLE_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
-const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
 
-const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s/u;
-/** "said on Monday", "informó el lunes": the date of a statement, which dates the count but is not an event. */
-const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|\\p{L}+))?\\s+$`, 'iu');
 
 interface Context { first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
 
-/** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
-function maskAsides(s: string): string {
-  const blank = (m: string) => ' '.repeat(m.length);
-  return s
-    .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
-    // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"
-    .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu, blank);
-}
 
 function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
   if (n.plus) return { qualifier: 'more_than', cut: pre.length };
@@ -63,17 +51,21 @@ type How = 'after' | 'before' | 'toll' | 'part';
 function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
   let best: { kind: FigureKind; len: number } | null = null;
   for (const k of KINDS) {
-    const m = (n.weak ? WEAK_AFTER_RE : AFTER_RE)[k].exec(post);
+    const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
     if (!m || (best && best.len <= m[0].length)) continue;
     const fillers = m[1]!.trim().toLowerCase();
     const rest = post.slice(m[0].length);
     const word = m[2]!.toLowerCase();
     // "12 soldiers killed 3 protesters", "soldiers who killed…": the number is the actor, not the casualty
     if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
+    // "a soldier killed him": an active verb with an object after a lone article
+    if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
     best = { kind: k, len: m[0].length };
   }
   if (best) return { kind: best.kind, how: 'after' };
   if (n.weak) return null;
+  const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
+  if (tollAfter) return { kind: tollAfter, how: 'toll' };
   if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
   if (!R.AFTER_BEFORE_OK.test(post)) return null;
   for (const k of KINDS) {
@@ -83,9 +75,10 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   return null;
 }
 
-function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[]): Scope {
+function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
-  if (how === 'toll' || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
+  if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  if (how === 'toll' || asOfDate || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (dates.some((d) => d.precision === 'day')) return 'incident';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
@@ -129,48 +122,54 @@ function attributionOf(sentence: string, numStart: number, story?: Story): { att
   return { attribution: null, official: false };
 }
 
-/** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
-const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
 
 function regionOf(name: string, story: Story | undefined): string | null {
   return story ? (placeToRegion(story, name)?.region ?? null) : null;
 }
 
-function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean): string | null {
-  if (MOST_OF_BEFORE.test(s.slice(Math.max(0, at - 60), at))) return null;
+/** The place nearest the number in its clause (else in the sentence, past the dateline `skip`). */
+function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean, skip = 0): string | null {
+  if (R.MOST_OF_BEFORE.test(s.slice(Math.max(0, at - 60), at))) return null;
   const pick = (from: number, to: number) => {
-    const found = story ? findPlaces(story, s.slice(from, to)) : [];
+    // "…58 have died, most of them in Puno and Ayacucho": places that share out the count are not its place.
+    const found = (story ? findPlaces(story, s.slice(from, to)) : []).filter((f) => !SHARE_OUT_BEFORE.test(s.slice(Math.max(0, f.index + from - 60), f.index + from)));
     if (found.length === 0) return null;
     const places = found.filter((f) => !f.isRegion);
     const pool = places.length ? places : found;
     return pool.reduce((a, b) => (Math.abs(a.index + from - at) <= Math.abs(b.index + from - at) ? a : b)).place;
   };
-  const hit = pick(clause[0], clause[1]) ?? (wholeSentence ? pick(0, s.length) : null);
+  const hit = pick(clause[0], clause[1]) ?? (wholeSentence ? pick(skip, s.length) : null);
   if (hit || story) return hit;
   const m = /\b(?:[Ii]n|[Ee]n|city of|town of|ciudad de|localidad de|distrito de|provincia de|regi[oó]n de|department of|departamento de)\s+([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)?)/u.exec(s.slice(clause[0], clause[1]));
-  return m && !NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
+  return m && !R.NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
 }
 
 /** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
 type Dated = 'own' | 'context' | 'inherited' | false;
 interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean }
-/** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
-const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
   const masked = maskAsides(s);
   // "NAIROBI, July 25 (Reuters) -" / "LIMA, 12 de enero (EFE).-": the dateline dates the dispatch, not a figure
-  const dateline = idx === ctx.first ? DATELINE.exec(s)?.[0].length ?? 0 : 0;
+  const dateline = idx === ctx.first ? datelineLength(s) : 0;
   const dates = findDateMentions(s, ctx.published, ctx.language).filter((d) => d.start >= dateline);
   const clauses = splitClauses(s);
   const out: Found[] = [];
+  let skipped = -1;
   for (const n of findNumbers(masked)) {
+    if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
     // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
     const pre = masked.slice(Math.max(0, n.start - 240), n.start);
     const post = masked.slice(n.end, n.end + 240);
-    if (R.NOT_COUNT_BEFORE.test(pre) || R.NOT_COUNT_AFTER.test(post)) continue;
+    // "ages 16 and 17", "aged between 15 and 60": the second of a pair whose first is not a count is not one either
+    const pairedWithSkipped = skipped >= 0 && /^\s*(?:and|or|to|y|o|a|-|–)\s*$/i.test(masked.slice(skipped, n.start));
+    if (pairedWithSkipped || R.NOT_COUNT_BEFORE.test(pre)) {
+      skipped = n.end;
+      continue;
+    }
+    if (R.NOT_COUNT_AFTER.test(post)) continue;
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
     if (/^\s*\(/.test(post) || /\(\s*$/.test(pre)) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
@@ -181,19 +180,29 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated
     const whole = out.at(-1);
-    const partOf = !kind && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || OF_THE.test(masked.slice(0, whole.at)));
+    const partOf = !kind && !n.weak && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || R.OF_THE.test(masked.slice(0, whole.at)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
-    const eventDates = clauseDates.filter((d) => !STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)));
+    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
-    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), post, kind.how, eventDates);
-    if (OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
-    else if (whole && OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
-    const { asOf, precision, fromCue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx);
-    let location = locationOf(s, clause, n.start, ctx.story, scope !== 'cumulative');
+    // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
+    const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));
+    // "a police officer was killed": the article's own noun is who died, not a part of a larger count
+    const article = /^an?$/i.test(n.text);
+    const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
+    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
+    if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
+    else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
+    else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
+    // "in the last 24 hours" is anchored on publication: dated by its own words
+    const recentHours = R.RECENT_HOURS_AFTER.test(post);
+    const { asOf, precision, fromCue: cue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    const fromCue: Dated = !cue && recentHours ? 'own' : cue;
+    let location = locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
@@ -208,18 +217,24 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
 
 function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
+  recentHours = false,
 ): { asOf: string | null; precision: Precision | null; fromCue: Dated } {
   const nearest = (list: DateMention[]) =>
     list.reduce<DateMention | null>((a, b) => (!a || Math.abs(b.start - n.start) < Math.abs(a.start - n.start) ? b : a), null);
   const leading = dates.filter((d) => !d.since && d.end <= clause[0]);
   const hit = nearest(clauseDates) ?? leading.at(-1);
   if (hit) return { asOf: hit.date, precision: hit.precision, fromCue: 'own' };
-  const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start);
+  const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start, ctx.published);
   if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
-  if (scope === 'incident') {
+  if (scope === 'incident' && !recentHours) {
     const pub = dayOf(ctx.published);
-    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flat()
-      .filter((d) => !d.since && d.precision === 'day' && d.kind !== 'relative' && (!pub || (d.date <= pub && d.date >= addDays(pub, -10))));
+    // "Protests flared again on Jan. 9 in Juliaca. Police said 17 were killed.": an explicit day in the last few
+    // sentences dates the incident whatever its age; a weekday ("on Monday") only within the last ten days
+    const explicit = (d: DateMention, i: number) => d.kind === 'explicit' && i >= idx - 3 && (!pub || d.date <= pub);
+    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flatMap((ds, k) => ds.map((d) => [d, Math.max(0, idx - 8) + k] as const))
+      .filter(([d, i]) => !d.since && d.precision === 'day' && d.kind !== 'relative'
+        && (explicit(d, i) || !pub || (d.date <= pub && d.date >= addDays(pub, -10))))
+      .map(([d]) => d);
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
@@ -248,7 +263,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const out: Found[] = [];
   sentences.forEach((sent, idx) => {
     ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
-    ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text).map((p) => p.place));
+    const skip = idx === ctx.first ? datelineLength(sent.text) : 0;
+    ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
     const recent = out.filter((x) => x.idx >= idx - 2);

@@ -57,7 +57,8 @@ function parseWords(toks: Tok[], i: number): { value: number; next: number } | n
     if (nx === 'dozen' || nx === 'docena') return { value: 12, next: i + 2 };
     if (nx === 'hundred' || nx === 'centenar') return { value: 100, next: i + 2 };
     if (nx === 'thousand' || nx === 'millar') return { value: 1000, next: i + 2 };
-    if (first === 'a' || first === 'an') return null;
+    // "a protester was killed": the article alone is a weak count (the extractor needs a person and a casualty)
+    if (first === 'a' || first === 'an') return { value: 1, next: i + 1 };
   }
   while (j < toks.length) {
     if (j > i && !/^[\s-]*$/.test(toks[j]!.sep)) break;
@@ -128,7 +129,7 @@ export function findNumbers(text: string): NumberMention[] {
     // "a dozen"/"un centenar" need the article; a lone "un"/"una" is weak; "one-year" is not a count
     if (/^(one|un|una)$/i.test(raw) && /^-(year|day|week|month|time)/i.test(text.slice(last.end))) continue;
     if (/-year|-day|-week/.test(text.slice(last.end, last.end + 6)) && /^\s*-?\s*(year|day|week|month)-?old|^-(year|day|week|month)/i.test(text.slice(last.end))) continue;
-    out.push({ start: t.start, end: last.end, value: parsed.value, text: raw, plus: false, weak: /^(un|una)$/i.test(raw) });
+    out.push({ start: t.start, end: last.end, value: parsed.value, text: raw, plus: false, weak: /^(un|una|a|an)$/i.test(raw) });
     i = parsed.next - 1;
   }
   return out.sort((a, b) => a.start - b.start);

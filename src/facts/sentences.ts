@@ -72,3 +72,14 @@ export function splitClauses(sentence: string): [number, number][] {
   for (let i = 0; i + 1 < cuts.length; i++) out.push([cuts[i]!, cuts[i + 1]!]);
   return out;
 }
+
+/** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
+export function maskAsides(s: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return s
+    // "Two protesters, ages 16 and 17, were killed": ages between commas
+    .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
+    .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
+    // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"
+    .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu, blank);
+}
