@@ -3,10 +3,10 @@
  * Admin answers are ephemeral; configuration errors become one line a person can act on.
  */
 import type { Answer, Line, Section } from '../src/answers/answer.ts';
-import type { Caller } from '../src/core/command.ts';
+import { isOperator, type Caller } from '../src/core/command.ts';
 import { ConfigError, type CronistaConfig, type DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
-import { InputError } from '../src/core/errors.ts';
+import { InputError, PermissionError } from '../src/core/errors.ts';
 import { describeSchedule, timingProblem, type TaskDescription } from '../src/pipeline/scheduler.ts';
 
 export function adminAnswer(title: string, lines: Line[], json: unknown, extra: Partial<Answer> = {}): Answer {
@@ -38,11 +38,26 @@ export function chatDestinationId(caller: Caller): string {
   return caller.platform === 'console' ? 'console' : `${caller.platform}:${caller.chatId}`;
 }
 
-/** The destination named (or this chat's); InputError listing the ids there are when it does not exist. */
+/** Refuses (PermissionError, nothing changed) a caller who is not an operator. */
+export function requireOperator(caller: Caller, what: string): void {
+  if (!isOperator(caller)) throw new PermissionError(`Only an operator (TELEGRAM_ADMIN_IDS / Manage Server in the home guild) can ${what}; nothing was changed.`);
+}
+
+/** A destination other than this chat's own needs an operator. */
+export function requireOwnDestination(caller: Caller, id: string): void {
+  if (id !== chatDestinationId(caller)) requireOperator(caller, `act on another chat's destination (${id})`);
+}
+
+/**
+ * The destination named (or this chat's); InputError listing the ids there are when it does not exist.
+ * Naming another chat's destination needs an operator (checked first: a chat admin learns nothing about it).
+ */
 export function findDestination(config: CronistaConfig, caller: Caller, id: unknown): DestinationConfig {
   const wanted = typeof id === 'string' && id ? id : chatDestinationId(caller);
+  requireOwnDestination(caller, wanted);
   const found = config.destinations.find((destination) => destination.id === wanted);
   if (found) return found;
+  if (!isOperator(caller)) throw new InputError(`This chat (${wanted}) is not a digest destination yet: add it with /destination add.`);
   const known = config.destinations.map((destination) => destination.id).join(', ') || 'none';
   if (typeof id === 'string' && id) throw new InputError(`No destination "${wanted}" (destinations: ${known}).`);
   throw new InputError(`This chat is not a digest destination yet: add it with /destination add, or give destination:<id> (destinations: ${known}).`);

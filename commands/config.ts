@@ -10,7 +10,7 @@ import { InputError, errorMessage } from '../src/core/errors.ts';
 import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { decodeBytes } from '../src/sources/decode.ts';
 import { fetchResource } from '../src/sources/http.ts';
-import { adminAnswer, oneLine, plural, settingsChange, stringOption } from './admin-shared.ts';
+import { adminAnswer, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';
 
 /** Webhook URLs hold a secret token: chat exports show this instead, and chat imports put the stored one back. */
 const REDACTED = 'REDACTED';
@@ -42,11 +42,26 @@ export default {
   },
 } satisfies CommandDefinition;
 
+/** The webhook URL with its token (the segment after /webhooks/<id>/) replaced; the query string goes too. */
+export function redactWebhook(hook: string): string {
+  let url: URL;
+  try {
+    url = new URL(hook);
+  } catch {
+    return REDACTED;
+  }
+  const parts = url.pathname.split('/');
+  const at = parts.indexOf('webhooks');
+  if (at === -1 || parts.length <= at + 2) return REDACTED;
+  parts[at + 2] = REDACTED;
+  return `${url.origin}${parts.slice(0, at + 3).join('/')}`;
+}
+
 function redact(config: CronistaConfig): CronistaConfig {
   return {
     ...config,
     destinations: config.destinations.map((destination) =>
-      destination.discord_webhook ? { ...destination, discord_webhook: destination.discord_webhook.replace(/\/[^/]+$/, `/${REDACTED}`) } : destination,
+      destination.discord_webhook ? { ...destination, discord_webhook: redactWebhook(destination.discord_webhook) } : destination,
     ),
   };
 }
@@ -95,6 +110,7 @@ async function importText(input: CommandInput, app: AppContext): Promise<{ text:
 }
 
 async function importConfig(app: AppContext, input: CommandInput): Promise<Answer> {
+  requireOperator(input.caller, 'import a configuration');
   const { text, origin } = await importText(input, app);
   const chat = input.caller.platform !== 'console';
   if (looksLikeOpml(text)) return importOpml(app, input, text, origin);
@@ -114,7 +130,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
         if (typeof hook !== 'string') continue;
         if (hook.endsWith(`/${REDACTED}`)) {
           const stored = current.destinations.find((d) => d.id === destination.id)?.discord_webhook;
-          if (!stored || stored.replace(/\/[^/]+$/, '') !== hook.replace(/\/[^/]+$/, '')) {
+          if (!stored || redactWebhook(stored) !== redactWebhook(hook)) {
             throw new InputError(`destinations ${String(destination.id)}: discord_webhook is redacted and there is no stored webhook to keep; give the full URL.`);
           }
           destination.discord_webhook = stored;

@@ -4,7 +4,9 @@ import type { DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
 import type { DestinationInput } from '../src/core/settings.ts';
 import { InputError } from '../src/core/errors.ts';
-import { adminAnswer, chatDestinationId, checkStory, checkTiming, findDestination, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
+import { isOperator } from '../src/core/command.ts';
+import { clearOutbox, lastErrorKey, readLastError } from '../src/pipeline/outbox.ts';
+import { adminAnswer, chatDestinationId, checkStory, checkTiming, findDestination, plural, requireOwnDestination, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
 /**
  * /destination add|remove|list — where digests go. `add` makes this chat a destination
@@ -36,9 +38,12 @@ export default {
       const config = await app.settings.effective();
       const destination = findDestination(config, input.caller, input.options.id);
       await settingsChange(() => app.settings.removeDestination(destination.id));
+      // A pending digest (and its failure) must not be resumed if the destination is added again later.
+      await clearOutbox(app.store.kv, destination.id);
+      await app.store.kv.delete(lastErrorKey(destination.id));
       return adminAnswer('Destination removed', [[`No more digests to ${destination.id}.`]], { removed: destination.id });
     }
-    return list(app);
+    return list(app, input);
   },
 } satisfies CommandDefinition;
 
@@ -66,6 +71,7 @@ function target(input: CommandInput): { id: string; fields: Partial<DestinationC
 
 async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const { id, fields } = target(input);
+  requireOwnDestination(input.caller, id);
   const story = checkStory(app, input.options.story);
   const schedule = stringOption(input.options.schedule);
   const timezone = stringOption(input.options.timezone);
@@ -92,10 +98,14 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   );
 }
 
-async function list(app: AppContext): Promise<Answer> {
+async function list(app: AppContext, input: CommandInput): Promise<Answer> {
   const config = await app.settings.effective();
   const tasks = new Map((await scheduleOf(app, config)).map((task) => [task.name, task]));
-  const destinations = config.destinations.map((destination) => ({
+  // A chat admin who is not an operator sees this chat's destination only.
+  const own = chatDestinationId(input.caller);
+  const visible = isOperator(input.caller) ? config.destinations : config.destinations.filter((destination) => destination.id === own);
+  const errors = new Map(await Promise.all(visible.map(async (destination) => [destination.id, (await readLastError(app.store.kv, destination.id)) ?? null] as const)));
+  const destinations = visible.map((destination) => ({
     id: destination.id,
     kind: destination.console ? 'console' : destination.telegram_chat ? 'telegram_chat' : destination.discord_channel ? 'discord_channel' : 'discord_webhook',
     story: destination.story ?? null,
@@ -103,12 +113,16 @@ async function list(app: AppContext): Promise<Answer> {
     timezone: destination.timezone,
     filters: destination.filters ?? null,
     next: tasks.get(`digest:${destination.id}`)?.next ?? [],
+    last_error: errors.get(destination.id) ?? null,
   }));
   const lines: Line[] = destinations.flatMap((destination): Line[] => {
     const filters = (destination.filters?.include.length ?? 0) + (destination.filters?.exclude.length ?? 0);
     return [
       [{ text: destination.id, bold: true }, ` — ${destination.kind}${destination.story ? `, story ${destination.story}` : ''}${filters ? `, ${plural(filters, 'filter')}` : ''}`],
       [`  "${destination.schedule}" ${destination.timezone}; next ${destination.next.slice(0, 3).map(shortTime).join(', ') || '—'}`],
+      ...(destination.last_error
+        ? [[`  last failure ${shortTime(destination.last_error.at)}: ${destination.last_error.reason}${destination.last_error.droppedMessages ? ` (${plural(destination.last_error.droppedMessages, 'message')} dropped)` : ''}`] satisfies Line]
+        : []),
     ];
   });
   return adminAnswer(`Destinations (${destinations.length})`, lines, { destinations });

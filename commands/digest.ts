@@ -1,6 +1,9 @@
 import type { Answer } from '../src/answers/answer.ts';
+import { digestJson } from '../src/answers/digest/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
-import { CONSOLE_DESTINATION, destinationById, previewDigest } from '../src/pipeline/digest.ts';
+import { InputError } from '../src/core/errors.ts';
+import { CONSOLE_DESTINATION, destinationById, previewDigest, type Destination } from '../src/pipeline/digest.ts';
+import { chatDestinationId } from './admin-shared.ts';
 
 /** /digest — what this chat's next digest would say (a dry run: nothing is posted, no cursor moves). */
 export default {
@@ -10,9 +13,24 @@ export default {
   permission: 'everyone',
   cooldownSeconds: 10,
   async run(app, input): Promise<Answer> {
-    const id = typeof input.options.destination === 'string' ? input.options.destination : input.caller.platform === 'console' ? CONSOLE_DESTINATION.id : `${input.caller.platform}:${input.caller.chatId}`;
-    const destination = await destinationById(app, id).catch(() => ({ ...CONSOLE_DESTINATION, id }));
+    const own = chatDestinationId(input.caller);
+    const id = typeof input.options.destination === 'string' && input.options.destination ? input.options.destination : own;
+    let destination: Destination;
+    let fresh = false;
+    try {
+      destination = await destinationById(app, id);
+    } catch (error) {
+      // Only this chat may be previewed as a new destination would see it; an unknown id is refused
+      // (a fresh cursor would replay the whole history every time).
+      if (id !== own || !(error instanceof InputError)) throw error;
+      destination = { ...CONSOLE_DESTINATION, id };
+      fresh = true;
+    }
     const { answer, digest } = await previewDigest(app, { ...destination, nothingNew: true });
-    return answer ?? { sections: [{ lines: [['Nothing new since the last digest.']] }], json: digest };
+    const note = fresh ? `This chat is not a digest destination yet; this is what a new destination would get first.` : null;
+    if (!answer) {
+      return { sections: [{ lines: [[note ? `${note} Nothing to send.` : 'Nothing new since the last digest.']] }], json: { ...(digestJson(digest) as object), ...(fresh ? { new_destination: true } : {}) } };
+    }
+    return fresh ? { ...answer, sections: [{ lines: [[note!]] }, ...answer.sections], json: { ...(answer.json as object), new_destination: true } } : answer;
   },
 } satisfies CommandDefinition;

@@ -6,7 +6,7 @@ import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
 import { parseFetchedFeed } from '../src/pipeline/poll.ts';
 import { fetchResource, type FetchedResource } from '../src/sources/http.ts';
-import { adminAnswer, checkStory, checkTiming, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
+import { adminAnswer, checkStory, requireOperator, checkTiming, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
 const urlOption = { name: 'url', description: 'Feed address (http or https)', type: 'string', required: true } as const;
 const PREVIEW_ITEMS = 5;
@@ -101,7 +101,8 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
 }
 
 async function remove(app: AppContext, input: CommandInput): Promise<Answer> {
-  const url = String(input.options.url).trim();
+  requireOperator(input.caller, 'remove feeds');
+  const url = feedUrl(input);
   await settingsChange(() => app.settings.removeSource(url));
   return adminAnswer('Feed removed', [[`Unsubscribed ${url}; it is no longer polled (what it brought stays searchable).`]], { removed: url });
 }

@@ -1,8 +1,8 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
-import type { CommandDefinition } from '../src/core/command.ts';
+import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import type { TaskDescription } from '../src/pipeline/scheduler.ts';
-import { adminAnswer, checkTiming, findDestination, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
+import { adminAnswer, chatDestinationId, checkTiming, findDestination, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
 /** /schedule set|show — when a destination's digest goes out; every task with its next runs. */
 export default {
@@ -37,7 +37,9 @@ export default {
         { destination: updated.id, cron: updated.schedule, timezone: updated.timezone, next: task.next },
       );
     }
-    const tasks = await scheduleOf(app);
+    // A chat admin who is not an operator sees this chat's digest only (not other chats, not the feeds).
+    const own = `digest:${chatDestinationId(input.caller)}`;
+    const tasks = (await scheduleOf(app)).filter((task) => isOperator(input.caller) || task.name === own);
     if (tasks.length === 0) return adminAnswer('Schedule', [['No scheduled tasks.']], { tasks });
     const lines = tasks.flatMap(taskLines);
     return adminAnswer(`Schedule (${tasks.length} tasks)`, lines, { tasks });

@@ -1,5 +1,6 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
-import type { CommandDefinition } from '../src/core/command.ts';
+import { basename } from 'node:path';
+import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { describeSchedule } from '../src/pipeline/scheduler.ts';
 
 /** /sources — every source Cronista reads, with its health; subscribed feeds also show their next poll. */
@@ -8,7 +9,8 @@ export default {
   description: 'List the sources Cronista reads and their health',
   options: [],
   permission: 'everyone',
-  async run(app): Promise<Answer> {
+  async run(app, input): Promise<Answer> {
+    const show = input.caller.isAdmin || isOperator(input.caller) ? (url: string) => url : publicUrl;
     const records = await app.store.listSources();
     const config = await app.settings.effective();
     // Subscribed feeds not fetched yet have no record: listed too, as not read yet.
@@ -26,14 +28,14 @@ export default {
     const subscribed = new Set(config.sources.map((source) => source.url));
     const json = {
       sources: sources.map((source) => ({
-        id: source.id,
+        id: show(source.id),
         kind: source.kind,
-        url: source.url,
+        url: show(source.url),
         title: source.title,
         documents: source.documents,
         enabled: source.enabled,
         last_success: source.lastSuccess,
-        last_error: source.lastError,
+        last_error: source.lastError === null ? null : show === publicUrl ? scrubText(source.lastError) : source.lastError,
         last_error_at: source.lastErrorAt,
         subscribed: subscribed.has(source.url),
         next_poll: nextPoll.get(source.url) ?? null,
@@ -44,16 +46,47 @@ export default {
     }
     const lines: Line[] = sources.map((source) => {
       const health = source.lastError && (!source.lastSuccess || (source.lastErrorAt ?? '') > source.lastSuccess)
-        ? `failing: ${source.lastError}`
+        ? `failing: ${show === publicUrl ? scrubText(source.lastError) : source.lastError}`
         : source.lastSuccess
           ? `ok ${source.lastSuccess.slice(0, 16).replace('T', ' ')}`
           : 'not read yet';
-      const name = source.title ?? source.id;
+      const name = source.title ?? show(source.id);
       const state = !source.enabled ? ', disabled' : '';
       const next = nextPoll.get(source.url);
       const poll = next ? `, next poll ${next.slice(0, 16).replace('T', ' ')}${next.slice(19)}` : '';
-      return [{ text: name, url: source.url, bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
+      const url = show(source.url);
+      return [{ text: name, ...(/^https?:/i.test(url) ? { url } : {}), bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
     });
     return { title: `Sources (${sources.length})`, sections: [{ lines }], json };
   },
 } satisfies CommandDefinition;
+
+/** What everyone may see of a source address: a file's base name; a URL without credentials or query string. */
+export function publicUrl(address: string): string {
+  if (/^file:/i.test(address)) {
+    try {
+      return basename(new URL(address).pathname);
+    } catch {
+      return basename(address);
+    }
+  }
+  if (!/^[a-z][\w+.-]*:\/\//i.test(address)) return basename(address);
+  try {
+    const url = new URL(address);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    return url.href;
+  } catch {
+    return address.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
+  }
+}
+
+/** Error texts may quote the address: strip paths and credentials from them too. */
+function scrubText(text: string): string {
+  return text
+    .replace(/file:\/\/\S+/gi, (match) => publicUrl(match))
+    .replace(/https?:\/\/\S+/gi, (match) => publicUrl(match))
+    .replace(/(^|\s)\/(?:[\w.-]+\/)+([\w.-]+)/g, '$1$2');
+}

@@ -3,7 +3,7 @@ import { chooseStory } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { addToStory, readStoryOverrides } from '../src/core/story-overrides.ts';
-import { adminAnswer, plural, stringOption } from './admin-shared.ts';
+import { adminAnswer, plural, requireOperator, stringOption } from './admin-shared.ts';
 
 const storyOption = { name: 'story', description: 'Story id (default: the first configured)', type: 'string', autocomplete: true } as const;
 
@@ -28,6 +28,7 @@ export default {
   ],
   permission: 'admin',
   async run(app, input): Promise<Answer> {
+    if (input.subcommand === 'set') requireOperator(input.caller, 'change a story');
     const story = chooseStory(app, input.options.story);
     if (!story) throw new InputError('No stories are configured (config/stories/*.yaml).');
     if (input.subcommand === 'set') {

@@ -11,7 +11,7 @@ import { digestJson } from './answers/digest/answer.ts';
 import type { Digest } from './answers/digest/types.ts';
 import { factsText, listFacts } from './answers/facts-list.ts';
 import { deliverDigest, destinationById, previewDigest } from './pipeline/digest.ts';
-import { senderFor } from './pipeline/senders.ts';
+import { messageSender, senderFor } from './pipeline/senders.ts';
 import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
@@ -85,9 +85,17 @@ program
         print(answer, digest);
         return;
       }
-      const send = await senderFor(app, destination);
-      const { digest, delivered } = await deliverDigest(app, destination, send);
-      if (destination.kind !== 'console' || !delivered) print(null, digest);
+      // With --json the console destination is delivered silently (stdout carries the JSON alone).
+      const send = options.json && destination.kind === 'console' ? messageSender('console', (answer: Answer) => [renderPlain(answer)], async () => {}) : await senderFor(app, destination);
+      const { digest, delivered, sent, resumed } = await deliverDigest(app, destination, send);
+      const count = sent + (resumed?.sent ?? 0);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...digestJson(digest), delivered, messages: count }, null, 2)}\n`);
+      } else if (!delivered) {
+        print(null, digest);
+      } else if (destination.kind !== 'console') {
+        process.stdout.write(`Delivered ${count} message${count === 1 ? '' : 's'} to ${destination.id}.\n`);
+      }
     });
   });
 

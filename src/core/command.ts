@@ -23,6 +23,17 @@ export interface Caller {
   chatId: string;
   /** Set by the platform from its own notion of admin (chat administrator, Manage Server, operator). */
   isAdmin: boolean;
+  /**
+   * An operator of this Cronista (the console; TELEGRAM_ADMIN_IDS; Manage Server in the home guild, or in any
+   * guild when DISCORD_GUILD_ID is unset). Only operators may act on other chats' destinations and on global
+   * settings; a chat admin who is not an operator manages only this chat's destination.
+   */
+  isOperator?: boolean;
+}
+
+/** The console is always an operator; elsewhere the platform says so. */
+export function isOperator(caller: Caller): boolean {
+  return caller.platform === 'console' || caller.isOperator === true;
 }
 
 export interface CommandInput {

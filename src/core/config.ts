@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CronistaError } from './errors.ts';
+import { compileRule } from '../answers/digest/filters.ts';
 
 /** Every 10 minutes, the default poll of a subscribed feed. */
 export const DEFAULT_POLL = '*/10 * * * *';
@@ -27,7 +28,17 @@ const timezone = z.string().trim().superRefine((value, context) => {
 });
 const httpUrl = z.string().trim().url().refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
 
-const filtersSchema = z.object({ include: z.array(z.string()).default([]), exclude: z.array(z.string()).default([]) }).strict();
+/** Every rule must compile (a bad /regex/ would otherwise make every digest of the destination throw). */
+const filterRules = z.array(z.string()).default([]).superRefine((rules, context) => {
+  rules.forEach((rule, index) => {
+    try {
+      compileRule(rule);
+    } catch (error) {
+      context.addIssue({ code: 'custom', path: [index], message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+});
+const filtersSchema = z.object({ include: filterRules, exclude: filterRules }).strict();
 
 export const sourceSchema = z
   .object({

@@ -11,6 +11,9 @@ export interface CommandRequest {
   caller: CommandInput['caller'];
 }
 
+/** What a user is told about an unexpected (non-CronistaError) failure; the details go to the logs. */
+export const GENERIC_FAILURE = 'Something went wrong; the operator can see the details in the logs.';
+
 /**
  * The one way every platform runs a command: lookup, permission check (first, so a refused caller
  * learns nothing and changes nothing), option validation, cooldown, and an error boundary that turns
@@ -49,8 +52,9 @@ export class Dispatcher {
         const code = error instanceof PermissionError ? 'forbidden' : error instanceof InputError ? 'bad_input' : 'failed';
         return errorAnswer(error.message, code);
       }
-      this.app.logger.error({ err: error, command: command.name }, 'command failed');
-      return errorAnswer(`/${command.name} failed: ${errorMessage(error)}`, 'failed');
+      // Unexpected: its message may hold paths, SQL or library internals — for the logs, not for chat.
+      this.app.logger.error({ err: error, command: command.name, reason: errorMessage(error) }, 'command failed');
+      return errorAnswer(GENERIC_FAILURE, 'failed');
     }
   }
 

@@ -12,11 +12,10 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { STATUS_CODES } from 'node:http';
-import { Agent, errors, request } from 'undici';
+import { Agent } from 'undici';
 import type { Caller } from './command.ts';
-import { InputError, SourceError, errorMessage } from './errors.ts';
-import type { FetchedResource } from '../sources/http.ts';
+import { InputError, errorMessage } from './errors.ts';
+import { fetchResource, type FetchOptions, type FetchedResource } from '../sources/http.ts';
 
 /** A URL refused by the guard: the message says why, in one line. */
 export class BlockedUrlError extends InputError {
@@ -234,69 +233,20 @@ function guardedAgent(): Agent {
   return agent;
 }
 
+/** Accept for chat fetches: feeds, and YAML for `/config import url:`. */
+const GUARDED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/yaml;q=0.9, */*;q=0.5';
+
 /**
- * GET for a chat user (`/feeds test`, `/config import url:`): like `fetchResource`, but every hop of
+ * GET for a chat user (`/feeds test`, `/config import url:`) and the scheduled polls of feeds added
+ * from chat: `fetchResource` (same options: conditional requests, limits, timeouts), but every hop of
  * every redirect passes `checkPublicUrl`, and every connection re-checks the addresses it connects to.
+ * Refusals are BlockedUrlError ("Refused: … is a loopback address …").
  */
-export async function fetchGuarded(url: string, options: { timeoutMs?: number; maxBytes?: number } = {}): Promise<FetchedResource> {
-  const { timeoutMs = 20_000, maxBytes = 10 * 1024 * 1024 } = options;
-  const signal = AbortSignal.timeout(timeoutMs);
-  let current = await checkPublicUrl(url);
-  for (let redirects = 0; ; redirects++) {
-    let response;
-    try {
-      response = await request(current, {
-        dispatcher: guardedAgent(),
-        signal,
-        headers: { 'user-agent': 'Cronista/0.1 (news digest bot)', accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/yaml;q=0.9, */*;q=0.5' },
-      });
-    } catch (error) {
-      const blocked = (error as { cause?: unknown }).cause ?? error;
-      if (blocked instanceof BlockedUrlError) throw blocked;
-      if (error instanceof BlockedUrlError) throw error;
-      if (signal.aborted || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
-        throw new SourceError(url, `${current.host} did not answer within ${timeoutMs / 1000} s`);
-      }
-      const code = (error as { code?: string }).code;
-      throw new SourceError(url, `could not fetch ${current.host}: ${code ?? errorMessage(error)}`);
-    }
-    const { statusCode: status, body, headers } = response;
-    const header = (name: string) => {
-      const value = headers[name];
-      return (Array.isArray(value) ? value[0] : value) ?? null;
-    };
-    const location = header('location');
-    if (status >= 300 && status < 400 && location) {
-      body.on('error', () => {});
-      body.destroy();
-      if (redirects >= 5) throw new SourceError(url, 'more than 5 redirects');
-      current = await checkPublicUrl(new URL(location, current).href);
-      continue;
-    }
-    if (status >= 400) {
-      body.on('error', () => {});
-      body.destroy();
-      throw new SourceError(url, `${current.host} answered HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim());
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of body as AsyncIterable<Uint8Array>) {
-      total += chunk.byteLength;
-      if (total > maxBytes) {
-        body.on('error', () => {});
-        body.destroy();
-        throw new SourceError(url, `response larger than ${Math.round(maxBytes / 1024)} KiB`);
-      }
-      chunks.push(chunk);
-    }
-    return {
-      status,
-      notModified: false,
-      bytes: Buffer.concat(chunks),
-      contentType: header('content-type'),
-      etag: header('etag'),
-      lastModified: header('last-modified'),
-      url: current.href,
-    };
-  }
+export function fetchGuarded(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
+  return fetchResource(url, {
+    accept: GUARDED_ACCEPT,
+    ...options,
+    dispatcher: guardedAgent(),
+    checkUrl: (target) => checkPublicUrl(target),
+  });
 }

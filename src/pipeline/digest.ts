@@ -58,6 +58,10 @@ export async function readCursor(app: AppContext, destination: string): Promise<
 /** The next digest for a destination, without delivering it or moving its cursor. */
 export async function previewDigest(app: AppContext, destination: Destination): Promise<{ digest: Digest & { omitted: number }; answer: Answer | null }> {
   const story = destination.story ? (app.stories.find((s) => s.id === destination.story) ?? null) : (app.stories[0] ?? null);
+  // An unknown story would otherwise mean every story mixed together: refuse and name it.
+  if (destination.story && !story) {
+    throw new InputError(`Destination ${destination.id} names story "${destination.story}", which is not loaded (stories: ${app.stories.map((s) => s.id).join(', ') || 'none'}).`);
+  }
   const digest = await buildDigest(app.store, {
     destination: destination.id,
     story,
@@ -105,7 +109,8 @@ async function exclusive<T>(app: AppContext, destination: string, work: () => Pr
  *
  * On failure it records `destination:<id>:last_error` and throws the DeliveryError. A permanent refusal
  * (deleted webhook, chat not found, bot blocked) also drops the pending outbox so the destination is not
- * retried forever; its cursor stays, so the next run after the fix rebuilds the digest. A transient failure
+ * retried forever; its cursor stays (unless part of the digest was already sent: then it moves past that
+ * digest), so the next run after the fix rebuilds the digest. A transient failure
  * keeps the outbox for the next run.
  */
 export async function deliverDigest(app: AppContext, destination: Destination, send: Send | MessageSender): Promise<DeliveryResult> {
@@ -153,6 +158,12 @@ export async function deliverDigest(app: AppContext, destination: Destination, s
       if (failure.permanent) {
         const left = (await readOutbox(kv, destination.id)) ?? current;
         dropped = left ? left.messages.length - left.next : 0;
+        // Part of that digest already went out: move past it, or every later run would post that part again
+        // and fail again. The dropped remainder is reported in last_error.
+        if (left && left.next > 0) {
+          const cursor = (await kv.get(cursorKey(destination.id))) as DigestCursor | undefined;
+          if (!cursor || cursor.sequence < left.toSequence) await kv.set(cursorKey(destination.id), { sequence: left.toSequence, at: left.until } satisfies DigestCursor);
+        }
         await clearOutbox(kv, destination.id);
       }
       const record: LastError = { at: app.now().toISOString(), reason: failure.message, permanent: failure.permanent, droppedMessages: dropped };

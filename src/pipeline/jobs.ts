@@ -2,6 +2,8 @@ import { textAnswer } from '../answers/answer.ts';
 import type { DestinationConfig, SourceConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { errorMessage } from '../core/errors.ts';
+import { fetchGuarded } from '../core/ssrf.ts';
+import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
 import { deliverDigests, destinationFromConfig } from './digest.ts';
 import { HostLimiter } from './host-limiter.ts';
@@ -18,6 +20,17 @@ export function digestJob(app: AppContext) {
   };
 }
 
+/**
+ * The fetcher for a source's polls. Sources added from chat (`/feeds add`, kept in the chat overrides)
+ * go through the SSRF guard at every poll — every redirect and every connection is checked, honouring
+ * CRONISTA_ALLOW_HOSTS — so a feed that was public when added cannot later redirect or rebind to an
+ * internal address. The operator's configuration file (and `cronista ingest`) is trusted.
+ */
+export async function fetcherFor(app: AppContext, url: string): Promise<Fetcher> {
+  const { sources } = await app.settings.overrides();
+  return sources.some((source) => source.url === url) ? fetchGuarded : fetchResource;
+}
+
 /** A subscribed source's scheduled poll, polite per host; a source that keeps failing is disabled out loud. */
 export async function pollJob(app: AppContext) {
   const { polling } = await app.settings.effective();
@@ -25,6 +38,7 @@ export async function pollJob(app: AppContext) {
   return async (source: SourceConfig): Promise<void> => {
     const result = await pollSource(app, source.url, {
       limiter,
+      fetch: await fetcherFor(app, source.url),
       timeoutMs: polling.timeout_seconds * 1000,
       maxBytes: polling.max_bytes,
       disableAfterFailures: polling.disable_after_failures,

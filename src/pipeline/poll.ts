@@ -4,7 +4,7 @@ import { feedItemToRaw } from '../documents/feed-item.ts';
 import type { RawItem } from '../documents/types.ts';
 import { decodeBytes } from '../sources/decode.ts';
 import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
-import { fetchResource, type FetchedResource } from '../sources/http.ts';
+import { fetchResource, type FetchedResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord, Store } from '../stores/store.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { storeItems } from './ingest.ts';
@@ -37,6 +37,11 @@ export interface PollOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** Decode + parse; default `parseFetchedFeed`. */
   parse?: FeedParser;
+  /**
+   * How the feed is fetched (given the conditional-request validators). Default `fetchResource` (trusted,
+   * operator-configured sources); feeds added from chat are polled with `fetchGuarded` (src/core/ssrf.ts).
+   */
+  fetch?: Fetcher;
 }
 
 export type PollStatus =
@@ -153,7 +158,7 @@ async function pollOnce(app: AppContext, source: SourceRecord, options: PollOpti
   let feed: PolledFeed;
   try {
     fetched = await options.limiter.run(url, () =>
-      fetchResource(url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, etag: source.etag, lastModified: source.lastModified }),
+      (options.fetch ?? fetchResource)(url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, etag: source.etag, lastModified: source.lastModified }),
     );
     if (fetched.notModified) {
       await app.store.recordSuccess(source.id, app.now(), { etag: fetched.etag, lastModified: fetched.lastModified });

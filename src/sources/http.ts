@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import { errors, request } from 'undici';
-import { SourceError, errorMessage } from '../core/errors.ts';
+import { errors, request, type Dispatcher } from 'undici';
+import { CronistaError, SourceError, errorMessage } from '../core/errors.ts';
 
 export interface FetchOptions {
   /** Budget for the whole fetch, redirects and body included. Default 20 000 ms. */
@@ -11,7 +11,19 @@ export interface FetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   userAgent?: string;
+  /** Accept header; default: feeds first, then HTML, then anything. */
+  accept?: string;
+  /** undici dispatcher for every request (the SSRF guard's agent re-checks the address at connect time). */
+  dispatcher?: Dispatcher;
+  /**
+   * Checks the first URL and every redirect target before it is requested, instead of the default
+   * http(s)-only check (so it must refuse other schemes itself); throws to refuse (the error is thrown as is).
+   */
+  checkUrl?: (url: string) => Promise<URL>;
 }
+
+/** How a fetch is done: `fetchResource`, or the SSRF-guarded `fetchGuarded` (src/core/ssrf.ts). */
+export type Fetcher = (url: string, opts?: FetchOptions) => Promise<FetchedResource>;
 
 export interface FetchedResource {
   status: number;
@@ -81,26 +93,27 @@ async function readCapped(body: Body, maxBytes: number, source: string): Promise
  * 20 s"), oversized bodies ("response larger than 10 MiB") and network failures.
  */
 export async function fetchResource(url: string, opts: FetchOptions = {}): Promise<FetchedResource> {
-  const { timeoutMs = 20_000, maxBytes = 10 * 1024 * 1024, etag, lastModified, userAgent = USER_AGENT } = opts;
+  const { timeoutMs = 20_000, maxBytes = 10 * 1024 * 1024, etag, lastModified, userAgent = USER_AGENT, accept = ACCEPT, dispatcher, checkUrl } = opts;
   const deadline = Date.now() + timeoutMs;
   const signal = AbortSignal.timeout(timeoutMs);
   const timedOut = () => new SourceError(url, `timed out after ${+(timeoutMs / 1000).toFixed(1)} s`);
+  const check = async (target: string): Promise<URL> => (checkUrl ? checkUrl(target) : checkedUrl(target, url));
 
-  let current = checkedUrl(url, url);
+  let current = await check(url);
   // Redirects by hand: undici's redirect interceptor doesn't tell us the final URL.
   for (let redirects = 0; ; redirects++) {
-    const headers: Record<string, string> = { 'user-agent': userAgent, accept: ACCEPT };
+    const headers: Record<string, string> = { 'user-agent': userAgent, accept };
     if (etag) headers['if-none-match'] = etag;
     if (lastModified) headers['if-modified-since'] = lastModified;
     const remaining = Math.max(1, deadline - Date.now());
     try {
-      const response = await request(current, { headers, signal, headersTimeout: remaining, bodyTimeout: remaining });
+      const response = await request(current, { headers, signal, headersTimeout: remaining, bodyTimeout: remaining, ...(dispatcher ? { dispatcher } : {}) });
       const { statusCode: status, body } = response;
       const location = header(response.headers, 'location');
       if (status >= 300 && status < 400 && status !== 304 && location) {
         discard(body);
         if (redirects >= MAX_REDIRECTS) throw new SourceError(url, `more than ${MAX_REDIRECTS} redirects`);
-        current = checkedUrl(new URL(location, current).href, url);
+        current = await check(new URL(location, current).href);
         continue;
       }
       if (status >= 400) {
@@ -125,7 +138,10 @@ export async function fetchResource(url: string, opts: FetchOptions = {}): Promi
         url: current.href,
       };
     } catch (error) {
-      if (error instanceof SourceError) throw error;
+      // Ours (SourceError), or a refusal by `checkUrl` or by the dispatcher's connect-time check.
+      if (error instanceof CronistaError) throw error;
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof CronistaError) throw cause;
       if (signal.aborted || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
         throw timedOut();
       }

@@ -16,12 +16,22 @@ function declaredEntities(doctype: string): Map<string, string> {
   return entities;
 }
 
-function fixEntities(xml: string, declared: Map<string, string>): string {
+/**
+ * Substitutes entity references. Declared (DTD) values are inserted up to `budget` characters in all —
+ * a few large values referenced many times (billion-laughs style) would otherwise expand a 10 MiB feed to
+ * terabytes; past the budget a reference is kept, escaped, as text.
+ */
+function fixEntities(xml: string, declared: Map<string, string>, budget: number): string {
+  let substituted = 0;
   return xml
     .replace(/&([A-Za-z][\w.-]*);/g, (whole, name: string) => {
       if (XML_ENTITIES.has(name)) return whole;
       const value = declared.get(name);
-      if (value !== undefined) return value;
+      if (value !== undefined) {
+        if (substituted + value.length > budget) return `&amp;${name};`;
+        substituted += value.length;
+        return value;
+      }
       const decoded = decodeHTML(whole);
       if (decoded === whole) return `&amp;${name};`;
       return [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
@@ -43,10 +53,13 @@ function stripProlog(xml: string): { body: string; doctype: string } {
   return { body: comments + '\n' + body, doctype };
 }
 
-/** Returns repaired XML; never throws. */
+/** Declared entity values substituted in all, at most this many times the input's length. */
+export const ENTITY_EXPANSION_FACTOR = 2;
+
+/** Returns repaired XML; never throws. Its size stays within a small multiple of the input's. */
 export function repairXml(xml: string): string {
   const { body, doctype } = stripProlog(xml);
-  const fixed = fixEntities(body, declaredEntities(doctype));
+  const fixed = fixEntities(body, declaredEntities(doctype), ENTITY_EXPANSION_FACTOR * xml.length);
   const doc = parseDocument(fixed, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
   return DomUtils.getOuterHTML(doc.children, { xmlMode: true, encodeEntities: 'utf8' });
 }

@@ -14,6 +14,7 @@ import {
   operator,
   telegramAdmin,
   telegramMember,
+  telegramOperator,
   telegramPrivate,
   withAllowHosts,
 } from './helpers.ts';
@@ -76,11 +77,11 @@ test('/feeds add by an admin subscribes, persists across a restart, and reaches 
     assert.equal(row?.enabled, true);
     assert.match(answerText(sources), /next poll/);
 
-    const removed = await h.run(telegramAdmin, 'feeds remove', { url });
+    const removed = await h.run(telegramOperator, 'feeds remove', { url });
     assert.ok(!isError(removed), errorText(removed));
     await h.reopen();
     assert.deepEqual((await h.app.settings.effective()).sources, []);
-    assertOneLineError(await h.run(telegramAdmin, 'feeds remove', { url }), /no source/);
+    assertOneLineError(await h.run(telegramOperator, 'feeds remove', { url }), /no source/);
   } finally {
     await h.close();
   }
@@ -189,7 +190,7 @@ test('/destination add|list|remove: this chat, a Telegram @channel from a privat
     const tasks = await describeSchedule({ sources: [], destinations });
     assert.ok(tasks.some((task) => task.name === 'digest:telegram:-1001234' && task.cron === '30 7 * * *' && task.timezone === 'America/Lima'));
 
-    const listed = await h.run(telegramAdmin, 'destination list');
+    const listed = await h.run(telegramOperator, 'destination list');
     assert.match(answerText(listed), /telegram:@peru_digest/);
     assert.match(answerText(listed), /"30 7 \* \* \*" America\/Lima; next 20\d\d-/);
 
@@ -197,7 +198,7 @@ test('/destination add|list|remove: this chat, a Telegram @channel from a privat
     assert.ok(!isError(removed), errorText(removed));
     await h.reopen();
     assert.ok(!(await h.app.settings.effective()).destinations.some((d) => d.id === 'telegram:@peru_digest'));
-    assertOneLineError(await h.run(telegramAdmin, 'destination remove', { id: 'telegram:nope' }), /No destination "telegram:nope"/);
+    assertOneLineError(await h.run(telegramOperator, 'destination remove', { id: 'telegram:nope' }), /No destination "telegram:nope"/);
   } finally {
     await h.close();
   }
@@ -216,7 +217,7 @@ test('/schedule set validates, persists, reaches describeSchedule; /schedule sho
 
     assertOneLineError(await h.run(telegramAdmin, 'schedule set', { cron: '0 25 * * *', timezone: 'America/Lima' }), /Bad schedule cron "0 25 \* \* \*"/);
     assertOneLineError(await h.run(telegramAdmin, 'schedule set', { cron: '0 9 * * *', timezone: 'Mars/Olympus' }), /Bad timezone "Mars\/Olympus"/);
-    assertOneLineError(await h.run(telegramAdmin, 'schedule set', { cron: '0 9 * * *', destination: 'nowhere' }), /No destination "nowhere"/);
+    assertOneLineError(await h.run(telegramOperator, 'schedule set', { cron: '0 9 * * *', destination: 'nowhere' }), /No destination "nowhere"/);
 
     await h.reopen();
     const config = await h.app.settings.effective();
@@ -232,7 +233,10 @@ test('/schedule set validates, persists, reaches describeSchedule; /schedule sho
     assert.ok(!isError(consoleSet), errorText(consoleSet));
 
     await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'feeds add', { url: server.url('/andes.xml') }));
-    const show = await h.run(telegramAdmin, 'schedule show');
+    // A chat admin sees only this chat's digest; an operator sees every task.
+    const own = (await h.run(telegramAdmin, 'schedule show')).json as { tasks: { name: string }[] };
+    assert.deepEqual(own.tasks.map((t) => t.name), ['digest:telegram:-1001234']);
+    const show = await h.run(telegramOperator, 'schedule show');
     const tasks = (show.json as { tasks: { name: string; next: string[] }[] }).tasks;
     assert.ok(tasks.some((t) => t.name === 'digest:telegram:-1001234'));
     assert.ok(tasks.some((t) => t.name === `poll:${server.url('/andes.xml')}`));
@@ -279,16 +283,16 @@ test('/story set adds keywords and places at once and after a restart; unknown r
     assert.ok(json.regions >= 25);
     assert.equal(placeToRegion(h.app.stories[0]!, 'Pilcuyo'), null);
 
-    const set = await h.run(telegramAdmin, 'story set', { keywords: 'paro agrario, Wayki', place: 'Pilcuyo', region: 'puno' });
+    const set = await h.run(telegramOperator, 'story set', { keywords: 'paro agrario, Wayki', place: 'Pilcuyo', region: 'puno' });
     assert.ok(!isError(set), errorText(set));
     const story = h.app.stories[0]!;
     assert.ok(story.keywords.includes('paro agrario') && story.keywords.includes('Wayki'));
     assert.deepEqual(placeToRegion(story, 'Pilcuyo'), { place: 'Pilcuyo', region: 'Puno' }, 'applied at once');
 
-    assertOneLineError(await h.run(telegramAdmin, 'story set', { place: 'Springfield', region: 'Narnia' }), /Unknown region "Narnia".*Puno/);
-    assertOneLineError(await h.run(telegramAdmin, 'story set', { place: 'Springfield' }), /needs both place: and region:/);
+    assertOneLineError(await h.run(telegramOperator, 'story set', { place: 'Springfield', region: 'Narnia' }), /Unknown region "Narnia".*Puno/);
+    assertOneLineError(await h.run(telegramOperator, 'story set', { place: 'Springfield' }), /needs both place: and region:/);
     assertOneLineError(await h.run(telegramAdmin, 'story show', { story: 'nope' }), /Unknown story "nope"/);
-    const again = await h.run(telegramAdmin, 'story set', { keywords: 'Wayki' });
+    const again = await h.run(telegramOperator, 'story set', { keywords: 'Wayki' });
     assert.match(answerText(again), /nothing changed/);
 
     await h.reopen();
@@ -318,7 +322,7 @@ test('/config export and import: YAML round trip, OPML round trip into a fresh a
     assert.match(yamlText, /andes\.xml/);
     assert.equal(yaml.attachments?.length, 1);
 
-    const imported = await withAllowHosts('127.0.0.1', () => b.run(telegramAdmin, 'config import', { yaml: yamlText }));
+    const imported = await withAllowHosts('127.0.0.1', () => b.run(telegramOperator, 'config import', { yaml: yamlText }));
     assert.ok(!isError(imported), errorText(imported));
     await b.reopen();
     const [left, right] = [await a.app.settings.effective(), await b.app.settings.effective()];
@@ -332,7 +336,7 @@ test('/config export and import: YAML round trip, OPML round trip into a fresh a
 
     const c = harness();
     try {
-      const result = await withAllowHosts('127.0.0.1', () => c.run(telegramAdmin, 'config import', { yaml: opmlText }));
+      const result = await withAllowHosts('127.0.0.1', () => c.run(telegramOperator, 'config import', { yaml: opmlText }));
       assert.ok(!isError(result), errorText(result));
       assert.deepEqual((result.json as { imported: unknown }).imported, { feeds: 2, added: 2, known: 0 });
       await c.reopen();
@@ -340,7 +344,7 @@ test('/config export and import: YAML round trip, OPML round trip into a fresh a
       assert.deepEqual(sources.map((s) => s.url).sort(), left.sources.map((s) => s.url).sort());
       assert.equal(sources.find((s) => s.url.endsWith('/andes.xml'))?.story, 'peru-crisis');
       // Importing the same list again adds nothing.
-      const again = await withAllowHosts('127.0.0.1', () => c.run(telegramAdmin, 'config import', { yaml: opmlText }));
+      const again = await withAllowHosts('127.0.0.1', () => c.run(telegramOperator, 'config import', { yaml: opmlText }));
       assert.deepEqual((again.json as { imported: unknown }).imported, { feeds: 2, added: 0, known: 2 });
     } finally {
       await c.close();
@@ -355,18 +359,18 @@ test('/config import from url: is fetched behind the guard; invalid YAML and bad
   const h = harness();
   try {
     server.set('/config.yaml', { type: 'feed', contentType: 'text/yaml', body: `sources:\n  - url: ${server.url('/andes.xml')}\n    poll: "*/20 * * * *"\n` });
-    assertOneLineError(await withAllowHosts(undefined, () => h.run(telegramAdmin, 'config import', { url: server.url('/config.yaml') })), /Refused: 127\.0\.0\.1 is a loopback address/);
+    assertOneLineError(await withAllowHosts(undefined, () => h.run(telegramOperator, 'config import', { url: server.url('/config.yaml') })), /Refused: 127\.0\.0\.1 is a loopback address/);
     assert.equal(await h.app.store.kv.get(OVERRIDES_KEY), undefined);
-    const fetched = await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'config import', { url: server.url('/config.yaml') }));
+    const fetched = await withAllowHosts('127.0.0.1', () => h.run(telegramOperator, 'config import', { url: server.url('/config.yaml') }));
     assert.ok(!isError(fetched), errorText(fetched));
     assert.equal((await h.app.settings.effective()).sources[0]?.poll, '*/20 * * * *');
 
     const before = await h.app.store.kv.get(OVERRIDES_KEY);
-    assertOneLineError(await h.run(telegramAdmin, 'config import', { yaml: 'sources: [' }), /not valid YAML/);
-    assertOneLineError(await h.run(telegramAdmin, 'config import', { yaml: 'destinations:\n  - id: x\n    console: true\n    schedule: "99 * * * *"\n' }), /schedule: invalid cron expression "99 \* \* \* \*"/);
+    assertOneLineError(await h.run(telegramOperator, 'config import', { yaml: 'sources: [' }), /not valid YAML/);
+    assertOneLineError(await h.run(telegramOperator, 'config import', { yaml: 'destinations:\n  - id: x\n    console: true\n    schedule: "99 * * * *"\n' }), /schedule: invalid cron expression "99 \* \* \* \*"/);
     // A feed on a private address, imported from chat, is refused like /feeds add.
-    assertOneLineError(await h.run(telegramAdmin, 'config import', { yaml: 'sources:\n  - url: http://10.0.0.1/feed.xml\n' }), /10\.0\.0\.1 is a private address/);
-    assertOneLineError(await h.run(telegramAdmin, 'config import'), /needs yaml:/);
+    assertOneLineError(await h.run(telegramOperator, 'config import', { yaml: 'sources:\n  - url: http://10.0.0.1/feed.xml\n' }), /10\.0\.0\.1 is a private address/);
+    assertOneLineError(await h.run(telegramOperator, 'config import'), /needs yaml:/);
     assert.deepEqual(await h.app.store.kv.get(OVERRIDES_KEY), before);
   } finally {
     await h.close();
@@ -384,7 +388,7 @@ test('/config export from chat redacts webhook tokens, and importing the export 
     assert.match(text, /webhooks\/123456\/REDACTED/);
     const consoleExport = await h.run(operator, 'config export');
     assert.match((consoleExport.json as { text: string }).text, /SECRET-token/);
-    const imported = await h.run(telegramAdmin, 'config import', { yaml: text });
+    const imported = await h.run(telegramOperator, 'config import', { yaml: text });
     assert.ok(!isError(imported), errorText(imported));
     assert.equal((await h.app.settings.effective()).destinations.find((d) => d.id === 'hook')?.discord_webhook, hook);
   } finally {

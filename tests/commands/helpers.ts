@@ -8,11 +8,18 @@ import type { Caller } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher, type CommandRequest } from '../../src/core/dispatch.ts';
 
-export const telegramAdmin: Caller = { platform: 'telegram', userId: '42', chatId: '-1001234', isAdmin: true };
-export const telegramPrivate: Caller = { platform: 'telegram', userId: '42', chatId: '42', isAdmin: true };
-export const telegramMember: Caller = { platform: 'telegram', userId: '7', chatId: '-1001234', isAdmin: false };
-export const discordAdmin: Caller = { platform: 'discord', userId: '9', chatId: '123456789012345678', isAdmin: true };
-export const operator: Caller = { platform: 'console', userId: 'operator', chatId: 'console', isAdmin: true };
+/** An administrator of the group who is not an operator: manages this chat's destination only. */
+export const telegramAdmin: Caller = { platform: 'telegram', userId: '42', chatId: '-1001234', isAdmin: true, isOperator: false };
+/** The same group, asked by a user listed in TELEGRAM_ADMIN_IDS. */
+export const telegramOperator: Caller = { platform: 'telegram', userId: '1', chatId: '-1001234', isAdmin: true, isOperator: true };
+/** In a private chat only TELEGRAM_ADMIN_IDS are admins, so they are operators. */
+export const telegramPrivate: Caller = { platform: 'telegram', userId: '42', chatId: '42', isAdmin: true, isOperator: true };
+export const telegramMember: Caller = { platform: 'telegram', userId: '7', chatId: '-1001234', isAdmin: false, isOperator: false };
+/** An admin of another group (not an operator). */
+export const otherGroupAdmin: Caller = { platform: 'telegram', userId: '66', chatId: '-1009999', isAdmin: true, isOperator: false };
+/** Manage Server with DISCORD_GUILD_ID unset: an operator. */
+export const discordAdmin: Caller = { platform: 'discord', userId: '9', chatId: '123456789012345678', isAdmin: true, isOperator: true };
+export const operator: Caller = { platform: 'console', userId: 'operator', chatId: 'console', isAdmin: true, isOperator: true };
 
 export interface Harness {
   dir: string;

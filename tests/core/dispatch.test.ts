@@ -7,6 +7,7 @@ import { textAnswer } from '../../src/answers/answer.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
+import { InputError } from '../../src/core/errors.ts';
 import { openApp } from '../../src/core/app.ts';
 import { parseCommandLine } from '../../src/platforms/console/parse.ts';
 
@@ -87,8 +88,34 @@ test('wrong input gets a one-line answer a person can act on', async () => {
 test('a command that throws answers with a message, never a stack trace', async () => {
   const answer = await dispatcher.dispatch({ name: 'broken', options: {}, caller: member });
   const text = JSON.stringify(answer.json);
-  assert.match(text, /\/broken failed: cannot read properties of undefined/);
+  assert.match(text, /Something went wrong; the operator can see the details in the logs\./);
   assert.doesNotMatch(text, /at .*\.ts:\d+/);
+});
+
+test('an unexpected error (paths, SQL) is logged, never shown; our own errors keep their message', async () => {
+  const logged: { obj: Record<string, unknown>; msg: string }[] = [];
+  const base = app();
+  const logger = { ...base.logger, error: (obj: Record<string, unknown>, msg: string) => void logged.push({ obj, msg }) } as unknown as AppContext['logger'];
+  const leaky: CommandDefinition = {
+    name: 'leaky', description: 'throws internals', permission: 'everyone', options: [],
+    async run() {
+      throw new Error('SQLITE_ERROR: no such table: documents (/srv/cronista/data/cronista.db)');
+    },
+  };
+  const own: CommandDefinition = {
+    name: 'own', description: 'throws an InputError', permission: 'everyone', options: [],
+    async run() {
+      throw new InputError('Give a date like 2023-01-31.');
+    },
+  };
+  const d = new Dispatcher({ ...base, logger }, [leaky, own]);
+  const answer = await d.dispatch({ name: 'leaky', options: {}, caller: member });
+  const text = JSON.stringify(answer);
+  assert.doesNotMatch(text, /SQLITE|no such table|\/srv\/cronista/);
+  assert.match(text, /Something went wrong; the operator can see the details in the logs\./);
+  assert.equal(logged.length, 1);
+  assert.match(String((logged[0]!.obj.err as Error).message), /no such table: documents/);
+  assert.match(JSON.stringify(await d.dispatch({ name: 'own', options: {}, caller: member })), /Give a date like 2023-01-31\./);
 });
 
 test('valid options reach the command typed', async () => {

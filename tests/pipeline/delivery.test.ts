@@ -249,3 +249,24 @@ test('a webhook POST gives up on a 429 longer than allowed, transiently', async 
     (error: unknown) => error instanceof DeliveryError && !error.permanent && error.status === 429,
   );
 });
+
+test('a permanent failure partway through a digest moves the cursor past it: the next run does not re-post message 1', async () => {
+  const { app } = await appWithNews(8, 1800);
+  const destination = hook('hook-partial', discord.webhookUrl('1010'));
+  let calls = 0;
+  discord.onPost = (post) => {
+    if (post.webhookId === '1010' && ++calls === 2) discord.failNext(400, 1); // the second message is refused
+  };
+  await assert.rejects(deliverDigest(app, destination, await senderFor(app, destination, options)), (error: unknown) => error instanceof DeliveryError && error.permanent);
+  discord.onPost = undefined;
+  const createdFirst = discord.created().filter((p) => p.webhookId === '1010').length;
+  assert.equal(createdFirst, 1, 'message 1 went out, message 2 was refused');
+  assert.equal(await readOutbox(app.store.kv, destination.id), undefined, 'outbox dropped');
+  const lastError = await readLastError(app.store.kv, destination.id);
+  assert.ok(lastError && lastError.permanent && lastError.droppedMessages >= 1, JSON.stringify(lastError));
+  assert.ok((await readCursor(app, destination.id)).sequence > 0, 'cursor moved past the partly sent digest');
+
+  const again = await deliverDigest(app, destination, await senderFor(app, destination, options));
+  assert.equal(again.sent, 0, 'nothing re-posted');
+  assert.equal(discord.created().filter((p) => p.webhookId === '1010').length, createdFirst);
+});

@@ -264,7 +264,32 @@ test('discord bot: a slow command is deferred, then its reply edited; a slow err
   assert.ok(failing.calls.some((call) => call.method === 'DELETE'), 'public placeholder not removed');
   const followUp = failing.messages.find((m) => m.via === 'follow-up');
   assert.ok(followUp && (followUp.body.flags & 64) === 64, 'error not ephemeral');
-  assert.match(JSON.stringify(followUp.body.embeds), /slow failure/);
+  // An unexpected error's own message (here "slow failure"; could be a path or SQL) stays in the logs.
+  assert.match(JSON.stringify(followUp.body.embeds), /Something went wrong; the operator can see the details in the logs\./);
+  assert.doesNotMatch(JSON.stringify(followUp.body), /slow failure/);
+});
+
+test('discord bot: stop() waits also for interactions that arrive while it waits, then closes the gateway', async () => {
+  const dispatcher = new Dispatcher(app, commands);
+  const stopping = createDiscordPlatformWith(app, dispatcher, { DISCORD_TOKEN: 'stand-in-token', DISCORD_API_BASE: standIn.api, DISCORD_APPLICATION_ID: standIn.applicationId }, {})!;
+  const events: string[] = [];
+  stopping.client.destroy = async () => void events.push('destroy');
+  const track = (work: Promise<void>) => (stopping as unknown as { track(work: Promise<void>): void }).track(work);
+  // One interaction in flight; while stop() waits for it, a second one arrives (e.g. told to retry later).
+  track(
+    (async () => {
+      await sleep(50);
+      track(
+        (async () => {
+          await sleep(100);
+          events.push('late interaction answered');
+        })(),
+      );
+      events.push('first interaction answered');
+    })(),
+  );
+  await stopping.stop();
+  assert.deepEqual(events, ['first interaction answered', 'late interaction answered', 'destroy']);
 });
 
 test('discord bot: a long answer goes as a reply plus follow-ups (?wait=true), each within the limits', async () => {

@@ -122,7 +122,7 @@ export function answerTextNoSpace(answer: Answer, withAttachmentText = false): s
 
 // ---------------------------------------------------------------- Telegram
 
-const TG_TAG = /^<(?:(b|i|code|pre|blockquote)>|\/(b|i|code|pre|blockquote|a)>|a href="((?:https?|tg):[^"<>]*)">)/;
+const TG_TAG = /^<(?:(b|i|code|pre|blockquote)>|\/(b|i|code|pre|blockquote|a)>|a href="(https?:[^"<>]*)">)/;
 const TG_ENTITY = /^&(?:amp|lt|gt|quot);/;
 
 /** Checks tags are allowed, balanced and properly nested, entities complete, no raw `>`. */
@@ -146,8 +146,10 @@ export function assertTelegramHtml(html: string): void {
   assert.deepEqual(stack, [], 'unclosed tags');
 }
 
+/** The text a reader sees: tags dropped, entities undone, and the U+2060 that defuses @mentions ignored. */
 export function telegramPlain(html: string): string {
   return html
+    .replace(/\u2060/g, '')
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

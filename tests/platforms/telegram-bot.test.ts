@@ -239,6 +239,32 @@ test('admin commands: group members are refused, chat administrators and operato
   assert.match(texts((await say('/adminprobe', GROUP, operator)).calls).join(''), /probe ran/);
 });
 
+test('a chat_member update (an admin demoted) clears the cached admin status at once', async () => {
+  const admin = user();
+  telegram.chatMembers.set(`${GROUP.id}:${admin.id}`, 'administrator');
+  probeCalls.length = 0;
+  assert.match(texts((await say('/adminprobe', GROUP, admin)).calls).join(''), /probe ran/);
+  // Cached: no new getChatMember would be asked for within the cache time.
+  telegram.chatMembers.set(`${GROUP.id}:${admin.id}`, 'member');
+  telegram.pushUpdate({
+    chat_member: {
+      chat: GROUP,
+      from: user(),
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: { user: admin, status: 'administrator', can_be_edited: true },
+      new_chat_member: { user: admin, status: 'member' },
+    },
+  });
+  await settle();
+  const demoted = await say('/adminprobe', GROUP, admin);
+  assert.match(texts(demoted.calls).join(''), /for admins only/);
+  assert.ok(demoted.calls.some((call) => call.method === 'getChatMember' && Number(call.params.user_id) === admin.id), 'asked Telegram again');
+  assert.equal(probeCalls.length, 1);
+  // Telegram sends chat_member only when asked for it.
+  const polls = telegram.calls.filter((call) => call.method === 'getUpdates' && call.params.allowed_updates);
+  assert.ok(polls.length > 0 && polls.every((call) => JSON.stringify(call.params.allowed_updates).includes('"chat_member"')), JSON.stringify(polls[0]?.params));
+});
+
 test('a real admin command from commands/index.ts is refused to a group member', async (t) => {
   const real = commands.find((command) => command.permission === 'admin');
   if (!real) return t.skip('no admin command in commands/index.ts yet (/feeds, /destination are being written)');

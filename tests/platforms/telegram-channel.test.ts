@@ -113,6 +113,10 @@ test('environment: token required; webhook needs a port; the API root loses its 
   assert.equal(polling.webhook, undefined);
   assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' }), /TELEGRAM_WEBHOOK_PORT/);
   assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_PORT: '8443', TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }), /SECRET/);
+  // Telegram delivers webhooks only over https: an http (or scheme-less) URL is refused at start.
+  for (const url of ['http://x.example/hook', 'HTTP://x.example/hook', 'x.example/hook', 'https://']) {
+    assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_PORT: '8443' }), /TELEGRAM_WEBHOOK_URL: expected an https:\/\/ URL/, url);
+  }
   const webhook = telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_PORT: '8443' })!;
   assert.equal(webhook.webhook?.port, 8443);
   assert.match(webhook.webhook!.secret, /^[a-f0-9]{48}$/, 'a random secret when none is set');

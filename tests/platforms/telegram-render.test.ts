@@ -205,3 +205,23 @@ test('telegram validators can fail', () => {
   // And the generator makes lines long enough to need splitting.
   assert.ok(randomLine(rng(5), 5000).length > 10, 'line 198');
 });
+
+test('telegram: @mentions are defused with U+2060 and tg: links are not linked (no one is notified)', () => {
+  const headline = 'Ping @some_admin, @@x, @9 and a@b.example; lone @ and @é stay';
+  const answer: Answer = {
+    title: 'Hi @channel_admin',
+    sections: [{ heading: 'From @desk', lines: [[headline, ' ', { text: 'profile', url: 'tg://user?id=123' }, ' ', { text: '@linked', url: 'https://x.example/@linked' }]] }],
+    json: null,
+  };
+  const messages = renderTelegram(answer);
+  assertTelegramMessages(messages);
+  const text = texts(messages).map((m) => m.text).join('');
+  // No `@` is directly followed by a username character: Telegram sees no mention.
+  assert.ok(!/@[A-Za-z0-9_]/.test(text.replace(/href="[^"]*"/g, '')), text);
+  assert.ok(text.includes('Ping @\u2060some_admin, @@\u2060x, @\u20609 and a@\u2060b.example; lone @ and @é stay'), text);
+  assert.ok(!text.includes('tg:'), 'tg: link emitted');
+  assert.ok(text.includes(' profile '), 'tg: link shown as plain text');
+  assert.ok(text.includes('<a href="https://x.example/@linked">@\u2060linked</a>'), 'href kept as is, link text defused');
+  // Nothing lost: the reader sees the same text (U+2060 is invisible).
+  assert.equal(telegramPlain(text), `Hi @channel_admin\n\nFrom @desk\n${headline} profile @linked`);
+});

@@ -5,7 +5,7 @@ import { mergeEvents } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
 import { figureChanges, knownAt, shortDate } from './figure-changes.ts';
-import { filterReason, type DigestFilters } from './filters.ts';
+import { compileFilters, type DigestFilters } from './filters.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
@@ -58,8 +58,9 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories.map((s) => s.entry)];
   const entries: DigestEntry[] = [];
   const excluded: Digest['excluded'] = [];
+  const reasonFor = compileFilters(request.filters);
   for (const entry of candidates) {
-    const reason = filterReason([entry.text, entry.summary, ...entry.sources.map((s) => s.title ?? '')].join('\n'), request.filters);
+    const reason = reasonFor([entry.text, entry.summary, ...entry.sources.map((s) => s.title ?? '')].join('\n'));
     if (reason) excluded.push({ text: entry.text, reason });
     else entries.push(entry);
   }

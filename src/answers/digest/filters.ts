@@ -46,23 +46,34 @@ export function compileRule(rule: string): Rule {
   return { source: rule, test: (text) => pattern.test(text) };
 }
 
-/** Why an entry is left out, or null when it stays. */
+/** Why an entry is left out, or null when it stays. Compiles the rules each call: use compileFilters for many entries. */
 export function filterReason(text: string, filters: DigestFilters | undefined): string | null {
-  if (!filters) return null;
-  for (const rule of (filters.exclude ?? []).map(compileRule)) {
-    const result = rule.test(text);
-    if (result === 'timeout') return `exclude filter ${rule.source} took longer than ${REGEX_TIME_LIMIT_MS} ms and was skipped; entry kept out to be safe`;
-    if (result) return `matches exclude filter ${rule.source}`;
-  }
+  return compileFilters(filters)(text);
+}
+
+/**
+ * Compiles a destination's rules once (per digest) and returns the test for each entry: why it is left
+ * out, or null when it stays. A rule that does not compile throws an InputError naming it.
+ */
+export function compileFilters(filters: DigestFilters | undefined): (text: string) => string | null {
+  if (!filters) return () => null;
+  const exclude = (filters.exclude ?? []).map(compileRule);
   const include = (filters.include ?? []).map(compileRule);
-  if (include.length === 0) return null;
-  const timedOut: string[] = [];
-  for (const rule of include) {
-    const result = rule.test(text);
-    if (result === true) return null;
-    if (result === 'timeout') timedOut.push(rule.source);
-  }
-  return timedOut.length
-    ? `include filter ${timedOut.join(', ')} took longer than ${REGEX_TIME_LIMIT_MS} ms`
-    : `matches none of the include filters ${include.map((rule) => rule.source).join(', ')}`;
+  return (text) => {
+    for (const rule of exclude) {
+      const result = rule.test(text);
+      if (result === 'timeout') return `exclude filter ${rule.source} took longer than ${REGEX_TIME_LIMIT_MS} ms and was skipped; entry kept out to be safe`;
+      if (result) return `matches exclude filter ${rule.source}`;
+    }
+    if (include.length === 0) return null;
+    const timedOut: string[] = [];
+    for (const rule of include) {
+      const result = rule.test(text);
+      if (result === true) return null;
+      if (result === 'timeout') timedOut.push(rule.source);
+    }
+    return timedOut.length
+      ? `include filter ${timedOut.join(', ')} took longer than ${REGEX_TIME_LIMIT_MS} ms`
+      : `matches none of the include filters ${include.map((rule) => rule.source).join(', ')}`;
+  };
 }

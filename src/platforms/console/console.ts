@@ -7,7 +7,7 @@ import { parseCommandLine } from './parse.ts';
 import { renderPlain } from './render.ts';
 
 /** The operator at the console is trusted: admin commands are allowed. */
-const CONSOLE_CALLER = { platform: 'console', userId: 'operator', chatId: 'console', isAdmin: true } as const;
+const CONSOLE_CALLER = { platform: 'console', userId: 'operator', chatId: 'console', isAdmin: true, isOperator: true } as const;
 
 export async function runConsoleLine(dispatcher: Dispatcher, line: string): Promise<Answer> {
   let parsed;

@@ -35,8 +35,8 @@ import {
 import type { Answer } from '../../answers/answer.ts';
 import type { Caller, CommandDefinition, OptionDefinition } from '../../core/command.ts';
 import type { AppContext } from '../../core/context.ts';
-import { errorAnswer, type Dispatcher } from '../../core/dispatch.ts';
-import { errorMessage } from '../../core/errors.ts';
+import { GENERIC_FAILURE, errorAnswer, type Dispatcher } from '../../core/dispatch.ts';
+import { CronistaError, errorMessage } from '../../core/errors.ts';
 import type { Platform, PlatformFactory } from '../platform.ts';
 import { suggest } from './autocomplete.ts';
 import { discordEnv, restOptions, type DiscordEnv } from './env.ts';
@@ -65,8 +65,11 @@ export function hasManageGuild(interaction: Pick<Interaction, 'memberPermissions
   return fromBits(interaction.memberPermissions) ?? fromBits((interaction.member as { permissions?: unknown } | null)?.permissions) ?? false;
 }
 
-export function callerOf(interaction: Interaction): Caller {
-  return { platform: 'discord', userId: interaction.user.id, chatId: interaction.channelId ?? interaction.user.id, isAdmin: hasManageGuild(interaction) };
+/** Operators: Manage Server members of the home guild (DISCORD_GUILD_ID), or of any guild when it is unset. */
+export function callerOf(interaction: Interaction, homeGuildId?: string): Caller {
+  const isAdmin = hasManageGuild(interaction);
+  const isOperator = isAdmin && (!homeGuildId || interaction.guildId === homeGuildId);
+  return { platform: 'discord', userId: interaction.user.id, chatId: interaction.channelId ?? interaction.user.id, isAdmin, isOperator };
 }
 
 /** The subcommand and option values of a command interaction (the focused autocomplete value excluded on request). */
@@ -151,10 +154,13 @@ export class DiscordPlatform implements Platform {
     this.app.logger.info({ user: this.client.user?.tag, guilds: this.client.guilds.cache.size }, 'discord bot ready');
   }
 
-  /** Stops taking interactions, finishes those in flight, then closes the gateway connection. */
+  /**
+   * Stops taking interactions, finishes those in flight — also the ones arriving meanwhile (told to retry,
+   * or autocompletes) — then closes the gateway connection.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.allSettled([...this.inFlight]);
+    await this.idle();
     await this.client.destroy();
   }
 
@@ -178,9 +184,11 @@ export class DiscordPlatform implements Platform {
       if (interaction.isChatInputCommand()) return await this.onCommand(interaction);
       if (interaction.isButton()) return await this.onButton(interaction);
     } catch (error) {
-      this.app.logger.warn({ reason: errorMessage(error), type: interaction.type }, 'discord interaction failed');
+      this.app.logger.warn({ err: error, reason: errorMessage(error), type: interaction.type }, 'discord interaction failed');
       if (interaction.isRepliable()) {
-        const failed = renderDiscord(errorAnswer(`Something went wrong: ${errorMessage(error)}`, 'failed'))[0]!;
+        // Our own errors say what to do; anything else (paths, SQL, library internals) stays in the logs.
+        const text = error instanceof CronistaError ? error.message : GENERIC_FAILURE;
+        const failed = renderDiscord(errorAnswer(text, 'failed'))[0]!;
         const payload = { ...messageOptions(failed), flags: MessageFlags.Ephemeral as const };
         await (interaction.replied || interaction.deferred ? interaction.followUp(payload) : interaction.reply(payload)).catch(() => undefined);
       }
@@ -197,7 +205,7 @@ export class DiscordPlatform implements Platform {
     const { subcommand, options } = readOptions(interaction.options.data);
     const admin = command?.permission === 'admin';
     this.app.logger.info({ command: interaction.commandName, subcommand, user: interaction.user.id, channel: interaction.channelId }, 'discord command');
-    const work = this.dispatcher.dispatch({ name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction) });
+    const work = this.dispatcher.dispatch({ name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction, this.config.guildId) });
     const quick = await this.runQuick(work);
     if (quick !== 'timeout') {
       const answer = admin ? { ...quick, ephemeral: true } : quick;
@@ -227,7 +235,7 @@ export class DiscordPlatform implements Platform {
       await interaction.reply({ content: 'These buttons have expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    const work = this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction) });
+    const work = this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction, this.config.guildId) });
     const quick = await this.runQuick(work);
     if (quick === 'timeout') await interaction.deferUpdate();
     const answer = quick === 'timeout' ? await work : quick;

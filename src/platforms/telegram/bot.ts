@@ -30,7 +30,11 @@ import { describeOutcome, ingestChannelPost } from './channel-posts.ts';
 import { renderTelegram, type TelegramMessage } from './render.ts';
 import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
 
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'edited_channel_post', 'my_chat_member'] as const;
+/**
+ * `chat_member` (a member's status changed; sent only to bots that are admins, and only when asked for)
+ * drops the cached admin status of that chat, so a demoted admin loses admin commands at once.
+ */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'edited_channel_post', 'my_chat_member', 'chat_member'] as const;
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_LIMIT = 256;
 
@@ -63,7 +67,8 @@ export function telegramOptionsFromEnv(env: NodeJS.ProcessEnv): TelegramPlatform
   if (env.TELEGRAM_API_ROOT?.trim()) options.apiRoot = env.TELEGRAM_API_ROOT.trim();
   const url = env.TELEGRAM_WEBHOOK_URL?.trim();
   if (url) {
-    if (!/^https?:\/\//i.test(url)) throw new ConfigError(`TELEGRAM_WEBHOOK_URL: expected an https URL, not "${url}"`);
+    // Telegram delivers webhooks only to https URLs (setWebhook refuses http).
+    if (!/^https:\/\/[^/\s]/i.test(url)) throw new ConfigError(`TELEGRAM_WEBHOOK_URL: expected an https:// URL (Telegram refuses http), not "${url}"`);
     const port = Number(env.TELEGRAM_WEBHOOK_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535 || !env.TELEGRAM_WEBHOOK_PORT?.trim()) {
       throw new ConfigError(`TELEGRAM_WEBHOOK_PORT: expected the port to listen on (TELEGRAM_WEBHOOK_URL is set), not "${env.TELEGRAM_WEBHOOK_PORT ?? ''}"`);
@@ -284,6 +289,12 @@ export class TelegramPlatform implements Platform {
       this.admins.forgetChat(chat.id);
       this.app.logger.info(`telegram: the bot is now ${member.status} in ${chat.type} ${'title' in chat ? `"${chat.title}" ` : ''}(${chat.id})`);
     }
+    if (update.chat_member) {
+      // Promoted, demoted, left or banned: ask Telegram again next time rather than trust the cache.
+      const { chat, new_chat_member: member } = update.chat_member;
+      this.admins.forgetChat(chat.id);
+      this.app.logger.info({ chat: chat.id, user: member.user.id, status: member.status }, 'telegram: a member changed status; admin cache of the chat cleared');
+    }
   }
 
   private async onMessage(message: Message): Promise<void> {
@@ -319,7 +330,8 @@ export class TelegramPlatform implements Platform {
 
   private async caller(chat: Pick<Chat, 'id' | 'type'>, userId: number | undefined, senderChatId: number | undefined) {
     const isAdmin = await this.admins.isAdmin({ chat, userId, ...(senderChatId !== undefined ? { senderChatId } : {}) });
-    return { platform: 'telegram' as const, userId: String(userId ?? senderChatId ?? ''), chatId: String(chat.id), isAdmin };
+    const isOperator = userId !== undefined && this.admins.adminIds.has(String(userId));
+    return { platform: 'telegram' as const, userId: String(userId ?? senderChatId ?? ''), chatId: String(chat.id), isAdmin, isOperator };
   }
 
   /** Sends a rendered answer; a message Telegram refuses is logged and the rest still go (unless the chat is gone). */

@@ -2,8 +2,10 @@
  * Answer → Telegram messages (Bot API, parse_mode HTML). Pure: no I/O, no grammy.
  *
  * - All text is HTML-escaped (`&`, `<`, `>`; also `"` inside href). Only <b>, <code> and <a href> are
- *   emitted (titles and headings in <b>); link URLs must be http(s) or tg: — anything else (javascript:,
- *   data:, garbage) is shown as plain text without a link.
+ *   emitted (titles and headings in <b>); link URLs must be http(s) — anything else (tg: links that
+ *   mention users, javascript:, data:, garbage) is shown as plain text without a link.
+ * - Mentions are defused: every `@` followed by [A-Za-z0-9_] gets a U+2060 WORD JOINER after it, so a
+ *   headline such as "Ping @some_admin" notifies nobody (the text still reads the same).
  * - Each text message is ≤ 4,096 UTF-16 units counted on the raw HTML (conservative: Telegram counts
  *   the text after entity parsing, which is never longer).
  * - Splitting (see ../text-split.ts): sections move whole to the next message when they fit there;
@@ -67,7 +69,7 @@ export function telegramHref(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!['http:', 'https:', 'tg:'].includes(parsed.protocol)) return undefined;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   const href = parsed.href;
   if (href.length > MAX_URL) return undefined;
   return escapeAttr(href);
@@ -81,8 +83,18 @@ const markup: Markup<Fmt> = {
 const PLAIN: Fmt = {};
 const BOLD: Fmt = { bold: true };
 
+/** U+2060 WORD JOINER: invisible, and breaks an @mention so Telegram does not notify anyone. */
+const WORD_JOINER = '\u2060';
+const MENTION_START = /^[A-Za-z0-9_]$/;
+
 function htmlAtoms(text: string) {
-  return toAtoms(text, (cp) => (cp === '&' ? '&amp;' : cp === '<' ? '&lt;' : cp === '>' ? '&gt;' : cp));
+  return toAtoms(text, (cp, i, all) => {
+    if (cp === '&') return '&amp;';
+    if (cp === '<') return '&lt;';
+    if (cp === '>') return '&gt;';
+    if (cp === '@' && MENTION_START.test(all[i + 1] ?? '')) return `@${WORD_JOINER}`;
+    return cp;
+  });
 }
 
 function spanSeg(span: Span) {

@@ -1,0 +1,129 @@
+/**
+ * Scheduled polls of feeds added from chat go through the SSRF guard (every redirect and connection is
+ * checked, CRONISTA_ALLOW_HOSTS honoured); the operator's configuration file stays trusted (loopback works).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openApp } from '../../src/core/app.ts';
+import { parseConfig } from '../../src/core/config.ts';
+import type { AppContext } from '../../src/core/context.ts';
+import { Settings } from '../../src/core/settings.ts';
+import { pollJob } from '../../src/pipeline/jobs.ts';
+import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
+
+const FEED = rss('Local', [{ title: 'Peru: 25 dead in protests', link: 'https://x.example/1', date: '2023-01-01T00:00:00Z', text: 'Twenty-five people died.' }]);
+
+let feeds: FeedServer;
+/** Listens on every address: /redirect?to=… answers 302, /feed.xml serves FEED (counted). */
+let dual: Server;
+let dualPort = 0;
+let dualFeedRequests = 0;
+before(async () => {
+  feeds = await startFeedServer();
+  feeds.feed('/feed.xml', FEED);
+  dual = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/redirect') {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+      return;
+    }
+    dualFeedRequests++;
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
+  });
+  await new Promise<void>((resolve) => dual.listen(0, '0.0.0.0', resolve));
+  dualPort = (dual.address() as AddressInfo).port;
+});
+after(async () => {
+  await feeds.close();
+  dual.closeAllConnections();
+  await new Promise<void>((resolve) => dual.close(() => resolve()));
+});
+
+async function withAllowHosts<T>(value: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.CRONISTA_ALLOW_HOSTS;
+  if (value === undefined) delete process.env.CRONISTA_ALLOW_HOSTS;
+  else process.env.CRONISTA_ALLOW_HOSTS = value;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.CRONISTA_ALLOW_HOSTS;
+    else process.env.CRONISTA_ALLOW_HOSTS = saved;
+  }
+}
+
+/** A real app whose configuration file lists `fileSources`. */
+function makeApp(fileSources: string[]): AppContext {
+  const real = openApp(join(mkdtempSync(join(tmpdir(), 'cronista-poll-guard-')), 'data'));
+  const settings = new Settings(real.store, parseConfig({ sources: fileSources.map((url) => ({ url })) }));
+  return { ...real, settings };
+}
+
+async function runPoll(app: AppContext, url: string): Promise<void> {
+  const source = (await app.settings.effective()).sources.find((s) => s.url === url);
+  assert.ok(source, `${url} is subscribed`);
+  await (await pollJob(app))(source);
+}
+
+test('a chat-added feed that redirects to a loopback address is refused at poll time, with a clear last_error', async () => {
+  const app = makeApp([]);
+  try {
+    // The first hop (127.0.0.1) is allowed; the redirect target (127.0.0.2, the same server) is not.
+    const url = `http://127.0.0.1:${dualPort}/redirect?to=${encodeURIComponent(`http://127.0.0.2:${dualPort}/feed.xml`)}`;
+    await app.settings.addSource({ url });
+    dualFeedRequests = 0;
+    await withAllowHosts('127.0.0.1', () => runPoll(app, url));
+    assert.equal(dualFeedRequests, 0, 'the redirect target was never requested');
+    const record = await app.store.getSource(url);
+    assert.equal(record?.lastSuccess, null);
+    assert.equal(record?.failures, 1);
+    assert.match(record?.lastError ?? '', /^Refused: 127\.0\.0\.2 is a loopback address/);
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('a chat-added feed on a host that is not allowed is refused; allowed, it polls with conditional requests', async () => {
+  const app = makeApp([]);
+  try {
+    const url = feeds.url('/feed.xml');
+    await app.settings.addSource({ url });
+    feeds.resetCounts();
+    await withAllowHosts(undefined, () => runPoll(app, url));
+    assert.equal(feeds.requests('/feed.xml'), 0);
+    assert.match((await app.store.getSource(url))?.lastError ?? '', /Refused: 127\.0\.0\.1 is a loopback address/);
+
+    // Allowed by the operator: polls (after the backoff), and the next poll is a conditional request.
+    await app.store.recordSuccess((await app.store.getSource(url))!.id, new Date(), { etag: null, lastModified: null });
+    await withAllowHosts('127.0.0.1', async () => {
+      await runPoll(app, url);
+      await runPoll(app, url);
+    });
+    assert.equal(feeds.requests('/feed.xml'), 2);
+    assert.equal(feeds.notModified('/feed.xml'), 1, 'the guarded fetch sends the ETag/Last-Modified');
+    const record = await app.store.getSource(url);
+    assert.equal(record?.failures, 0);
+    assert.ok(record?.etag, 'validators kept');
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('an operator-configured loopback feed still polls (trusted, CRONISTA_ALLOW_HOSTS unset)', async () => {
+  const url = feeds.url('/feed.xml');
+  const app = makeApp([url]);
+  try {
+    feeds.resetCounts();
+    await withAllowHosts(undefined, () => runPoll(app, url));
+    assert.equal(feeds.requests('/feed.xml'), 1);
+    const record = await app.store.getSource(url);
+    assert.equal(record?.lastError, null);
+    assert.ok(record?.lastSuccess);
+  } finally {
+    await app.store.close();
+  }
+});
