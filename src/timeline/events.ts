@@ -14,6 +14,8 @@ import type { Precision } from '../facts/types.ts';
 import type { StoredEvent, TimelineEvent } from './types.ts';
 
 const PRECISION_RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3 };
+/** Events per token and month beyond which the token is too common to find candidates by. */
+const MAX_POSTINGS = 200;
 
 const dayNumbers = new Map<string, number>();
 
@@ -156,7 +158,15 @@ export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
   for (const p of prepared) {
     const periods = p.event.precision === 'year' ? [`Y${p.event.date.slice(0, 4)}`] : monthsAround(p.event.date);
     const candidates = new Set<Prepared>();
-    for (const token of tokensOf(p)) for (const period of periods) for (const q of index.get(`${period}|${token}`) ?? []) candidates.add(q);
+    for (const token of tokensOf(p)) {
+      for (const period of periods) {
+        const postings = index.get(`${period}|${token}`);
+        // A word hundreds of events of a month share ("protest", "Lima") tells none of them apart; rarer
+        // shared words still bring the real matches, and the merge stays near-linear on large stores.
+        if (!postings || postings.length > MAX_POSTINGS) continue;
+        for (const q of postings) candidates.add(q);
+      }
+    }
     // Join the group whose best match is strongest (most shared words among matching members).
     const scores = new Map<number, { best: number; count: number }>();
     for (const q of candidates) {
