@@ -283,3 +283,13 @@ export function fixedBudgets(first: number, rest: number = first): PackHooks & {
     },
   };
 }
+
+/** An http(s) URL, parsed; undefined for anything else (javascript:, tg:, malformed), which is never linked. */
+export function webUrl(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}

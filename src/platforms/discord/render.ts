@@ -23,7 +23,7 @@
  * - Ephemeral answers set flags 64 on every message. `allowed_mentions: { parse: [] }` everywhere.
  */
 import type { Answer, Attachment, Line, Span } from '../../answers/answer.ts';
-import { cleanText, packBlocks, renderSegs, toAtoms, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
+import { cleanText, packBlocks, renderSegs, toAtoms, webUrl, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -113,13 +113,8 @@ export function escapeMarkdown(text: string): string {
 
 /** A URL safe inside `[text](…)`, or undefined when it should not be linked. */
 export function discordUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const parsed = webUrl(url);
+  if (!parsed) return undefined;
   const href = parsed.href.replace(/[()<>\s\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return href.length > MAX_URL ? undefined : href;
 }

@@ -17,7 +17,7 @@
  * - An answer with no text and no attachments renders to [] (Telegram refuses empty messages).
  */
 import type { Answer, Attachment, Line, Span } from '../../answers/answer.ts';
-import { packBlocks, fixedBudgets, toAtoms, type Block, type Markup, type SegLine } from '../text-split.ts';
+import { packBlocks, fixedBudgets, toAtoms, webUrl, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -63,14 +63,8 @@ function escapeAttr(text: string): string {
 
 /** A safe href (escaped for a double-quoted attribute), or undefined if the URL should not be linked. */
 export function telegramHref(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const href = parsed.href;
+  const href = webUrl(url)?.href;
+  if (!href) return undefined;
   if (href.length > MAX_URL) return undefined;
   return escapeAttr(href);
 }
