@@ -2,6 +2,7 @@
  * Realistic generated news: ~5 KB English/Spanish articles about a protest crisis, built from
  * combinatorial sentence parts so that no two articles are near duplicates. Deterministic per seed.
  */
+import { seededRandom } from '../tests/fixtures/seeded-random.ts';
 const SUBJECTS = ['Protesters', 'Farmers from the highlands', 'Students of San Marcos University', 'Union leaders', 'Riot police', 'Soldiers', 'The regional governor', 'Human rights monitors', 'Relatives of the victims', 'Transport workers', 'Indigenous Aymara communities', 'Opposition lawmakers', 'The Ombudsman', 'Local journalists', 'Health officials', 'Market vendors', 'Miners', 'Church leaders'];
 const VERBS = ['blocked', 'marched along', 'gathered outside', 'occupied', 'surrounded', 'cleared', 'returned to', 'left', 'visited', 'denounced the raid on', 'held a vigil at', 'reopened', 'patrolled', 'reported damage at'];
 const OBJECTS = ['the main highway', 'the airport', 'the central square', 'the regional government building', 'the police station', 'the bridge over the river', 'the railway line', 'the courthouse', 'the university campus', 'the hospital', 'the border crossing', 'the copper mine access road', 'the market'];
@@ -9,16 +10,6 @@ const PLACES = ['Juliaca', 'Puno', 'Ayacucho', 'Cusco', 'Arequipa', 'Andahuaylas
 const TIMES = ['on Monday', 'on Tuesday', 'early on Wednesday', 'late on Thursday', 'on Friday night', 'over the weekend', 'at dawn', 'in the afternoon', 'last week', 'on January 9', 'on December 15', 'on February 4'];
 const CLAUSES = ['according to local radio', 'witnesses said', 'the interior ministry said in a statement', 'as the curfew took effect', 'despite the state of emergency', 'hours after talks collapsed', 'while helicopters flew overhead', 'as shops stayed closed', 'in a show of defiance', 'without any reported injuries', 'the Ombudsman office confirmed', 'a spokesperson told reporters'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedArticle {
   title: string;
@@ -28,7 +19,7 @@ export interface GeneratedArticle {
 }
 
 export function generateArticle(index: number): GeneratedArticle {
-  const random = mulberry32(index * 7919 + 17);
+  const random = seededRandom(index * 7919 + 17);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const place = pick(PLACES);
   const paragraphs: string[] = [];

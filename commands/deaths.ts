@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Answer, Line } from '../src/answers/answer.ts';
 import { renderDeathsChart } from '../src/answers/chart.ts';
-import { chooseStory } from '../src/answers/story-choice.ts';
+import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { canonicalRegion } from '../src/facts/story.ts';
@@ -17,7 +17,7 @@ export default {
   options: [
     { name: 'region', description: 'Only this region (e.g. Puno)', type: 'string', autocomplete: true },
     { name: 'since', description: 'Only figures from this day on (YYYY-MM-DD)', type: 'date' },
-    { name: 'story', description: 'Story id (default: the first configured)', type: 'string', autocomplete: true },
+    STORY_OPTION,
   ],
   permission: 'everyone',
   cooldownSeconds: 3,

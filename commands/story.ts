@@ -1,11 +1,10 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
-import { chooseStory } from '../src/answers/story-choice.ts';
+import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { addToStory, readStoryOverrides } from '../src/core/story-overrides.ts';
 import { adminAnswer, plural, requireOperator, stringOption } from './admin-shared.ts';
 
-const storyOption = { name: 'story', description: 'Story id (default: the first configured)', type: 'string', autocomplete: true } as const;
 
 /** /story show|set — what a story matches on; add keywords, gazetteer places, official sources. */
 export default {
@@ -13,7 +12,7 @@ export default {
   description: 'Show a story, or add keywords and places to it (admins)',
   options: [],
   subcommands: [
-    { name: 'show', description: 'Keywords, start, regions and official sources', options: [storyOption] },
+    { name: 'show', description: 'Keywords, start, regions and official sources', options: [STORY_OPTION] },
     {
       name: 'set',
       description: 'Add keywords, a place (place: + region:) or an official source',
@@ -22,7 +21,7 @@ export default {
         { name: 'place', description: 'A place to add to the gazetteer, e.g. Juliaca', type: 'string' },
         { name: 'region', description: 'The region the place is in, e.g. Puno', type: 'string' },
         { name: 'official', description: 'An official source to prefer, e.g. Defensoría del Pueblo', type: 'string' },
-        storyOption,
+        STORY_OPTION,
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
-import { chooseStory } from '../src/answers/story-choice.ts';
+import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { filterEvents, mergeEvents } from '../src/timeline/events.ts';
@@ -18,7 +18,7 @@ export default {
     { name: 'to', description: 'Last day (YYYY-MM-DD or YYYY-MM)', type: 'date' },
     { name: 'query', description: 'Words the event must mention', type: 'string' },
     { name: 'page', description: 'Page of the answer in chat (1 = oldest)', type: 'integer' },
-    { name: 'story', description: 'Story id (default: the first configured)', type: 'string', autocomplete: true },
+    STORY_OPTION,
   ],
   permission: 'everyone',
   async run(app, input): Promise<Answer> {

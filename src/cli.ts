@@ -4,7 +4,6 @@ import { commands } from '../commands/index.ts';
 import { openApp } from './core/app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
-import { defaultDataDir } from './core/paths.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
 import type { Answer } from './answers/answer.ts';
 import { digestJson } from './answers/digest/answer.ts';
@@ -26,7 +25,7 @@ const program = new Command()
   .showHelpAfterError();
 
 function dataDir(): string {
-  return program.opts<{ data?: string }>().data ?? defaultDataDir();
+  return program.opts<{ data: string }>().data;
 }
 
 async function withApp<T>(run: (app: AppContext) => Promise<T>): Promise<T> {

@@ -5,7 +5,3 @@ import { fileURLToPath } from 'node:url';
 export const packageRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const bundledStoriesDir = resolve(packageRoot, 'config/stories');
 export const bundledSampleDir = resolve(packageRoot, 'config/sample/pages');
-
-export function defaultDataDir(): string {
-  return resolve(process.env.CRONISTA_DATA || './data');
-}

@@ -143,8 +143,6 @@ export interface Store {
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;
   listEvents(filter?: FactFilter): Promise<StoredEventRecord[]>;
-  /** Documents in id order after `afterId`, for re-extraction and exports. */
-  documentsAfter(afterId: number, limit: number): Promise<StoredDocument[]>;
   /**
    * What Cronista has learned so far, as a sequence number that only grows (the last copy stored) and
    * the time it was learned. Digests keep the number they reached as their cursor.

@@ -23,6 +23,7 @@ import { messageSender } from '../../src/pipeline/senders.ts';
 import { renderDiscord, type DiscordMessage } from '../../src/platforms/discord/render.ts';
 import { roundFeed } from '../fixtures/delivery-crash-child.ts';
 import { startDiscordStandIn } from '../fixtures/discord-stand-in.ts';
+import { seededRandom as rng } from '../fixtures/seeded-random.ts';
 
 const CHILD = fileURLToPath(new URL('../fixtures/delivery-crash-child.ts', import.meta.url));
 const TARGET_KILLS = 22;
@@ -33,16 +34,6 @@ const ITEMS_PER_ROUND = 8;
 /** Stop adding rounds after this long, to stay within the test budget on a slow machine. */
 const BUDGET_MS = 150_000;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type KillPlan = { kind: 'timer'; ms: number } | { kind: 'post'; nth: number; extraMs: number };
 

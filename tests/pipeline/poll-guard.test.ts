@@ -14,6 +14,7 @@ import { parseConfig } from '../../src/core/config.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Settings } from '../../src/core/settings.ts';
 import { pollJob } from '../../src/pipeline/jobs.ts';
+import { withAllowHosts } from '../commands/helpers.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 
 const FEED = rss('Local', [{ title: 'Peru: 25 dead in protests', link: 'https://x.example/1', date: '2023-01-01T00:00:00Z', text: 'Twenty-five people died.' }]);
@@ -43,18 +44,6 @@ after(async () => {
   dual.closeAllConnections();
   await new Promise<void>((resolve) => dual.close(() => resolve()));
 });
-
-async function withAllowHosts<T>(value: string | undefined, fn: () => Promise<T>): Promise<T> {
-  const saved = process.env.CRONISTA_ALLOW_HOSTS;
-  if (value === undefined) delete process.env.CRONISTA_ALLOW_HOSTS;
-  else process.env.CRONISTA_ALLOW_HOSTS = value;
-  try {
-    return await fn();
-  } finally {
-    if (saved === undefined) delete process.env.CRONISTA_ALLOW_HOSTS;
-    else process.env.CRONISTA_ALLOW_HOSTS = saved;
-  }
-}
 
 /** A real app whose configuration file lists `fileSources`. */
 function makeApp(fileSources: string[]): AppContext {

@@ -7,16 +7,9 @@ import type { Answer, Line, Span } from '../../src/answers/answer.ts';
 import type { TelegramMessage } from '../../src/platforms/telegram/render.ts';
 import type { DiscordMessage } from '../../src/platforms/discord/render.ts';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../fixtures/seeded-random.ts';
+
+export { rng };
 
 export const HOSTILE = [
   '<script>alert(1)</script>',

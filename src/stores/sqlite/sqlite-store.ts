@@ -320,13 +320,6 @@ export class SqliteStore implements Store {
     return queries.listEvents(this.db, filter);
   }
 
-  async documentsAfter(afterId: number, limit: number): Promise<StoredDocument[]> {
-    return this.db
-      .prepare<[number, number], DocumentRow>('SELECT id, title, text, published, language, created_at FROM documents WHERE id > ? ORDER BY id LIMIT ?')
-      .all(afterId, limit)
-      .map(toDocument);
-  }
-
   async factsVersion(): Promise<string> {
     // Every write through this connection moves total_changes(); data_version moves when another
     // process (a `cronista ingest` next to the service) commits. Coarse, but never stale.
