@@ -34,7 +34,12 @@ function printFigures(result: Evaluation, goldCount: number, extracted: number):
   for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
   if (quiet) return;
   console.log(`Misses (${result.misses.length}):`);
-  for (const m of result.misses) console.log(`  - ${m.file} ${m.kind} ${m.qualifier} ${m.value} ${m.scope} ${m.as_of ?? ''}: "${cut(m.quote)}"`);
+  for (const m of result.misses) {
+    // the extracted figure with the same file, kind and value, when there is one: what it got wrong
+    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    const got = near ? ` [got ${near.qualifier} ${near.scope} ${near.as_of ?? 'undated'}]` : ' [not found]';
+    console.log(`  - ${m.file} ${m.kind} ${m.qualifier} ${m.value} ${m.scope} ${m.as_of ?? ''}${got}: "${cut(m.quote)}"`);
+  }
   console.log(`False positives (${result.falsePositives.length}):`);
   for (const fp of result.falsePositives) console.log(`  - ${fp.file ?? ''} ${fp.kind} ${fp.qualifier} ${fp.value} ${fp.scope} ${fp.as_of ?? ''}: "${cut(fp.quote)}"`);
   console.log(`Non-casualty numbers reported as casualties: ${result.nonCasualties.length}`);
@@ -67,6 +72,8 @@ async function sample(): Promise<void> {
 
 function printPart(r: PartResult): void {
   console.log(`\n== ${r.part} part (${r.documents} reports)`);
+  console.log(`publication dates read wrong: ${r.datedWrong.length}`);
+  if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
   printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
   console.log(line('value-only', r.valueOnly));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));

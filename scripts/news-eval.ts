@@ -4,7 +4,7 @@
  * split.json) is ingested into a fresh store with every bundled story loaded, then the stored figures, events and each
  * story's /deaths answer are compared with the gold.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
@@ -53,7 +53,7 @@ export interface Split {
 /** The gold of every story in the set; `file` fields become `<story>/<file>` so names are unique across stories. */
 export function loadNewsGold(dir = NEWS_DIR): NewsGold[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'gold.json')))
     .map((entry) => {
       const gold = JSON.parse(readFileSync(join(dir, entry.name, 'gold.json'), 'utf8')) as NewsGold;
       const key = (file: string) => `${entry.name}/${file}`;
@@ -108,6 +108,8 @@ export interface SeriesScore {
 export interface PartResult {
   part: Part;
   documents: number;
+  /** Reports whose publication date was read wrong (or not at all). */
+  datedWrong: string[];
   figures: Evaluation;
   valueOnly: Score;
   byLanguage: Record<string, Score>;
@@ -132,11 +134,15 @@ export async function evaluatePart(part: Part, golds = loadNewsGold(), split = l
   const app = openApp(data);
   try {
     const fileOfDocument = new Map<number, string>();
+    const publishedOf = new Map<string, string | null>();
     for (const file of [...files].sort()) {
       const before = (await app.store.learnedSequence()).sequence;
       await ingestTargets(app, [join(NEWS_DIR, file)]);
       const after = (await app.store.learnedSequence()).sequence;
-      for (const doc of await app.store.documentsLearnedAfter(before, after)) if (!fileOfDocument.has(doc.id)) fileOfDocument.set(doc.id, file);
+      for (const doc of await app.store.documentsLearnedAfter(before, after)) {
+        if (!fileOfDocument.has(doc.id)) fileOfDocument.set(doc.id, file);
+        publishedOf.set(file, doc.published?.slice(0, 10) ?? null);
+      }
     }
     const keyOf = (row: { documentId: number }) => fileOfDocument.get(row.documentId) ?? '';
     const rows: FactRow[] = (await listFacts(app.store)).figures.map((row) => ({ ...row, file: keyOf({ documentId: row.document }) }));
@@ -163,10 +169,15 @@ export async function evaluatePart(part: Part, golds = loadNewsGold(), split = l
     const series: SeriesScore[] = [];
     for (const gold of parts) {
       if (gold.documents.length === 0) continue;
-      const answer = await dispatcher.dispatch({ name: 'deaths', options: { story: gold.story.id }, caller: { platform: 'console', userId: 'eval', chatId: 'eval', isAdmin: false } });
+      // one caller per story: the command's per-user cooldown would refuse a second ask
+      const caller = { platform: 'console' as const, userId: `eval-${gold.story.id}`, chatId: 'eval', isAdmin: false };
+      const answer = await dispatcher.dispatch({ name: 'deaths', options: { story: gold.story.id }, caller });
       series.push(seriesScore(gold, answer.json as DeathsJson));
     }
-    return { part, documents: files.size, figures, valueOnly: valueOnly(all, rows), byLanguage, series, timeline: timelineScore(all.timeline_events, events) };
+    const datedWrong = all.documents
+      .filter((d) => (publishedOf.get(d.file) ?? null) !== d.published)
+      .map((d) => `${d.file}: read ${publishedOf.get(d.file) ?? 'undated'}, published ${d.published ?? 'undated'}`);
+    return { part, documents: files.size, datedWrong, figures, valueOnly: valueOnly(all, rows), byLanguage, series, timeline: timelineScore(all.timeline_events, events) };
   } finally {
     await app.store.close();
     rmSync(data, { recursive: true, force: true });
