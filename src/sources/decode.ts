@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 export interface Decoded {
@@ -54,6 +55,69 @@ function isAscii(bytes: Uint8Array): boolean {
   return bytes.every((b) => b < 0x80);
 }
 
+/**
+ * Names chardet gives that decode better as the Windows code page the text was most likely written in:
+ * its statistics cannot tell ISO-8859-8 from windows-1255 (nor TIS-620 from windows-874), and Windows
+ * wrote most such text. Only for detection: a declared ISO-8859-8 is decoded as declared.
+ */
+const DETECTED: Record<string, string> = { 'iso-8859-8': 'windows-1255', 'iso-8859-8-i': 'windows-1255', 'iso-8859-11': 'windows-874' };
+
+/** Single-byte encodings of Latin script: plausible only for text that is mostly ASCII letters. */
+const LATIN = new Set(['windows-1250', 'windows-1252', 'windows-1254', 'windows-1257', 'windows-1258', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16']);
+
+/**
+ * In Latin-script languages accented letters are the minority inside the words that have them
+ * ("Größe", "élève"); text of another script read as Latin shows words made of accented letters only.
+ */
+function plausibleAsLatin(text: string): boolean {
+  let letters = 0;
+  let accented = 0;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    if (!/[^\x00-\x7f]/.test(word)) continue;
+    letters += word.length;
+    accented += word.replace(/[\x00-\x7f]/g, '').length;
+  }
+  return letters === 0 || accented / letters <= 0.5;
+}
+
+/** Non-ASCII bytes needed before chardet's statistics mean anything. */
+const MIN_DETECT_BYTES = 16;
+
+/** The lines that hold non-ASCII bytes: what a detector should weigh (markup and comments are ASCII). */
+function nonAsciiLines(bytes: Uint8Array): Buffer {
+  const kept: Uint8Array[] = [];
+  let start = 0;
+  for (let index = 0; index <= bytes.length; index++) {
+    if (index < bytes.length && bytes[index] !== 0x0a) continue;
+    const line = bytes.subarray(start, index + 1);
+    if (line.some((byte) => byte >= 0x80)) kept.push(line);
+    start = index + 1;
+  }
+  return Buffer.concat(kept);
+}
+
+/**
+ * The encoding of undeclared, non-UTF-8 bytes, by chardet's statistics; its candidates are taken in
+ * its order, skipping a Latin code page when the text it gives does not read as Latin script.
+ * Null when the sample is too short or no candidate fits (the caller falls back to windows-1252).
+ */
+export function detectEncoding(bytes: Uint8Array): string | null {
+  const sample = nonAsciiLines(bytes);
+  // A word or two of accented Latin fits a dozen encodings: too little to tell (windows-1252 then).
+  if (sample.filter((byte) => byte >= 0x80).length < MIN_DETECT_BYTES) return null;
+  for (const match of chardet.analyse(sample)) {
+    const label = match.name.toLowerCase();
+    const encoding = normaliseEncoding(DETECTED[label] ?? label);
+    if (!encoding || encoding === 'utf-8' || encoding.startsWith('utf-16') || encoding.startsWith('utf-32')) continue;
+    const text = iconv.decode(sample, encoding);
+    // Replacement, private-use or C1 control characters: these bytes are not text in that encoding.
+    if (/[\ufffd\p{Co}\u0080-\u009f]/u.test(text)) continue;
+    if ((encoding === 'windows-1252' || LATIN.has(encoding)) && !plausibleAsLatin(text)) continue;
+    return encoding;
+  }
+  return null;
+}
+
 /** Normalises a charset label; null when iconv-lite doesn't know it. */
 export function normaliseEncoding(label: string | null | undefined): string | null {
   if (!label) return null;
@@ -104,10 +168,11 @@ function decodeAs(bytes: Uint8Array, encoding: string, skipBom = 0): Decoded {
 }
 
 /**
- * Decodes a feed or page: BOM → byte pattern of `<?xml` (UTF-16/32) → XML declaration → HTTP charset →
- * `<meta charset>` (HTML) → UTF-8 when valid → windows-1252. A declared UTF-8 that the bytes contradict is
- * skipped (a wrong declaration is common; a wrong HTTP charset too), and `text/xml` without a charset means
- * us-ascii (RFC 3023) only when the bytes really are ASCII. Never throws.
+ * Decodes a feed or page: BOM → byte pattern of `<?xml` (UTF-16/32) → HTTP charset (it overrides the
+ * document's own, RFC 7303) → XML declaration → `<meta charset>` (HTML) → UTF-8 when valid → chardet's
+ * detection (`detectEncoding`) → windows-1252. A declared UTF-8 that the bytes contradict is skipped (a
+ * wrong declaration is common; a wrong HTTP charset too), and `text/xml` without a charset means us-ascii
+ * (RFC 3023) only when the bytes really are ASCII. Never throws.
  */
 export function decodeBytes(bytes: Uint8Array, httpContentType?: string | null): Decoded {
   for (const [bom, encoding] of BOMS) {
@@ -118,7 +183,7 @@ export function decodeBytes(bytes: Uint8Array, httpContentType?: string | null):
   }
 
   const head = asciiHead(bytes);
-  const candidates = [xmlDeclEncoding(head), charsetOf(httpContentType)];
+  const candidates = [charsetOf(httpContentType), xmlDeclEncoding(head)];
   if (httpContentType && /^\s*text\/xml\s*(;|$)/i.test(httpContentType) && !charsetOf(httpContentType)) {
     candidates.push('us-ascii');
   }
@@ -136,5 +201,5 @@ export function decodeBytes(bytes: Uint8Array, httpContentType?: string | null):
     return decodeAs(bytes, encoding);
   }
   if (isValidUtf8(bytes)) return decodeAs(bytes, 'utf-8');
-  return decodeAs(bytes, 'windows-1252');
+  return decodeAs(bytes, detectEncoding(bytes) ?? 'windows-1252');
 }

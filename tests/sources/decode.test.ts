@@ -34,7 +34,7 @@ test('UTF-16 and UTF-32 without a BOM are recognised from the bytes of "<?xml"',
   assert.match(corpus.text, /^<\?xml/);
 });
 
-test('the XML declaration wins over the HTTP charset', () => {
+test('a UTF-8 HTTP charset the bytes contradict gives way to the XML declaration', () => {
   const latin = iconv.encode('<?xml version="1.0" encoding="iso-8859-1"?><rss><title>café</title></rss>', 'latin1');
   const decoded = decodeBytes(latin, 'application/rss+xml; charset=utf-8');
   assert.equal(decoded.encoding, 'windows-1252');
@@ -46,6 +46,36 @@ test('a UTF-8 declaration the bytes contradict gives way to the HTTP charset', (
   const decoded = decodeBytes(gb, "application/atom+xml; charset='gb2312'");
   assert.equal(decoded.encoding, 'gb18030');
   assert.match(decoded.text, /中文新闻/);
+});
+
+test('the HTTP charset overrides the XML declaration (RFC 7303)', () => {
+  const gb = iconv.encode('<?xml version="1.0" encoding="windows-1252"?><feed><title>中文新闻</title></feed>', 'gb18030');
+  const decoded = decodeBytes(gb, 'application/atom+xml; charset=gb2312');
+  assert.equal(decoded.encoding, 'gb18030');
+  assert.match(decoded.text, /中文新闻/);
+});
+
+test('undeclared legacy encodings are detected from the bytes (chardet), not read as windows-1252', () => {
+  const cases: Array<[string, string, string]> = [
+    ['koi8-r', '<rss><item><title>Новый год наступит обязательно, несмотря ни на что</title></item></rss>', 'koi8-r'],
+    ['windows-1251', '<rss><item><title>Новый год наступит обязательно, несмотря ни на что</title></item></rss>', 'windows-1251'],
+    ['shift_jis', '<rss><item><title>日本語のニュース記事です。今日は晴れです。</title></item></rss>', 'cp932'],
+    ['gb18030', '<rss><item><title>中文新闻标题，今天的天气很好，我们去公园散步。</title></item></rss>', 'gb18030'],
+  ];
+  for (const [encoding, text, expected] of cases) {
+    const decoded = decodeBytes(iconv.encode(text, encoding));
+    assert.equal(decoded.encoding, expected, encoding);
+    assert.equal(decoded.text, text, encoding);
+  }
+  const thai = decodeBytes(fixture('tests__illformed__chardet__tis620.xml'));
+  assert.equal(thai.encoding, 'windows-874');
+  assert.match(thai.text, /ส่ง/);
+  // Accented Latin text stays windows-1252, however the detector ranks it.
+  for (const text of ['<p>Niño muerto en Juliaca; la policía informó según la Defensoría.</p>', '<p>São Paulo, ação, coração, não há nada aqui.</p>', '<p>Größe</p>']) {
+    const decoded = decodeBytes(iconv.encode(text, 'windows-1252'));
+    assert.equal(decoded.encoding, 'windows-1252', text);
+    assert.equal(decoded.text, text);
+  }
 });
 
 test('HTTP charset applies when the document declares nothing', () => {
