@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer, Line } from '../src/answers/answer.ts';
-import { renderDeathsChart } from '../src/answers/chart.ts';
+import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
 import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
@@ -33,16 +34,24 @@ export default {
       }
     }
     const chartName = `deaths-${story?.id ?? 'all'}${region ? `-${region.toLowerCase().replace(/\W+/g, '-')}` : ''}${since ? `-${since}` : ''}.png`;
-    // Reconciling every figure and drawing the chart is redone only when the stored facts change.
-    const { data, chart } = await cachedByFacts(app.store, `deaths:${chartName}`, async () => {
-      let figures = figuresBySource(await app.store.listFigures({ story: story?.id, kinds: ['deaths'], from: since }));
-      if (region) figures = inRegion(figures, region);
-      const data = buildDeathsData(figures, { story });
-      const chart = data.series.length > 0 || data.incidents.length > 0
-        ? await renderDeathsChart(data, join(app.dataDir, 'charts', chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` })
-        : null;
-      return { data, chart };
-    });
+    // Reconciling every figure and drawing the chart is redone only when the stored facts change (or
+    // the chart file was swept: only the latest charts are kept on disk).
+    const charts = join(app.dataDir, 'charts');
+    const { data, chart } = await cachedByFacts(
+      app.store,
+      `deaths:${chartName}`,
+      async () => {
+        let figures = figuresBySource(await app.store.listFigures({ story: story?.id, kinds: ['deaths'], from: since }));
+        if (region) figures = inRegion(figures, region);
+        const data = buildDeathsData(figures, { story });
+        const chart = data.series.length > 0 || data.incidents.length > 0
+          ? await renderDeathsChart(data, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` })
+          : null;
+        if (chart) await sweepChartFiles(charts);
+        return { data, chart };
+      },
+      (cached) => cached.chart === null || existsSync(cached.chart),
+    );
     const json = { story: story?.id ?? null, region, since: since ?? null, ...data };
     const lines: Line[] = deathsText(data).split('\n').map((line) => [line]);
     const latest = data.latest;
