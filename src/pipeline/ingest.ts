@@ -13,6 +13,7 @@ import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { listImportFiles, pageFormat } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
 import { factsOf } from './extract.ts';
+import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
 
 /** What one source gave: one line of `cronista ingest` output. */
@@ -104,9 +105,14 @@ export async function storeItems(
   options: { silent?: boolean } = {},
 ): Promise<Pick<SourceReport, 'added' | 'merged' | 'duplicates' | 'errors' | 'touched'>> {
   const report = { added: 0, merged: 0, duplicates: 0, errors: [] as string[], touched: [] as number[] };
+  const model = modelExtractionFor(app);
   for (const item of items) {
     try {
-      const outcome = await app.store.ingest(sourceId, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories), { silent: options.silent === true });
+      const draft = toDraft(item);
+      // The model (when configured) answers before the store's transaction; factsOf verifies and merges inside it.
+      const answer = model ? await model.answerFor(draft) : null;
+      const input = model?.inputFor(draft, answer) ?? null;
+      const outcome = await app.store.ingest(sourceId, draft, app.now(), (stored) => factsOf(stored, app.stories, input), { silent: options.silent === true });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
       else report.duplicates++;
