@@ -71,6 +71,10 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
   if (tollAfter) return { kind: tollAfter, how: 'toll' };
+  const cleft = R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
+  if (cleft) return { kind: cleft, how: 'toll' };
+  const copula = KINDS.find((k) => R.COPULA_BEFORE[k].test(pre));
+  if (copula) return { kind: copula, how: 'toll' };
   if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
   if (!R.AFTER_BEFORE_OK.test(post)) return null;
   for (const k of KINDS) {
@@ -83,8 +87,11 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
 function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
-  if (how === 'toll' || asOfDate || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (dates.some((d) => d.precision === 'day')) return 'incident';
+  if (how === 'toll' || asOfDate) return 'cumulative';
+  // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
+  // the clause spans a period ("between April 28 and June 30")
+  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
+  if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.CAUSE_CUES.test(clause)) return 'subset';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
@@ -197,7 +204,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
-    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)));
+    // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
+    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));
@@ -318,6 +326,12 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
-  const read = out.filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start)).map((x) => x.f);
+  // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
+  const titleLine = (x: Found) => sentences[x.idx]!.paragraph === sentences[0]?.paragraph && !/[.!?"”»]$/.test(sentences[x.idx]!.text);
+  const restated = (x: Found) => titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value);
+  const read = out
+    .filter((x) => !restated(x))
+    .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
+    .map((x) => x.f);
   return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
 }

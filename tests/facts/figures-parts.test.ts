@@ -76,3 +76,24 @@ test('a cause restricts a count to a part, unless a day makes it an incident', (
     { kind: 'deaths', value: 2, scope: 'incident', asOf: '2024-06-25' },
   ]);
 });
+
+test('Spanish cleft and copular counts are tolls: "Son 31 las personas que fallecieron", "los heridos son 40"', () => {
+  expectFigures(figures('Son 31 las personas que han fallecido en las protestas, según la Defensoría.', '2021-05-10', 'es', null), [
+    { kind: 'deaths', value: 31, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Según el último parte, los heridos atendidos en hospitales son 40.', '2021-05-10', 'es', null), [
+    { kind: 'injured', value: 40, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('The dead number 12, not five, the group said.', '2024-06-26', 'en', null), [
+    { kind: 'deaths', value: 12, scope: 'cumulative' },
+  ]);
+});
+
+test('a headline restated in the body is one mention, the body\'s', () => {
+  const text = 'Marcha termina en tragedia: 9 muertos y 80 heridos\n\nNueve personas murieron y 80 resultaron heridas el miércoles en Managua, según el Ministerio de Salud.';
+  const got = figures(text, '2018-05-31', 'es', null);
+  expectFigures(got, [
+    { kind: 'deaths', value: 9, scope: 'incident', asOf: '2018-05-30' },
+    { kind: 'injured', value: 80, scope: 'incident', asOf: '2018-05-30' },
+  ]);
+});
