@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppContext } from '../core/context.ts';
 import { SourceError, errorMessage } from '../core/errors.ts';
+import { yearOfDay } from '../documents/dates.ts';
 import { contentHash } from '../documents/dedup.ts';
 import { detectLanguage } from '../documents/language.ts';
 import { feedItemToRaw } from '../documents/feed-item.ts';
@@ -12,7 +13,8 @@ import { decodeBytes } from '../sources/decode.ts';
 import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { listImportFiles, pageFormat } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
-import { factsOf } from './extract.ts';
+import type { Story } from '../facts/types.ts';
+import { factsOf, storyFor } from './extract.ts';
 import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
 
@@ -108,7 +110,7 @@ export async function storeItems(
   const model = modelExtractionFor(app);
   for (const item of items) {
     try {
-      const draft = toDraft(item);
+      const draft = datedByStory(toDraft(item), item, app.stories, app.now());
       // The model (when configured) answers before the store's transaction; factsOf verifies and merges inside it.
       const answer = model ? await model.answerFor(draft) : null;
       const input = model?.inputFor(draft, answer) ?? null;
@@ -122,6 +124,17 @@ export async function storeItems(
     }
   }
   return report;
+}
+
+/**
+ * An item dated only by a wire dateline without a year ("BOGOTÁ, 3 may (EFE)") takes the year its text
+ * names, else the one its story (the configured story it belongs to) puts that day in; else it stays undated.
+ */
+export function datedByStory(draft: DocumentDraft, item: RawItem, stories: readonly Story[], now: Date): DocumentDraft {
+  if (draft.published || !item.datelineDay) return draft;
+  const story = storyFor(draft, stories);
+  const published = yearOfDay(item.datelineDay, draft.text, { after: story?.start ?? null, notAfter: now.toISOString() });
+  return published ? { ...draft, published } : draft;
 }
 
 export function toDraft(item: RawItem): DocumentDraft {
