@@ -1,12 +1,19 @@
 /**
  * Dated events for the timeline: "who did what where", one line each, cut from news sentences.
  *
- * A sentence yields an event when it holds an event word (removed, arrested, state of emergency, voted,
- * authorised, killed, massacre, protest/march/strike/Takeover of Lima, resigned, sworn in; Spanish too)
- * and a date that resolves (explicit, a weekday or "yesterday" anchored on the publication date, or
- * "hours later" after a dated sentence). The headline and the lead sentence of a dated document fall back
- * to its publication date. The text is the clause around the event word with its date cues removed —
- * trimmed from the sentence, never composed.
+ * An event is a clause that holds a day-precise date cue and a predicate saying what happened there: an
+ * event word of the lexicon below (killed, arrested, said, signed, marched, drowned… in English and
+ * Spanish), another verb in a past tense ("escalated", "se registraron"), or an event noun the date
+ * modifies ("the march of 8 August", "la jornada del martes"). A date belongs to the clause it is in:
+ * a fronted "On 18 October," goes with the clause it introduces, a trailing ", on June 20" with the one
+ * before. A date that opens or closes a period ("since April 28", "until June 30", "between … and …",
+ * "as of …") is no happening's date unless the clause says what happened that day ("the unrest began
+ * on 16 September", "until July 17, when police retook it"). Weekdays and "yesterday" resolve against
+ * the publication date, or against the day of the live-blog entry they are in; "that same night", "the
+ * next day" take the date of the sentence before. Undated happenings give nothing: a headline or a lead
+ * without a date cue is no event (when the body dates it, the body's sentence is the event).
+ * The text is the clause around the predicate with its date cues removed — trimmed from the sentence,
+ * never composed. Hand-written: no library here tags English and Spanish news clauses with their dates.
  */
 import { addDays, dayOf, findDateMentions, type DateMention } from './dates.ts';
 import { findPlaces, normalizeName } from './story.ts';
@@ -19,80 +26,225 @@ export type EventKind =
   | 'authorisation'
   | 'vote'
   | 'killing'
+  | 'injury'
+  | 'clash'
   | 'resignation'
   | 'swearing-in'
   | 'investigation'
   | 'charge'
+  | 'trial'
   | 'apology'
   | 'dissolution'
-  | 'protest';
+  | 'agreement'
+  | 'decision'
+  | 'complaint'
+  | 'report'
+  | 'statement'
+  | 'meeting'
+  | 'funeral'
+  | 'protest'
+  /** A past-tense verb or event noun the lexicon does not name. */
+  | 'other';
 
 /** An extracted event with the kind of its event word (extra field; ExtractedEvent-compatible). */
 export type DatedEvent = ExtractedEvent & { kind: EventKind };
 
-interface Lexeme {
+// ---------------------------------------------------------------------------------------------
+// Lexicon: event words by kind, English and Spanish. Each entry is a regular-expression fragment
+// matched case-insensitively as whole words. Weak kinds (protests, statements) lose to strong ones
+// when both could carry a date.
+
+interface KindWords {
   kind: EventKind;
-  re: RegExp;
-  /** Weak words (protest nouns) lose to strong ones in the same sentence. */
   weak?: boolean;
+  words: string[];
 }
 
-// Order matters only for ties; all are matched case-insensitively, whole words.
-const LEXICON: Lexeme[] = [
+const LEXICON_TABLE: KindWords[] = [
   {
     kind: 'removal',
-    re: /\b(?:removed|removing|ousted|ousting|ouster|deposed|toppled|overthrown|overthrew|dismissed|impeached|impeachment|vacated|forced from power|removal from office|destituid[oa]|destituyó|destituyeron|vacad[oa]|vacancia|derrocad[oa]|derrocó|depuesto)\b/giu,
+    words: [
+      'removed', 'removing', 'ousted', 'ousting', 'ouster', 'deposed', 'toppled', 'overthrown', 'overthrew', 'dismissed',
+      'dismissal', 'impeached', 'impeachment', 'vacated', 'forced from power', 'removal from office', 'destituid[oa]',
+      'destituyó', 'destituyeron', 'destitución', 'vacad[oa]', 'vacancia', 'derrocad[oa]', 'derrocó', 'depuesto',
+    ],
   },
   {
     kind: 'arrest',
-    re: /\b(?:arrested|arrests|detained|jailed|imprisoned|taken into custody|taken to jail|detenid[oa]s?|arrestad[oa]s?|capturad[oa]s?|encarcelad[oa]s?)\b/giu,
+    words: [
+      'arrested', 'arrests', 'detained', 'jailed', 'imprisoned', 'taken into custody', 'taken to jail', 'detenid[oa]s?',
+      'detuvo', 'detuvieron', 'arrestad[oa]s?', 'arrestó', 'arrestaron', 'capturad[oa]s?', 'capturó', 'capturaron',
+      'encarcelad[oa]s?', 'encarceló',
+    ],
   },
   {
     kind: 'emergency',
-    re: /\b(?:state of emergency|states of emergency|state of siege|curfew|emergency decree|estado de emergencia|toque de queda)\b/giu,
+    words: ['state of emergency', 'states of emergency', 'state of siege', 'curfew', 'emergency decree', 'estado de emergencia', 'estado de sitio', 'toque de queda'],
   },
   {
     kind: 'authorisation',
-    re: /\b(?:authori[sz]ed|authori[sz]es|authori[sz]ation|gave its approval|autorizó|autoriza|autorizaron|autorización)\b/giu,
+    words: ['authori[sz]ed', 'authori[sz]es', 'authori[sz]ation', 'gave its approval', 'autorizó', 'autoriza', 'autorizaron', 'autorización'],
   },
   {
     kind: 'vote',
-    re: /\b(?:voted(?: down| against| in favou?r)?|votes? down|rejected|rejects|refused|refuses|denied|approved|approves|passed|shot down(?= (?:a|the|any)(?: \w+)? (?:proposal|bill|motion|initiative|chance|possibility))|votó|votaron|rechazó|rechaza|rechazaron|aprobó|aprueba|aprobaron|archivó)\b/giu,
+    words: [
+      'voted(?: down| against| in favou?r)?', 'votes? down', 'rejected', 'rejects', 'refused', 'refuses', 'denied', 'approved',
+      'approves', 'passed', 'amended', 'shot down(?= (?:a|the|any)(?: \\w+)? (?:proposal|bill|motion|initiative|chance|possibility))',
+      'votó', 'votaron', 'rechazó', 'rechaza', 'rechazaron', 'aprobó', 'aprueba', 'aprobaron', 'archivó', 'enmendó',
+    ],
   },
   {
     kind: 'killing',
-    re: /\b(?:killed|killings?|shot dead|shot down(?= (?:civilians|protesters|demonstrators|people|them|\d))|shot to kill|massacred?|massacres|murdered|slain|died|dead|opened fire|asesinad[oa]s?|asesinaron|murieron|muert[oa]s|fallecid[oa]s|masacre|matanza)\b/giu,
+    words: [
+      'killed', 'killings?', 'shot dead', 'shot down(?= (?:civilians|protesters|demonstrators|people|them|\\d))', 'shot to kill',
+      'massacred?', 'massacres', 'murdered', 'slain', 'died', 'dead', 'drowned', 'drowning', 'perished', 'passed away',
+      'lost (?:his|her|their) lives?', 'opened fire', 'asesinad[oa]s?', 'asesinaron', 'asesinó', 'murieron', 'murió', 'muere',
+      'mueren', 'muert[oa]s', 'fallecid[oa]s', 'falleció', 'fallecieron', 'fallece', 'perdió la vida', 'perdieron la vida',
+      'se ahogó', 'se ahogaron', 'ahogad[oa]s?', 'masacre', 'matanza', 'abrieron fuego', 'hanged', 'executed', 'ejecutad[oa]s?',
+      'ahorcad[oa]s?',
+    ],
   },
-  { kind: 'resignation', re: /\b(?:resigned|resigns|stepped down|renunció|dimitió)\b/giu },
+  {
+    kind: 'injury',
+    words: [
+      'wounded', 'injured', 'hurt', 'was shot', 'were shot', 'beaten', 'herid[oa]s', 'resultaron heridos', 'hirió', 'hirieron',
+      'recibió (?:un|varios) (?:disparos?|balazos?|impactos? de bala)', 'golpead[oa]s?', 'golpearon', 'apalearon',
+    ],
+  },
+  {
+    kind: 'clash',
+    words: [
+      'clash(?:es|ed)?', 'attacked', 'stormed', 'set fire', 'torched', 'looted', 'vandali[sz]ed', 'fired (?:live|tear|on|at|into)',
+      'raided', 'enfrentamientos?', 'se enfrentaron', 'atacad[oa]s', 'atacaron', 'asaltaron', 'irrumpieron', 'incendiad[oa]',
+      'incendiaron', 'saquead[oa]', 'saquearon', 'saqueos', 'dispararon', 'disparó', 'allanaron',
+    ],
+  },
+  { kind: 'resignation', words: ['resigned', 'resigns', 'resignation', 'stepped down', 'renunció', 'dimitió', 'dimite', 'dimisión', 'presentó su renuncia'] },
   {
     kind: 'swearing-in',
-    re: /\b(?:sworn in|took office|taken office|taking office|appointed|assumed the presidency|juramentó|asumió la presidencia)\b/giu,
+    words: ['sworn in', 'took office', 'taken office', 'taking office', 'appointed', 'assumed the presidency', 'juramentó', 'asumió', 'se posesionó'],
   },
   {
     kind: 'investigation',
-    re: /\b(?:opened (?:an?|its) (?:\w+ )?investigation|investigation launched|opening an investigation|launched an? (?:\w+ )?investigation|investigation into|abrió una investigación|abre investigación)\b/giu,
+    words: [
+      'opened (?:an?|its) (?:\\w+ )?investigation', 'investigation launched', 'opening an investigation', 'launched an? (?:\\w+ )?investigation',
+      'investigation into', 'abrió una investigación', 'abre investigación', 'abrió (?:una )?indagación',
+    ],
   },
-  { kind: 'charge', re: /\b(?:charged with|sentenced|indicted|acusad[oa] de|sentenciad[oa]|condenad[oa])\b/giu },
-  { kind: 'apology', re: /\b(?:apologi[sz]ed|pidió perdón|pidió disculpas)\b/giu },
-  { kind: 'dissolution', re: /\b(?:dissolv(?:e|ed|ing) (?:the )?(?:Congress|Parliament)|disolvió el Congreso|disolver el Congreso)\b/giu },
+  { kind: 'charge', words: ['charged with', 'charged', 'sentenced', 'indicted', 'convicted', 'acusad[oa] de', 'sentenciad[oa]', 'condenad[oa]', 'imputad[oa]'] },
+  { kind: 'trial', words: ['went on trial', 'on trial', 'trial', 'hearing', 'juicio', 'audiencia'] },
+  { kind: 'apology', words: ['apologi[sz]ed', 'pidió perdón', 'pidió disculpas'] },
+  { kind: 'dissolution', words: ['dissolv(?:e|ed|ing) (?:the )?(?:Congress|Parliament)', 'disolvió el Congreso', 'disolver el Congreso'] },
+  {
+    kind: 'agreement',
+    words: ['signed', 'agreed', 'reached an? (?:\\w+ )?(?:agreement|deal)', 'agreement', 'firmaron', 'firmó', 'pactaron', 'acordaron', 'acuerdo'],
+  },
+  {
+    kind: 'decision',
+    words: [
+      'ordered', 'deployed', 'withdrew', 'withdrawn', 'revoked', 'repealed', 'lifted', 'suspended', 'decreed', 'imposed', 'banned',
+      'placed', 'sanctioned', 'extended', 'released', 'freed', 'deported', 'expelled', 'shut down', 'ordenó', 'ordenara', 'ordenaron',
+      'desplegó', 'despliegue', 'retiró', 'retiraron', 'revocó', 'derogó', 'levantó', 'suspendió', 'suspendía', 'decretó', 'impuso',
+      'prorrogó', 'excarceló', 'desterró', 'expulsó', 'liberó', 'canceló', 'clausuró', 'prohibió', 'bloqueó', 'bloquead[oa]',
+    ],
+  },
+  { kind: 'complaint', words: ['denounced', 'condemned', 'complained', 'filed (?:a|an) (?:\\w+ )?(?:complaint|lawsuit|petition)', 'denunció', 'denunciaron', 'condenó', 'criticó', 'demandó'] },
+  {
+    kind: 'report',
+    weak: true,
+    words: [
+      'published', 'issued', 'presented', 'delivered', 'unveiled', 'publicó', 'publicad[oa]', 'difundió', 'difundid[oa]', 'divulgó',
+      'divulgad[oa]', 'presentó', 'presentaron', 'entregó', 'dio a conocer', 'dieron a conocer',
+    ],
+  },
+  {
+    kind: 'statement',
+    weak: true,
+    words: [
+      'said', 'told', 'announced', 'stated', 'declared', 'confirmed', 'reported', 'acknowledged', 'admitted', 'warned', 'urged',
+      'called for', 'claimed', 'insisted', 'estimated', 'raised the (?:death )?toll', 'put the (?:total|toll|number|figure)', 'rose',
+      'dijo', 'dijeron', 'afirmó', 'aseguró', 'señaló', 'indicó', 'informó', 'informaron', 'anunció', 'anunciaron', 'anunciad[oa]s?',
+      'confirmó', 'confirmaron', 'se confirmó', 'reconoció', 'declaró', 'precisó', 'detalló', 'agregó', 'añadió', 'advirtió',
+      'reportó', 'cifró', 'elevó', 'eleva', 'actualizó', 'comunicó', 'sostuvo', 'expresó', 'pidió', 'pidiera', 'exigió', 'instó',
+    ],
+  },
+  {
+    kind: 'meeting',
+    weak: true,
+    words: ['met', 'meeting', 'talks', 'visited', 'se reunió', 'se reunieron', 'reunión', 'encuentro', 'diálogo nacional', 'visita'],
+  },
+  { kind: 'funeral', words: ['funeral', 'burial', 'buried', 'mourned', 'vigil', 'entierro', 'entierra', 'sepelio', 'velorio', 'velatón', 'enterrad[oa]s?'] },
   {
     kind: 'protest',
-    re: /\b(?:(?:first|second|third|fourth|primera|segunda|tercera|cuarta)\s+)?(?:takeover of (?:lima|peru)|seizure of lima|taking of lima|toma de lima)\b/giu,
+    words: ['(?:(?:first|second|third|fourth|primera|segunda|tercera|cuarta)\\s+)?(?:takeover of (?:lima|peru)|seizure of lima|taking of lima|toma de lima)'],
   },
   {
     kind: 'protest',
     weak: true,
-    re: /\b(?:protest(?:s|ed)?|march(?:ed|es)?|strikes?|general strike|took to the streets|take the streets|took over|roadblocks?|blockades?|mobili[sz]ation|demonstrations?|rall(?:y|ies)|marcha(?:s|ron)?|paro(?: nacional)?|huelga|protestas?|protestaron|movilización|bloqueos?)\b/giu,
+    words: [
+      'protest(?:s|ed)?', 'march(?:ed|es)?', 'strikes?', 'general strike', 'took to the streets', 'take the streets', 'returned to the streets',
+      'took over', 'roadblocks?', 'blockades?', 'mobili[sz]ation', 'demonstrations?', 'rall(?:y|ies)', 'marcha(?:s|ron|ban)?', 'marchó',
+      'paro(?: nacional)?', 'huelga', 'protestas?', 'protestaron', 'movilización', 'movilizaciones', 'manifestación', 'manifestaciones',
+      'bloqueos?', 'volvieron a (?:las calles|congregarse|salir)', 'se congregaron', 'se concentró', 'se concentraron', 'plantón', 'cacerolazo',
+    ],
   },
 ];
 
-// JavaScript's \b only knows ASCII letters ("destituyó" never ends a word): use Unicode-aware edges.
-for (const lex of LEXICON) {
-  lex.re = new RegExp(
-    lex.re.source.replace(/^\\b/, '(?<![\\p{L}\\p{N}])').replace(/\\b(?=[^\\\\]*$)/, '(?![\\p{L}\\p{N}])'),
-    lex.re.flags,
-  );
+/** Words the date modifies that name a happening without a verb: "News of her death on September 16", "la jornada del martes". */
+const EVENT_NOUNS = [
+  'death', 'deaths', 'killing', 'killings', 'shooting', 'attack', 'assault', 'raid', 'massacre', 'violence', 'unrest', 'riots?', 'clashes',
+  'march', 'protests?', 'demonstrations?', 'rally', 'strike', 'vigil', 'funeral', 'burial', 'night', 'dismissal', 'resignation', 'arrest',
+  'report', 'update', 'tally', 'statement', 'briefing', 'address', 'speech', 'session', 'vote', 'agreement', 'trial', 'hearing', 'visit',
+  'meeting', 'offensive', 'crackdown', 'muerte', 'muertes', 'asesinato', 'tiroteo', 'ataque', 'asalto', 'masacre', 'violencia', 'disturbios',
+  'marcha', 'protestas?', 'manifestación', 'movilización', 'paro', 'huelga', 'jornada', 'noche', 'funeral', 'sepelio', 'entierro', 'renuncia',
+  'dimisión', 'detención', 'informe', 'balance', 'reporte', 'comunicado', 'declaración', 'rueda de prensa', 'punto de prensa', 'sesión',
+  'votación', 'acuerdo', 'juicio', 'audiencia', 'visita', 'reunión', 'encuentro', 'toma', 'ofensiva', 'operativo',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Verbs the lexicon does not list: past tenses recognised by their form.
+
+const EN_IRREGULAR_PAST = new Set(
+  ('began beat bled broke brought burnt came caught chose drove fell fled fought found froze gave got went held hid hung kept knew laid led ' +
+    'lit lost made met overran paid quit ran rang rode rose sank saw sent shot shut slew sought spoke spread stood stole struck swore threw ' +
+    'took retook overtook undertook tore upheld woke won wrote became spent built burnt dealt dug fed forgot forgave grew meant sat slept sold stuck swept taught understood wore').split(' '),
+);
+/** "-ed" words that are not verbs in news prose (or are adjectives more often than not). */
+const EN_NOT_VERBS = new Set(
+  'hundred armed based related alleged aged named masked red bed need speed seed feed shed united supposed concerned interested unidentified organized organised advanced detailed'.split(' '),
+);
+/** Spanish participles that are nouns or dates far more often ("el pasado viernes", "el estado"). */
+const ES_NOT_PARTICIPLES = new Set(
+  'pasado pasada sábado estado todo toda lado mercado senado partido resultado resultados comunicado soldado soldados diputado diputados abogado abogados jurado cuidado grado contenido sentido apellido marido nido ruido vestido olvido cercado helado'.split(' '),
+);
+const ES_AUXILIARY = /(?:^|\s)(?:fue|fueron|ha|han|había|habían|hubo|sido|resultó|resultaron|quedó|quedaron|son|es|está|están|estaba|se)\s+(?:\p{L}+\s+)?$/iu;
+const EN_DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|these|those|of|so-|well-)\s*$/iu;
+
+/** A past-tense verb the lexicon does not list, by its form, or false. */
+function isGenericVerb(word: string, before: string, after: string): boolean {
+  const w = word.toLowerCase();
+  if (word !== w && !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // Spanish preterite (3rd person): "escaló", "se registraron", "cayeron".
+  if (/^\p{Ll}{3,}(?:ó|aron|ieron|yeron)$/u.test(w)) return true;
+  // Spanish participle after an auxiliary ("fue incendiado") or right before its date ("anunciadas el martes").
+  if (/^\p{Ll}{3,}(?:ad|id)[oa]s?$/u.test(w) && !ES_NOT_PARTICIPLES.has(w)) return ES_AUXILIARY.test(before) || /^\s+(?:el|este|esta|ayer|hoy|on)\b/iu.test(after);
+  if (/^[a-z]{3,}ed$/.test(w)) return !EN_NOT_VERBS.has(w) && !EN_DETERMINER_BEFORE.test(before);
+  return EN_IRREGULAR_PAST.has(w) && !EN_DETERMINER_BEFORE.test(before);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Finding event words
+
+interface Lexeme {
+  kind: EventKind;
+  weak: boolean;
+  re: RegExp;
+}
+
+// JavaScript's \b only knows ASCII letters ("destituyó" never ends a word): use Unicode-aware edges.
+const wholeWords = (fragments: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${fragments.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const LEXICON: Lexeme[] = LEXICON_TABLE.map((entry) => ({ kind: entry.kind, weak: !!entry.weak, re: wholeWords(entry.words) }));
+const EVENT_NOUN_RE = wholeWords(EVENT_NOUNS);
 
 const STRONG_ORDER: EventKind[] = [
   'removal',
@@ -104,15 +256,28 @@ const STRONG_ORDER: EventKind[] = [
   'resignation',
   'swearing-in',
   'dissolution',
+  'injury',
+  'clash',
   'investigation',
   'charge',
+  'trial',
   'apology',
+  'agreement',
+  'decision',
+  'complaint',
+  'funeral',
   'protest',
+  'report',
+  'meeting',
+  'statement',
+  'other',
 ];
 
 interface VerbHit {
   kind: EventKind;
   weak: boolean;
+  /** 'lexicon' event word, 'verb' (a past tense the lexicon does not list), 'noun' (an event noun). */
+  source: 'lexicon' | 'verb' | 'noun';
   start: number;
   end: number;
   text: string;
@@ -123,6 +288,7 @@ const MODAL_BEFORE =
   /(?:\b(?:will|would|could|might|may|shall|to|plans? to|preparing to|going to|set to|threaten(?:s|ed)? to|demand(?:s|ed|ing)?|calling for|called for|call for|va a|van a|para|exigir|exigen)\s+(?:\w+\s+)?)$/iu;
 const ADJECTIVE_BEFORE = /(?:\b(?:the|an?|former|of|ex|recently|and|el|la|los|al|del)\s+)$/iu;
 
+/** Event words of the lexicon in a sentence, overlaps resolved (the longer wins). */
 function findVerbs(sentence: string): VerbHit[] {
   const hits: VerbHit[] = [];
   for (const lex of LEXICON) {
@@ -142,11 +308,14 @@ function findVerbs(sentence: string): VerbHit[] {
       if (lex.kind === 'protest' && (/\b(?:lead-?up to|run-up to|ahead of|preparing for|prepare for|call(?:ed|ing)? for|building towards)\b[^.;]{0,40}$/i.test(wideBefore) || /^\s+(?:coming up|planned|scheduled|set for)\b/i.test(after))) continue;
       // "the dead" as a noun phrase ("mourned the dead") is still killing talk; "dead end" is not.
       if (word === 'dead' && /^\s+end\b/i.test(after)) continue;
-      hits.push({ kind: lex.kind, weak: !!lex.weak, start, end, text: m[0] });
+      hits.push({ kind: lex.kind, weak: lex.weak, source: 'lexicon', start, end, text: m[0] });
     }
   }
+  return dropOverlaps(hits);
+}
+
+function dropOverlaps(hits: VerbHit[]): VerbHit[] {
   hits.sort((a, b) => a.start - b.start);
-  // Overlaps ("general strike" vs "strike"): keep the longer.
   const kept: VerbHit[] = [];
   for (const h of hits) {
     const clash = kept.findIndex((k) => h.start < k.end && k.start < h.end);
@@ -154,6 +323,20 @@ function findVerbs(sentence: string): VerbHit[] {
     else if (h.end - h.start > kept[clash]!.end - kept[clash]!.start) kept[clash] = h;
   }
   return kept;
+}
+
+/** Past-tense verbs the lexicon does not list, outside the spans already taken. */
+function findGenericVerbs(sentence: string, taken: { start: number; end: number }[]): VerbHit[] {
+  const out: VerbHit[] = [];
+  for (const m of sentence.matchAll(/\p{L}+/gu)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    const before = sentence.slice(Math.max(0, start - 30), start);
+    if (!isGenericVerb(m[0], before, sentence.slice(end, end + 12)) || MODAL_BEFORE.test(before)) continue;
+    out.push({ kind: 'other', weak: true, source: 'verb', start, end, text: m[0] });
+  }
+  return out;
 }
 
 /** Every kind of event word in a line of text, strongest first. */
@@ -164,22 +347,11 @@ export function eventKinds(text: string): EventKind[] {
 
 /** The kind of event a line of text talks about (its strongest event word), or null. */
 export function eventKind(text: string): EventKind | null {
-  const hits = findVerbs(text);
-  if (!hits.length) return null;
-  hits.sort((a, b) => STRONG_ORDER.indexOf(a.kind) - STRONG_ORDER.indexOf(b.kind));
-  return hits[0]!.kind;
+  return eventKinds(text)[0] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
-
-interface Sentence {
-  text: string;
-  paragraph: number;
-  /** Index of the sentence inside the document body (title is -1). */
-  ordinal: number;
-  headline: boolean;
-}
 
 const ABBREVIATIONS =
   /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Lt|Col|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|vs|etc|Av|Ave|Sra|Sr|Dra|approx|Inc|Co|Corp|U\.S|U\.N|p\.m|a\.m|e\.g|i\.e)|\b\p{Lu})\.$/u;
@@ -434,49 +606,322 @@ export function eventClause(
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Nouns that name an event without saying it happened then ("the killings", "impeachment"). */
-const NOUNISH = /^(?:killings?|massacres?|masacre|matanza|deaths|dead|impeachment|ouster|vacancia|arrests)$/i;
+// Dates a happening can carry
 
 const WEEKDAY_WORDS =
   /(?:\b(?:last|this|past|on|el|este|pasado)\s+)?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:\s+(?:night|morning|evening|afternoon|pasado))?\b/giu;
 
+interface DateContext {
+  /** The day relative cues resolve against: the publication date, or the live-blog entry's day. */
+  reference: string | null;
+  language: string | null;
+  /** True when the document has no publication date of its own (`reference` was inferred from the text). */
+  anchored: boolean;
+  storyStart: string | null;
+  /** The last year written out in the document before this sentence ("18 de abril de 2018" → 2018). */
+  lastYear: number | null;
+}
+
 /**
- * findDateMentions, patched: "since Dec. 7" reads as the month ("since Dec") there; re-read what follows
- * the preposition so the day wins. Also blanks "Monday night" wholly.
+ * findDateMentions, patched for events: "since Dec. 7" reads as the month ("since Dec") there, so the day
+ * is re-read; "Monday of last week" is a week earlier than "Monday"; "every Friday", "a single Friday"
+ * name no day; year-less days are placed by `placeYearless`.
  */
-function dateMentions(sentence: string, published: string | null, language: string | null): DateMention[] {
-  const found = findDateMentions(sentence, published, language);
+function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
+  const found = findDateMentions(sentence, ctx.reference, ctx.language);
+  let lastYear = ctx.lastYear;
   return found.map((m) => {
+    let mention = m;
     const prefix = m.text.match(/^(?:since|in|during|desde|en|durante)\s+/i);
-    if (!prefix || m.precision !== 'month' || !/^\.?\s+\d{1,2}\b/.test(sentence.slice(m.end))) return m;
-    const offset = m.start + prefix[0].length;
-    const again = findDateMentions(sentence.slice(offset), published, language)[0];
-    if (!again || again.start !== 0) return m;
-    return { ...again, start: offset, end: offset + again.end, since: m.since || /^since|^desde/i.test(prefix[0]) };
+    if (prefix && m.precision === 'month' && /^\.?\s+\d{1,2}\b/.test(sentence.slice(m.end))) {
+      const offset = m.start + prefix[0].length;
+      const again = findDateMentions(sentence.slice(offset), ctx.reference, ctx.language)[0];
+      if (again && again.start === 0) mention = { ...again, start: offset, end: offset + again.end, since: m.since || /^since|^desde/i.test(prefix[0]) };
+    }
+    if (mention.kind === 'weekday' && /^\s+(?:of last week|de la semana pasada)\b/i.test(sentence.slice(mention.end))) {
+      mention = { ...mention, date: addDays(mention.date, -7) };
+    }
+    if (mention.kind === 'weekday' && /\b(?:a|an|one|single|every|each|cada|un|una|todos los|los)\s+$/i.test(sentence.slice(Math.max(0, mention.start - 14), mention.start))) {
+      return { ...mention, precision: 'week' as const };
+    }
+    const written = mention.text.match(/\b(?:19|20)\d{2}\b/);
+    if (written) lastYear = Number(written[0]);
+    else if (mention.kind === 'explicit' && mention.precision === 'day') mention = { ...mention, date: placeYearless(mention.date, mention.text, { ...ctx, lastYear }) };
+    return mention;
   });
 }
 
-const CARRY_OVER = /^(?:hours|minutes|moments) (?:later|after)|^later (?:that|the same) (?:day|night)|^(?:that|the same) (?:day|night|evening)|^(?:horas|minutos) (?:después|más tarde)|^ese mismo día/iu;
-const NEXT_DAY = /^(?:the (?:next|following) day|a day later|al día siguiente)/iu;
+/**
+ * A year-less day placed in a year: in a text with no publication date of its own, its first occurrence
+ * on or after the story's start (an encyclopedia article's "On 19 October" is the story's October); in a
+ * dated text, the year last written out when the publication-based reading falls a year or more back
+ * (an anniversary piece's "El 20 de abril" after "18 de abril de 2018").
+ */
+function placeYearless(date: string, text: string, ctx: DateContext): string {
+  // Month and day as written (the publication-based reading may have capped a "today's" date to publication).
+  const written = findDateMentions(text, '2099-12-31')[0]?.date.slice(4) ?? date.slice(4);
+  const inYear = (year: number) => `${year}${written}`;
+  const valid = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (ctx.anchored && ctx.storyStart) {
+    const year = Number(ctx.storyStart.slice(0, 4));
+    const first = inYear(year) >= ctx.storyStart ? inYear(year) : inYear(year + 1);
+    return valid(first) ? first : date;
+  }
+  if (!ctx.lastYear || !ctx.reference) return date;
+  const reread = inYear(ctx.lastYear);
+  if (!valid(reread) || reread > addDays(ctx.reference, 1) || (ctx.storyStart && reread < ctx.storyStart)) return date;
+  return Date.parse(ctx.reference) - Date.parse(date) > 300 * 86_400_000 ? reread : date;
+}
+
+/** Words that say a period began: "the unrest began on 16 September" dates the beginning itself. */
+const BEGIN_WORD = /(?<![\p{L}])(?:began|begun|beginning|start(?:ed|s)?|broke out|erupted|comenz\p{L}*|empez\p{L}*|estall\p{L}*|arranc\p{L}*|inici\p{L}*|comienzo|outbreak)(?![\p{L}])/iu;
+const OPENS_RIGHT_BEFORE = /\b(?:since|desde|from|between|entre)\s+(?:the\s+|el\s+|la\s+|pasado\s+)*$/i;
+/** A date that closes a span: "as of 22 November", "until the night of Monday", "hasta las 06:00 del lunes", "al 5 de octubre". */
+const CLOSES_RIGHT_BEFORE = /(?:\b(?:as of|as at|up to|al|through)\s+|\b(?:until|till|hasta)\s+(?:[^\s,;]*[^\s,;:.]\s+){0,3})$/iu;
+/** The end of a span whose start has no date of its own: "between 19 and 28 October", "entre el 19 y el 22 de abril". */
+const SPAN_END_BEFORE = /\b(?:between|entre|from|del?)\s+(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y|to|a|al)\s+(?:the\s+|el\s+)?$/iu;
+/** A date something happened before: "Ahead of Wednesday's marches, police sealed off roads". */
+const BEFORE_DATE = /\b(?:ahead of|before|in the run-up to|antes del?|en la víspera del?)\s+(?:the\s+|el\s+|la\s+)?$/iu;
+/** A date something is planned for, set to or postponed to: "fresh marches for Sunday", "fijado para el 26 de abril". */
+const PLANNED_FOR = /\b(?:next|coming|pr[oó]xim[oa]|for|para(?:\s+el)?|to)\s+$/i;
+const WHEN_AFTER = /^\s*,?\s*(?:when|cuando)\b/i;
+
+/** "between 17 September and 7 December", "entre el 19 y el 22 de abril": both ends of a span. */
+function rangeParts(sentence: string, mentions: DateMention[]): Set<DateMention> {
+  const parts = new Set<DateMention>();
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i]!, mentions[i + 1]!];
+    const joint = sentence.slice(a.end, b.start);
+    const opener = sentence.slice(Math.max(0, a.start - 30), a.start);
+    if (/^\s*(?:and|to|until|till|through|-|–|y|a|al|hasta)\s+(?:\p{L}+\s+){0,3}$/iu.test(joint) && /\b(?:between|from|entre|desde|del?)\s+(?:\p{L}+\s+){0,3}$/iu.test(opener)) {
+      parts.add(a);
+      parts.add(b);
+    }
+  }
+  return parts;
+}
+
+/** Day-precise mentions that can date a happening (not a span's start or end, not a plan). */
+function happeningDates(sentence: string, mentions: DateMention[]): DateMention[] {
+  const spans = rangeParts(sentence, mentions);
+  return mentions.filter((m) => {
+    if (m.precision !== 'day' || spans.has(m)) return false;
+    const before = sentence.slice(Math.max(0, m.start - 45), m.start);
+    const whenAfter = WHEN_AFTER.test(sentence.slice(m.end, m.end + 12));
+    if (PLANNED_FOR.test(before) || BEFORE_DATE.test(before) || SPAN_END_BEFORE.test(before) || /\b(?:next|coming|pr[oó]xim[oa])\b/i.test(m.text)) return false;
+    if (CLOSES_RIGHT_BEFORE.test(before)) return whenAfter;
+    // A place named after a date: "Nairobi's August 7 Memorial Park".
+    if (/^\s+(?:Memorial|Park|Square|Street|Avenue|Stadium|Bridge|Movement)\b/.test(sentence.slice(m.end, m.end + 12))) return false;
+    if (m.since) return whenAfter || (BEGIN_WORD.test(before) && !OPENS_RIGHT_BEFORE.test(before));
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses: a date goes with the predicate of its own clause
+
+/** Words that open a subordinate clause (the word belongs to the clause it opens). */
+const SUBORDINATOR =
+  /(?<![\p{L}])(?:when|while|after|before|because|as(?! of| well| a result| at| many| much)|since|until|which|who|whom|whose|where|that|although|though|cuando|mientras|tras|después de|antes de|luego de|porque|que|quien|quienes|donde|aunque|pese a)(?![\p{L}])/giu;
+
+interface Clauses {
+  /** Offsets where a clause starts: after punctuation, at a subordinator. */
+  starts: number[];
+  /** Offsets where a new stretch starts that no date reaches across: after ; : — or a quotation mark. */
+  walls: number[];
+}
+
+/** The clauses of a sentence. Date cues are never cut. */
+function clausesOf(sentence: string, keep: { start: number; end: number }[]): Clauses {
+  const inside = (i: number) => keep.some((k) => i > k.start && i < k.end);
+  const starts: number[] = [];
+  const walls: number[] = [];
+  for (const m of sentence.matchAll(/[,;:()\[\]—–"“”]|\s-\s/g)) {
+    const i = m.index!;
+    if (inside(i) || (m[0] === ',' && /\d/.test(sentence[i - 1] ?? '') && /\d/.test(sentence[i + 1] ?? ''))) continue;
+    starts.push(i + m[0].length);
+    if (!/[,()]/.test(m[0])) walls.push(i + m[0].length);
+  }
+  SUBORDINATOR.lastIndex = 0;
+  for (const m of sentence.matchAll(SUBORDINATOR)) if (!inside(m.index!)) starts.push(m.index!);
+  return { starts: [...new Set(starts)].sort((a, b) => a - b), walls };
+}
+
+const RELATIVE_START = /^\s*(?:which|who|whom|whose|que|quien|quienes|cuy[oa]s?)(?![\p{L}])/iu;
+const clauseOf = (clauses: Clauses, at: number) => clauses.starts.filter((s) => s <= at).length;
+const stretchOf = (clauses: Clauses, at: number) => clauses.walls.filter((s) => s <= at).length;
+
+/** Event nouns a date modifies: "her death on September 16", "la jornada del martes", "Wednesday's marches". */
+function datedNouns(sentence: string, dates: DateMention[], predicates: VerbHit[], starts: Clauses): VerbHit[] {
+  const out: VerbHit[] = [];
+  EVENT_NOUN_RE.lastIndex = 0;
+  for (const m of sentence.matchAll(EVENT_NOUN_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (predicates.some((p) => start < p.end && p.start < end)) continue;
+    const dated = dates.some((d) => {
+      if (clauseOf(starts, d.start) !== clauseOf(starts, start)) return false;
+      if (d.start >= end) {
+        const between = sentence.slice(end, d.start);
+        return between.length <= 45 && !predicates.some((p) => p.start >= end && p.end <= d.start) && /(?:^|\s)(?:of|on|in|from|de|del|de la|el|en)\s+(?:the\s+|el\s+|la\s+|this\s+|este\s+|pasado\s+)?$/iu.test(between);
+      }
+      return d.end <= start && start - d.end <= 25 && /^['’]s\s/.test(sentence.slice(d.end, start));
+    });
+    if (dated) out.push({ kind: eventKind(m[0]) ?? 'other', weak: true, source: 'noun', start, end, text: m[0] });
+  }
+  return out;
+}
+
+const PENALTY: Record<VerbHit['source'], number> = { lexicon: 0, noun: 4, verb: 12 };
+
+interface Pairing {
+  date: DateMention;
+  verb: VerbHit;
+  cost: number;
+}
+
+/**
+ * Pairs each date with the predicate of its clause (nearest first; a strong event word over a weak one),
+ * or — when its clause has none ("On 18 October, the situation escalated"; "…, on June 20") — with the
+ * nearest predicate of the next clause that has one, or of the previous one. Each date and each
+ * predicate is used once.
+ */
+function pairDates(sentence: string, dates: DateMention[], predicates: VerbHit[], clauses: Clauses): Pairing[] {
+  const clauseOfHit = (h: { start: number }) => clauseOf(clauses, h.start);
+  const gap = (d: DateMention, h: VerbHit) => (h.end <= d.start ? d.start - h.end : h.start >= d.end ? h.start - d.end : 0);
+  const weight = (h: VerbHit) => PENALTY[h.source] + (h.weak ? 8 : 0);
+  const costs: Pairing[] = [];
+  for (const d of dates) {
+    const own = clauseOf(clauses, d.start);
+    const reachable = predicates.filter((h) => stretchOf(clauses, h.start) === stretchOf(clauses, d.start));
+    // "until July 17, when police retook it": the when-clause says what happened that day.
+    const before = sentence.slice(Math.max(0, d.start - 45), d.start);
+    const onlyWhen = (d.since && !BEGIN_WORD.test(before)) || CLOSES_RIGHT_BEFORE.test(before);
+    const inClause = onlyWhen ? [] : reachable.filter((h) => clauseOfHit(h) === own);
+    const verbsOf = (clause: number | undefined) => reachable.filter((h) => h.source !== 'noun' && clauseOfHit(h) === clause);
+    const clausesWithVerbs = [...new Set(reachable.filter((h) => h.source !== 'noun').map(clauseOfHit))];
+    // Going forward, a relative clause is an aside ("On 5 March, the army, which had been confined to barracks, escalated…").
+    const ahead = clausesWithVerbs.filter((c) => c > own).sort((a, b) => a - b);
+    const next = ahead.find((c) => !RELATIVE_START.test(sentence.slice(clauses.starts[c - 1] ?? 0))) ?? ahead[0];
+    const prev = onlyWhen ? undefined : clausesWithVerbs.filter((c) => c < own).sort((a, b) => b - a)[0];
+    // "En su último balance del domingo, Rubilar confirmó…": in a fronted phrase without a verb, the
+    // verb after the comma is the predicate, not the phrase's noun.
+    const fronted = own === 0 && !inClause.some((h) => h.source !== 'noun') && next !== undefined;
+    if (inClause.length && !fronted) {
+      for (const h of inClause) if (gap(d, h) <= 160) costs.push({ date: d, verb: h, cost: gap(d, h) + weight(h) });
+      continue;
+    }
+    for (const [clause, extra] of [[next, 30], [prev, 45]] as const) {
+      for (const h of verbsOf(clause)) if (gap(d, h) <= 160) costs.push({ date: d, verb: h, cost: gap(d, h) + weight(h) + extra });
+    }
+  }
+  costs.sort((a, b) => a.cost - b.cost);
+  const usedDates = new Set<DateMention>();
+  const usedVerbs = new Set<VerbHit>();
+  const pairs: Pairing[] = [];
+  for (const c of costs) {
+    if (usedDates.has(c.date) || usedVerbs.has(c.verb)) continue;
+    usedDates.add(c.date);
+    usedVerbs.add(c.verb);
+    pairs.push(c);
+  }
+  return pairs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document structure: headlines, live-blog entries, carried dates
+
+interface Sentence {
+  text: string;
+  paragraph: number;
+  /** Index of the sentence inside the document body (title is -1). */
+  ordinal: number;
+  headline: boolean;
+  /** The day of the live-blog entry the sentence is in ("Domingo 20, 17:30 —"), when its header names one. */
+  entryDate: string | null;
+  /** First sentence of a dated live-blog entry: its happening is the entry's, even without a date cue. */
+  entryLead: boolean;
+  /** A live-blog entry header: a time stamp and a headline, never an event itself. */
+  entryHeader: boolean;
+}
+
+/** Bylines and page metadata: "Publicado el 17/01/2020 | Por …", "This page was last edited on 3 December 2024". */
+const METADATA = /^(?:(?:publicado|published|updated|actualizado|posted|fecha)\b|this page was last (?:edited|modified)|última (?:edición|actualización)|last (?:updated|modified))|\s\|\s/iu;
+
+/** "Domingo 20, 17:30 — …", "09:40 — …", "5.20pm", "11:50 p.m. El Centro…": a live-blog entry's time stamp. */
+const ENTRY_HEADER = /^(?:(\p{L}+\s+\d{1,2}|\d{1,2}\s+(?:de\s+)?\p{L}+)\s*,\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|GMT|UTC|h(?![\p{L}]))?\s*(?:[—–|-]\s*|$)/iu;
+
+/** The day a live-blog header names ("Domingo 20"): the latest day on or before publication with that day number. */
+function entryDay(label: string, published: string | null): string | null {
+  const day = Number(label.match(/\d{1,2}/)?.[0]);
+  if (!published || !day) return null;
+  for (let back = 0; back < 31; back++) {
+    const date = addDays(published, -back);
+    if (Number(date.slice(8, 10)) === day) return date;
+  }
+  return null;
+}
+
+function documentSentences(doc: FactInput, published: string | null): Sentence[] {
+  const sentences: Sentence[] = [];
+  const blank = { entryDate: null, entryLead: false, entryHeader: false };
+  if (doc.title?.trim()) sentences.push({ text: doc.title.replace(/\s+/g, ' ').trim(), paragraph: -1, ordinal: -1, headline: true, ...blank });
+  const title = doc.title ? normalizeName(doc.title) : null;
+  let ordinal = 0;
+  let entryDate: string | null = null;
+  let leadPending = false;
+  let lastParagraph = -1;
+  for (const s of splitSentences(doc.text)) {
+    // The splitter may leave the title at the top of the text: skip the repeat.
+    if (title && ordinal === 0 && normalizeName(s.text) === title) continue;
+    const headline = !/[.!?…"”]$/.test(s.text) && s.text.split(/\s+/).length <= 20;
+    const newParagraph = s.paragraph !== lastParagraph;
+    lastParagraph = s.paragraph;
+    const stamp = newParagraph ? s.text.match(ENTRY_HEADER) : null;
+    if (stamp) {
+      entryDate = stamp[1] ? entryDay(stamp[1], published) : null;
+      leadPending = entryDate !== null;
+      if (headline) {
+        sentences.push({ text: s.text, paragraph: s.paragraph, ordinal: ordinal++, headline, entryDate, entryLead: false, entryHeader: true });
+        continue;
+      }
+    }
+    const entryLead = leadPending && !headline;
+    if (entryLead) leadPending = false;
+    sentences.push({ text: s.text, paragraph: s.paragraph, ordinal: ordinal++, headline, entryDate, entryLead, entryHeader: false });
+  }
+  return sentences;
+}
+
+/** Cues that date a sentence by the one before: "hours later", "esa misma noche", "the next day", "la víspera". */
+const CARRIED: { re: RegExp; days: number }[] = [
+  { re: /\b(?:hours|minutes|moments) (?:later|after)|\blater (?:that|the same) (?:day|night)|\b(?:that|the) same (?:day|night|evening)|\b(?:horas|minutos) (?:después|más tarde)|\b(?:ese|el) mismo día|\b(?:esa|la) misma (?:noche|tarde|jornada)/giu, days: 0 },
+  { re: /\b(?:the (?:next|following) day|a day later|al día siguiente|un día después)\b/giu, days: 1 },
+  { re: /\b(?:the day before|the previous day|la víspera)\b/giu, days: -1 },
+];
+
+/** Carried cues, each dated from the last date before it in the sentence ("On July 4 …; a day later …") or the sentence before. */
+function carriedMentions(sentence: string, dated: DateMention[], carry: { date: string } | null): DateMention[] {
+  const out: DateMention[] = [];
+  for (const { re, days } of CARRIED) {
+    re.lastIndex = 0;
+    for (const m of sentence.matchAll(re)) {
+      const from = dated.filter((d) => d.end <= m.index!).at(-1)?.date ?? carry?.date;
+      if (from) out.push({ start: m.index!, end: m.index! + m[0].length, date: addDays(from, days), precision: 'day', kind: 'relative', text: m[0], since: false });
+    }
+  }
+  return out;
+}
+
 /** Sentences about anniversaries restate old events with a new date. */
 const ANNIVERSARY = /\b(?:anniversary|aniversario|one year (?:since|after)|un año (?:de|desde))\b/iu;
+/** Between a date and its event word: the happening is announced, not reported. */
+const PLANNED = /\b(?:will|would|shall|plans? to|is set to|are set to|scheduled|va a|van a|se realizará|será)\b/i;
 
 function storyOk(date: string, story: Story | undefined, published: string | null): boolean {
   if (story && date < story.start) return false;
   if (published && date > addDays(published, 1)) return false;
   return true;
-}
-
-function pickVerb(hits: VerbHit[], near: { start: number; end: number } | null): VerbHit | null {
-  if (!hits.length) return null;
-  const strong = hits.filter((h) => !h.weak);
-  const pool = strong.length ? strong : hits;
-  if (!near) {
-    return [...pool].sort((a, b) => STRONG_ORDER.indexOf(a.kind) - STRONG_ORDER.indexOf(b.kind) || a.start - b.start)[0]!;
-  }
-  const dist = (h: VerbHit) => (h.end <= near.start ? near.start - h.end : h.start >= near.end ? h.start - near.end : 0);
-  return [...hits].sort((a, b) => dist(a) + (a.weak ? 60 : 0) - (dist(b) + (b.weak ? 60 : 0)))[0]!;
 }
 
 /** End offset of the last gazetteer place within ~16 words after the event word, or -1. */
@@ -496,115 +941,82 @@ function placesOf(sentence: string, story: Story | undefined): string[] {
   return out;
 }
 
+/** Nouns that name an event without saying it happened then ("the killings", "impeachment"). */
+const NOUNISH = /^(?:killings?|massacres?|masacre|matanza|deaths|dead|impeachment|ouster|vacancia|arrests)$/i;
+
+export interface ExtractOptions {
+  /** The publication date was inferred from the text (the latest date it names), not given. */
+  anchored?: boolean;
+}
+
 /**
  * Dated one-line events of a document, in text order (title first). `story` adds places (gazetteer),
  * actors (story.actors) and drops events dated before the story starts.
  */
-export function extractEvents(doc: FactInput, story?: Story): DatedEvent[] {
+export function extractEvents(doc: FactInput, story?: Story, options: ExtractOptions = {}): DatedEvent[] {
   const published = dayOf(doc.published);
-  const language = doc.language;
   const matchers = actorMatchers(story);
-  const sentences: Sentence[] = [];
-  if (doc.title?.trim()) sentences.push({ text: doc.title.replace(/\s+/g, ' ').trim(), paragraph: -1, ordinal: -1, headline: true });
-  const title = doc.title ? normalizeName(doc.title) : null;
-  let ordinal = 0;
-  for (const s of splitSentences(doc.text)) {
-    // The splitter may leave the title at the top of the text: skip the repeat.
-    if (title && ordinal === 0 && normalizeName(s.text) === title) continue;
-    const headline = !/[.!?…"”]$/.test(s.text) && s.text.split(/\s+/).length <= 20;
-    sentences.push({ text: s.text, paragraph: s.paragraph, ordinal: ordinal++, headline });
-  }
-
   const out: DatedEvent[] = [];
-  let carry: { date: string; precision: Precision; paragraph: number } | null = null;
+  let carry: { date: string; paragraph: number } | null = null;
   let lastActor: string | null = null;
-  let bodySentences = 0;
-  for (const s of sentences) {
+  let lastYear: number | null = null;
+  for (const s of documentSentences(doc, published)) {
     const sentence = s.text;
-    const isLead = s.ordinal === -1 || (!s.headline && bodySentences < 2);
-    if (!s.headline && s.ordinal >= 0) bodySentences++;
-    const mentions = dateMentions(sentence, published, language).filter((m) => m.precision === 'day' || m.precision === 'month' || m.precision === 'week');
+    const ctx: DateContext = { reference: s.entryDate ?? published, language: doc.language, anchored: !!options.anchored, storyStart: story?.start ?? null, lastYear };
+    const mentions = dateMentions(sentence, ctx);
+    for (const m of mentions) lastYear = Number(m.text.match(/\b(?:19|20)\d{2}\b/)?.[0] ?? lastYear);
+    if (s.entryHeader || METADATA.test(sentence)) continue;
     const actorsHere = findActors(sentence, matchers);
     const prevActor = lastActor;
     const personal = actorsHere.filter((a) => /^\p{Lu}/u.test(a) && /\s/.test(a));
     if (personal.length) lastActor = personal.at(-1)!;
 
-    if (ANNIVERSARY.test(sentence)) {
-      const dated = mentions.find((m) => !m.since);
-      if (dated) carry = { date: dated.date, precision: dated.precision, paragraph: s.paragraph };
-      continue;
-    }
-    const hits = findVerbs(sentence);
-    if (!hits.length) {
-      const dated = mentions.find((m) => !m.since);
-      if (dated) carry = { date: dated.date, precision: dated.precision, paragraph: s.paragraph };
-      continue;
+    let dates = happeningDates(sentence, mentions);
+    if (!s.headline) dates = [...dates, ...carriedMentions(sentence, dates, carry)].sort((a, b) => a.start - b.start);
+    const lastDated = dates.at(-1) ?? mentions.find((m) => m.precision === 'day' && !m.since);
+    if (lastDated && !s.headline) carry = { date: lastDated.date, paragraph: s.paragraph };
+    const lexical = findVerbs(sentence);
+    const verbs = dropOverlaps([...lexical, ...findGenericVerbs(sentence, [...lexical, ...mentions])]).filter((h) => !mentions.some((m) => h.start < m.end && m.start < h.end));
+    if (!verbs.length && !dates.length) continue;
+    const clauses = clausesOf(sentence, mentions);
+    const predicates = dropOverlaps([...verbs, ...datedNouns(sentence, dates, verbs, clauses)]);
+    const pairs = pairDates(sentence, dates, predicates, clauses);
+    if (!dates.length && s.entryLead && s.entryDate) {
+      // The entry's first predicate is its main verb: "Chadwick confirmó … la muerte de siete personas".
+      const lead = predicates.find((p) => p.source !== 'noun') ?? predicates[0];
+      if (lead) pairs.push({ date: { start: 0, end: 0, date: s.entryDate, precision: 'day', kind: 'relative', text: '', since: false }, verb: lead, cost: 0 });
     }
 
-    // Candidate dates: not "since December 7" — unless it is "since Dec. 7, when Congress …".
-    const usable: DateMention[] = mentions.filter((m) => !m.since || /^\s*,?\s*(?:when|cuando)\b/i.test(sentence.slice(m.end, m.end + 8)));
-    const pairs: { date: string; precision: Precision; verb: VerbHit; near: DateMention | null }[] = [];
-    // Pair dates with event words, closest first (each used once): "took to the streets on Tuesday … for
-    // the 17 people killed Monday" gives two events.
-    const costs: { m: DateMention; h: VerbHit; cost: number }[] = [];
-    for (const m of usable) {
-      for (const h of hits) {
-        const gap = h.end <= m.start ? m.start - h.end : h.start >= m.end ? h.start - m.end : 0;
-        if (gap > 140 || (h.weak && gap > 60)) continue;
-        costs.push({ m, h, cost: gap + (h.weak ? 60 : 0) + (NOUNISH.test(h.text) ? 20 : 0) });
-      }
-    }
-    costs.sort((a, b) => a.cost - b.cost);
-    const usedDates = new Set<DateMention>();
-    const usedVerbs = new Set<VerbHit>();
-    for (const c of costs) {
-      if (usedDates.has(c.m) || usedVerbs.has(c.h)) continue;
-      usedDates.add(c.m);
-      usedVerbs.add(c.h);
-      pairs.push({ date: c.m.date, precision: c.m.precision, verb: c.h, near: c.m });
-    }
-    const free = hits.filter((h) => !usedVerbs.has(h) && mentions.every((m) => (h.end <= m.start ? m.start - h.end : h.start - m.end) > 50));
-    const firstFree = free.find((h) => !h.weak) ?? free[0];
-    if (firstFree && !mentions.some((m) => m.start < firstFree.start)) {
-      if (!mentions.length && CARRY_OVER.test(sentence) && carry && carry.paragraph === s.paragraph) {
-        pairs.push({ date: carry.date, precision: carry.precision, verb: firstFree, near: null });
-      } else if (!mentions.length && NEXT_DAY.test(sentence) && carry && carry.precision === 'day') {
-        pairs.push({ date: addDays(carry.date, 1), precision: 'day', verb: firstFree, near: null });
-      } else if (isLead && published && !pairs.some((p) => storyOk(p.date, story, published))) {
-        pairs.push({ date: published, precision: 'day', verb: firstFree, near: null });
-      }
-    }
-    const dated = usable[0];
-    if (dated) carry = { date: dated.date, precision: dated.precision, paragraph: s.paragraph };
-
-    pairs.sort((a, b) => a.verb.start - b.verb.start);
-    for (const c of pairs) {
-      if (!storyOk(c.date, story, published)) continue;
-      const verb = c.verb;
+    const seenDates = new Set<string>();
+    for (const pair of pairs.sort((a, b) => a.cost - b.cost)) {
+      const { date, verb } = pair;
+      if (seenDates.has(date.date) || !storyOk(date.date, story, published)) continue;
       // Weak protest words in "since …" sentences describe the whole movement, not an event.
-      if (verb.weak && /^["“‘']?(?:since|desde)\b/i.test(sentence)) continue;
+      if (verb.kind === 'protest' && verb.weak && /^["“‘']?(?:since|desde)\b/i.test(sentence)) continue;
       // "Saturday, July 22, will be a day of struggle, with marches…": announced, not happened.
-      if (c.near) {
-        const between = sentence.slice(Math.min(c.near.end, verb.end), Math.max(c.near.start, verb.start));
-        if (/\b(?:will|would|shall|plans? to|is set to|are set to|scheduled|va a|van a|se realizará|será)\b/i.test(between)) continue;
-      }
-      let text = s.headline && sentence.length <= 150
-        ? sentence.replace(/[.:;,\s]+$/, '')
-        : eventClause(sentence, verb.start, verb.end, mentions, hits, placeEnd(sentence, verb.end, story));
+      const between = sentence.slice(Math.min(date.end, verb.end), Math.max(date.start, verb.start));
+      if (date.end > date.start && PLANNED.test(between)) continue;
+      // "December 7, 2023, marks the one-year anniversary of the coup that ousted…": the date is the anniversary's.
+      if (ANNIVERSARY.test(between) || ANNIVERSARY.test(sentence.slice(Math.max(0, date.start - 40), date.start))) continue;
+      // A statement's line goes on to what was stated ("acknowledged that 25 people have died").
+      const others = verb.weak ? predicates.filter((p) => p.kind !== 'statement' && p.kind !== 'report' && p.start > verb.end + 80) : predicates;
+      let text = eventClause(sentence, verb.start, verb.end, mentions, others, placeEnd(sentence, verb.end, story));
       if (!text || text.split(/\s+/).length < (NOUNISH.test(verb.text) ? 3 : 2)) continue;
       // "He was impeached" after a sentence naming Castillo: name him.
       if (prevActor && !actorsHere.some((a) => /\s/.test(a)) && /^(?:He|She)\s/.test(text)) {
         text = `${prevActor.split(/\s+/).at(-1)} ${text.slice(text.indexOf(' ') + 1)}`;
       }
+      seenDates.add(date.date);
       const actors = findActors(text, matchers);
       const event: DatedEvent = {
-        date: c.date,
-        precision: c.precision,
+        date: date.date,
+        precision: 'day',
         text,
         places: placesOf(sentence, story),
         actors: actors.length ? actors : actorsHere,
         quote: sentence,
-        kind: verb.kind,
+        // The strongest event word of the line names its kind ("the decree introducing the state of emergency was published").
+        kind: eventKind(text) ?? verb.kind,
       };
       if (!out.some((e) => e.date === event.date && normalizeName(e.text) === normalizeName(event.text))) out.push(event);
     }

@@ -43,7 +43,7 @@ export function factsOf(
   // An undated page still speaks from some day: anchor its relative dates on the latest one it names.
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
   const figures = extractFigures(anchored, story ?? undefined);
-  const events = extractEvents(anchored, story ?? undefined).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
+  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published }).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
   if (!model) return { story: story?.id ?? null, figures, events };
   const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);
   model.onVerified?.(merged);
