@@ -115,7 +115,7 @@ test('wrong numbers, invented quotes, foreign dates and a cumulative claim the r
       'quote is not in the document',
       'as_of 2023-01-03 is not a date the text gives',
       'the rules read it as a subset, not the running toll',
-      '2023-01-04 is not a date the quote gives',
+      '2023-01-04 is not a date the text gives',
     ]);
     assert.deepEqual(warnings(), [], 'a verified-but-wrong answer is not an outage');
   } finally {
