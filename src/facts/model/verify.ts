@@ -43,7 +43,7 @@ export interface MergedFacts {
 /** Words that say what a count counts, matched on lower-case text without accents. */
 const KIND_WORDS: Record<FigureKind, RegExp> = {
   deaths:
-    /\b(?:kill|dead|death|die[ds]?\b|dying|lost (?:their|his|her) li(?:fe|ves)|lives|fatalit|victim|bod(?:y|ies)|murder|massacre|slain|perish|drown|shot dead|martyr|muert|muri|fallec|victima|martir|deceso|perdi(?:o|eron) la vida|cuerpo|cadaver|asesinad|ejecutad|mataron|matanza|masacre|ahogad)/,
+    /\b(?:kill|dead|death|die[ds]?\b|dying|lost (?:their|his|her) li(?:fe|ves)|lives|fatalit|victim|bod(?:y|ies)|murder|massacre|slain|perish|drown|shot dead|homicid|martyr|muert|muri|fallec|victima|martir|deceso|perdi(?:o|eron) la vida|cuerpo|cadaver|asesinad|ejecutad|mataron|matanza|masacre|ahogad)/,
   injured: /\b(?:injur|wound|hurt|hospitali[sz]|casualt|pellet|trauma|herid|lesion|lesionad|hospitalizad|lastimad|perdigon|balin)/,
   detained:
     /\b(?:detain|detention|arrest|captur|held|custody|jail|imprison|detenid|detencion|arrestad|capturad|aprehendid|privad[oa]s? de (?:su )?libertad|encarcelad|presos)/,
