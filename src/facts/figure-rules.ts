@@ -56,7 +56,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
-    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s',
+    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
@@ -134,10 +134,27 @@ export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|bil
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
+export const SUBSET_BEFORE_NUMBER = /(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)$/iu;
+/** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
+export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+)$/iu;
+/** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
+export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
+/** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
+export const PART_PLACE_AFTER = /^\s+(?:en|in)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
+/** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
+export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
+/** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
+export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
+/**
+ * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala". Who killed
+ * ("killed by security forces") is no restriction: in a crackdown that is often the whole toll.
+ */
+const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}]))';
+/** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
+export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
 export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
 // "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count

@@ -7,6 +7,7 @@ import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scop
 import { addDays, dayOf, findDateMentions, periodEnd, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
@@ -33,7 +34,11 @@ const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|e
 const { REPORT_VERBS } = R;
 
 
-interface Context { first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
+interface Context {
+  first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][];
+  /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
+  previous?: Found;
+}
 
 
 function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
@@ -80,6 +85,7 @@ function scopeOf(clause: string, pre: string, post: string, how: string, dates: 
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   if (how === 'toll' || asOfDate || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (dates.some((d) => d.precision === 'day')) return 'incident';
+  if (R.CAUSE_CUES.test(clause)) return 'subset';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -179,8 +185,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated
-    const whole = out.at(-1);
-    const partOf = !kind && !n.weak && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || R.OF_THE.test(masked.slice(0, whole.at)));
+    const whole = out.at(-1) ?? ctx.previous;
+    const sameSentence = out.length > 0;
+    const partOf = !kind && !n.weak && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
+      R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
+      // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
+      || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
+      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
@@ -200,7 +211,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
-    const { asOf, precision, fromCue: cue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
+    const inherit = kind.how === 'part' && whole && own.fromCue !== 'own';
+    const { asOf, precision, fromCue: cue } = inherit ? { asOf: whole.f.asOf, precision: whole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
     let location = locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
@@ -261,12 +275,20 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [] };
   const out: Found[] = [];
+  const infobox = infoboxFigures(doc.text, published);
+  const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
+    if (infobox.lines.size && inInfobox(sent)) {
+      ctx.dates.push([]);
+      ctx.places.push([]);
+      return;
+    }
     ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
     const skip = idx === ctx.first ? datelineLength(sent.text) : 0;
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
+    ctx.previous = figs.filter((x) => x.f.scope !== 'subset').at(-1) ?? (figs.length ? ctx.previous : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
@@ -296,5 +318,6 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
-  return out.filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start)).map((x) => x.f);
+  const read = out.filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start)).map((x) => x.f);
+  return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
 }

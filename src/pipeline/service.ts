@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context.ts';
 import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
 import { bundledSampleDir } from '../core/paths.ts';
+import { refreshStoryOverrides } from '../core/story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { configuredPlatforms } from '../platforms/index.ts';
 import { ingestTargets } from './ingest.ts';
@@ -46,6 +47,9 @@ export async function runService(dataDir: string): Promise<number> {
   });
 
   await enqueue(() => ingestSampleOnce(app));
+  // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
+  // scheduler and the stories too; watching starts before the scheduler reads the configuration.
+  const stopWatching = await watchStoredChanges(app);
   const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
   await scheduler.follow(app.settings);
   const dispatcher = new Dispatcher(app, commands);
@@ -68,11 +72,28 @@ export async function runService(dataDir: string): Promise<number> {
 
   await stopped;
   await Promise.allSettled(platforms.map((platform) => platform.stop()));
+  stopWatching();
   await scheduler.stop();
   await work;
   clearInterval(keepAlive);
   await app.store.close();
   return 0;
+}
+
+/** How often a running service looks for configuration and story changes another process stored. */
+const WATCH_INTERVAL_MS = 2000;
+
+async function watchStoredChanges(app: AppContext): Promise<() => void> {
+  const stopSettings = await app.settings.watch(WATCH_INTERVAL_MS);
+  await refreshStoryOverrides(app);
+  const timer = setInterval(() => {
+    void refreshStoryOverrides(app).catch((error: unknown) => app.logger.warn({ err: error }, `story changes not re-read: ${errorMessage(error)}`));
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    stopSettings();
+    clearInterval(timer);
+  };
 }
 
 async function ingestSampleOnce(app: AppContext): Promise<void> {

@@ -166,6 +166,23 @@ test('unreachable or unusable URLs get one-line answers and change nothing', asy
   }
 });
 
+test('/feeds add of a URL that does not answer (or is no feed) says so before subscribing anything', async () => {
+  const h = harness();
+  try {
+    for (const caller of [operator, telegramAdmin]) {
+      await withAllowHosts('127.0.0.1', async () => {
+        assertOneLineError(await h.run(caller, 'feeds add', { url: server.url('/gone.xml') }), /^Could not read .*HTTP 404\b.*; nothing was subscribed\.$/);
+        assertOneLineError(await h.run(caller, 'feeds add', { url: 'http://127.0.0.1:1/feed.xml' }), /^Could not read .*ECONNREFUSED; nothing was subscribed\.$/);
+        assertOneLineError(await h.run(caller, 'feeds add', { url: server.url('/page.html') }), /not a usable feed: .*; nothing was subscribed\.$/);
+      });
+    }
+    assert.equal(await h.app.store.kv.get(OVERRIDES_KEY), undefined);
+    assert.deepEqual((await h.app.settings.effective()).sources, []);
+  } finally {
+    await h.close();
+  }
+});
+
 test('/destination add|list|remove: this chat, a Telegram @channel from a private chat, persisted', async () => {
   const h = harness();
   try {
