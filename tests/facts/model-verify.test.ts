@@ -142,7 +142,7 @@ test('Spanish: a number word is the value; the quote tolerates other whitespace 
   assert.equal(locateQuote(doc.text, 'las dieciocho víctimas'), null);
 });
 
-test('events: a dated happening the rules miss is added; a date the quote does not give is refused', () => {
+test('events: a dated happening the rules miss is added; a date the text does not give is refused', () => {
   const event = { date: '2023-01-10', event: 'First funerals in Juliaca', quote: 'January 10 brought the first funerals in Juliaca.' };
   assert.ok(!rules().events.some((e) => e.quote.includes('first funerals')), 'precondition: the rules miss it');
   const merged = merge(answer([], [event, { ...event, date: '2023-01-08' }, { date: '2023-01-10', event: 'x', quote: 'Funerals were held in Cusco on January 10.' }]));
@@ -152,7 +152,7 @@ test('events: a dated happening the rules miss is added; a date the quote does n
   assert.deepEqual(added.places, ['Juliaca']);
   assert.deepEqual(
     merged.rejected.map((r) => r.reason),
-    ['2023-01-08 is not a date the quote gives', 'quote is not in the document'],
+    ['2023-01-08 is not a date the text gives', 'quote is not in the document'],
   );
 });
 
@@ -180,4 +180,19 @@ test('the instructions carry the annotation conventions; the JSON schema is stri
   const item = ANSWER_JSON_SCHEMA.properties.figures.items;
   assert.equal(item.additionalProperties, false);
   assert.deepEqual([...item.required].sort(), Object.keys(item.properties).sort());
+});
+
+test('a count that refers back takes its kind from the sentence before; one from another paragraph does not', () => {
+  const doc: FactInput = {
+    title: null,
+    published: '2023-01-11T15:00:00Z',
+    language: 'en',
+    text: 'Peru: security forces killed protesters in Juliaca on Monday.\nThe city mourned.\nSeventeen were buried on Tuesday.',
+  };
+  const told = (quote: string) => mergeModelFacts(doc, peru, factsOf(doc, stories), answer([figure({ quote, value: 17, as_of: '2023-01-10', location: null, attribution: null })]));
+  assert.match(told('Seventeen were buried on Tuesday.').rejected[0]?.reason ?? '', /does not say deaths/);
+  const joined: FactInput = { ...doc, text: 'Peru: security forces killed protesters in Juliaca on Monday. Seventeen were buried on Tuesday.' };
+  const merged = mergeModelFacts(joined, peru, factsOf(joined, stories), answer([figure({ quote: 'Seventeen were buried on Tuesday.', value: 17, as_of: '2023-01-10', location: null, attribution: null })]));
+  assert.deepEqual(merged.rejected, []);
+  assert.ok(merged.figures.some((f) => f.value === 17 && f.kind === 'deaths'));
 });

@@ -9,38 +9,8 @@ import { openApp } from '../../src/core/app.ts';
 import type { LlmConfig } from '../../src/core/llm-config.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
+import { CORRECT, JULIACA_HTML, OMBUDSMAN, VICTIMS } from '../fixtures/juliaca-report.ts';
 import { closedPort, completion, startOpenAiStandIn, type OpenAiStandIn } from '../fixtures/openai-stand-in.ts';
-
-// A report composed for the tests: the rules read the toll (47) and the injured police (23), and miss
-// "the 17 victims of the massacre" and the first funerals of January 10.
-export const JULIACA_HTML = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Peru: relatives bury the dead of Juliaca</title>
-<meta property="article:published_time" content="2023-01-11T15:00:00Z"></head>
-<body><article><h1>Peru: relatives bury the dead of Juliaca</h1>
-<p>LIMA, Peru — Protests against President Dina Boluarte continued in southern Peru on Wednesday.</p>
-<p>Relatives buried the 17 victims of the massacre in Juliaca on Monday, local media reported.</p>
-<p>The Ombudsman's Office said 47 people have died since the protests began on December 7, and 23 police officers were hurt on January 9 in Puno.</p>
-<p>January 10 brought the first funerals in Juliaca.</p>
-</article></body></html>`;
-const OMBUDSMAN = "The Ombudsman's Office said 47 people have died since the protests began on December 7, and 23 police officers were hurt on January 9 in Puno.";
-
-export const VICTIMS = {
-  quote: 'Relatives buried the 17 victims of the massacre in Juliaca on Monday',
-  value: 17,
-  kind: 'deaths',
-  qualifier: 'exact',
-  scope: 'incident',
-  as_of: '2023-01-09',
-  location: 'Juliaca',
-  attribution: 'local media',
-};
-export const CORRECT = {
-  figures: [
-    VICTIMS,
-    { quote: OMBUDSMAN, value: 47, kind: 'deaths', qualifier: 'exact', scope: 'cumulative', as_of: '2023-01-11', location: null, attribution: "The Ombudsman's Office" },
-  ],
-  events: [{ date: '2023-01-10', event: 'First funerals in Juliaca', quote: 'January 10 brought the first funerals in Juliaca.' }],
-};
 
 let standIn: OpenAiStandIn;
 let dir: string;
@@ -145,7 +115,7 @@ test('wrong numbers, invented quotes, foreign dates and a cumulative claim the r
       'quote is not in the document',
       'as_of 2023-01-03 is not a date the text gives',
       'the rules read it as a subset, not the running toll',
-      '2023-01-04 is not a date the quote gives',
+      '2023-01-04 is not a date the text gives',
     ]);
     assert.deepEqual(warnings(), [], 'a verified-but-wrong answer is not an outage');
   } finally {

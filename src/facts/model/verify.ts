@@ -3,14 +3,15 @@
 //   writes it (the whole sentence around it);
 // - its value is written in that quote, as a numeral or in words (English or Spanish), and not as part of
 //   a date, an age or a percentage;
-// - the quote names its kind (killed/muertos, injured/heridos, arrested/detenidos …);
+// - the quote names its kind (killed/muertos, injured/heridos, arrested/detenidos …), or the sentence just
+//   before it does when the count refers back ("Seventeen of them …", a table row under its label);
 // - its as_of is a date the document writes (not one that opens a period) or its publication date, and
 //   not after publication;
 // - the rules do not contradict it: the rules' reading of the same quote and value wins (the model only
 //   fills what the rules left empty), a number the rules read as another kind is not re-read, and a count
 //   the rules call a subset or an incident — or a second total beside the rules' own — is not cumulative.
-// An event is kept when its quote is in the document and its date is one written there (or the
-// publication date). Everything refused comes back with its reason.
+// An event is kept when its quote is in the document and its date is one the document writes (or its
+// publication date), not after publication nor before the story. Everything refused comes back with its reason.
 
 import { normalizeText } from '../../documents/dedup.ts';
 import { periodEnd } from '../calendar.ts';
@@ -42,8 +43,8 @@ export interface MergedFacts {
 /** Words that say what a count counts, matched on lower-case text without accents. */
 const KIND_WORDS: Record<FigureKind, RegExp> = {
   deaths:
-    /\b(?:kill|dead|death|die[ds]?\b|dying|lost (?:their|his|her) li(?:fe|ves)|lives|fatalit|victim|bod(?:y|ies)|murder|massacre|slain|perish|drown|shot dead|muert|muri|fallec|victima|deceso|perdi(?:o|eron) la vida|cuerpo|cadaver|asesinad|ejecutad|mataron|matanza|masacre|ahogad)/,
-  injured: /\b(?:injur|wound|hurt|hospitali[sz]|casualt|herid|lesion|lesionad|hospitalizad|lastimad)/,
+    /\b(?:kill|dead|death|die[ds]?\b|dying|lost (?:their|his|her) li(?:fe|ves)|lives|fatalit|victim|bod(?:y|ies)|murder|massacre|slain|perish|drown|shot dead|homicid|martyr|muert|muri|fallec|victima|martir|deceso|perdi(?:o|eron) la vida|cuerpo|cadaver|asesinad|ejecutad|mataron|matanza|masacre|ahogad)/,
+  injured: /\b(?:injur|wound|hurt|hospitali[sz]|casualt|pellet|trauma|herid|lesion|lesionad|hospitalizad|lastimad|perdigon|balin)/,
   detained:
     /\b(?:detain|detention|arrest|captur|held|custody|jail|imprison|detenid|detencion|arrestad|capturad|aprehendid|privad[oa]s? de (?:su )?libertad|encarcelad|presos)/,
 };
@@ -71,18 +72,27 @@ function squashWithMap(text: string): { squashed: string; from: number[] } {
 /** Where `quote` stands in `text` (whitespace, quote marks and dashes aside), as offsets into `text`; null if it does not. */
 export function locateQuote(text: string, quote: string): { start: number; end: number } | null {
   const needle = squashWithMap(quote).squashed.trim();
-  if (needle.length < 8) return null;
+  if (needle.length < 2) return null;
   const { squashed, from } = squashWithMap(text);
   const at = squashed.indexOf(needle);
   if (at < 0) return null;
   return { start: from[at]!, end: from[at + needle.length - 1]! + 1 };
 }
 
-/** The document's own words for a located quote: the sentence(s) it lies in. */
-function sentenceAround(text: string, span: { start: number; end: number }): string {
-  const sentences = splitSentences(text).filter((s) => s.end > span.start && s.start < span.end);
-  if (sentences.length === 0) return text.slice(span.start, span.end);
-  return text.slice(Math.min(span.start, sentences[0]!.start), Math.max(span.end, sentences.at(-1)!.end));
+/**
+ * The document's own words for a located quote — the sentence(s) it lies in — and the sentence before it in the
+ * same paragraph (or the line before, for a table row), where a count that refers back ("Seventeen of them …",
+ * "Son diecisiete y no quince") finds what it counts.
+ */
+function sentenceAround(text: string, span: { start: number; end: number }): { quote: string; before: string } {
+  const all = splitSentences(text);
+  const first = all.findIndex((s) => s.end > span.start && s.start < span.end);
+  if (first < 0) return { quote: text.slice(span.start, span.end), before: '' };
+  const within = all.filter((s) => s.end > span.start && s.start < span.end);
+  const quote = text.slice(Math.min(span.start, within[0]!.start), Math.max(span.end, within.at(-1)!.end));
+  const previous = all[first - 1];
+  const sameBlock = previous && (previous.paragraph === all[first]!.paragraph || !/[.!?]$/.test(previous.text));
+  return { quote, before: sameBlock ? previous.text : '' };
 }
 
 /** Values the quote writes as counts: numerals and number words, "2 315", not the article "a"/"un", not dates. */
@@ -164,13 +174,13 @@ export function mergeModelFacts(
       reject('quote is not in the document');
       continue;
     }
-    const quote = sentenceAround(source, locateQuote(source, candidate.quote)!);
+    const { quote, before } = sentenceAround(source, locateQuote(source, candidate.quote)!);
     const counts = countsIn(quote, published);
     if (!counts.includes(candidate.value)) {
       reject(`${candidate.value} is not written in the quote`);
       continue;
     }
-    if (!KIND_WORDS[candidate.kind].test(fold(quote))) {
+    if (!KIND_WORDS[candidate.kind].test(fold(quote)) && !KIND_WORDS[candidate.kind].test(fold(before))) {
       reject(`the quote does not say ${candidate.kind}`);
       continue;
     }
@@ -198,7 +208,8 @@ export function mergeModelFacts(
       continue;
     }
     if (candidate.scope === 'cumulative') {
-      const total = figures.find((f) => f.kind === candidate.kind && f.scope === 'cumulative' && f.value !== candidate.value && overlaps(f.quote, quote));
+      // a part beside the rules' total for the same day ("47 died, 17 of them in Juliaca"); an earlier total ("up from 19 two days ago") is fine
+      const total = figures.find((f) => f.kind === candidate.kind && f.scope === 'cumulative' && f.value > candidate.value && f.asOf === date.asOf && overlaps(f.quote, quote));
       if (total) {
         reject(`the rules find the total ${total.value} in the same sentence`);
         continue;
@@ -236,10 +247,11 @@ export function mergeModelFacts(
       reject('quote is not in the document');
       continue;
     }
-    const quote = sentenceAround(document.text, span);
-    const written = findDateMentions(quote, published).filter((m) => !m.since && (m.date === candidate.date || periodEnd(m.date, m.precision) === candidate.date));
+    const { quote } = sentenceAround(document.text, span);
+    // the day may be written in the quote or elsewhere in the report ("yesterday" of a dated live-blog entry); a period's start is an event too
+    const written = findDateMentions(document.text, published).filter((m) => m.date === candidate.date || periodEnd(m.date, m.precision) === candidate.date);
     if (written.length === 0 && candidate.date !== published) {
-      reject(`${candidate.date} is not a date the quote gives`);
+      reject(`${candidate.date} is not a date the text gives`);
       continue;
     }
     if (published && candidate.date > published) {
