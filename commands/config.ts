@@ -7,6 +7,7 @@ import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
+import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { decodeBytes } from '../src/sources/decode.ts';
 import { fetchResource } from '../src/sources/http.ts';
@@ -18,8 +19,9 @@ const IMPORT_MAX_BYTES = 1024 * 1024;
 
 /**
  * /config export|import — the effective configuration as YAML (or the feeds as OPML), and back.
- * From chat, imported feed and webhook URLs pass the SSRF guard, and so does `url:`; webhook tokens are
- * redacted in chat exports (`cronista config export` on the server prints them).
+ * From chat, imported feed and webhook URLs pass the SSRF guard, and so does `url:`; webhook tokens and the
+ * query values of feed URLs are redacted in chat exports (`cronista config export` on the server prints
+ * them), and an import puts the stored ones back.
  */
 export default {
   name: 'config',
@@ -57,9 +59,22 @@ export function redactWebhook(hook: string): string {
   return `${url.origin}${parts.slice(0, at + 3).join('/')}`;
 }
 
+/** A feed URL as a chat export shows it, back to the subscribed one (null when none matches). */
+function storedFeedUrl(url: string, sources: readonly SourceConfig[]): string | null {
+  if (!url.includes(HIDDEN)) return url;
+  return sources.find((source) => redactUrl(source.url) === url)?.url ?? null;
+}
+
+function restoreFeedUrl(url: string, sources: readonly SourceConfig[]): string {
+  const stored = storedFeedUrl(url, sources);
+  if (stored === null) throw new InputError(`sources: ${url} is redacted and no subscribed feed matches it; give the full URL. Nothing was imported.`);
+  return stored;
+}
+
 function redact(config: CronistaConfig): CronistaConfig {
   return {
     ...config,
+    sources: config.sources.map((source) => ({ ...source, url: redactUrl(source.url) })),
     destinations: config.destinations.map((destination) =>
       destination.discord_webhook ? { ...destination, discord_webhook: redactWebhook(destination.discord_webhook) } : destination,
     ),
@@ -73,7 +88,7 @@ async function exportConfig(app: AppContext, input: CommandInput): Promise<Answe
   let text: string;
   if (format === 'opml') {
     const titles = new Map((await app.store.listSources()).map((record) => [record.url, record.title]));
-    text = toOpml(config.sources.map((source) => ({ url: source.url, title: titles.get(source.url) ?? null, ...(source.story ? { story: source.story } : {}) })), { now: app.now() });
+    text = toOpml(config.sources.map((source) => ({ url: chat ? redactUrl(source.url) : source.url, title: titles.get(source.url) ?? null, ...(source.story ? { story: source.story } : {}) })), { now: app.now() });
   } else {
     text = chat ? stringifyYaml(redact(config), { lineWidth: 0 }) : await app.settings.exportYaml();
   }
@@ -86,6 +101,7 @@ async function exportConfig(app: AppContext, input: CommandInput): Promise<Answe
   if (chat && format === 'yaml' && config.destinations.some((d) => d.discord_webhook)) {
     lines.push(['Webhook tokens are shown as REDACTED; importing this from chat keeps the stored ones.']);
   }
+  if (chat && text.includes(HIDDEN)) lines.push([`Feed URL query values are shown as ${HIDDEN}; importing this keeps the stored ones.`]);
   return adminAnswer(format === 'opml' ? `Feeds as OPML (${plural(config.sources.length, 'feed')})` : 'Configuration (YAML)', lines, { format, text }, {
     attachments: [{ name, path, contentType: format === 'opml' ? 'text/x-opml' : 'application/yaml', description: 'Cronista configuration' }],
   });
@@ -105,7 +121,7 @@ async function importText(input: CommandInput, app: AppContext): Promise<{ text:
     return { text: decodeBytes(fetched.bytes, fetched.contentType).text, origin: url };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`Could not read ${url}: ${errorMessage(error)}.`);
+    throw new InputError(`Could not read ${redactUrl(url)}: ${redactUrlsIn(errorMessage(error))}.`);
   }
 }
 
@@ -119,7 +135,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new InputError(`${origin} is not valid YAML: ${oneLine(errorMessage(error))}`);
+    throw new InputError(`${redactUrl(origin)} is not valid YAML: ${oneLine(errorMessage(error))}`);
   }
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const raw = data as { sources?: unknown; destinations?: unknown };
@@ -139,9 +155,12 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
         }
       }
     }
-    if (chat && Array.isArray(raw.sources)) {
+    if (Array.isArray(raw.sources)) {
       for (const source of raw.sources as Record<string, unknown>[]) {
-        if (typeof source?.url === 'string') await checkUrlFor(input.caller, source.url);
+        if (typeof source?.url !== 'string') continue;
+        const url = restoreFeedUrl(source.url, current.sources);
+        source.url = url;
+        if (chat) await checkUrlFor(input.caller, url);
       }
     }
   }
@@ -161,14 +180,16 @@ async function importOpml(app: AppContext, input: CommandInput, text: string, or
   try {
     feeds = parseOpml(text);
   } catch (error) {
-    throw new InputError(`${origin} is not a readable OPML list: ${errorMessage(error)}.`);
+    throw new InputError(`${redactUrl(origin)} is not a readable OPML list: ${errorMessage(error)}.`);
   }
-  if (feeds.length === 0) throw new InputError(`${origin} lists no feeds (no <outline xmlUrl="…">).`);
+  if (feeds.length === 0) throw new InputError(`${redactUrl(origin)} lists no feeds (no <outline xmlUrl="…">).`);
   const valid: SourceConfig[] = [];
+  const current = (await app.settings.effective()).sources;
   for (const feed of feeds) {
+    feed.url = restoreFeedUrl(feed.url, current);
     const story = feed.story && app.stories.some((s) => s.id === feed.story) ? feed.story : undefined;
     const parsed = sourceSchema.safeParse({ url: feed.url, ...(story ? { story } : {}) });
-    if (!parsed.success) throw new InputError(`OPML feed "${feed.url}" is not usable: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was imported.`);
+    if (!parsed.success) throw new InputError(`OPML feed "${redactUrl(feed.url)}" is not usable: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was imported.`);
     await checkUrlFor(input.caller, feed.url);
     valid.push(parsed.data);
   }

@@ -2,6 +2,7 @@ import type { Answer, Line } from '../src/answers/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
+import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
 import { parseFetchedFeed } from '../src/pipeline/poll.ts';
@@ -14,7 +15,8 @@ const PREVIEW_ITEMS = 5;
 /**
  * /feeds add|remove|list|test — subscribe feeds for polling, unsubscribe, list them with their health,
  * or preview one without storing anything. URLs given in chat pass the SSRF guard (src/core/ssrf.ts);
- * the console operator is trusted.
+ * the console operator is trusted. Feed URLs are shown redacted (a key in the query string stays hidden);
+ * the redacted form, as shown, can be given back to name the subscribed feed.
  */
 export default {
   name: 'feeds',
@@ -50,23 +52,27 @@ export default {
   },
 } satisfies CommandDefinition;
 
-function feedUrl(input: CommandInput): string {
+/** The URL given; a redacted one as /feeds list shows it stands for the subscribed feed it shows. */
+async function feedUrl(app: AppContext, input: CommandInput): Promise<string> {
   const raw = String(input.options.url ?? '').trim();
+  const meant = (await app.settings.effective()).sources.filter((source) => source.url !== raw && redactUrl(source.url) === raw);
+  if (meant.length > 1) throw new InputError(`${raw} stands for ${meant.length} subscribed feeds; give the full URL.`);
+  if (meant.length === 1) return meant[0]!.url;
   // A Telegram channel (`@name`, `t.me/name`) is a source too: its posts reach the bot, nothing is fetched.
   const channel = telegramChannelUrl(raw);
   if (channel) return channel;
   const url = raw;
-  if (!/^https?:\/\//i.test(url)) throw new InputError(`"${url}" is not a feed address: give a full http(s) URL such as https://example.org/rss.`);
+  if (!/^https?:\/\//i.test(url)) throw new InputError(`"${redactUrl(url)}" is not a feed address: give a full http(s) URL such as https://example.org/rss.`);
   try {
     new URL(url);
   } catch {
-    throw new InputError(`"${url}" is not a valid URL.`);
+    throw new InputError(`"${redactUrl(url)}" is not a valid URL.`);
   }
   return url;
 }
 
 async function add(app: AppContext, input: CommandInput): Promise<Answer> {
-  const url = feedUrl(input);
+  const url = await feedUrl(app, input);
   const story = checkStory(app, input.options.story);
   const poll = stringOption(input.options.poll);
   const timezone = stringOption(input.options.timezone);
@@ -95,9 +101,9 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const known = await app.store.getSource(url);
   const reenabled = known !== null && !known.enabled;
   if (reenabled) await app.store.setSourceEnabled(known.id, true);
-  const task = (await scheduleOf(app)).find((candidate) => candidate.name === `poll:${url}`);
+  const task = (await scheduleOf(app)).find((candidate) => candidate.kind === 'poll' && candidate.target === url);
   const lines: Line[] = [
-    [`Subscribed ${url}${reenabled ? ' (re-enabled)' : ''}.`],
+    [`Subscribed ${redactUrl(url)}${reenabled ? ' (re-enabled)' : ''}.`],
     ...(isTelegramChannelUrl(url)
       ? [['Its posts are read as they arrive, once the bot is a member (admin) of the channel.']]
       : [
@@ -105,14 +111,14 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
           ['The first fetch stores what is there silently; later items reach the digests.'],
         ]),
   ];
-  return adminAnswer('Feed added', lines, { added: source, reenabled, next: task?.next ?? [] });
+  return adminAnswer('Feed added', lines, { added: { ...source, url: redactUrl(source.url) }, reenabled, next: task?.next ?? [] });
 }
 
 async function remove(app: AppContext, input: CommandInput): Promise<Answer> {
   requireOperator(input.caller, 'remove feeds');
-  const url = feedUrl(input);
+  const url = await feedUrl(app, input);
   await settingsChange(() => app.settings.removeSource(url));
-  return adminAnswer('Feed removed', [[`Unsubscribed ${url}; it is no longer polled (what it brought stays searchable).`]], { removed: url });
+  return adminAnswer('Feed removed', [[`Unsubscribed ${redactUrl(url)}; it is no longer polled (what it brought stays searchable).`]], { removed: redactUrl(url) });
 }
 
 async function list(app: AppContext): Promise<Answer> {
@@ -123,7 +129,7 @@ async function list(app: AppContext): Promise<Answer> {
     const record = records.get(source.url);
     const task = tasks.get(source.url);
     return {
-      url: source.url,
+      url: redactUrl(source.url),
       title: record?.title ?? null,
       story: source.story ?? null,
       poll: source.poll,
@@ -131,7 +137,7 @@ async function list(app: AppContext): Promise<Answer> {
       enabled: record ? record.enabled : true,
       documents: record?.documents ?? 0,
       last_success: record?.lastSuccess ?? null,
-      last_error: record?.lastError ?? null,
+      last_error: record?.lastError ? redactUrlsIn(record.lastError) : null,
       last_error_at: record?.lastErrorAt ?? null,
       failures: record?.failures ?? 0,
       next_poll: record && !record.enabled ? null : (task?.next[0] ?? null),
@@ -147,7 +153,7 @@ async function list(app: AppContext): Promise<Answer> {
           ? `ok, last read ${shortTime(feed.last_success)}`
           : 'not read yet';
     return [
-      [{ text: feed.title ?? feed.url, url: feed.url, bold: true }, feed.story ? ` — story ${feed.story}` : ''],
+      [{ text: feed.title ?? feed.url, ...(feed.url.includes(HIDDEN) ? {} : { url: feed.url }), bold: true }, feed.story ? ` — story ${feed.story}` : ''],
       [`  ${health}; ${plural(feed.documents, 'document')}; poll "${feed.poll}" ${feed.timezone}; next ${feed.enabled ? shortTime(feed.next_poll) : '—'}`],
     ];
   });
@@ -159,6 +165,7 @@ async function list(app: AppContext): Promise<Answer> {
  * trusted); a feed that does not answer, or is not a feed, is an InputError ending with `outcome`.
  */
 async function readFeed(app: AppContext, input: CommandInput, url: string, outcome: string): Promise<{ fetched: FetchedResource; feed: Awaited<ReturnType<typeof parseFetchedFeed>> }> {
+  const shown = redactUrl(url);
   const { polling } = await app.settings.effective();
   const options = { timeoutMs: polling.timeout_seconds * 1000, maxBytes: polling.max_bytes };
   let fetched: FetchedResource;
@@ -166,25 +173,26 @@ async function readFeed(app: AppContext, input: CommandInput, url: string, outco
     fetched = input.caller.platform === 'console' ? await fetchResource(url, options) : (await checkUrlFor(input.caller, url), await fetchGuarded(url, options));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`Could not read ${url}: ${errorMessage(error)}; ${outcome}.`);
+    throw new InputError(`Could not read ${shown}: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
   }
   try {
     return { fetched, feed: await parseFetchedFeed(fetched, url) };
   } catch (error) {
-    throw new InputError(`${url} was read but is not a usable feed: ${errorMessage(error)}; ${outcome}.`);
+    throw new InputError(`${shown} was read but is not a usable feed: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
   }
 }
 
 /** Fetch and parse once; the store is not touched (no source record, no documents). */
 async function test(app: AppContext, input: CommandInput): Promise<Answer> {
-  const url = feedUrl(input);
+  const url = await feedUrl(app, input);
+  const shown = redactUrl(url);
   const { fetched, feed } = await readFeed(app, input, url, 'nothing was stored');
   const dates = feed.items.map((item) => item.published).filter((date): date is string => date !== null).sort();
   const items = feed.items.slice(0, PREVIEW_ITEMS).map((item) => ({ title: item.title, published: item.published, url: item.url }));
   const lines: Line[] = [
-    [{ text: feed.title ?? url, bold: true }, ` — ${plural(feed.items.length, 'item')}${dates.length ? `, ${dates[0]!.slice(0, 10)} to ${dates.at(-1)!.slice(0, 10)}` : ''}`],
+    [{ text: feed.title ?? shown, bold: true }, ` — ${plural(feed.items.length, 'item')}${dates.length ? `, ${dates[0]!.slice(0, 10)} to ${dates.at(-1)!.slice(0, 10)}` : ''}`],
     ...items.map((item): Line => [`• ${item.published ? item.published.slice(0, 10) : 'no date'} `, item.url ? { text: item.title ?? '(untitled)', url: item.url } : (item.title ?? '(untitled)')]),
-    [`Nothing was stored. Subscribe with /feeds add ${url}`],
+    [`Nothing was stored. Subscribe with /feeds add ${shown === url ? url : '<the URL you gave>'}`],
   ];
-  return adminAnswer('Feed preview', lines, { url, final_url: fetched.url, title: feed.title, items: feed.items.length, first: items, stored: false });
+  return adminAnswer('Feed preview', lines, { url: shown, final_url: redactUrl(fetched.url), title: feed.title, items: feed.items.length, first: items, stored: false });
 }

@@ -1,6 +1,7 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
+import { redactUrl } from '../src/core/redact.ts';
 import type { TaskDescription } from '../src/pipeline/scheduler.ts';
 import { adminAnswer, chatDestinationId, checkTiming, findDestination, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
@@ -42,13 +43,13 @@ export default {
     const tasks = (await scheduleOf(app)).filter((task) => isOperator(input.caller) || task.name === own);
     if (tasks.length === 0) return adminAnswer('Schedule', [['No scheduled tasks.']], { tasks });
     const lines = tasks.flatMap(taskLines);
-    return adminAnswer(`Schedule (${tasks.length} tasks)`, lines, { tasks });
+    return adminAnswer(`Schedule (${tasks.length} tasks)`, lines, { tasks: tasks.map((task) => ({ ...task, target: redactUrl(task.target) })) });
   },
 } satisfies CommandDefinition;
 
 export function taskLines(task: TaskDescription): Line[] {
   return [
-    [{ text: task.kind === 'digest' ? `digest to ${task.target}` : `poll of ${task.target}`, bold: true }, ` — "${task.cron}" ${task.timezone}`],
+    [{ text: task.kind === 'digest' ? `digest to ${task.target}` : `poll of ${redactUrl(task.target)}`, bold: true }, ` — "${task.cron}" ${task.timezone}`],
     [`  next: ${task.next.map(shortTime).join(', ')}`],
   ];
 }

@@ -1,6 +1,7 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
 import { basename } from 'node:path';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
+import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { describeSchedule } from '../src/pipeline/scheduler.ts';
 
 /** /sources — every source Cronista reads, with its health; subscribed feeds also show their next poll. */
@@ -10,7 +11,8 @@ export default {
   options: [],
   permission: 'everyone',
   async run(app, input): Promise<Answer> {
-    const show = input.caller.isAdmin || isOperator(input.caller) ? (url: string) => url : publicUrl;
+    // Admins see where a source is (a key in its query string stays hidden); everyone else a public name.
+    const show = input.caller.isAdmin || isOperator(input.caller) ? redactUrl : publicUrl;
     const records = await app.store.listSources();
     const config = await app.settings.effective();
     // Subscribed feeds not fetched yet have no record: listed too, as not read yet.
@@ -35,7 +37,7 @@ export default {
         documents: source.documents,
         enabled: source.enabled,
         last_success: source.lastSuccess,
-        last_error: source.lastError === null ? null : show === publicUrl ? scrubText(source.lastError) : source.lastError,
+        last_error: source.lastError === null ? null : show === publicUrl ? scrubText(source.lastError) : redactUrlsIn(source.lastError),
         last_error_at: source.lastErrorAt,
         subscribed: subscribed.has(source.url),
         next_poll: nextPoll.get(source.url) ?? null,
@@ -46,7 +48,7 @@ export default {
     }
     const lines: Line[] = sources.map((source) => {
       const health = source.lastError && (!source.lastSuccess || (source.lastErrorAt ?? '') > source.lastSuccess)
-        ? `failing: ${show === publicUrl ? scrubText(source.lastError) : source.lastError}`
+        ? `failing: ${show === publicUrl ? scrubText(source.lastError) : redactUrlsIn(source.lastError)}`
         : source.lastSuccess
           ? `ok ${source.lastSuccess.slice(0, 16).replace('T', ' ')}`
           : 'not read yet';
@@ -55,7 +57,7 @@ export default {
       const next = nextPoll.get(source.url);
       const poll = next ? `, next poll ${next.slice(0, 16).replace('T', ' ')}${next.slice(19)}` : '';
       const url = show(source.url);
-      return [{ text: name, ...(/^https?:/i.test(url) ? { url } : {}), bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
+      return [{ text: name, ...(/^https?:/i.test(url) && !url.includes(HIDDEN) ? { url } : {}), bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
     });
     return { title: `Sources (${sources.length})`, sections: [{ lines }], json };
   },

@@ -1,43 +1,106 @@
 /**
- * `npm run eval [-- SEEDS_DIR GOLD_JSON]`: ingests the seed pages into a fresh data directory through
- * the real CLI, then scores `cronista facts --json` and `/deaths --json` against the hand annotation.
+ * `npm run eval [-- --part sample|dev|test] [--quiet]`: scores extraction against hand annotation, every miss printed.
+ * - sample: the five Peru seed pages (tests/fixtures/seeds, a copy of ../shared/corpus/seeds) — the rules' origin.
+ * - dev / test: reports on other crises written after real coverage (tests/fixtures/news, split frozen in split.json).
+ *   Tune on dev; the test part is only scored.
+ * Exact match = kind + value + qualifier + scope + as_of within the annotation's tolerance; value-only = kind + value.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { evaluate, type FactRow, type Gold, type Score } from './evaluation.ts';
+import { commands } from '../commands/index.ts';
+import { listFacts } from '../src/answers/facts-list.ts';
+import { openApp } from '../src/core/app.ts';
+import { Dispatcher } from '../src/core/dispatch.ts';
+import { ingestTargets } from '../src/pipeline/ingest.ts';
+import { evaluate, type Evaluation, type Gold, type Score } from './evaluation.ts';
+import { evaluatePart, NEWS_DIR, type Part, type PartResult } from './news-eval.ts';
 import { seriesCoverage, type DeathsJson } from './series-coverage.ts';
 
+const args = process.argv.slice(2);
+const only = args.includes('--part') ? args[args.indexOf('--part') + 1] : undefined;
+const quiet = args.includes('--quiet');
 const root = resolve(import.meta.dirname, '..');
-const seeds = resolve(process.argv[2] ?? join(root, '../shared/corpus/seeds'));
-const goldPath = resolve(process.argv[3] ?? join(seeds, '../seeds-gold.json'));
-const data = mkdtempSync(join(tmpdir(), 'cronista-eval-'));
-const cli = (...args: string[]) =>
-  execFileSync(process.execPath, [join(root, 'bin/cronista.js'), '--data', data, ...args], { encoding: 'utf8', env: { ...process.env, CRONISTA_LOG_LEVEL: 'warn' } });
 
-cli('ingest', seeds);
-const facts = JSON.parse(cli('facts', '--json')) as { figures: FactRow[] };
-const deaths = JSON.parse(cli('ask', '/deaths', '--json')) as DeathsJson;
-const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
-
-const result = evaluate(gold, facts.figures);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-const line = (name: string, s: Score) => `${name.padEnd(12)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+const line = (name: string, s: Score) =>
+  `  ${name.padEnd(18)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-console.log(`Exact-match figures over ${gold.figures.length} gold figures (${facts.figures.length} extracted)`);
-console.log(line('all', result.overall));
-for (const [kind, s] of Object.entries(result.byKind)) console.log(line(`kind ${kind}`, s));
-for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
-console.log(`\nMisses (${result.misses.length}):`);
-for (const miss of result.misses) console.log(`  - ${miss.file} ${miss.kind} ${miss.qualifier} ${miss.value} ${miss.scope} ${miss.as_of ?? ''}: "${miss.quote}"`);
-console.log(`False positives (${result.falsePositives.length}):`);
-for (const fp of result.falsePositives) console.log(`  - ${fp.kind} ${fp.qualifier} ${fp.value} ${fp.scope} ${fp.as_of ?? ''}: "${fp.quote.slice(0, 140)}"`);
-console.log(`Non-casualty numbers reported as casualties: ${result.nonCasualties.length}`);
-for (const row of result.nonCasualties) console.log(`  - ${row.kind} ${row.value}: "${row.quote.slice(0, 140)}"`);
+function printFigures(result: Evaluation, goldCount: number, extracted: number): void {
+  console.log(`Exact-match figures over ${goldCount} gold figures (${extracted} extracted)`);
+  console.log(line('all', result.overall));
+  for (const [kind, s] of Object.entries(result.byKind)) console.log(line(`kind ${kind}`, s));
+  for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
+  if (quiet) return;
+  console.log(`Misses (${result.misses.length}):`);
+  for (const m of result.misses) {
+    // the extracted figure with the same file, kind and value, when there is one: what it got wrong
+    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    const got = near ? ` [got ${near.qualifier} ${near.scope} ${near.as_of ?? 'undated'}]` : ' [not found]';
+    console.log(`  - ${m.file} ${m.kind} ${m.qualifier} ${m.value} ${m.scope} ${m.as_of ?? ''}${got}: "${cut(m.quote)}"`);
+  }
+  console.log(`False positives (${result.falsePositives.length}):`);
+  for (const fp of result.falsePositives) console.log(`  - ${fp.file ?? ''} ${fp.kind} ${fp.qualifier} ${fp.value} ${fp.scope} ${fp.as_of ?? ''}: "${cut(fp.quote)}"`);
+  console.log(`Non-casualty numbers reported as casualties: ${result.nonCasualties.length}`);
+  for (const row of result.nonCasualties) console.log(`  - ${row.kind} ${row.value}: "${cut(row.quote)}"`);
+}
 
-const coverage = seriesCoverage(gold, deaths);
-console.log(`\n/deaths series: ${deaths.series.length} points; cumulative gold death figures in the series: ${coverage.found}/${coverage.expected}`);
-for (const missing of coverage.missing) console.log(`  - not in series: ${missing.value} (${missing.qualifier}) ~${missing.as_of}`);
-console.log(`incident counts wrongly in the series: ${coverage.incidentsInSeries.length}`);
-for (const wrong of coverage.incidentsInSeries) console.log(`  - ${wrong}`);
+async function sample(): Promise<void> {
+  const shared = join(root, '../shared/corpus/seeds');
+  const seeds = existsSync(shared) ? shared : join(root, 'tests/fixtures/seeds');
+  const goldPath = existsSync(join(seeds, '../seeds-gold.json')) ? join(seeds, '../seeds-gold.json') : join(seeds, 'seeds-gold.json');
+  const data = mkdtempSync(join(tmpdir(), 'cronista-eval-'));
+  const app = openApp(data);
+  try {
+    await ingestTargets(app, [seeds]);
+    const facts = await listFacts(app.store, 'peru-crisis');
+    const deaths = (await new Dispatcher(app, commands).dispatch({ name: 'deaths', options: { story: 'peru-crisis' }, caller: { platform: 'console', userId: 'eval', chatId: 'eval', isAdmin: false } })).json as DeathsJson;
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
+    console.log(`== sample (${seeds})`);
+    printFigures(evaluate(gold, facts.figures), gold.figures.length, facts.figures.length);
+    const coverage = seriesCoverage(gold, deaths);
+    console.log(`/deaths series: ${deaths.series.length} points; cumulative gold death figures in the series: ${coverage.found}/${coverage.expected}`);
+    for (const missing of coverage.missing) console.log(`  - not in series: ${missing.value} (${missing.qualifier}) ~${missing.as_of}`);
+    console.log(`incident counts wrongly in the series: ${coverage.incidentsInSeries.length}`);
+    for (const wrong of coverage.incidentsInSeries) console.log(`  - ${wrong}`);
+  } finally {
+    await app.store.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+function printPart(r: PartResult): void {
+  console.log(`\n== ${r.part} part (${r.documents} reports)`);
+  console.log(`publication dates read wrong: ${r.datedWrong.length}`);
+  if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
+  printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
+  console.log(line('value-only', r.valueOnly));
+  for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));
+  let expected = 0;
+  let found = 0;
+  for (const s of r.series) {
+    expected += s.expected;
+    found += s.found;
+    const latest = s.deaths.latest ? `${s.deaths.latest.qualifier} ${s.deaths.latest.value} on ${s.deaths.latest.as_of}` : 'none';
+    console.log(`/deaths ${s.story}: series recall ${s.found}/${s.expected}; latest ${latest}; not cumulative ${s.notCumulative.length}; wrong date ${s.wrongDate.length}; unexplained ${s.unexplained.length}`);
+    if (quiet) continue;
+    for (const m of s.missing) console.log(`  - not in series: ${m.qualifier} ${m.value} ${m.as_of} (${m.file})`);
+    for (const x of s.notCumulative) console.log(`  - subset/incident in series: ${x}`);
+    for (const x of s.wrongDate) console.log(`  - wrong date in series: ${x}`);
+    for (const x of s.unexplained) console.log(`  - no gold figure behind: ${x}`);
+  }
+  console.log(`series recall overall: ${found}/${expected} (${pct(expected ? found / expected : 1)})`);
+  console.log(line('timeline Date-F1', r.timeline.score));
+  if (quiet) return;
+  for (const m of r.timeline.misses) console.log(`  - missed event ${m.file} ${m.date}: "${cut(m.quote, 120)}"`);
+  for (const fp of r.timeline.falsePositives) console.log(`  - extra event ${fp.file} ${fp.date}: "${cut(fp.quote, 120)}"`);
+}
+
+if (!only || only === 'sample') await sample();
+if (existsSync(join(NEWS_DIR, 'split.json'))) {
+  for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part));
+} else if (only === 'dev' || only === 'test') {
+  console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
+  process.exitCode = 1;
+}

@@ -28,6 +28,8 @@ export interface FactRow {
   location: string | null;
   quote: string;
   source: { url: string | null; title: string | null };
+  /** The gold file the row was read from, when the caller knows it (else the source URL's last segment). */
+  file?: string;
 }
 
 export interface Score {
@@ -52,6 +54,7 @@ const DAY = 86_400_000;
 const squash = (text: string) => text.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim().toLowerCase();
 
 function fileOf(row: FactRow): string {
+  if (row.file !== undefined) return row.file;
   return decodeURIComponent((row.source.url ?? '').split('/').pop() ?? '').replace(/#.*$/, '');
 }
 
@@ -83,7 +86,7 @@ function numbersIn(text: string): number[] {
   return (text.match(/\d[\d,]*/g) ?? []).map((digits) => Number(digits.replace(/,/g, '')));
 }
 
-function score(tp: number, fp: number, fn: number): Score {
+export function score(tp: number, fp: number, fn: number): Score {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

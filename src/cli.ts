@@ -4,6 +4,7 @@ import { commands } from '../commands/index.ts';
 import { openApp } from './core/app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
+import { redactUrl, redactUrlsIn } from './core/redact.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
 import type { Answer } from './answers/answer.ts';
 import { digestJson } from './answers/digest/answer.ts';
@@ -144,9 +145,9 @@ discordCommand
   });
 
 function summaryLine(report: SourceReport): string {
-  const where = /^[a-z]+:\/\//i.test(report.location) ? report.location : relative(process.cwd(), report.location) || report.location;
-  if (report.failure !== null) return `FAILED ${where}: ${report.failure}`;
-  const errors = report.errors.length > 0 ? `, ${report.errors.length} errors (${report.errors[0]})` : ', 0 errors';
+  const where = /^[a-z]+:\/\//i.test(report.location) ? redactUrl(report.location) : relative(process.cwd(), report.location) || report.location;
+  if (report.failure !== null) return `FAILED ${where}: ${redactUrlsIn(report.failure)}`;
+  const errors = report.errors.length > 0 ? `, ${report.errors.length} errors (${redactUrlsIn(report.errors[0]!)})` : ', 0 errors';
   return `${where}: ${report.added} added, ${report.merged} merged, ${report.duplicates} duplicates skipped${errors} [${report.sourceId}]`;
 }
 

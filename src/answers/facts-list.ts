@@ -15,6 +15,7 @@ export async function listFacts(store: Store, story?: string) {
       region: figure.region,
       attribution: figure.attribution,
       story: figure.story,
+      document: figure.documentId,
       quote: figure.quote,
       source: primarySource(figure),
       also_in: figure.sources.slice(1),

@@ -9,12 +9,18 @@ import { bundledStoriesDir } from './paths.ts';
 import { Settings } from './settings.ts';
 import { applyStoredStoryOverrides, applyStoredStoryOverridesSync } from './story-overrides.ts';
 
-/** The stories the configuration names (`stories:`), all bundled ones when it names none. */
+/** The story of the bundled sample (config/sample): the default story when the configuration names none. */
+const SAMPLE_STORY = 'peru-crisis';
+
+/**
+ * The stories the configuration names (`stories:`), in its order (the first is the default of story-scoped
+ * commands); all bundled ones when it names none, the sample's story first.
+ */
 function followed(stories: StoryConfig[], ids: readonly string[] | undefined): StoryConfig[] {
-  if (!ids) return stories;
+  if (!ids) return [...stories].sort((a, b) => Number(b.id === SAMPLE_STORY) - Number(a.id === SAMPLE_STORY));
   const unknown = ids.filter((id) => !stories.some((story) => story.id === id));
   if (unknown.length) throw new ConfigError(`stories: unknown story ${unknown.join(', ')} (known: ${stories.map((story) => story.id).join(', ')})`);
-  return stories.filter((story) => ids.includes(story.id));
+  return ids.map((id) => stories.find((story) => story.id === id)!);
 }
 
 /** Opens the embedded default: a SQLite file in the data directory, the bundled stories. */

@@ -2,6 +2,7 @@ import { textAnswer } from '../answers/answer.ts';
 import type { DestinationConfig, SourceConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { errorMessage } from '../core/errors.ts';
+import { redactUrl, redactUrlsIn } from '../core/redact.ts';
 import { fetchGuarded } from '../core/ssrf.ts';
 import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
@@ -53,7 +54,8 @@ export async function pollJob(app: AppContext) {
 /** Tells every destination following the source's story (all of them when it names none) why it stopped. */
 async function announceDisabled(app: AppContext, source: SourceConfig, record: SourceRecord, reason: string): Promise<void> {
   const { destinations } = await app.settings.effective();
-  const text = `Cronista stopped reading ${record.title ?? source.url} (${source.url}): ${reason}. An admin can re-enable it with /feeds add ${source.url}.`;
+  const shown = redactUrl(source.url);
+  const text = `Cronista stopped reading ${record.title ?? shown} (${shown}): ${redactUrlsIn(reason)}. An admin can re-enable it with /feeds add ${shown}.`;
   const following = destinations.filter((destination) => !source.story || !destination.story || destination.story === source.story);
   const failures: string[] = [];
   for (const destination of following) {

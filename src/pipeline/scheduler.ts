@@ -1,6 +1,7 @@
 import cron, { type Logger as CronLogger, type ScheduledTask, type TaskContext } from 'node-cron';
 import { ConfigError, type CronistaConfig, type DestinationConfig, type SourceConfig } from '../core/config.ts';
 import { errorMessage } from '../core/errors.ts';
+import { redactUrl, safeUrlName } from '../core/redact.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type { Settings } from '../core/settings.ts';
 import { isTelegramChannelUrl } from '../sources/telegram-channel.ts';
@@ -10,7 +11,7 @@ export type TaskKind = 'digest' | 'poll';
 
 /** What a job is told about the run it serves. */
 export interface RunContext {
-  /** The task's name: `digest:<destination id>` or `poll:<source url>`. */
+  /** The task's name: `digest:<destination id>` or `poll:<source url, redacted>` (see pollTaskName). */
   name: string;
   /** The slot the run was scheduled for. */
   scheduledAt: Date;
@@ -34,7 +35,7 @@ export interface SchedulerOptions {
 export interface TaskDescription {
   name: string;
   kind: TaskKind;
-  /** The destination id or the source URL. */
+  /** The destination id or the source URL (whole: redact it before showing it). */
   target: string;
   cron: string;
   timezone: string;
@@ -62,6 +63,11 @@ interface Wanted {
 
 interface Entry extends Wanted {
   task: ScheduledTask;
+}
+
+/** A source's poll task name: safe to show and log (a key in the URL is hidden), unique per URL. */
+export function pollTaskName(url: string): string {
+  return `poll:${safeUrlName(url)}`;
 }
 
 /** Why a cron expression or timezone cannot be scheduled (and which of the two), or null when it can. */
@@ -219,7 +225,7 @@ export class Scheduler {
       // A Telegram channel's posts arrive through the bot; there is nothing to poll.
       if (isTelegramChannelUrl(source.url)) return;
       if (this.options.isSourceEnabled && !this.options.isSourceEnabled(source)) return;
-      add({ name: `poll:${source.url}`, kind: 'poll', target: source.url, cron: source.poll, timezone: source.timezone, config: source }, `sources[${index}] (${source.url})`, 'poll');
+      add({ name: pollTaskName(source.url), kind: 'poll', target: source.url, cron: source.poll, timezone: source.timezone, config: source }, `sources[${index}] (${redactUrl(source.url)})`, 'poll');
     });
     if (problems.length > 0) throw new ConfigError(`cannot schedule:\n${problems.join('\n')}`);
     return wanted;

@@ -19,6 +19,10 @@
  * - Incidents: deaths with scope "incident" and a date. Two figures are the same incident when their dates
  *   are within a day and they name the same place, or one names a region-level place (or only a region)
  *   and the other a place in that region ("18 dead in the region" (Puno) joins "17 killed in Juliaca").
+ * - Headline: the latest point that an accountable statement supports — a count attributed to someone (an official
+ *   body, a rights office, an NGO) or stated as fact in a report's own voice — not merely the newest number anywhere.
+ *   A point carried only by rhetoric ("the blood of over 100 martyrs on its hands") is listed as another report
+ *   after the headline and never replaces it.
  * - By region: byRegion breakdowns of death figures, and cumulative figures scoped to a region (location
  *   null or the region itself); the latest per region (ties: best-attributed).
  */
@@ -261,12 +265,23 @@ export function deathsByRegion(figures: StoredFigure[], options: DeathsOptions =
   return out.sort((a, b) => b.value - a.value || a.region.localeCompare(b.region));
 }
 
+// Words of advocacy rather than counting: a number wrapped in them is a claim, not a tally.
+const RHETORIC = /\b(?:martyrs?|m[aá]rtires|blood|sangre|on (?:its|their|his|her) hands|genocid\w*|butcher\w*|slaughter\w*|carnage|bloodbath|murderous|criminal regime|r[eé]gimen (?:asesino|criminal)|masacrados)\b/iu;
+
+/** True when a statement is rhetoric with no one accountable behind it. */
+export function isRhetorical(source: PointSource): boolean {
+  return !source.official && !source.attribution && RHETORIC.test(source.quote);
+}
+
 /** Everything /deaths shows. */
 export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
   const series = deathSeries(figures, options);
+  const accountable = series.findLastIndex((point) => point.sources.some((source) => !isRhetorical(source)));
+  const latest = accountable >= 0 ? series[accountable]! : (series.at(-1) ?? null);
   return {
     series,
-    latest: series.at(-1) ?? null,
+    latest,
+    other_reports: accountable >= 0 ? series.slice(accountable + 1) : [],
     incidents: deathIncidents(figures, options),
     by_region: deathsByRegion(figures, options),
   };
@@ -323,6 +338,9 @@ export function deathsText(data: DeathsData, options: { maxPoints?: number } = {
     );
     const d = disagreement(latest);
     if (d) lines.push(`  (${d})`);
+    for (const other of data.other_reports) {
+      lines.push(`  Other reports: ${formatCount(other.value, other.qualifier)} on ${other.as_of}, per ${sourceName(other.sources[0]!)} (a claim, not a count).`);
+    }
   }
   if (data.series.length > 1) {
     lines.push('', 'How the toll grew:');

@@ -60,7 +60,10 @@ export interface RegionCount {
 export interface DeathsData {
   /** Running toll, oldest first (deaths, cumulative scope only). */
   series: DeathPoint[];
+  /** The headline toll: the latest point an accountable source stands behind (see deaths.ts), else the latest point. */
   latest: DeathPoint | null;
+  /** Later points that only rhetorical claims support ("the blood of over 100 martyrs"): shown as other reports. */
+  other_reports: DeathPoint[];
   /** Deadly incidents (deaths, incident scope), grouped across sources, oldest first. */
   incidents: IncidentPoint[];
   /** Latest count per region, largest first. */

@@ -42,7 +42,10 @@ test('sample: the running toll, one point per date, oldest first', () => {
   assert.equal(first.sources[0]!.attribution, 'Health Ministry');
   const jan16 = data.series[4]!;
   assert.deepEqual(jan16.sources.map((s) => [s.source, s.value, s.qualifier]), [['Global South', 48, 'exact'], ['Global South', 46, 'exact']]);
-  assert.equal(data.latest?.as_of, '2023-12-07');
+  // "the blood of over 100 martyrs on its hands" (2023-12-07) is rhetoric: the headline stays on the last count
+  assert.equal(data.series.at(-1)?.as_of, '2023-12-07');
+  assert.equal(data.latest?.as_of, '2023-07-19');
+  assert.deepEqual(data.other_reports.map((p) => [p.as_of, p.value]), [['2023-12-07', 100]]);
   // Injured, subset and pre-story figures stay out; nothing in the sample goes down.
   assert.ok(data.series.every((p) => !p.revision), JSON.stringify(data.series.filter((p) => p.revision)));
   assert.ok(!data.series.some((p) => p.as_of < story.start));
@@ -141,7 +144,8 @@ test('incidents: different days or different places stay apart; same place ±1 d
 
 test('deathsText: headline with source and date, trajectory, disagreement, incidents, regions', () => {
   const text = deathsText(buildDeathsData(sampleFigures(), { story }));
-  assert.match(text, /^Death toll: more than 100 as of 2023-12-07, per Popular Resistance/);
+  assert.match(text, /^Death toll: more than 80 as of 2023-07-19, per Popular Resistance/);
+  assert.match(text, /Other reports: more than 100 on 2023-12-07, per Popular Resistance \(a claim, not a count\)/);
   assert.match(text, /2022-12-18 {2}25 \(Health Ministry via teleSUR\)/);
   assert.match(text, /2023-01-16 {2}48 \(Global South\) — sources disagree: 46 vs 48/);
   assert.match(text, /2023-01-09 Juliaca \(Puno\): 17–19 killed/);

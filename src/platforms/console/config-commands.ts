@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../../core/config.ts';
 import type { AppContext } from '../../core/context.ts';
 import { CronistaError, errorMessage } from '../../core/errors.ts';
+import { redactUrl } from '../../core/redact.ts';
 import { Settings } from '../../core/settings.ts';
 import { describeSchedule, type TaskDescription } from '../../pipeline/scheduler.ts';
 
@@ -28,7 +29,7 @@ export function scheduleText(tasks: TaskDescription[]): string {
   const lines = [`${tasks.length} scheduled task${tasks.length === 1 ? '' : 's'}:`];
   for (const task of tasks) {
     lines.push('');
-    lines.push(`${task.kind === 'digest' ? 'digest to' : 'poll of'} ${task.target}  [${task.name}]`);
+    lines.push(`${task.kind === 'digest' ? 'digest to' : 'poll of'} ${redactUrl(task.target)}  [${task.name}]`);
     lines.push(`  cron "${task.cron}" in ${task.timezone}`);
     lines.push(`  next: ${task.next.join(', ')}`);
   }
@@ -42,7 +43,7 @@ export function scheduleCommand(app: AppContext, options: { json?: boolean }): P
     // Sources the store disabled after repeated failures are not polled, so they are not listed.
     const disabled = new Set((await app.store.listSources()).filter((source) => !source.enabled).map((source) => source.url));
     const tasks = await describeSchedule(await settings.effective(), { logger: app.logger, isSourceEnabled: (source) => !disabled.has(source.url) });
-    return options.json ? JSON.stringify(tasks, null, 2) : scheduleText(tasks);
+    return options.json ? JSON.stringify(tasks.map((task) => ({ ...task, target: redactUrl(task.target) })), null, 2) : scheduleText(tasks);
   });
 }
 
