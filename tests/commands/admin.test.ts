@@ -249,7 +249,8 @@ test('/schedule set validates, persists, reaches describeSchedule; /schedule sho
     const consoleSet = await h.run(operator, 'schedule set', { cron: '15 6 * * 1', timezone: 'UTC' });
     assert.ok(!isError(consoleSet), errorText(consoleSet));
 
-    await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'feeds add', { url: server.url('/andes.xml') }));
+    const feedAdded = await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'feeds add', { url: server.url('/andes.xml') }));
+    assert.ok(!isError(feedAdded), errorText(feedAdded));
     // A chat admin sees only this chat's digest; an operator sees every task.
     const own = (await h.run(telegramAdmin, 'schedule show')).json as { tasks: { name: string }[] };
     assert.deepEqual(own.tasks.map((t) => t.name), ['digest:telegram:-1001234']);
