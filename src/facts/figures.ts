@@ -164,6 +164,8 @@ interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; run
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
   const masked = maskAsides(s);
+  const partAsides = [...masked.matchAll(R.PART_ASIDE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const withoutParts = partAsides.reduce((text, [a, b]) => text.slice(0, a) + ' '.repeat(b - a) + text.slice(b), masked);
   // "NAIROBI, July 25 (Reuters) -" / "LIMA, 12 de enero (EFE).-": the dateline dates the dispatch, not a figure
   const dateline = idx === ctx.first ? datelineLength(s) : 0;
   const dates = findDateMentions(s, ctx.published, ctx.language).filter((d) => d.start >= dateline);
@@ -175,7 +177,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
     // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
     const pre = masked.slice(Math.max(0, n.start - 240), n.start);
-    const post = masked.slice(n.end, n.end + 240);
+    // "More than 200 people, 23 of them minors, have died": the whole reads on past its parts' aside
+    const inPartAside = partAsides.some(([a, b]) => n.start >= a && n.start < b);
+    const post = (inPartAside ? masked : withoutParts).slice(n.end, n.end + 240);
     // "ages 16 and 17", "aged between 15 and 60": the second of a pair whose first is not a count is not one either
     const pairedWithSkipped = skipped >= 0 && /^\s*(?:and|or|to|y|o|a|-|–)\s*$/i.test(masked.slice(skipped, n.start));
     if (pairedWithSkipped || R.NOT_COUNT_BEFORE.test(pre)) {
@@ -198,7 +202,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
       || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
-      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut)));
+      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut))
+      // "18 civiles y dos uniformados": the next item of a list of parts
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];

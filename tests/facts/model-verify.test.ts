@@ -20,7 +20,7 @@ const DOC: FactInput = {
     'LIMA, Peru — Protests against President Dina Boluarte continued in southern Peru on Wednesday.',
     'Relatives buried the 17 victims of the massacre in Juliaca on Monday, local media reported.',
     "The Ombudsman's Office said 47 people have died since the protests began on December 7, and 23 police officers were hurt on January 9 in Puno.",
-    'January 10 brought the first funerals in Juliaca.',
+    'By January 10 the first coffins were in the cathedral of Juliaca.',
   ].join('\n'),
 };
 const VICTIMS = 'Relatives buried the 17 victims of the massacre in Juliaca on Monday';
@@ -143,11 +143,11 @@ test('Spanish: a number word is the value; the quote tolerates other whitespace 
 });
 
 test('events: a dated happening the rules miss is added; a date the text does not give is refused', () => {
-  const event = { date: '2023-01-10', event: 'First funerals in Juliaca', quote: 'January 10 brought the first funerals in Juliaca.' };
-  assert.ok(!rules().events.some((e) => e.quote.includes('first funerals')), 'precondition: the rules miss it');
+  const event = { date: '2023-01-10', event: 'First coffins in the Juliaca cathedral', quote: 'By January 10 the first coffins were in the cathedral of Juliaca.' };
+  assert.ok(!rules().events.some((e) => e.quote.includes('first coffins')), 'precondition: the rules miss it');
   const merged = merge(answer([], [event, { ...event, date: '2023-01-08' }, { date: '2023-01-10', event: 'x', quote: 'Funerals were held in Cusco on January 10.' }]));
   assert.equal(merged.added.events, 1);
-  const added = merged.events.find((e) => e.quote.includes('first funerals'))!;
+  const added = merged.events.find((e) => e.quote.includes('first coffins'))!;
   assert.equal(added.date, '2023-01-10');
   assert.deepEqual(added.places, ['Juliaca']);
   assert.deepEqual(
