@@ -446,7 +446,12 @@ const WEEKDAY_WORDS =
  * the preposition so the day wins. Also blanks "Monday night" wholly.
  */
 function dateMentions(sentence: string, published: string | null, language: string | null): DateMention[] {
-  const found = findDateMentions(sentence, published, language);
+  // A day something began on ("las protestas estallaron el 18 de octubre") is an event's day; the end of a
+  // "desde … hasta …" span is no more one than its start.
+  const found = findDateMentions(sentence, published, language).map((m) => {
+    const spanEnd = m.closes && !m.since && findDateMentions(sentence.slice(0, m.start), published, language).some((o) => o.since && !o.began);
+    return { ...m, since: (m.since && !m.began) || Boolean(spanEnd) };
+  });
   return found.map((m) => {
     const prefix = m.text.match(/^(?:since|in|during|desde|en|durante)\s+/i);
     if (!prefix || m.precision !== 'month' || !/^\.?\s+\d{1,2}\b/.test(sentence.slice(m.end))) return m;
@@ -563,9 +568,10 @@ export function extractEvents(doc: FactInput, story?: Story): DatedEvent[] {
       usedVerbs.add(c.h);
       pairs.push({ date: c.m.date, precision: c.m.precision, verb: c.h, near: c.m });
     }
-    const free = hits.filter((h) => !usedVerbs.has(h) && mentions.every((m) => (h.end <= m.start ? m.start - h.end : h.start - m.end) > 50));
+    // A span ("entre abril y julio") does not date the verb next to it: that verb is still free.
+    const free = hits.filter((h) => !usedVerbs.has(h) && mentions.every((m) => m.since || (h.end <= m.start ? m.start - h.end : h.start - m.end) > 50));
     const firstFree = free.find((h) => !h.weak) ?? free[0];
-    if (firstFree && !mentions.some((m) => m.start < firstFree.start)) {
+    if (firstFree && !mentions.some((m) => m.start < firstFree.start && !m.since)) {
       if (!mentions.length && CARRY_OVER.test(sentence) && carry && carry.paragraph === s.paragraph) {
         pairs.push({ date: carry.date, precision: carry.precision, verb: firstFree, near: null });
       } else if (!mentions.length && NEXT_DAY.test(sentence) && carry && carry.precision === 'day') {
