@@ -2,7 +2,7 @@
 // rather than chrono-node: chrono reads "On Tuesday, 17 people…" as "Tuesday the 17th" and has no notion
 // of "a year-less date after publication is last year's" or "late January".
 import type { Precision } from './types.ts';
-import { addDays, dayOf, iso, pad, utc } from './calendar.ts';
+import { addDays, dayOf, iso, pad, periodEnd, utc } from './calendar.ts';
 
 export interface DateMention {
   start: number;
@@ -14,6 +14,10 @@ export interface DateMention {
   text: string;
   /** The date opens a span ("since December 7", "desde el 7 de diciembre"): not the date a count describes. */
   since: boolean;
+  /** The date closes a span ("between April 28 and June 30", "hasta el 6 de junio"): the day a count over it is as of. */
+  closes?: boolean;
+  /** The span opens with something beginning ("protests that erupted on October 18"): a `since` that is also an event's day. */
+  began?: boolean;
 }
 
 export interface ResolveOptions {
@@ -38,7 +42,7 @@ const WEEKDAYS: [RegExp, number][] = [
 const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
 // "from" opens a span only right before its date ("from Dec. 7"), not "the toll from the unrest rose … on Monday"
-const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\bbetween(?!\s+\d[\d,.]*\s+(?:and|to|or)\s)(?:\s+the)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir)\b[^.;,:()]{0,32}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
+const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]*\s+(?:and|to|or|y|o)\s)(?:\s+the|\s+el|\s+los)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir|erupted|broke out)\b[^.;,:()]{0,32}$|\b(?:comenz|empez|inici|estall|arranc)(?:aron|ó|o)(?=\s)[^.;,:()]{0,32}$|\b(?:began|started|erupted|broke out|(?:comenz|empez|inici|estall)(?:aron|ó|o))\s+(?:after|following|with|when|over|tras|despu[eé]s de|con|cuando|por)\s[^.;:()]{0,70}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 
@@ -123,9 +127,21 @@ const RULES: Rule[] = [
       return mo ? ex(iso(utc(+m[2]!, mo, 15)), 'month', 'period') : null;
     },
   },
-  // in January (year-less month name after in/en/since/desde)
+  // "between June and August", "entre abril y julio de este año": the month that closes the span
   {
-    re: new RegExp(`\\b(?:in|en|since|desde|during|durante)\\s+(${MONTH_RE})(?![\\p{L}])(?!\\.?\\s*\\d)`, 'giu'),
+    re: new RegExp(`(?<=\\b(?:between|entre|from|desde|de)\\s+${MONTH_RE}(?:\\s+(?:de\\s+)?\\d{4})?\\s+(?:and|to|until|through|y|a|hasta)\\s+)(${MONTH_RE})(?:,?\\s+(?:de(?:l)?\\s+)?((?:19|20)\\d{2})|\\s+(?:de\\s+)?(este año|this year))?(?![\\p{L}])`, 'giu'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[1]!);
+      if (!mo) return null;
+      if (m[2]) return ex(iso(utc(+m[2], mo, 15)), 'month', 'period');
+      if (m[3] && pub) return ex(`${pub.slice(0, 4)}-${pad(mo)}-15`, 'month', 'period');
+      if (pub && Number(pub.slice(5, 7)) === mo) return ex(`${pub.slice(0, 8)}${pad(Math.min(15, Number(pub.slice(8, 10))))}`, 'month', 'period');
+      return ex(placeYear(mo, 15, pub, fut), 'month', 'period');
+    },
+  },
+  // in January (year-less month name after in/en/since/desde, or opening a span: "between June and …")
+  {
+    re: new RegExp(`\\b(?:in|en|since|desde|during|durante|between|entre)\\s+(${MONTH_RE})(?![\\p{L}])(?!\\.?\\s*\\d)`, 'giu'),
     make: (m, pub, fut) => {
       const mo = monthOf(m[1]!);
       if (!mo) return null;
@@ -148,7 +164,7 @@ const RULES: Rule[] = [
   },
   // last/next/this Monday, el lunes (pasado|próximo), el pasado lunes — never swallows the number after a comma
   {
-    re: new RegExp(`\\b(?:(last|past|next|this|coming|this coming|on|el|este|el pasado|el pr[oó]ximo|pasado|pr[oó]ximo)\\s+)?(${WEEKDAY_RE})(?:\\s+(pasado|pr[oó]ximo|next|last))?\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(last|past|next|this|coming|this coming|on|el|este|el pasado|el pr[oó]ximo|pasado|pr[oó]ximo)\\s+)?(${WEEKDAY_RE})(?:\\s+(pasado|pr[oó]ximo|next|last|of last week|of the previous week|de la semana pasada|de la semana anterior))?\\b`, 'gi'),
     make: (m, pub, fut) => {
       if (!pub) return null;
       const word = m[2]!.toLowerCase();
@@ -156,6 +172,8 @@ const RULES: Rule[] = [
       if (wd === undefined) return null;
       const mod = `${m[1] ?? ''} ${m[3] ?? ''}`.toLowerCase();
       const pubWd = new Date(`${pub}T00:00:00Z`).getUTCDay();
+      // "Monday of last week", "el viernes de la semana pasada": that day of the calendar week (Monday to Sunday) before
+      if (/week|semana/.test(mod)) return ex(addDays(pub, -((pubWd + 6) % 7) - 7 + ((wd + 6) % 7)), 'day', 'weekday');
       const back = (pubWd - wd + 7) % 7;
       const ahead = /next|coming|pr[oó]ximo/.test(mod) || (fut && !/last|past|pasado/.test(mod));
       if (ahead) return ex(addDays(pub, (wd - pubWd + 7) % 7 || 7), 'day', 'weekday');
@@ -188,10 +206,12 @@ const RULES: Rule[] = [
   },
   // last week / la semana pasada / last month / el mes pasado / this week / over the weekend
   {
-    re: /\b(last week|the past week|this week|la semana pasada|esta semana|over the weekend|this weekend|el fin de semana|last month|el mes pasado)\b/gi,
+    re: /\b(last week|the past week|the last week|this week|la semana pasada|esta semana|la [uú]ltima semana|over the weekend|this weekend|el fin de semana|last month|el mes pasado)\b/gi,
     make: (m, pub) => {
       if (!pub) return null;
       const w = m[1]!.toLowerCase();
+      // "in the past week", "en la última semana": a span that ends now
+      if (/past week|the last week|[uú]ltima semana/.test(w)) return ex(pub, 'week', 'relative');
       if (/month|mes/.test(w)) {
         const d = new Date(`${pub}T00:00:00Z`);
         return ex(iso(utc(d.getUTCFullYear(), d.getUTCMonth(), 15)), 'month', 'relative');
@@ -205,10 +225,22 @@ const RULES: Rule[] = [
   },
 ];
 
+// "that erupted on", "estallaron el", "began after the death of … on": a beginning, told as what happened that day
+const BEGAN_BEFORE = /\b(?:began|begun|started|erupted|broke out|(?:comenz|empez|inici|estall|arranc)(?:aron|ó|o))(?=\s)[^.;:()]{0,80}$/i;
+// What joins a span's start to its end: "… and", "… y el", "… hasta la mañana de", "… to", "… through".
+const SPAN_END_BEFORE = /\b(?:and|to|until|till|through|thru|y|a|al|hasta)\s+(?:(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of\s+|(?:la\s+)?(?:mañana|tarde|noche)\s+(?:de(?:l)?\s+)?|(?:el\s+)?(?:final|fin)\s+de(?:l)?\s+)?(?:the\s+|el\s+|la\s+)?$/i;
+// "covering the period up to May 24", "hasta el 6 de junio": an end whose start is left unsaid
+const UP_TO_BEFORE = /\b(?:up to|up until|through|hasta)\s+(?:the\s+|el\s+|la\s+)?$/i;
+// "entre el 19 y el 22 de abril", "between the 19th and 22nd of": a span whose start is a bare day
+const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i;
+
 /** "since December 7", "between 1980 …": the date opens a span; "… and 2000", "as of March 31" close one. */
-function opensSpan(match: string, before: string): boolean {
+function opensSpan(match: string, earlier: string): boolean {
+  // "a finales de abril", "a mediados de mayo": the "a" belongs to the date, it does not close a span
+  const before = /^(?:finales|fines|principios|inicios|comienzos|mediados)\b/i.test(match) ? earlier.replace(/\ba\s+$/i, '') : earlier;
   if (/^(?:since|desde|between|entre|from)\b/i.test(match)) return true;
   if (/^(?:and|to|until|till|through|y|a|al|hasta)\b/i.test(match) || /\b(?:as of|and|to|until|till|through|al|hasta|y|a)\s*$/i.test(before)) return false;
+  if (SPAN_END_BEFORE.test(before)) return false; // "desde el 28 de abril hasta el 6 de junio": the end of the span
   return SINCE_CUE.test(before);
 }
 
@@ -223,12 +255,22 @@ export function findDateMentions(text: string, published: string | null, _langua
       const r = rule.make(m, pub, future);
       if (!r) continue;
       const before = text.slice(Math.max(0, m.index - 45), m.index);
-      found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since: opensSpan(m[0], before) });
+      const since = opensSpan(m[0], before);
+      const began = since && BEGAN_BEFORE.test(before);
+      found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since, ...(began ? { began } : {}) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: DateMention[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  // "between April 28 and June 30", "desde el 19 de octubre … hasta la mañana de ayer", "entre el 19 y el 22 de abril":
+  // the date that closes a span
+  kept.forEach((k, i) => {
+    if (k.since) return;
+    const before = text.slice(Math.max(0, k.start - 40), k.start);
+    const opened = kept.slice(0, i).some((o) => o.since) || SPAN_OF_DAYS.test(before);
+    if ((opened && SPAN_END_BEFORE.test(before)) || UP_TO_BEFORE.test(before)) k.closes = true;
+  });
   // "last Thursday (May 18)", "This Monday, December 26": the explicit date beats the weekday before it;
   // "Jan. 9 (Monday)", "el 9 de enero (lunes)": a weekday right after an explicit date only restates it
   const adjacent = (a: DateMention | undefined, b: DateMention | undefined) => Boolean(a && b && /^[\s,(]*$/.test(text.slice(a.end, b.start)));
@@ -294,3 +336,44 @@ export function resolveReferenceDate(
   if (counted) return counted;
   return pub && options.fallbackToPublished !== false ? { date: pub, precision: 'day' } : null;
 }
+
+/** The period a sentence states, by its end: "between April 28 and June 30", "covering the period up to May 24". */
+export interface StatedPeriod {
+  /** YYYY-MM-DD: the last day of the period (a month's last day for "between April and July"), never after publication. */
+  end: string;
+  precision: Precision;
+  /** The sentence tells what a report, count or data set covers ("El informe abarca …", "cumulative data from … to …"). */
+  coverage: boolean;
+  /** The end was written without its year ("hasta el 6 de junio"). */
+  yearless: boolean;
+}
+
+// What says a sentence tells the period a report covers: its data, or a verb of covering or counting over it.
+const COVERAGE = /(?<![\p{L}])(?:report|data|figures|tally|count|update|survey|study|record|registry|covering|covers|covered|counted|recorded|documented|informe|reporte|balance|documento|cifras|datos|registro|conteo|recuento|actualizaci[oó]n|estudio|abarca|recoge|comprende|cubre|contabilizad[oa]s?|registrad[oa]s?|documentad[oa]s?)(?![\p{L}])/iu;
+
+/** A count told "in that period", "en ese periodo": it belongs to the period stated just before. */
+export const BACK_TO_PERIOD = /\b(?:in|during|over|throughout|for)\s+(?:that|this|the same)\s+(?:period|time|span)\b|\b(?:en|durante)\s+(?:ese|este|dicho|el mismo|el)\s+(?:periodo|período|lapso)\b/iu;
+
+/** The date a count over a span is as of: its end (a month's last day), capped at publication. */
+export function spanEnd(mention: DateMention, published: string | null): string {
+  const end = mention.precision === 'month' ? periodEnd(mention.date, 'month') : mention.date;
+  const pub = dayOf(published);
+  return pub && end > pub && mention.date <= pub ? pub : end;
+}
+
+/** The period a sentence states (the last span end in it), or null. */
+export function statedPeriod(sentence: string, published: string | null, language: string | null = null): StatedPeriod | null {
+  const mentions = findDateMentions(sentence, published, language);
+  const end = mentions.filter((m) => m.closes).at(-1);
+  if (!end) return null;
+  const yearless = end.kind !== 'weekday' && end.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(end.text);
+  // A span of a few days ("entre el 19 y el 22 de abril") is an episode a report breaks out, not what it covers.
+  const opener = mentions.filter((m) => m.since && m.end <= end.start).at(-1);
+  const firstDay = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i.exec(sentence.slice(Math.max(0, end.start - 20), end.start))?.[1];
+  const start = opener?.date ?? (firstDay ? `${end.date.slice(0, 8)}${pad(Number(firstDay))}` : null);
+  const episode = start !== null && end.precision === 'day' && start <= end.date && end.date <= addDays(start, 7);
+  return { end: spanEnd(end, published), precision: end.precision, coverage: COVERAGE.test(sentence) && !episode, yearless };
+}
+
+/** "un informe divulgado este miércoles", "the report released on Monday": the day a count was made public. */
+export const RELEASED_BEFORE = /(?:released|published|issued|presented|made public|difundi[oó]|divulg[oó]|public[oó]|present[oó]|entreg[oó]|dio a conocer|difundid[oa]|divulgad[oa]|publicad[oa]|presentad[oa]|entregad[oa])(?:\s+(?:on|el|este|esta|the|\p{L}+))?\s+$/iu;

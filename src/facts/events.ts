@@ -628,7 +628,12 @@ interface DateContext {
  * name no day; year-less days are placed by `placeYearless`.
  */
 function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
-  const found = findDateMentions(sentence, ctx.reference, ctx.language);
+  // A day something began on ("las protestas estallaron el 18 de octubre") is an event's day; the end of a
+  // "desde … hasta …" span is no more one than its start.
+  const found = findDateMentions(sentence, ctx.reference, ctx.language).map((m) => {
+    const spanEnd = m.closes && !m.since && findDateMentions(sentence.slice(0, m.start), ctx.reference, ctx.language).some((o) => o.since && !o.began);
+    return { ...m, since: (m.since && !m.began) || Boolean(spanEnd) };
+  });
   let lastYear = ctx.lastYear;
   return found.map((m) => {
     let mention = m;

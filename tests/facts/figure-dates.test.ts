@@ -1,0 +1,60 @@
+// The date a figure is as of: period starts, period ends, report periods, other clauses' dates, weekdays,
+// anniversary articles. Sentences written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { figures } from './figure-helpers.ts';
+
+/** The as-of date of the figure with this kind and value. */
+function asOf(text: string, published: string, language: 'en' | 'es', kind: string, value: number): string | null {
+  const found = figures(text, published, language).find((f) => f.kind === kind && f.value === value);
+  assert.ok(found, `no ${kind} ${value} in "${text}"`);
+  return found.asOf;
+}
+
+test('a period start is never the as-of date', () => {
+  const pub = '2023-01-05';
+  assert.equal(asOf('Las protestas que comenzaron el 7 de diciembre dejaron 28 muertos, según la Defensoría del Pueblo.', pub, 'es', 'deaths', 28), pub);
+  assert.equal(asOf('The unrest that began after the ouster of Pedro Castillo on December 7 has left 28 people dead, the Ombudsman said.', pub, 'en', 'deaths', 28), pub);
+  assert.equal(asOf('Las movilizaciones, que estallaron a finales de diciembre, dejan ya 12 heridos en Puno.', pub, 'es', 'injured', 12), pub);
+});
+
+test('a stated period end is the as-of date: day, month, or "up to"', () => {
+  const pub = '2023-02-10';
+  assert.equal(asOf('Entre el 7 de diciembre y el 20 de enero murieron 56 personas, según la Defensoría del Pueblo.', pub, 'es', 'deaths', 56), '2023-01-20');
+  assert.equal(asOf('Desde el 7 de diciembre hasta el 20 de enero fueron detenidas 630 personas en todo el país.', pub, 'es', 'detained', 630), '2023-01-20');
+  assert.equal(asOf('At least 56 people were killed between December 7 and January 20, rights groups said.', pub, 'en', 'deaths', 56), '2023-01-20');
+  assert.equal(asOf('Las marchas que recorrieron el país entre diciembre y enero dejaron 56 muertos.', pub, 'es', 'deaths', 56), '2023-01-31');
+  assert.equal(asOf('Rights groups said 56 people died between 7 and 20 January in the southern regions.', pub, 'en', 'deaths', 56), '2023-01-20');
+});
+
+test('the period a report covers, told in the next sentence or referred back to, dates its counts', () => {
+  const next = 'La Defensoría del Pueblo contabiliza hasta ahora 56 muertos, según el balance que difundió este martes. El informe abarca los hechos ocurridos desde el 7 de diciembre hasta el domingo.';
+  assert.equal(asOf(next, '2023-02-07', 'es', 'deaths', 56), '2023-02-05');
+  const back = 'The ministry published a report covering the weeks between December 7 and January 20. It said 630 people had been arrested in that period.';
+  assert.equal(asOf(back, '2023-02-10', 'en', 'detained', 630), '2023-01-20');
+  // A count another source gives, or one announced on its own day, keeps its own date.
+  const other = 'The ministry published a report covering the weeks between December 7 and January 20. Separately, the Ombudsman said on Tuesday that 60 people have died.';
+  assert.equal(asOf(other, '2023-02-10', 'en', 'deaths', 60), '2023-02-07');
+});
+
+test('the day a count was taken beats the day it was told; a date of another clause is not the count\'s', () => {
+  assert.equal(asOf('Amnesty International, in a statement on Monday, said 24 people had died as of Sunday night.', '2023-01-10', 'en', 'deaths', 24), '2023-01-08');
+  assert.equal(asOf('The official toll now stands at 48 dead across the country, and Puno is bracing for another night of unrest after Monday\'s clashes.', '2023-01-11', 'en', 'deaths', 48), '2023-01-11');
+  assert.equal(asOf('La Defensoría informó este jueves que 18 personas murieron en los enfrentamientos del martes en Juliaca.', '2023-01-12', 'es', 'deaths', 18), '2023-01-10');
+});
+
+test('weekdays resolve against publication, "of last week" in the week before', () => {
+  // published Tuesday 2023-01-17
+  assert.equal(asOf('Five people were killed in Juliaca on Monday of last week, the group said.', '2023-01-17', 'en', 'deaths', 5), '2023-01-09');
+  assert.equal(asOf('El viernes de la semana pasada murieron 3 personas en Puno.', '2023-01-17', 'es', 'deaths', 3), '2023-01-13');
+  assert.equal(asOf('Este lunes murieron 3 personas en Puno.', '2023-01-17', 'es', 'deaths', 3), '2023-01-16');
+  assert.equal(asOf('In the past week alone, 16 people were killed in the south, the group said.', '2023-01-17', 'en', 'deaths', 16), '2023-01-17');
+});
+
+test('an anniversary article\'s story dates take the story\'s years, the day it was told keeps its own', () => {
+  const pub = '2024-12-10';
+  const story = 'Las protestas de diciembre de 2022 y enero de 2023 dejaron decenas de muertos. El día más violento fue el 9 de enero, cuando murieron 18 personas en Juliaca.';
+  assert.equal(asOf(story, pub, 'es', 'deaths', 18), '2023-01-09');
+  const told = 'Las protestas de diciembre de 2022 dejaron decenas de muertos. La Fiscalía informó el 3 de diciembre que investiga 49 muertes.';
+  assert.equal(asOf(told, pub, 'es', 'deaths', 49), '2024-12-03');
+});
