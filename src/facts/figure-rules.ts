@@ -193,6 +193,7 @@ export const REPORT_VERBS = new RegExp(`\\b${alt([
   'explained', 'denounced', 'warned', 'added', 'tallied', 'documented', 'informó', 'reportó', 'confirmó', 'señaló', 'indicó',
   'precisó', 'detalló', 'registró', 'contabilizó', 'elevó', 'elevaron', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
   'advirtió', 'sostuvo', 'explicó', 'reveló', 'da cuenta', 'reporta', 'informa', 'señala', 'indica',
+  'difundió', 'divulgó', 'publicó', 'presentó', 'released', 'published', 'issued',
 ])}(?![\\p{L}])`, 'iu');
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */

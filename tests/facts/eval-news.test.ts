@@ -5,8 +5,8 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
 const FLOORS = {
-  dev: { f1: 0.38, es: 0.3, series: 0.7, dates: 0.3 },
-  test: { f1: 0.33, es: 0.2, series: 0.45, dates: 0.3 },
+  dev: { f1: 0.52, es: 0.5, series: 0.82, dates: 0.77 },
+  test: { f1: 0.42, es: 0.37, series: 0.62, dates: 0.64 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {

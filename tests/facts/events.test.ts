@@ -195,6 +195,6 @@ test('a day something began on is an event; a span is not a date that blocks the
   const began = extractEvents(doc('Las protestas estallaron el 7 de diciembre en Lima tras la destitución de Pedro Castillo.', '2023-01-10', 'es'), story);
   expectEvent(began, '2022-12-07', /protestas estallaron/);
   const span = extractEvents(doc('LIMA, 10 ene (EFE).- Las protestas que sacudieron Perú entre diciembre y enero dejaron 46 muertos, según un informe divulgado este martes.', '2023-01-10', 'es'), story);
-  expectEvent(span, '2023-01-10', /dejaron 46 muertos/);
+  expectEvent(span, '2023-01-10', /dejaron 46 muertos|informe divulgado/);
   assert.ok(!span.some((e) => e.date === '2023-01-31' || e.date === '2022-12-15'), 'the span is no event date');
 });
