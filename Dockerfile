@@ -19,11 +19,14 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-dejavu-core tini \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
-    CRONISTA_DATA=/data
+    CRONISTA_DATA=/data \
+    CRONISTA_HTTP_HOST=0.0.0.0 \
+    CRONISTA_HTTP_PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 8080
 ENTRYPOINT ["/usr/bin/tini", "--", "node", "bin/cronista.js"]
 CMD ["start"]

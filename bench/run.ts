@@ -53,7 +53,7 @@ async function latency(app: AppContext, line: { name: string; options: Record<st
 for (const size of sizes) {
   const work = mkdtempSync(join(tmpdir(), 'cronista-bench-'));
   writeFeeds(join(work, 'feeds'), 0, size);
-  const app = openApp(join(work, 'data'));
+  const app = openApp(join(work, 'data'), { llm: null });
   peakRss = process.memoryUsage().rss;
   const started = performance.now();
   const reports = await ingestTargets(app, [join(work, 'feeds')]);

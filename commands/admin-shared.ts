@@ -6,6 +6,7 @@ import type { Answer, Line, Section } from '../src/answers/answer.ts';
 import { isOperator, type Caller } from '../src/core/command.ts';
 import { ConfigError, type CronistaConfig, type DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
+import type { ChangeOrigin } from '../src/core/settings.ts';
 import { InputError, PermissionError } from '../src/core/errors.ts';
 import { describeSchedule, timingProblem, type TaskDescription } from '../src/pipeline/scheduler.ts';
 
@@ -36,6 +37,11 @@ export function oneLine(message: string): string {
 /** The id of this chat's destination: console, telegram:<chatId>, discord:<chatId>. */
 export function chatDestinationId(caller: Caller): string {
   return caller.platform === 'console' ? 'console' : `${caller.platform}:${caller.chatId}`;
+}
+
+/** Who a configuration change comes from: the console operator (trusted like the config file) or a chat. */
+export function changeOrigin(caller: Caller): ChangeOrigin {
+  return caller.platform === 'console' ? 'console' : 'chat';
 }
 
 /** Refuses (PermissionError, nothing changed) a caller who is not an operator. */

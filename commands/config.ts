@@ -11,7 +11,7 @@ import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { decodeBytes } from '../src/sources/decode.ts';
 import { fetchResource } from '../src/sources/http.ts';
-import { adminAnswer, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';
+import { adminAnswer, changeOrigin, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';
 
 /** Webhook URLs hold a secret token: chat exports show this instead, and chat imports put the stored one back. */
 const REDACTED = 'REDACTED';
@@ -164,7 +164,9 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
       }
     }
   }
-  const config = await settingsChange(() => app.settings.importYaml(stringifyYaml(data ?? {}), origin === 'yaml:' ? 'import' : origin));
+  const config = await settingsChange(() =>
+    app.settings.importYaml(stringifyYaml(data ?? {}), origin === 'yaml:' ? 'import' : origin, { from: changeOrigin(input.caller) }),
+  );
   return adminAnswer(
     'Configuration imported',
     [[`Imported ${plural(config.sources.length, 'feed')} and ${plural(config.destinations.length, 'destination')}; they replace the previous ones and the schedule follows at once.`]],
@@ -191,13 +193,15 @@ async function importOpml(app: AppContext, input: CommandInput, text: string, or
     await checkUrlFor(input.caller, feed.url);
     valid.push(parsed.data);
   }
-  const known = new Set((await app.settings.effective()).sources.map((source) => source.url));
+  let added = 0;
   for (const source of valid) {
-    // A feed already subscribed keeps its poll schedule; only its story may change.
-    if (known.has(source.url)) continue;
-    await settingsChange(() => app.settings.addSource(source));
+    // A feed already subscribed stays as it is (checked on the stored value, atomically).
+    let isNew = false; // set by the edit's last run, the one stored
+    await settingsChange(() =>
+      app.settings.editSource(source.url, (current) => ((isNew = current === undefined) ? source : null), { origin: changeOrigin(input.caller) }),
+    );
+    if (isNew) added++;
   }
-  const added = valid.filter((source) => !known.has(source.url)).length;
   return adminAnswer(
     'Feeds imported',
     [[`OPML: ${plural(feeds.length, 'feed')}, ${added} newly subscribed, ${feeds.length - added} already subscribed.`]],

@@ -75,18 +75,24 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const story = checkStory(app, input.options.story);
   const schedule = stringOption(input.options.schedule);
   const timezone = stringOption(input.options.timezone);
-  const existing = (await app.settings.effective()).destinations.find((destination) => destination.id === id);
-  if (schedule || timezone) checkTiming(schedule ?? existing?.schedule ?? '0 8 * * *', timezone ?? existing?.timezone ?? 'UTC');
-  // Re-adding keeps what was set before (filters, schedule) unless the options say otherwise.
-  const next: DestinationInput = {
-    ...(existing ? { schedule: existing.schedule, timezone: existing.timezone, nothing_new: existing.nothing_new, ...(existing.story ? { story: existing.story } : {}), ...(existing.filters ? { filters: existing.filters } : {}) } : {}),
-    id,
-    ...fields,
-    ...(story ? { story } : {}),
-    ...(schedule ? { schedule } : {}),
-    ...(timezone ? { timezone } : {}),
-  };
-  const saved = await settingsChange(() => app.settings.upsertDestination(next));
+  const known = (await app.settings.effective()).destinations.find((destination) => destination.id === id);
+  if (schedule || timezone) checkTiming(schedule ?? known?.schedule ?? '0 8 * * *', timezone ?? known?.timezone ?? 'UTC');
+  let existing: DestinationConfig | undefined;
+  // Re-adding keeps what was set before (filters, schedule) unless the options say otherwise; applied to
+  // the stored destination atomically, so a /filter add made meanwhile is kept.
+  const saved = await settingsChange(() =>
+    app.settings.editOrAddDestination(id, (current): DestinationInput => {
+      existing = current;
+      return {
+        ...(current ? { schedule: current.schedule, timezone: current.timezone, nothing_new: current.nothing_new, ...(current.story ? { story: current.story } : {}), ...(current.filters ? { filters: current.filters } : {}) } : {}),
+        id,
+        ...fields,
+        ...(story ? { story } : {}),
+        ...(schedule ? { schedule } : {}),
+        ...(timezone ? { timezone } : {}),
+      };
+    }),
+  );
   const task = (await scheduleOf(app)).find((candidate) => candidate.name === `digest:${saved.id}`);
   return adminAnswer(
     existing ? 'Destination updated' : 'Destination added',

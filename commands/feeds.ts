@@ -7,7 +7,7 @@ import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
 import { parseFetchedFeed } from '../src/pipeline/poll.ts';
 import { fetchResource, type FetchedResource } from '../src/sources/http.ts';
-import { adminAnswer, checkStory, requireOperator, checkTiming, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
+import { adminAnswer, changeOrigin, checkStory, requireOperator, checkTiming, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
 const urlOption = { name: 'url', description: 'Feed address (http or https)', type: 'string', required: true } as const;
 const PREVIEW_ITEMS = 5;
@@ -77,18 +77,26 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const poll = stringOption(input.options.poll);
   const timezone = stringOption(input.options.timezone);
   if (poll || timezone) checkTiming(poll ?? '*/10 * * * *', timezone ?? 'UTC', 'poll');
-  if (!isTelegramChannelUrl(url)) await checkUrlFor(input.caller, url); // refused → nothing changed
-  // Adding a subscribed feed again keeps its story and poll schedule unless the options change them.
-  const current = (await app.settings.effective()).sources.find((candidate) => candidate.url === url);
-  const source = await settingsChange(() =>
-    app.settings.addSource({
-      ...(current ? { poll: current.poll, timezone: current.timezone, ...(current.story ? { story: current.story } : {}) } : {}),
+  if (!isTelegramChannelUrl(url)) await checkUrlFor(input.caller, url); // refused up front → nothing changed
+  const subscribed = (await app.settings.effective()).sources.some((candidate) => candidate.url === url);
+  const record = await app.store.getSource(url);
+  // A new (or disabled) feed is read once first: an address that does not answer is not subscribed.
+  if (!isTelegramChannelUrl(url) && (!subscribed || (record !== null && !record.enabled))) await readFeed(app, input, url, 'nothing was subscribed');
+  // Adding a subscribed feed again keeps its story and poll schedule unless the options change them
+  // (an edit of the stored source, atomic: a change made meanwhile by someone else is kept).
+  const source = (await settingsChange(() =>
+    app.settings.editSource(
       url,
-      ...(story ? { story } : {}),
-      ...(poll ? { poll } : {}),
-      ...(timezone ? { timezone } : {}),
-    }),
-  );
+      (current) => ({
+        ...(current ? { poll: current.poll, timezone: current.timezone, ...(current.story ? { story: current.story } : {}) } : {}),
+        url,
+        ...(story ? { story } : {}),
+        ...(poll ? { poll } : {}),
+        ...(timezone ? { timezone } : {}),
+      }),
+      { origin: changeOrigin(input.caller) },
+    ),
+  ))!;
   // Adding again re-enables a feed the poller stopped after repeated failures.
   const known = await app.store.getSource(url);
   const reenabled = known !== null && !known.enabled;
@@ -152,9 +160,11 @@ async function list(app: AppContext): Promise<Answer> {
   return adminAnswer(`Feeds (${feeds.length})`, lines, { feeds });
 }
 
-/** Fetch and parse once; the store is not touched (no source record, no documents). */
-async function test(app: AppContext, input: CommandInput): Promise<Answer> {
-  const url = await feedUrl(app, input);
+/**
+ * Fetches and parses a feed once for `caller` (through the address guard from chat; the console is
+ * trusted); a feed that does not answer, or is not a feed, is an InputError ending with `outcome`.
+ */
+async function readFeed(app: AppContext, input: CommandInput, url: string, outcome: string): Promise<{ fetched: FetchedResource; feed: Awaited<ReturnType<typeof parseFetchedFeed>> }> {
   const shown = redactUrl(url);
   const { polling } = await app.settings.effective();
   const options = { timeoutMs: polling.timeout_seconds * 1000, maxBytes: polling.max_bytes };
@@ -163,14 +173,20 @@ async function test(app: AppContext, input: CommandInput): Promise<Answer> {
     fetched = input.caller.platform === 'console' ? await fetchResource(url, options) : (await checkUrlFor(input.caller, url), await fetchGuarded(url, options));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`Could not read ${shown}: ${redactUrlsIn(errorMessage(error))}.`);
+    throw new InputError(`Could not read ${shown}: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
   }
-  let feed;
   try {
-    feed = await parseFetchedFeed(fetched, url);
+    return { fetched, feed: await parseFetchedFeed(fetched, url) };
   } catch (error) {
-    throw new InputError(`${shown} was read but is not a usable feed: ${redactUrlsIn(errorMessage(error))}.`);
+    throw new InputError(`${shown} was read but is not a usable feed: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
   }
+}
+
+/** Fetch and parse once; the store is not touched (no source record, no documents). */
+async function test(app: AppContext, input: CommandInput): Promise<Answer> {
+  const url = await feedUrl(app, input);
+  const shown = redactUrl(url);
+  const { fetched, feed } = await readFeed(app, input, url, 'nothing was stored');
   const dates = feed.items.map((item) => item.published).filter((date): date is string => date !== null).sort();
   const items = feed.items.slice(0, PREVIEW_ITEMS).map((item) => ({ title: item.title, published: item.published, url: item.url }));
   const lines: Line[] = [

@@ -36,21 +36,23 @@ export default {
       return adminAnswer(`Filters of ${destination.id}`, lines, { destination: destination.id, filters: current });
     }
     if (given.length === 0) throw new InputError(`/filter ${input.subcommand} needs include:<word or /regex/> or exclude:<word or /regex/>.`);
-    const done: string[] = [];
-    for (const { kind, rule } of given) {
-      if (input.subcommand === 'add') {
-        compileRule(rule); // refuses a regex that does not compile, in one line
-        if (!current[kind].includes(rule)) current[kind].push(rule);
-        done.push(`${kind} ${rule}`);
-      } else {
-        const index = current[kind].indexOf(rule);
-        if (index === -1) throw new InputError(`${destination.id} has no ${kind} filter "${rule}" (${kind}: ${current[kind].join(', ') || 'none'}).`);
-        current[kind].splice(index, 1);
-        done.push(`${kind} ${rule}`);
-      }
-    }
-    const empty = current.include.length === 0 && current.exclude.length === 0;
-    const saved = await settingsChange(() => app.settings.setFilters(destination.id, empty ? null : current));
+    for (const { rule } of given) if (input.subcommand === 'add') compileRule(rule); // refuses a regex that does not compile, in one line
+    const done = given.map(({ kind, rule }) => `${kind} ${rule}`);
+    // Applied to the stored filters atomically: two /filter add at once (or from two processes) both stay.
+    const saved = await settingsChange(() =>
+      app.settings.editFilters(destination.id, (stored) => {
+        for (const { kind, rule } of given) {
+          if (input.subcommand === 'add') {
+            if (!stored[kind].includes(rule)) stored[kind].push(rule);
+            continue;
+          }
+          const index = stored[kind].indexOf(rule);
+          if (index === -1) throw new InputError(`${destination.id} has no ${kind} filter "${rule}" (${kind}: ${stored[kind].join(', ') || 'none'}).`);
+          stored[kind].splice(index, 1);
+        }
+        return stored;
+      }),
+    );
     const verb = input.subcommand === 'add' ? 'Added' : 'Removed';
     return adminAnswer(
       `Filters of ${saved.id}`,

@@ -27,8 +27,8 @@ export default {
     if (input.subcommand === 'set') {
       const cron = String(input.options.cron).trim();
       const destination = findDestination(await app.settings.effective(), input.caller, input.options.destination);
-      const timezone = stringOption(input.options.timezone) ?? destination.timezone;
-      checkTiming(cron, timezone);
+      const timezone = stringOption(input.options.timezone);
+      checkTiming(cron, timezone ?? destination.timezone);
       const updated = await settingsChange(() => app.settings.setSchedule(destination.id, cron, timezone));
       const task = (await scheduleOf(app)).find((candidate) => candidate.name === `digest:${updated.id}`);
       if (!task) throw new InputError(`The schedule of ${updated.id} was saved but no task was created; check /schedule show.`);

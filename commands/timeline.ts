@@ -1,15 +1,11 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
-import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
+import { STORY_OPTION } from '../src/answers/story-choice.ts';
+import { timelineEvents, timelineJson, timelineQuery } from '../src/answers/timeline.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
-import { InputError } from '../src/core/errors.ts';
-import { filterEvents, mergeEvents } from '../src/timeline/events.ts';
-import { cachedByFacts } from '../src/timeline/cache.ts';
-import { eventsBySource } from '../src/timeline/from-store.ts';
-import type { TimelineEvent } from '../src/timeline/types.ts';
 
 const PAGE_SIZE = 12;
 
-/** /timeline [from] [to] [query] — dated events merged across sources, oldest first (paged in chat, whole in JSON). */
+/** /timeline [from] [to] [query] [place] — dated events merged across sources, oldest first (paged in chat, whole in JSON). */
 export default {
   name: 'timeline',
   description: 'Dated events of the story, merged across sources',
@@ -17,19 +13,16 @@ export default {
     { name: 'from', description: 'First day (YYYY-MM-DD or YYYY-MM)', type: 'date' },
     { name: 'to', description: 'Last day (YYYY-MM-DD or YYYY-MM)', type: 'date' },
     { name: 'query', description: 'Words the event must mention', type: 'string' },
+    { name: 'place', description: 'A place the event names (e.g. Juliaca)', type: 'string' },
     { name: 'page', description: 'Page of the answer in chat (1 = oldest)', type: 'integer' },
     STORY_OPTION,
   ],
   permission: 'everyone',
   async run(app, input): Promise<Answer> {
-    const story = chooseStory(app, input.options.story);
-    const { from, to, query } = input.options as { from?: string; to?: string; query?: string };
-    if (from && to && from > to) throw new InputError(`/timeline from:${from} is after to:${to}.`);
-    const merged = await cachedByFacts(app.store, `timeline:${story?.id ?? '*'}`, async () =>
-      mergeEvents(eventsBySource(await app.store.listEvents({ story: story?.id }))),
-    );
-    const events = filterEvents(merged, { from, to: to ? endOf(to) : undefined, query });
-    const json = { story: story?.id ?? null, events: events.map(eventJson) };
+    const query = timelineQuery(app, input.options);
+    const { story } = query;
+    const events = await timelineEvents(app, query);
+    const json = timelineJson(story, events);
     if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json };
 
     const pages = Math.ceil(events.length / PAGE_SIZE);
@@ -55,19 +48,3 @@ export default {
     };
   },
 } satisfies CommandDefinition;
-
-/** A bare month means its last day. */
-function endOf(to: string): string {
-  return to.length === 7 ? `${to}-31` : to;
-}
-
-function eventJson(event: TimelineEvent) {
-  return {
-    date: event.date,
-    precision: event.precision,
-    text: event.text,
-    places: event.places,
-    actors: event.actors,
-    sources: event.sources.map(({ title, url, source, published, quote }) => ({ title, url, source, published, quote })),
-  };
-}

@@ -1,5 +1,7 @@
 /**
- * `npm run eval [-- --part sample|dev|test] [--quiet]`: scores extraction against hand annotation, every miss printed.
+ * `npm run eval [-- --part sample|dev|test] [--quiet] [--llm]`: scores extraction against hand annotation, every miss printed.
+ * Rules alone by default (whatever the environment says); `--llm` adds the verified model pass of the endpoint
+ * CRONISTA_LLM_BASE_URL / CRONISTA_LLM_MODEL (/ CRONISTA_LLM_API_KEY) names, and refuses to run without one.
  * - sample: the five Peru seed pages (tests/fixtures/seeds, a copy of ../shared/corpus/seeds) — the rules' origin.
  * - dev / test: reports on other crises written after real coverage (tests/fixtures/news, split frozen in split.json).
  *   Tune on dev; the test part is only scored.
@@ -11,6 +13,8 @@ import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { listFacts } from '../src/answers/facts-list.ts';
 import { openApp } from '../src/core/app.ts';
+import { llmConfigFromEnv } from '../src/core/llm-config.ts';
+import { redactUrl } from '../src/core/redact.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
 import { evaluate, type Evaluation, type Gold, type Score } from './evaluation.ts';
@@ -20,6 +24,11 @@ import { seriesCoverage, type DeathsJson } from './series-coverage.ts';
 const args = process.argv.slice(2);
 const only = args.includes('--part') ? args[args.indexOf('--part') + 1] : undefined;
 const quiet = args.includes('--quiet');
+const llm = args.includes('--llm') ? llmConfigFromEnv() : null;
+if (args.includes('--llm') && !llm) {
+  console.error('eval: --llm needs a model endpoint: set CRONISTA_LLM_BASE_URL and CRONISTA_LLM_MODEL (and CRONISTA_LLM_API_KEY if it asks for one).');
+  process.exit(1);
+}
 const root = resolve(import.meta.dirname, '..');
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -51,7 +60,7 @@ async function sample(): Promise<void> {
   const seeds = existsSync(shared) ? shared : join(root, 'tests/fixtures/seeds');
   const goldPath = existsSync(join(seeds, '../seeds-gold.json')) ? join(seeds, '../seeds-gold.json') : join(seeds, 'seeds-gold.json');
   const data = mkdtempSync(join(tmpdir(), 'cronista-eval-'));
-  const app = openApp(data);
+  const app = openApp(data, { llm });
   try {
     await ingestTargets(app, [seeds]);
     const facts = await listFacts(app.store, 'peru-crisis');
@@ -97,9 +106,10 @@ function printPart(r: PartResult): void {
   for (const fp of r.timeline.falsePositives) console.log(`  - extra event ${fp.file} ${fp.date}: "${cut(fp.quote, 120)}"`);
 }
 
+if (llm) console.log(`model-assisted extraction: ${llm.model} at ${redactUrl(llm.baseUrl)}`);
 if (!only || only === 'sample') await sample();
 if (existsSync(join(NEWS_DIR, 'split.json'))) {
-  for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part));
+  for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part, undefined, undefined, { llm }));
 } else if (only === 'dev' || only === 'test') {
   console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
   process.exitCode = 1;

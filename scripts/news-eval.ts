@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { listFacts } from '../src/answers/facts-list.ts';
 import { openApp } from '../src/core/app.ts';
+import type { LlmConfig } from '../src/core/llm-config.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
 import { evaluate, score, type Evaluation, type FactRow, type Gold, type GoldFigure, type Score } from './evaluation.ts';
@@ -127,11 +128,12 @@ const overlaps = (a: string, b: string) => {
 const days = (a: string, b: string) => Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / DAY;
 
 /** Ingests one part's files (one at a time, in order, so each stored document is known by its file) and scores it. */
-export async function evaluatePart(part: Part, golds = loadNewsGold(), split = loadSplit()): Promise<PartResult> {
+/** `llm`: the model endpoint of the verified extraction pass; null (the default) scores the rules alone. */
+export async function evaluatePart(part: Part, golds = loadNewsGold(), split = loadSplit(), options: { llm?: LlmConfig | null } = {}): Promise<PartResult> {
   const files = new Set(split[part]);
   const parts = golds.map((gold) => restrict(gold, files));
   const data = mkdtempSync(join(tmpdir(), `cronista-news-${part}-`));
-  const app = openApp(data);
+  const app = openApp(data, { llm: options.llm ?? null });
   try {
     const fileOfDocument = new Map<number, string>();
     const publishedOf = new Map<string, string | null>();

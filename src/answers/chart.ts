@@ -4,8 +4,8 @@
  * the x axis is linear in days since the first date, with month ticks labelled as dates.
  * The font ships in assets/fonts (DejaVu Sans) and is registered explicitly so text never disappears.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
@@ -318,4 +318,28 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
   await mkdir(dirname(outPath), { recursive: true });
   await writeFile(outPath, png);
   return outPath;
+}
+
+/** Chart files kept in a charts folder; chart names carry user input (regions, dates), so older ones go. */
+export const CHART_FILES_KEPT = 50;
+
+/** Deletes all but the `keep` most recently written .png files of `dir`; returns how many went. */
+export async function sweepChartFiles(dir: string, keep = CHART_FILES_KEPT): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.png'));
+  } catch {
+    return 0;
+  }
+  if (names.length <= keep) return 0;
+  const files = await Promise.all(
+    names.map(async (name) => ({ path: join(dir, name), written: await stat(join(dir, name)).then((info) => info.mtimeMs, () => 0) })),
+  );
+  files.sort((a, b) => b.written - a.written);
+  let removed = 0;
+  for (const file of files.slice(keep)) {
+    // Already gone (another sweep) is fine.
+    removed += await unlink(file.path).then(() => 1, () => 0);
+  }
+  return removed;
 }

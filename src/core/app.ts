@@ -4,6 +4,7 @@ import { loadStories, type StoryConfig } from '../facts/story.ts';
 import { ConfigError } from './config.ts';
 import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
 import type { AppContext } from './context.ts';
+import { llmConfigFromEnv, type LlmConfig } from './llm-config.ts';
 import { createLogger } from './logger.ts';
 import { bundledStoriesDir } from './paths.ts';
 import { Settings } from './settings.ts';
@@ -23,8 +24,11 @@ function followed(stories: StoryConfig[], ids: readonly string[] | undefined): S
   return ids.map((id) => stories.find((story) => story.id === id)!);
 }
 
-/** Opens the embedded default: a SQLite file in the data directory, the bundled stories. */
-export function openApp(dataDir: string): AppContext {
+/**
+ * Opens the embedded default: a SQLite file in the data directory, the bundled stories, and the model endpoint
+ * of CRONISTA_LLM_* for extraction (`llm` overrides it; null runs the rules alone).
+ */
+export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {}): AppContext {
   const logger = createLogger();
   const store = new SqliteStore(join(dataDir, 'cronista.db'));
   const bundled = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
@@ -35,7 +39,8 @@ export function openApp(dataDir: string): AppContext {
     if (!applyStoredStoryOverridesSync(store, stories)) {
       void applyStoredStoryOverrides(store, stories).catch((err: unknown) => logger.warn({ err }, 'story overrides not applied'));
     }
-    return { store, logger, dataDir, stories, settings, now: () => new Date() };
+    const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm;
+    return { store, logger, dataDir, stories, settings, llm, now: () => new Date() };
   } catch (error) {
     void store.close();
     throw error;

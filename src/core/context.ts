@@ -1,5 +1,6 @@
 import type { Story } from '../facts/types.ts';
 import type { Store } from '../stores/store.ts';
+import type { LlmConfig } from './llm-config.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
 
@@ -11,5 +12,7 @@ export interface AppContext {
   stories: Story[];
   /** The effective configuration: the config file plus changes made from chat (which win). */
   settings: Settings;
+  /** The operator's OpenAI-compatible model (CRONISTA_LLM_*) for model-assisted extraction; absent or null: rules alone. */
+  llm?: LlmConfig | null;
   now(): Date;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { textAnswer, type Answer } from '../answers/answer.ts';
 import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
 import type { AppContext } from './context.ts';
@@ -11,6 +12,9 @@ export interface CommandRequest {
   caller: CommandInput['caller'];
 }
 
+/** The most callers in a cooldown remembered at once (the least recent are forgotten first). */
+export const MAX_COOLDOWNS = 10_000;
+
 /** What a user is told about an unexpected (non-CronistaError) failure; the details go to the logs. */
 export const GENERIC_FAILURE = 'Something went wrong; the operator can see the details in the logs.';
 
@@ -21,13 +25,22 @@ export const GENERIC_FAILURE = 'Something went wrong; the operator can see the d
  */
 export class Dispatcher {
   private readonly byName: Map<string, CommandDefinition>;
-  private readonly lastCall = new Map<string, number>();
+  /** When each caller last ran each command with a cooldown; forgotten once the cooldown is over. */
+  private readonly lastCall: LRUCache<string, number>;
 
   constructor(
     private readonly app: AppContext,
     readonly commands: readonly CommandDefinition[],
   ) {
     this.byName = new Map(commands.map((command) => [command.name, command]));
+    // Bounded whatever the number of callers: an entry lives as long as its cooldown, on the app's clock.
+    this.lastCall = new LRUCache({ max: MAX_COOLDOWNS, perf: { now: () => app.now().getTime() }, ttlResolution: 0 });
+  }
+
+  /** Callers whose cooldown is still running. */
+  cooldownsRunning(): number {
+    this.lastCall.purgeStale();
+    return this.lastCall.size;
   }
 
   find(name: string): CommandDefinition | undefined {
@@ -66,7 +79,7 @@ export class Dispatcher {
     if (last !== undefined && now - last < command.cooldownSeconds * 1000) {
       return Math.ceil((command.cooldownSeconds * 1000 - (now - last)) / 1000);
     }
-    this.lastCall.set(key, now);
+    this.lastCall.set(key, now, { ttl: command.cooldownSeconds * 1000 });
     return 0;
   }
 }

@@ -21,6 +21,15 @@ export type SourceInput = z.input<typeof sourceSchema>;
 export type DestinationInput = z.input<typeof destinationSchema>;
 export type FiltersInput = { include?: string[]; exclude?: string[] };
 
+/**
+ * Where a subscribed source came from: the operator's configuration `file`, the operator's `console`
+ * (`cronista ask`, `cronista config import`, stdin of `cronista start`), or a `chat` platform. Feeds that
+ * came from chat are polled through the address guard (src/core/ssrf.ts); the others are trusted.
+ */
+export type SourceOrigin = 'file' | 'console' | 'chat';
+/** Changes say who made them: the console (the operator) or a chat user. */
+export type ChangeOrigin = Exclude<SourceOrigin, 'file'>;
+
 /** The keyv key holding every change made from chat (or `config import`); it wins over the file. */
 export const OVERRIDES_KEY = 'config:overrides';
 
@@ -40,6 +49,8 @@ export const DEFAULT_CONSOLE_DESTINATION: DestinationConfig = {
  */
 export interface ConfigOverrides {
   version: 1;
+  /** Grows with every stored change: a running service compares it to notice changes made by another process. */
+  revision: number;
   base?: {
     sources: SourceConfig[];
     destinations: DestinationConfig[];
@@ -50,12 +61,39 @@ export interface ConfigOverrides {
   destinations: DestinationConfig[];
   removedSources: string[];
   removedDestinations: string[];
+  /**
+   * Origin of each source that `sources` or `base` holds, by URL ('file' when a change kept a file
+   * source's trust). Overrides stored before origins were recorded have none: their sources count as
+   * 'chat' (guarded); sources only the file lists are 'file'.
+   */
+  origins: Record<string, SourceOrigin>;
 }
 
 export type ChangeListener = (config: CronistaConfig) => void | Promise<void>;
 
-function emptyOverrides(): ConfigOverrides {
-  return { version: 1, sources: [], destinations: [], removedSources: [], removedDestinations: [] };
+function emptyOverrides(revision = 0): ConfigOverrides {
+  return { version: 1, revision, sources: [], destinations: [], removedSources: [], removedDestinations: [], origins: {} };
+}
+
+/** The stored overrides with every field present (older data may lack some). */
+function normalizeOverrides(value: unknown): ConfigOverrides {
+  const stored = value as Partial<ConfigOverrides> | undefined;
+  if (!stored || typeof stored !== 'object') return emptyOverrides();
+  return {
+    version: 1,
+    revision: typeof stored.revision === 'number' ? stored.revision : 0,
+    ...(stored.base ? { base: stored.base } : {}),
+    sources: stored.sources ?? [],
+    destinations: stored.destinations ?? [],
+    removedSources: stored.removedSources ?? [],
+    removedDestinations: stored.removedDestinations ?? [],
+    origins: stored.origins && typeof stored.origins === 'object' ? stored.origins : {},
+  };
+}
+
+function withoutKey<V>(record: Record<string, V>, key: string): Record<string, V> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, origin: string): z.output<S> {
@@ -91,16 +129,20 @@ function upsertBy<T>(list: T[], item: T, key: (value: T) => string): T[] {
 /**
  * The effective configuration: the configuration file plus the changes made later (from chat or
  * `cronista config import`), which are kept in the store under `config:overrides` and win over the
- * file, also after a restart. Every change is validated with the config schema, persisted, then
- * announced to `onChange` listeners (the scheduler reschedules at once).
+ * file, also after a restart. Every change is an edit function applied atomically to the stored value
+ * (`Store.updateKv`: compare-and-set, so two changes at once — in this process or from another one —
+ * never lose one another), validated with the config schema, then announced to `onChange` listeners
+ * (the scheduler reschedules at once). `watch` announces changes another process stored.
  */
 export class Settings {
   private readonly listeners = new Set<ChangeListener>();
-  /** Changes run one after another, so two concurrent edits never lose one another. */
+  /** Changes of this process run one after another (fewer compare-and-set retries). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The stored revision last announced to the listeners (see `watch`). */
+  private seenRevision: number | undefined;
 
   constructor(
-    private readonly store: Pick<Store, 'kv'>,
+    private readonly store: Pick<Store, 'kv' | 'updateKv'>,
     private readonly file: CronistaConfig,
     private readonly logger?: Logger,
   ) {}
@@ -111,7 +153,7 @@ export class Settings {
   }
 
   /** Settings over the configuration file (CRONISTA_CONFIG, else config/cronista.yaml, else none). */
-  static open(store: Pick<Store, 'kv'>, options: { configPath?: string; logger?: Logger } = {}): Settings {
+  static open(store: Pick<Store, 'kv' | 'updateKv'>, options: { configPath?: string; logger?: Logger } = {}): Settings {
     return new Settings(store, loadConfigFile(options.configPath), options.logger);
   }
 
@@ -121,31 +163,66 @@ export class Settings {
   }
 
   async overrides(): Promise<ConfigOverrides> {
-    const stored = (await this.store.kv.get(OVERRIDES_KEY)) as Partial<ConfigOverrides> | undefined;
-    if (!stored) return emptyOverrides();
-    return {
-      version: 1,
-      ...(stored.base ? { base: stored.base } : {}),
-      sources: stored.sources ?? [],
-      destinations: stored.destinations ?? [],
-      removedSources: stored.removedSources ?? [],
-      removedDestinations: stored.removedDestinations ?? [],
-    };
+    return normalizeOverrides(await this.store.kv.get(OVERRIDES_KEY));
   }
 
   async effective(): Promise<CronistaConfig> {
     return this.merge(await this.overrides());
   }
 
-  /** Subscribes a source, or replaces the settings of one with the same URL. */
-  async addSource(source: SourceInput): Promise<SourceConfig> {
-    const valid = validate(sourceSchema, source, 'source');
-    await this.change((overrides) => ({
-      ...overrides,
-      sources: upsertBy(overrides.sources, valid, (s) => s.url),
-      removedSources: overrides.removedSources.filter((url) => url !== valid.url),
-    }));
-    return valid;
+  /** Where a subscribed source came from, or null when no such source is subscribed. */
+  async sourceOrigin(url: string): Promise<SourceOrigin | null> {
+    const overrides = await this.overrides();
+    if (!this.merge(overrides).sources.some((source) => source.url === url)) return null;
+    return this.originIn(overrides, url);
+  }
+
+  private originIn(overrides: ConfigOverrides, url: string): SourceOrigin {
+    const recorded = overrides.origins[url];
+    if (recorded) return recorded;
+    if (overrides.sources.some((source) => source.url === url) || overrides.base) return 'chat';
+    return 'file';
+  }
+
+  /** Subscribes a source, or replaces the settings of the one with the same URL (see `editSource`). */
+  async addSource(source: SourceInput, options: { origin?: ChangeOrigin } = {}): Promise<SourceConfig> {
+    return (await this.editSource(String(source.url ?? ''), () => source, options))!;
+  }
+
+  /**
+   * Applies `edit` atomically to the source subscribed under `url` now (undefined when none) and
+   * subscribes what it returns; null leaves everything as it is (and returns null). The URL's origin
+   * becomes `origin` (default 'chat': untrusted unless said otherwise), except that a change from chat
+   * keeps the trusted origin of an address the operator subscribed: it changes the schedule or story,
+   * not what is fetched.
+   */
+  async editSource(
+    url: string,
+    edit: (current: SourceConfig | undefined) => SourceInput | null,
+    options: { origin?: ChangeOrigin } = {},
+  ): Promise<SourceConfig | null> {
+    const target = url.trim();
+    const origin = options.origin ?? 'chat';
+    let result: SourceConfig | null = null;
+    await this.change((overrides) => {
+      const current = this.merge(overrides).sources.find((source) => source.url === target);
+      const input = edit(current);
+      if (input === null) {
+        result = current ?? null;
+        return overrides;
+      }
+      const valid = validate(sourceSchema, input, 'source');
+      if (valid.url !== target) throw new ConfigError(`source: url: an edit of "${target}" cannot change its address`);
+      const existing = current ? this.originIn(overrides, target) : null;
+      result = valid;
+      return {
+        ...overrides,
+        sources: upsertBy(overrides.sources, valid, (s) => s.url),
+        removedSources: overrides.removedSources.filter((removed) => removed !== target),
+        origins: { ...overrides.origins, [target]: origin === 'chat' && existing && existing !== 'chat' ? existing : origin },
+      };
+    });
+    return result;
   }
 
   async removeSource(url: string): Promise<void> {
@@ -159,19 +236,32 @@ export class Settings {
         ...overrides,
         sources: overrides.sources.filter((source) => source.url !== target),
         removedSources: [...new Set([...overrides.removedSources, target])],
+        origins: withoutKey(overrides.origins, target),
       };
     });
   }
 
-  /** Adds a destination or replaces the one with the same id. */
+  /** Adds a destination or replaces the one with the same id (see `editOrAddDestination`). */
   async upsertDestination(destination: DestinationInput): Promise<DestinationConfig> {
-    const valid = validate(destinationSchema, destination, `destination ${String((destination as { id?: unknown })?.id ?? '')}`.trim());
-    await this.change((overrides) => ({
-      ...overrides,
-      destinations: upsertBy(overrides.destinations, valid, (d) => d.id),
-      removedDestinations: overrides.removedDestinations.filter((id) => id !== valid.id),
-    }));
-    return valid;
+    return this.editOrAddDestination(String((destination as { id?: unknown })?.id ?? ''), () => destination);
+  }
+
+  /** Applies `edit` atomically to the destination stored under `id` now (undefined when none) and stores what it returns. */
+  async editOrAddDestination(id: string, edit: (current: DestinationConfig | undefined) => DestinationInput): Promise<DestinationConfig> {
+    const target = id.trim();
+    let result: DestinationConfig | undefined;
+    await this.change((overrides) => {
+      const current = this.merge(overrides).destinations.find((candidate) => candidate.id === target);
+      const valid = validate(destinationSchema, edit(current), `destination ${target}`.trim());
+      if (valid.id !== target) throw new ConfigError(`destination: id: an edit of "${target}" cannot change its id`);
+      result = valid;
+      return {
+        ...overrides,
+        destinations: upsertBy(overrides.destinations, valid, (d) => d.id),
+        removedDestinations: overrides.removedDestinations.filter((removed) => removed !== valid.id),
+      };
+    });
+    return result!;
   }
 
   async removeDestination(id: string): Promise<void> {
@@ -186,15 +276,26 @@ export class Settings {
     });
   }
 
-  async setSchedule(destinationId: string, cron: string, timezone: string): Promise<DestinationConfig> {
-    return this.editDestination(destinationId, (current) => ({ ...current, schedule: cron, timezone }));
+  /** Sets a destination's digest schedule; without `timezone` it keeps the one it has. */
+  async setSchedule(destinationId: string, cron: string, timezone?: string): Promise<DestinationConfig> {
+    return this.editDestination(destinationId, (current) => ({ ...current, schedule: cron, timezone: timezone ?? current.timezone }));
   }
 
   /** Replaces a destination's include/exclude filters; `null` removes them. */
   async setFilters(destinationId: string, filters: FiltersInput | null): Promise<DestinationConfig> {
+    return this.editFilters(destinationId, () => filters);
+  }
+
+  /**
+   * Applies `edit` atomically to a destination's current filters (empty lists when it has none); what it
+   * returns replaces them, and `null` or two empty lists remove them. An edit that throws changes nothing.
+   */
+  async editFilters(destinationId: string, edit: (current: { include: string[]; exclude: string[] }) => FiltersInput | null): Promise<DestinationConfig> {
     return this.editDestination(destinationId, (current) => {
-      const { filters: _old, ...rest } = current;
-      return filters === null ? rest : { ...rest, filters };
+      const { filters: old, ...rest } = current;
+      const next = edit({ include: [...(old?.include ?? [])], exclude: [...(old?.exclude ?? [])] });
+      const empty = next === null || ((next.include?.length ?? 0) === 0 && (next.exclude?.length ?? 0) === 0);
+      return empty ? rest : { ...rest, filters: next };
     });
   }
 
@@ -218,7 +319,7 @@ export class Settings {
    * Validates a whole configuration and stores it: its sources and destinations replace the file's
    * and every earlier chat change; `polling` and `stories`, when the document has them, win too.
    */
-  async importYaml(text: string, origin = 'import'): Promise<CronistaConfig> {
+  async importYaml(text: string, origin = 'import', options: { from?: ChangeOrigin } = {}): Promise<CronistaConfig> {
     let data: unknown;
     try {
       data = parseYaml(text);
@@ -231,8 +332,10 @@ export class Settings {
     const parsed = validate(configSchema, data ?? {}, origin);
     checkUnique(parsed, origin);
     const raw = (data ?? {}) as Record<string, unknown>;
+    const from = options.from ?? 'chat';
     await this.change(() => ({
       ...emptyOverrides(),
+      origins: Object.fromEntries(parsed.sources.map((source) => [source.url, from])),
       base: {
         sources: parsed.sources,
         destinations: parsed.destinations,
@@ -241,6 +344,29 @@ export class Settings {
       },
     }));
     return this.effective();
+  }
+
+  /**
+   * Announces (to the `onChange` listeners) the configuration another process stored since the last
+   * change this object made or announced — `cronista ask "/feeds add …"` while `cronista start` runs —
+   * by comparing the stored revision every `intervalMs`. Returns a function that stops watching.
+   */
+  async watch(intervalMs = 2000): Promise<() => void> {
+    this.seenRevision ??= (await this.overrides()).revision;
+    const timer = setInterval(() => {
+      void this.refresh().catch((error: unknown) => this.logger?.warn({ err: error }, `configuration not re-read: ${errorMessage(error)}`));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Announces the stored configuration if its revision is not the last one seen; true when it did. */
+  async refresh(): Promise<boolean> {
+    const overrides = await this.overrides();
+    if (overrides.revision === this.seenRevision) return false;
+    this.seenRevision = overrides.revision;
+    await this.emit(this.merge(overrides));
+    return true;
   }
 
   private async editDestination(destinationId: string, edit: (current: DestinationConfig) => DestinationInput): Promise<DestinationConfig> {
@@ -287,12 +413,22 @@ export class Settings {
     return config;
   }
 
+  /**
+   * Applies `edit` to the stored overrides atomically (`Store.updateKv`: it runs again on the newer value
+   * when another writer got there first), validates the result, then announces it. An edit that throws,
+   * or a result that would not load on restart, stores nothing.
+   */
   private change(edit: (overrides: ConfigOverrides) => ConfigOverrides | Promise<ConfigOverrides>): Promise<void> {
     const run = async () => {
-      const next = await edit(await this.overrides());
-      const config = this.merge(next); // refuses anything that would not load on restart
-      await this.store.kv.set(OVERRIDES_KEY, next);
-      await this.emit(config);
+      let config: CronistaConfig | undefined;
+      const stored = await this.store.updateKv<ConfigOverrides>(OVERRIDES_KEY, async (value) => {
+        const current = normalizeOverrides(value);
+        const next = await edit(current);
+        config = this.merge(next); // refuses anything that would not load on restart
+        return { ...next, revision: current.revision + 1 };
+      });
+      this.seenRevision = stored.revision;
+      await this.emit(config!);
     };
     const result = this.queue.then(run);
     this.queue = result.catch(() => undefined);

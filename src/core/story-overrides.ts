@@ -1,8 +1,9 @@
 /**
  * Additions to the bundled stories made from chat (/story set): keywords, gazetteer places (in an
- * existing region), official sources. Kept in keyv (`story:overrides`) and applied to the loaded
- * Story objects in place, at once and again at start-up (`applyStoredStoryOverridesSync` from
- * openApp), so extraction and look-ups see them without a restart.
+ * existing region), official sources. Kept in keyv (`story:overrides`), changed only through
+ * `Store.updateKv` (atomic, also across processes), and applied to the loaded Story objects in place:
+ * at once, at start-up (`applyStoredStoryOverridesSync` from openApp), and in a running service when
+ * another process added some (`refreshStoryOverrides`), so extraction and look-ups see them without a restart.
  *
  * The gazetteer index of src/facts/story.ts is cached per Story object; so that a place added at run
  * time is found at once, the story's entry in `app.stories` is also replaced by a copy sharing the
@@ -25,10 +26,12 @@ export interface StoryAdditions {
 
 export interface StoryOverrides {
   version: 1;
+  /** Grows with every change (a running service compares it to notice changes from another process). */
+  revision: number;
   stories: Record<string, StoryAdditions>;
 }
 
-const empty = (): StoryOverrides => ({ version: 1, stories: {} });
+const empty = (): StoryOverrides => ({ version: 1, revision: 0, stories: {} });
 const emptyAdditions = (): StoryAdditions => ({ keywords: [], places: [], officialSources: [] });
 
 function normalize(value: unknown): StoryOverrides {
@@ -42,7 +45,7 @@ function normalize(value: unknown): StoryOverrides {
       officialSources: Array.isArray(additions?.officialSources) ? additions.officialSources.filter((k) => typeof k === 'string') : [],
     };
   }
-  return { version: 1, stories };
+  return { version: 1, revision: typeof stored.revision === 'number' ? stored.revision : 0, stories };
 }
 
 export async function readStoryOverrides(store: Pick<Store, 'kv'>): Promise<StoryOverrides> {
@@ -73,11 +76,13 @@ export function applyAdditions(story: Story, additions: StoryAdditions): StoryAd
   return added;
 }
 
+/** Applies every stored addition; a story that gained a place is replaced by a copy (new gazetteer index). */
 function applyAll(stories: Story[], overrides: StoryOverrides): void {
-  for (const story of stories) {
+  stories.forEach((story, index) => {
     const additions = overrides.stories[story.id];
-    if (additions) applyAdditions(story, additions);
-  }
+    if (!additions) return;
+    if (applyAdditions(story, additions).places.length > 0) stories[index] = { ...story };
+  });
 }
 
 /** Start-up, async form (any Store). */
@@ -86,24 +91,27 @@ export async function applyStoredStoryOverrides(store: Pick<Store, 'kv'>, storie
 }
 
 /**
- * Start-up, synchronous form for openApp (which is synchronous): reads the keyv row straight from a
- * SQLite store's `kv` table. Returns false when the store is not one (then use the async form).
+ * Start-up, synchronous form for openApp (which is synchronous), for stores that can read synchronously
+ * (SQLite's `readKvSync`). Returns false when the store cannot (then use the async form).
  */
-export function applyStoredStoryOverridesSync(store: Pick<Store, 'kv'>, stories: Story[]): boolean {
-  const db = (store as { db?: { prepare(sql: string): { get(key: string): unknown } } }).db;
-  if (!db || typeof db.prepare !== 'function') return false;
-  const namespace = (store.kv as { namespace?: string }).namespace;
-  const row = db.prepare('SELECT value FROM kv WHERE key = ?').get(namespace ? `${namespace}:${STORY_OVERRIDES_KEY}` : STORY_OVERRIDES_KEY) as { value?: string } | undefined;
-  if (!row?.value) return true;
-  let data: unknown;
-  try {
-    const deserialize = store.kv.deserialize;
-    const parsed = deserialize ? deserialize(row.value) : JSON.parse(row.value);
-    data = parsed instanceof Promise ? JSON.parse(row.value).value : (parsed as { value?: unknown } | undefined)?.value;
-  } catch {
-    return true; // unreadable: the stories stay as bundled
-  }
-  applyAll(stories, normalize(data));
+export function applyStoredStoryOverridesSync(store: Pick<Store, 'kv'> & { readKvSync?: (key: string) => unknown }, stories: Story[]): boolean {
+  if (typeof store.readKvSync !== 'function') return false;
+  applyAll(stories, normalize(store.readKvSync(STORY_OVERRIDES_KEY)));
+  return true;
+}
+
+/** The revision of the additions last applied to each stories array (see `refreshStoryOverrides`). */
+const appliedRevision = new WeakMap<Story[], number>();
+
+/**
+ * Applies additions another process stored (`cronista ask "/story set …"` while `cronista start` runs)
+ * when the stored revision is not the one last applied to `app.stories`; true when it applied them.
+ */
+export async function refreshStoryOverrides(app: Pick<AppContext, 'store' | 'stories'>): Promise<boolean> {
+  const overrides = await readStoryOverrides(app.store);
+  if (appliedRevision.get(app.stories) === overrides.revision) return false;
+  appliedRevision.set(app.stories, overrides.revision);
+  applyAll(app.stories, overrides);
   return true;
 }
 
@@ -140,15 +148,24 @@ export async function addToStory(app: AppContext, storyId: string, change: Story
     throw new InputError('Nothing to add: give keywords:"a, b", place:<name> region:<region>, or official:<name>.');
   }
 
-  const overrides = await readStoryOverrides(app.store);
-  const stored = overrides.stories[story.id] ?? emptyAdditions();
   const merge = (list: string[], extra: string[]) => [...list, ...extra.filter((value) => !has(list, value))];
-  overrides.stories[story.id] = {
-    keywords: merge(stored.keywords, additions.keywords),
-    places: [...stored.places, ...additions.places.filter((p) => !stored.places.some((s) => normalizeName(s.place) === normalizeName(p.place) && s.region === p.region))],
-    officialSources: merge(stored.officialSources, additions.officialSources),
-  };
-  await app.store.kv.set(STORY_OVERRIDES_KEY, overrides);
+  // Applied to the stored value atomically: two /story set at once (or from two processes) both stay.
+  await app.store.updateKv<StoryOverrides>(STORY_OVERRIDES_KEY, (value) => {
+    const overrides = normalize(value);
+    const stored = overrides.stories[story.id] ?? emptyAdditions();
+    return {
+      ...overrides,
+      revision: overrides.revision + 1,
+      stories: {
+        ...overrides.stories,
+        [story.id]: {
+          keywords: merge(stored.keywords, additions.keywords),
+          places: [...stored.places, ...additions.places.filter((p) => !stored.places.some((s) => normalizeName(s.place) === normalizeName(p.place) && s.region === p.region))],
+          officialSources: merge(stored.officialSources, additions.officialSources),
+        },
+      },
+    };
+  });
 
   const added = applyAdditions(story, additions);
   // New identity so the gazetteer index (cached per object) is rebuilt with the new place.

@@ -1,4 +1,4 @@
-import { parseDateString, publicationDateCue } from './dates.ts';
+import { isUndecidedNumericDate, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
 export interface Byline {
@@ -9,7 +9,7 @@ export interface Byline {
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
 const SEPARATOR = /\s+[|–—·•-]\s+|\s*\|\s*/;
-const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
+export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
 function isName(s: string): boolean {
@@ -29,42 +29,110 @@ function tidyName(s: string): string {
   return s.toLowerCase().replace(/(^|[\s.'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+const PLACE_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*|de|del|la|las|los|el|da|do|of|upon)$/u;
+
+/** A place name: "Quito", "Santiago de Chile", "Washington, DC". */
+function isPlace(s: string): boolean {
+  const words = s.split(/[\s,]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 5 && /^\p{Lu}/u.test(s) && words.every((w) => PLACE_WORD.test(w));
+}
+
+const TIME_ONLY = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
+// "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
+const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
+const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
+
+/**
+ * A byline field's date: "June 9, 2021 12:00AM EDT", "Publicado el 17/01/2020", or one told with its
+ * place ("Quito, 22 de mayo de 2018", "Managua, 31 de mayo de 2018"). `undefined` when the field is a
+ * numeric date whose day/month order the page's language leaves open: a date field all the same.
+ */
+function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
+  const date = parseDateString(field, language) ?? publicationDateCue(field, language);
+  if (date) return date;
+  if (isUndecidedNumericDate(field, language)) return undefined;
+  // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021").
+  for (let at = field.indexOf(','); at > 0; at = field.indexOf(',', at + 1)) {
+    if (!isPlace(field.slice(0, at))) break;
+    const rest = field.slice(at + 1);
+    const dated = parseDateString(rest, language);
+    if (dated) return dated;
+    if (isUndecidedNumericDate(rest, language)) return undefined;
+  }
+  return null;
+}
+
+/** "By Parisa Jahanbani, BBC Persian" → author and outlet; "Por Martín Oyarzún, enviado especial" → author. */
+export function authorField(field: string): { name: string; outlet: string | null } | null {
+  const text = field.replace(AUTHOR_PREFIX, '').trim();
+  if (isName(text)) return { name: tidyName(text), outlet: null };
+  const comma = text.indexOf(',');
+  if (comma < 0) return null;
+  const name = text.slice(0, comma).trim();
+  const after = text.slice(comma + 1).trim();
+  if (!isName(name) || !after) return null;
+  // Capitalized: the outlet ("BBC Persian"); lower case: the author's role ("enviado especial").
+  if (/^\p{Lu}/u.test(after) && isOutletName(after)) return { name: tidyName(name), outlet: after };
+  if (/^\p{Ll}/u.test(after) && wordsIn(after) <= 4 && !/[.!?;:]/.test(after)) return { name: tidyName(name), outlet: null };
+  return null;
+}
+
+function wordsIn(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
 /**
  * A byline line → its fields, or null when the line is not a byline.
  * A byline has a publication date ("teleSUR | December 19, 2022", "Samizdat – 10.01.2023",
- * "Posted on May 1, 2023") or an author introduced by "By"/"Por" ("By Lucas Leiroz").
+ * "Posted on May 1, 2023") or an author introduced by "By"/"Por" ("By Lucas Leiroz"), and may name the
+ * outlet, the place and the time ("Khaleej Times | Dubai | Wednesday, October 12, 2022 | By Rana Haddad",
+ * "Caracol Radio | Bogotá | 11/05/2021 - 13:24"). Numeric dates are read in the order of the page's
+ * `language` (see `parseDateString`); an undecidable one leaves the date unknown but the line a byline.
  */
-export function parseBylineLine(line: string): Byline | null {
+export function parseBylineLine(line: string, language?: string | null): Byline | null {
   const s = line.trim();
   if (!s || s.length > 160) return null;
-  const cueDate = publicationDateCue(s);
+  // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline.
+  if (wireDatelineDate(s)) return null;
+  const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
 
   const fields = s.split(SEPARATOR).map((f) => f.trim()).filter(Boolean);
-  if (fields.length > 4) return null;
+  if (fields.length > 5) return null;
   let byline: string | null = null;
   let outlet: string | null = null;
+  let place: string | null = null;
   let published: string | null = null;
+  let dated = false;
   for (const field of fields) {
     if (/^(?:updated|actualizado|modified|modificado)\b/i.test(field)) continue; // an update is not the publication
-    const date = parseDateString(field) ?? publicationDateCue(field);
-    if (date) {
-      if (published) return null;
-      published = date;
+    if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
+    if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
+    const date = fieldDate(field, language);
+    if (date !== null) {
+      if (dated) return null;
+      dated = true;
+      published = date ?? null;
       continue;
     }
     if (AUTHOR_PREFIX.test(field)) {
-      const name = field.replace(AUTHOR_PREFIX, '').trim();
-      if (byline || !isName(name)) return null;
-      byline = tidyName(name);
+      const author = authorField(field);
+      if (byline || !author) return null;
+      byline = author.name;
+      if (author.outlet) {
+        if (outlet) return null;
+        outlet = author.outlet;
+      }
       continue;
     }
-    if (outlet || !isOutletName(field)) return null;
-    outlet = field;
+    // Names beside the date: the outlet first, then the place it writes from.
+    if (!outlet && isOutletName(field)) outlet = field.replace(NEWSROOM, '');
+    else if (!place && isPlace(field)) place = field;
+    else return null;
   }
-  if (!published && !byline) return null;
+  if (!dated && !byline) return null;
   // An author alone must be the whole line ("By Lucas Leiroz"), not "By March 1, residents …".
-  if (!published && fields.length > 2) return null;
+  if (!dated && fields.length > 2) return null;
   return { byline, outlet, published };
 }
 

@@ -12,6 +12,10 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 // most of Europe and Latin America) are day.month.year, so numeric dates are read by hand.
 const DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+// "11/05/2021", "11-05-2021": day-first or month-first depending on who wrote it (see `numericDate`).
+const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
+// A clock time after a numeric date: "11/05/2021 - 13:24", "17/01/2020, 09:30 h", "06/09/2021 12:00AM EDT".
+const TRAILING_TIME = /(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
 
 const MIN_YEAR = 1990;
 
@@ -46,18 +50,40 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
 const FILLER = /^(?:(?:published|posted|publicado|publicada|fecha(?: de publicación)?)\b(?:\s+(?:on|at|el|:))?\s*:?\s*)/i;
 
 /**
- * A string that is nothing but a calendar date (with year, month and day) → `YYYY-MM-DD`.
- * "December 19, 2022", "MARCH 10, 2023", "10.01.2023", "3 de enero de 2023", "2023-01-03".
+ * "11/05/2021" → a date, read in the order the page's language writes numeric dates: English is
+ * ambiguous (the US writes month-first, most of the Commonwealth day-first), so an English or unknown
+ * page's date is decided only when one component is over 12; Spanish and most other languages write
+ * day-first. `undefined` when undecidable, null when not a date at all.
  */
-export function parseDateString(value: string): string | null {
+function numericDate(first: number, second: number, year: number, language: string | null | undefined): string | null | undefined {
+  if (first > 12 || second > 12) return first > 12 ? ymd(year, second, first) : ymd(year, first, second);
+  if (!language || language === 'en') return undefined;
+  return ymd(year, second, first);
+}
+
+/** True when the string is a numeric date whose day/month order cannot be told ("01/02/2023" on an English page). */
+export function isUndecidedNumericDate(value: string, language?: string | null): boolean {
+  const s = value.trim().replace(FILLER, '').replace(TRAILING_TIME, '').replace(/[\s,.;|–—-]+$/, '').trim();
+  const m = SLASHED.exec(s);
+  return m !== null && numericDate(Number(m[1]), Number(m[3]), Number(m[4]), language) === undefined;
+}
+
+/**
+ * A string that is nothing but a calendar date (with year, month and day) → `YYYY-MM-DD`.
+ * "December 19, 2022", "MARCH 10, 2023", "10.01.2023", "3 de enero de 2023", "2023-01-03";
+ * "11/05/2021 - 13:24" by the page's `language` (ISO 639-1), see `numericDate`.
+ */
+export function parseDateString(value: string, language?: string | null): string | null {
   const s = value.trim().replace(FILLER, '').replace(/[\s,.;|–—-]+$/, '').trim();
   if (!s || s.length > 60) return null;
   if (ISO_DATE.test(s) || ISO_DATETIME.test(s)) return normalizeIsoDate(s);
-  const dayFirst = DAY_FIRST.exec(s);
+  const numeric = s.replace(TRAILING_TIME, '');
+  const dayFirst = DAY_FIRST.exec(numeric);
   if (dayFirst) return ymd(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
-  const yearFirst = YEAR_FIRST.exec(s);
+  const yearFirst = YEAR_FIRST.exec(numeric);
   if (yearFirst) return ymd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
-  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s)) return null; // 01/02/2023: undecidable without the site's convention
+  const slashed = SLASHED.exec(numeric);
+  if (slashed) return numericDate(Number(slashed[1]), Number(slashed[3]), Number(slashed[4]), language) ?? null;
 
   for (const parser of [chrono.en.strict, chrono.es.strict]) {
     const [hit] = parser.parse(s, new Date(), { forwardDate: false });
@@ -82,14 +108,144 @@ const CUE = /^(?:posted|published|publicado|publicada|fecha de publicación)\b(?
  * "Posted on May 1, 2023 by admin", "Publicado el 3 de enero de 2023", "Published: 2023-01-03",
  * or a line that is only a date. Sentences with a date in them return null.
  */
-export function publicationDateCue(line: string): string | null {
+export function publicationDateCue(line: string, language?: string | null): string | null {
   const s = line.trim();
   if (s.length > 120) return null;
   const cue = CUE.exec(s);
   if (cue) {
     // "Posted on <date> by <author> | …": the date ends where the author or the next field starts.
     const rest = s.slice(cue[0].length).split(/\s+(?:by|por)\s+|\s+[|·•]\s+/i)[0] ?? '';
-    return parseDateString(rest);
+    return parseDateString(rest, language);
   }
-  return parseDateString(s);
+  return parseDateString(s, language);
+}
+
+// An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." /
+// "Esta página se editó por última vez el 3 dic 2024 a las 14:12."
+const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$/i;
+
+/**
+ * The last-edit date an encyclopedia prints about itself → ISO date, else null. It says when the page
+ * last changed, not when its story was told: a publication date only for a page that has no other.
+ */
+export function lastEditedDate(line: string): string | null {
+  const m = LAST_EDITED.exec(line.trim());
+  const date = m?.[1] ?? m?.[2];
+  return date ? parseDateString(date) : null;
+}
+
+// Month names and the abbreviations wires use, English and Spanish ("oct", "dic", "Sept.", "setiembre").
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan', 'enero', 'ene'],
+  ['february', 'feb', 'febrero'],
+  ['march', 'mar', 'marzo'],
+  ['april', 'apr', 'abril', 'abr'],
+  ['may', 'mayo'],
+  ['june', 'jun', 'junio'],
+  ['july', 'jul', 'julio'],
+  ['august', 'aug', 'agosto', 'ago'],
+  ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set'],
+  ['october', 'oct', 'octubre'],
+  ['november', 'nov', 'noviembre'],
+  ['december', 'dec', 'diciembre', 'dic'],
+];
+const MONTH = MONTHS.flat().sort((a, b) => b.length - a.length).join('|');
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((names) => names.includes(key)) + 1;
+}
+
+/** A wire dateline's date: the year is often left out ("BOGOTÁ, 3 may (EFE) —"). */
+export interface DatelineDate {
+  month: number;
+  day: number;
+  year: number | null;
+  /** Characters of the line the dateline takes ("BOGOTÁ, 3 may (EFE) —"). */
+  length: number;
+}
+
+// The place: a city, in capitals ("SANTIAGO DE CHILE") or not ("Bogotá"), maybe with its country.
+const PLACE = String.raw`[\p{Lu}][\p{L}.'’ -]{1,40}?(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)?`;
+const DAY_MONTH = String.raw`(\d{1,2})\s+(?:de\s+)?(${MONTH})\.?(?:(?:,?\s+|\s+de\s+)(\d{4}))?`;
+const MONTH_DAY = String.raw`(${MONTH})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?`;
+// What closes a dateline: the agency in parentheses and/or a dash ("(EFE).-", "(Reuters) -", "—").
+const AGENCY = String.raw`\s*\([^()\n]{2,30}\)\s*(?:\.?\s*[-–—]+|:)?`;
+const DASH = String.raw`\s*\.?\s*[-–—]+`;
+const WIRE_DATELINE = [
+  new RegExp(String.raw`^${PLACE},\s+${DAY_MONTH}(?:${AGENCY}|${DASH})(?=\s|$)`, 'iu'),
+  new RegExp(String.raw`^${PLACE},\s+${MONTH_DAY}(?:${AGENCY}|${DASH})(?=\s|$)`, 'iu'),
+];
+
+/**
+ * The date in a wire dateline opening a story's first line: "BOGOTÁ, 3 may (EFE) —",
+ * "Bogotá, 15 dic (EFE).- Las protestas…", "NAIROBI, June 25 (Reuters) -". The dateline must close
+ * with the agency in parentheses or a dash, so a sentence that merely starts with a place and a date
+ * ("Quito, 22 de mayo, fue el día…") is not one. Null when the line opens with no dateline.
+ */
+export function wireDatelineDate(line: string): DatelineDate | null {
+  const s = line.trim();
+  const place = /^[^,]{2,60},/.exec(s)?.[0];
+  // The place is a name: no digits, and in capitals or Title Case ("Santiago de Chile").
+  if (!place || /\d/.test(place) || !/^[\p{Lu}]/u.test(place)) return null;
+  const dayFirst = WIRE_DATELINE[0]!.exec(s);
+  const monthFirst = dayFirst ? null : WIRE_DATELINE[1]!.exec(s);
+  const [day, month, year] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1], monthFirst[3]]
+      : [];
+  const length = (dayFirst ?? monthFirst)?.[0].length ?? 0;
+  if (!day || !month) return null;
+  const m = monthNumber(month);
+  const d = Number(day);
+  if (m < 1 || d < 1 || d > 31) return null;
+  if (year) return ymd(Number(year), m, d) ? { month: m, day: d, year: Number(year), length } : null;
+  // 29 February without a year could be right; any other impossible day is not a date.
+  if (!ymd(2024, m, d)) return null;
+  return { month: m, day: d, year: null, length };
+}
+
+/** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year. */
+export function yearlessDay(date: DatelineDate): string {
+  return `--${pad(date.month)}-${pad(date.day)}`;
+}
+
+const WEEKDAY_NAMES = [
+  ['sunday', 'domingo'],
+  ['monday', 'lunes'],
+  ['tuesday', 'martes'],
+  ['wednesday', 'miércoles', 'miercoles'],
+  ['thursday', 'jueves'],
+  ['friday', 'viernes'],
+  ['saturday', 'sábado', 'sabado'],
+];
+// The day a dispatch speaks from, named as today: "este lunes", "hoy martes", "this Wednesday".
+const TODAY_WEEKDAY = new RegExp(String.raw`(?<![\p{L}])(?:este|esta|hoy|this|today,?)\s+(${WEEKDAY_NAMES.flat().join('|')})(?![\p{L}])`, 'giu');
+
+function weekdayOf(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/**
+ * The year of a dateline that gives none ("BOGOTÁ, 3 may (EFE)"), from what the text and its story tell:
+ * the candidates are the years from the story's start (`after`) to the day it was read (`notAfter`), or
+ * without a story the years the text names; a weekday the text gives as today ("este lunes", "this
+ * Tuesday") keeps those on which the day falls on it; the earliest left wins. Null when nothing tells.
+ */
+export function yearOfDay(monthDay: string, text: string, opts: { after: string | null; notAfter: string }): string | null {
+  const m = /^--(\d{2})-(\d{2})$/.exec(monthDay);
+  if (!m) return null;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  const last = opts.notAfter.slice(0, 10);
+  const years = opts.after
+    ? Array.from({ length: Number(last.slice(0, 4)) - Number(opts.after.slice(0, 4)) + 1 }, (_, i) => Number(opts.after!.slice(0, 4)) + i)
+    : [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((y) => Number(y[0]));
+  const candidates = [...new Set(years)]
+    .sort((a, b) => a - b)
+    .map((year) => ymd(year, month, day))
+    .filter((date): date is string => date !== null && date <= last && (!opts.after || date >= opts.after));
+  const today = new Set([...text.matchAll(TODAY_WEEKDAY)].map((w) => WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase()))));
+  const onWeekday = candidates.filter((date) => today.has(weekdayOf(date)));
+  return (onWeekday.length ? onWeekday : candidates)[0] ?? null;
 }

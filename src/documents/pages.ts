@@ -23,7 +23,7 @@ function readPage(content: string, format: PageOptions['format'], url: string): 
     const posts = page.posts
       ? // The DOM already drew the post boundaries: only the text needs cleaning.
         page.posts
-          .map((p) => ({ title: p.title, text: cleanText(p.text), published: p.published, outlet: null, byline: p.byline }))
+          .map((p) => ({ title: p.title, text: cleanText(p.text), published: p.published, outlet: null, byline: p.byline, datelineDay: null }))
           .filter((p) => p.text.length > 0)
       : splitPosts(page.text, { fileTitle: page.title ?? undefined, teasers: page.source === 'body' });
     return { posts, title: page.title, published: page.published, siteName: page.siteName };
@@ -50,12 +50,16 @@ export function pageToItems(content: string, opts: PageOptions): RawItem[] {
   const { posts, title, published, siteName } = readPage(content, opts.format, opts.url);
   const split = posts.length > 1;
   const fallbackTitle = title ?? baseName(opts.fileName);
-  return posts.map((post, index) => ({
-    key: split ? `${opts.url}#${index}` : opts.url,
-    url: opts.url,
-    title: post.title ?? fallbackTitle,
-    published: post.published ?? (split ? null : published),
-    text: post.text,
-    outlet: post.outlet ?? (split ? null : siteName),
-  }));
+  return posts.map((post, index) => {
+    const dated = post.published ?? (split ? null : published);
+    return {
+      key: split ? `${opts.url}#${index}` : opts.url,
+      url: opts.url,
+      title: post.title ?? fallbackTitle,
+      published: dated,
+      text: post.text,
+      outlet: post.outlet ?? (split ? null : siteName),
+      datelineDay: dated ? null : post.datelineDay,
+    };
+  });
 }

@@ -1,5 +1,7 @@
-import { parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
+import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
+import { lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
+import { detectLanguage } from './language.ts';
 
 /** One story out of a page. */
 export interface Post {
@@ -9,6 +11,11 @@ export interface Post {
   published: string | null;
   outlet: string | null;
   byline: string | null;
+  /**
+   * `--MM-DD` when the post's only date is a wire dateline without a year ("BOGOTÁ, 3 may (EFE) —"):
+   * the page cannot tell the year, whoever knows the story may (`yearOfDay`).
+   */
+  datelineDay: string | null;
 }
 
 export interface SplitOptions {
@@ -19,6 +26,8 @@ export interface SplitOptions {
    * Readability identified as one article, whose subheadings must not become posts.
    */
   teasers?: boolean;
+  /** The page's language (ISO 639-1), for reading numeric dates; detected from the text when not given. */
+  language?: string | null;
 }
 
 /*
@@ -29,8 +38,10 @@ export interface SplitOptions {
  *    index (headline sections of at most two paragraphs), where undated teasers sit among dated ones.
  * 2. Teaser index pages: title-like lines each followed by one or two paragraphs.
  * 3. Anything else is one post, titled by its first line when that line is a headline.
- * Dates: a post's date is its byline's date (the original publication); a reposting blog's trailer
- * date is used only when the post has no byline date. Posts never borrow a date from each other.
+ * Dates: a post's date is its byline's date (the original publication), or else the date of the wire
+ * dateline opening its first paragraph ("SANTIAGO, 29 oct (Télam) —"); a reposting blog's trailer date
+ * is used only when the post has neither, and an encyclopedia's "last edited on" date only when nothing
+ * else dates the page. Posts never borrow a date from each other. A date told in the story is never one.
  */
 
 const MAX_TEASER_PARAGRAPHS = 2;
@@ -70,7 +81,10 @@ function titleCased(s: string): boolean {
 }
 
 class Page {
-  constructor(readonly lines: string[]) {}
+  constructor(
+    readonly lines: string[],
+    readonly language: string | null = null,
+  ) {}
 
   next(i: number): number {
     for (let j = i + 1; j < this.lines.length; j++) if (this.lines[j]) return j;
@@ -91,15 +105,26 @@ class Page {
 
   followedByParagraph(i: number): boolean {
     const j = this.next(i);
-    return j >= 0 && isParagraph(this.line(j));
+    return j >= 0 && (isParagraph(this.line(j)) || wireDatelineDate(this.line(j)) !== null);
   }
 
   bylineAfter(i: number): { at: number; byline: Byline } | null {
     const j = this.next(i);
     if (j < 0 || j - i > 2) return null;
-    const byline = parseBylineLine(this.line(j));
-    return byline ? { at: j, byline } : null;
+    const byline = parseBylineLine(this.line(j), this.language);
+    if (byline) return { at: j, byline };
+    // A deck (standfirst) between headline and byline: "Systemic Shortcomings Require Police Reform".
+    if (!isDeck(this.line(j))) return null;
+    const k = this.next(j);
+    if (k < 0 || k - j > 2) return null;
+    const afterDeck = parseBylineLine(this.line(k), this.language);
+    return afterDeck ? { at: k, byline: afterDeck } : null;
   }
+}
+
+/** A deck under a headline: headline-shaped, not a sentence of the story. */
+function isDeck(s: string): boolean {
+  return headlineShaped(s, 3);
 }
 
 function median(values: number[]): number {
@@ -116,7 +141,9 @@ function sameTitle(a: string, b: string): boolean {
 /** Build a post from lines [from, to): headline, byline and trailer become fields, the rest is its text. */
 function makePost(page: Page, from: number, to: number, opts: SplitOptions, headline: boolean): Post | null {
   const lines = page.lines.slice(from, to);
+  const language = page.language;
   const content = () => lines.findIndex((l) => l !== '');
+  const contentAfter = (k: number) => lines.findIndex((l, i) => i > k && l !== '');
   let published: string | null = null;
   let byline: Byline | null = null;
   let title: string | null = null;
@@ -132,13 +159,21 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     }
     break;
   }
+  // An encyclopedia's "last edited on" line: page chrome, and the page's date only when nothing else dates it.
+  let edited: string | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const date = lastEditedDate(lines[k] ?? '');
+    if (!date) continue;
+    edited ??= date;
+    lines.splice(k--, 1);
+  }
 
   if (!headline) {
     // Site names, section labels: short lines before the story that are neither headline nor text.
     for (let k = content(); k >= 0; k = content()) {
       const l = lines[k] ?? '';
-      const sub = new Page(lines);
-      const isTitle = (opts.fileTitle && sameTitle(l, opts.fileTitle)) || (sub.isHeadline(k) && sub.followedByParagraph(k));
+      const sub = new Page(lines, language);
+      const isTitle = (opts.fileTitle && sameTitle(l, opts.fileTitle)) || (sub.isHeadline(k) && (sub.followedByParagraph(k) || sub.bylineAfter(k)));
       if (isTitle || isParagraph(l) || wordCount(l) > 3 || /[.!?:]$/.test(l)) break;
       lines.splice(k, 1);
     }
@@ -146,26 +181,51 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   const first = content();
   if (first >= 0) {
     const l = lines[first] ?? '';
-    const sub = new Page(lines);
-    if (headline || (opts.fileTitle && sameTitle(l, opts.fileTitle)) || (sub.isHeadline(first) && sub.followedByParagraph(first))) {
+    const sub = new Page(lines, language);
+    if (
+      headline ||
+      (opts.fileTitle && sameTitle(l, opts.fileTitle)) ||
+      (sub.isHeadline(first) && (sub.followedByParagraph(first) || sub.bylineAfter(first)))
+    ) {
       title = l;
       lines.splice(first, 1);
     }
   }
-  // Byline and date lines right under the headline ("By X – Outlet – date", "Posted on <date>").
+  // Byline and date lines right under the headline ("By X – Outlet – date", "Posted on <date>"), maybe
+  // after a deck, which stays in the text: "Investigate Killings of at Least 30 People" is the story's.
   let bylineDate: string | null = null;
-  for (let k = content(), seen = 0; k >= 0 && seen < 2; k = content(), seen++) {
-    const found = parseBylineLine(lines[k] ?? '');
-    if (!found) break;
-    byline ??= found;
-    bylineDate ??= found.published;
-    lines.splice(k, 1);
+  let at = content();
+  if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && isDeck(lines[at] ?? '')) {
+    const next = contentAfter(at);
+    if (next >= 0 && parseBylineLine(lines[next] ?? '', language)) at = next;
   }
-  published = bylineDate ?? published;
+  for (let seen = 0; at >= 0 && seen < 2; seen++) {
+    const found = parseBylineLine(lines[at] ?? '', language);
+    if (!found) break;
+    // "Outlet | City | date" then "Por X": each line fills what the other left out.
+    byline = byline ? { byline: byline.byline ?? found.byline, outlet: byline.outlet ?? found.outlet, published: null } : found;
+    bylineDate ??= found.published;
+    lines.splice(at, 1);
+    at = contentAfter(at - 1);
+  }
+  // A wire dateline opening the story ("BOGOTÁ, 3 may (EFE) —"): it stays in the text, its date dates the post.
+  let datelineDay: string | null = null;
+  const lead = content();
+  const dateline = lead >= 0 ? wireDatelineDate(lines[lead] ?? '') : null;
+  if (dateline) {
+    // "SANTIAGO, 29 oct (Télam) — Por Martín Oyarzún, enviado especial": the author signs after the dateline.
+    const signed = (lines[lead] ?? '').slice(dateline.length).trim();
+    const author = AUTHOR_PREFIX.test(signed) ? authorField(signed) : null;
+    if (author && !byline) byline = { byline: author.name, outlet: author.outlet, published: null };
+    // A byline's date comes first; a dateline with its year dates the post like one.
+    if (!bylineDate && dateline.year) bylineDate = `${dateline.year}-${String(dateline.month).padStart(2, '0')}-${String(dateline.day).padStart(2, '0')}`;
+    else if (!bylineDate) datelineDay = yearlessDay(dateline);
+  }
+  published = bylineDate ?? published ?? (datelineDay ? null : edited);
 
   const text = cleanText(joinLines(lines));
   if (!text.split('\n').some((l) => wordCount(l) >= 8)) return null;
-  return { title, text, published, outlet: byline?.outlet ?? null, byline: byline?.byline ?? null };
+  return { title, text, published, outlet: byline?.outlet ?? null, byline: byline?.byline ?? null, datelineDay: published ? null : datelineDay };
 }
 
 function fromBoundaries(page: Page, starts: number[], headlineAt: Set<number>, opts: SplitOptions): Post[] {
@@ -180,7 +240,8 @@ function fromBoundaries(page: Page, starts: number[], headlineAt: Set<number>, o
 
 /** Split a page's text into its posts (one post for a single article). Each post's text is cleaned. */
 export function splitPosts(text: string, opts: SplitOptions = {}): Post[] {
-  const page = new Page(cleanText(text, { keepTrailers: true }).split('\n'));
+  const cleaned = cleanText(text, { keepTrailers: true });
+  const page = new Page(cleaned.split('\n'), opts.language === undefined ? detectLanguage(cleaned) : opts.language);
   const n = page.lines.length;
 
   const bylineStarts: number[] = [];
@@ -189,7 +250,7 @@ export function splitPosts(text: string, opts: SplitOptions = {}): Post[] {
     if (page.isHeadline(i, 2) && page.bylineAfter(i)) bylineStarts.push(i);
     if (parseTrailerLine(page.line(i))) afterTrailers.push(i + 1);
   }
-  const countable = (l: string) => l !== '' && !parseBylineLine(l) && !parseTrailerLine(l);
+  const countable = (l: string) => l !== '' && !parseBylineLine(l, page.language) && !parseTrailerLine(l);
   const sectionSizes = (heads: number[]) => heads.map((h, k) => page.lines.slice(h + 1, heads[k + 1] ?? n).filter(countable).length);
   const isTeaserIndex = (heads: number[]) => heads.length >= 2 && median(sectionSizes(heads)) <= MAX_TEASER_PARAGRAPHS;
 

@@ -11,6 +11,11 @@ export interface RawItem {
   text: string;
   /** Publisher named in the item ("teleSUR", "RT") when the text or feed says so. */
   outlet?: string | null;
+  /**
+   * `--MM-DD` when the only date the item gives is a wire dateline without a year ("BOGOTÁ, 3 may (EFE)"):
+   * `published` stays null, and whoever knows the item's story may find the year (`yearOfDay`).
+   */
+  datelineDay?: string | null;
 }
 
 /** A document ready to store: a RawItem plus what the pipeline derived from it. */

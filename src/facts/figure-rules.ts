@@ -56,7 +56,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
-    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s',
+    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
@@ -97,9 +97,24 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
 
 /** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
 export const TOLL_AFTER: Record<FigureKind, RegExp> = {
-  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
-  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|injured|wounded)(?![\p{L}])/iu,
+  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
+  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
   detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
+};
+
+/** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
+export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$/iu;
+const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
+export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
+  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
+  injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),
+  detained: new RegExp(`^\\s+${CLEFT_WHO}(?:detenid[oa]s|arrestad[oa]s|privad[oa]s de libertad)(?![\\p{L}])`, 'iu'),
+};
+/** "las personas heridas por bombas lacrimógenas son 253", "the dead number 23": the count's noun, then a copula. */
+export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
+  deaths: /(?:\b(?:fallecid[oa]s|muert[oa]s|muertes|v[ií]ctimas mortales)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:the )?(?:dead|deaths|fatalities) (?:now )?(?:number|numbered|total|totalled|totaled|stand at|stood at))\s+$/iu,
+  injured: /(?:\b(?:herid[oa]s|lesionad[oa]s)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:the )?(?:injured|wounded) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
+  detained: /(?:\b(?:detenid[oa]s|detenciones|arrestos)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:arrests|detentions) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
@@ -127,21 +142,40 @@ export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of the (?:deceased|dead|victims|killed|fatalities|wounded|injured|detainees|detained)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?$/i;
+export const SUBSET_BEFORE_NUMBER = /(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)$/iu;
+/** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
+export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+)$/iu;
+/** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
+export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
+/** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
+export const PART_PLACE_AFTER = /^\s+(?:en|in)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
+/** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
+export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
+/** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
+export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
+/**
+ * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala". Who killed
+ * ("killed by security forces") is no restriction: in a crackdown that is often the whole toll.
+ */
+const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}]))';
+/** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
+export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
-export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
+export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|eye injur\\p{L}*|(?:trauma|lesi[oó]n|lesiones|daño|heridas?) (?:ocular(?:es)?|en (?:los|sus) ojos)|globo ocular|(?:lesiones|heridas|traumas?) oculares|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
 // "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count
-export const CUMULATIVE_CUES = /\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
+export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
+/** A clause that spans a period: its dates bound a running count, not one event. */
+export const SPAN_CUES = /\b(?:between|since|as of|through|until|entre|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;

@@ -7,6 +7,7 @@ import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scop
 import { addDays, dayOf, findDateMentions, periodEnd, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
@@ -33,7 +34,11 @@ const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|e
 const { REPORT_VERBS } = R;
 
 
-interface Context { first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][] }
+interface Context {
+  first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][];
+  /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
+  previous?: Found;
+}
 
 
 function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
@@ -66,6 +71,10 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
   if (tollAfter) return { kind: tollAfter, how: 'toll' };
+  const cleft = R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
+  if (cleft) return { kind: cleft, how: 'toll' };
+  const copula = KINDS.find((k) => R.COPULA_BEFORE[k].test(pre));
+  if (copula) return { kind: copula, how: 'toll' };
   if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
   if (!R.AFTER_BEFORE_OK.test(post)) return null;
   for (const k of KINDS) {
@@ -78,8 +87,12 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
 function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
-  if (how === 'toll' || asOfDate || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (dates.some((d) => d.precision === 'day')) return 'incident';
+  if (how === 'toll' || asOfDate) return 'cumulative';
+  // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
+  // the clause spans a period ("between April 28 and June 30")
+  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
+  if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
+  if (R.CAUSE_CUES.test(clause)) return 'subset';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -179,14 +192,20 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated
-    const whole = out.at(-1);
-    const partOf = !kind && !n.weak && whole && (R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || R.OF_THE.test(masked.slice(0, whole.at)));
+    const whole = out.at(-1) ?? ctx.previous;
+    const sameSentence = out.length > 0;
+    const partOf = !kind && !n.weak && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
+      R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
+      // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
+      || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
+      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
-    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)));
+    // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
+    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));
@@ -200,7 +219,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
-    const { asOf, precision, fromCue: cue } = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
+    const inherit = kind.how === 'part' && whole && own.fromCue !== 'own';
+    const { asOf, precision, fromCue: cue } = inherit ? { asOf: whole.f.asOf, precision: whole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
     let location = locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
@@ -261,12 +283,20 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [] };
   const out: Found[] = [];
+  const infobox = infoboxFigures(doc.text, published);
+  const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
+    if (infobox.lines.size && inInfobox(sent)) {
+      ctx.dates.push([]);
+      ctx.places.push([]);
+      return;
+    }
     ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
     const skip = idx === ctx.first ? datelineLength(sent.text) : 0;
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
+    ctx.previous = figs.filter((x) => x.f.scope !== 'subset').at(-1) ?? (figs.length ? ctx.previous : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
@@ -296,5 +326,12 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
-  return out.filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start)).map((x) => x.f);
+  // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
+  const titleLine = (x: Found) => sentences[x.idx]!.paragraph === sentences[0]?.paragraph && !/[.!?"”»]$/.test(sentences[x.idx]!.text);
+  const restated = (x: Found) => titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value);
+  const read = out
+    .filter((x) => !restated(x))
+    .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
+    .map((x) => x.f);
+  return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
 }

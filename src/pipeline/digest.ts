@@ -1,5 +1,6 @@
 import type { Answer } from '../answers/answer.ts';
 import { digestAnswer } from '../answers/digest/answer.ts';
+import { archiveDigest } from '../answers/digest/archive.ts';
 import { buildDigest, type DigestCursor } from '../answers/digest/build.ts';
 import type { DigestFilters } from '../answers/digest/filters.ts';
 import { createDigestSummarizer, createLlmSummarizer, llmConfigFromEnv } from '../answers/summary/index.ts';
@@ -145,6 +146,8 @@ export async function deliverDigest(app: AppContext, destination: Destination, s
           createdAt: app.now().toISOString(),
         };
         await saveOutbox(kv, current);
+        // Written once it is committed to be sent: the web feed offers the bot's digests (unfiltered ones).
+        if (!destination.filters?.include?.length && !destination.filters?.exclude?.length) await archiveDigest(kv, digest, app.now());
         sent = await drainOutbox(kv, current, sender.sendMessage);
       } else if (digest.toSequence > digest.fromSequence) {
         await kv.set(cursorKey(destination.id), { sequence: digest.toSequence, at: digest.until } satisfies DigestCursor);

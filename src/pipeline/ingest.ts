@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppContext } from '../core/context.ts';
 import { SourceError, errorMessage } from '../core/errors.ts';
+import { yearOfDay } from '../documents/dates.ts';
 import { contentHash } from '../documents/dedup.ts';
 import { detectLanguage } from '../documents/language.ts';
 import { feedItemToRaw } from '../documents/feed-item.ts';
@@ -12,7 +13,9 @@ import { decodeBytes } from '../sources/decode.ts';
 import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { listImportFiles, pageFormat } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
-import { factsOf } from './extract.ts';
+import type { Story } from '../facts/types.ts';
+import { factsOf, storyFor } from './extract.ts';
+import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
 
 /** What one source gave: one line of `cronista ingest` output. */
@@ -104,9 +107,14 @@ export async function storeItems(
   options: { silent?: boolean } = {},
 ): Promise<Pick<SourceReport, 'added' | 'merged' | 'duplicates' | 'errors' | 'touched'>> {
   const report = { added: 0, merged: 0, duplicates: 0, errors: [] as string[], touched: [] as number[] };
+  const model = modelExtractionFor(app);
   for (const item of items) {
     try {
-      const outcome = await app.store.ingest(sourceId, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories), { silent: options.silent === true });
+      const draft = datedByStory(toDraft(item), item, app.stories, app.now());
+      // The model (when configured) answers before the store's transaction; factsOf verifies and merges inside it.
+      const answer = model ? await model.answerFor(draft) : null;
+      const input = model?.inputFor(draft, answer) ?? null;
+      const outcome = await app.store.ingest(sourceId, draft, app.now(), (stored) => factsOf(stored, app.stories, input), { silent: options.silent === true });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
       else report.duplicates++;
@@ -116,6 +124,17 @@ export async function storeItems(
     }
   }
   return report;
+}
+
+/**
+ * An item dated only by a wire dateline without a year ("BOGOTÁ, 3 may (EFE)") takes the year its text
+ * names, else the one its story (the configured story it belongs to) puts that day in; else it stays undated.
+ */
+export function datedByStory(draft: DocumentDraft, item: RawItem, stories: readonly Story[], now: Date): DocumentDraft {
+  if (draft.published || !item.datelineDay) return draft;
+  const story = storyFor(draft, stories);
+  const published = yearOfDay(item.datelineDay, draft.text, { after: story?.start ?? null, notAfter: now.toISOString() });
+  return published ? { ...draft, published } : draft;
 }
 
 export function toDraft(item: RawItem): DocumentDraft {

@@ -22,14 +22,16 @@ export function digestJob(app: AppContext) {
 }
 
 /**
- * The fetcher for a source's polls. Sources added from chat (`/feeds add`, kept in the chat overrides)
- * go through the SSRF guard at every poll — every redirect and every connection is checked, honouring
- * CRONISTA_ALLOW_HOSTS — so a feed that was public when added cannot later redirect or rebind to an
- * internal address. The operator's configuration file (and `cronista ingest`) is trusted.
+ * The fetcher for a source's polls, by where the source came from (`Settings.sourceOrigin`). Feeds that
+ * came from chat (`/feeds add`, or a chat `/config import` of YAML or OPML) go through the SSRF guard at
+ * every poll — every redirect and every connection is checked, honouring CRONISTA_ALLOW_HOSTS — so a feed
+ * that was public when added cannot later redirect or rebind to an internal address. What the operator
+ * configured (the configuration file, the console, `cronista config import`) is trusted; a source of
+ * unknown origin is guarded.
  */
 export async function fetcherFor(app: AppContext, url: string): Promise<Fetcher> {
-  const { sources } = await app.settings.overrides();
-  return sources.some((source) => source.url === url) ? fetchGuarded : fetchResource;
+  const origin = await app.settings.sourceOrigin(url);
+  return origin === 'file' || origin === 'console' ? fetchResource : fetchGuarded;
 }
 
 /** A subscribed source's scheduled poll, polite per host; a source that keeps failing is disabled out loud. */

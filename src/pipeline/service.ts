@@ -5,11 +5,14 @@ import type { AppContext } from '../core/context.ts';
 import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
 import { bundledSampleDir } from '../core/paths.ts';
+import { refreshStoryOverrides } from '../core/story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { configuredPlatforms } from '../platforms/index.ts';
+import { WebServer, webOptionsFromEnv } from '../platforms/web/server.ts';
 import { ingestTargets } from './ingest.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
 import { digestJob, pollJob } from './jobs.ts';
+import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
 
@@ -26,6 +29,7 @@ export async function runService(dataDir: string): Promise<number> {
   const input = createInterface({ input: process.stdin, terminal: false });
   input.on('line', (line) => (handle ? handle(line) : queued.push(line)));
 
+  const webOptions = webOptionsFromEnv();
   const app = openApp(dataDir);
   const keepAlive = setInterval(() => {}, 1 << 30);
   let work: Promise<unknown> = Promise.resolve();
@@ -46,6 +50,9 @@ export async function runService(dataDir: string): Promise<number> {
   });
 
   await enqueue(() => ingestSampleOnce(app));
+  // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
+  // scheduler and the stories too; watching starts before the scheduler reads the configuration.
+  const stopWatching = await watchStoredChanges(app);
   const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
   await scheduler.follow(app.settings);
   const dispatcher = new Dispatcher(app, commands);
@@ -56,23 +63,64 @@ export async function runService(dataDir: string): Promise<number> {
   handle = answerLine;
   queued.splice(0).forEach(answerLine);
   const platforms = configuredPlatforms(app, dispatcher);
+  const started = new Map<string, boolean>();
   for (const platform of platforms) {
     try {
       await platform.start();
+      started.set(platform.name, true);
     } catch (error) {
+      started.set(platform.name, false);
       app.logger.error({ platform: platform.name, err: error }, `${platform.name} did not start: ${errorMessage(error)}`);
     }
   }
-  const running = ['console', ...platforms.map((platform) => platform.name)].join(', ');
-  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
+  const web = webOptions ? await startWeb(app, webOptions, () => Object.fromEntries(started)) : null;
+  const running = ['console', ...platforms.map((platform) => platform.name), ...(web ? ['web'] : [])].join(', ');
+  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)${web?.url ? ` — open ${web.url}` : ''}\n`);
 
   await stopped;
-  await Promise.allSettled(platforms.map((platform) => platform.stop()));
+  await Promise.allSettled([...platforms.map((platform) => platform.stop()), web?.stop()]);
+  stopWatching();
   await scheduler.stop();
   await work;
   clearInterval(keepAlive);
   await app.store.close();
   return 0;
+}
+
+/** How often a running service looks for configuration and story changes another process stored. */
+const WATCH_INTERVAL_MS = 2000;
+
+async function watchStoredChanges(app: AppContext): Promise<() => void> {
+  const stopSettings = await app.settings.watch(WATCH_INTERVAL_MS);
+  await refreshStoryOverrides(app);
+  const timer = setInterval(() => {
+    void refreshStoryOverrides(app).catch((error: unknown) => app.logger.warn({ err: error }, `story changes not re-read: ${errorMessage(error)}`));
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    stopSettings();
+    clearInterval(timer);
+  };
+}
+
+/** The story pages (CRONISTA_HTTP_PORT, CRONISTA_HTTP_HOST); a port in use is logged and the bot runs on without them. */
+async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof webOptionsFromEnv>>, platforms: () => Record<string, boolean>): Promise<WebServer | null> {
+  const queues = async () => {
+    const depths: Record<string, number> = {};
+    for (const { id } of [{ id: CONSOLE_DESTINATION.id }, ...(await app.settings.effective()).destinations]) {
+      const outbox = await readOutbox(app.store.kv, id);
+      depths[id] = outbox ? outbox.messages.length - outbox.next : 0;
+    }
+    return depths;
+  };
+  const web = new WebServer(app, { ...options, platforms, queues });
+  try {
+    await web.start();
+    return web;
+  } catch (error) {
+    app.logger.error({ err: error }, `web pages did not start: ${errorMessage(error)}`);
+    return null;
+  }
 }
 
 async function ingestSampleOnce(app: AppContext): Promise<void> {

@@ -3,13 +3,33 @@ import type { Dispatcher } from '../core/dispatch.ts';
 
 /**
  * A chat platform the service runs (Telegram, Discord): it turns its users' input into dispatcher
- * requests and renders the answers. Started once the store is open; stopped on SIGINT/SIGTERM after
- * which it must not accept new work, and must finish what it started.
+ * requests and renders the answers. Started once the store is open (by the supervisor, which retries a
+ * platform that fails); stopped on SIGINT/SIGTERM after which it must not accept new work, and must
+ * finish what it started.
  */
 export interface Platform {
   readonly name: string;
-  start(): Promise<void>;
+  /**
+   * Connects and starts taking updates; resolves once it does. Rejects (with a PlatformError saying why
+   * and what to check, when it can tell) if it cannot; gives up as soon as `signal` aborts. After a failed
+   * start, stop() may be called and start() tried again.
+   */
+  start(signal?: AbortSignal): Promise<void>;
   stop(): Promise<void>;
+  /** Set by the supervisor: called when a started platform stops working (token revoked, another poller). */
+  onFailure?: (error: unknown) => void;
+}
+
+/** Why a platform cannot run, as one line: what went wrong and what the operator should check. */
+export class PlatformError extends Error {
+  override name = 'PlatformError';
+  constructor(
+    readonly reason: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${reason} — ${hint}`, options);
+  }
 }
 
 /** Creates a platform from the environment, or returns null when it is not configured (no token). */

@@ -111,6 +111,13 @@ export interface FactFilter {
 export interface Store {
   /** Settings and state (cursors, chat overrides) behind keyv's get/set/delete. */
   readonly kv: Keyv;
+  /**
+   * Applies `edit` to the kv value under `key` atomically, also against other processes sharing the
+   * store (compare-and-set: when the value changed while `edit` ran, `edit` runs again on the newer one).
+   * An edit that throws stores nothing. Returns the value stored. Every read-modify-write of shared
+   * settings (configuration and story overrides) goes through here, never through get-then-set.
+   */
+  updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T>;
   ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord>;
   getSource(idOrUrl: string): Promise<SourceRecord | null>;
   listSources(): Promise<SourceRecord[]>;

@@ -221,12 +221,16 @@ export interface EventFilter {
   to?: string | null;
   /** Words that must all appear (accent/case-insensitive) in the text, places, actors or quotes. */
   query?: string | null;
+  /** A place the event names (accent/case-insensitive, whole name). */
+  place?: string | null;
 }
 
-/** Events within [from, to] matching every word of `query`. Month-precision events count for their whole month. */
+/** Events within [from, to] naming `place` and matching every word of `query`. Month-precision events count for their whole month. */
 export function filterEvents(events: TimelineEvent[], filter: EventFilter = {}): TimelineEvent[] {
   const words = filter.query ? normalizeName(filter.query).split(/\s+/).filter(Boolean) : [];
+  const place = filter.place ? normalizeName(filter.place) : null;
   return events.filter((e) => {
+    if (place && !e.places.some((name) => normalizeName(name) === place)) return false;
     const start = e.precision === 'month' ? `${e.date.slice(0, 7)}-01` : e.precision === 'year' ? `${e.date.slice(0, 4)}-01-01` : e.date;
     const end = e.precision === 'month' ? `${e.date.slice(0, 7)}-31` : e.precision === 'year' ? `${e.date.slice(0, 4)}-12-31` : e.date;
     if (filter.from && end < filter.from) return false;

@@ -50,7 +50,7 @@ test('SIGTERM to the `npm start` process stops the node process it started', { s
   const data = freshDataDir();
   const npm = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, CRONISTA_DATA: data, CRONISTA_LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    env: { ...process.env, CRONISTA_DATA: data, CRONISTA_LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', CRONISTA_HTTP_PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

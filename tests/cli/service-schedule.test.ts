@@ -40,7 +40,7 @@ test('cronista start polls a subscribed feed and posts digests on schedule: old 
   );
   const child = spawn(process.execPath, [cli, '--data', data, 'start'], {
     cwd: root,
-    env: { ...process.env, CRONISTA_CONFIG: config, CRONISTA_LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    env: { ...process.env, CRONISTA_CONFIG: config, CRONISTA_LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', CRONISTA_HTTP_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

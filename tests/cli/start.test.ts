@@ -7,7 +7,7 @@ import { cli, freshDataDir, root } from './helpers.ts';
 function startBot(data: string) {
   const child = spawn(process.execPath, [cli, '--data', data, 'start'], {
     cwd: root,
-    env: { ...process.env, CRONISTA_LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    env: { ...process.env, CRONISTA_LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', CRONISTA_HTTP_PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -33,6 +33,16 @@ test('start ingests the sample once, queues early commands, keeps running withou
   await bot.waitFor('stderr', /cronista ready/);
   await bot.waitFor('stdout', /Sources \(5\)/);
   assert.match(bot.out(), /Cronista ingested the bundled sample: \d+ documents from 5 sources/);
+  // The readiness line prints where the story pages are; the sample story is there with its chart and timeline.
+  const url = /cronista ready \(console, web; [^)]*\) — open (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(bot.err())?.[1];
+  assert.ok(url, bot.err());
+  const home = await (await fetch(url)).text();
+  const story = /<a href="(\/stories\/peru-crisis)">Peru political crisis and protests<\/a>/.exec(home)?.[1];
+  assert.ok(story, home);
+  const page = await (await fetch(new URL(story, url))).text();
+  assert.match(page, /<svg class="chart"/);
+  assert.match(page, /<li class="event"/);
+  assert.equal((await fetch(new URL('/healthz', url))).status, 200);
   bot.child.stdin.end();
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal(bot.child.exitCode, null, 'still running after stdin closed');

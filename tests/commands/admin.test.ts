@@ -166,6 +166,23 @@ test('unreachable or unusable URLs get one-line answers and change nothing', asy
   }
 });
 
+test('/feeds add of a URL that does not answer (or is no feed) says so before subscribing anything', async () => {
+  const h = harness();
+  try {
+    for (const caller of [operator, telegramAdmin]) {
+      await withAllowHosts('127.0.0.1', async () => {
+        assertOneLineError(await h.run(caller, 'feeds add', { url: server.url('/gone.xml') }), /^Could not read .*HTTP 404\b.*; nothing was subscribed\.$/);
+        assertOneLineError(await h.run(caller, 'feeds add', { url: 'http://127.0.0.1:1/feed.xml' }), /^Could not read .*ECONNREFUSED; nothing was subscribed\.$/);
+        assertOneLineError(await h.run(caller, 'feeds add', { url: server.url('/page.html') }), /not a usable feed: .*; nothing was subscribed\.$/);
+      });
+    }
+    assert.equal(await h.app.store.kv.get(OVERRIDES_KEY), undefined);
+    assert.deepEqual((await h.app.settings.effective()).sources, []);
+  } finally {
+    await h.close();
+  }
+});
+
 test('/destination add|list|remove: this chat, a Telegram @channel from a private chat, persisted', async () => {
   const h = harness();
   try {
@@ -232,7 +249,8 @@ test('/schedule set validates, persists, reaches describeSchedule; /schedule sho
     const consoleSet = await h.run(operator, 'schedule set', { cron: '15 6 * * 1', timezone: 'UTC' });
     assert.ok(!isError(consoleSet), errorText(consoleSet));
 
-    await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'feeds add', { url: server.url('/andes.xml') }));
+    const feedAdded = await withAllowHosts('127.0.0.1', () => h.run(telegramAdmin, 'feeds add', { url: server.url('/andes.xml') }));
+    assert.ok(!isError(feedAdded), errorText(feedAdded));
     // A chat admin sees only this chat's digest; an operator sees every task.
     const own = (await h.run(telegramAdmin, 'schedule show')).json as { tasks: { name: string }[] };
     assert.deepEqual(own.tasks.map((t) => t.name), ['digest:telegram:-1001234']);

@@ -26,7 +26,7 @@ test('a chat admin who is not an operator cannot touch other destinations or glo
   try {
     assert.ok(!isError(await h.run(telegramAdmin, 'destination add')));
     assert.ok(!isError(await h.run(otherGroupAdmin, 'destination add')));
-    await h.run(operator, 'feeds add', { url: 'https://example.org/rss' });
+    await h.app.settings.addSource({ url: 'https://example.org/rss' }, { origin: 'console' });
     const before = JSON.stringify(await h.app.store.kv.get(OVERRIDES_KEY));
 
     refused(await h.run(otherGroupAdmin, 'destination remove', { id: 'telegram:-1001234' }));

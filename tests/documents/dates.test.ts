@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBylineLine, parseTrailerLine } from '../../src/documents/byline.ts';
-import { normalizeIsoDate, parseDateString, publicationDateCue } from '../../src/documents/dates.ts';
+import { lastEditedDate, normalizeIsoDate, parseDateString, publicationDateCue, wireDatelineDate, yearOfDay } from '../../src/documents/dates.ts';
 
 describe('dates', () => {
   it('parses whole-string dates in English, Spanish, ISO and day.month.year', () => {
@@ -20,6 +20,44 @@ describe('dates', () => {
     assert.equal(parseDateString('01/02/2023'), null);
     assert.equal(parseDateString('31.02.2023'), null);
     assert.equal(parseDateString('1066-10-14'), null);
+  });
+
+  it('reads numeric dates in the order the page\'s language writes them, a clock time after them allowed', () => {
+    assert.equal(parseDateString('07/03/2022 - 09:15', 'es'), '2022-03-07', 'Spanish: day first');
+    assert.equal(parseDateString('07/03/2022', 'pt'), '2022-03-07');
+    assert.equal(parseDateString('07/03/2022 - 09:15', 'en'), null, 'English: March 7 or July 3, undecided');
+    assert.equal(parseDateString('07/03/2022'), null, 'unknown language: undecided');
+    assert.equal(parseDateString('25/03/2022 18:40', 'en'), '2022-03-25', 'a component over 12 decides');
+    assert.equal(parseDateString('03/25/2022', 'en'), '2022-03-25');
+    assert.equal(parseDateString('31/02/2022', 'es'), null);
+  });
+
+  it('reads the date of a wire dateline, with or without its year, and not of a sentence that opens with a place', () => {
+    assert.deepEqual(wireDatelineDate('LIMA, 4 feb (EFE).- El ministro del Interior dijo este viernes que…'), { month: 2, day: 4, year: null, length: 19 });
+    assert.deepEqual(wireDatelineDate('CARACAS, 12 ago (AFP) —'), { month: 8, day: 12, year: null, length: 23 });
+    assert.deepEqual(wireDatelineDate('Quito, 9 de octubre de 2019 (Reuters) - Thousands marched…')?.year, 2019);
+    assert.deepEqual(wireDatelineDate('MANILA, March 3 (Reuters) - Police said…'), { month: 3, day: 3, year: null, length: 27 });
+    assert.equal(wireDatelineDate('Quito, 22 de mayo, fue el día más violento de la semana.'), null);
+    assert.equal(wireDatelineDate('On 4 feb (EFE) the ministry said'), null);
+    assert.equal(wireDatelineDate('LIMA, 31 feb (EFE) —'), null);
+  });
+
+  it('finds the year of a year-less dateline from the story\'s span and the weekday the text gives as today', () => {
+    const now = '2025-06-01';
+    const after = '2022-12-07';
+    assert.equal(yearOfDay('--02-04', 'Sin fecha en el texto.', { after, notAfter: now }), '2023-02-04', 'first Feb 4 after the story began');
+    assert.equal(yearOfDay('--02-04', 'El ministro dijo este domingo que…', { after, notAfter: now }), '2024-02-04', 'Feb 4 was a Sunday in 2024');
+    assert.equal(yearOfDay('--02-04', 'The minister said this Saturday that…', { after, notAfter: now }), '2023-02-04');
+    assert.equal(yearOfDay('--12-20', 'Como en 1992, los manifestantes…', { after, notAfter: now }), '2022-12-20', 'a year of history is not the dispatch\'s');
+    assert.equal(yearOfDay('--02-04', 'El informe de 2021 ya lo decía.', { after: null, notAfter: now }), '2021-02-04', 'no story: a year the text names');
+    assert.equal(yearOfDay('--02-04', 'Sin año ni historia.', { after: null, notAfter: now }), null, 'no story, no year: undated');
+    assert.equal(yearOfDay('--02-04', 'El plan de 2031.', { after: null, notAfter: now }), null, 'never after the day it was read');
+  });
+
+  it('reads an encyclopedia\'s last-edit line', () => {
+    assert.equal(lastEditedDate('This page was last edited on 14 February 2023, at 08:05 (UTC).'), '2023-02-14');
+    assert.equal(lastEditedDate('Esta página se editó por última vez el 14 feb 2023 a las 08:05.'), '2023-02-14');
+    assert.equal(lastEditedDate('The law was last edited on 14 February 2023 by Congress, which…'), null);
   });
 
   it('normalizes metadata timestamps to UTC and keeps bare dates as dates', () => {
@@ -48,6 +86,23 @@ describe('bylines and trailers', () => {
     assert.deepEqual(parseBylineLine('By Lucas Leiroz | September 28, 2020'), { byline: 'Lucas Leiroz', outlet: null, published: '2020-09-28' });
     assert.deepEqual(parseBylineLine('Published Jan 10, 2023 | Updated Jan 11, 2023'), { byline: null, outlet: null, published: '2023-01-10' });
     assert.deepEqual(parseBylineLine('Por Ana María de la Cruz'), { byline: 'Ana María de la Cruz', outlet: null, published: null });
+  });
+
+  it('reads outlet, place, time and author fields beside the date', () => {
+    assert.deepEqual(parseBylineLine('Daily Courier | Lagos | Friday, March 4, 2022 | By Ada Obi'), { byline: 'Ada Obi', outlet: 'Daily Courier', published: '2022-03-04' });
+    assert.deepEqual(parseBylineLine('Andes Watch | March 4, 2022 | Lima'), { byline: null, outlet: 'Andes Watch', published: '2022-03-04' });
+    assert.deepEqual(parseBylineLine('Radio Sur | Cusco | 07/03/2022 - 09:15', 'es'), { byline: null, outlet: 'Radio Sur', published: '2022-03-07' });
+    assert.deepEqual(parseBylineLine('Radio Sur | Cusco | 07/03/2022 - 09:15', 'en'), { byline: null, outlet: 'Radio Sur', published: null }, 'still a byline, date undecided');
+    assert.deepEqual(parseBylineLine('Redacción Diario Sur | Arequipa, 4 de marzo de 2022'), { byline: null, outlet: 'Diario Sur', published: '2022-03-04' });
+    assert.deepEqual(parseBylineLine('Tacna, 4 de marzo de 2022 | Por Lucía Paz'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-04' });
+    assert.deepEqual(parseBylineLine('Publicado el 07/03/2022 | Por Lucía Paz | Sección Regiones', 'es'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-07' });
+    assert.deepEqual(parseBylineLine('By Tomas Reyes, Andes Weekly'), { byline: 'Tomas Reyes', outlet: 'Andes Weekly', published: null });
+    assert.deepEqual(parseBylineLine('Watchdog Group | June 2, 2022 8:00AM EDT'), { byline: null, outlet: 'Watchdog Group', published: '2022-06-02' });
+  });
+
+  it('does not take a wire dateline or a sentence with a place for a byline', () => {
+    assert.equal(parseBylineLine('LIMA, 4 feb (EFE) — Por Lucía Paz, enviada especial'), null);
+    assert.equal(parseBylineLine('In Lagos, March 4, 2022 was the bloodiest day of the month.'), null);
   });
 
   it('does not take sentences for bylines', () => {

@@ -105,6 +105,51 @@ describe('splitPosts', () => {
   });
 });
 
+describe('publication dates of single articles', () => {
+  const body = 'Los enfrentamientos entre manifestantes y la policía dejaron al menos cuatro heridos en el centro de la ciudad, informaron las autoridades.';
+  it('finds the byline under a deck, and keeps the deck as text', () => {
+    const text = ['Andes: Police Fired on Marchers', 'Inquiry Needed Into Deaths of at Least 12 People', '', 'Watchdog Group | June 2, 2022 | Lima', '', para('Lima')].join('\n');
+    const [post] = splitPosts(text);
+    assert.equal(post!.title, 'Andes: Police Fired on Marchers');
+    assert.equal(post!.published, '2022-06-02');
+    assert.equal(post!.outlet, 'Watchdog Group');
+    assert.match(post!.text, /^Inquiry Needed Into Deaths of at Least 12 People/);
+  });
+
+  it('takes a date on its own line after the author line', () => {
+    const text = ['Andes protests: a week of anger', 'By Tomas Reyes, Andes Weekly', '4 March 2022', '', para('Cusco')].join('\n');
+    const [post] = splitPosts(text);
+    assert.deepEqual([post!.title, post!.published, post!.byline, post!.outlet], ['Andes protests: a week of anger', '2022-03-04', 'Tomas Reyes', 'Andes Weekly']);
+  });
+
+  it('reads a numeric byline date day-first on a Spanish page', () => {
+    const text = ['Cuatro heridos en la marcha del centro de Cusco', '', 'Radio Sur | Cusco | 07/03/2022 - 09:15', '', 'Por Lucía Paz', '', body].join('\n');
+    const [post] = splitPosts(text);
+    assert.deepEqual([post!.published, post!.outlet, post!.byline, post!.text], ['2022-03-07', 'Radio Sur', 'Lucía Paz', body]);
+  });
+
+  it('keeps a year-less wire dateline in the text and hands on its day, on its own line or opening the lead', () => {
+    const own = splitPosts(['Cuatro heridos en la marcha del centro de Cusco', 'CUSCO, 7 mar (EFE).-', '', body].join('\n'))[0]!;
+    assert.deepEqual([own.title, own.published, own.datelineDay], ['Cuatro heridos en la marcha del centro de Cusco', null, '--03-07']);
+    assert.match(own.text, /^CUSCO, 7 mar \(EFE\)/);
+    const lead = splitPosts(['Cuatro heridos en la marcha del centro de Cusco', '', `Cusco, 7 mar (EFE).- ${body}`].join('\n'))[0]!;
+    assert.equal(lead.datelineDay, '--03-07');
+    const signed = splitPosts(['Cuatro heridos en la marcha del centro de Cusco', 'CUSCO, 7 mar (Andina) — Por Lucía Paz, enviada especial', '', body].join('\n'))[0]!;
+    assert.deepEqual([signed.byline, signed.datelineDay], ['Lucía Paz', '--03-07']);
+    const dated = splitPosts(['Cuatro heridos en Cusco', 'Publicado el 8 de marzo de 2022', '', `CUSCO, 7 mar (EFE).- ${body}`].join('\n'))[0]!;
+    assert.deepEqual([dated.published, dated.datelineDay], ['2022-03-08', null], 'the byline date wins');
+  });
+
+  it('dates an encyclopedia page by its last edit only when nothing else dates it', () => {
+    const page = ['Andes protests', 'From the free encyclopedia', 'This page was last edited on 14 February 2023, at 08:05 (UTC).', '', para('Lima')];
+    const [post] = splitPosts(page.join('\n'));
+    assert.equal(post!.published, '2023-02-14');
+    assert.ok(!post!.text.includes('last edited'));
+    const bylined = splitPosts(['Andes protests: a week of anger', 'Published on 4 March 2022', '', para('Lima'), '', 'This page was last edited on 14 February 2023, at 08:05 (UTC).'].join('\n'))[0]!;
+    assert.equal(bylined.published, '2022-03-04');
+  });
+});
+
 describe('Markdown pages', () => {
   const md = [
     '---',

@@ -15,7 +15,7 @@ const seeds = join(import.meta.dirname, '../fixtures/seeds');
 
 // Keeps the extraction level on the hand-annotated sample from regressing (npm run eval prints the detail).
 test('figures on the seed pages: exact-match F1 ≥ 0.9, the whole toll series, no non-casualty number', async () => {
-  const app = openApp(mkdtempSync(join(tmpdir(), 'cronista-eval-')));
+  const app = openApp(mkdtempSync(join(tmpdir(), 'cronista-eval-')), { llm: null });
   await ingestTargets(app, [seeds]);
   const gold = JSON.parse(readFileSync(join(seeds, 'seeds-gold.json'), 'utf8')) as Gold;
   const result = evaluate(gold, (await listFacts(app.store)).figures);

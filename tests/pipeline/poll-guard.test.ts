@@ -14,7 +14,10 @@ import { parseConfig } from '../../src/core/config.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Settings } from '../../src/core/settings.ts';
 import { pollJob } from '../../src/pipeline/jobs.ts';
-import { withAllowHosts } from '../commands/helpers.ts';
+import { commands } from '../../commands/index.ts';
+import type { Caller } from '../../src/core/command.ts';
+import { Dispatcher } from '../../src/core/dispatch.ts';
+import { errorText, isError, operator, telegramOperator, withAllowHosts } from '../commands/helpers.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 
 const FEED = rss('Local', [{ title: 'Peru: 25 dead in protests', link: 'https://x.example/1', date: '2023-01-01T00:00:00Z', text: 'Twenty-five people died.' }]);
@@ -112,6 +115,78 @@ test('an operator-configured loopback feed still polls (trusted, CRONISTA_ALLOW_
     const record = await app.store.getSource(url);
     assert.equal(record?.lastError, null);
     assert.ok(record?.lastSuccess);
+  } finally {
+    await app.store.close();
+  }
+});
+
+/** Runs one command as `caller` against `app`; fails the test on an error answer. */
+async function command(app: AppContext, caller: Caller, name: string, subcommand: string, options: Record<string, string>): Promise<void> {
+  const answer = await new Dispatcher(app, commands).dispatch({ name, subcommand, options, caller });
+  assert.ok(!isError(answer), `/${name} ${subcommand}: ${errorText(answer)}`);
+}
+
+test('feeds brought in by a chat /config import (YAML or OPML) are polled through the guard', async () => {
+  const yamlUrl = feeds.url('/feed.xml');
+  const opmlUrl = `${feeds.base}/feed.xml?list=opml`;
+  feeds.feed('/feed.xml', FEED);
+  const app = makeApp([]);
+  try {
+    // The operator allowed the loopback host while importing from chat, then took it back.
+    await withAllowHosts('127.0.0.1', async () => {
+      await command(app, telegramOperator, 'config', 'import', { yaml: `sources:\n  - url: ${yamlUrl}\n` });
+      const opml = `<?xml version="1.0"?><opml version="2.0"><body><outline text="x" xmlUrl="${opmlUrl.replace('&', '&amp;')}"/></body></opml>`;
+      await command(app, telegramOperator, 'config', 'import', { yaml: opml });
+    });
+    assert.equal(await app.settings.sourceOrigin(yamlUrl), 'chat');
+    assert.equal(await app.settings.sourceOrigin(opmlUrl), 'chat');
+    feeds.resetCounts();
+    await withAllowHosts(undefined, async () => {
+      await runPoll(app, yamlUrl);
+      await runPoll(app, opmlUrl);
+    });
+    assert.equal(feeds.requests(), 0, 'neither imported feed was fetched');
+    assert.match((await app.store.getSource(yamlUrl))?.lastError ?? '', /Refused: 127\.0\.0\.1 is a loopback address/);
+    assert.match((await app.store.getSource(opmlUrl))?.lastError ?? '', /Refused: 127\.0\.0\.1 is a loopback address/);
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('a loopback feed the operator adds or imports at the console is polled (trusted like the configuration file)', async () => {
+  const added = feeds.url('/feed.xml');
+  const imported = `${feeds.base}/feed.xml?imported`;
+  const app = makeApp([]);
+  try {
+    await withAllowHosts(undefined, async () => {
+      await command(app, operator, 'feeds', 'add', { url: added });
+      assert.equal(await app.settings.sourceOrigin(added), 'console');
+      feeds.resetCounts();
+      await runPoll(app, added);
+      assert.equal(feeds.requests('/feed.xml'), 1);
+      assert.equal((await app.store.getSource(added))?.lastError, null);
+      assert.ok((await app.store.getSource(added))?.lastSuccess);
+
+      await command(app, operator, 'config', 'import', { yaml: `sources:\n  - url: ${imported}\n` });
+      assert.equal(await app.settings.sourceOrigin(imported), 'console');
+      await runPoll(app, imported);
+      assert.ok((await app.store.getSource(imported))?.lastSuccess, 'the imported loopback feed was read');
+    });
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('a chat change to a feed the operator subscribed keeps it trusted; a chat-added one stays guarded', async () => {
+  const url = feeds.url('/feed.xml');
+  const app = makeApp([url]);
+  try {
+    await withAllowHosts('127.0.0.1', () => command(app, telegramOperator, 'feeds', 'add', { url, poll: '0 * * * *' }));
+    assert.equal(await app.settings.sourceOrigin(url), 'file');
+    const other = `${feeds.base}/feed.xml?chat`;
+    await withAllowHosts('127.0.0.1', () => command(app, telegramOperator, 'feeds', 'add', { url: other }));
+    await withAllowHosts('127.0.0.1', () => command(app, operator, 'feeds', 'add', { url: other, poll: '0 * * * *' }));
+    assert.equal(await app.settings.sourceOrigin(other), 'console', 'the operator re-adding it vouches for it');
   } finally {
     await app.store.close();
   }

@@ -15,7 +15,7 @@ import type { Caller, CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
-import { createTelegramPlatform, type TelegramPlatform } from '../../src/platforms/telegram/bot.ts';
+import { createTelegramPlatform, MAX_CONCURRENT_UPDATES, type TelegramPlatform } from '../../src/platforms/telegram/bot.ts';
 import { startTelegramStandIn, type TelegramCall, type TelegramStandIn } from '../fixtures/telegram-stand-in.ts';
 
 const BOT = 'cronista_test_bot';
@@ -265,6 +265,34 @@ test('a chat_member update (an admin demoted) clears the cached admin status at 
   assert.ok(polls.length > 0 && polls.every((call) => JSON.stringify(call.params.allowed_updates).includes('"chat_member"')), JSON.stringify(polls[0]?.params));
 });
 
+test('a getChatMember that loses its connection is asked again: the group admin is served, not refused', async () => {
+  const admin = user();
+  telegram.chatMembers.set(`${GROUP.id}:${admin.id}`, 'administrator');
+  probeCalls.length = 0;
+  telegram.failChatMember(1);
+  const { calls } = await say(`/adminprobe@${BOT}`, GROUP, admin);
+  assert.equal(calls.filter((call) => call.method === 'getChatMember').length, 2, 'asked twice');
+  assert.match(texts(calls).join(''), /probe ran/);
+  assert.equal(probeCalls.length, 1);
+});
+
+test('when Telegram cannot say who is an admin, an admin command says so and runs nothing; everyone\'s commands still answer', async () => {
+  const admin = user();
+  telegram.chatMembers.set(`${GROUP.id}:${admin.id}`, 'administrator');
+  probeCalls.length = 0;
+  telegram.failChatMember(3);
+  const { calls } = await say(`/adminprobe@${BOT}`, GROUP, admin);
+  const answer = texts(calls).join('');
+  assert.match(answer, /Telegram did not answer whether you are an admin/);
+  assert.doesNotMatch(answer, /for admins only/);
+  assert.equal(probeCalls.length, 0);
+  // Not cached as "not an admin": once Telegram answers, the admin is served.
+  assert.match(texts((await say(`/adminprobe@${BOT}`, GROUP, admin)).calls).join(''), /probe ran/);
+  const member = user();
+  telegram.failChatMember(3);
+  assert.match(texts((await say(`/help@${BOT}`, GROUP, member)).calls).join(''), /\/deaths/, '/help answers anyway');
+});
+
 test('a real admin command from commands/index.ts is refused to a group member', async (t) => {
   const real = commands.find((command) => command.permission === 'admin');
   if (!real) return t.skip('no admin command in commands/index.ts yet (/feeds, /destination are being written)');
@@ -398,6 +426,48 @@ describe('a Telegram channel as a source', () => {
     await settle();
     assert.equal(await app.store.countDocuments(), documents);
     assert.equal(await app.store.getSource('https://t.me/elsewhere'), null);
+  });
+});
+
+describe('concurrency', () => {
+  test('updates run concurrently across chats, at most MAX_CONCURRENT_UPDATES at once, in order within a chat', async () => {
+    const stand = await startTelegramStandIn({ botUsername: BOT });
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const slow: CommandDefinition = {
+      name: 'slow', description: 'Takes a while', permission: 'everyone', options: [{ name: 'n', description: 'n', type: 'string' }],
+      async run(_app, input) {
+        running++;
+        most = Math.max(most, running);
+        await sleep(40);
+        order.push(`${input.caller.chatId}:${String(input.options.n)}`);
+        running--;
+        return textAnswer('done');
+      },
+    };
+    const bot = createTelegramPlatform(app, new Dispatcher(app, [slow]), { TELEGRAM_BOT_TOKEN: stand.token, TELEGRAM_API_ROOT: stand.apiRoot }) as TelegramPlatform;
+    await bot.start();
+    try {
+      const chats = MAX_CONCURRENT_UPDATES + 18;
+      for (let n = 1; n <= 3; n++) {
+        for (let chat = 1; chat <= chats; chat++) {
+          const from = { id: chat, is_bot: false, first_name: 'U' };
+          const text = `/slow n:${n}`;
+          stand.pushUpdate({ message: { message_id: n, date: 1, chat: privateChat(from), from, text, entities: [{ type: 'bot_command', offset: 0, length: 5 }] } });
+        }
+      }
+      await stand.waitForCalls((call) => call.method === 'sendMessage', chats * 3, 20_000);
+      await settle(stand, bot);
+      assert.ok(most > 1, 'chats ran at the same time');
+      assert.ok(most <= MAX_CONCURRENT_UPDATES, `${most} ran at once`);
+      for (let chat = 1; chat <= chats; chat++) {
+        assert.deepEqual(order.filter((entry) => entry.startsWith(`${chat}:`)), [`${chat}:1`, `${chat}:2`, `${chat}:3`], `chat ${chat} in order`);
+      }
+    } finally {
+      await bot.stop();
+      await stand.close();
+    }
   });
 });
 

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Message } from 'grammy/types';
+import { GrammyError, HttpError } from 'grammy';
 import type { CommandDefinition } from '../../src/core/command.ts';
-import { AdminResolver, parseAdminIds } from '../../src/platforms/telegram/admin.ts';
+import { AdminCheckFailed, AdminResolver, parseAdminIds } from '../../src/platforms/telegram/admin.ts';
 import { botCommandLists, telegramOptionsFromEnv } from '../../src/platforms/telegram/bot.ts';
 import { PagerCodec } from '../../src/platforms/telegram/bot-pager.ts';
 import { channelPostItem, isTelegramChannelUrl, matchesChannel, telegramChannelUrl } from '../../src/platforms/telegram/channel-posts.ts';
@@ -71,16 +72,16 @@ test('paging callback data stays within 64 bytes; long option sets are kept behi
 test('admins: TELEGRAM_ADMIN_IDS everywhere, chat administrators in groups (cached), nobody else in private chats', async () => {
   assert.deepEqual([...parseAdminIds(' 1, 22 ;333 x -4 ')], ['1', '22', '333']);
   const asked: string[] = [];
-  let now = 0;
+  let now = 1000;
   const statuses: Record<string, string> = { '-5:7': 'administrator', '-5:8': 'creator', '-5:9': 'member' };
   const api = {
     getChatMember: async (chat: number | string, user: number) => {
       asked.push(`${chat}:${user}`);
-      if (user === 666) throw new Error('400 member not found');
+      if (user === 666) throw new GrammyError('Call to getChatMember failed!', { ok: false, error_code: 400, description: 'Bad Request: member not found' }, 'getChatMember', {});
       return { status: statuses[`${chat}:${user}`] ?? 'left' } as never;
     },
   };
-  const admins = new AdminResolver(api, parseAdminIds('1'), () => now, 1000);
+  const admins = new AdminResolver(api, parseAdminIds('1'), { now: () => now, ttlMs: 1000 });
   const group = { id: -5, type: 'supergroup' as const };
   assert.equal(await admins.isAdmin({ chat: { id: 1, type: 'private' }, userId: 1 }), true);
   assert.equal(await admins.isAdmin({ chat: { id: 2, type: 'private' }, userId: 2 }), false);
@@ -92,9 +93,33 @@ test('admins: TELEGRAM_ADMIN_IDS everywhere, chat administrators in groups (cach
   assert.equal(await admins.isAdmin({ chat: group, userId: undefined, senderChatId: -5 }), true);
   assert.equal(await admins.isAdmin({ chat: group, userId: 777, senderChatId: -100 }), false);
   assert.deepEqual(asked, ['-5:7', '-5:8', '-5:9', '-5:666']);
-  now = 2000;
+  now = 3000;
   assert.equal(await admins.isAdmin({ chat: group, userId: 9 }), false);
   assert.equal(asked.length, 5, 'asked again after the cache expired');
+});
+
+test('admins: a getChatMember that fails is logged and asked again, never read as "not an admin"', async () => {
+  let failures = 1;
+  let asked = 0;
+  const errors: string[] = [];
+  const api = {
+    getChatMember: async () => {
+      asked++;
+      if (failures-- > 0) throw new HttpError('Network request for getChatMember failed!', new Error('connect ECONNREFUSED'));
+      return { status: 'administrator' } as never;
+    },
+  };
+  const admins = new AdminResolver(api, new Set(), { retryDelaysMs: [1, 1], onError: (error, attempt, retry) => errors.push(`${attempt}:${retry}:${(error as Error).message}`) });
+  const group = { id: -5, type: 'supergroup' as const };
+  assert.equal(await admins.isAdmin({ chat: group, userId: 7 }), true, 'the second attempt answered');
+  assert.deepEqual(errors, ['1:true:Network request for getChatMember failed!']);
+
+  failures = 10;
+  asked = 0;
+  await assert.rejects(admins.isAdmin({ chat: group, userId: 8 }), AdminCheckFailed);
+  assert.equal(asked, 3, 'asked three times');
+  failures = 0;
+  assert.equal(await admins.isAdmin({ chat: group, userId: 8 }), true, 'the failure was not cached');
 });
 
 test('command lists for setMyCommands: valid names only, descriptions within 256', () => {

@@ -96,6 +96,10 @@ test('filterEvents by date range and words (accent/case-insensitive); timelineTe
   assert.deepEqual(filterEvents(events, { query: 'JULIACA' }).map((e) => e.date), ['2023-01-09']);
   assert.deepEqual(filterEvents(events, { query: 'apurimac emergency' }).map((e) => e.date), ['2023-01-15']);
   assert.deepEqual(filterEvents(events, { query: 'lima' }), []);
+  // A place is a whole name the event names, not a word in its text.
+  assert.deepEqual(filterEvents(events, { place: 'apurimac' }).map((e) => e.date), ['2023-01-15']);
+  assert.deepEqual(filterEvents(events, { place: 'Juli' }), []);
+  assert.deepEqual(filterEvents(events, { place: 'Juliaca', from: '2023-01-10' }), []);
   const text = timelineText(events);
   assert.match(text, /^2022-12-15 {2}Army shot down civilians in Ayacucho — Outlet/);
   assert.match(text, /2023-02 {5}Protests in February/);

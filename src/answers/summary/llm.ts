@@ -3,38 +3,15 @@
 // sources; anything else — not configured, HTTP error, timeout, malformed answer, an invented figure —
 // falls back to the extractive summary.
 
-import { request, type Dispatcher } from 'undici';
-import { z } from 'zod';
+import { llmConfigFromEnv, type LlmConfig } from '../../core/llm-config.ts';
+import { createChatClient } from '../../sources/chat-completions.ts';
 import { findNumbers } from '../../facts/numbers.ts';
 import { summarizeExtractive } from './extractive.ts';
 import { isEnglishOnce } from './stopwords.ts';
 
-export interface LlmConfig {
-  /** e.g. "http://127.0.0.1:11434/v1" (Ollama), "https://api.openai.com/v1"; "/chat/completions" is appended. */
-  baseUrl: string;
-  model: string;
-  /** Sent as "Authorization: Bearer …"; never logged. */
-  apiKey?: string | null;
-  /** Budget for the whole request, body included. Default 20 000 ms. */
-  timeoutMs?: number;
-  /** Most characters of source text sent, all documents together. Default 6 000. */
-  maxInputChars?: number;
-  /** Longer answers are refused (null). Default 600. */
-  maxOutputChars?: number;
-  /** Told why a call failed (status, error code); never given the key or the texts. */
-  onError?: (reason: string) => void;
-}
+export { llmConfigFromEnv, type LlmConfig };
 
 export type LlmSummarizer = (texts: string[]) => Promise<string | null>;
-
-/** LlmConfig from CRONISTA_LLM_BASE_URL, CRONISTA_LLM_MODEL and CRONISTA_LLM_API_KEY; null unless both of the first two are set. */
-export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfig | null {
-  const baseUrl = env.CRONISTA_LLM_BASE_URL?.trim();
-  const model = env.CRONISTA_LLM_MODEL?.trim();
-  if (!baseUrl || !model) return null;
-  const apiKey = env.CRONISTA_LLM_API_KEY?.trim();
-  return { baseUrl, model, apiKey: apiKey || null };
-}
 
 export const SYSTEM_PROMPT = [
   'You summarise news reports about one event for a news digest.',
@@ -43,14 +20,6 @@ export const SYSTEM_PROMPT = [
   'State only what the reports say: no speculation, opinion, background or advice.',
   'Answer with the summary only — no title, preamble, quotes or lists.',
 ].join(' ');
-
-const ResponseSchema = z.object({
-  choices: z
-    .array(z.object({ message: z.object({ content: z.string() }) }))
-    .min(1),
-});
-
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** The documents as the user message: deduplicated, whitespace collapsed, cut to a shared budget at sentence ends. */
 export function buildUserMessage(texts: string[], maxChars = 6000): string {
@@ -87,32 +56,13 @@ export function cleanAnswer(content: string): string {
   return text;
 }
 
-/** Drops a response body unread (undici reports the abort on the stream; that is expected). */
-function discard(res: Dispatcher.ResponseData): void {
-  res.body.on('error', () => {});
-  res.body.destroy();
-}
-
-function chatUrl(baseUrl: string): URL | null {
-  try {
-    const url = new URL(`${baseUrl.trim().replace(/\/+$/, '')}/chat/completions`);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A summariser calling `{baseUrl}/chat/completions`, or null when not configured (no base URL or model,
  * or a base URL that is not http(s)). The summariser resolves to null on any failure; it never throws.
  */
 export function createLlmSummarizer(config: LlmConfig | null | undefined = llmConfigFromEnv()): LlmSummarizer | null {
-  if (!config?.baseUrl?.trim() || !config.model?.trim()) return null;
-  const url = chatUrl(config.baseUrl);
-  if (!url) return null;
-  const model = config.model.trim();
-  const apiKey = config.apiKey?.trim() || null;
-  const timeoutMs = config.timeoutMs ?? 20_000;
+  const chat = createChatClient(config);
+  if (!config || !chat) return null;
   const maxInputChars = config.maxInputChars ?? 6000;
   const maxOutputChars = config.maxOutputChars ?? 600;
   const fail = (reason: string): null => {
@@ -122,57 +72,17 @@ export function createLlmSummarizer(config: LlmConfig | null | undefined = llmCo
 
   return async (texts: string[]): Promise<string | null> => {
     if (!texts.some((t) => t?.trim())) return null;
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
     const messages = [
-      { role: 'system', content: SYSTEM_PROMPT },
-      { role: 'user', content: buildUserMessage(texts, maxInputChars) },
+      { role: 'system' as const, content: SYSTEM_PROMPT },
+      { role: 'user' as const, content: buildUserMessage(texts, maxInputChars) },
     ];
-    // Sampling options most servers take; OpenAI's reasoning models refuse them with 400, so a 400 is
-    // retried once with the bare request.
-    const bodies = [
-      JSON.stringify({ model, messages, temperature: 0, max_tokens: 300, stream: false }),
-      JSON.stringify({ model, messages, stream: false }),
-    ];
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      let res: Dispatcher.ResponseData | null = null;
-      for (const body of bodies) {
-        res = await request(url, { method: 'POST', headers, body, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-        if (res.statusCode !== 400) break;
-        discard(res);
-      }
-      if (!res || res.statusCode < 200 || res.statusCode >= 300) {
-        if (res) discard(res);
-        return fail(`HTTP ${res?.statusCode ?? '?'}`);
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_RESPONSE_BYTES) {
-          discard(res);
-          return fail('response too large');
-        }
-        chunks.push(chunk as Buffer);
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        return fail('response is not JSON');
-      }
-      const parsed = ResponseSchema.safeParse(json);
-      if (!parsed.success) return fail('response is not a chat completion');
-      const text = cleanAnswer(parsed.data.choices[0]!.message.content);
-      if (!text) return fail('empty answer');
-      if (text.length > maxOutputChars) return fail(`answer longer than ${maxOutputChars} characters`);
-      return text;
-    } catch (error) {
-      if (signal.aborted) return fail(`timed out after ${timeoutMs} ms`);
-      const code = (error as { code?: unknown }).code;
-      return fail(typeof code === 'string' ? code : (error as Error).name || 'request failed');
-    }
+    // Sampling options most servers take, then (after a 400) the bare request.
+    const result = await chat({ messages, variants: [{ temperature: 0, max_tokens: 300 }, {}] });
+    if (!result.ok) return fail(result.reason);
+    const text = cleanAnswer(result.content);
+    if (!text) return fail('empty answer');
+    if (text.length > maxOutputChars) return fail(`answer longer than ${maxOutputChars} characters`);
+    return text;
   };
 }
 

@@ -62,7 +62,7 @@ export function configImportCommand(app: AppContext, file: string): Promise<Comm
     } catch (error) {
       throw new ConfigError(`${path}: cannot read: ${errorMessage(error)}`);
     }
-    const config = await Settings.open(app.store, { logger: app.logger }).importYaml(text, path);
+    const config = await Settings.open(app.store, { logger: app.logger }).importYaml(text, path, { from: 'console' });
     return `Imported ${config.sources.length} source${config.sources.length === 1 ? '' : 's'} and ${config.destinations.length} destination${config.destinations.length === 1 ? '' : 's'} from ${file}.`;
   });
 }

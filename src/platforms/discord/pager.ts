@@ -1,14 +1,17 @@
 /**
  * ‹ Previous / Next › buttons for paged answers. A button's custom_id (≤ 100 characters) carries the
  * command, the page it leads to and the options: inline as JSON when they fit, otherwise as a key into
- * a small in-memory map (the oldest entries are forgotten; a forgotten key asks the user to re-run).
+ * a bounded in-memory cache (entries expire after PAGER_TTL_MS, the least recently used go first when it
+ * is full; a forgotten key asks the user to re-run).
  */
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Pager } from '../../answers/answer.ts';
 
 export const PAGER_PREFIX = 'pg';
 const MAX_CUSTOM_ID = 100;
+export const PAGER_TTL_MS = 24 * 60 * 60_000;
 
 export interface PageRequest {
   command: string;
@@ -17,8 +20,16 @@ export interface PageRequest {
 }
 
 export class PagerStore {
-  private readonly saved = new Map<string, Record<string, string | number | boolean>>();
-  constructor(private readonly capacity = 500) {}
+  private readonly saved: LRUCache<string, Record<string, string | number | boolean>>;
+  constructor(capacity = 500, options: { ttlMs?: number; now?: () => number } = {}) {
+    this.saved = new LRUCache({ max: capacity, ttl: options.ttlMs ?? PAGER_TTL_MS, ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}) });
+  }
+
+  /** Option sets kept now (expired ones are dropped first). */
+  size(): number {
+    this.saved.purgeStale();
+    return this.saved.size;
+  }
 
   customId(command: string, page: number, options: Record<string, string | number | boolean>): string {
     const head = `${PAGER_PREFIX}:${command}:${page}:`;
@@ -26,7 +37,6 @@ export class PagerStore {
     if (inline.length <= MAX_CUSTOM_ID) return inline;
     const key = randomBytes(9).toString('base64url');
     this.saved.set(key, options);
-    while (this.saved.size > this.capacity) this.saved.delete(this.saved.keys().next().value!);
     return `${head}#${key}`;
   }
 

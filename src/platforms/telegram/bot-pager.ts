@@ -1,13 +1,16 @@
 /**
  * ‹ Previous / Next › buttons for paged answers. Telegram limits callback data to 64 bytes: the command,
  * its options and the page go inline when they fit (`pg:<page>:<command>:<options>`); longer option sets
- * stay here, in a small in-memory map, behind a short key (`pk:<page>:<key>`). Keys do not survive a
- * restart: such a button then answers that the list expired.
+ * stay here, in a bounded in-memory cache, behind a short key (`pk:<page>:<key>`). Keys expire after
+ * PAGER_TTL_MS (or when PAGER_MAX_STORED newer ones push them out) and do not survive a restart: such a
+ * button then answers that the list expired.
  */
+import { LRUCache } from 'lru-cache';
 import type { Pager } from '../../answers/answer.ts';
 
 export const CALLBACK_DATA_LIMIT = 64;
-const MAX_STORED = 1000;
+export const PAGER_MAX_STORED = 1000;
+export const PAGER_TTL_MS = 24 * 60 * 60_000;
 
 export interface PageRequest {
   command: string;
@@ -19,10 +22,34 @@ export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
 }
 
+interface StoredRequest {
+  command: string;
+  options: Record<string, string | number | boolean>;
+  identity: string;
+}
+
 export class PagerCodec {
-  private readonly stored = new Map<string, { command: string; options: Record<string, string | number | boolean> }>();
+  private readonly stored: LRUCache<string, StoredRequest>;
+  /** identity (command and options) → key, so the buttons of one list share a key. */
   private readonly keys = new Map<string, string>();
   private counter = 0;
+
+  constructor(options: { max?: number; ttlMs?: number; now?: () => number } = {}) {
+    this.stored = new LRUCache<string, StoredRequest>({
+      max: options.max ?? PAGER_MAX_STORED,
+      ttl: options.ttlMs ?? PAGER_TTL_MS,
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+      dispose: (entry, key) => {
+        if (this.keys.get(entry.identity) === key) this.keys.delete(entry.identity);
+      },
+    });
+  }
+
+  /** Option sets kept now (expired ones are dropped first). */
+  size(): number {
+    this.stored.purgeStale();
+    return this.stored.size;
+  }
 
   encode(request: PageRequest): string {
     const options = new URLSearchParams(Object.entries(request.options).map(([name, value]) => [name, String(value)])).toString();
@@ -30,16 +57,12 @@ export class PagerCodec {
     if (Buffer.byteLength(inline, 'utf8') <= CALLBACK_DATA_LIMIT) return inline;
     const identity = `${request.command}?${options}`;
     let key = this.keys.get(identity);
-    if (!key) {
+    if (!key || !this.stored.has(key)) {
       key = (this.counter++).toString(36);
-      this.stored.set(key, { command: request.command, options: request.options });
       this.keys.set(identity, key);
-      if (this.stored.size > MAX_STORED) {
-        const oldest = this.stored.keys().next().value as string;
-        const entry = this.stored.get(oldest)!;
-        this.stored.delete(oldest);
-        this.keys.delete(`${entry.command}?${new URLSearchParams(Object.entries(entry.options).map(([n, v]) => [n, String(v)])).toString()}`);
-      }
+      this.stored.set(key, { command: request.command, options: request.options, identity });
+    } else {
+      this.stored.get(key); // used again: it stays longer
     }
     return `pk:${request.page}:${key}`;
   }

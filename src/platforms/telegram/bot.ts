@@ -7,24 +7,34 @@
  * long polling TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_PORT (+ TELEGRAM_WEBHOOK_SECRET,
  * TELEGRAM_WEBHOOK_HOST). The token never appears in a log line.
  *
- * Updates are handled one after another per chat (so answers keep the order of the commands) and
- * concurrently across chats; `stop()` stops taking updates, then waits for every handler in flight.
+ * Routing is grammY's own (`bot.command`, `bot.on('channel_post')`, …). Long polling runs on
+ * @grammyjs/runner; `sequentialize` keeps each chat's updates in order (answers follow the commands)
+ * while chats run concurrently, at most MAX_CONCURRENT_UPDATES at once (p-limit: the runner's own sink
+ * bound is soft, it takes a whole getUpdates batch of up to 100 at once) — in webhook mode too, through
+ * the runner's sink. `stop()` stops taking updates, then waits for every handler in flight.
+ *
+ * Start-up failures are PlatformErrors saying what to check: 401 (the token), 409 (another poller or a
+ * webhook on the same token), an unreachable Bot API. A 401/409 after start-up (the runner stops) is
+ * handed to `onFailure` so the supervisor restarts the bot later.
  */
-import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { basename } from 'node:path';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, GrammyError, HttpError, InputFile, webhookCallback, type Context } from 'grammy';
-import type { BotCommand, CallbackQuery, Chat, Message } from 'grammy/types';
+import { createConcurrentSink, run, sequentialize, type RunnerHandle, type UpdateSink } from '@grammyjs/runner';
+import { Bot, BotError, GrammyError, HttpError, InputFile, type Context } from 'grammy';
+import pLimit from 'p-limit';
+import type { BotCommand, CallbackQuery, Chat, Message, Update } from 'grammy/types';
 import type { Answer } from '../../answers/answer.ts';
 import type { CommandDefinition } from '../../core/command.ts';
 import { ConfigError } from '../../core/config.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Dispatcher } from '../../core/dispatch.ts';
 import { CronistaError } from '../../core/errors.ts';
+import { redactUrl } from '../../core/redact.ts';
 import { parseCommandLine } from '../console/parse.ts';
-import type { Platform, PlatformFactory } from '../platform.ts';
-import { AdminResolver, parseAdminIds } from './admin.ts';
+import { PlatformError, type Platform, type PlatformFactory } from '../platform.ts';
+import { AdminCheckFailed, AdminResolver, parseAdminIds } from './admin.ts';
 import { PagerCodec, type InlineKeyboard } from './bot-pager.ts';
 import { describeOutcome, ingestChannelPost } from './channel-posts.ts';
 import { renderTelegram, type TelegramMessage } from './render.ts';
@@ -35,8 +45,13 @@ import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
  * drops the cached admin status of that chat, so a demoted admin loses admin commands at once.
  */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'edited_channel_post', 'my_chat_member', 'chat_member'] as const;
+/** Updates handled at once across all chats (each chat's own run one after another). */
+export const MAX_CONCURRENT_UPDATES = 32;
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_LIMIT = 256;
+const WEBHOOK_MAX_BYTES = 1024 * 1024;
+/** How long the runner retries getUpdates over network errors before the supervisor takes over. */
+const POLLING_MAX_RETRY_MS = 5 * 60_000;
 
 export interface TelegramWebhookOptions {
   /** The public HTTPS URL Telegram posts to; its path is the one served. */
@@ -57,6 +72,8 @@ export interface TelegramPlatformOptions {
   maxRetryAttempts?: number;
   maxDelaySeconds?: number;
   adminCacheMs?: number;
+  /** Waits between getChatMember attempts when Telegram cannot be reached. */
+  adminRetryDelaysMs?: readonly number[];
 }
 
 /** Reads the platform's settings from the environment; null without TELEGRAM_BOT_TOKEN. */
@@ -101,14 +118,25 @@ interface Where {
   threadId?: number;
 }
 
+/** grammY types its AbortSignal parameters with the abort-controller shim; Node's own is what it uses. */
+type ApiSignal = Parameters<Bot['init']>[0];
+const apiSignal = (signal: AbortSignal | undefined) => signal as unknown as ApiSignal;
+
+/** The chat an update belongs to: its updates are handled one after another. */
+function chatKey(ctx: Context): string | undefined {
+  const id = ctx.chat?.id;
+  return id === undefined ? undefined : String(id);
+}
+
 export class TelegramPlatform implements Platform {
   readonly name = 'telegram';
   readonly bot: Bot;
+  onFailure?: (error: unknown) => void;
   private readonly admins: AdminResolver;
   private readonly pager = new PagerCodec();
-  private readonly inflight = new Set<Promise<void>>();
-  private readonly chains = new Map<string, Promise<void>>();
-  private polling: Promise<void> | undefined;
+  private readonly inflight = new Set<Promise<unknown>>();
+  private runner: RunnerHandle | undefined;
+  private sink: UpdateSink<Update> | undefined;
   private server: Server | undefined;
   private running = false;
 
@@ -122,37 +150,88 @@ export class TelegramPlatform implements Platform {
     this.bot.api.config.use(
       autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 5, maxDelaySeconds: options.maxDelaySeconds ?? 300, rethrowHttpErrors: true }),
     );
-    this.admins = new AdminResolver(this.bot.api, options.adminIds ?? new Set(), Date.now, options.adminCacheMs);
-    // Every update is scheduled, never awaited here: a slow command in one chat does not hold up the others.
-    this.bot.use((ctx) => {
-      this.schedule(ctx);
+    this.admins = new AdminResolver(this.bot.api, options.adminIds ?? new Set(), {
+      ...(options.adminCacheMs !== undefined ? { ttlMs: options.adminCacheMs } : {}),
+      ...(options.adminRetryDelaysMs ? { retryDelaysMs: options.adminRetryDelaysMs } : {}),
+      onError: (error, attempt, willRetry) =>
+        this.app.logger.warn(`telegram: getChatMember failed (attempt ${attempt}${willRetry ? ', retrying' : ', giving up'}): ${this.describe(error)}`),
     });
-    this.bot.catch((error) => {
-      this.app.logger.error({ update: error.ctx?.update?.update_id }, `telegram: update failed: ${this.describe(error.error)}`);
-    });
+    this.route();
   }
 
   get username(): string {
     return this.bot.isInited() ? this.bot.botInfo.username : '';
   }
 
-  async start(): Promise<void> {
+  /** grammY's routing: every update type to its handler, each chat in order, every handler tracked for idle(). */
+  private route(): void {
+    const bot = this.bot;
+    bot.use((_ctx, next) => this.track(next()));
+    bot.use(sequentialize(chatKey));
+    // After sequentialize: a chat's next update waits for its turn without taking one of the slots.
+    const slots = pLimit(MAX_CONCURRENT_UPDATES);
+    bot.use((_ctx, next) => slots(next));
+    const messages = bot.on('message');
+    const names = this.dispatcher.commands.map((command) => command.name).filter((name) => COMMAND_NAME.test(name));
+    // Known commands, as /name or /name@thisbot; /start shows the help unless a command is called so.
+    messages.command(names, (ctx) => this.onCommand(ctx.msg, this.commandName(ctx.msg), String(ctx.match ?? '')));
+    if (!names.includes('start')) messages.command('start', (ctx) => this.onCommand(ctx.msg, 'help', String(ctx.match ?? '')));
+    // Anything else that starts with a command: unknown ones, other spellings (/Deaths).
+    messages.on('::bot_command', (ctx) => this.onOtherCommand(ctx.msg));
+    bot.on('callback_query', (ctx) => this.onCallback(ctx.callbackQuery));
+    bot.on('channel_post', (ctx) => this.onChannelPost(ctx.channelPost, false));
+    bot.on('edited_channel_post', (ctx) => this.onChannelPost(ctx.editedChannelPost, true));
+    bot.on('my_chat_member', (ctx) => {
+      const { chat, new_chat_member: member } = ctx.myChatMember;
+      this.admins.forgetChat(chat.id);
+      this.app.logger.info(`telegram: the bot is now ${member.status} in ${chat.type} ${'title' in chat ? `"${chat.title}" ` : ''}(${chat.id})`);
+    });
+    bot.on('chat_member', (ctx) => {
+      // Promoted, demoted, left or banned: ask Telegram again next time rather than trust the cache.
+      const { chat, new_chat_member: member } = ctx.chatMember;
+      this.admins.forgetChat(chat.id);
+      this.app.logger.info({ chat: chat.id, user: member.user.id, status: member.status }, 'telegram: a member changed status; admin cache of the chat cleared');
+    });
+    // Always set: grammY's default error handler would stop polling.
+    bot.catch((error) => {
+      this.app.logger.error({ update: error.ctx?.update?.update_id }, `telegram: update failed: ${this.describe(error.error)}`);
+    });
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    void work.then(
+      () => this.inflight.delete(work),
+      () => this.inflight.delete(work),
+    );
+    return work;
+  }
+
+  async start(signal?: AbortSignal): Promise<void> {
     if (this.running) return;
     try {
-      await this.bot.init();
+      await this.bot.init(apiSignal(signal));
+      await this.registerCommands(signal);
+      if (this.options.webhook) await this.startWebhook(this.options.webhook, signal);
+      else await this.startPolling(signal);
     } catch (error) {
-      // A network error's cause names the request URL, which holds the token: only the scrubbed line goes on.
-      throw new Error(`telegram: getMe failed: ${this.describe(error)}`);
+      await this.stop().catch(() => undefined);
+      throw this.startError(error);
     }
     this.running = true;
-    await this.registerCommands();
-    if (this.options.webhook) await this.startWebhook(this.options.webhook);
-    else await this.startPolling();
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
     this.running = false;
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner?.isRunning()) {
+      try {
+        await runner.stop();
+      } catch (error) {
+        this.app.logger.warn(`telegram: stopping long polling: ${this.describe(error)}`);
+      }
+    }
     if (this.server) {
       const server = this.server;
       this.server = undefined;
@@ -161,16 +240,8 @@ export class TelegramPlatform implements Platform {
         server.closeIdleConnections();
       });
     }
-    if (this.polling) {
-      try {
-        await this.bot.stop();
-      } catch (error) {
-        this.app.logger.warn(`telegram: stopping long polling: ${this.describe(error)}`);
-      }
-      await this.polling;
-      this.polling = undefined;
-    }
     await this.idle();
+    this.sink = undefined;
     this.app.logger.info('telegram: stopped');
   }
 
@@ -179,44 +250,75 @@ export class TelegramPlatform implements Platform {
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
-  private async startPolling(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      let started = false;
-      this.polling = this.bot
-        .start({
-          drop_pending_updates: false,
-          allowed_updates: [...ALLOWED_UPDATES],
-          timeout: this.options.pollTimeoutSeconds ?? 30,
-          onStart: (me) => {
-            started = true;
-            this.app.logger.info(`telegram: @${me.username} is listening (long polling)`);
-            resolve();
-          },
-        })
-        .catch((error: unknown) => {
-          const message = `telegram: long polling stopped: ${this.describe(error)}`;
-          this.app.logger.error(message);
-          if (!started) {
-            this.running = false;
-            reject(new Error(message));
-          }
-        });
+  /**
+   * Long polling on @grammyjs/runner. It does not remove a webhook itself, and reports a 401/409 only once
+   * running: both are asked first, so a bad start fails here rather than in the background.
+   */
+  private async startPolling(signal?: AbortSignal): Promise<void> {
+    await this.bot.api.deleteWebhook({ drop_pending_updates: false }, apiSignal(signal));
+    // Takes nothing (no offset): only shows that this token may poll (401) and nobody else does (409).
+    await this.bot.api.getUpdates({ limit: 1, timeout: 0, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
+    if (signal?.aborted) throw signal.reason;
+    const runner = run(this.bot, {
+      runner: {
+        fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+        silent: true,
+        maxRetryTime: POLLING_MAX_RETRY_MS,
+      },
+      sink: { concurrency: MAX_CONCURRENT_UPDATES },
     });
+    this.runner = runner;
+    runner.task()?.catch((error: unknown) => {
+      if (this.runner !== runner) return;
+      const failure = this.startError(error);
+      this.app.logger.error(`telegram: long polling stopped: ${failure.message}`);
+      this.running = false;
+      this.runner = undefined;
+      this.onFailure?.(failure);
+    });
+    this.app.logger.info(`telegram: @${this.username} is listening (long polling)`);
   }
 
-  private async startWebhook(webhook: TelegramWebhookOptions): Promise<void> {
+  /**
+   * Webhook mode. Written here rather than with grammY's webhookCallback, which answers Telegram only
+   * once the handlers finished (a slow command would make Telegram send the update again): each update is
+   * answered at once and handed to the runner's bounded sink.
+   */
+  private async startWebhook(webhook: TelegramWebhookOptions, signal?: AbortSignal): Promise<void> {
     const path = new URL(webhook.url).pathname || '/';
-    const callback = webhookCallback(this.bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
+    const sink = createConcurrentSink<Update, BotError>(
+      { consume: (update) => this.bot.handleUpdate(update) },
+      async (error) => {
+        await this.bot.errorHandler(error);
+      },
+      { concurrency: MAX_CONCURRENT_UPDATES },
+    );
+    this.sink = sink;
+    const expected = Buffer.from(webhook.secret);
     const server = createServer((request, response) => {
       const requestPath = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (request.method !== 'POST' || requestPath !== path) {
         response.writeHead(404).end();
         return;
       }
-      callback(request, response).catch((error: unknown) => {
-        this.app.logger.error(`telegram: webhook request failed: ${this.describe(error)}`);
-        if (!response.headersSent) response.writeHead(500).end();
-      });
+      const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        response.writeHead(401).end('secret token is wrong');
+        return;
+      }
+      readJson(request)
+        .then(async (update) => {
+          if (!update || typeof update !== 'object' || typeof (update as Update).update_id !== 'number') {
+            response.writeHead(400).end();
+            return;
+          }
+          await sink.handle([update as Update]); // waits only while MAX_CONCURRENT_UPDATES are running
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        })
+        .catch((error: unknown) => {
+          this.app.logger.warn(`telegram: webhook request refused: ${this.describe(error)}`);
+          if (!response.headersSent) response.writeHead(400).end();
+        });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -226,14 +328,7 @@ export class TelegramPlatform implements Platform {
       });
     });
     this.server = server;
-    try {
-      await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
-    } catch (error) {
-      this.server = undefined;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      this.running = false;
-      throw new Error(`telegram: setWebhook failed: ${this.describe(error)}`);
-    }
+    await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }, apiSignal(signal));
     this.app.logger.info(`telegram: @${this.username} is listening (webhook on port ${this.webhookPort() ?? webhook.port})`);
   }
 
@@ -243,61 +338,34 @@ export class TelegramPlatform implements Platform {
     return address && typeof address === 'object' ? address.port : null;
   }
 
-  private async registerCommands(): Promise<void> {
+  private async registerCommands(signal?: AbortSignal): Promise<void> {
     const { everyone, admins } = botCommandLists(this.dispatcher.commands);
     try {
-      await this.bot.api.setMyCommands(everyone);
-      await this.bot.api.setMyCommands(admins, { scope: { type: 'all_chat_administrators' } });
+      await this.bot.api.setMyCommands(everyone, undefined, apiSignal(signal));
+      await this.bot.api.setMyCommands(admins, { scope: { type: 'all_chat_administrators' } }, apiSignal(signal));
     } catch (error) {
+      if (signal?.aborted || isStartFatal(error)) throw error;
       this.app.logger.warn(`telegram: setMyCommands failed: ${this.describe(error)}`);
     }
     // Operators (TELEGRAM_ADMIN_IDS) see every command in their private chat with the bot, once they started it.
     for (const id of this.admins.adminIds) {
       try {
-        await this.bot.api.setMyCommands(admins, { scope: { type: 'chat', chat_id: Number(id) } });
+        await this.bot.api.setMyCommands(admins, { scope: { type: 'chat', chat_id: Number(id) } }, apiSignal(signal));
       } catch (error) {
+        if (signal?.aborted) throw error;
         this.app.logger.debug(`telegram: setMyCommands for admin ${id}: ${this.describe(error)}`);
       }
     }
   }
 
-  private schedule(ctx: Context): void {
-    const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
-    const key = chatId === undefined ? 'none' : String(chatId);
-    const previous = this.chains.get(key) ?? Promise.resolve();
-    const run: Promise<void> = previous
-      .then(() => this.handle(ctx))
-      .catch((error: unknown) => {
-        this.app.logger.error({ update: ctx.update.update_id }, `telegram: update failed: ${this.describe(error)}`);
-      });
-    this.chains.set(key, run);
-    this.inflight.add(run);
-    void run.finally(() => {
-      this.inflight.delete(run);
-      if (this.chains.get(key) === run) this.chains.delete(key);
-    });
+  /** The command as typed, without the bot's name, in lower case. */
+  private commandName(message: Message): string {
+    const entity = message.entities?.find((candidate) => candidate.type === 'bot_command' && candidate.offset === 0);
+    return (message.text ?? '').slice(1, entity?.length ?? 1).split('@')[0]!.toLowerCase();
   }
 
-  private async handle(ctx: Context): Promise<void> {
-    const update = ctx.update;
-    if (update.message) return this.onMessage(update.message);
-    if (update.callback_query) return this.onCallback(update.callback_query);
-    if (update.channel_post) return this.onChannelPost(update.channel_post, false);
-    if (update.edited_channel_post) return this.onChannelPost(update.edited_channel_post, true);
-    if (update.my_chat_member) {
-      const { chat, new_chat_member: member } = update.my_chat_member;
-      this.admins.forgetChat(chat.id);
-      this.app.logger.info(`telegram: the bot is now ${member.status} in ${chat.type} ${'title' in chat ? `"${chat.title}" ` : ''}(${chat.id})`);
-    }
-    if (update.chat_member) {
-      // Promoted, demoted, left or banned: ask Telegram again next time rather than trust the cache.
-      const { chat, new_chat_member: member } = update.chat_member;
-      this.admins.forgetChat(chat.id);
-      this.app.logger.info({ chat: chat.id, user: member.user.id, status: member.status }, 'telegram: a member changed status; admin cache of the chat cleared');
-    }
-  }
-
-  private async onMessage(message: Message): Promise<void> {
+  /** A command grammY did not route: answered if it is one of ours in another spelling, or addressed to this bot. */
+  private async onOtherCommand(message: Message): Promise<void> {
     const text = message.text;
     const entity = message.entities?.[0];
     if (!text || !entity || entity.type !== 'bot_command' || entity.offset !== 0) return;
@@ -305,31 +373,46 @@ export class TelegramPlatform implements Platform {
     if (!head) return;
     const target = head[2];
     if (target && target.toLowerCase() !== this.username.toLowerCase()) return; // addressed to another bot
-    const chat = message.chat;
-    const inGroup = chat.type !== 'private';
     let name = head[1]!.toLowerCase();
     if (name === 'start' && !this.dispatcher.find('start')) name = 'help';
     // In a group, an unknown command without @ may well be another bot's.
-    if (inGroup && !target && !this.dispatcher.find(name)) return;
+    if (message.chat.type !== 'private' && !target && !this.dispatcher.find(name)) return;
+    await this.onCommand(message, name, text.slice(entity.length).trimStart());
+  }
+
+  private async onCommand(message: Message, name: string, rest: string): Promise<void> {
+    const chat = message.chat;
+    const inGroup = chat.type !== 'private';
     const where: Where = {
       chatId: chat.id,
       ...(inGroup ? { replyTo: message.message_id } : {}),
       ...(message.is_topic_message && message.message_thread_id !== undefined ? { threadId: message.message_thread_id } : {}),
     };
-    const caller = await this.caller(chat, message.from?.id, message.sender_chat?.id);
     let answer: Answer;
     try {
-      const parsed = parseCommandLine(`/${name}${text.slice(entity.length)}`, (candidate) => this.dispatcher.find(candidate));
+      const parsed = parseCommandLine(`/${name}${rest ? ` ${rest}` : ''}`, (candidate) => this.dispatcher.find(candidate));
+      const needsAdmin = this.dispatcher.find(parsed.name)?.permission === 'admin';
+      const caller = await this.caller(chat, message.from?.id, message.sender_chat?.id, needsAdmin);
       answer = await this.dispatcher.dispatch({ ...parsed, caller });
     } catch (error) {
       if (!(error instanceof CronistaError)) throw error;
-      answer = { sections: [{ lines: [[error.message]] }], json: { error: { code: 'bad_input', message: error.message } }, ephemeral: true };
+      const code = error instanceof AdminCheckFailed ? 'failed' : 'bad_input';
+      answer = { sections: [{ lines: [[error.message]] }], json: { error: { code, message: error.message } }, ephemeral: true };
     }
     await this.send(where, answer);
   }
 
-  private async caller(chat: Pick<Chat, 'id' | 'type'>, userId: number | undefined, senderChatId: number | undefined) {
-    const isAdmin = await this.admins.isAdmin({ chat, userId, ...(senderChatId !== undefined ? { senderChatId } : {}) });
+  /**
+   * Who is asking. When Telegram cannot say whether they are a chat admin, an admin command fails with
+   * AdminCheckFailed; anyone else's command runs as for a member.
+   */
+  private async caller(chat: Pick<Chat, 'id' | 'type'>, userId: number | undefined, senderChatId: number | undefined, needsAdmin: boolean) {
+    let isAdmin = false;
+    try {
+      isAdmin = await this.admins.isAdmin({ chat, userId, ...(senderChatId !== undefined ? { senderChatId } : {}) });
+    } catch (error) {
+      if (needsAdmin || !(error instanceof AdminCheckFailed)) throw error;
+    }
     const isOperator = userId !== undefined && this.admins.adminIds.has(String(userId));
     return { platform: 'telegram' as const, userId: String(userId ?? senderChatId ?? ''), chatId: String(chat.id), isAdmin, isOperator };
   }
@@ -389,12 +472,16 @@ export class TelegramPlatform implements Platform {
       else if (request === 'expired') notice = { text: 'This list has expired; run the command again.', show_alert: true };
       else if (!message || message.date === 0) notice = { text: 'This message is too old to change; run the command again.', show_alert: true };
       else {
-        const caller = await this.caller(message.chat, query.from.id, undefined);
+        const needsAdmin = this.dispatcher.find(request.command)?.permission === 'admin';
+        const caller = await this.caller(message.chat, query.from.id, undefined, needsAdmin);
         const answer = await this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller });
         const error = (answer.json as { error?: { message?: string } } | null)?.error;
         if (error) notice = { text: (error.message ?? 'That did not work.').slice(0, 200), show_alert: true };
         else await this.editPage(message.chat.id, message.message_id, answer);
       }
+    } catch (error) {
+      if (!(error instanceof AdminCheckFailed)) throw error;
+      notice = { text: error.message, show_alert: true };
     } finally {
       try {
         await this.bot.api.answerCallbackQuery(query.id, notice ?? {});
@@ -439,4 +526,50 @@ export class TelegramPlatform implements Platform {
     else text = error instanceof Error ? error.message : String(error);
     return this.options.token ? text.split(this.options.token).join('<token>') : text;
   }
+
+  /** Why the bot cannot run, and what the operator should check. */
+  private startError(error: unknown): PlatformError {
+    if (error instanceof PlatformError) return error;
+    const apiRoot = redactUrl((this.options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, ''));
+    if (error instanceof GrammyError) {
+      if (error.error_code === 401) return new PlatformError('the Bot API refused the token (401 Unauthorized)', 'check TELEGRAM_BOT_TOKEN (from @BotFather)');
+      if (error.error_code === 409) {
+        return new PlatformError(
+          `another bot process is taking this token's updates (409 Conflict: ${error.description.replace(/^Conflict:\s*/i, '')})`,
+          'stop the other Cronista (or other program) using TELEGRAM_BOT_TOKEN, or remove its webhook',
+        );
+      }
+      if (error.error_code === 404) return new PlatformError(`the Bot API answered 404 to ${error.method}`, 'check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT');
+      return new PlatformError(`the Bot API refused ${error.method}: ${error.error_code} ${error.description}`, 'see the Bot API documentation for this error');
+    }
+    if (error instanceof HttpError) {
+      return new PlatformError(`could not reach the Bot API at ${apiRoot} (${this.describe(error.error)})`, 'check the network, any proxy or firewall, and TELEGRAM_API_ROOT');
+    }
+    if (isAbort(error)) return new PlatformError('start-up was cancelled', 'nothing to check');
+    if (error instanceof Error && /EADDRINUSE|EACCES/.test(error.message)) {
+      return new PlatformError(`the webhook server could not listen: ${error.message}`, 'check TELEGRAM_WEBHOOK_PORT and TELEGRAM_WEBHOOK_HOST');
+    }
+    return new PlatformError(`start-up failed: ${this.describe(error)}`, 'see the log above');
+  }
+}
+
+/** A 401 or a 409 is not worth carrying on with: the start fails with it. */
+function isStartFatal(error: unknown): boolean {
+  return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || /aborted/i.test(error.message));
+}
+
+/** A webhook request's JSON body (at most WEBHOOK_MAX_BYTES). */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > WEBHOOK_MAX_BYTES) throw new Error(`the update is larger than ${WEBHOOK_MAX_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }

@@ -34,6 +34,27 @@ export class SqliteKeyvStore {
     return true;
   }
 
+  /** The stored string under `key` (a full key: namespace included), read synchronously; undefined when absent or expired. */
+  getSync(key: string): string | undefined {
+    const row = this.statements.get.get(key);
+    if (!row || (row.expires !== null && row.expires <= Date.now())) return undefined;
+    return row.value;
+  }
+
+  /**
+   * Writes `value` only if the stored string is still `expected` (undefined: no row), in one
+   * `BEGIN IMMEDIATE` transaction, so no other connection — in this process or another — writes in between.
+   */
+  compareAndSet(key: string, expected: string | undefined, value: string): boolean {
+    return this.db
+      .transaction(() => {
+        if (this.getSync(key) !== expected) return false;
+        this.statements.set.run(key, value, null);
+        return true;
+      })
+      .immediate();
+  }
+
   async delete(key: string): Promise<boolean> {
     return this.statements.delete.run(key).changes > 0;
   }

@@ -11,6 +11,9 @@ import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { migrations } from './migrations.ts';
 import { sourceIdFor } from './source-id.ts';
 
+/** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
+const MAX_KV_ATTEMPTS = 50;
+
 /** How many candidate documents sharing sentences with a new one are compared in full. */
 const MAX_CANDIDATES = 8;
 /** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
@@ -142,10 +145,42 @@ function migrate(db: Database.Database): void {
 export class SqliteStore implements Store {
   readonly kv: Keyv;
   readonly db: Database.Database;
+  private readonly kvStore: SqliteKeyvStore;
 
   constructor(path: string) {
     this.db = openDatabase(path);
-    this.kv = new Keyv({ store: new SqliteKeyvStore(this.db), namespace: 'cronista' });
+    this.kvStore = new SqliteKeyvStore(this.db);
+    this.kv = new Keyv({ store: this.kvStore, namespace: 'cronista' });
+  }
+
+  private kvKey(key: string): string {
+    return this.kv.namespace ? `${this.kv.namespace}:${key}` : key;
+  }
+
+  private kvValue<T>(raw: string | undefined): T | undefined {
+    if (raw === undefined) return undefined;
+    const deserialize = this.kv.deserialize ?? ((text: string) => JSON.parse(text) as unknown);
+    return (deserialize(raw) as { value?: T } | undefined)?.value;
+  }
+
+  /** A kv value read synchronously (start-up code that cannot await); undefined when absent or unreadable. */
+  readKvSync<T>(key: string): T | undefined {
+    try {
+      return this.kvValue<T>(this.kvStore.getSync(this.kvKey(key)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T> {
+    const rowKey = this.kvKey(key);
+    for (let attempt = 1; ; attempt++) {
+      const before = this.kvStore.getSync(rowKey);
+      const next = await edit(this.kvValue<T>(before));
+      const serialized = await (this.kv.serialize ?? JSON.stringify)({ value: next, expires: undefined });
+      if (this.kvStore.compareAndSet(rowKey, before, serialized)) return next;
+      if (attempt >= MAX_KV_ATTEMPTS) throw new Error(`${key}: changed by others ${attempt} times while this change was being made; try again`);
+    }
   }
 
   async ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord> {

@@ -1,0 +1,62 @@
+import type { AppContext } from '../core/context.ts';
+import { InputError } from '../core/errors.ts';
+import { canonicalRegion } from '../facts/story.ts';
+import type { Story } from '../facts/types.ts';
+import { buildDeathsData } from '../timeline/deaths.ts';
+import { cachedByFacts } from '../timeline/cache.ts';
+import { figuresBySource } from '../timeline/from-store.ts';
+import type { DeathsData, StoredFigure } from '../timeline/types.ts';
+import { chooseStory } from './story-choice.ts';
+
+/** What a /deaths request asks for, resolved against the loaded stories. */
+export interface DeathsQuery {
+  story: Story | null;
+  region: string | null;
+  since: string | null;
+}
+
+/** `/deaths --json`, exactly: the story, the filters, then the series, incidents and counts by region. */
+export type DeathsJson = { story: string | null; region: string | null; since: string | null } & DeathsData;
+
+/** Resolves /deaths options (story, region, since); an unknown story or region is an InputError naming the known ones. */
+export function deathsQuery(app: AppContext, options: { story?: unknown; region?: unknown; since?: unknown }): DeathsQuery {
+  const story = chooseStory(app, options.story);
+  const since = typeof options.since === 'string' && options.since ? options.since : null;
+  let region: string | null = null;
+  if (typeof options.region === 'string' && options.region) {
+    region = story ? canonicalRegion(story, options.region) : options.region;
+    if (!region) {
+      const known = story?.regions.map((r) => r.name).join(', ') ?? '';
+      throw new InputError(`Unknown region "${options.region}". Regions: ${known}.`);
+    }
+  }
+  return { story, region, since };
+}
+
+/** A name for the query's files and cache entries: deaths-<story>[-<region>][-<since>]. */
+export function deathsKey(query: DeathsQuery): string {
+  const { story, region, since } = query;
+  return `deaths-${story?.id ?? 'all'}${region ? `-${region.toLowerCase().replace(/\W+/g, '-')}` : ''}${since ? `-${since}` : ''}`;
+}
+
+/**
+ * The data behind /deaths and the story pages: every stored death figure of the story reconciled into a
+ * series, incidents and counts by region. Recomputed only when the stored facts change.
+ */
+export async function deathsJson(app: AppContext, query: DeathsQuery): Promise<DeathsJson> {
+  const data = await cachedByFacts(app.store, `deaths-data:${deathsKey(query)}`, async () => {
+    let figures = figuresBySource(await app.store.listFigures({ story: query.story?.id, kinds: ['deaths'], from: query.since ?? undefined }));
+    if (query.region) figures = inRegion(figures, query.region);
+    return buildDeathsData(figures, { story: query.story });
+  });
+  return { story: query.story?.id ?? null, region: query.region, since: query.since, ...data };
+}
+
+/** Figures about one region: those located in it, and its share of region breakdowns. */
+function inRegion(figures: StoredFigure[], region: string): StoredFigure[] {
+  return figures.flatMap((figure): StoredFigure[] => {
+    if (figure.region === region) return [figure];
+    const share = figure.byRegion?.find((entry) => entry.region === region);
+    return share ? [{ ...figure, value: share.value, qualifier: 'exact', region, byRegion: [share] }] : [];
+  });
+}

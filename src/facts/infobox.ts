@@ -1,0 +1,119 @@
+// Infobox rows as figures: "Death(s): 60+ (KNCHR); 42 (Government, as of 26 September 2024)", "Injuries 898+ (as of
+// 26 September 2022)", or a "Deaths" label line with "• …" value lines under it. An encyclopedia infobox states its
+// counts as label + value, not in sentences, so the sentence rules cannot read them. Hand-written: no library reads
+// infobox rows from page text.
+import { findDateMentions, periodEnd } from './dates.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import type { ExtractedFigure, FigureKind, Qualifier, Scope } from './types.ts';
+
+interface Label {
+  kind: FigureKind;
+  /** Executions are deaths by one cause: a part of the toll. */
+  scope: Scope;
+}
+
+const LABELS: [RegExp, Label][] = [
+  [/^(?:death\(s\)|deaths?|killed|dead|fatalities|muerte\(s\)|muertes|muertos|fallecidos|v[ií]ctimas mortales)$/iu, { kind: 'deaths', scope: 'cumulative' }],
+  [/^(?:executed|executions|ejecutados|ejecuciones)$/iu, { kind: 'deaths', scope: 'subset' }],
+  [/^(?:injuries|injured|wounded|heridos|lesionados|lesiones)$/iu, { kind: 'injured', scope: 'cumulative' }],
+  [/^(?:arrested|arrests|detained|detentions|detainees|detenidos|detenciones|arrestados)$/iu, { kind: 'detained', scope: 'cumulative' }],
+];
+const ROW = /^([\p{L}()]+(?:\s[\p{L}()]+)?)\s*[:：]?\s+(\S.*)$/u;
+const BULLET = /^\s*[•*·▪–-]\s*/;
+const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [
+  [/\b(?:at least|al menos|por lo menos)\s*$/i, 'at_least'],
+  [/\b(?:more than|over|m[aá]s de)\s*$/i, 'more_than'],
+  [/\b(?:as many as|up to|hasta)\s*$/i, 'up_to'],
+  [/\b(?:about|around|some|approximately|cerca de|alrededor de|unos|unas)\s*$/i, 'approximately'],
+  [/\b(?:almost|nearly|casi)\s*$/i, 'almost'],
+];
+// "in 25 out of 31 provinces", "across 134 cities": numbers of places or other things inside a value
+const NOT_A_COUNT_AFTER = /^\s*(?:out of|of\s+\d|provinces|cities|towns|universities|counties|regions|departments|days|months|years|provincias|ciudades|departamentos|d[ií]as|meses|a[ñn]os)\b/i;
+// "517 protesters, …, as well as 68 security force members": two groups, each a part of the whole
+const TWO_GROUPS = /\b(?:as well as|and|y|además de)\s+(?:\d[\d.,]*)\s+(?:security|police|soldiers|members|officers|agentes|polic[ií]as|miembros)/i;
+const PART_BEFORE = /\b(?:including|among them|incl\.|incluidos|incluidas|entre ellos|entre ellas|as well as|además de)\s+(?:(?:at least|more than|over|al menos|m[aá]s de)\s+)?$/i;
+
+function labelOf(text: string): Label | null {
+  for (const [re, label] of LABELS) if (re.test(text.trim())) return label;
+  return null;
+}
+
+/** The lines of an infobox row: the values after the label on its line, or the bullet lines under a bare label. */
+function rows(text: string): { label: Label; values: string[]; lines: string[] }[] {
+  const lines = text.split('\n');
+  const out: { label: Label; values: string[]; lines: string[] }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const bare = labelOf(line);
+    if (bare) {
+      const values: string[] = [];
+      const used = [line];
+      for (let j = i + 1; j < lines.length && values.length < 8; j++) {
+        const next = lines[j]!.trim();
+        if (!next) continue;
+        if (!BULLET.test(next) && !/^\d/.test(next)) break;
+        values.push(next.replace(BULLET, ''));
+        used.push(next);
+        i = j;
+      }
+      if (values.length) out.push({ label: bare, values, lines: used });
+      continue;
+    }
+    const row = ROW.exec(line);
+    const label = row ? labelOf(row[1]!) : null;
+    // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
+    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20})?\d/u.test(row[2]!)) out.push({ label, values: row[2]!.split(/;\s*/), lines: [line] });
+  }
+  return out;
+}
+
+function qualifierOf(before: string, n: NumberMention): Qualifier {
+  if (n.plus) return 'more_than';
+  for (const [re, q] of QUALIFIER_BEFORE) if (re.test(before)) return q;
+  return 'exact';
+}
+
+/** "(Government, as of 26 September 2024)", "(KNCHR, 18 June – 20 November 2024)": who counted and when. */
+function annotations(value: string, published: string | null): { attribution: string | null; asOf: string | null } {
+  const dates = findDateMentions(value, published).filter((d) => d.precision === 'day' || d.precision === 'month');
+  const last = dates.at(-1);
+  const paren = /\(([^()]*)\)/.exec(value)?.[1] ?? '';
+  const first = paren.split(',')[0]!.trim();
+  const attribution = first && !/\d/.test(first) && !/^as of\b/i.test(first) ? first : null;
+  // "as of February 2020": the month's last day
+  return { attribution, asOf: last ? periodEnd(last.date, last.precision) : published };
+}
+
+/** The figures an infobox states, and the lines they come from (the sentence rules skip those lines). */
+export function infoboxFigures(text: string, published: string | null): { figures: ExtractedFigure[]; lines: Set<string> } {
+  const figures: ExtractedFigure[] = [];
+  const lines = new Set<string>();
+  for (const row of rows(text)) {
+    for (const value of row.values) {
+      const clean = value.replace(/\[\d+\]/g, '');
+      const { attribution, asOf } = annotations(clean, published);
+      const numbers = findNumbers(clean).filter((n) => !n.weak && !(n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)));
+      const counts = numbers.filter((n) => !NOT_A_COUNT_AFTER.test(clean.slice(n.end)) && !/\b(?:as of|,)\s*\d{0,2}\s*$/i.test(clean.slice(0, n.start)) && !findDateMentions(clean, published).some((d) => n.start >= d.start && n.start < d.end));
+      const parts = TWO_GROUPS.test(clean);
+      counts.forEach((n, k) => {
+        const before = clean.slice(0, n.start);
+        // "325–568": a range gives two bounds of one count
+        const rangeEnd = k > 0 && /[–-]\s*$/.test(before) && before.trimEnd().length - 1 <= counts[k - 1]!.end + 1;
+        const rangeStart = k + 1 < counts.length && /^\+?\s*[–-]\s*$/.test(clean.slice(n.end, counts[k + 1]!.start));
+        const part = k > 0 && !rangeEnd && PART_BEFORE.test(before);
+        if (k > 0 && !rangeEnd && !part) return;
+        let qualifier = qualifierOf(before, n);
+        if (rangeStart && qualifier === 'exact') qualifier = 'at_least';
+        if (rangeEnd) qualifier = 'up_to';
+        figures.push({
+          kind: row.label.kind, value: n.value, qualifier,
+          scope: part || parts ? 'subset' : row.label.scope,
+          location: null, region: null, asOf, asOfPrecision: asOf ? 'day' : null,
+          quote: value.trim(), attribution, official: false,
+        });
+      });
+    }
+    for (const line of row.lines) lines.add(line);
+  }
+  return { figures, lines };
+}

@@ -1,0 +1,99 @@
+// Wholes and their parts, infobox rows, causes: constructions from reporting on other crises (sentences are our own).
+import { test } from 'node:test';
+import { expectFigures, figures } from './figure-helpers.ts';
+
+const PUBLISHED = '2024-07-02';
+
+test('infobox rows: label + value, several values, ranges, "+", "as of" and period ends', () => {
+  const text = [
+    'Casualties',
+    'Death(s): 60+ (Rights Commission)[3]; 42 (Government, as of 26 September 2024)[4]',
+    'Injuries: 610 (Rights Commission, 18 June – 20 November 2024)',
+    'Arrested',
+    '• As many as 1,376 (Rights Commission)',
+    '• 600+–1,500 (estimates)',
+    '',
+    'The protests began in June after the finance bill was tabled in parliament.',
+  ].join('\n');
+  expectFigures(figures(text, PUBLISHED, 'en', null), [
+    { kind: 'deaths', value: 60, qualifier: 'more_than', scope: 'cumulative', asOf: PUBLISHED, attribution: 'Rights Commission' },
+    { kind: 'deaths', value: 42, qualifier: 'exact', scope: 'cumulative', asOf: '2024-09-26', attribution: 'Government' },
+    { kind: 'injured', value: 610, qualifier: 'exact', scope: 'cumulative', asOf: '2024-11-20' },
+    { kind: 'detained', value: 1376, qualifier: 'up_to', scope: 'cumulative' },
+    { kind: 'detained', value: 600, qualifier: 'more_than', scope: 'cumulative' },
+    { kind: 'detained', value: 1500, qualifier: 'up_to', scope: 'cumulative' },
+  ]);
+});
+
+test('infobox: a group beside another group makes both parts; executions are a part of the toll', () => {
+  const text = ['Deaths', '• 410 protesters, including 50 minors, killed, as well as 40 security force members (Monitor), as of 6 January 2023', 'Executed 4 (as of 7 January 2023)'].join('\n');
+  expectFigures(figures(text, '2023-01-10', 'en', null), [
+    { kind: 'deaths', value: 410, scope: 'subset', asOf: '2023-01-06' },
+    { kind: 'deaths', value: 50, scope: 'subset' },
+    { kind: 'deaths', value: 40, scope: 'subset' },
+    { kind: 'deaths', value: 4, scope: 'subset', asOf: '2023-01-07' },
+  ]);
+});
+
+test('parts listed after a whole in the next sentence take its kind and date', () => {
+  const text = 'The ministry said 45 people have died in the protests. Of those deaths, 20 were linked to the marches, 16 had no connection to them and nine are still under review.';
+  expectFigures(figures(text, PUBLISHED, 'en', null), [
+    { kind: 'deaths', value: 45, scope: 'cumulative', asOf: PUBLISHED },
+    { kind: 'deaths', value: 20, scope: 'subset', asOf: PUBLISHED },
+    { kind: 'deaths', value: 16, scope: 'subset', asOf: PUBLISHED },
+    { kind: 'deaths', value: 9, scope: 'subset', asOf: PUBLISHED },
+  ]);
+});
+
+test('Spanish: "de las cuales", "De esas víctimas," and a list by place are parts', () => {
+  expectFigures(figures('La Defensoría elevó a 25 el número de muertos en las protestas, de las cuales 23 son civiles.', '2021-05-04', 'es', null), [
+    { kind: 'deaths', value: 25, scope: 'cumulative' },
+    { kind: 'deaths', value: 23, scope: 'subset' },
+  ]);
+  expectFigures(figures('El departamento acumula 140 asesinatos: 118 en la capital, 14 en Tipitapa y 8 en Masaya.', '2018-06-25', 'es', null), [
+    { kind: 'deaths', value: 140 },
+    { kind: 'deaths', value: 118, scope: 'subset' },
+    { kind: 'deaths', value: 14, scope: 'subset' },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+  ]);
+});
+
+test('a part held by a place: "Kisumu had two", "followed by Eldoret with four"', () => {
+  const text = 'Forty people have died in two weeks of protests, the commission said. Nairobi accounted for 18 of the deaths, followed by Eldoret with four. Kisumu had two.';
+  expectFigures(figures(text, PUBLISHED, 'en', null), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+    { kind: 'deaths', value: 18, scope: 'subset' },
+    { kind: 'deaths', value: 4, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+});
+
+test('a cause restricts a count to a part, unless a day makes it an incident', () => {
+  expectFigures(figures('Of those, the monitor counted 21 deaths caused by police gunfire.', PUBLISHED, 'en', null), [
+    { kind: 'deaths', value: 21, scope: 'subset' },
+  ]);
+  expectFigures(figures('Two protesters died from gunshot wounds on June 25 in Nairobi.', PUBLISHED, 'en', null), [
+    { kind: 'deaths', value: 2, scope: 'incident', asOf: '2024-06-25' },
+  ]);
+});
+
+test('Spanish cleft and copular counts are tolls: "Son 31 las personas que fallecieron", "los heridos son 40"', () => {
+  expectFigures(figures('Son 31 las personas que han fallecido en las protestas, según la Defensoría.', '2021-05-10', 'es', null), [
+    { kind: 'deaths', value: 31, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Según el último parte, los heridos atendidos en hospitales son 40.', '2021-05-10', 'es', null), [
+    { kind: 'injured', value: 40, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('The dead number 12, not five, the group said.', '2024-06-26', 'en', null), [
+    { kind: 'deaths', value: 12, scope: 'cumulative' },
+  ]);
+});
+
+test('a headline restated in the body is one mention, the body\'s', () => {
+  const text = 'Marcha termina en tragedia: 9 muertos y 80 heridos\n\nNueve personas murieron y 80 resultaron heridas el miércoles en Managua, según el Ministerio de Salud.';
+  const got = figures(text, '2018-05-31', 'es', null);
+  expectFigures(got, [
+    { kind: 'deaths', value: 9, scope: 'incident', asOf: '2018-05-30' },
+    { kind: 'injured', value: 80, scope: 'incident', asOf: '2018-05-30' },
+  ]);
+});
