@@ -108,7 +108,7 @@ const LEXICON_TABLE: KindWords[] = [
     kind: 'injury',
     words: [
       'wounded', 'injured', 'hurt', 'was shot', 'were shot', 'beaten', 'herid[oa]s', 'resultaron heridos', 'hirió', 'hirieron',
-      'recibió (?:un|varios) (?:disparos?|balazos?|impactos? de bala)', 'golpead[oa]s?', 'golpearon', 'apalearon',
+      "recibi(?:ó|eron|r) (?:un|una|varios|\\w+) (?:disparos?|balazos?|impactos? de bala|heridas? de bala)", 'golpead[oa]s?', 'golpearon', 'apalearon',
     ],
   },
   {
@@ -217,6 +217,15 @@ const EN_NOT_VERBS = new Set(
 const ES_NOT_PARTICIPLES = new Set(
   'pasado pasada sábado estado todo toda lado mercado senado partido resultado resultados comunicado soldado soldados diputado diputados abogado abogados jurado cuidado grado contenido sentido apellido marido nido ruido vestido olvido cercado helado'.split(' '),
 );
+/** English past participles that are not "-ed", after an auxiliary ("was hit", "were taken", "had been seen"). */
+const EN_IRREGULAR_PARTICIPLES = new Set(
+  ('taken given shown seen done gone thrown driven written broken spoken stolen chosen frozen risen fallen begun sworn torn worn hidden ' +
+    'forgotten forbidden undertaken overtaken arisen drawn flown grown known hit hurt shot held found caught brought fought sought taught ' +
+    'kept left lost led fled met paid sold told sent spent built struck beaten put set cut').split(' '),
+);
+const EN_AUXILIARY = /(?:^|\s)(?:was|were|been|being|had|has|have|got)\s+(?:\p{L}+ly\s+)?$/iu;
+/** Spanish preterites that do not end like regular ones ("hizo", "hubo", "dio", "trajeron"). */
+const ES_IRREGULAR_PRETERITE = new Set('hizo puso tuvo vino quiso supo trajo condujo produjo dio vio estuvo hubo fue fueron anduvo redujo tradujo'.split(' '));
 const ES_AUXILIARY = /(?:^|\s)(?:fue|fueron|ha|han|había|habían|hubo|sido|resultó|resultaron|quedó|quedaron|son|es|está|están|estaba|se)\s+(?:\p{L}+\s+)?$/iu;
 const EN_DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|these|those|of|so-|well-)\s*$/iu;
 
@@ -224,11 +233,12 @@ const EN_DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|the
 function isGenericVerb(word: string, before: string, after: string): boolean {
   const w = word.toLowerCase();
   if (word !== w && !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  // Spanish preterite (3rd person): "escaló", "se registraron", "cayeron".
-  if (/^\p{Ll}{3,}(?:ó|aron|ieron|yeron)$/u.test(w)) return true;
+  // Spanish preterite (3rd person): "escaló", "se registraron", "cayeron", "trajeron", "hizo".
+  if (/^\p{Ll}{3,}(?:ó|aron|ieron|yeron|jeron)$/u.test(w) || ES_IRREGULAR_PRETERITE.has(w)) return true;
   // Spanish participle after an auxiliary ("fue incendiado") or right before its date ("anunciadas el martes").
   if (/^\p{Ll}{3,}(?:ad|id)[oa]s?$/u.test(w) && !ES_NOT_PARTICIPLES.has(w)) return ES_AUXILIARY.test(before) || /^\s+(?:el|este|esta|ayer|hoy|on)\b/iu.test(after);
   if (/^[a-z]{3,}ed$/.test(w)) return !EN_NOT_VERBS.has(w) && !EN_DETERMINER_BEFORE.test(before);
+  if (EN_IRREGULAR_PARTICIPLES.has(w) && EN_AUXILIARY.test(before)) return true;
   return EN_IRREGULAR_PAST.has(w) && !EN_DETERMINER_BEFORE.test(before);
 }
 
@@ -624,8 +634,8 @@ interface DateContext {
 
 /**
  * findDateMentions, patched for events: "since Dec. 7" reads as the month ("since Dec") there, so the day
- * is re-read; "Monday of last week" is a week earlier than "Monday"; "every Friday", "a single Friday"
- * name no day; year-less days are placed by `placeYearless`.
+ * is re-read; "Monday of last week" is a week earlier than "Monday"; "every Friday", "a single Friday",
+ * "Friday prayers" name no day; year-less days are placed by `placeYearless`.
  */
 function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
   const found = findDateMentions(sentence, ctx.reference, ctx.language);
@@ -641,7 +651,8 @@ function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
     if (mention.kind === 'weekday' && /^\s+(?:of last week|de la semana pasada)\b/i.test(sentence.slice(mention.end))) {
       mention = { ...mention, date: addDays(mention.date, -7) };
     }
-    if (mention.kind === 'weekday' && /\b(?:a|an|one|single|every|each|cada|un|una|todos los|los)\s+$/i.test(sentence.slice(Math.max(0, mention.start - 14), mention.start))) {
+    const modifier = /^\s+(?:prayers?|sermon|mass|services?|market|oraci[oó]n|misa|rezo)\b/iu.test(sentence.slice(mention.end, mention.end + 12));
+    if (mention.kind === 'weekday' && (modifier || /\b(?:a|an|one|single|every|each|cada|un|una|todos los|los)\s+$/i.test(sentence.slice(Math.max(0, mention.start - 14), mention.start)))) {
       return { ...mention, precision: 'week' as const };
     }
     const written = mention.text.match(/\b(?:19|20)\d{2}\b/);

@@ -118,3 +118,12 @@ test('bylines and page metadata are not events', () => {
   assert.deepEqual(extractEvents(doc('Publicado el 14/03/2023 | Por Redacción Sur', TUESDAY, 'es'), story), []);
   assert.deepEqual(extractEvents(doc('This page was last edited on 14 March 2023, at 10:02 (UTC).', TUESDAY), story), []);
 });
+
+test('irregular past forms and participles are verbs of happening; "Friday prayers" is no date', () => {
+  assert.deepEqual(dates(extractEvents(doc('A student was hit by a tear-gas canister on Saturday near the university.', TUESDAY), story)), ['2023-03-11']);
+  assert.deepEqual(dates(extractEvents(doc('Los manifestantes hicieron una vigilia el domingo frente a la catedral.', TUESDAY, 'es'), story)), ['2023-03-12']);
+  const shot = extractEvents(doc('Un joven de 19 años recibió tres disparos el 5 de marzo en Juliaca.', TUESDAY, 'es'), story);
+  assert.deepEqual(lines(shot), ['2023-03-05 injury Un joven de 19 años recibió tres disparos en Juliaca']);
+  const prayers = extractEvents(doc('Police fired on worshippers leaving Friday prayers on 10 March in Puno.', TUESDAY), story);
+  assert.deepEqual(dates(prayers), ['2023-03-10']);
+});
