@@ -441,6 +441,8 @@ const RIGHT_STOP =
 const RIGHT_STOP_ALWAYS = /^(?:and to|to demand|demanding|in a bid|in order to|and in favou?r|para exigir|exigiendo)\b/iu;
 const TRAILING_JUNK = /(?:\s+(?:and|or|of|the|a|an|to|in|on|at|for|with|by|from|y|o|de|del|la|el|los|las|en|a|por|con|que|its|their|his|her))+$/iu;
 
+const PREPOSITIONAL_ASIDE = /^(?:in|on|at|during|after|according to|speaking|en|durante|según|tras|desde)\b/iu;
+
 function cutAt(s: string, max: number): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
@@ -486,8 +488,8 @@ export function eventClause(
   for (const r of spans) {
     let a = r.start;
     let b = r.end;
-    const before = sentence.slice(Math.max(0, a - 12), a);
-    const prep = before.match(/(?:\b(?:on|in|this|last|past|el|este|since|from|until|by|as of|at|del|de|el pasado)\s+|\(\s*)$/iu);
+    const before = sentence.slice(Math.max(0, a - 24), a);
+    const prep = before.match(/(?:\b(?:on|in|this|last|past|el|este|since|from|until|by|as of|at|del|de|el pasado)\s+(?:the\s+(?:same|following|previous)\s+|(?:el|ese|la|esa)\s+mism[oa]\s+)?|\b(?:the\s+(?:same|following|previous)|(?:ese|esa)\s+mism[oa])\s+|\(\s*)$/iu);
     if (prep) a -= prep[0].length;
     const after = sentence.slice(b, b + 3);
     const close = after.match(/^\s*\)/);
@@ -502,7 +504,8 @@ export function eventClause(
   const masked = chars
     .join('')
     .replace(/\u0000+(\s*(?:and|y|or|o|to|through|until|-|–)\s*)\u0000+/gu, (m) => '\u0000'.repeat(m.length));
-  const lastPunct = (t: string) => Math.max(t.lastIndexOf(','), t.lastIndexOf(';'), t.lastIndexOf(':'), t.lastIndexOf(' – '), t.lastIndexOf(' — '));
+  // The last clause-breaking mark (not the colon of "19:00" nor the comma of "1,500").
+  const lastPunct = (t: string) => Math.max(-1, ...[...t.matchAll(/[,;:](?!\d)| [–—] /g)].map((m) => m.index!));
   // Left boundary.
   const leftPart = masked.slice(0, vStart);
   let punct = lastPunct(leftPart);
@@ -512,7 +515,18 @@ export function eventClause(
   for (let i = 0; i < 2 && punct > 0 && (!/\p{L}/u.test(bare()) || /^(?:was|were|is|are|has|have|had|been|being|fue|fueron|ha|han)\b/iu.test(bare())); i++) {
     const prev = leftPart.slice(0, punct);
     const p2 = lastPunct(prev);
-    left = prev.slice(p2 + 1) + ' ' + left;
+    const chunk = prev.slice(p2 + 1);
+    // "Ruto, in an address on Wednesday, said…": a prepositional aside between subject and verb is left out.
+    if (p2 > 0 && PREPOSITIONAL_ASIDE.test(chunk.replace(/\u0000/g, ' ').trim())) {
+      const before = prev.slice(0, p2);
+      const p3 = lastPunct(before);
+      if (/\p{L}/u.test(before.slice(p3 + 1))) {
+        left = before.slice(p3 + 1) + ' ' + left;
+        punct = p3;
+        break;
+      }
+    }
+    left = chunk + ' ' + left;
     punct = p2;
   }
   if (/^(?:that|which|who|que|quien|quienes)$/iu.test(bare()) && punct > 0) {
@@ -992,7 +1006,8 @@ export function extractEvents(doc: FactInput, story?: Story, options: ExtractOpt
     const clauses = clausesOf(sentence, mentions);
     const predicates = dropOverlaps([...verbs, ...datedNouns(sentence, dates, verbs, clauses)]);
     const pairs = pairDates(sentence, dates, predicates, clauses);
-    if (!dates.length && s.entryLead && s.entryDate) {
+    // An entry's first sentence takes the entry's day unless it dates itself (a span between two dated ends does too).
+    if (!dates.length && !rangeParts(sentence, mentions).size && s.entryLead && s.entryDate) {
       // The entry's first predicate is its main verb: "Chadwick confirmó … la muerte de siete personas".
       const lead = predicates.find((p) => p.source !== 'noun') ?? predicates[0];
       if (lead) pairs.push({ date: { start: 0, end: 0, date: s.entryDate, precision: 'day', kind: 'relative', text: '', since: false }, verb: lead, cost: 0 });
