@@ -108,7 +108,7 @@ const LEXICON_TABLE: KindWords[] = [
     kind: 'injury',
     words: [
       'wounded', 'injured', 'hurt', 'was shot', 'were shot', 'beaten', 'herid[oa]s', 'resultaron heridos', 'hirió', 'hirieron',
-      'recibió (?:un|varios) (?:disparos?|balazos?|impactos? de bala)', 'golpead[oa]s?', 'golpearon', 'apalearon',
+      "recibi(?:ó|eron|r) (?:un|una|varios|\\w+) (?:disparos?|balazos?|impactos? de bala|heridas? de bala)", 'golpead[oa]s?', 'golpearon', 'apalearon',
     ],
   },
   {
@@ -217,6 +217,15 @@ const EN_NOT_VERBS = new Set(
 const ES_NOT_PARTICIPLES = new Set(
   'pasado pasada sábado estado todo toda lado mercado senado partido resultado resultados comunicado soldado soldados diputado diputados abogado abogados jurado cuidado grado contenido sentido apellido marido nido ruido vestido olvido cercado helado'.split(' '),
 );
+/** English past participles that are not "-ed", after an auxiliary ("was hit", "were taken", "had been seen"). */
+const EN_IRREGULAR_PARTICIPLES = new Set(
+  ('taken given shown seen done gone thrown driven written broken spoken stolen chosen frozen risen fallen begun sworn torn worn hidden ' +
+    'forgotten forbidden undertaken overtaken arisen drawn flown grown known hit hurt shot held found caught brought fought sought taught ' +
+    'kept left lost led fled met paid sold told sent spent built struck beaten put set cut').split(' '),
+);
+const EN_AUXILIARY = /(?:^|\s)(?:was|were|been|being|had|has|have|got)\s+(?:\p{L}+ly\s+)?$/iu;
+/** Spanish preterites that do not end like regular ones ("hizo", "hubo", "dio", "trajeron"). */
+const ES_IRREGULAR_PRETERITE = new Set('hizo puso tuvo vino quiso supo trajo condujo produjo dio vio estuvo hubo fue fueron anduvo redujo tradujo'.split(' '));
 const ES_AUXILIARY = /(?:^|\s)(?:fue|fueron|ha|han|había|habían|hubo|sido|resultó|resultaron|quedó|quedaron|son|es|está|están|estaba|se)\s+(?:\p{L}+\s+)?$/iu;
 const EN_DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|these|those|of|so-|well-)\s*$/iu;
 
@@ -224,11 +233,12 @@ const EN_DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|the
 function isGenericVerb(word: string, before: string, after: string): boolean {
   const w = word.toLowerCase();
   if (word !== w && !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  // Spanish preterite (3rd person): "escaló", "se registraron", "cayeron".
-  if (/^\p{Ll}{3,}(?:ó|aron|ieron|yeron)$/u.test(w)) return true;
+  // Spanish preterite (3rd person): "escaló", "se registraron", "cayeron", "trajeron", "hizo".
+  if (/^\p{Ll}{3,}(?:ó|aron|ieron|yeron|jeron)$/u.test(w) || ES_IRREGULAR_PRETERITE.has(w)) return true;
   // Spanish participle after an auxiliary ("fue incendiado") or right before its date ("anunciadas el martes").
   if (/^\p{Ll}{3,}(?:ad|id)[oa]s?$/u.test(w) && !ES_NOT_PARTICIPLES.has(w)) return ES_AUXILIARY.test(before) || /^\s+(?:el|este|esta|ayer|hoy|on)\b/iu.test(after);
   if (/^[a-z]{3,}ed$/.test(w)) return !EN_NOT_VERBS.has(w) && !EN_DETERMINER_BEFORE.test(before);
+  if (EN_IRREGULAR_PARTICIPLES.has(w) && EN_AUXILIARY.test(before)) return true;
   return EN_IRREGULAR_PAST.has(w) && !EN_DETERMINER_BEFORE.test(before);
 }
 
@@ -431,6 +441,8 @@ const RIGHT_STOP =
 const RIGHT_STOP_ALWAYS = /^(?:and to|to demand|demanding|in a bid|in order to|and in favou?r|para exigir|exigiendo)\b/iu;
 const TRAILING_JUNK = /(?:\s+(?:and|or|of|the|a|an|to|in|on|at|for|with|by|from|y|o|de|del|la|el|los|las|en|a|por|con|que|its|their|his|her))+$/iu;
 
+const PREPOSITIONAL_ASIDE = /^(?:in|on|at|during|after|according to|speaking|en|durante|según|tras|desde)\b/iu;
+
 function cutAt(s: string, max: number): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
@@ -476,8 +488,8 @@ export function eventClause(
   for (const r of spans) {
     let a = r.start;
     let b = r.end;
-    const before = sentence.slice(Math.max(0, a - 12), a);
-    const prep = before.match(/(?:\b(?:on|in|this|last|past|el|este|since|from|until|by|as of|at|del|de|el pasado)\s+|\(\s*)$/iu);
+    const before = sentence.slice(Math.max(0, a - 24), a);
+    const prep = before.match(/(?:\b(?:on|in|this|last|past|el|este|since|from|until|by|as of|at|del|de|el pasado)\s+(?:the\s+(?:same|following|previous)\s+|(?:el|ese|la|esa)\s+mism[oa]\s+)?|\b(?:the\s+(?:same|following|previous)|(?:ese|esa)\s+mism[oa])\s+|\(\s*)$/iu);
     if (prep) a -= prep[0].length;
     const after = sentence.slice(b, b + 3);
     const close = after.match(/^\s*\)/);
@@ -492,7 +504,8 @@ export function eventClause(
   const masked = chars
     .join('')
     .replace(/\u0000+(\s*(?:and|y|or|o|to|through|until|-|–)\s*)\u0000+/gu, (m) => '\u0000'.repeat(m.length));
-  const lastPunct = (t: string) => Math.max(t.lastIndexOf(','), t.lastIndexOf(';'), t.lastIndexOf(':'), t.lastIndexOf(' – '), t.lastIndexOf(' — '));
+  // The last clause-breaking mark (not the colon of "19:00" nor the comma of "1,500").
+  const lastPunct = (t: string) => Math.max(-1, ...[...t.matchAll(/[,;:](?!\d)| [–—] /g)].map((m) => m.index!));
   // Left boundary.
   const leftPart = masked.slice(0, vStart);
   let punct = lastPunct(leftPart);
@@ -502,7 +515,18 @@ export function eventClause(
   for (let i = 0; i < 2 && punct > 0 && (!/\p{L}/u.test(bare()) || /^(?:was|were|is|are|has|have|had|been|being|fue|fueron|ha|han)\b/iu.test(bare())); i++) {
     const prev = leftPart.slice(0, punct);
     const p2 = lastPunct(prev);
-    left = prev.slice(p2 + 1) + ' ' + left;
+    const chunk = prev.slice(p2 + 1);
+    // "Ruto, in an address on Wednesday, said…": a prepositional aside between subject and verb is left out.
+    if (p2 > 0 && PREPOSITIONAL_ASIDE.test(chunk.replace(/\u0000/g, ' ').trim())) {
+      const before = prev.slice(0, p2);
+      const p3 = lastPunct(before);
+      if (/\p{L}/u.test(before.slice(p3 + 1))) {
+        left = before.slice(p3 + 1) + ' ' + left;
+        punct = p3;
+        break;
+      }
+    }
+    left = chunk + ' ' + left;
     punct = p2;
   }
   if (/^(?:that|which|who|que|quien|quienes)$/iu.test(bare()) && punct > 0) {
@@ -624,8 +648,8 @@ interface DateContext {
 
 /**
  * findDateMentions, patched for events: "since Dec. 7" reads as the month ("since Dec") there, so the day
- * is re-read; "Monday of last week" is a week earlier than "Monday"; "every Friday", "a single Friday"
- * name no day; year-less days are placed by `placeYearless`.
+ * is re-read; "Monday of last week" is a week earlier than "Monday"; "every Friday", "a single Friday",
+ * "Friday prayers" name no day; year-less days are placed by `placeYearless`.
  */
 function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
   // A day something began on ("las protestas estallaron el 18 de octubre") is an event's day; the end of a
@@ -646,7 +670,8 @@ function dateMentions(sentence: string, ctx: DateContext): DateMention[] {
     if (mention.kind === 'weekday' && /^\s+(?:of last week|de la semana pasada)\b/i.test(sentence.slice(mention.end))) {
       mention = { ...mention, date: addDays(mention.date, -7) };
     }
-    if (mention.kind === 'weekday' && /\b(?:a|an|one|single|every|each|cada|un|una|todos los|los)\s+$/i.test(sentence.slice(Math.max(0, mention.start - 14), mention.start))) {
+    const modifier = /^\s+(?:prayers?|sermon|mass|services?|market|oraci[oó]n|misa|rezo)\b/iu.test(sentence.slice(mention.end, mention.end + 12));
+    if (mention.kind === 'weekday' && (modifier || /\b(?:a|an|one|single|every|each|cada|un|una|todos los|los)\s+$/i.test(sentence.slice(Math.max(0, mention.start - 14), mention.start)))) {
       return { ...mention, precision: 'week' as const };
     }
     const written = mention.text.match(/\b(?:19|20)\d{2}\b/);
@@ -986,7 +1011,8 @@ export function extractEvents(doc: FactInput, story?: Story, options: ExtractOpt
     const clauses = clausesOf(sentence, mentions);
     const predicates = dropOverlaps([...verbs, ...datedNouns(sentence, dates, verbs, clauses)]);
     const pairs = pairDates(sentence, dates, predicates, clauses);
-    if (!dates.length && s.entryLead && s.entryDate) {
+    // An entry's first sentence takes the entry's day unless it dates itself (a span between two dated ends does too).
+    if (!dates.length && !rangeParts(sentence, mentions).size && s.entryLead && s.entryDate) {
       // The entry's first predicate is its main verb: "Chadwick confirmó … la muerte de siete personas".
       const lead = predicates.find((p) => p.source !== 'noun') ?? predicates[0];
       if (lead) pairs.push({ date: { start: 0, end: 0, date: s.entryDate, precision: 'day', kind: 'relative', text: '', since: false }, verb: lead, cost: 0 });

@@ -118,3 +118,24 @@ test('bylines and page metadata are not events', () => {
   assert.deepEqual(extractEvents(doc('Publicado el 14/03/2023 | Por Redacción Sur', TUESDAY, 'es'), story), []);
   assert.deepEqual(extractEvents(doc('This page was last edited on 14 March 2023, at 10:02 (UTC).', TUESDAY), story), []);
 });
+
+test('irregular past forms and participles are verbs of happening; "Friday prayers" is no date', () => {
+  assert.deepEqual(dates(extractEvents(doc('A student was hit by a tear-gas canister on Saturday near the university.', TUESDAY), story)), ['2023-03-11']);
+  assert.deepEqual(dates(extractEvents(doc('Los manifestantes hicieron una vigilia el domingo frente a la catedral.', TUESDAY, 'es'), story)), ['2023-03-12']);
+  const shot = extractEvents(doc('Un joven de 19 años recibió tres disparos el 5 de marzo en Juliaca.', TUESDAY, 'es'), story);
+  assert.deepEqual(lines(shot), ['2023-03-05 injury Un joven de 19 años recibió tres disparos en Juliaca']);
+  const prayers = extractEvents(doc('Police fired on worshippers leaving Friday prayers on 10 March in Puno.', TUESDAY), story);
+  assert.deepEqual(dates(prayers), ['2023-03-10']);
+});
+
+test('lines: a prepositional aside between subject and verb is left out; clock times do not cut the clause', () => {
+  const aside = extractEvents(doc('The mayor of Puno, in a radio interview on Monday, said that four people had died.', TUESDAY), story);
+  assert.deepEqual(lines(aside), ['2023-03-13 killing The mayor of Puno said that four people had died']);
+  // A live-blog entry whose first sentence names only the end of a span ("hasta las 06:00 del lunes") keeps the entry's day.
+  const text = 'Domingo 12, 19:00 — Toque de queda\n\nRige desde las 19:00 y hasta las 05:00 del lunes el toque de queda en Puno.';
+  const curfew = extractEvents(doc(text, TUESDAY, 'es'), story);
+  assert.deepEqual(lines(curfew), ['2023-03-12 emergency Rige desde las 19:00 y hasta las 05:00 el toque de queda en Puno']);
+  // Both ends of a span dated: the entry's day is not the happening's.
+  const span = 'Domingo 12, 10:00 — Detenidos\n\nLa policía informó que 40 personas fueron detenidas entre la noche del sábado y la madrugada de este domingo.';
+  assert.deepEqual(extractEvents(doc(span, TUESDAY, 'es'), story), []);
+});
