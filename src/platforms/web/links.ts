@@ -1,3 +1,5 @@
+import { storyPagePath } from '../../answers/story-link.ts';
+
 /**
  * Where the pages link to. The server uses absolute paths; a static export uses paths relative to the page,
  * so the files work from any folder of any static host.
@@ -19,7 +21,7 @@ export const serverLinks: Links = {
   home: '/',
   css: '/assets/site.css',
   feed: '/feed.xml',
-  story: (id) => `/stories/${segment(id)}`,
+  story: (id) => `/${storyPagePath(id)}`,
   deathsJson: (id) => `/stories/${segment(id)}/deaths.json`,
   timelineJson: (id) => `/stories/${segment(id)}/timeline.json`,
   canFilter: true,
@@ -37,11 +39,4 @@ export function exportLinks(depth: number): Links {
     timelineJson: (id) => `${up}stories/${segment(id)}/timeline.json`,
     canFilter: false,
   };
-}
-
-/** The public address of a story page (chat answers link to it), or null without CRONISTA_PUBLIC_URL. */
-export function publicStoryUrl(storyId: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  const base = env.CRONISTA_PUBLIC_URL?.trim();
-  if (!base) return null;
-  return new URL(serverLinks.story(storyId).slice(1), base.endsWith('/') ? base : `${base}/`).href;
 }
