@@ -7,7 +7,8 @@ import { storyPagePath } from '../../answers/story-link.ts';
 export interface Links {
   home: string;
   css: string;
-  feed: string;
+  /** Null in a static export made without a public address (a feed needs absolute links). */
+  feed: string | null;
   story(id: string): string;
   deathsJson(id: string): string;
   timelineJson(id: string): string;
@@ -28,12 +29,12 @@ export const serverLinks: Links = {
 };
 
 /** Links for a page `depth` folders below the export's root (index.html: 0; stories/<id>/index.html: 2). */
-export function exportLinks(depth: number): Links {
+export function exportLinks(depth: number, withFeed: boolean): Links {
   const up = '../'.repeat(depth);
   return {
     home: `${up}index.html`,
     css: `${up}assets/site.css`,
-    feed: `${up}feed.xml`,
+    feed: withFeed ? `${up}feed.xml` : null,
     story: (id) => `${up}stories/${segment(id)}/index.html`,
     deathsJson: (id) => `${up}stories/${segment(id)}/deaths.json`,
     timelineJson: (id) => `${up}stories/${segment(id)}/timeline.json`,
