@@ -4,6 +4,7 @@ import type { Answer, Line } from '../src/answers/answer.ts';
 import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
 import { deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
+import { storyPageLink } from '../src/answers/story-link.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { deathsText } from '../src/timeline/deaths.ts';
 import { cachedByFacts } from '../src/timeline/cache.ts';
@@ -51,6 +52,7 @@ export default {
       });
     }
     const attachments = chart ? [{ name: chartName, path: chart, contentType: 'image/png', description: 'Chart of the death toll' }] : [];
-    return { title: story ? `Deaths — ${story.name}` : 'Deaths', sections, json, attachments };
+    const link = storyPageLink(story?.id, {}, 'Chart and sources on the web');
+    return { title: story ? `Deaths — ${story.name}` : 'Deaths', sections, json, attachments, ...(link ? { link } : {}) };
   },
 } satisfies CommandDefinition;

@@ -1,5 +1,6 @@
 import type { Answer, Line } from '../src/answers/answer.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
+import { storyPageLink } from '../src/answers/story-link.ts';
 import { timelineEvents, timelineJson, timelineQuery } from '../src/answers/timeline.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 
@@ -23,7 +24,9 @@ export default {
     const { story } = query;
     const events = await timelineEvents(app, query);
     const json = timelineJson(story, events);
-    if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json };
+    // The page shows the same selection, whole (a bare month is a valid page filter too).
+    const link = storyPageLink(story?.id, { from: query.from, to: query.to, q: query.query, place: query.place }, 'Whole timeline on the web');
+    if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json, ...(link ? { link } : {}) };
 
     const pages = Math.ceil(events.length / PAGE_SIZE);
     const page = Math.min(Math.max(1, Number(input.options.page ?? 1)), pages);
@@ -45,6 +48,7 @@ export default {
       sections: [{ lines: [...lines, ...footer] }],
       json,
       ...(pages > 1 ? { pager: { command: 'timeline', options: asked, page, pages } } : {}),
+      ...(link ? { link } : {}),
     };
   },
 } satisfies CommandDefinition;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { openApp } from './core/app.ts';
 import type { AppContext } from './core/context.ts';
@@ -16,6 +16,7 @@ import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
+import { exportSite } from './platforms/web/export.ts';
 import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
 import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
 
@@ -127,6 +128,16 @@ configCommand
   .argument('<file>', 'a YAML file in the format of config/cronista.yaml')
   .action(async (file: string) => {
     printOutcome(await withApp((app) => configImportCommand(app, file)));
+  });
+
+const siteCommand = program.command('site').description('The story pages as files');
+siteCommand
+  .command('export')
+  .description('Write the story pages, their JSON and the stylesheet into DIR for any static host (feed.xml too when CRONISTA_PUBLIC_URL is set)')
+  .argument('<dir>', 'output folder (created if missing; files already there are overwritten)')
+  .action(async (dir: string) => {
+    const report = await withApp((app) => exportSite(app, dir, { publicUrl: process.env.CRONISTA_PUBLIC_URL }));
+    process.stdout.write(`Wrote ${report.files.length} files to ${report.dir}: open ${join(report.dir, 'index.html')}\n`);
   });
 
 const discordCommand = program.command('discord').description('Discord bot tasks (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID)');

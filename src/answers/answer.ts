@@ -35,6 +35,14 @@ export interface Answer {
   /** Shown only to the caller where the platform can do that (Discord); errors and admin answers. */
   ephemeral?: boolean;
   pager?: Pager;
+  /** Where to read the whole thing (the story page, with CRONISTA_PUBLIC_URL): a link button where the platform has them. */
+  link?: AnswerLink;
+}
+
+export interface AnswerLink {
+  label: string;
+  /** An absolute http(s) URL. */
+  url: string;
 }
 
 export function textAnswer(text: string, json: unknown = { message: text }, ephemeral = false): Answer {

@@ -1,6 +1,7 @@
 import type { Answer } from '../answers/answer.ts';
 import { digestAnswer } from '../answers/digest/answer.ts';
 import { archiveDigest } from '../answers/digest/archive.ts';
+import { storyPageLink } from '../answers/story-link.ts';
 import { buildDigest, type DigestCursor } from '../answers/digest/build.ts';
 import type { DigestFilters } from '../answers/digest/filters.ts';
 import { createDigestSummarizer, createLlmSummarizer, llmConfigFromEnv } from '../answers/summary/index.ts';
@@ -70,7 +71,8 @@ export async function previewDigest(app: AppContext, destination: Destination): 
     filters: destination.filters,
     summarize: digestSummarizer(app),
   });
-  return { digest, answer: digestAnswer(digest, { storyName: story?.name, nothingNew: destination.nothingNew }) };
+  const link = storyPageLink(story?.id, {}, 'Story page: chart and timeline');
+  return { digest, answer: digestAnswer(digest, { storyName: story?.name, nothingNew: destination.nothingNew, ...(link ? { link } : {}) }) };
 }
 
 export interface DeliveryResult {

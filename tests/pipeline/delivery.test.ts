@@ -270,3 +270,30 @@ test('a permanent failure partway through a digest moves the cursor past it: the
   assert.equal(again.sent, 0, 'nothing re-posted');
   assert.equal(discord.created().filter((p) => p.webhookId === '1010').length, createdFirst);
 });
+
+test('with CRONISTA_PUBLIC_URL a digest ends with a link to the story page: an inline URL button on Telegram, a link button on Discord', async () => {
+  const saved = process.env.CRONISTA_PUBLIC_URL;
+  process.env.CRONISTA_PUBLIC_URL = 'https://news.cronista.example/peru/';
+  try {
+    const page = 'https://news.cronista.example/peru/stories/peru-crisis';
+    const { app } = await appWithNews(3);
+    const tg = chat('tg-link', '-1009876543210');
+    await deliverDigest(app, tg, await senderFor(app, tg, options));
+    const calls = callsTo('-1009876543210');
+    assert.ok(calls.length >= 1);
+    assert.deepEqual(calls.at(-1)!.params.reply_markup, { inline_keyboard: [[{ text: 'Story page: chart and timeline', url: page }]] });
+    for (const call of calls.slice(0, -1)) assert.equal(call.params.reply_markup, undefined);
+
+    const { app: other } = await appWithNews(3);
+    const destination = hook('hook-link', discord.webhookUrl('1077'));
+    await deliverDigest(other, destination, await senderFor(other, destination, options));
+    const posts = postsTo('1077');
+    const last = posts.at(-1)!;
+    assert.equal(last.query.with_components, 'true', 'webhooks drop components without ?with_components=true');
+    assert.deepEqual(last.payload.components, [{ type: 1, components: [{ type: 2, style: 5, label: 'Story page: chart and timeline', url: page }] }]);
+    for (const post of posts.slice(0, -1)) assert.equal(post.payload.components, undefined);
+  } finally {
+    if (saved === undefined) delete process.env.CRONISTA_PUBLIC_URL;
+    else process.env.CRONISTA_PUBLIC_URL = saved;
+  }
+});

@@ -220,3 +220,29 @@ test('discord: long paragraphs split at sentence ends; a long bold link re-wraps
   for (const d of descriptions(mb)) assert.match(d, /^\*\*\[word\\_( word\\_)*\]\(https:\/\/example\.org\/x\)\*\*$/);
   assert.equal(discordTextNoSpace(mb), answerTextNoSpace(b));
 });
+
+test('discord: the answer link becomes a link button on the last message; only http(s) URLs make one', () => {
+  const answer: Answer = {
+    title: 'Timeline',
+    sections: [{ lines: [['2023-01-09  Killings in Juliaca']] }],
+    json: null,
+    link: { label: `Whole timeline on the web ${'x'.repeat(100)}`, url: 'https://cronista.example/stories/peru-crisis?place=Juliaca' },
+  };
+  const messages = renderDiscord(answer);
+  const row = messages.at(-1)!.components?.[0];
+  assert.ok(row);
+  assert.equal(row.type, 1);
+  assert.equal(row.components.length, 1);
+  const button = row.components[0]!;
+  assert.equal(button.type, 2);
+  assert.equal(button.style, 5);
+  assert.equal(button.url, 'https://cronista.example/stories/peru-crisis?place=Juliaca');
+  assert.ok(button.label.length <= 80 && button.label.startsWith('Whole timeline on the web'));
+  const long = renderDiscord({ ...answer, sections: [{ lines: Array.from({ length: 400 }, (_, i) => [`line ${i} ${'word '.repeat(20)}`]) }] });
+  assert.ok(long.length > 1);
+  assert.deepEqual(long.slice(0, -1).map((m) => m.components), long.slice(0, -1).map(() => undefined), 'only the last message has the button');
+  assert.ok(long.at(-1)!.components);
+  for (const url of ['javascript:alert(1)', 'ftp://x.example/', '']) {
+    assert.equal(renderDiscord({ ...answer, link: { label: 'x', url } }).some((m) => m.components), false, url);
+  }
+});

@@ -225,3 +225,27 @@ test('telegram: @mentions are defused with U+2060 and tg: links are not linked (
   // Nothing lost: the reader sees the same text (U+2060 is invisible).
   assert.equal(telegramPlain(text), `Hi @channel_admin\n\nFrom @desk\n${headline} profile @linked`);
 });
+
+test('telegram: the answer link becomes a URL button under the last message; only http(s) URLs make one', () => {
+  const chart = { name: 'deaths.png', path: '/tmp/deaths.png', contentType: 'image/png', description: 'Chart' };
+  const answer: Answer = {
+    title: 'Deaths',
+    sections: [{ lines: [['Death toll: 47']] }],
+    json: null,
+    attachments: [chart],
+    link: { label: 'Chart and sources on the web', url: 'https://cronista.example/stories/peru-crisis?q=a&b=<c>' },
+  };
+  const messages = renderTelegram(answer);
+  assert.deepEqual(
+    messages.map((m) => m.reply_markup),
+    [undefined, { inline_keyboard: [[{ text: 'Chart and sources on the web', url: 'https://cronista.example/stories/peru-crisis?q=a&b=%3Cc%3E' }]] }],
+    'the button goes under the last message (here the chart)',
+  );
+  const textOnly = renderTelegram({ ...answer, attachments: [] });
+  assert.equal(textOnly.length, 1);
+  assert.ok(textOnly[0]!.reply_markup);
+  for (const url of ['javascript:alert(1)', 'tg://resolve?domain=x', 'not a url']) {
+    assert.equal(renderTelegram({ ...answer, link: { label: 'x', url } }).some((m) => m.reply_markup), false, url);
+  }
+  assert.equal(renderTelegram({ ...answer, link: undefined }).some((m) => m.reply_markup), false);
+});

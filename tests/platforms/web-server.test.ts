@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import Parser from 'rss-parser';
 import type { DeathsJson } from '../../src/answers/deaths.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from '../../src/pipeline/digest.ts';
+import { renderPlain } from '../../src/platforms/console/render.ts';
 import { operator } from '../commands/helpers.ts';
 import { startSite, type WebSite } from './web-helpers.ts';
 
@@ -152,3 +153,28 @@ test('/healthz reports the store and the platforms; /metrics is Prometheus text 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
+
+test('with CRONISTA_PUBLIC_URL, /deaths and /timeline end with a link to the story page showing the same selection', async () => {
+  const saved = process.env.CRONISTA_PUBLIC_URL;
+  try {
+    delete process.env.CRONISTA_PUBLIC_URL;
+    const plain = await site.dispatcher.dispatch({ name: 'timeline', options: { story: STORY }, caller: { ...operator, userId: `operator-${++calls}` } });
+    assert.equal(plain.link, undefined, 'no public address, no link');
+
+    process.env.CRONISTA_PUBLIC_URL = site.url;
+    const deaths = await site.dispatcher.dispatch({ name: 'deaths', options: {}, caller: { ...operator, userId: `operator-${++calls}` } });
+    assert.deepEqual(deaths.link, { label: 'Chart and sources on the web', url: new URL(`/stories/${STORY}`, site.url).href });
+    assert.match(renderPlain(deaths), /\n\nChart and sources on the web: http:\/\/127\.0\.0\.1:\d+\/stories\/peru-crisis$/);
+
+    const options = { from: '2023-01', place: 'Juliaca', query: 'killed' };
+    const timeline = await site.dispatcher.dispatch({ name: 'timeline', options, caller: { ...operator, userId: `operator-${++calls}` } });
+    const link = new URL(timeline.link!.url);
+    assert.equal(link.pathname, `/stories/${STORY}`);
+    assert.deepEqual(Object.fromEntries(link.searchParams), { from: '2023-01', place: 'Juliaca', q: 'killed' });
+    const page = await (await fetch(link)).text();
+    assert.equal(page.match(/<li class="event"/g)?.length, (timeline.json as { events: unknown[] }).events.length);
+  } finally {
+    if (saved === undefined) delete process.env.CRONISTA_PUBLIC_URL;
+    else process.env.CRONISTA_PUBLIC_URL = saved;
+  }
+});

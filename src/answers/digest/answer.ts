@@ -1,4 +1,4 @@
-import type { Answer, Line, Section } from '../answer.ts';
+import type { Answer, AnswerLink, Line, Section } from '../answer.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
 const HEADINGS: Record<DigestEntryKind, string> = {
@@ -38,7 +38,7 @@ function entryLines(entry: DigestEntry): Line[] {
 }
 
 /** A digest as an answer every platform can render; `nothingNew` decides whether an empty one says so. */
-export function digestAnswer(digest: Digest & { omitted?: number }, options: { storyName?: string; nothingNew?: boolean } = {}): Answer | null {
+export function digestAnswer(digest: Digest & { omitted?: number }, options: { storyName?: string; nothingNew?: boolean; link?: AnswerLink } = {}): Answer | null {
   const json = digestJson(digest);
   if (digest.entries.length === 0) {
     if (!options.nothingNew) return null;
@@ -50,5 +50,5 @@ export function digestAnswer(digest: Digest & { omitted?: number }, options: { s
     if (entries.length) sections.push({ heading: HEADINGS[kind], lines: entries.flatMap(entryLines) });
   }
   if (digest.omitted) sections.push({ lines: [[`… and ${digest.omitted} more items; /search and /timeline have them all.`]] });
-  return { title: `What's new${options.storyName ? ` — ${options.storyName}` : ''}`, sections, json };
+  return { title: `What's new${options.storyName ? ` — ${options.storyName}` : ''}`, sections, json, ...(options.link ? { link: options.link } : {}) };
 }

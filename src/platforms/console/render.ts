@@ -20,5 +20,6 @@ export function renderPlain(answer: Answer): string {
   for (const attachment of answer.attachments ?? []) {
     blocks.push(`${attachment.description ?? attachment.name}: ${attachment.path}`);
   }
+  if (answer.link) blocks.push(`${answer.link.label}: ${answer.link.url}`);
   return blocks.join('\n\n');
 }

@@ -97,8 +97,12 @@ function optionDefinition(command: CommandDefinition | undefined, subcommand: st
   return options?.find((option) => option.name === name);
 }
 
-/** A rendered message as discord.js send options; `allowedMentions` is always "nobody". */
-export function messageOptions(message: DiscordMessage, components?: APIActionRowComponent<APIButtonComponent>[]): InteractionReplyOptions & InteractionEditReplyOptions {
+/**
+ * A rendered message as discord.js send options; `allowedMentions` is always "nobody". `components` (the pager's
+ * buttons) come first, then the message's own link button row. An empty array clears earlier buttons.
+ */
+export function messageOptions(message: DiscordMessage, pagerRows?: APIActionRowComponent<APIButtonComponent>[]): InteractionReplyOptions & InteractionEditReplyOptions {
+  const components = pagerRows || message.components ? [...(pagerRows ?? []), ...((message.components ?? []) as APIActionRowComponent<APIButtonComponent>[])] : undefined;
   const files = (message.files ?? []).map((file) => new AttachmentBuilder(file.path, { name: file.name, ...(file.description ? { description: file.description } : {}) }));
   return {
     ...(message.content ? { content: message.content } : {}),

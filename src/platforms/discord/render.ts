@@ -63,12 +63,30 @@ export interface DiscordFile {
   description?: string;
 }
 
+/** A row of link buttons (component type 1 holding buttons of type 2, style 5 = Link). */
+export interface DiscordLinkRow {
+  type: 1;
+  components: { type: 2; style: 5; label: string; url: string }[];
+}
+
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
   allowed_mentions: { parse: [] };
   flags?: typeof EPHEMERAL;
   files?: DiscordFile[];
+  /** The answer's link as a button, on its last message. */
+  components?: DiscordLinkRow[];
+}
+
+/** Button labels hold at most 80 characters; link buttons need an http(s) URL of at most 512. */
+const BUTTON_LABEL = 80;
+
+function linkRow(answer: Answer): DiscordLinkRow | undefined {
+  if (!answer.link) return undefined;
+  const url = webUrl(answer.link.url)?.href;
+  if (!url || url.length > MAX_URL) return undefined;
+  return { type: 1, components: [{ type: 2, style: 5, label: truncate(cleanText(answer.link.label), BUTTON_LABEL) || 'Open', url }] };
 }
 
 interface Fmt {
@@ -263,5 +281,7 @@ export function renderDiscord(answer: Answer): DiscordMessage[] {
     if (target) target.files = group;
     else messages.push({ embeds: [], allowed_mentions: { parse: [] }, files: group, ...(answer.ephemeral ? { flags: EPHEMERAL } : {}) });
   }
+  const row = linkRow(answer);
+  if (row && messages.length > 0) messages[messages.length - 1]!.components = [row];
   return messages;
 }

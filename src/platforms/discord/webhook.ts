@@ -30,10 +30,14 @@ export function describeWebhook(url: string): string {
   }
 }
 
-/** `URL?wait=true`, keeping any query the URL has (thread_id). */
-export function executeUrl(url: string): string {
+/**
+ * `URL?wait=true`, keeping any query the URL has (thread_id); with `with_components=true` when the message has
+ * link buttons (without it Discord drops the components of a webhook not owned by an application).
+ */
+export function executeUrl(url: string, withComponents = false): string {
   const parsed = new URL(url);
   parsed.searchParams.set('wait', 'true');
+  if (withComponents) parsed.searchParams.set('with_components', 'true');
   return parsed.toString();
 }
 
@@ -91,7 +95,7 @@ export async function postWebhookMessage(url: string, message: DiscordMessage, o
   const where = describeWebhook(url);
   let target: string;
   try {
-    target = executeUrl(url);
+    target = executeUrl(url, (message.components?.length ?? 0) > 0);
     if (!/^https?:$/.test(new URL(target).protocol)) throw new Error('not http(s)');
   } catch {
     throw new DeliveryError(`${where}: not a valid webhook URL`, { permanent: true });

@@ -37,8 +37,17 @@ import { PlatformError, type Platform, type PlatformFactory } from '../platform.
 import { AdminCheckFailed, AdminResolver, parseAdminIds } from './admin.ts';
 import { PagerCodec, type InlineKeyboard } from './bot-pager.ts';
 import { describeOutcome, ingestChannelPost } from './channel-posts.ts';
-import { renderTelegram, type TelegramMessage } from './render.ts';
+import { renderTelegram, type TelegramMessage, type TelegramUrlKeyboard } from './render.ts';
 import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
+
+type Keyboard = InlineKeyboard | TelegramUrlKeyboard | { inline_keyboard: (InlineKeyboard['inline_keyboard'][number] | TelegramUrlKeyboard['inline_keyboard'][number])[] };
+
+/** The pager's buttons (if any) above the message's own link button (if any). */
+function withLink(pager: InlineKeyboard | undefined, message: TelegramMessage): Keyboard | undefined {
+  if (!message.reply_markup) return pager;
+  if (!pager) return message.reply_markup;
+  return { inline_keyboard: [...pager.inline_keyboard, ...message.reply_markup.inline_keyboard] };
+}
 
 /**
  * `chat_member` (a member's status changed; sent only to bots that are admins, and only when asked for)
@@ -420,13 +429,14 @@ export class TelegramPlatform implements Platform {
   /** Sends a rendered answer; a message Telegram refuses is logged and the rest still go (unless the chat is gone). */
   private async send(where: Where, answer: Answer): Promise<void> {
     const messages = renderTelegram(answer);
-    const keyboard = answer.pager ? this.pager.keyboard(answer.pager) : undefined;
+    const pagerKeyboard = answer.pager ? this.pager.keyboard(answer.pager) : undefined;
     const lastText = messages.map((message) => message.kind).lastIndexOf('text');
     for (const [index, message] of messages.entries()) {
+      const keyboard = withLink(index === lastText ? pagerKeyboard : undefined, message);
       try {
         await this.sendOne(where, message, {
           reply: index === 0,
-          ...(index === lastText && keyboard ? { keyboard } : {}),
+          ...(keyboard ? { keyboard } : {}),
         });
       } catch (error) {
         this.app.logger.warn(`telegram: could not answer in chat ${where.chatId}: ${this.describe(error)}`);
@@ -435,7 +445,7 @@ export class TelegramPlatform implements Platform {
     }
   }
 
-  private async sendOne(where: Where, message: TelegramMessage, extra: { reply: boolean; keyboard?: InlineKeyboard }): Promise<void> {
+  private async sendOne(where: Where, message: TelegramMessage, extra: { reply: boolean; keyboard?: Keyboard }): Promise<void> {
     const common = {
       ...(where.threadId !== undefined ? { message_thread_id: where.threadId } : {}),
       ...(extra.reply && where.replyTo !== undefined ? { reply_parameters: { message_id: where.replyTo, allow_sending_without_reply: true } } : {}),
@@ -493,10 +503,10 @@ export class TelegramPlatform implements Platform {
 
   private async editPage(chatId: number, messageId: number, answer: Answer): Promise<void> {
     const messages = renderTelegram(answer);
-    const keyboard = answer.pager ? this.pager.keyboard(answer.pager) : undefined;
     const first = messages.findIndex((message) => message.kind === 'text');
     if (first === -1) return;
     const page = messages[first] as Extract<TelegramMessage, { kind: 'text' }>;
+    const keyboard = withLink(answer.pager ? this.pager.keyboard(answer.pager) : undefined, page);
     try {
       await this.bot.api.editMessageText(chatId, messageId, page.text, {
         parse_mode: 'HTML',
@@ -508,7 +518,10 @@ export class TelegramPlatform implements Platform {
     }
     // A page too long for one message (rare): the rest follows as new messages.
     const rest = messages.filter((_, index) => index !== first);
-    for (const message of rest) await this.sendOne({ chatId }, message, { reply: false });
+    for (const message of rest) {
+      const link = withLink(undefined, message);
+      await this.sendOne({ chatId }, message, { reply: false, ...(link ? { keyboard: link } : {}) });
+    }
   }
 
   private async onChannelPost(post: Message, edited: boolean): Promise<void> {

@@ -24,17 +24,23 @@ export const TELEGRAM_CAPTION_LIMIT = 1024;
 /** Longer URLs are shown as text rather than links (keeps one link's markup far below any budget). */
 const MAX_URL = 1024;
 
+/** An inline keyboard of URL buttons (the answer's link) — Telegram opens them in the browser. */
+export interface TelegramUrlKeyboard {
+  inline_keyboard: { text: string; url: string }[][];
+}
 export interface TelegramTextMessage {
   kind: 'text';
   text: string;
   parse_mode: 'HTML';
   link_preview_options: { is_disabled: boolean };
+  reply_markup?: TelegramUrlKeyboard;
 }
 export interface TelegramPhotoMessage {
   kind: 'photo';
   photoPath: string;
   caption: string;
   parse_mode: 'HTML';
+  reply_markup?: TelegramUrlKeyboard;
 }
 export interface TelegramDocumentMessage {
   kind: 'document';
@@ -43,6 +49,7 @@ export interface TelegramDocumentMessage {
   contentType: string;
   caption: string;
   parse_mode: 'HTML';
+  reply_markup?: TelegramUrlKeyboard;
 }
 export type TelegramMessage = TelegramTextMessage | TelegramPhotoMessage | TelegramDocumentMessage;
 
@@ -140,5 +147,11 @@ export function renderTelegram(answer: Answer): TelegramMessage[] {
   packBlocks(blocksOf(answer), markup, hooks);
   const messages: TelegramMessage[] = hooks.chunks.filter((c) => c.trim().length > 0).map(textMessage);
   for (const attachment of answer.attachments ?? []) messages.push(...attachmentMessages(attachment));
+  // The answer's link as a URL button under its last message (button texts are plain, at most 64 characters here).
+  const url = answer.link ? webUrl(answer.link.url)?.href : undefined;
+  const last = messages.at(-1);
+  if (answer.link && url && url.length <= MAX_URL && last) {
+    last.reply_markup = { inline_keyboard: [[{ text: [...answer.link.label.replace(/\s+/g, ' ').trim()].slice(0, 64).join('') || 'Open', url }]] };
+  }
   return messages;
 }

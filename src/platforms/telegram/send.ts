@@ -63,18 +63,21 @@ export function telegramSender(chat: string, options: TelegramSendOptions): (mes
   const chatId = /^-?\d+$/.test(chat) ? Number(chat) : chat;
   const attempts = options.networkAttempts ?? 3;
   return async (message) => {
+    const markup = message.reply_markup ? { reply_markup: message.reply_markup } : {};
     const call = async () => {
       switch (message.kind) {
         case 'text':
-          return api.sendMessage(chatId, message.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          return api.sendMessage(chatId, message.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup });
         case 'photo':
           return api.sendPhoto(chatId, new InputFile(await fileBytes(message.photoPath), basename(message.photoPath)), {
             parse_mode: 'HTML',
+            ...markup,
             ...(message.caption ? { caption: message.caption } : {}),
           });
         case 'document':
           return api.sendDocument(chatId, new InputFile(await fileBytes(message.documentPath), message.fileName), {
             parse_mode: 'HTML',
+            ...markup,
             ...(message.caption ? { caption: message.caption } : {}),
           });
       }

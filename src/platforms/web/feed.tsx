@@ -54,7 +54,7 @@ export function digestFeed(digests: ArchivedDigest[], stories: Story[], base: st
     title: 'Cronista digests',
     description: 'What Cronista learned about the stories it follows, digest by digest.',
     link: at('/'),
-    updated: digests[0] ? new Date(digests[0].writtenAt) : new Date(0),
+    updated: digests[0] ? new Date(digests[0].writtenAt) : new Date(),
     generator: 'Cronista',
     feedLinks: { atom: at('/feed.xml'), rss: at('/rss.xml') },
   });

@@ -1,3 +1,5 @@
+import { storyPagePath } from '../../answers/story-link.ts';
+
 /**
  * Where the pages link to. The server uses absolute paths; a static export uses paths relative to the page,
  * so the files work from any folder of any static host.
@@ -5,7 +7,8 @@
 export interface Links {
   home: string;
   css: string;
-  feed: string;
+  /** Null in a static export made without a public address (a feed needs absolute links). */
+  feed: string | null;
   story(id: string): string;
   deathsJson(id: string): string;
   timelineJson(id: string): string;
@@ -19,29 +22,22 @@ export const serverLinks: Links = {
   home: '/',
   css: '/assets/site.css',
   feed: '/feed.xml',
-  story: (id) => `/stories/${segment(id)}`,
+  story: (id) => `/${storyPagePath(id)}`,
   deathsJson: (id) => `/stories/${segment(id)}/deaths.json`,
   timelineJson: (id) => `/stories/${segment(id)}/timeline.json`,
   canFilter: true,
 };
 
 /** Links for a page `depth` folders below the export's root (index.html: 0; stories/<id>/index.html: 2). */
-export function exportLinks(depth: number): Links {
+export function exportLinks(depth: number, withFeed: boolean): Links {
   const up = '../'.repeat(depth);
   return {
     home: `${up}index.html`,
     css: `${up}assets/site.css`,
-    feed: `${up}feed.xml`,
+    feed: withFeed ? `${up}feed.xml` : null,
     story: (id) => `${up}stories/${segment(id)}/index.html`,
     deathsJson: (id) => `${up}stories/${segment(id)}/deaths.json`,
     timelineJson: (id) => `${up}stories/${segment(id)}/timeline.json`,
     canFilter: false,
   };
-}
-
-/** The public address of a story page (chat answers link to it), or null without CRONISTA_PUBLIC_URL. */
-export function publicStoryUrl(storyId: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  const base = env.CRONISTA_PUBLIC_URL?.trim();
-  if (!base) return null;
-  return new URL(serverLinks.story(storyId).slice(1), base.endsWith('/') ? base : `${base}/`).href;
 }

@@ -25,12 +25,12 @@ function Layout({ title, links, children }: { title: string; links: Links; child
         <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
         <link rel="stylesheet" href={links.css} />
-        <link rel="alternate" type="application/atom+xml" title="Cronista digests" href={links.feed} />
+        {links.feed ? <link rel="alternate" type="application/atom+xml" title="Cronista digests" href={links.feed} /> : null}
       </head>
       <body>
         <header class="site">
           <a href={links.home} class="brand">Cronista</a>
-          <a href={links.feed}>Digest feed</a>
+          {links.feed ? <a href={links.feed}>Digest feed</a> : null}
         </header>
         <main id="main">{children}</main>
       </body>

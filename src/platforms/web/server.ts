@@ -4,7 +4,6 @@
  * CRONISTA_HTTP_PORT (8080; 0 picks a free port; "off" disables it). Pages read the same builders as the
  * chat commands (src/answers/) and are rendered on the server (pages.tsx).
  */
-import { readFileSync } from 'node:fs';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { deathsJson, deathsQuery } from '../../answers/deaths.ts';
@@ -17,9 +16,8 @@ import { digestFeed } from './feed.tsx';
 import { serverLinks } from './links.ts';
 import { createMetrics, type QueueDepths } from './metrics.ts';
 import { errorPage, homePage, storyPageHtml } from './pages.tsx';
+import { STYLESHEET } from './stylesheet.ts';
 import { findStory, storyOverviews, storyPage, timelineParams, toTimelineQuery } from './site.ts';
-
-export const STYLESHEET = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
 
 /** Strict: no scripts at all, styles and images from this site only, no framing, forms post here only. */
 export const CONTENT_SECURITY_POLICY = {
