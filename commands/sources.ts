@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { describeSchedule } from '../src/pipeline/scheduler.ts';
+import { platformLine, readServiceStatus, serviceAlive } from '../src/pipeline/service-status.ts';
 
 /** /sources — every source Cronista reads, with its health; subscribed feeds also show their next poll. */
 export default {
@@ -59,6 +60,16 @@ export default {
       const url = show(source.url);
       return [{ text: name, ...(/^https?:/i.test(url) && !url.includes(HIDDEN) ? { url } : {}), bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
     });
+    // Operators also see the chat platforms: one that cannot start says why and what to check.
+    const service = isOperator(input.caller) ? await readServiceStatus(app.store) : null;
+    const platforms = service && serviceAlive(service) ? service.platforms : [];
+    if (platforms.length > 0) {
+      return {
+        title: `Sources (${sources.length})`,
+        sections: [{ lines }, { heading: 'Chat platforms', lines: platforms.map((platform): Line => [platformLine(platform)]) }],
+        json: { ...json, platforms },
+      };
+    }
     return { title: `Sources (${sources.length})`, sections: [{ lines }], json };
   },
 } satisfies CommandDefinition;

@@ -17,6 +17,7 @@ import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
 import { exportSite } from './platforms/web/export.ts';
+import { readServiceStatus, serviceAlive, statusText } from './pipeline/service-status.ts';
 import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
 import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
 
@@ -105,6 +106,15 @@ program
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
     process.exitCode = await runService(dataDir());
+  });
+
+program
+  .command('status')
+  .description('Whether `cronista start` runs on this data directory, and each chat platform: running, or retrying and why')
+  .option('--json', 'print as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const status = await withApp((app) => readServiceStatus(app.store));
+    process.stdout.write(`${options.json ? JSON.stringify(status ? { ...status, running: serviceAlive(status) } : null, null, 2) : statusText(status)}\n`);
   });
 
 program

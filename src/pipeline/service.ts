@@ -8,6 +8,7 @@ import { bundledSampleDir } from '../core/paths.ts';
 import { refreshStoryOverrides } from '../core/story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { configuredPlatforms } from '../platforms/index.ts';
+import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
 import { WebServer, webOptionsFromEnv } from '../platforms/web/server.ts';
 import { ingestTargets } from './ingest.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
@@ -15,13 +16,23 @@ import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
+import { saveServiceStatus, type ServiceStatus } from './service-status.ts';
 
 const SAMPLE_FLAG = 'sample:ingested';
+
+/** Supervisor timings from the environment (seconds can be fractions): start deadline, first retry delay. */
+export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOptions, 'startTimeoutMs' | 'retryDelayMs'> {
+  const seconds = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) * 1000 : undefined);
+  const startTimeoutMs = seconds(env.CRONISTA_PLATFORM_START_TIMEOUT);
+  const retryDelayMs = seconds(env.CRONISTA_PLATFORM_RETRY_DELAY);
+  return { ...(startTimeoutMs ? { startTimeoutMs } : {}), ...(retryDelayMs ? { retryDelayMs } : {}) };
+}
 
 /**
  * `cronista start`: the bot as a service. Console lines typed before start-up finishes are queued,
  * not dropped; stdin closing does not stop the service; SIGINT/SIGTERM finish in-flight work, close
- * the store and exit 0.
+ * the store and exit 0 — also during start-up. Chat platforms run under a supervisor: one that cannot
+ * start is reported once, left out of the readiness line and retried in the background (`cronista status`).
  */
 export async function runService(dataDir: string): Promise<number> {
   const queued: string[] = [];
@@ -62,24 +73,37 @@ export async function runService(dataDir: string): Promise<number> {
   };
   handle = answerLine;
   queued.splice(0).forEach(answerLine);
-  const platforms = configuredPlatforms(app, dispatcher);
-  const started = new Map<string, boolean>();
-  for (const platform of platforms) {
-    try {
-      await platform.start();
-      started.set(platform.name, true);
-    } catch (error) {
-      started.set(platform.name, false);
-      app.logger.error({ platform: platform.name, err: error }, `${platform.name} did not start: ${errorMessage(error)}`);
-    }
+  const status: ServiceStatus = { pid: process.pid, startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), platforms: [] };
+  let saving: Promise<unknown> = Promise.resolve();
+  const saveStatus = () => {
+    const snapshot = { ...status, updatedAt: new Date().toISOString() };
+    saving = saving.then(() => saveServiceStatus(app.store, snapshot)).catch((error) => app.logger.warn(`could not save the service status: ${errorMessage(error)}`));
+    return saving;
+  };
+  const supervisor = new PlatformSupervisor(configuredPlatforms(app, dispatcher), {
+    logger: app.logger,
+    ...supervisorTimings(process.env),
+    onChange: (platforms) => {
+      status.platforms = platforms;
+      void saveStatus();
+    },
+  });
+  await saveStatus();
+  let signalled = false;
+  void stopped.then(() => (signalled = true));
+  await Promise.race([supervisor.start(), stopped]);
+  const platformsUp = () => Object.fromEntries(supervisor.statuses().map((p) => [p.name, p.state === 'running']));
+  const web = !signalled && webOptions ? await startWeb(app, webOptions, platformsUp) : null;
+  if (!signalled) {
+    const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
+    process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)${web?.url ? ` — open ${web.url}` : ''}\n`);
   }
-  const web = webOptions ? await startWeb(app, webOptions, () => Object.fromEntries(started)) : null;
-  const running = ['console', ...platforms.map((platform) => platform.name), ...(web ? ['web'] : [])].join(', ');
-  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)${web?.url ? ` — open ${web.url}` : ''}\n`);
 
   await stopped;
-  await Promise.allSettled([...platforms.map((platform) => platform.stop()), web?.stop()]);
+  await Promise.allSettled([supervisor.stop(), web?.stop()]);
   stopWatching();
+  status.stoppedAt = new Date().toISOString();
+  await saveStatus();
   await scheduler.stop();
   await work;
   clearInterval(keepAlive);

@@ -11,13 +11,15 @@ export interface Platform {
   readonly name: string;
   /**
    * Connects and starts taking updates; resolves once it does. Rejects (with a PlatformError saying why
-   * and what to check, when it can tell) if it cannot; gives up as soon as `signal` aborts. After a failed
-   * start, stop() may be called and start() tried again.
+   * and what to check, when it can tell) if it cannot, having cleaned up after itself; gives up as soon as
+   * `signal` aborts. start() may be tried again after a failure.
    */
   start(signal?: AbortSignal): Promise<void>;
   stop(): Promise<void>;
   /** Set by the supervisor: called when a started platform stops working (token revoked, another poller). */
   onFailure?: (error: unknown) => void;
+  /** Set by the supervisor: called when a platform whose start failed got going by itself after all. */
+  onRecovered?: () => void;
 }
 
 /** Why a platform cannot run, as one line: what went wrong and what the operator should check. */

@@ -12,6 +12,9 @@
  * - Admin = Manage Server, re-checked on every execution from the interaction's own permissions (a
  *   PermissionsBitField, or the raw string when the member is not cached).
  * - The token is never logged.
+ * - start() fails with a PlatformError saying what to check: a wrong token, a REST API out of reach, a
+ *   gateway that never sends READY (readyTimeoutMs); it gives up when its AbortSignal aborts, and a
+ *   later start() logs in with a fresh client.
  */
 import {
   AttachmentBuilder,
@@ -37,7 +40,8 @@ import type { Caller, CommandDefinition, OptionDefinition } from '../../core/com
 import type { AppContext } from '../../core/context.ts';
 import { GENERIC_FAILURE, errorAnswer, type Dispatcher } from '../../core/dispatch.ts';
 import { CronistaError, errorMessage } from '../../core/errors.ts';
-import type { Platform, PlatformFactory } from '../platform.ts';
+import { redactUrl } from '../../core/redact.ts';
+import { PlatformError, type Platform, type PlatformFactory } from '../platform.ts';
 import { suggest } from './autocomplete.ts';
 import { discordEnv, restOptions, type DiscordEnv } from './env.ts';
 import { PagerStore } from './pager.ts';
@@ -117,7 +121,14 @@ const timeout = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(r
 
 export class DiscordPlatform implements Platform {
   readonly name = 'discord';
-  readonly client: Client;
+  client: Client;
+  onFailure?: (error: unknown) => void;
+  /** Set by the supervisor: a start that timed out got READY after all. */
+  onRecovered?: () => void;
+  /** The client failed to log in once: the next start() uses a new one. */
+  private spent = false;
+  /** The client's gateway connection is still being made (READY did not come in time). */
+  private connecting = false;
   readonly pager = new PagerStore();
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
@@ -130,32 +141,113 @@ export class DiscordPlatform implements Platform {
     private readonly options: DiscordPlatformOptions = {},
   ) {
     this.deferAfterMs = options.deferAfterMs ?? 1200;
-    this.client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      rest: restOptions(config),
-      allowedMentions: { parse: [] },
-    });
-    this.client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
-    this.client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));
+    this.client = this.createClient();
   }
 
-  async start(): Promise<void> {
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Discord gateway did not become ready in time')), this.options.readyTimeoutMs ?? 30_000);
-      this.client.once(Events.ClientReady, () => {
-        clearTimeout(timer);
-        resolve();
-      });
+  private createClient(): Client {
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: restOptions(this.config),
+      allowedMentions: { parse: [] },
     });
-    try {
-      await this.client.login(this.config.token);
-      await ready;
-    } catch (error) {
-      await this.client.destroy().catch(() => undefined);
-      // discord.js errors do not contain the token; say what failed without it.
-      throw new Error(`Discord login failed: ${errorMessage(error)}`);
+    client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
+    client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));
+    return client;
+  }
+
+  async start(signal?: AbortSignal): Promise<void> {
+    this.stopping = false;
+    // A client still connecting from a start that timed out is waited for again, not replaced: discord.js
+    // keeps reconnecting it, and destroying a client mid-handshake leaves its shard reconnecting for ever
+    // (@discordjs/ws 1.2: the aborted wait schedules a reconnect after destroy).
+    const waiting = this.connecting;
+    if (!waiting) {
+      if (this.spent) this.client = this.createClient();
+      this.spent = true;
     }
-    this.app.logger.info({ user: this.client.user?.tag, guilds: this.client.guilds.cache.size }, 'discord bot ready');
+    const client = this.client;
+    if (client.isReady()) return this.ready(client);
+    const readyTimeoutMs = this.options.readyTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new PlatformError(`the gateway did not send READY within ${readyTimeoutMs >= 1000 ? `${Math.round(readyTimeoutMs / 1000)} s` : `${readyTimeoutMs} ms`}`, "check the network to Discord's gateway (a proxy or firewall blocking websockets) and Discord's status page")),
+        readyTimeoutMs,
+      );
+      onReady = () => resolve();
+      client.once(Events.ClientReady, onReady);
+    });
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    ready.catch(() => undefined);
+    aborted.catch(() => undefined);
+    let loggedIn = waiting;
+    try {
+      const login = waiting
+        ? ready
+        : client.login(this.config.token).then(
+            () => {
+              loggedIn = true;
+              return ready;
+            },
+            (error: unknown) => {
+              // Rejected after this start gave up (e.g. aborted): nothing is connecting after all.
+              if (this.client === client) this.connecting = false;
+              throw error;
+            },
+          );
+      login.catch(() => undefined);
+      await Promise.race([login, ready, aborted]);
+    } catch (error) {
+      if (onReady) client.off(Events.ClientReady, onReady);
+      // Our READY deadline or an abort: the gateway handshake may be under way (login() resolves only at READY).
+      const gatewayStarted = loggedIn || error instanceof PlatformError || signal?.aborted === true;
+      if (gatewayStarted) {
+        // Connecting: left to discord.js, which keeps trying; READY later makes the bot run (onRecovered).
+        this.connecting = true;
+        client.once(Events.ClientReady, () => {
+          if (!this.connecting || this.client !== client) return;
+          this.connecting = false;
+          this.spent = false;
+          this.app.logger.info({ user: client.user?.tag }, 'discord bot ready (late)');
+          this.onRecovered?.();
+        });
+      } else {
+        // The login itself failed (REST): nothing is connecting, so destroying is safe. It may wait for
+        // discord.js' identify throttle (seconds): a failed start does not wait that long.
+        this.connecting = false;
+        await Promise.race([client.destroy().catch(() => undefined), timeout(2000)]);
+      }
+      throw this.startError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.ready(client);
+  }
+
+  private ready(client: Client): void {
+    this.connecting = false;
+    this.spent = false;
+    this.app.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord bot ready');
+  }
+
+  /** Why the bot cannot log in, and what to check. discord.js errors do not hold the token. */
+  private startError(error: unknown): PlatformError {
+    if (error instanceof PlatformError) return error;
+    const code = (error as { code?: unknown } | null)?.code;
+    const status = (error as { status?: unknown } | null)?.status;
+    if (code === 'TokenInvalid' || status === 401) return new PlatformError('Discord refused the token (401 Unauthorized)', 'check DISCORD_TOKEN (Developer Portal → your application → Bot)');
+    if (code === 'DisallowedIntents') return new PlatformError('Discord refused the gateway intents', 'enable the intents in the Developer Portal');
+    const api = this.config.apiBase ?? 'https://discord.com/api';
+    const cause = (error as { cause?: unknown } | null)?.cause;
+    if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
+      const why = (cause as { code?: unknown } | undefined)?.code ?? errorMessage(cause ?? error);
+      return new PlatformError(`could not reach the Discord API at ${redactUrl(api)} (${String(why)})`, 'check the network, any proxy or firewall, and DISCORD_API_BASE');
+    }
+    return new PlatformError(`login failed: ${errorMessage(error)}`, 'check DISCORD_TOKEN and the network to Discord');
   }
 
   /**

@@ -219,7 +219,9 @@ export class TelegramPlatform implements Platform {
   async start(signal?: AbortSignal): Promise<void> {
     if (this.running) return;
     try {
-      await this.bot.init(apiSignal(signal));
+      // getMe once (bot.init() would retry network errors for ever): a wrong token or an API out of
+      // reach fails the start at once, with its reason.
+      if (!this.bot.isInited()) this.bot.botInfo = await this.bot.api.getMe(apiSignal(signal));
       await this.registerCommands(signal);
       if (this.options.webhook) await this.startWebhook(this.options.webhook, signal);
       else await this.startPolling(signal);
@@ -231,6 +233,7 @@ export class TelegramPlatform implements Platform {
   }
 
   async stop(): Promise<void> {
+    const wasRunning = this.running || this.runner !== undefined || this.server !== undefined;
     this.running = false;
     const runner = this.runner;
     this.runner = undefined;
@@ -251,7 +254,7 @@ export class TelegramPlatform implements Platform {
     }
     await this.idle();
     this.sink = undefined;
-    this.app.logger.info('telegram: stopped');
+    if (wasRunning) this.app.logger.info('telegram: stopped');
   }
 
   /** Resolves once no update is being handled. */
