@@ -4,17 +4,16 @@ import { openApp } from '../core/app.ts';
 import type { AppContext } from '../core/context.ts';
 import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
-import { bundledSampleDir } from '../core/paths.ts';
+import { plural } from '../core/text.ts';
 import { refreshStoryOverrides } from '../core/story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { configuredPlatforms } from '../platforms/index.ts';
-import { ingestTargets } from './ingest.ts';
+import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
 import { digestJob, pollJob } from './jobs.ts';
 import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
 
-const SAMPLE_FLAG = 'sample:ingested';
 
 /**
  * `cronista start`: the bot as a service. Console lines typed before start-up finishes are queued,
@@ -46,7 +45,13 @@ export async function runService(dataDir: string): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
 
-  await enqueue(() => ingestSampleOnce(app));
+  let sample: SampleState = 'skipped';
+  await enqueue(async () => {
+    sample = await sampleOnStart(app, async (line) => {
+      process.stdout.write(`${line}\n\n`);
+      await deliverDigest(app, CONSOLE_DESTINATION, await senderFor(app, CONSOLE_DESTINATION));
+    });
+  });
   // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
   // scheduler and the stories too; watching starts before the scheduler reads the configuration.
   const stopWatching = await watchStoredChanges(app);
@@ -68,7 +73,7 @@ export async function runService(dataDir: string): Promise<number> {
     }
   }
   const running = ['console', ...platforms.map((platform) => platform.name)].join(', ');
-  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)\n`);
+  process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})\n`);
 
   await stopped;
   await Promise.allSettled(platforms.map((platform) => platform.stop()));
@@ -94,14 +99,4 @@ async function watchStoredChanges(app: AppContext): Promise<() => void> {
     stopSettings();
     clearInterval(timer);
   };
-}
-
-async function ingestSampleOnce(app: AppContext): Promise<void> {
-  if (await app.store.kv.get(SAMPLE_FLAG)) return;
-  const reports = await ingestTargets(app, [bundledSampleDir]);
-  for (const report of reports.filter((r) => r.failure)) app.logger.warn({ source: report.location }, report.failure!);
-  const added = reports.reduce((sum, report) => sum + report.added, 0);
-  process.stdout.write(`Cronista ingested the bundled sample: ${added} documents from ${reports.length} sources.\n\n`);
-  await app.store.kv.set(SAMPLE_FLAG, new Date().toISOString());
-  await deliverDigest(app, CONSOLE_DESTINATION, await senderFor(app, CONSOLE_DESTINATION));
 }

@@ -32,7 +32,8 @@ test('start ingests the sample once, queues early commands, keeps running withou
   bot.child.stdin.write('/sources\n');
   await bot.waitFor('stderr', /cronista ready/);
   await bot.waitFor('stdout', /Sources \(5\)/);
-  assert.match(bot.out(), /Cronista ingested the bundled sample: \d+ documents from 5 sources/);
+  assert.match(bot.out(), /Cronista ingested the bundled Peru sample \(a demo\): \d+ documents from 5 sources/);
+  assert.match(bot.err(), /cronista ready \(.*; nothing configured, so the bundled Peru sample was loaded as a demo\)/);
   bot.child.stdin.end();
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal(bot.child.exitCode, null, 'still running after stdin closed');
