@@ -2,6 +2,7 @@ import type { Answer, Line } from '../src/answers/answer.ts';
 import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
+import { plural } from '../src/core/text.ts';
 import { filterEvents, mergeEvents } from '../src/timeline/events.ts';
 import { cachedByFacts } from '../src/timeline/cache.ts';
 import { eventsBySource } from '../src/timeline/from-store.ts';
@@ -45,8 +46,10 @@ export default {
         ` — ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` +${outlets.length - 3}` : ''}`,
       ];
     });
-    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${events.length} events).${page < pages ? ` Next: /timeline page:${page + 1}` : ''}`]] : [];
     const asked = Object.fromEntries(Object.entries(input.options).filter(([name, value]) => name !== 'page' && value !== undefined)) as Record<string, string | number | boolean>;
+    // The hint repeats the filters asked for: the next page of the same answer, not of the whole timeline.
+    const next = page < pages ? ` Next: ${commandLine('timeline', { ...asked, page: page + 1 })}` : '';
+    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${plural(events.length, 'event')}).${next}`]] : [];
     return {
       title: `Timeline${story ? ` — ${story.name}` : ''}`,
       sections: [{ lines: [...lines, ...footer] }],
@@ -55,6 +58,15 @@ export default {
     };
   },
 } satisfies CommandDefinition;
+
+/** `/name opt:value opt:"two words"`: a command line the console parser reads back as given. */
+function commandLine(name: string, options: Record<string, string | number | boolean>): string {
+  const parts = Object.entries(options).map(([option, value]) => {
+    const text = String(value);
+    return /[\s"]/.test(text) ? `${option}:"${text.replace(/"/g, "'")}"` : `${option}:${text}`;
+  });
+  return [`/${name}`, ...parts].join(' ');
+}
 
 /** A bare month means its last day. */
 function endOf(to: string): string {
