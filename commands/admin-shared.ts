@@ -100,9 +100,7 @@ export function shortTime(iso: string | null | undefined): string {
   return iso.slice(0, 16).replace('T', ' ') + (seconds && seconds !== ':00' ? seconds : '') + (iso.length > 19 ? iso.slice(19).replace(/^\.\d+/, '') : '');
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../src/core/text.ts';
 
 export function stringOption(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;

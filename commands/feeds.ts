@@ -2,6 +2,7 @@ import type { Answer, Line } from '../src/answers/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
+import { excerpt } from '../src/core/text.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
 import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
@@ -62,11 +63,11 @@ async function feedUrl(app: AppContext, input: CommandInput): Promise<string> {
   const channel = telegramChannelUrl(raw);
   if (channel) return channel;
   const url = raw;
-  if (!/^https?:\/\//i.test(url)) throw new InputError(`"${redactUrl(url)}" is not a feed address: give a full http(s) URL such as https://example.org/rss.`);
+  if (!/^https?:\/\//i.test(url)) throw new InputError(`"${excerpt(redactUrl(url))}" is not a feed address: give a full http(s) URL such as https://example.org/rss.`);
   try {
     new URL(url);
   } catch {
-    throw new InputError(`"${redactUrl(url)}" is not a valid URL.`);
+    throw new InputError(`"${excerpt(redactUrl(url))}" is not a valid URL.`);
   }
   return url;
 }

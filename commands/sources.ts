@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { describeSchedule } from '../src/pipeline/scheduler.ts';
+import { plural } from '../src/core/text.ts';
 import { platformLine, readServiceStatus, serviceAlive } from '../src/pipeline/service-status.ts';
 
 /** /sources — every source Cronista reads, with its health; subscribed feeds also show their next poll. */
@@ -58,7 +59,7 @@ export default {
       const next = nextPoll.get(source.url);
       const poll = next ? `, next poll ${next.slice(0, 16).replace('T', ' ')}${next.slice(19)}` : '';
       const url = show(source.url);
-      return [{ text: name, ...(/^https?:/i.test(url) && !url.includes(HIDDEN) ? { url } : {}), bold: true }, ` — ${source.kind}, ${source.documents} documents, ${health}${state}${poll}`];
+      return [{ text: name, ...(/^https?:/i.test(url) && !url.includes(HIDDEN) ? { url } : {}), bold: true }, ` — ${source.kind}, ${plural(source.documents, 'document')}, ${health}${state}${poll}`];
     });
     // Operators also see the chat platforms: one that cannot start says why and what to check.
     const service = isOperator(input.caller) ? await readServiceStatus(app.store) : null;

@@ -3,6 +3,7 @@ import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import { storyPageLink } from '../src/answers/story-link.ts';
 import { timelineEvents, timelineJson, timelineQuery } from '../src/answers/timeline.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
+import { plural } from '../src/core/text.ts';
 
 const PAGE_SIZE = 12;
 
@@ -41,8 +42,10 @@ export default {
         ` — ${outlets.slice(0, 3).join(', ')}${outlets.length > 3 ? ` +${outlets.length - 3}` : ''}`,
       ];
     });
-    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${events.length} events).${page < pages ? ` Next: /timeline page:${page + 1}` : ''}`]] : [];
     const asked = Object.fromEntries(Object.entries(input.options).filter(([name, value]) => name !== 'page' && value !== undefined)) as Record<string, string | number | boolean>;
+    // The hint repeats the filters asked for: the next page of the same answer, not of the whole timeline.
+    const next = page < pages ? ` Next: ${commandLine('timeline', { ...asked, page: page + 1 })}` : '';
+    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${plural(events.length, 'event')}).${next}`]] : [];
     return {
       title: `Timeline${story ? ` — ${story.name}` : ''}`,
       sections: [{ lines: [...lines, ...footer] }],
@@ -52,3 +55,12 @@ export default {
     };
   },
 } satisfies CommandDefinition;
+
+/** `/name opt:value opt:"two words"`: a command line the console parser reads back as given. */
+function commandLine(name: string, options: Record<string, string | number | boolean>): string {
+  const parts = Object.entries(options).map(([option, value]) => {
+    const text = String(value);
+    return /[\s"]/.test(text) ? `${option}:"${text.replace(/"/g, "'")}"` : `${option}:${text}`;
+  });
+  return [`/${name}`, ...parts].join(' ');
+}

@@ -18,6 +18,7 @@ import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
 import { exportSite } from './platforms/web/export.ts';
 import { readServiceStatus, serviceAlive, statusText } from './pipeline/service-status.ts';
+import { loadSample } from './pipeline/sample.ts';
 import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
 import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
 
@@ -102,6 +103,15 @@ program
   });
 
 program
+  .command('sample')
+  .description('Load the bundled Peru sample (a demo: five pages about the 2022-23 protests) into the store')
+  .action(async () => {
+    const { line, reports } = await withApp((app) => loadSample(app));
+    process.stdout.write(`${line}\n`);
+    process.exitCode = reports.every((report) => report.failure === null) ? 0 : 1;
+  });
+
+program
   .command('start')
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
@@ -168,6 +178,7 @@ discordCommand
 function summaryLine(report: SourceReport): string {
   const where = /^[a-z]+:\/\//i.test(report.location) ? redactUrl(report.location) : relative(process.cwd(), report.location) || report.location;
   if (report.failure !== null) return `FAILED ${where}: ${redactUrlsIn(report.failure)}`;
+  if (report.skipped) return `${where}: ${report.skipped} skipped: unsupported type`;
   const errors = report.errors.length > 0 ? `, ${report.errors.length} errors (${redactUrlsIn(report.errors[0]!)})` : ', 0 errors';
   return `${where}: ${report.added} added, ${report.merged} merged, ${report.duplicates} duplicates skipped${errors} [${report.sourceId}]`;
 }

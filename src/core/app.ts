@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStories, type StoryConfig } from '../facts/story.ts';
 import { ConfigError } from './config.ts';
+import { CronistaError, errorMessage } from './errors.ts';
 import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
 import type { AppContext } from './context.ts';
 import { llmConfigFromEnv, type LlmConfig } from './llm-config.ts';
@@ -30,8 +31,17 @@ function followed(stories: StoryConfig[], ids: readonly string[] | undefined): S
  */
 export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {}): AppContext {
   const logger = createLogger();
-  const store = new SqliteStore(join(dataDir, 'cronista.db'));
-  const bundled = existsSync(bundledStoriesDir) ? loadStories(bundledStoriesDir) : [];
+  // CRONISTA_STORIES: a directory of the operator's own story files instead of the bundled ones.
+  const storiesDir = process.env.CRONISTA_STORIES || bundledStoriesDir;
+  if (process.env.CRONISTA_STORIES && !existsSync(storiesDir)) throw new ConfigError(`${storiesDir}: no such stories directory (CRONISTA_STORIES)`);
+  const bundled = existsSync(storiesDir) ? loadStories(storiesDir) : []; // a typo: StoryConfigError, one line
+  const path = join(dataDir, 'cronista.db');
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(path);
+  } catch (error) {
+    throw new CronistaError(`${path}: cannot open the data store: ${errorMessage(error).split('\n')[0]} (check --data / CRONISTA_DATA)`);
+  }
   try {
     const settings = Settings.open(store, { logger });
     const stories = followed(bundled, settings.followedStories);

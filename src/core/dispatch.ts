@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { textAnswer, type Answer } from '../answers/answer.ts';
 import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
 import type { AppContext } from './context.ts';
+import { calendarProblem, excerpt } from './text.ts';
 import { CronistaError, InputError, PermissionError, errorMessage } from './errors.ts';
 
 /** What a platform hands the dispatcher: a command name and raw option strings, before validation. */
@@ -50,7 +51,7 @@ export class Dispatcher {
   async dispatch(request: CommandRequest): Promise<Answer> {
     const command = this.find(request.name);
     if (!command) {
-      return errorAnswer(`Unknown command /${request.name}. Try /help for the list of commands.`, 'unknown_command');
+      return errorAnswer(`Unknown command /${excerpt(request.name, 40)}. Try /help for the list of commands.`, 'unknown_command');
     }
     if (command.permission === 'admin' && !request.caller.isAdmin) {
       return errorAnswer(`/${command.name} is for admins only; nothing was changed.`, 'forbidden');
@@ -84,8 +85,12 @@ export class Dispatcher {
   }
 }
 
+/** The longest error shown: errors quote only short excerpts of what was given, and this is the backstop. */
+const MAX_ERROR_CHARS = 300;
+
 export function errorAnswer(message: string, code: string): Answer {
-  return { ...textAnswer(message, { error: { code, message } }, true) };
+  const shown = excerpt(message, MAX_ERROR_CHARS);
+  return { ...textAnswer(shown, { error: { code, message: shown } }, true) };
 }
 
 function validate(command: CommandDefinition, request: CommandRequest): CommandInput {
@@ -104,7 +109,7 @@ function validate(command: CommandDefinition, request: CommandRequest): CommandI
   const unknown = Object.keys(request.options).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     const accepted = definitions.map((definition) => `${definition.name}:`).join(' ') || 'no options';
-    throw new InputError(`/${command.name} has no option ${unknown.map((name) => `${name}:`).join(', ')} (it takes ${accepted}).`);
+    throw new InputError(`/${command.name} has no option ${excerpt(unknown.map((name) => `${name}:`).join(', '))} (it takes ${accepted}).`);
   }
   const options: OptionValues = {};
   for (const definition of definitions) {
@@ -126,7 +131,7 @@ function coerce(commandName: string, definition: OptionDefinition, raw: string |
     case 'number': {
       const value = Number(text);
       if (!Number.isFinite(value) || (definition.type === 'integer' && !Number.isInteger(value))) {
-        throw new InputError(`${where} expects a ${definition.type}, not "${text}".`);
+        throw new InputError(`${where} expects a ${definition.type}, not "${excerpt(text)}".`);
       }
       return value;
     }
@@ -134,15 +139,15 @@ function coerce(commandName: string, definition: OptionDefinition, raw: string |
       if (typeof raw === 'boolean') return raw;
       if (/^(true|yes|on|1)$/i.test(text)) return true;
       if (/^(false|no|off|0)$/i.test(text)) return false;
-      throw new InputError(`${where} expects true or false, not "${text}".`);
-    case 'date':
-      if (!/^\d{4}-\d{2}(-\d{2})?$/.test(text) || Number.isNaN(Date.parse(text.length === 7 ? `${text}-01` : text))) {
-        throw new InputError(`${where} expects a date like 2023-01-31 (or 2023-01), not "${text}".`);
-      }
+      throw new InputError(`${where} expects true or false, not "${excerpt(text)}".`);
+    case 'date': {
+      const problem = calendarProblem(text);
+      if (problem) throw new InputError(`${where} "${excerpt(text)}" is not a date (${problem}); give one like 2023-01-31 or 2023-01.`);
       return text;
+    }
     case 'string':
       if (definition.choices && !definition.choices.includes(text)) {
-        throw new InputError(`${where} must be one of ${definition.choices.join(', ')}, not "${text}".`);
+        throw new InputError(`${where} must be one of ${definition.choices.join(', ')}, not "${excerpt(text)}".`);
       }
       return text;
   }

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { CronistaError } from '../core/errors.ts';
 import type { Story } from './types.ts';
 
 /** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
@@ -40,14 +41,15 @@ const storySchema = z.object({
   actors: z.array(nonEmpty).optional(),
 });
 
-export class StoryConfigError extends Error {
+/** A story file that cannot be used: one line naming the file and the field (a CronistaError, so no stack trace). */
+export class StoryConfigError extends CronistaError {
+  override name = 'StoryConfigError';
   constructor(
     message: string,
     readonly path: string,
     readonly field: string | null,
   ) {
-    super(message);
-    this.name = 'StoryConfigError';
+    super(message.split('\n')[0]!.trim());
   }
 }
 

@@ -11,7 +11,7 @@ import { pageToItems } from '../documents/pages.ts';
 import type { DocumentDraft, RawItem } from '../documents/types.ts';
 import { decodeBytes } from '../sources/decode.ts';
 import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
-import { listImportFiles, pageFormat } from '../sources/files.ts';
+import { listImportFiles, pageFormat, refuseBinary } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
 import type { Story } from '../facts/types.ts';
 import { factsOf, storyFor } from './extract.ts';
@@ -32,6 +32,8 @@ export interface SourceReport {
   failure: string | null;
   /** The ids of documents this run added or merged into: what facts extraction looks at next. */
   touched: number[];
+  /** For a directory: files left out because Cronista does not read their type (counted, not read). */
+  skipped?: number;
 }
 
 interface Loaded {
@@ -58,13 +60,17 @@ export interface IngestOptions {
 export async function ingestTargets(app: AppContext, targets: readonly string[], options: IngestOptions = {}): Promise<SourceReport[]> {
   const plan: { location: string; load: () => Promise<Loaded> }[] = [];
   const reports: SourceReport[] = [];
+  /** Directories' files left out for their type: one report line each, after the files read. */
+  const skippedReports: SourceReport[] = [];
   for (const target of targets) {
     if (/^https?:\/\//i.test(target)) {
       plan.push({ location: target, load: () => loadUrl(target) });
       continue;
     }
     try {
-      for (const path of await listImportFiles(target)) plan.push({ location: path, load: () => loadFile(path) });
+      const { files, skipped } = await listImportFiles(target);
+      for (const path of files) plan.push({ location: path, load: () => loadFile(path) });
+      if (skipped.length > 0) skippedReports.push({ ...failedReport(target, null), skipped: skipped.length });
     } catch (error) {
       reports.push(failedReport(target, errorMessage(error)));
     }
@@ -77,7 +83,7 @@ export async function ingestTargets(app: AppContext, targets: readonly string[],
     reports.push(report);
     options.onSource?.(report, reports.length, total);
   }
-  return reports;
+  return [...reports, ...skippedReports];
 }
 
 async function ingestOne(app: AppContext, location: string, load: () => Promise<Loaded>, silent: boolean): Promise<SourceReport> {
@@ -143,7 +149,7 @@ export function toDraft(item: RawItem): DocumentDraft {
   return { ...item, text, language: detectLanguage(text), contentHash: contentHash(text) };
 }
 
-function failedReport(location: string, failure: string): SourceReport {
+function failedReport(location: string, failure: string | null): SourceReport {
   return { location, sourceId: null, added: 0, merged: 0, duplicates: 0, errors: [], failure, touched: [] };
 }
 
@@ -159,7 +165,9 @@ async function loadFile(path: string): Promise<Loaded> {
     throw new SourceError(path, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
   }
   const url = pathToFileURL(path).href;
-  const { text } = decodeBytes(bytes, null);
+  const decoded = decodeBytes(bytes, null);
+  await refuseBinary(path, bytes, decoded);
+  const { text } = decoded;
   if (looksLikeFeed(text)) return loadFeed(text, url);
   const items = pageToItems(text, { format: pageFormat(path, text), url, fileName: basename(path) });
   return { kind: 'file', url, title: items.length === 1 ? (items[0]?.title ?? basename(path)) : basename(path), items };

@@ -4,13 +4,13 @@ import { openApp } from '../core/app.ts';
 import type { AppContext } from '../core/context.ts';
 import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
-import { bundledSampleDir } from '../core/paths.ts';
+import { plural } from '../core/text.ts';
 import { refreshStoryOverrides } from '../core/story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import { configuredPlatforms } from '../platforms/index.ts';
 import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
 import { WebServer, webOptionsFromEnv } from '../platforms/web/server.ts';
-import { ingestTargets } from './ingest.ts';
+import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
 import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
@@ -18,7 +18,6 @@ import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
 import { saveServiceStatus, type ServiceStatus } from './service-status.ts';
 
-const SAMPLE_FLAG = 'sample:ingested';
 
 /** Supervisor timings from the environment (seconds can be fractions): start deadline, first retry delay. */
 export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOptions, 'startTimeoutMs' | 'retryDelayMs'> {
@@ -60,7 +59,13 @@ export async function runService(dataDir: string): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
 
-  await enqueue(() => ingestSampleOnce(app));
+  let sample: SampleState = 'skipped';
+  await enqueue(async () => {
+    sample = await sampleOnStart(app, async (line) => {
+      process.stdout.write(`${line}\n\n`);
+      await deliverDigest(app, CONSOLE_DESTINATION, await senderFor(app, CONSOLE_DESTINATION));
+    });
+  });
   // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
   // scheduler and the stories too; watching starts before the scheduler reads the configuration.
   const stopWatching = await watchStoredChanges(app);
@@ -96,7 +101,7 @@ export async function runService(dataDir: string): Promise<number> {
   const web = !signalled && webOptions ? await startWeb(app, webOptions, platformsUp) : null;
   if (!signalled) {
     const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
-    process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${await app.store.countDocuments()} documents)${web?.url ? ` — open ${web.url}` : ''}\n`);
+    process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
   }
 
   await stopped;
@@ -145,14 +150,4 @@ async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof 
     app.logger.error({ err: error }, `web pages did not start: ${errorMessage(error)}`);
     return null;
   }
-}
-
-async function ingestSampleOnce(app: AppContext): Promise<void> {
-  if (await app.store.kv.get(SAMPLE_FLAG)) return;
-  const reports = await ingestTargets(app, [bundledSampleDir]);
-  for (const report of reports.filter((r) => r.failure)) app.logger.warn({ source: report.location }, report.failure!);
-  const added = reports.reduce((sum, report) => sum + report.added, 0);
-  process.stdout.write(`Cronista ingested the bundled sample: ${added} documents from ${reports.length} sources.\n\n`);
-  await app.store.kv.set(SAMPLE_FLAG, new Date().toISOString());
-  await deliverDigest(app, CONSOLE_DESTINATION, await senderFor(app, CONSOLE_DESTINATION));
 }

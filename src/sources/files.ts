@@ -1,12 +1,24 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { SourceError } from '../core/errors.ts';
+import type { Decoded } from './decode.ts';
 
 /** Extensions a directory import reads; a feed is recognised by content, whatever its name. */
 const IMPORTABLE = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.md', '.markdown', '.xml', '.rss', '.atom', '.rdf', '.feed']);
 
-/** Files to import under a path: the file itself, or every importable file below a directory, sorted. */
-export async function listImportFiles(path: string): Promise<string[]> {
+/** What a path holds for import: its files, and (for a directory) the files left out for their type. */
+export interface ImportFiles {
+  files: string[];
+  /** Files below a directory whose extension is not one Cronista reads (images, PDFs, archives…). */
+  skipped: string[];
+}
+
+/**
+ * Files to import under a path: the file itself (whatever its name: its content is checked when read),
+ * or every importable file below a directory, sorted, with the others counted as skipped.
+ */
+export async function listImportFiles(path: string): Promise<ImportFiles> {
   const absolute = resolve(path);
   let info;
   try {
@@ -15,19 +27,43 @@ export async function listImportFiles(path: string): Promise<string[]> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SourceError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code ?? String(error)}`);
   }
-  if (info.isFile()) return [absolute];
+  if (info.isFile()) return { files: [absolute], skipped: [] };
   if (!info.isDirectory()) throw new SourceError(path, 'not a file or directory');
-  const found: string[] = [];
+  const found: ImportFiles = { files: [], skipped: [] };
   await walk(absolute, found);
-  return found.sort();
+  found.files.sort();
+  found.skipped.sort();
+  return found;
 }
 
-async function walk(dir: string, found: string[]): Promise<void> {
+async function walk(dir: string, found: ImportFiles): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, found);
-    else if (entry.isFile() && IMPORTABLE.has(extname(entry.name).toLowerCase())) found.push(path);
+    else if (entry.isFile()) (IMPORTABLE.has(extname(entry.name).toLowerCase()) ? found.files : found.skipped).push(path);
+  }
+}
+
+/** Control characters that never occur in text (all C0 but tab, line feed, form feed and carriage return). */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+/**
+ * Refuses (SourceError, one line) a file that is not text: a known binary format by its magic bytes
+ * (file-type: "a PDF document (application/pdf)"), else decoded text with NULs or more than 1 % control
+ * characters (random bytes, unknown formats). UTF-16/32 and legacy encodings pass: `decoded` is the
+ * text as the decoder read it.
+ */
+export async function refuseBinary(path: string, bytes: Uint8Array, decoded: Decoded): Promise<void> {
+  const type = await fileTypeFromBuffer(bytes.subarray(0, 4100)).catch(() => undefined);
+  const hint = 'Cronista reads text, HTML, Markdown and feeds';
+  if (type && !/xml|html|text/.test(type.mime)) {
+    throw new SourceError(path, `a binary file (${type.ext.toUpperCase()}, ${type.mime}), not text; ${hint}`);
+  }
+  const sample = decoded.text.slice(0, 65_536);
+  const controls = sample.match(CONTROL)?.length ?? 0;
+  if (sample.includes('\u0000') || controls > sample.length / 100) {
+    throw new SourceError(path, `a binary file (not text); ${hint}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { compileFilters, filterReason } from '../../src/answers/digest/filters.ts';
+import { compileFilters, filterReason, ruleCompilations } from '../../src/answers/digest/filters.ts';
 import { OVERRIDES_KEY } from '../../src/core/settings.ts';
 import { errorText, harness, isError, operator } from '../commands/helpers.ts';
 
@@ -29,6 +29,23 @@ test('compileFilters compiles once and answers like filterReason', () => {
   assert.equal(reason('Cusco quiet'), 'matches none of the include filters Puno, /lima/i');
   assert.equal(compileFilters(undefined)('anything'), null);
   assert.throws(() => compileFilters({ exclude: ['/(/'] }), /not a valid regular expression/);
+});
+
+test('a regex filter is compiled once per configuration change, not on each read or each digest', async () => {
+  const h = harness();
+  try {
+    assert.ok(!isError(await h.run(operator, 'filter add', { exclude: '/f[uú]tbol|soccer/i' })));
+    const afterChange = ruleCompilations();
+    for (let i = 0; i < 20; i++) {
+      const config = await h.app.settings.effective(); // validates every rule
+      compileFilters(config.destinations[0]!.filters)('Fútbol in Lima'); // what each digest does
+    }
+    assert.equal(ruleCompilations(), afterChange, 'no compilation on reads');
+    assert.ok(!isError(await h.run(operator, 'filter add', { include: '/juliaca/i' })));
+    assert.equal(ruleCompilations(), afterChange + 1, 'the new rule once');
+  } finally {
+    await h.close();
+  }
 });
 
 test('a config file with a broken filter rule fails to load with the field named', async () => {

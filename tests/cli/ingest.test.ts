@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freshDataDir, runCli, seeds } from './helpers.ts';
@@ -9,7 +10,9 @@ test('ingesting the seed pages splits them into posts, and a second run adds not
   const data = freshDataDir();
   const first = await runCli(['ingest', seeds], { data });
   assert.equal(first.code, 0, first.stderr);
-  const lines = first.stdout.trim().split('\n');
+  const all = first.stdout.trim().split('\n');
+  assert.match(all.at(-1)!, /seeds: 1 skipped: unsupported type$/, 'seeds-gold.json is not read, but counted');
+  const lines = all.slice(0, -1);
   assert.equal(lines.length, 5, 'one summary line per source');
   const added = lines.map((line) => Number(/: (\d+) added/.exec(line)?.[1]));
   assert.ok(added.every((n) => n >= 1), first.stdout);
@@ -17,7 +20,7 @@ test('ingesting the seed pages splits them into posts, and a second run adds not
 
   const again = await runCli(['ingest', seeds], { data });
   assert.equal(again.code, 0);
-  for (const line of again.stdout.trim().split('\n')) assert.match(line, /: 0 added, 0 merged, \d+ duplicates skipped, 0 errors/);
+  for (const line of again.stdout.trim().split('\n').slice(0, -1)) assert.match(line, /: 0 added, 0 merged, \d+ duplicates skipped, 0 errors/);
 
   const sources = await runCli(['ask', '/sources', '--json'], { data });
   assert.equal(sources.code, 0, sources.stderr);
@@ -31,6 +34,34 @@ test('ingesting the seed pages splits them into posts, and a second run adds not
     assert.equal(source.last_error, null);
   }
   assert.deepEqual(json.sources.map((s) => s.documents), added, '/sources counts what ingest added');
+});
+
+test('a PDF or random bytes are refused with a one-line reason; files of other types in a folder are counted as skipped', async () => {
+  const data = freshDataDir();
+  const pdf = join(data, 'report.pdf');
+  writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n', 'latin1'), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256))]));
+  const refused = await runCli(['ingest', pdf], { data });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stdout, /^FAILED \S*report\.pdf: a binary file \(PDF, application\/pdf\), not text; Cronista reads text, HTML, Markdown and feeds\n$/);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
+
+  // Random bytes under a text name: refused by content.
+  const folder = join(data, 'inbox');
+  mkdirSync(join(folder, 'nested'), { recursive: true });
+  writeFileSync(join(folder, 'noise.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)));
+  writeFileSync(join(folder, 'story.txt'), 'Peru: protesters blocked the road to Juliaca on Monday, police said.\n');
+  writeFileSync(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]));
+  writeFileSync(join(folder, 'nested', 'scan.pdf'), '%PDF-1.4\n');
+  writeFileSync(join(folder, 'nested', 'archive.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  const run = await runCli(['ingest', folder], { data });
+  const lines = run.stdout.trim().split('\n');
+  assert.ok(lines.some((line) => /inbox: 3 skipped: unsupported type$/.test(line)), run.stdout);
+  assert.ok(lines.some((line) => /^FAILED .*noise\.txt: a binary file \(not text\); Cronista reads text, HTML, Markdown and feeds$/.test(line)), run.stdout);
+  assert.ok(lines.some((line) => /story\.txt: 1 added/.test(line)), run.stdout);
+  assert.equal(lines.length, 3, run.stdout);
+  assert.equal(run.code, 1, 'a file that could not be read makes the exit code 1');
+  const documents = JSON.parse((await runCli(['ask', '/sources', '--json'], { data })).stdout) as { sources: { url: string; documents: number }[] };
+  assert.deepEqual(documents.sources.filter((source) => source.documents > 0).map((source) => source.url.replace(/^.*\//, '')), ['story.txt']);
 });
 
 test('a source that fails does not stop the others, and the exit code says so', async () => {

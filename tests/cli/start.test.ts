@@ -32,7 +32,8 @@ test('start ingests the sample once, queues early commands, keeps running withou
   bot.child.stdin.write('/sources\n');
   await bot.waitFor('stderr', /cronista ready/);
   await bot.waitFor('stdout', /Sources \(5\)/);
-  assert.match(bot.out(), /Cronista ingested the bundled sample: \d+ documents from 5 sources/);
+  assert.match(bot.out(), /Cronista ingested the bundled Peru sample \(a demo\): \d+ documents from 5 sources/);
+  assert.match(bot.err(), /cronista ready \(.*; nothing configured, so the bundled Peru sample was loaded as a demo\)/);
   // The readiness line prints where the story pages are; the sample story is there with its chart and timeline.
   const url = /cronista ready \(console, web; [^)]*\) — open (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(bot.err())?.[1];
   assert.ok(url, bot.err());

@@ -76,13 +76,36 @@ test('an unauthorised caller is refused before anything runs', async () => {
 
 test('wrong input gets a one-line answer a person can act on', async () => {
   const bad = await dispatcher.dispatch({ name: 'timeline', options: { from: 'yesterday' }, caller: member });
-  assert.match(JSON.stringify(bad.json), /expects a date like 2023-01-31/);
+  assert.match((bad.json as { error: { message: string } }).error.message, /"yesterday" is not a date \(use YYYY-MM-DD or YYYY-MM\); give one like 2023-01-31 or 2023-01/);
   const unknownOption = await dispatcher.dispatch({ name: 'timeline', options: { form: '2023-01-01' }, caller: member });
   assert.match(JSON.stringify(unknownOption.json), /no option form:.*from: to: query:/);
   const unknown = await dispatcher.dispatch({ name: 'deathz', options: {}, caller: member });
   assert.match(JSON.stringify(unknown.json), /Unknown command \/deathz.*\/help/);
   const missingSub = await dispatcher.dispatch({ name: 'feeds', options: {}, caller: { ...member, isAdmin: true } });
   assert.match(JSON.stringify(missingSub.json), /needs one of: add/);
+});
+
+test('impossible dates are refused with a clear message: from:2023-02-30, to:2023-13', async () => {
+  const feb = await dispatcher.dispatch({ name: 'timeline', options: { from: '2023-02-30' }, caller: member });
+  assert.equal((feb.json as { error: { message: string } }).error.message, '/timeline from: "2023-02-30" is not a date (February 2023 has 28 days); give one like 2023-01-31 or 2023-01.');
+  const leap = await dispatcher.dispatch({ name: 'timeline', options: { from: '2024-02-29' }, caller: member });
+  assert.equal((leap.json as { error?: unknown }).error, undefined, 'a leap day is a date');
+  const month = await dispatcher.dispatch({ name: 'timeline', options: { to: '2023-13' }, caller: member });
+  assert.match((month.json as { error: { message: string } }).error.message, /"2023-13" is not a date \(there is no month 13\)/);
+});
+
+test('an error quotes back only a short excerpt of what was given', async () => {
+  const long = 'x'.repeat(10_000);
+  const answers = [
+    await dispatcher.dispatch({ name: 'timeline', options: { from: long }, caller: member }),
+    await dispatcher.dispatch({ name: 'timeline', options: { [long]: '1' }, caller: member }),
+    await dispatcher.dispatch({ name: long, options: {}, caller: member }),
+  ];
+  for (const answer of answers) {
+    const message = (answer.json as { error: { message: string } }).error.message;
+    assert.ok(message.length <= 300, `${message.length} characters: ${message.slice(0, 120)}`);
+    assert.ok(!message.includes('x'.repeat(100)), 'no long run of the input');
+  }
 });
 
 test('a command that throws answers with a message, never a stack trace', async () => {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import vm from 'node:vm';
 import { InputError } from '../../core/errors.ts';
 
@@ -15,7 +16,31 @@ interface Rule {
   test(text: string): boolean | 'timeout';
 }
 
+/**
+ * Compiled rules by their text. The configuration is validated on every read (and every rule with it),
+ * and each digest tests every entry: a rule is compiled once, when it first appears (a configuration
+ * change), and reused until it falls out of this bounded cache.
+ */
+const compiled = new LRUCache<string, Rule>({ max: 1000 });
+let compilations = 0;
+
+/** How many rules were compiled since start (each distinct rule once while cached): for tests and diagnostics. */
+export function ruleCompilations(): number {
+  return compilations;
+}
+
+/** The rule compiled (once: see `compiled`); a regex that does not compile is an InputError naming it. */
 export function compileRule(rule: string): Rule {
+  let found = compiled.get(rule);
+  if (!found) {
+    found = compileRuleNow(rule);
+    compilations++;
+    compiled.set(rule, found);
+  }
+  return found;
+}
+
+function compileRuleNow(rule: string): Rule {
   const regex = /^\/(.+)\/([a-z]*)$/s.exec(rule.trim());
   if (regex) {
     let pattern: RegExp;
@@ -46,13 +71,13 @@ export function compileRule(rule: string): Rule {
   return { source: rule, test: (text) => pattern.test(text) };
 }
 
-/** Why an entry is left out, or null when it stays. Compiles the rules each call: use compileFilters for many entries. */
+/** Why an entry is left out, or null when it stays. */
 export function filterReason(text: string, filters: DigestFilters | undefined): string | null {
   return compileFilters(filters)(text);
 }
 
 /**
- * Compiles a destination's rules once (per digest) and returns the test for each entry: why it is left
+ * A destination's rules (compiled once each, see `compileRule`) as the test for each entry: why it is left
  * out, or null when it stays. A rule that does not compile throws an InputError naming it.
  */
 export function compileFilters(filters: DigestFilters | undefined): (text: string) => string | null {

@@ -6,6 +6,7 @@ import { compareTexts, sentenceHashes } from '../../documents/dedup.ts';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { DocumentCopy, FactFilter, FactsOf, LearnedDocument, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
+import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { migrations } from './migrations.ts';
@@ -132,7 +133,7 @@ function cacheStatements(db: Database.Database): void {
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(`the data directory was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
+    throw new CronistaError(`the data directory was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
   }
   migrations.slice(current).forEach((sql, index) => {
     db.transaction(() => {
@@ -179,7 +180,7 @@ export class SqliteStore implements Store {
       const next = await edit(this.kvValue<T>(before));
       const serialized = await (this.kv.serialize ?? JSON.stringify)({ value: next, expires: undefined });
       if (this.kvStore.compareAndSet(rowKey, before, serialized)) return next;
-      if (attempt >= MAX_KV_ATTEMPTS) throw new Error(`${key}: changed by others ${attempt} times while this change was being made; try again`);
+      if (attempt >= MAX_KV_ATTEMPTS) throw new CronistaError(`${key}: changed by others ${attempt} times while this change was being made; try again`);
     }
   }
 
