@@ -505,7 +505,7 @@ export function eventClause(
     .join('')
     .replace(/\u0000+(\s*(?:and|y|or|o|to|through|until|-|–)\s*)\u0000+/gu, (m) => '\u0000'.repeat(m.length));
   // The last clause-breaking mark (not the colon of "19:00" nor the comma of "1,500").
-  const lastPunct = (t: string) => Math.max(-1, ...[...t.matchAll(/[,;:](?!\d)| [–—] /g)].map((m) => m.index!));
+  const lastPunct = (t: string) => Math.max(-1, ...[...t.matchAll(/[,;:](?!\d)| [–—] /g)].filter((m) => !(m[0] === ',' && listComma(sentence, m.index!))).map((m) => m.index!));
   // Left boundary.
   const leftPart = masked.slice(0, vStart);
   let punct = lastPunct(leftPart);
@@ -762,13 +762,20 @@ interface Clauses {
 }
 
 /** The clauses of a sentence. Date cues are never cut. */
+/** The comma at `i` separates names of a list ("in Lima, Cusco and Puno"), not clauses. */
+const NAME = '\\p{Lu}[\\p{L}’\'-]*(?:\\s+(?:de\\s+)?\\p{Lu}[\\p{L}’\'-]*)?';
+const LIST_AFTER_COMMA = new RegExp(`^,\\s+${NAME}(?:,\\s+${NAME})*,?\\s+(?:and|y|e|or|o)\\s+\\p{Lu}`, 'u');
+function listComma(sentence: string, i: number): boolean {
+  return /\p{Lu}[\p{L}’'-]*$/u.test(sentence.slice(Math.max(0, i - 30), i)) && LIST_AFTER_COMMA.test(sentence.slice(i, i + 120));
+}
+
 function clausesOf(sentence: string, keep: { start: number; end: number }[]): Clauses {
   const inside = (i: number) => keep.some((k) => i > k.start && i < k.end);
   const starts: number[] = [];
   const walls: number[] = [];
   for (const m of sentence.matchAll(/[,;:()\[\]—–"“”]|\s-\s/g)) {
     const i = m.index!;
-    if (inside(i) || (m[0] === ',' && /\d/.test(sentence[i - 1] ?? '') && /\d/.test(sentence[i + 1] ?? ''))) continue;
+    if (inside(i) || (m[0] === ',' && /\d/.test(sentence[i - 1] ?? '') && /\d/.test(sentence[i + 1] ?? '')) || (m[0] === ',' && listComma(sentence, i))) continue;
     starts.push(i + m[0].length);
     if (!/[,()]/.test(m[0])) walls.push(i + m[0].length);
   }
@@ -819,7 +826,9 @@ interface Pairing {
 function pairDates(sentence: string, dates: DateMention[], predicates: VerbHit[], clauses: Clauses): Pairing[] {
   const clauseOfHit = (h: { start: number }) => clauseOf(clauses, h.start);
   const gap = (d: DateMention, h: VerbHit) => (h.end <= d.start ? d.start - h.end : h.start >= d.end ? h.start - d.end : 0);
-  const weight = (h: VerbHit) => PENALTY[h.source] + (h.weak ? 8 : 0);
+  // "declared a state of emergency in Puno on Sunday to contain the protests": a purpose infinitive says why, not what happened
+  const purpose = (h: VerbHit) => /\b(?:to|para|in order to|a fin de)\s+$/iu.test(sentence.slice(Math.max(0, h.start - 12), h.start));
+  const weight = (h: VerbHit) => PENALTY[h.source] + (h.weak ? 8 : 0) + (purpose(h) ? 60 : 0);
   const costs: Pairing[] = [];
   for (const d of dates) {
     const own = clauseOf(clauses, d.start);
