@@ -69,7 +69,7 @@ test('a correct answer adds the figure and the event the rules miss; the rulesâ€
       rules.figures.map((f) => [f.kind, f.value, f.scope]),
     );
     const events = await app.store.listEvents({});
-    assert.ok(events.some((e) => e.date === '2023-01-10' && e.quote === 'January 10 brought the first funerals in Juliaca.'));
+    assert.ok(events.some((e) => e.date === '2023-01-10' && e.quote === 'By January 10 the first coffins were in the cathedral of Juliaca.'));
     assert.equal(events.length, rules.events.length + 1);
 
     // the request: model, strict schema, the annotation conventions, the document with its date; the key only in the header
@@ -100,7 +100,7 @@ test('wrong numbers, invented quotes, foreign dates and a cumulative claim the r
       { ...VICTIMS, as_of: '2023-01-03' },
       { quote: OMBUDSMAN, value: 23, kind: 'injured', qualifier: 'exact', scope: 'cumulative', as_of: '2023-01-11', location: null, attribution: null },
     ],
-    events: [{ date: '2023-01-04', event: 'Funerals', quote: 'January 10 brought the first funerals in Juliaca.' }],
+    events: [{ date: '2023-01-04', event: 'Funerals', quote: 'By January 10 the first coffins were in the cathedral of Juliaca.' }],
   });
   const rules = await rulesOnly();
   const { app, lines, warnings } = appWith(config());

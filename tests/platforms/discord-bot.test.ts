@@ -306,7 +306,7 @@ test('discord bot: bad input and unknown commands are answered ephemerally at on
   const bad = await command('timeline', { from: 'yesterday' });
   assert.equal(bad.callback.body.type, 4);
   assert.equal(bad.callback.body.data.flags & 64, 64);
-  assert.match(JSON.stringify(bad.callback.body.data.embeds), /expects a date/);
+  assert.match(JSON.stringify(bad.callback.body.data.embeds), /is not a date/);
   const unknown = await command('nope');
   assert.equal(unknown.callback.body.data.flags & 64, 64);
 });

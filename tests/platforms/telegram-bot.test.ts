@@ -198,7 +198,7 @@ test('answers are HTML-escaped', async () => {
   assert.doesNotMatch(text, /<b>Lima|<script>/);
   // Bad options come back as a message, escaped too.
   const bad = texts((await say('/timeline from:<yesterday>', privateChat(from), from)).calls);
-  assert.match(bad.join(''), /expects a date/);
+  assert.match(bad.join(''), /is not a date/);
   assert.match(bad.join(''), /&lt;yesterday&gt;/);
 });
 
