@@ -255,7 +255,9 @@ export function findDateMentions(text: string, published: string | null, _langua
       const r = rule.make(m, pub, future);
       if (!r) continue;
       const before = text.slice(Math.max(0, m.index - 45), m.index);
-      const since = opensSpan(m[0], before);
+      // "…since the death in police custody of Mahsa Amini almost a month ago": a span that opens a while back
+      const agoSince = /\bago$|^hace\b/i.test(m[0]) && /\b(?:since|desde)\b[^.;:()]{0,90}$/i.test(text.slice(Math.max(0, m.index - 100), m.index));
+      const since = agoSince || opensSpan(m[0], before);
       const began = since && BEGAN_BEFORE.test(before);
       found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since, ...(began ? { began } : {}) });
     }

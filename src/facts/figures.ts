@@ -213,7 +213,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
-    const eventDates = clauseDates.filter((d) => !R.STATEMENT_DATE.test(s.slice(Math.max(0, d.start - 40), d.start)) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
+    const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));

@@ -16,6 +16,7 @@ test('a period start is never the as-of date', () => {
   assert.equal(asOf('Las protestas que comenzaron el 7 de diciembre dejaron 28 muertos, según la Defensoría del Pueblo.', pub, 'es', 'deaths', 28), pub);
   assert.equal(asOf('The unrest that began after the ouster of Pedro Castillo on December 7 has left 28 people dead, the Ombudsman said.', pub, 'en', 'deaths', 28), pub);
   assert.equal(asOf('Las movilizaciones, que estallaron a finales de diciembre, dejan ya 12 heridos en Puno.', pub, 'es', 'injured', 12), pub);
+  assert.equal(asOf('At least 28 people have died in the unrest that has gripped the south since the ouster of the president almost a month ago.', pub, 'en', 'deaths', 28), pub);
 });
 
 test('a stated period end is the as-of date: day, month, or "up to"', () => {
