@@ -8,7 +8,7 @@ import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/cor
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
-import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
+import { checkUrlFor, fetchGuarded } from '../src/sources/ssrf.ts';
 import { decodeBytes } from '../src/sources/decode.ts';
 import { fetchResource } from '../src/sources/http.ts';
 import { adminAnswer, changeOrigin, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';

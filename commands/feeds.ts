@@ -4,7 +4,7 @@ import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
 import { excerpt } from '../src/core/text.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
-import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
+import { checkUrlFor, fetchGuarded } from '../src/sources/ssrf.ts';
 import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
 import { parseFetchedFeed } from '../src/pipeline/poll.ts';
 import { fetchResource, type FetchedResource } from '../src/sources/http.ts';
@@ -15,7 +15,7 @@ const PREVIEW_ITEMS = 5;
 
 /**
  * /feeds add|remove|list|test — subscribe feeds for polling, unsubscribe, list them with their health,
- * or preview one without storing anything. URLs given in chat pass the SSRF guard (src/core/ssrf.ts);
+ * or preview one without storing anything. URLs given in chat pass the SSRF guard (src/sources/ssrf.ts);
  * the console operator is trusted. Feed URLs are shown redacted (a key in the query string stays hidden);
  * the redacted form, as shown, can be given back to name the subscribed feed.
  */

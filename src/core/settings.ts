@@ -24,7 +24,7 @@ export type FiltersInput = { include?: string[]; exclude?: string[] };
 /**
  * Where a subscribed source came from: the operator's configuration `file`, the operator's `console`
  * (`cronista ask`, `cronista config import`, stdin of `cronista start`), or a `chat` platform. Feeds that
- * came from chat are polled through the address guard (src/core/ssrf.ts); the others are trusted.
+ * came from chat are polled through the address guard (src/sources/ssrf.ts); the others are trusted.
  */
 export type SourceOrigin = 'file' | 'console' | 'chat';
 /** Changes say who made them: the console (the operator) or a chat user. */

@@ -3,7 +3,7 @@ import type { DestinationConfig, SourceConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { errorMessage } from '../core/errors.ts';
 import { redactUrl, redactUrlsIn } from '../core/redact.ts';
-import { fetchGuarded } from '../core/ssrf.ts';
+import { fetchGuarded } from '../sources/ssrf.ts';
 import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
 import { deliverDigests, destinationFromConfig } from './digest.ts';
