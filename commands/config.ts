@@ -198,7 +198,10 @@ async function importOpml(app: AppContext, input: CommandInput, text: string, or
     // A feed already subscribed stays as it is (checked on the stored value, atomically).
     let isNew = false; // set by the edit's last run, the one stored
     await settingsChange(() =>
-      app.settings.editSource(source.url, (current) => ((isNew = current === undefined) ? source : null), { origin: changeOrigin(input.caller) }),
+      app.settings.editSource(source.url, (current) => {
+        isNew = current === undefined;
+        return isNew ? source : null;
+      }, { origin: changeOrigin(input.caller) }),
     );
     if (isNew) added++;
   }

@@ -133,7 +133,7 @@ export function escapeMarkdown(text: string): string {
 export function discordUrl(url: string): string | undefined {
   const parsed = webUrl(url);
   if (!parsed) return undefined;
-  const href = parsed.href.replace(/[()<>\s\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = parsed.href.replace(/[()<>\s[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return href.length > MAX_URL ? undefined : href;
 }
 
