@@ -13,7 +13,8 @@ import { commands } from '../commands/index.ts';
 import { openApp } from '../src/core/app.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
-import { CONSOLE_DESTINATION, previewDigest } from '../src/pipeline/digest.ts';
+import { previewDigest } from '../src/pipeline/digest.ts';
+import { CONSOLE_DESTINATION } from '../src/pipeline/destination.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
 import { generateFeed } from './generate.ts';
 

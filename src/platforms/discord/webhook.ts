@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fetch, FormData } from 'undici';
-import { DeliveryError } from '../../pipeline/outbox.ts';
+import { DeliveryError } from '../../core/errors.ts';
 import type { DiscordMessage } from './render.ts';
 
 export interface WebhookOptions {
