@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { looksLikeOpml, parseOpml, toOpml } from '../src/answers/opml.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
 import { deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';

@@ -1,4 +1,4 @@
-import type { Answer } from '../src/answers/answer.ts';
+import type { Answer } from '../src/core/answer.ts';
 import { digestJson } from '../src/answers/digest/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';

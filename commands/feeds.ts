@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';

@@ -6,7 +6,7 @@ import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
-import type { Answer } from './answers/answer.ts';
+import type { Answer } from './core/answer.ts';
 import { digestJson } from './answers/digest/answer.ts';
 import type { Digest } from './answers/digest/types.ts';
 import { factsText, listFacts } from './answers/facts-list.ts';

@@ -1,4 +1,4 @@
-import type { Answer } from '../answers/answer.ts';
+import type { Answer } from './answer.ts';
 import type { AppContext } from './context.ts';
 
 export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'date';

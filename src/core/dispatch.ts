@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { textAnswer, type Answer } from '../answers/answer.ts';
+import { textAnswer, type Answer } from './answer.ts';
 import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
 import type { AppContext } from './context.ts';
 import { calendarProblem, excerpt } from './text.ts';

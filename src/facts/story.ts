@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CronistaError } from '../core/errors.ts';
+import { normalizeText } from '../documents/dedup.ts';
 import type { Story } from './types.ts';
 
 /** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
@@ -267,4 +268,20 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
     out.push({ place: entry.place, region: entry.region, isRegion: entry.isRegion, index: start, end });
   }
   return out;
+}
+
+/** The story a document belongs to: the one whose keywords (and gazetteer places) it names most, or null. */
+export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
+  const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
+  let best: Story | null = null;
+  let bestHits = 0;
+  for (const story of stories) {
+    const places = findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).length > 0 ? 1 : 0;
+    const hits = story.keywords.filter((keyword) => text.includes(` ${normalizeText(keyword)} `)).length + places;
+    if (hits > bestHits) {
+      best = story;
+      bestHits = hits;
+    }
+  }
+  return best;
 }

@@ -1,4 +1,4 @@
-import type { DigestFilters } from '../answers/digest/filters.ts';
+import type { DigestFilters } from '../core/filters.ts';
 import type { DestinationConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';

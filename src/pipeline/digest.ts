@@ -1,4 +1,4 @@
-import type { Answer } from '../answers/answer.ts';
+import type { Answer } from '../core/answer.ts';
 import { digestAnswer } from '../answers/digest/answer.ts';
 import { archiveDigest } from '../answers/digest/archive.ts';
 import { storyPageLink } from '../answers/story-link.ts';

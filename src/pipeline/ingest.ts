@@ -14,7 +14,8 @@ import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { listImportFiles, pageFormat, refuseBinary } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
 import type { Story } from '../facts/types.ts';
-import { factsOf, storyFor } from './extract.ts';
+import { factsOf } from '../facts/extract.ts';
+import { storyFor } from '../facts/story.ts';
 import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
 

@@ -1,4 +1,4 @@
-import { textAnswer } from '../answers/answer.ts';
+import { textAnswer } from '../core/answer.ts';
 import type { DestinationConfig, SourceConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { errorMessage } from '../core/errors.ts';

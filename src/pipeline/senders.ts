@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
-import type { Answer } from '../answers/answer.ts';
+import type { Answer } from '../core/answer.ts';
 import type { AppContext } from '../core/context.ts';
 import { DeliveryError, InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';

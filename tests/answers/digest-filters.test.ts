@@ -3,7 +3,7 @@ import { test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { compileFilters, filterReason, ruleCompilations } from '../../src/answers/digest/filters.ts';
+import { compileFilters, filterReason, ruleCompilations } from '../../src/core/filters.ts';
 import { OVERRIDES_KEY } from '../../src/core/settings.ts';
 import { errorText, harness, isError, operator } from '../commands/helpers.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../commands/index.ts';
-import { spanText, type Answer } from '../../src/answers/answer.ts';
+import { spanText, type Answer } from '../../src/core/answer.ts';
 import { openApp } from '../../src/core/app.ts';
 import type { Caller } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { commands } from '../../commands/index.ts';
-import { textAnswer } from '../../src/answers/answer.ts';
+import { textAnswer } from '../../src/core/answer.ts';
 import { CHART_FILES_KEPT } from '../../src/answers/chart.ts';
 import { openApp } from '../../src/core/app.ts';
 import type { Caller, CommandDefinition } from '../../src/core/command.ts';

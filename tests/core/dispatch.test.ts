@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { textAnswer } from '../../src/answers/answer.ts';
+import { textAnswer } from '../../src/core/answer.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';

@@ -19,7 +19,7 @@ process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { ApplicationCommandOptionType, PermissionsBitField } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import type { Answer } from '../../src/answers/answer.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import { openApp } from '../../src/core/app.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';

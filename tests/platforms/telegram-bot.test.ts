@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commands } from '../../commands/index.ts';
-import { textAnswer } from '../../src/answers/answer.ts';
+import { textAnswer } from '../../src/core/answer.ts';
 import { openApp } from '../../src/core/app.ts';
 import type { Caller, CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';

@@ -22,7 +22,7 @@
  *   first image is shown in the first embed (`attachment://name`) with its description as the footer.
  * - Ephemeral answers set flags 64 on every message. `allowed_mentions: { parse: [] }` everywhere.
  */
-import type { Answer, Attachment, Line, Span } from '../../answers/answer.ts';
+import type { Answer, Attachment, Line, Span } from '../../core/answer.ts';
 import { cleanText, packBlocks, renderSegs, toAtoms, webUrl, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const DISCORD_LIMITS = {

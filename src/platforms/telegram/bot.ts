@@ -25,7 +25,7 @@ import { createConcurrentSink, run, sequentialize, type RunnerHandle, type Updat
 import { Bot, BotError, GrammyError, HttpError, InputFile, type Context } from 'grammy';
 import pLimit from 'p-limit';
 import type { BotCommand, CallbackQuery, Chat, Message, Update } from 'grammy/types';
-import type { Answer } from '../../answers/answer.ts';
+import type { Answer } from '../../core/answer.ts';
 import type { CommandDefinition } from '../../core/command.ts';
 import { ConfigError } from '../../core/config.ts';
 import type { AppContext } from '../../core/context.ts';

@@ -7,7 +7,7 @@
 import type { Chat, Message } from 'grammy/types';
 import type { AppContext } from '../../core/context.ts';
 import type { RawItem } from '../../documents/types.ts';
-import { factsOf } from '../../pipeline/extract.ts';
+import { factsOf } from '../../facts/extract.ts';
 import { storeItems, toDraft } from '../../pipeline/ingest.ts';
 
 export { channelRef, isTelegramChannelUrl, telegramChannelUrl, type ChannelRef } from '../../sources/telegram-channel.ts';

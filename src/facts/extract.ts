@@ -1,33 +1,16 @@
-import { extractEvents } from '../facts/events.ts';
-import { extractFigures } from '../facts/figures.ts';
-import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from '../facts/types.ts';
-import { normalizeText } from '../documents/dedup.ts';
-import { inferAnchor } from '../facts/anchor.ts';
-import { findPlaces } from '../facts/story.ts';
-import type { ModelAnswer } from '../facts/model/answer.ts';
-import { mergeModelFacts, type Rejection } from '../facts/model/verify.ts';
+import { extractEvents } from './events.ts';
+import { extractFigures } from './figures.ts';
+import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
+import { inferAnchor } from './anchor.ts';
+import { storyFor } from './story.ts';
+import type { ModelAnswer } from './model/answer.ts';
+import { mergeModelFacts, type Rejection } from './model/verify.ts';
 
 /** A model's answer for the document (src/pipeline/model-extraction.ts), verified against the text before any of it is kept. */
 export interface ModelInput {
   answer: ModelAnswer;
   /** Told what was kept and what was refused, and why. */
   onVerified?: (outcome: { added: { figures: number; events: number }; filled: number; rejected: Rejection[] }) => void;
-}
-
-/** The story a document belongs to: the one whose keywords (and gazetteer places) it names most, or null. */
-export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
-  const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
-  let best: Story | null = null;
-  let bestHits = 0;
-  for (const story of stories) {
-    const places = findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).length > 0 ? 1 : 0;
-    const hits = story.keywords.filter((keyword) => text.includes(` ${normalizeText(keyword)} `)).length + places;
-    if (hits > bestHits) {
-      best = story;
-      bestHits = hits;
-    }
-  }
-  return best;
 }
 
 /**
