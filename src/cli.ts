@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { join, relative } from 'node:path';
-import { commands } from '../commands/index.ts';
-import { openApp } from './core/app.ts';
+import { allCommands as commands, openApp, serviceWiring } from './app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
@@ -116,7 +115,7 @@ program
   .command('start')
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
-    process.exitCode = await runService(dataDir());
+    process.exitCode = await runService(dataDir(), serviceWiring);
   });
 
 program

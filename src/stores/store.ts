@@ -118,6 +118,11 @@ export interface Store {
    * settings (configuration and story overrides) goes through here, never through get-then-set.
    */
   updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T>;
+  /**
+   * A kv value read synchronously, for start-up code that cannot wait (openApp applies the story
+   * additions made from chat before it returns). Stores that cannot read synchronously leave it out.
+   */
+  readKvSync?<T>(key: string): T | undefined;
   ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord>;
   getSource(idOrUrl: string): Promise<SourceRecord | null>;
   listSources(): Promise<SourceRecord[]>;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { deliverDigest, previewDigest } from '../../src/pipeline/digest.ts';
 import { CONSOLE_DESTINATION } from '../../src/pipeline/destination.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { commands } from '../../commands/index.ts';
 import { textAnswer } from '../../src/core/answer.ts';
 import { CHART_FILES_KEPT } from '../../src/answers/chart.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { Caller, CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher, MAX_COOLDOWNS } from '../../src/core/dispatch.ts';

@@ -8,7 +8,7 @@ import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { parseCommandLine } from '../../src/platforms/console/parse.ts';
 
 const calls: unknown[] = [];

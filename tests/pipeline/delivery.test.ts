@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
 import type { Answer } from '../../src/core/answer.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { deliverDigest, deliverDigests, readCursor } from '../../src/pipeline/digest.ts';
 import { type Destination } from '../../src/pipeline/destination.ts';

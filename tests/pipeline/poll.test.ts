@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import sourcesCommand from '../../commands/sources.ts';
 import timelineCommand from '../../commands/timeline.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { CommandDefinition, CommandInput } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { deliverDigest, previewDigest } from '../../src/pipeline/digest.ts';

@@ -20,7 +20,7 @@ import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { ApplicationCommandOptionType, PermissionsBitField } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Answer } from '../../src/core/answer.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';

@@ -33,10 +33,10 @@ import type { Dispatcher } from '../../core/dispatch.ts';
 import { CronistaError } from '../../core/errors.ts';
 import { redactUrl } from '../../core/redact.ts';
 import { parseCommandLine } from '../console/parse.ts';
-import { PlatformError, type Platform, type PlatformFactory } from '../platform.ts';
+import { PlatformError, type ChannelPostOutcome, type Platform, type PlatformFactory, type PlatformHooks } from '../platform.ts';
 import { AdminCheckFailed, AdminResolver, parseAdminIds } from './admin.ts';
 import { PagerCodec, type InlineKeyboard } from './bot-pager.ts';
-import { describeOutcome, ingestChannelPost } from './channel-posts.ts';
+import { channelPost, describeOutcome } from './channel-posts.ts';
 import { renderTelegram, type TelegramMessage, type TelegramUrlKeyboard } from './render.ts';
 import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
 
@@ -106,9 +106,9 @@ export function telegramOptionsFromEnv(env: NodeJS.ProcessEnv): TelegramPlatform
   return options;
 }
 
-export const createTelegramPlatform: PlatformFactory = (app, dispatcher, env) => {
+export const createTelegramPlatform: PlatformFactory = (app, dispatcher, env, hooks = {}) => {
   const options = telegramOptionsFromEnv(env);
-  return options ? new TelegramPlatform(app, dispatcher, options) : null;
+  return options ? new TelegramPlatform(app, dispatcher, options, hooks) : null;
 };
 
 /** setMyCommands lists: everyone's commands for everybody, every command for chat administrators. */
@@ -153,6 +153,7 @@ export class TelegramPlatform implements Platform {
     private readonly app: AppContext,
     private readonly dispatcher: Dispatcher,
     private readonly options: TelegramPlatformOptions,
+    private readonly hooks: PlatformHooks = {},
   ) {
     const apiRoot = (options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, '');
     this.bot = new Bot(options.token, { client: { apiRoot } });
@@ -527,8 +528,13 @@ export class TelegramPlatform implements Platform {
     }
   }
 
+  /** Hands a channel post to the pipeline (`hooks.channelPost`), which stores it when the channel is a source. */
   private async onChannelPost(post: Message, edited: boolean): Promise<void> {
-    const outcome = await ingestChannelPost(this.app, post, { edited });
+    const neutral = channelPost(post);
+    const outcome: ChannelPostOutcome =
+      'ignored' in neutral ? { status: 'ignored', reason: neutral.ignored }
+      : this.hooks.channelPost ? await this.hooks.channelPost(neutral, { edited })
+      : { status: 'ignored', reason: 'channel posts are not taken here' };
     const where = `channel ${post.chat.type === 'channel' && post.chat.username ? `@${post.chat.username}` : post.chat.id}`;
     if (outcome.status === 'ignored') this.app.logger.debug(`telegram: ${edited ? 'edited ' : ''}post ${post.message_id} in ${where}: ${describeOutcome(outcome)}`);
     else this.app.logger.info(`telegram: ${edited ? 'edited ' : ''}post ${post.message_id} in ${where}: ${describeOutcome(outcome)}`);
