@@ -13,14 +13,14 @@ import { deliverDigest, previewDigest } from './pipeline/digest.ts';
 import { destinationById } from './pipeline/destination.ts';
 import { messageSender, senderFor } from './pipeline/senders.ts';
 import { renderPlain } from './platforms/console/render.ts';
-import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
+import { ingestWithProgress } from './cli/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
 import { exportSite } from './platforms/web/export.ts';
 import { readServiceStatus, serviceAlive, statusText } from './pipeline/service-status.ts';
 import { loadSample } from './pipeline/sample.ts';
 import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
-import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
+import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './cli/config-commands.ts';
 
 const program = new Command()
   .name('cronista')

@@ -61,5 +61,6 @@ export interface CommandDefinition {
   subcommands?: readonly SubcommandDefinition[];
   permission: Permission;
   cooldownSeconds?: number;
-  run(app: AppContext, input: CommandInput): Promise<Answer>;
+  /** `commands`: every command the dispatcher serves (for /help), given by the dispatcher. */
+  run(app: AppContext, input: CommandInput, dispatcher?: { commands: readonly CommandDefinition[] }): Promise<Answer>;
 }
