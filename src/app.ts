@@ -9,6 +9,7 @@ import type { CommandDefinition } from './core/command.ts';
 import type { Dispatcher } from './core/dispatch.ts';
 import { channelPostHook } from './pipeline/channel-posts.ts';
 import type { ServiceWiring } from './pipeline/service.ts';
+import { sourceAccess } from './pipeline/source-access.ts';
 import { createDiscordPlatform } from './platforms/discord/bot.ts';
 import type { Platform, PlatformFactory } from './platforms/platform.ts';
 import { createTelegramPlatform } from './platforms/telegram/bot.ts';
@@ -62,7 +63,7 @@ export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {
       void applyStoredStoryOverrides(store, stories).catch((err: unknown) => logger.warn({ err }, 'story overrides not applied'));
     }
     const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm;
-    return { store, logger, dataDir, stories, settings, llm, now: () => new Date() };
+    return { store, logger, dataDir, stories, settings, llm, sources: sourceAccess, now: () => new Date() };
   } catch (error) {
     void store.close();
     throw error;
