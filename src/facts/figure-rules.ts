@@ -12,7 +12,8 @@ export const FILLERS = alt([
   'peruvians', 'villagers', 'farmers', 'peasants', 'students?', 'children', 'kids', 'minors', 'teenagers', 'youths?', 'men', 'women',
   'boys?', 'girls?', 'officers?', 'policemen', 'police', 'soldiers?', 'troops', 'workers?', 'journalists?', 'reporters?', 'medics?',
   'indigenous', 'aymaras?', 'quechuas?', 'campesinos', 'bystanders', 'victims', 'others?', 'members', 'supporters', 'activists',
-  'medical', 'health', 'worker', 'rescuers', 'passengers', 'migrants', 'inmates', 'prisoners', 'miners', 'leaders',
+  'medical', 'health', 'worker', 'rescuers', 'security', 'forces', 'guards', 'nationals', 'foreigners', 'carabineros', 'uniformados',
+  'extranjeros', 'fuerzas', 'seguridad', 'fuerza', 'pública', 'passengers', 'migrants', 'inmates', 'prisoners', 'miners', 'leaders',
   'personas?', 'manifestantes', 'civiles', 'ciudadan[oa]s', 'peruan[oa]s', 'pobladores', 'comuneros', 'campesin[oa]s',
   'estudiantes', 'menores', 'niñ[oa]s', 'j[oó]venes', 'hombres', 'mujeres', 'polic[ií]as', 'agentes', 'militares', 'soldados',
   'efectivos', 'trabajadores', 'periodistas', 'v[ií]ctimas', 'dirigentes', 'rondas', 'ronderos', 'cases', 'casos',
@@ -157,8 +158,11 @@ export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
   detained: amongHolder('detenid[oa]s|arrestad[oa]s|detained|arrested|detainees'),
 };
 
+/** Between two counts of one kind: a group noun, then "and" ("protesters and", "carabineros y"); no verb between. */
+export const COORDINATED_GROUPS = /^\s+(?!(?:people|persons|personas|dead|killed|muertos|fallecidos|heridos|injured|wounded|detained|detenidos)\b)[\p{L}-]+(?:\s+(?:of|de|the|la|las|los|del|or|o)\s+[\p{L}-]+|\s+[\p{L}-]+)?\s+(?:and|y|as well as)\s+(?:(?:at least|al menos|more than|más de|some|about|unos|unas)\s+)?$/iu;
+
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen)(?![\p{L}]))/iu;
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */

@@ -39,6 +39,8 @@ interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** The latest day the article reports on (see newsDayOf). */
+  newsDay: string | null;
   /** Every figure read so far, for a part's whole of its own kind. */
   found: Found[];
 }
@@ -261,6 +263,15 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     };
     out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
   }
+  // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
+  // groups of one count, each a part of a total the sentence does not state
+  for (let i = 1; i < out.length; i++) {
+    const [a, b] = [out[i - 1]!, out[i]!];
+    if (a.f.kind !== b.f.kind || a.part) continue;
+    const aEnd = findNumbers(masked.slice(a.at)).at(0)?.end ?? 0;
+    if (!R.COORDINATED_GROUPS.test(masked.slice(a.at + aEnd, b.at))) continue;
+    for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
+  }
   return out;
 }
 
@@ -320,8 +331,26 @@ function asOfFor(
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
-  const pub = dayOf(ctx.published);
+  const pub = ctx.newsDay ?? dayOf(ctx.published);
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
+}
+
+/**
+ * The latest day the article reports on: its publication day, or the day before it when the article tells what happened
+ * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
+ * with no date of its own describes that day, not the day it was printed.
+ */
+function newsDayOf(sentences: Sentence[], published: string | null, language: string | null): string | null {
+  if (!published) return null;
+  let latest: string | null = null;
+  for (const x of sentences) {
+    if (x.headline) continue;
+    for (const d of findDateMentions(x.text, published, language)) {
+      if (d.since || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
+      if (!latest || d.date > latest) latest = d.date;
+    }
+  }
+  return latest ?? published;
 }
 
 /**
@@ -418,7 +447,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
   const out: Found[] = [];
-  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out };
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out, newsDay: newsDayOf(sentences, published, doc.language) };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -438,7 +467,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
       const ownVoice = REPORT_VERBS.test(sent.text) || /["“”«»]|\b(?:seg[uú]n|according to|de acuerdo)\b/iu.test(sent.text) || R.SOURCES.some(([re]) => re.test(sent.text));
-      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice)).at(-1);
+      // (an incident's day is no day of a running count or of its parts)
+      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice) && (r.f.scope !== 'incident' || x.f.scope === 'incident')).at(-1);
       if (!x.dated && prev) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: prev.f.asOf, asOfPrecision: prev.f.asOfPrecision, attribution: x.f.attribution ?? prev.f.attribution, official: x.f.official || prev.f.official } });
     }
     const breakdown = breakdownIn(sent.text, story);
@@ -460,7 +490,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const counts = new Map<string, number>();
   for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // (a part of a running count, "El departamento de Managua acumula 145", is no part of that day)
+  for (const x of out) if (main && !x.dated && !x.running && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
   // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
