@@ -346,7 +346,8 @@ function newsDayOf(sentences: Sentence[], published: string | null, language: st
   for (const x of sentences) {
     if (x.headline) continue;
     for (const d of findDateMentions(x.text, published, language)) {
-      if (d.since || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
+      // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
+      if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
       if (!latest || d.date > latest) latest = d.date;
     }
   }
