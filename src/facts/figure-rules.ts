@@ -181,10 +181,12 @@ export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|regis
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
 export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
 /**
- * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala". Who killed
- * ("killed by security forces") is no restriction: in a crackdown that is often the whole toll.
+ * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala"; a perpetrator
+ * told with a hedge or as an attribution ("allegedly killed by police", "atribuidas a agentes del Estado", "a manos de");
+ * a status of part of the toll ("nine more are under investigation", "siete en verificación"). Who killed, told plainly
+ * ("killed by security forces"), is no restriction: in a crackdown that is often the whole toll.
  */
-const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}]))';
+const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}])|(?:allegedly|presuntamente|apparently|reportedly|supuestamente)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:by|por|a manos de)\\s|attributed to|atribuid[oa]s a|a manos de|por (?:la )?acci[oó]n de|causad[oa]s (?:presuntamente )?por|perpetrad[oa]s (?:presuntamente )?por|committed by|linked to police|fired by police|under investigation|being (?:examined|investigated)|en verificaci[oó]n|en (?:proceso|etapa) de (?:investigaci[oó]n|verificaci[oó]n))';
 /** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
 export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';

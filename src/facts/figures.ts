@@ -91,15 +91,16 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   return null;
 }
 
-function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
+/** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
+function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
+  if (R.CAUSE_CUES.test(own)) return 'subset';
   if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (R.CAUSE_CUES.test(clause)) return 'subset';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -180,7 +181,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const clauses = splitClauses(s);
   const out: Found[] = [];
   let skipped = -1;
-  for (const n of findNumbers(masked)) {
+  const numbers = findNumbers(masked);
+  for (const n of numbers) {
     if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
     // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
@@ -233,7 +235,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
-    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
+    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
