@@ -29,7 +29,8 @@ const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+  // ("murieron en total 13 personas", "killed a total of 13")
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
@@ -100,7 +101,8 @@ function scopeOf(clause: string, own: string, pre: string, post: string, how: st
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
   if (R.CAUSE_CUES.test(own)) return 'subset';
-  if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
+  if (R.DAY_CUES.test(clause)) return 'incident';
+  if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -205,16 +207,27 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
-    // "…nearly 500 injured, including 176 police officers": a part of the count just stated
-    const whole = out.at(-1) ?? ctx.previous;
+    // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
+    const whole = [...out].reverse().find((x) => !x.part) ?? ctx.previous;
     const sameSentence = out.length > 0;
-    const partOf = !kind && !n.weak && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
-      R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
+    const before = pre.slice(0, cut);
+    // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
+    const listed = R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post));
+    const partOf = !kind && (!n.weak || (sameSentence && listed)) && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
+      R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
-      || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
-      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut))
+      || listed
+      || R.PART_HOLDER_BEFORE.test(before)
+      // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
+      || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
-      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post)));
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+    // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
+    const leadKind = partOf && !sameSentence ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    if (partOf && leadKind) kind = { kind: leadKind, how: 'part' };
+    // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
+    const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
+    if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
     const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
@@ -259,7 +272,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
-    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
+    // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
+    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value && f.location === location)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
