@@ -141,10 +141,12 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
 /** After the number: "600 or more", "100-plus". */
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
   [/^\s*(?:or more|o más|-plus|plus)\b/i, 'at_least'],
+  // "76 muertos como mínimo", "20 dead at the very least"
+  [/^\s*(?:\p{L}+\s+){1,2}(?:como m[ií]nimo|por lo menos|at the very least|at a minimum|at least)(?![\p{L}])/iu, 'at_least'],
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
@@ -206,6 +208,10 @@ export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|eye injur\\p{L}*|(?:
 export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
 export const DAY_CUES = /\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada)(?![\p{L}])/iu;
+/** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
+export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|\d+ days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:\d+|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
+/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
+export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */

@@ -99,6 +99,9 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
 function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  // "put the day's death toll higher, at 16": one day's toll
+  if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  if (how !== 'toll' && R.WINDOW_CUES.test(own)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
@@ -207,6 +210,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
+    // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
+    // drowned" is a part of the count before it)
+    if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
@@ -240,6 +246,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind = { kind: whole.f.kind, how: 'part' };
     }
     if (!kind) continue;
+    if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
