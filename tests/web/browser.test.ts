@@ -236,6 +236,10 @@ for (const scheme of ['light', 'dark'] as Scheme[]) {
             check(chart.x >= 0 && chart.x + chart.width <= viewport.width, `${where}: the chart spans ${chart.x}–${chart.x + chart.width} px`);
             check(chart.width >= viewport.width * 0.75 || chart.width >= 700, `${where}: the chart is only ${chart.width} px wide`);
             for (const clash of await chartLabelClashes(page)) check(false, `${where}: chart label ${clash}`);
+            // The tables fit too: their scroll boxes are a fallback, not something a phone reader must use.
+            for (const region of await page.locator('.scroll').evaluateAll((boxes) => boxes.map((box) => ({ label: box.getAttribute('aria-label'), scroll: box.scrollWidth, width: box.clientWidth })))) {
+              check(region.scroll <= region.width + 1, `${where}: the table "${region.label}" needs ${region.scroll} px in ${region.width} px`);
+            }
             const labelHeight = await page.locator('svg.chart .grid text').first().evaluate((label) => label.getBoundingClientRect().height);
             check(labelHeight >= 10, `${where}: axis labels only ${labelHeight.toFixed(1)} px high`);
           }

@@ -10,7 +10,7 @@ import { formatCount } from '../../timeline/deaths.ts';
 
 const WIDTH = 720;
 const HEIGHT = 360;
-const PAD = { left: 60, right: 24, top: 24, bottom: 44 };
+const PAD = { left: 60, right: 24, top: 24, bottom: 52 };
 const DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -91,7 +91,7 @@ export function TollChart({ deaths, title }: { deaths: DeathsJson; title: string
         ))}
         {months.map((month, i) =>
           i % every === 0 ? (
-            <text class={`month${(i / every) % 2 ? ' odd' : ''}`} x={r(PAD.left + ((month - start) / (end - start)) * plotW)} y={HEIGHT - PAD.bottom + 28} text-anchor="middle">
+            <text class={`month${(i / every) % 2 ? ' odd' : ''}`} x={r(PAD.left + ((month - start) / (end - start)) * plotW)} y={HEIGHT - PAD.bottom + 36} text-anchor="middle">
               {`${MONTHS[new Date(month).getUTCMonth()]} ${new Date(month).getUTCFullYear()}`}
             </text>
           ) : null,
@@ -108,11 +108,13 @@ export function TollChart({ deaths, title }: { deaths: DeathsJson; title: string
       </g>
       <g class="incidents">
         {incidents.map((p) => {
-          const [cx, cy] = [r(x(p.as_of)), r(y(p.high))];
+          // Drawn around its own origin so the stylesheet can scale the marker up on a phone (transform: scale).
           return (
-            <path class="incident" d={`M${cx},${r(cy - 7)}L${r(cx + 6)},${r(cy + 4)}L${r(cx - 6)},${r(cy + 4)}Z`} data-date={p.as_of} data-value={p.value}>
-              <title>{`${p.as_of}: ${formatCount(p.value, p.qualifier)} killed${p.location ? ` in ${p.location}` : ''}`}</title>
-            </path>
+            <g transform={`translate(${r(x(p.as_of))},${r(y(p.high))})`}>
+              <path class="incident" d="M0,-7L6,4L-6,4Z" data-date={p.as_of} data-value={p.value}>
+                <title>{`${p.as_of}: ${formatCount(p.value, p.qualifier)} killed${p.location ? ` in ${p.location}` : ''}`}</title>
+              </path>
+            </g>
           );
         })}
       </g>

@@ -25,6 +25,7 @@ function Layout({ title, links, children }: { title: string; links: Links; child
         <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
         <link rel="stylesheet" href={links.css} />
+        <link rel="icon" type="image/svg+xml" href={links.icon} />
         {links.feed ? <link rel="alternate" type="application/atom+xml" title="Cronista digests" href={links.feed} /> : null}
       </head>
       <body>
