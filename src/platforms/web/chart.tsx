@@ -89,6 +89,10 @@ export function TollChart({ deaths, title }: { deaths: DeathsJson; title: string
             <text x={PAD.left - 10} y={r(y(tick))} dominant-baseline="middle" text-anchor="end">{tick}</text>
           </g>
         ))}
+        {months.map((month) => (
+          // A short mark under the axis where each month begins; the labelled ones are longer.
+          <line class="month-tick" x1={r(PAD.left + ((month - start) / (end - start)) * plotW)} x2={r(PAD.left + ((month - start) / (end - start)) * plotW)} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom + 6} />
+        ))}
         {months.map((month, i) =>
           i % every === 0 ? (
             <text class={`month${(i / every) % 2 ? ' odd' : ''}`} x={r(PAD.left + ((month - start) / (end - start)) * plotW)} y={HEIGHT - PAD.bottom + 36} text-anchor="middle">
