@@ -69,12 +69,15 @@ function eventDate(event: TimelineEvent): string {
 }
 
 export function homePage(overviews: StoryOverview[], links: Links): string {
+  // Stories with nothing dated or counted yet are listed in one line at the end, not as empty cards.
+  const reported = overviews.filter((overview) => overview.latest || overview.events > 0);
+  const quiet = overviews.filter((overview) => !overview.latest && overview.events === 0);
   return htmlDocument(
     <Layout title="Cronista — stories followed" links={links}>
       <h1>Stories followed</h1>
       {overviews.length === 0 ? <p>No story is configured.</p> : null}
       <ul class="stories">
-        {overviews.map(({ story, latest, lastReport, events }) => (
+        {reported.map(({ story, latest, lastReport, events }) => (
           <li>
             <h2>
               <a href={links.story(story.id)}>{story.name}</a>
@@ -99,6 +102,18 @@ export function homePage(overviews: StoryOverview[], links: Links): string {
           </li>
         ))}
       </ul>
+      {quiet.length ? (
+        <section aria-labelledby="quiet-heading" class="quiet">
+          <h2 id="quiet-heading">Nothing dated or counted yet</h2>
+          <ul>
+            {quiet.map(({ story }) => (
+              <li>
+                <a href={links.story(story.id)}>{story.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>,
   );
 }
