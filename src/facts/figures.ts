@@ -9,6 +9,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
+import { placeRestricting } from './place-scope.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
@@ -28,7 +29,8 @@ const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+  // ("murieron en total 13 personas", "killed a total of 13")
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
@@ -38,6 +40,10 @@ interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** The latest day the article reports on (see newsDayOf). */
+  newsDay: string | null;
+  /** Every figure read so far, for a part's whole of its own kind. */
+  found: Found[];
 }
 /** Per sentence: its text and the period it states, if any (for counts dated by a report's period). */
 type Period = { text: string; stated: StatedPeriod | null };
@@ -86,15 +92,17 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   return null;
 }
 
-function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
+/** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
+function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
-  if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (R.CAUSE_CUES.test(clause)) return 'subset';
+  if (R.CAUSE_CUES.test(own)) return 'subset';
+  if (R.DAY_CUES.test(clause)) return 'incident';
+  if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -161,7 +169,8 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
 
 /** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
 type Dated = 'own' | 'context' | 'inherited' | false;
-interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean }
+/** `part`: the figure is a part of another count ("17 of them", "de los detenidos, veinte"), never a whole for later parts. */
+interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean; part: boolean }
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
@@ -174,7 +183,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const clauses = splitClauses(s);
   const out: Found[] = [];
   let skipped = -1;
-  for (const n of findNumbers(masked)) {
+  const numbers = findNumbers(masked);
+  for (const n of numbers) {
     if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
     // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
@@ -197,17 +207,35 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
-    // "…nearly 500 injured, including 176 police officers": a part of the count just stated
-    const whole = out.at(-1) ?? ctx.previous;
+    // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
+    const whole = [...out].reverse().find((x) => !x.part) ?? ctx.previous;
     const sameSentence = out.length > 0;
-    const partOf = !kind && !n.weak && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
-      R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
+    const before = pre.slice(0, cut);
+    // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
+    const listed = R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post));
+    const partOf = !kind && (!n.weak || (sameSentence && listed)) && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
+      R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
-      || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
-      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut))
+      || listed
+      || R.PART_HOLDER_BEFORE.test(before)
+      // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
+      || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
-      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post)));
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+    // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
+    const leadKind = partOf && !sameSentence ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    if (partOf && leadKind) kind = { kind: leadKind, how: 'part' };
+    // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
+    const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
+    if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
+    // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
+    const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
+    if (among) kind = { kind: among, how: 'part' };
+    // "34 people died in the protests: two police officers, one investigator and 31 demonstrators"
+    else if (!kind && !n.weak && sameSentence && whole && n.value < whole.f.value && /:\s*$/.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post)) {
+      kind = { kind: whole.f.kind, how: 'part' };
+    }
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
@@ -220,27 +248,46 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
-    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
+    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
+    // "at least 20 of whom appear to have been killed by the police": a part of the count before it
+    else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
+    // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
+    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    if (restrictedTo) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
-    const inherit = kind.how === 'part' && whole && own.fromCue !== 'own';
-    const { asOf, precision, fromCue: cue } = inherit ? { asOf: whole.f.asOf, precision: whole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
+    const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
+    // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
+    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind);
+    const inherit = isPart && kindWhole && own.fromCue !== 'own';
+    const { asOf, precision, fromCue: cue } = inherit ? { asOf: kindWhole.f.asOf, precision: kindWhole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
-    let location = locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
+    let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
-    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
+    // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
+    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value && f.location === location)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText) });
+    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
+  }
+  // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
+  // groups of one count, each a part of a total the sentence does not state
+  for (let i = 1; i < out.length; i++) {
+    const [a, b] = [out[i - 1]!, out[i]!];
+    if (a.f.kind !== b.f.kind || a.part) continue;
+    const aEnd = findNumbers(masked.slice(a.at)).at(0)?.end ?? 0;
+    if (!R.COORDINATED_GROUPS.test(masked.slice(a.at + aEnd, b.at))) continue;
+    for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
   }
   return out;
 }
@@ -301,8 +348,27 @@ function asOfFor(
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
-  const pub = dayOf(ctx.published);
+  const pub = ctx.newsDay ?? dayOf(ctx.published);
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
+}
+
+/**
+ * The latest day the article reports on: its publication day, or the day before it when the article tells what happened
+ * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
+ * with no date of its own describes that day, not the day it was printed.
+ */
+function newsDayOf(sentences: Sentence[], published: string | null, language: string | null): string | null {
+  if (!published) return null;
+  let latest: string | null = null;
+  for (const x of sentences) {
+    if (x.headline) continue;
+    for (const d of findDateMentions(x.text, published, language)) {
+      // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
+      if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
+      if (!latest || d.date > latest) latest = d.date;
+    }
+  }
+  return latest ?? published;
 }
 
 /**
@@ -398,8 +464,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   let published = dayOf(doc.published);
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
-  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods };
   const out: Found[] = [];
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out, newsDay: newsDayOf(sentences, published, doc.language) };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -413,12 +479,14 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
-    ctx.previous = figs.filter((x) => x.f.scope !== 'subset').at(-1) ?? (figs.length ? ctx.previous : undefined);
+    // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
+    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? ctx.previous : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
       const ownVoice = REPORT_VERBS.test(sent.text) || /["“”«»]|\b(?:seg[uú]n|according to|de acuerdo)\b/iu.test(sent.text) || R.SOURCES.some(([re]) => re.test(sent.text));
-      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice)).at(-1);
+      // (an incident's day is no day of a running count or of its parts)
+      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice) && (r.f.scope !== 'incident' || x.f.scope === 'incident')).at(-1);
       if (!x.dated && prev) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: prev.f.asOf, asOfPrecision: prev.f.asOfPrecision, attribution: x.f.attribution ?? prev.f.attribution, official: x.f.official || prev.f.official } });
     }
     const breakdown = breakdownIn(sent.text, story);
@@ -440,7 +508,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const counts = new Map<string, number>();
   for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // (a part of a running count, "El departamento de Managua acumula 145", is no part of that day)
+  for (const x of out) if (main && !x.dated && !x.running && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
   // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
