@@ -4,10 +4,14 @@
  * every page, width and theme are written when CRONISTA_SCREENSHOTS names a folder.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DeathsJson } from '../../src/answers/deaths.ts';
+import { exportSite } from '../../src/platforms/web/export.ts';
 import { startSite, type WebSite } from '../platforms/web-helpers.ts';
 import { axeProblems, DESKTOP, launchChromium, openPage, PHONE, screenshotDir, type Scheme } from './browser-helpers.ts';
 
@@ -253,3 +257,23 @@ for (const scheme of ['light', 'dark'] as Scheme[]) {
     assert.deepEqual(findings, []);
   });
 }
+
+test('the static export opens from disk: styled pages, working links, the chart and the whole timeline', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'cronista-export-')), 'site');
+  await exportSite(site.app, dir);
+  const { page, problems, close } = await openPage(browser, { viewport: PHONE });
+  try {
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), '0px', 'the stylesheet loads');
+    await page.getByRole('link', { name: 'Peru political crisis and protests' }).click();
+    await page.waitForURL(/stories\/peru-crisis\/index\.html$/);
+    assert.equal(await page.locator('svg.chart circle.point').count(), deaths.series.length);
+    assert.deepEqual(await listedDates(page), (await timelineDates({})).reverse());
+    assert.ok((await page.evaluate(() => document.scrollingElement!.scrollWidth)) <= PHONE.width);
+    await page.getByRole('link', { name: 'Stories' }).click();
+    await page.waitForURL(/site\/index\.html$/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
