@@ -53,7 +53,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'dead', 'died', 'die', 'deaths?', 'deceased', 'fatalities', 'fatality', 'martyrs', 'murdered', 'massacred', 'slain',
     'perished', 'drowned', 'shot dead', 'gunned down', 'hanged', 'ahorcad[oa]s', 'shot and killed', 'lost (?:their|his|her) li(?:fe|ves)', 'lives lost', 'executed',
-    'bodies', 'fatal victims', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
+    'bodies', 'fatal victims', 'victims of (?:homicidal|lethal|deadly) violence', 'v[ií]ctimas de violencia homicida', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
@@ -79,7 +79,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
-    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)',
+    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
@@ -141,10 +141,12 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
 /** After the number: "600 or more", "100-plus". */
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
   [/^\s*(?:or more|o más|-plus|plus)\b/i, 'at_least'],
+  // "76 muertos como mínimo", "20 dead at the very least"
+  [/^\s*(?:\p{L}+\s+){1,2}(?:como m[ií]nimo|por lo menos|at the very least|at a minimum|at least)(?![\p{L}])/iu, 'at_least'],
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
@@ -166,6 +168,8 @@ export const COORDINATED_GROUPS = /^\s+(?!(?:people|persons|personas|dead|killed
 export const PART_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;
 /** Before an earlier value of the count just stated: "up from 19", "from 682 to", "frente a los 19". */
 export const EARLIER_VALUE_BEFORE = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las)|desde (?:los|las))\s+$/iu;
+/** Between a count and a date: an earlier value of the count ("24, up from 19 two days ago"), which the date is about. */
+export const EARLIER_VALUE_BETWEEN = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las))\s+\S+/iu;
 /** "…had more than doubled, from 682 to 1,376": a bare "from" only when a "to" and the new value follow. */
 export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
 export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;
@@ -178,9 +182,9 @@ export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|thos
 export const PART_ASIDE = /,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},/giu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)$/iu;
+export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+\p{L}+(?:\s+\p{L}+)?,\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*))$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
-export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+)$/iu;
+export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
 export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
@@ -204,6 +208,10 @@ export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|eye injur\\p{L}*|(?:
 export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
 export const DAY_CUES = /\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada)(?![\p{L}])/iu;
+/** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
+export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
+/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
+export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */

@@ -4,12 +4,13 @@
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
 // before the number → scope from cues in its clause → date, place and source.
 import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
-import { addDays, BACK_TO_PERIOD, dayOf, RELEASED_BEFORE, findDateMentions, periodEnd, spanEnd, statedPeriod, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
+import { addDays, BACK_TO_PERIOD, dayOf, findDateMentions, periodEnd, spanEnd, statedPeriod, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
+import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
@@ -42,6 +43,8 @@ interface Context {
   previous?: Found;
   /** The latest day the article reports on (see newsDayOf). */
   newsDay: string | null;
+  /** Per sentence: the day of the live-blog entry it belongs to, if the page is a live blog with dated entries. */
+  entryDays: (string | null)[];
   /** Every figure read so far, for a part's whole of its own kind. */
   found: Found[];
 }
@@ -56,7 +59,8 @@ function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: 
     if (m) return { qualifier: q, cut: m.index };
   }
   for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
-  return { qualifier: 'exact', cut: pre.length };
+  // "un centenar de heridos", "una veintena de detenidos": about that many
+  return { qualifier: n.approx ? 'approximately' : 'exact', cut: pre.length };
 }
 
 /** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
@@ -96,6 +100,9 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
 function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  // "put the day's death toll higher, at 16": one day's toll
+  if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  if (how !== 'toll' && R.WINDOW_CUES.test(clause)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
@@ -204,6 +211,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
+    // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
+    // drowned" is a part of the count before it)
+    if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
@@ -222,9 +232,12 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
       || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+    // "hay cuatro venezolanos y dos haitianos": the next item of a list of parts with no whole stated
+    const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
+    if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
-    const leadKind = partOf && !sameSentence ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
-    if (partOf && leadKind) kind = { kind: leadKind, how: 'part' };
+    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    if (leadKind) kind = { kind: leadKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
@@ -237,6 +250,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind = { kind: whole.f.kind, how: 'part' };
     }
     if (!kind) continue;
+    if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
@@ -295,12 +309,6 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
 // A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
 const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
 
-/** "said on Tuesday", "un informe divulgado este miércoles": the day a count was told, not the day it describes. */
-function toldOn(sentence: string, d: DateMention): boolean {
-  const before = sentence.slice(Math.max(0, d.start - 40), d.start);
-  return R.STATEMENT_DATE.test(before) || RELEASED_BEFORE.test(before);
-}
-
 function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
   recentHours = false,
@@ -312,7 +320,9 @@ function asOfFor(
   // "…now stands at 24, and Cali is bracing for another night after Monday's violence": a date past a clause of
   // its own belongs to that clause's event, not to the count.
   const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
-  const ownDates = clauseDates.filter((d) => !apart(d));
+  // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
+  const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);
   if (closing) return own(closing);
@@ -348,27 +358,8 @@ function asOfFor(
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
-  const pub = ctx.newsDay ?? dayOf(ctx.published);
+  const pub = ctx.entryDays[idx] ?? ctx.newsDay ?? dayOf(ctx.published);
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
-}
-
-/**
- * The latest day the article reports on: its publication day, or the day before it when the article tells what happened
- * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
- * with no date of its own describes that day, not the day it was printed.
- */
-function newsDayOf(sentences: Sentence[], published: string | null, language: string | null): string | null {
-  if (!published) return null;
-  let latest: string | null = null;
-  for (const x of sentences) {
-    if (x.headline) continue;
-    for (const d of findDateMentions(x.text, published, language)) {
-      // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
-      if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
-      if (!latest || d.date > latest) latest = d.date;
-    }
-  }
-  return latest ?? published;
 }
 
 /**
@@ -465,7 +456,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
   const out: Found[] = [];
-  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out, newsDay: newsDayOf(sentences, published, doc.language) };
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out,
+    newsDay: newsDayOf(sentences, published, doc.language), entryDays: entryDays(sentences, published) };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -514,7 +506,11 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const start = story?.start;
   // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
   const titleLine = (x: Found) => sentences[x.idx]!.paragraph === sentences[0]?.paragraph && !/[.!?"”»]$/.test(sentences[x.idx]!.text);
-  const restated = (x: Found) => titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value);
+  // A live blog's entry header ("Domingo 20, 23:50 — Balance nocturno: ocho muertos") restated in the entry's body: the body's.
+  const entryTitle = (x: Found) => isEntryHeader(sentences[x.idx]!.text);
+  const restated = (x: Found) =>
+    (titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value))
+    || (entryTitle(x) && out.some((y) => y.idx > x.idx && y.idx <= x.idx + 3 && !entryTitle(y) && y.f.kind === x.f.kind && y.f.value === x.f.value));
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
