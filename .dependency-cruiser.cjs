@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '^src/(stores/store|facts/types)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'stores-store-only',
+      comment: 'the store stores: it names documents, facts and timeline types, and runs none of their code (near-duplicate policy and extraction run in the pipeline, before its transaction)',
+      severity: 'error',
+      from: { path: layers.stores },
+      to: { path: '^src/(documents|facts|timeline)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'concrete-store-only-in-root',
       comment: 'only the composition root and the pipeline construct a concrete store; everything else sees the Store interface',
       severity: 'error',

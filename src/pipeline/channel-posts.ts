@@ -9,6 +9,7 @@ import { factsOf } from '../facts/extract.ts';
 import type { ChannelPost, ChannelPostOutcome } from '../platforms/platform.ts';
 import { matchesChannel } from '../sources/telegram-channel.ts';
 import { storeItems, toDraft } from './ingest.ts';
+import { updateDraft } from './store-draft.ts';
 
 /**
  * Stores a channel post (or its edit) when an admin subscribed to that channel; otherwise ignores it.
@@ -22,7 +23,7 @@ export async function ingestChannelPost(app: AppContext, post: ChannelPost, opti
   const record = await app.store.ensureSource({ kind: 'telegram', url: source.url, title: channel.title ?? null });
   if (!record.title && channel.title) await app.store.setSourceTitle(record.id, channel.title);
   if (options.edited) {
-    const outcome = await app.store.updateItem(record.id, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories));
+    const outcome = await updateDraft(app.store, record.id, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories));
     if (outcome.status !== 'missing') {
       await app.store.recordSuccess(record.id, app.now());
       return { status: outcome.status, sourceId: record.id, documentId: outcome.documentId };
