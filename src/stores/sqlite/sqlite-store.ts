@@ -1,142 +1,17 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
-import { migrations } from './migrations.ts';
+import { openDatabase } from './database.ts';
+import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from './rows.ts';
 import { sourceIdFor } from './source-id.ts';
 
 /** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
 const MAX_KV_ATTEMPTS = 50;
-
-
-interface SourceRow {
-  id: string;
-  kind: SourceKind;
-  url: string;
-  title: string | null;
-  created_at: string;
-  last_success: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  failures: number;
-  enabled: number;
-  etag: string | null;
-  last_modified: string | null;
-  retry_after: string | null;
-  documents: number;
-}
-
-const SOURCE_COLUMNS = `s.*, (SELECT COUNT(DISTINCT c.document_id) FROM copies c WHERE c.source_id = s.id) AS documents`;
-
-function toSource(row: SourceRow): SourceRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    url: row.url,
-    title: row.title,
-    createdAt: row.created_at,
-    lastSuccess: row.last_success,
-    lastError: row.last_error,
-    lastErrorAt: row.last_error_at,
-    failures: row.failures,
-    enabled: row.enabled === 1,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    retryAfter: row.retry_after ?? null,
-    documents: row.documents,
-  };
-}
-
-interface DocumentRow {
-  id: number;
-  title: string | null;
-  text: string;
-  published: string | null;
-  language: string | null;
-  created_at: string;
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return { id: row.id, title: row.title, text: row.text, published: row.published, language: row.language, createdAt: row.created_at };
-}
-
-interface CopyRow {
-  id: number;
-  document_id: number;
-  source_id: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  ingested_at: string;
-  silent?: number;
-}
-
-function toCopy(row: CopyRow): DocumentCopy {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    sourceId: row.source_id,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    outlet: row.outlet,
-    ingestedAt: row.ingested_at,
-    silent: row.silent === 1,
-  };
-}
-
-function earliest(a: string | null, b: string | null): string | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a <= b ? a : b;
-}
-
-export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  cacheStatements(db);
-  return db;
-}
-
-/**
- * Preparing a statement costs more than running it; the store prepares its (fixed) SQL where it
- * runs it, so the connection keeps each prepared statement for reuse. Statements are never iterated
- * concurrently here, which is what would make sharing one unsafe.
- */
-function cacheStatements(db: Database.Database): void {
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  db.prepare = ((sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = prepare(sql)));
-    return statement;
-  }) as typeof db.prepare;
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new CronistaError(`the data directory was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
-  }
-  migrations.slice(current).forEach((sql, index) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + index + 1}`);
-    })();
-  });
-}
 
 export class SqliteStore implements Store {
   readonly kv: Keyv;
