@@ -6,7 +6,7 @@ import type { Answer, Line, Section } from '../src/core/answer.ts';
 import { isOperator, type Caller } from '../src/core/command.ts';
 import { ConfigError, type CronistaConfig, type DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
-import type { ChangeOrigin } from '../src/core/settings.ts';
+import type { ChangeOrigin } from '../src/core/config-overrides.ts';
 import { InputError, PermissionError } from '../src/core/errors.ts';
 import { describeSchedule, timingProblem, type TaskDescription } from '../src/pipeline/scheduler.ts';
 

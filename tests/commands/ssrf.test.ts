@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { syncBuiltinESMExports } from 'node:module';
 import { after, before, test } from 'node:test';
-import { OVERRIDES_KEY } from '../../src/core/settings.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
 import { allowListFromEnv, checkPublicUrl, fetchGuarded, internalAddressReason, parseIp } from '../../src/sources/ssrf.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { answerText, documentCount, errorText, harness, isError, operator, telegramAdmin, withAllowHosts } from './helpers.ts';
