@@ -230,6 +230,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
       || listed
       || R.PART_HOLDER_BEFORE.test(before)
+      // "los cuatro restantes aún no han sido reconocidos", "the remaining five"
+      || (sameSentence && (R.REST_AFTER.test(post) || R.REST_BEFORE.test(before)))
       // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
@@ -240,6 +242,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
     const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
     if (leadKind) kind = { kind: leadKind, how: 'part' };
+    // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind
+    const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
+    const namedKind = partitive ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(partitive)) : undefined;
+    if (namedKind) kind = { kind: namedKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
