@@ -292,7 +292,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
     const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
     // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
-    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind);
+    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind)
+      ?? (whole?.f.kind === kind.kind ? whole : undefined);
     const inherit = isPart && kindWhole && own.fromCue !== 'own';
     const { asOf, precision, fromCue: cue } = inherit ? { asOf: kindWhole.f.asOf, precision: kindWhole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
