@@ -8,7 +8,7 @@ export interface Byline {
 }
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
-const SEPARATOR = /\s+[|–—·•-]\s+|\s*\|\s*/;
+const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;
 export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
@@ -41,8 +41,9 @@ const TIME_ONLY = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
 const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
 const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
-// "Redacción con AFP", "Con información de EFE", "With AFP", "Agencias": a credit, not a name of the page.
-const CREDIT = /^(?:redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
+// "Redacción con AFP", "Con información de EFE", "With AFP", "Agencias", "Comment by UN Human Rights Office spokesperson …":
+// a credit, not a name of the page.
+const CREDIT = /^(?:(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
@@ -54,7 +55,9 @@ const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
  */
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
-  const bare = field.replace(WEEKDAY_LEAD, '');
+  // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
+  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
+    .replace(/^(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(\d{1,2}),?\s+(\d{4})\b/i, '$2 de $1 de $3');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
@@ -100,8 +103,10 @@ function wordsIn(s: string): number {
 export function parseBylineLine(line: string, language?: string | null): Byline | null {
   const s = line.trim();
   if (!s || s.length > 160) return null;
-  // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline.
-  if (wireDatelineDate(s)) return null;
+  // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline (a date and a time alone,
+  // "Sábado, 12 de octubre de 2019 - 19:10", are one).
+  const wire = wireDatelineDate(s);
+  if (wire && !TIME_ONLY.test(s.slice(wire.length).trim())) return null;
   const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
 
