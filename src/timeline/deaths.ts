@@ -20,7 +20,7 @@
  * - Incidents: deaths with scope "incident" and a date. Two figures are the same incident when their dates
  *   are within a day and they name the same place, or one names a region-level place (or only a region)
  *   and the other a place in that region ("18 dead in the region" (Puno) joins "17 killed in Juliaca").
- * - Headline: the latest point that an accountable statement supports and that does not likely say less than half of
+ * - Headline: the latest point that an accountable statement supports and that does not likely say less than two thirds of
  *   what earlier accountable points established (see headlineIndex) — a count attributed to someone (an official
  *   body, a rights office, an NGO) or stated as fact in a report's own voice — not merely the newest number anywhere.
  *   A point carried only by rhetoric ("the blood of over 100 martyrs on its hands") is listed as another report
@@ -301,7 +301,7 @@ function likelyCeiling(point: DeathPoint): number {
 }
 
 /**
- * The point the headline gives: the latest one an accountable statement supports, unless it likely says less than half
+ * The point the headline gives: the latest one an accountable statement supports, unless it likely says less than two thirds
  * of what earlier accountable points established ("about 200" acknowledged by a government years after a commission
  * counted 355; "at least 8" on an anniversary after 60): such a point stays in the series, marked lower, but a reader
  * asking for the toll gets the established count.
@@ -311,7 +311,7 @@ function headlineIndex(series: DeathPoint[]): number {
   let best = -1;
   series.forEach((point, i) => {
     if (!point.sources.some((source) => !isRhetorical(source))) return;
-    if (likelyCeiling(point) >= floor / 2) best = i;
+    if (likelyCeiling(point) >= (floor * 2) / 3) best = i;
     floor = Math.max(floor, ...point.sources.filter((s) => !isRhetorical(s)).map((s) => floorOf(s.value, s.qualifier)));
   });
   return best;
