@@ -446,12 +446,13 @@ function storyEra(date: string, yearless: boolean, idx: number, ctx: Context): s
 
 /** A date of the count's own words, its year placed by `storyEra`. */
 function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf: string; precision: Precision; fromCue: Dated } {
-  // "killed in the protests last month": a running count as of a month is as of its last day (not past publication)
+  // "killed in the protests last month": a running count as of a month is as of its last day (not past publication);
+  // "late January" keeps the day it names
   const monthEnd = () => {
     const end = periodEnd(d.date, 'month');
     return ctx.published && end > ctx.published ? ctx.published : end;
   };
-  const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' ? monthEnd() : d.date;
+  const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' && !/\b(?:late|early|mid|end|finales|fines|principios|mediados|comienzos)\b/i.test(d.text) ? monthEnd() : d.date;
   const yearless = d.kind !== 'weekday' && d.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(d.text);
   return { asOf: storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
 }
