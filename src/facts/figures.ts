@@ -102,11 +102,11 @@ function scopeOf(clause: string, own: string, pre: string, post: string, how: st
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
-  if (how !== 'toll' && R.WINDOW_CUES.test(clause)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
+  if (R.WINDOW_CUES.test(clause)) return 'subset';
   if (R.CAUSE_CUES.test(own)) return 'subset';
   if (R.DAY_CUES.test(clause)) return 'incident';
   if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
@@ -284,7 +284,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
     else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
-    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    // (an incident on a day of its own stays one: "17 were killed in Juliaca on Monday")
+    const restrictedTo = scope === 'incident' && eventDates.some((d) => d.precision === 'day') ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
     if (restrictedTo) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
