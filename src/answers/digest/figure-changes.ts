@@ -1,6 +1,7 @@
 import type { Story } from '../../facts/types.ts';
 import type { StoredFigureRecord } from '../../stores/store.ts';
-import { buildDeathsData, disagreement, formatCount } from '../../timeline/deaths.ts';
+import { buildDeathsData } from '../../timeline/deaths.ts';
+import { disagreement, formatCount } from '../deaths-text.ts';
 import { figuresBySource } from '../../timeline/from-store.ts';
 import type { DeathPoint, FactSource, PointSource } from '../../timeline/types.ts';
 import type { DigestEntry } from './types.ts';
