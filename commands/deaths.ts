@@ -5,7 +5,7 @@ import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
 import { deathsAnswer, deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
-import { cachedByFacts } from '../src/timeline/cache.ts';
+import { cachedByFacts, storyStamp } from '../src/timeline/cache.ts';
 
 /** /deaths [region] [since] — the running toll with its sources, incidents, by region, and a chart. */
 export default {
@@ -28,7 +28,7 @@ export default {
     const charts = join(app.dataDir, 'charts');
     const chart = await cachedByFacts(
       app.store,
-      `deaths-chart:${chartName}`,
+      `deaths-chart:${chartName}:${storyStamp(story)}`,
       async () => {
         if (json.series.length === 0 && json.incidents.length === 0) return null;
         const drawn = await renderDeathsChart(json, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });

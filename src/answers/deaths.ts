@@ -5,7 +5,7 @@ import { canonicalRegion } from '../facts/story.ts';
 import type { Story } from '../facts/types.ts';
 import { buildDeathsData } from '../timeline/deaths.ts';
 import { deathsText } from './deaths-text.ts';
-import { cachedByFacts } from '../timeline/cache.ts';
+import { cachedByFacts, storyStamp } from '../timeline/cache.ts';
 import { figuresBySource } from '../timeline/from-store.ts';
 import type { DeathsData, StoredFigure } from '../timeline/types.ts';
 import { chooseStory } from './story-choice.ts';
@@ -47,7 +47,7 @@ export function deathsKey(query: DeathsQuery): string {
  * series, incidents and counts by region. Recomputed only when the stored facts change.
  */
 export async function deathsJson(app: AppContext, query: DeathsQuery): Promise<DeathsJson> {
-  const data = await cachedByFacts(app.store, `deaths-data:${deathsKey(query)}`, async () => {
+  const data = await cachedByFacts(app.store, `deaths-data:${deathsKey(query)}:${storyStamp(query.story)}`, async () => {
     let figures = figuresBySource(await app.store.listFigures({ story: query.story?.id, kinds: ['deaths'], from: query.since ?? undefined }));
     if (query.region) figures = inRegion(figures, query.region);
     return buildDeathsData(figures, { story: query.story });

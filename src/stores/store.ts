@@ -198,7 +198,10 @@ export interface Store {
   sequenceWindow(after: number, limit: number): Promise<{ sequence: number; at: string | null }>;
   /** Documents that gained a copy in (`after`, `upTo`], with all their copies and when each was learned. */
   documentsLearnedAfter(after: number, upTo: number): Promise<LearnedDocument[]>;
-  /** Changes whenever the stored events or figures change: a key for caching what is derived from them. */
+  /**
+   * Changes whenever the stored events, figures, documents or copies change, and only then (a poll that stores nothing,
+   * a digest cursor or outbox write leave it): a key for caching what is derived from them.
+   */
   factsVersion(): Promise<string>;
   /** Full-text search over titles and texts, best match first. */
   searchDocuments(query: string, limit: number): Promise<SearchHit[]>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Store } from '../stores/store.ts';
 
@@ -29,4 +30,9 @@ export async function cachedByFacts<T>(store: Store, key: string, compute: () =>
 /** How many views are cached for `store` (for tests and diagnostics). */
 export function cachedViews(store: Store): number {
   return caches.get(store)?.size ?? 0;
+}
+
+/** A short stamp of a story's settings, for cache keys: an operator's edit of the story (its start, its sources) is a new view. */
+export function storyStamp(story: unknown): string {
+  return story ? createHash('sha1').update(JSON.stringify(story)).digest('hex').slice(0, 10) : 'none';
 }

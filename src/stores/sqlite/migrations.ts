@@ -106,4 +106,21 @@ export const migrations: readonly string[] = [
   ALTER TABLE figures ADD COLUMN learned INTEGER;
   ALTER TABLE events ADD COLUMN learned INTEGER;
   `,
+  /* 5: a version that moves only when what answers are derived from changes (facts, documents, copies), not on every
+     write (cursors, outbox, poll state): a poll that stores nothing keeps every cached view */ `
+  CREATE TABLE facts_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+  INSERT INTO facts_version (id, n) VALUES (1, 0);
+  CREATE TRIGGER figures_insert_version AFTER INSERT ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER figures_update_version AFTER UPDATE ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER figures_delete_version AFTER DELETE ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER events_insert_version AFTER INSERT ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER events_update_version AFTER UPDATE ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER events_delete_version AFTER DELETE ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER copies_insert_version AFTER INSERT ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER copies_update_version AFTER UPDATE ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER copies_delete_version AFTER DELETE ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER documents_insert_version AFTER INSERT ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER documents_update_version AFTER UPDATE ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TRIGGER documents_delete_version AFTER DELETE ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+  `,
 ];

@@ -221,10 +221,8 @@ export class SqliteStore implements Store {
   }
 
   async factsVersion(): Promise<string> {
-    // Every write through this connection moves total_changes(); data_version moves when another
-    // process (a `cronista ingest` next to the service) commits. Coarse, but never stale.
-    const changes = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
-    return `${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    // Moved by triggers on figures, events, documents and copies (migration 5), in whichever process wrote them.
+    return String(this.db.prepare<[], { n: number }>('SELECT n FROM facts_version WHERE id = 1').get()?.n ?? 0);
   }
 
   async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
