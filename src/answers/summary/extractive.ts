@@ -137,14 +137,6 @@ function knownTerms(sentence: string, stop: ReadonlySet<string>): KnownTerms {
   return hit;
 }
 
-/**
- * splitSentences treats "ago." as the Spanish abbreviation of agosto, which keeps "… a month ago. The toll…"
- * together; an "ago." followed by a capitalised word (not a day number) ends an English sentence.
- */
-function resplit(text: string): string[] {
-  return text.split(/(?<=\bago\.)\s+(?=["“]?\p{Lu})/u);
-}
-
 /** "LIMA, Jan 10 (Reuters) - ", "MADRID (EFE) — ": the dateline is not part of what the sentence says. */
 function stripDateline(text: string): string {
   const m = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,\s*[\p{L}.\s]{2,30}?\d{0,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+(?=["“]?\p{Lu})/u.exec(text);
@@ -330,15 +322,13 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
     let perDoc = 0;
     for (const s of splitSentences(text ?? '')) {
       if (s.headline) continue;
-      for (const piece of resplit(s.text)) {
-        if (perDoc >= MAX_PER_DOC) break;
-        const clean = stripDateline(piece.replace(/\s+/g, ' ').trim());
-        const key = `${doc}\u0000${fold(clean)}`;
-        if (!clean || seen.has(key)) continue;
-        seen.add(key);
-        raw.push({ text: clean, doc, quotable: quotable(clean) });
-        perDoc++;
-      }
+      if (perDoc >= MAX_PER_DOC) break;
+      const clean = stripDateline(s.text.replace(/\s+/g, ' ').trim());
+      const key = `${doc}\u0000${fold(clean)}`;
+      if (!clean || seen.has(key)) continue;
+      seen.add(key);
+      raw.push({ text: clean, doc, quotable: quotable(clean) });
+      perDoc++;
     }
   });
   // Reporting prose when there is some; otherwise whatever sentences there are.
