@@ -148,8 +148,19 @@ export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|bil
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
 
+/** Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos". */
+const amongHolder = (words: string) =>
+  new RegExp(`\\b(?:entre|among)\\s+(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})(?:\\s+[\\p{L}]+){0,2}?\\s*,?\\s+(?:hay|hab[ií]a|figuran|figuraban|se cuentan|est[aá]n|estaban|are|were|was|is|there (?:are|were))\\s+$`, 'iu');
+export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
+  deaths: amongHolder('fallecid[oa]s|muert[oa]s|v[ií]ctimas(?: mortales| fatales)?|dead|killed|deceased|victims|fatalities'),
+  injured: amongHolder('herid[oa]s|lesionad[oa]s|injured|wounded'),
+  detained: amongHolder('detenid[oa]s|arrestad[oa]s|detained|arrested|detainees'),
+};
+
 /** Scope cues. */
 export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
+/** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
+export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
 export const PART_ASIDE = /,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},/giu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */

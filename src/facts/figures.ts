@@ -9,6 +9,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
+import { placeRestricting } from './place-scope.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
@@ -38,6 +39,8 @@ interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** Every figure read so far, for a part's whole of its own kind. */
+  found: Found[];
 }
 /** Per sentence: its text and the period it states, if any (for counts dated by a report's period). */
 type Period = { text: string; stated: StatedPeriod | null };
@@ -161,7 +164,8 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
 
 /** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
 type Dated = 'own' | 'context' | 'inherited' | false;
-interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean }
+/** `part`: the figure is a part of another count ("17 of them", "de los detenidos, veinte"), never a whole for later parts. */
+interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean; part: boolean }
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
@@ -208,6 +212,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       // "18 civiles y dos uniformados": the next item of a list of parts
       || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post)));
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
+    // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
+    const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
+    if (among) kind = { kind: among, how: 'part' };
+    // "34 people died in the protests: two police officers, one investigator and 31 demonstrators"
+    else if (!kind && !n.weak && sameSentence && whole && n.value < whole.f.value && /:\s*$/.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post)) {
+      kind = { kind: whole.f.kind, how: 'part' };
+    }
     if (!kind) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
@@ -225,14 +236,22 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
+    // "at least 20 of whom appear to have been killed by the police": a part of the count before it
+    else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
+    // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
+    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    if (restrictedTo) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
-    const inherit = kind.how === 'part' && whole && own.fromCue !== 'own';
-    const { asOf, precision, fromCue: cue } = inherit ? { asOf: whole.f.asOf, precision: whole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
+    const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
+    // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
+    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind);
+    const inherit = isPart && kindWhole && own.fromCue !== 'own';
+    const { asOf, precision, fromCue: cue } = inherit ? { asOf: kindWhole.f.asOf, precision: kindWhole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
-    let location = locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
+    let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
@@ -240,7 +259,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText) });
+    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
   }
   return out;
 }
@@ -398,8 +417,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   let published = dayOf(doc.published);
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
-  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods };
   const out: Found[] = [];
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -413,7 +432,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
-    ctx.previous = figs.filter((x) => x.f.scope !== 'subset').at(-1) ?? (figs.length ? ctx.previous : undefined);
+    // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
+    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? ctx.previous : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
