@@ -28,7 +28,7 @@ before(async () => {
   telegram = await startTelegramStandIn();
   options = {
     env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
-    discord: { baseDelayMs: 20, maxAttempts: 3 },
+    discord: { maxAttempts: 3 },
     telegram: { networkDelayMs: 20 },
   };
 });
