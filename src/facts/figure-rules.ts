@@ -12,7 +12,8 @@ export const FILLERS = alt([
   'peruvians', 'villagers', 'farmers', 'peasants', 'students?', 'children', 'kids', 'minors', 'teenagers', 'youths?', 'men', 'women',
   'boys?', 'girls?', 'officers?', 'policemen', 'police', 'soldiers?', 'troops', 'workers?', 'journalists?', 'reporters?', 'medics?',
   'indigenous', 'aymaras?', 'quechuas?', 'campesinos', 'bystanders', 'victims', 'others?', 'members', 'supporters', 'activists',
-  'medical', 'health', 'worker', 'rescuers', 'passengers', 'migrants', 'inmates', 'prisoners', 'miners', 'leaders',
+  'medical', 'health', 'worker', 'rescuers', 'security', 'forces', 'guards', 'nationals', 'foreigners', 'carabineros', 'uniformados',
+  'extranjeros', 'fuerzas', 'seguridad', 'fuerza', 'pública', 'passengers', 'migrants', 'inmates', 'prisoners', 'miners', 'leaders',
   'personas?', 'manifestantes', 'civiles', 'ciudadan[oa]s', 'peruan[oa]s', 'pobladores', 'comuneros', 'campesin[oa]s',
   'estudiantes', 'menores', 'niñ[oa]s', 'j[oó]venes', 'hombres', 'mujeres', 'polic[ií]as', 'agentes', 'militares', 'soldados',
   'efectivos', 'trabajadores', 'periodistas', 'v[ií]ctimas', 'dirigentes', 'rondas', 'ronderos', 'cases', 'casos',
@@ -23,7 +24,7 @@ export const FILLERS = alt([
   'have', 'has', 'had', 'having', 'been', 'were', 'was', 'are', 'is', 'be', 'being', "'ve", 'reportedly', 'allegedly', 'already',
   'also', 'now', 'so', 'far', 'all', 'of', 'them', 'whom', 'those', 'who', 'that', 'which', 'later', 'subsequently', 'still',
   'remain', 'remained', 'remains', 'may', 'might', 'could', 'likely', 'feared', 'presumed', 'officially', 'apparently',
-  'believed', 'to', 'got', 'just', 'since', 'then',
+  'believed', 'to', 'got', 'just', 'since', 'then', 'across', 'country', 'nationwide', 'countrywide',
   'han', 'ha', 'habían', 'había', 'fueron', 'son', 'eran', 'están', 'estaban', 'permanecen', 'siguen', 'quedaron', 'ya', 'también',
   'los', 'las', 'de', 'ellos', 'ellas', 'quienes', 'que', 'al', 'parecer', 'oficialmente', 'hasta', 'ahora', 'the',
   // "habrían sido detenidas", "menores de edad figuran entre los fallecidos"
@@ -51,7 +52,7 @@ export const GENERIC = `(?!${NOT_PERSON}(?![\\p{L}]))[\\p{L}’'-]+`;
 export const KIND_AFTER: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'dead', 'died', 'die', 'deaths?', 'deceased', 'fatalities', 'fatality', 'martyrs', 'murdered', 'massacred', 'slain',
-    'perished', 'drowned', 'shot dead', 'shot and killed', 'lost (?:their|his|her) li(?:fe|ves)', 'lives lost', 'executed',
+    'perished', 'drowned', 'shot dead', 'gunned down', 'hanged', 'ahorcad[oa]s', 'shot and killed', 'lost (?:their|his|her) li(?:fe|ves)', 'lives lost', 'executed',
     'bodies', 'fatal victims', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
@@ -63,7 +64,8 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
   ]),
   detained: alt([
-    'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'detainees', 'jailed',
+    'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
+    'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'detainees', 'jailed',
     'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos',
     'privad[oa]s de (?:su )?libertad',
   ]),
@@ -78,20 +80,20 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)',
-    'number of (?:the )?(?:dead|deaths|fatalities|people killed)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
-    '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
-    'mataron a', 'asesinaron a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
+    '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
+    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
-    '(?:heridos|lesionados) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
-    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:injured|wounded)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
   detained: alt([
-    '(?:detenidos|detenciones) (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
-    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the )?(?:detained|arrested|detainees)[^.;]{0,30}?(?:to|at|is|was|reached)',
+    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
 };
 
@@ -139,10 +141,12 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
 /** After the number: "600 or more", "100-plus". */
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
   [/^\s*(?:or more|o más|-plus|plus)\b/i, 'at_least'],
+  // "76 muertos como mínimo", "20 dead at the very least"
+  [/^\s*(?:\p{L}+\s+){1,2}(?:como m[ií]nimo|por lo menos|at the very least|at a minimum|at least)(?![\p{L}])/iu, 'at_least'],
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
@@ -157,8 +161,21 @@ export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
   detained: amongHolder('detenid[oa]s|arrestad[oa]s|detained|arrested|detainees'),
 };
 
+/** Between two counts of one kind: a group noun, then "and" ("protesters and", "carabineros y"); no verb between. */
+export const COORDINATED_GROUPS = /^\s+(?!(?:people|persons|personas|dead|killed|muertos|fallecidos|heridos|injured|wounded|detained|detenidos)\b)[\p{L}-]+(?:\s+(?:of|de|the|la|las|los|del|or|o)\s+[\p{L}-]+|\s+[\p{L}-]+)?\s+(?:and|y|as well as)\s+(?:(?:at least|al menos|more than|más de|some|about|unos|unas)\s+)?$/iu;
+
+/** A sentence opening on the whole its counts are parts of: "Of those, the ministry said 17…", "Del total de detenidos, 389…". */
+export const PART_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;
+/** Before an earlier value of the count just stated: "up from 19", "from 682 to", "frente a los 19". */
+export const EARLIER_VALUE_BEFORE = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las)|desde (?:los|las))\s+$/iu;
+/** Between a count and a date: an earlier value of the count ("24, up from 19 two days ago"), which the date is about. */
+export const EARLIER_VALUE_BETWEEN = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las))\s+\S+/iu;
+/** "…had more than doubled, from 682 to 1,376": a bare "from" only when a "to" and the new value follow. */
+export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
+export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;
+
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?)(?![\p{L}]))/iu;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen)(?![\p{L}]))/iu;
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
@@ -177,25 +194,35 @@ export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|regis
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
 export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
 /**
- * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala". Who killed
- * ("killed by security forces") is no restriction: in a crackdown that is often the whole toll.
+ * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala"; a perpetrator
+ * told with a hedge or as an attribution ("allegedly killed by police", "atribuidas a agentes del Estado", "a manos de");
+ * a status of part of the toll ("nine more are under investigation", "siete en verificación"). Who killed, told plainly
+ * ("killed by security forces"), is no restriction: in a crackdown that is often the whole toll.
  */
-const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}]))';
+const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}])|(?:allegedly|presuntamente|apparently|reportedly|supuestamente)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:by|por|a manos de)\\s|attributed to|atribuid[oa]s a|a manos de|por (?:la )?acci[oó]n de|causad[oa]s (?:presuntamente )?por|perpetrad[oa]s (?:presuntamente )?por|committed by|linked to police|fired by police|under investigation|being (?:examined|investigated)|en verificaci[oó]n|en (?:proceso|etapa) de (?:investigaci[oó]n|verificaci[oó]n))';
 /** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
 export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
 export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|eye injur\\p{L}*|(?:trauma|lesi[oó]n|lesiones|daño|heridas?) (?:ocular(?:es)?|en (?:los|sus) ojos)|globo ocular|(?:lesiones|heridas|traumas?) oculares|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
 // "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count
 export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
+/** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
+export const DAY_CUES = /\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada)(?![\p{L}])/iu;
+/** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
+export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|\d+ days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:\d+|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
+/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
+export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
+/** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
+export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */
-export const SPAN_CUES = /\b(?:between|since|as of|through|until|entre|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;
-export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
+export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\p{L}*)|since|as of|until|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;
+export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
-export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|captur[oó] a|arrest[oó] a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
+export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mat[oó] a|asesin[oó] a|hiri[oó] a|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|captur[oó] a|arrest[oó] a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
 
 /** Verbs that make a named body the source of a count: "the Health Ministry said", "informó la Defensoría". */
 export const REPORT_VERBS = new RegExp(`\\b${alt([

@@ -4,12 +4,13 @@
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
 // before the number → scope from cues in its clause → date, place and source.
 import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
-import { addDays, BACK_TO_PERIOD, dayOf, RELEASED_BEFORE, findDateMentions, periodEnd, spanEnd, statedPeriod, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
+import { addDays, BACK_TO_PERIOD, dayOf, findDateMentions, periodEnd, spanEnd, statedPeriod, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
+import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
@@ -29,7 +30,8 @@ const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+  // ("murieron en total 13 personas", "killed a total of 13")
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
@@ -39,6 +41,10 @@ interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** The latest day the article reports on (see newsDayOf). */
+  newsDay: string | null;
+  /** Per sentence: the day of the live-blog entry it belongs to, if the page is a live blog with dated entries. */
+  entryDays: (string | null)[];
   /** Every figure read so far, for a part's whole of its own kind. */
   found: Found[];
 }
@@ -89,15 +95,20 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   return null;
 }
 
-function scopeOf(clause: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
+/** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
+function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  // "put the day's death toll higher, at 16": one day's toll
+  if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  if (how !== 'toll' && R.WINDOW_CUES.test(own)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
-  if (R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (R.CAUSE_CUES.test(clause)) return 'subset';
+  if (R.CAUSE_CUES.test(own)) return 'subset';
+  if (R.DAY_CUES.test(clause)) return 'incident';
+  if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
@@ -178,7 +189,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const clauses = splitClauses(s);
   const out: Found[] = [];
   let skipped = -1;
-  for (const n of findNumbers(masked)) {
+  const numbers = findNumbers(masked);
+  for (const n of numbers) {
     if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
     // a casualty word sits within a few words of its number: bounded windows keep the regexes linear
@@ -198,19 +210,33 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
+    // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
+    // drowned" is a part of the count before it)
+    if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
-    // "…nearly 500 injured, including 176 police officers": a part of the count just stated
-    const whole = out.at(-1) ?? ctx.previous;
+    // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
+    const whole = [...out].reverse().find((x) => !x.part) ?? ctx.previous;
     const sameSentence = out.length > 0;
-    const partOf = !kind && !n.weak && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
-      R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
+    const before = pre.slice(0, cut);
+    // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
+    const listed = R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post));
+    const partOf = !kind && (!n.weak || (sameSentence && listed)) && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
+      R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
-      || (R.LIST_ITEM_BEFORE.test(pre.slice(0, cut)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
-      || R.PART_HOLDER_BEFORE.test(pre.slice(0, cut))
+      || listed
+      || R.PART_HOLDER_BEFORE.test(before)
+      // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
+      || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
-      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post)));
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+    // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
+    const leadKind = partOf && !sameSentence ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    if (partOf && leadKind) kind = { kind: leadKind, how: 'part' };
+    // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
+    const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
+    if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
     if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
     // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
     const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
@@ -220,6 +246,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind = { kind: whole.f.kind, how: 'part' };
     }
     if (!kind) continue;
+    if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
@@ -231,7 +258,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
-    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
+    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
@@ -254,24 +282,28 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
-    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value)) continue;
+    // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
+    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value && f.location === location)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
     out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
   }
+  // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
+  // groups of one count, each a part of a total the sentence does not state
+  for (let i = 1; i < out.length; i++) {
+    const [a, b] = [out[i - 1]!, out[i]!];
+    if (a.f.kind !== b.f.kind || a.part) continue;
+    const aEnd = findNumbers(masked.slice(a.at)).at(0)?.end ?? 0;
+    if (!R.COORDINATED_GROUPS.test(masked.slice(a.at + aEnd, b.at))) continue;
+    for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
+  }
   return out;
 }
 
 // A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
 const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
-
-/** "said on Tuesday", "un informe divulgado este miércoles": the day a count was told, not the day it describes. */
-function toldOn(sentence: string, d: DateMention): boolean {
-  const before = sentence.slice(Math.max(0, d.start - 40), d.start);
-  return R.STATEMENT_DATE.test(before) || RELEASED_BEFORE.test(before);
-}
 
 function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
@@ -284,7 +316,9 @@ function asOfFor(
   // "…now stands at 24, and Cali is bracing for another night after Monday's violence": a date past a clause of
   // its own belongs to that clause's event, not to the count.
   const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
-  const ownDates = clauseDates.filter((d) => !apart(d));
+  // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
+  const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);
   if (closing) return own(closing);
@@ -320,7 +354,7 @@ function asOfFor(
     const last = recent.at(-1);
     if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
   }
-  const pub = dayOf(ctx.published);
+  const pub = ctx.entryDays[idx] ?? ctx.newsDay ?? dayOf(ctx.published);
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
 }
 
@@ -418,7 +452,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
   const out: Found[] = [];
-  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out };
+  const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out,
+    newsDay: newsDayOf(sentences, published, doc.language), entryDays: entryDays(sentences, published) };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -438,7 +473,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {
       const ownVoice = REPORT_VERBS.test(sent.text) || /["“”«»]|\b(?:seg[uú]n|according to|de acuerdo)\b/iu.test(sent.text) || R.SOURCES.some(([re]) => re.test(sent.text));
-      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice)).at(-1);
+      // (an incident's day is no day of a running count or of its parts)
+      const prev = recent.filter((r) => r.dated && r.f.attribution && (x.f.attribution ? x.f.attribution === r.f.attribution : !ownVoice) && (r.f.scope !== 'incident' || x.f.scope === 'incident')).at(-1);
       if (!x.dated && prev) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: prev.f.asOf, asOfPrecision: prev.f.asOfPrecision, attribution: x.f.attribution ?? prev.f.attribution, official: x.f.official || prev.f.official } });
     }
     const breakdown = breakdownIn(sent.text, story);
@@ -460,12 +496,17 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const counts = new Map<string, number>();
   for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  for (const x of out) if (main && !x.dated && !x.running && x.f.scope !== 'cumulative' && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // (a part of a running count, "El departamento de Managua acumula 145", is no part of that day)
+  for (const x of out) if (main && !x.dated && !x.running && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
   // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
   const titleLine = (x: Found) => sentences[x.idx]!.paragraph === sentences[0]?.paragraph && !/[.!?"”»]$/.test(sentences[x.idx]!.text);
-  const restated = (x: Found) => titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value);
+  // A live blog's entry header ("Domingo 20, 23:50 — Balance nocturno: ocho muertos") restated in the entry's body: the body's.
+  const entryTitle = (x: Found) => isEntryHeader(sentences[x.idx]!.text);
+  const restated = (x: Found) =>
+    (titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value))
+    || (entryTitle(x) && out.some((y) => y.idx > x.idx && y.idx <= x.idx + 3 && !entryTitle(y) && y.f.kind === x.f.kind && y.f.value === x.f.value));
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))

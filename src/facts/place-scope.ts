@@ -10,7 +10,7 @@ const PLACE_NOUN = String.raw`(?:(?:the|el|la|los|las)\s+)?(?:(?:city|town|villa
 /** A count over the whole country: no place restricts it. */
 const NATIONAL = /\b(?:nationwide|across the country|across\s+\p{Lu}\p{L}+|throughout the country|in the whole country|national(?:ly)?|countrywide|en todo el pa[ií]s|a nivel nacional|en el pa[ií]s|(?:de|en) todo el territorio|nacional(?:es)?)\b/iu;
 /** Verbs whose subject holds a count: "Managua acumula 145", "Kisumu had two", "Nakuru recorded 3". */
-const HOLDS = String.raw`(?:acumula|acumulaba|registra|registr[oó]|registraba|suma|sum[oó]|sumaba|reporta|report[oó]|cuenta|cont[oó]|tiene|tuvo|had|has|recorded|registered|counted|reported|accounted for|saw|lost)`;
+const HOLDS = String.raw`(?:(?:each|cada uno|cada una)\s+)?(?:acumula|acumulaba|registra|registr[oó]|registraba|suma|sum[oó]|sumaba|reporta|report[oó]|cuenta|cont[oó]|tiene|tuvo|had|has|recorded|registered|counted|reported|accounted for|saw|lost)`;
 /** The words a count may carry before its number: qualifiers and articles ("acumula al menos 145"). */
 const LEAD = String.raw`(?:(?:al|por|lo|at|no|the|un|unos|unas|about|some|over|least|menos|más|mas|de|more|than|nearly|almost|casi|cerca|alrededor|otros|otras|another|a|an)\s+){0,3}`;
 

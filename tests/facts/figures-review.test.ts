@@ -31,8 +31,11 @@ test('review 2: "al 28 de febrero" / "as of" dates a running count: cumulative',
     'Al 28 de febrero, la Defensoría reporta 48 fallecidos en enfrentamientos.',
     'Según la Defensoría, al 28 de febrero se registran 48 fallecidos',
   ]) expectFigures(es(text), [{ kind: 'deaths', value: 48, scope: 'cumulative', asOf: '2023-02-28', attribution: 'Defensoría del Pueblo' }]);
+  // the parts listed after the colon are subsets by cause, dated as their whole (ANNOTATION.md)
   expectFigures(es('La Defensoría del Pueblo contabilizó 67 fallecidos al 28 de febrero: 49 en enfrentamientos y 11 en accidentes.'), [
     { kind: 'deaths', value: 67, scope: 'cumulative', asOf: '2023-02-28' },
+    { kind: 'deaths', value: 49, scope: 'subset', asOf: '2023-02-28' },
+    { kind: 'deaths', value: 11, scope: 'subset', asOf: '2023-02-28' },
   ]);
   // own: English wire phrasing
   expectFigures(en('As of Feb. 27, the Health Ministry had registered 1,301 injured in the protests.'), [

@@ -1,0 +1,70 @@
+// The day a document reports on, for counts that carry no date of their own: the publication day, the day before
+// it when the article tells that day's events, or the day of a live blog's entry ("Domingo 20, 23:50 — …").
+// Hand-written: it reads the date mentions of src/facts/dates.ts, which is Cronista's own.
+import { addDays, findDateMentions, RELEASED_BEFORE, type DateMention } from './dates.ts';
+import { STATEMENT_DATE } from './figure-rules.ts';
+import type { Sentence } from './sentences.ts';
+
+/** "said on Tuesday", "un informe divulgado este miércoles": the day a count was told, not the day it describes. */
+export function toldOn(sentence: string, d: DateMention): boolean {
+  const before = sentence.slice(Math.max(0, d.start - 40), d.start);
+  return STATEMENT_DATE.test(before) || RELEASED_BEFORE.test(before);
+}
+
+/**
+ * The latest day the article reports on: its publication day, or the day before it when the article tells what happened
+ * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
+ * with no date of its own describes that day, not the day it was printed.
+ */
+export function newsDayOf(sentences: Sentence[], published: string | null, language: string | null): string | null {
+  if (!published) return null;
+  let latest: string | null = null;
+  for (const x of sentences) {
+    if (x.headline) continue;
+    for (const d of findDateMentions(x.text, published, language)) {
+      // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
+      if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
+      if (!latest || d.date > latest) latest = d.date;
+    }
+  }
+  return latest ?? published;
+}
+
+const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
+/**
+ * A live blog's entry header: a time ("09:40 —", "6.55pm (Bogotá)", "10:00 a.m."), after a weekday and day of the
+ * month when the entry is from an earlier day ("Domingo 20, 23:50 —", "Sunday 20, 11.50pm").
+ */
+const ENTRY_HEADER = new RegExp(
+  String.raw`^(?:${WEEKDAY}\s+(\d{1,2})(?:\s+(?:de\s+)?\p{L}+)?,?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|h\b|hrs\b)?\s*(?:\([^)]{1,30}\))?\s*(?:[—–-]|$)`,
+  'iu',
+);
+
+/** Whether a sentence opens with a live blog's entry header. */
+export function isEntryHeader(text: string): boolean {
+  return ENTRY_HEADER.test(text.trim());
+}
+
+/**
+ * Per sentence, the day of the live-blog entry it belongs to, or null outside any entry dated apart from the page: the
+ * newest entries (time only) are the update's day; an entry headed by a weekday and day ("Domingo 20, 23:50") and
+ * every time-only entry after it in the page belong to that day, until the next dated header.
+ */
+export function entryDays(sentences: Sentence[], published: string | null): (string | null)[] {
+  let day: string | null = null;
+  return sentences.map((x) => {
+    const m = ENTRY_HEADER.exec(x.text.trim());
+    if (m?.[1] && published) day = dayOfMonthBefore(Number(m[1]), published);
+    return day;
+  });
+}
+
+/** The latest date on or before `published` whose day of the month is `dayOfMonth`. */
+function dayOfMonthBefore(dayOfMonth: number, published: string): string | null {
+  if (dayOfMonth < 1 || dayOfMonth > 31) return null;
+  for (let back = 0; back < 62; back++) {
+    const d = addDays(published, -back);
+    if (Number(d.slice(8, 10)) === dayOfMonth) return d;
+  }
+  return null;
+}
