@@ -3,16 +3,12 @@
  * first date (no date adapter is installed), the band of reported values, incident markers with their labels,
  * month ticks and the y range. src/answers/chart.ts draws it.
  */
+import { dayMonthYear, monthShortName } from '../../core/calendar.ts';
 import type { Qualifier } from '../../facts/types.ts';
 import type { DeathsData } from '../../timeline/types.ts';
 
 export const DAY = 86_400_000;
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const fmtDay = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
 
 export function shortCount(value: number, qualifier: Qualifier): string {
   switch (qualifier) {
@@ -88,7 +84,7 @@ export function deathsChartData(data: DeathsData): DeathsChartData {
 
   const maxY = Math.max(10, ...data.series.map((p) => p.high), ...data.incidents.map((p) => p.high));
   const subtitle = data.latest
-    ? `Latest: ${shortCount(data.latest.value, data.latest.qualifier)} as of ${fmtDay(toMs(data.latest.as_of))} · band/whisker: lowest–highest report of the day · ▲ single incidents`
+    ? `Latest: ${shortCount(data.latest.value, data.latest.qualifier)} as of ${dayMonthYear(data.latest.as_of)} · band/whisker: lowest–highest report of the day · ▲ single incidents`
     : 'No death toll reported yet';
   return { origin, lastX, low, high, value, incidents, ticks, maxY, subtitle, empty: !data.series.length && !data.incidents.length };
 }
@@ -99,6 +95,6 @@ export function tickLabel(chart: Pick<DeathsChartData, 'origin' | 'ticks'>, v: n
   const d = new Date(origin + v * DAY);
   const i = ticks.indexOf(v);
   const prev = i > 0 ? new Date(origin + ticks[i - 1]! * DAY) : null;
-  const month = MONTHS[d.getUTCMonth()]!;
+  const month = monthShortName(d.getUTCMonth() + 1);
   return !prev || prev.getUTCFullYear() !== d.getUTCFullYear() ? `${month} ${d.getUTCFullYear()}` : month;
 }
