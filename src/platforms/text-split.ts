@@ -10,6 +10,10 @@
  *
  * Lengths are counted in UTF-16 code units of the *rendered* (escaped, marked-up) text, which is never
  * less than what either platform counts.
+ *
+ * Hand-written: neither discord.js 14 nor grammY has a message splitter, and generic string splitters cut
+ * plain text: they know neither Telegram's HTML escapes nor Discord's markdown, so a cut could fall inside an
+ * escape or leave bold open. Cutting only between escaped atoms is what keeps every chunk valid.
  */
 
 export interface Atom {
