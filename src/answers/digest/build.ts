@@ -10,7 +10,7 @@ import { compileFilters, type DigestFilters } from './filters.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
-/** Summarises one entry's texts without repeating `known` sentences (the stored timeline). */
+/** Summarizes one entry's texts without repeating `known` sentences (the stored timeline). */
 export type Summarizer = (texts: string[], known: string[]) => Promise<string>;
 
 export interface DigestCursor {

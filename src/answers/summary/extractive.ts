@@ -41,7 +41,7 @@ interface Candidate {
   doc: number;
   /** Index among the document's candidate sentences (0 = lead). */
   pos: number;
-  /** Normalised TF-IDF vector. */
+  /** Normalized TF-IDF vector. */
   vec: Vec;
   numbers: Set<number>;
   score: number;

@@ -14,7 +14,7 @@ export interface Vec {
   ws: Float64Array;
 }
 
-/** Dot product of two L2-normalised sparse vectors (merge of the sorted id lists). */
+/** Dot product of two L2-normalized sparse vectors (merge of the sorted id lists). */
 export function cosine(a: Vec, b: Vec): number {
   let i = 0;
   let j = 0;
@@ -58,7 +58,7 @@ export class Vectorizer {
     return counts;
   }
 
-  /** Sub-linear TF × smoothed IDF, L2-normalised. Terms never counted get the rarest IDF. */
+  /** Sub-linear TF × smoothed IDF, L2-normalized. Terms never counted get the rarest IDF. */
   vector(counts: Map<number, number>): Vec {
     const ids = Int32Array.from(counts.keys()).sort();
     const ws = new Float64Array(ids.length);
@@ -77,7 +77,7 @@ export class Vectorizer {
 
   /**
    * The vector of a sentence from outside the entry (a known sentence), restricted to the entry's terms
-   * (others cannot meet any candidate) but normalised over all of its terms; null when even a candidate
+   * (others cannot meet any candidate) but normalized over all of its terms; null when even a candidate
    * made of exactly its shared terms could not reach `min` cosine (Cauchy–Schwarz bound).
    */
   outsideVector(counts: [string, number][], min: number): Vec | null {
@@ -104,7 +104,7 @@ export class Vectorizer {
   }
 }
 
-/** Personalised PageRank over a weighted, undirected similarity graph (power iteration). */
+/** Personalized PageRank over a weighted, undirected similarity graph (power iteration). */
 export function lexRank(vecs: Vec[], prior: number[]): number[] {
   const n = vecs.length;
   const edges: { to: number[]; w: number[] }[] = vecs.map(() => ({ to: [], w: [] }));

@@ -5,7 +5,7 @@
 import { LEXICON, STRONG_ORDER, type EventKind } from './lexicon.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Verbs the lexicon does not list: past tenses recognised by their form.
+// Verbs the lexicon does not list: past tenses recognized by their form.
 
 const EN_IRREGULAR_PAST = new Set(
   ('began beat bled broke brought burnt came caught chose drove fell fled fought found froze gave got went held hid hung kept knew laid led ' +

@@ -9,7 +9,7 @@ export type EventKind =
   | 'removal'
   | 'arrest'
   | 'emergency'
-  | 'authorisation'
+  | 'authorization'
   | 'vote'
   | 'killing'
   | 'injury'
@@ -68,7 +68,7 @@ const LEXICON_TABLE: KindWords[] = [
     words: ['state of emergency', 'states of emergency', 'state of siege', 'curfew', 'emergency decree', 'estado de emergencia', 'estado de sitio', 'toque de queda'],
   },
   {
-    kind: 'authorisation',
+    kind: 'authorization',
     words: ['authori[sz]ed', 'authori[sz]es', 'authori[sz]ation', 'gave its approval', 'autorizó', 'autoriza', 'autorizaron', 'autorización'],
   },
   {
@@ -203,7 +203,7 @@ export const STRONG_ORDER: EventKind[] = [
   'arrest',
   'killing',
   'emergency',
-  'authorisation',
+  'authorization',
   'vote',
   'resignation',
   'swearing-in',

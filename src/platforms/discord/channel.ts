@@ -1,6 +1,6 @@
 /**
  * Digests posted by the bot itself to a channel (`discord_channel: <channel id>` destinations), through
- * discord.js's REST client (its queue honours rate limits and retries 5xx).
+ * discord.js's REST client (its queue honors rate limits and retries 5xx).
  *
  * Each message carries a `nonce` with `enforce_nonce: true`: Discord then returns the message it already
  * created for that nonce (within a few minutes) instead of posting it again. The nonce is derived from
