@@ -59,7 +59,8 @@ function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: 
     if (m) return { qualifier: q, cut: m.index };
   }
   for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
-  return { qualifier: 'exact', cut: pre.length };
+  // "un centenar de heridos", "una veintena de detenidos": about that many
+  return { qualifier: n.approx ? 'approximately' : 'exact', cut: pre.length };
 }
 
 /** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
@@ -101,7 +102,7 @@ function scopeOf(clause: string, own: string, pre: string, post: string, how: st
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
-  if (how !== 'toll' && R.WINDOW_CUES.test(own)) return 'subset';
+  if (how !== 'toll' && R.WINDOW_CUES.test(clause)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
@@ -231,9 +232,12 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
       || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+    // "hay cuatro venezolanos y dos haitianos": the next item of a list of parts with no whole stated
+    const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
+    if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
-    const leadKind = partOf && !sameSentence ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
-    if (partOf && leadKind) kind = { kind: leadKind, how: 'part' };
+    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    if (leadKind) kind = { kind: leadKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };

@@ -20,7 +20,8 @@ export function newsDayOf(sentences: Sentence[], published: string | null, langu
   if (!published) return null;
   let latest: string | null = null;
   for (const x of sentences) {
-    if (x.headline) continue;
+    // (a live blog's entry header dates its entry, not the page: see entryDays)
+    if (x.headline || isEntryHeader(x.text)) continue;
     for (const d of findDateMentions(x.text, published, language)) {
       // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
       if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;

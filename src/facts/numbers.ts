@@ -11,7 +11,12 @@ export interface NumberMention {
   plus: boolean;
   /** Spanish article-like "un"/"una": a number only in tight casualty patterns ("un muerto"). */
   weak: boolean;
+  /** A collective noun that rounds ("un centenar", "una veintena", "medio centenar"): about that many. */
+  approx?: boolean;
 }
+
+/** Spanish collective nouns of a round count: "una veintena", "una decena", "un centenar", "un millar". */
+const COLLECTIVE: Record<string, number> = { decena: 10, docena: 12, veintena: 20, treintena: 30, centenar: 100, millar: 1000 };
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -52,11 +57,14 @@ function parseWords(toks: Tok[], i: number): { value: number; next: number } | n
   let j = i;
   const first = toks[i]!.word;
   // "a dozen", "a hundred", "a thousand", "una docena", "un centenar"
-  if (first === 'a' || first === 'an' || first === 'un' || first === 'una') {
+  if (first === 'a' || first === 'an' || first === 'un' || first === 'una' || first === 'medio') {
     const nx = toks[i + 1]?.word;
-    if (nx === 'dozen' || nx === 'docena') return { value: 12, next: i + 2 };
-    if (nx === 'hundred' || nx === 'centenar') return { value: 100, next: i + 2 };
-    if (nx === 'thousand' || nx === 'millar') return { value: 1000, next: i + 2 };
+    // "medio centenar": half of the collective count
+    if (first === 'medio') return nx === 'centenar' || nx === 'millar' ? { value: COLLECTIVE[nx]! / 2, next: i + 2 } : null;
+    if (nx === 'dozen') return { value: 12, next: i + 2 };
+    if (nx === 'hundred') return { value: 100, next: i + 2 };
+    if (nx === 'thousand') return { value: 1000, next: i + 2 };
+    if (nx && nx in COLLECTIVE && (first === 'un' || first === 'una')) return { value: COLLECTIVE[nx]!, next: i + 2 };
     // "a protester was killed": the article alone is a weak count (the extractor needs a person and a casualty)
     if (first === 'a' || first === 'an') return { value: 1, next: i + 1 };
   }
@@ -107,9 +115,10 @@ function parseWords(toks: Tok[], i: number): { value: number; next: number } | n
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   // digits: 1,200 / 1.200 / 600+ (not decimals, ordinals, times, ages "15-year-old", percentages)
-  const digitRe = /(?<![\d.,:$€£/-])(\d{1,3}(?:[,.]\d{3})+|\d+)(\+)?(?![\d:]|[.,]\d|\s?%|\s?(?:st|nd|rd|th)\b|-?year|\s*percent|\s*por ciento)/gi;
+  // ("1 200" and "1 200" group thousands with a space, as ANNOTATION.md allows; "11 mil" is 11,000)
+  const digitRe = /(?<![\d.,:$€£/-])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?![\d]))+|\d+)(\+)?(\s+mil(?!\s+millones)(?![\p{L}]))?(?![\d:]|[.,]\d|\s?%|\s?(?:st|nd|rd|th)\b|-?year|\s*percent|\s*por ciento)/giu;
   for (let m = digitRe.exec(text); m; m = digitRe.exec(text)) {
-    const value = Number(m[1]!.replace(/[,.]/g, ''));
+    const value = Number(m[1]!.replace(/[,.\u00a0\u202f ]/g, '')) * (m[3] ? 1000 : 1);
     out.push({ start: m.index, end: m.index + m[0].length, value, text: m[0], plus: Boolean(m[2]), weak: false });
   }
   const toks: Tok[] = [];
@@ -121,7 +130,7 @@ export function findNumbers(text: string): NumberMention[] {
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una'].includes(t.word))) continue;
+    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio'].includes(t.word))) continue;
     const parsed = parseWords(toks, i);
     if (!parsed) continue;
     const last = toks[parsed.next - 1]!;
@@ -129,8 +138,12 @@ export function findNumbers(text: string): NumberMention[] {
     // "a dozen"/"un centenar" need the article; a lone "un"/"una" is weak; "one-year" is not a count
     if (/^(one|un|una)$/i.test(raw) && /^-(year|day|week|month|time)/i.test(text.slice(last.end))) continue;
     if (/-year|-day|-week/.test(text.slice(last.end, last.end + 6)) && /^\s*-?\s*(year|day|week|month)-?old|^-(year|day|week|month)/i.test(text.slice(last.end))) continue;
-    out.push({ start: t.start, end: last.end, value: parsed.value, text: raw, plus: false, weak: /^(un|una|a|an)$/i.test(raw) });
+    // ("una docena" is twelve, as "a dozen" is; ANNOTATION.md reads "un centenar" as about a hundred)
+    const approx = /\b(?:decena|veintena|treintena|centenar|millar)$/i.test(fold(raw));
+    out.push({ start: t.start, end: last.end, value: parsed.value, text: raw, plus: false, weak: /^(un|una|a|an)$/i.test(raw), approx });
     i = parsed.next - 1;
   }
-  return out.sort((a, b) => a.start - b.start);
+  // ("11 mil": the word "mil" is part of the digits' mention)
+  const digits = out.filter((x) => /^\d/.test(x.text));
+  return out.filter((x) => /^\d/.test(x.text) || !digits.some((d) => x.start < d.end && d.start < x.end)).sort((a, b) => a.start - b.start);
 }

@@ -10,6 +10,7 @@
  *   or its attribution/source naming one of story.officialSources) first, then the most precise
  *   qualifier (exact > approximately > at least/more than/almost > up to), then the value most sources
  *   give, then the latest published, then the larger value. Every source keeps its own value+qualifier.
+ * - Plausibility: a point under a quarter of what earlier points established is no total (see dropImplausible).
  * - Revision: a point is flagged `revision: true` when even its *highest* report is below what an earlier
  *   point established for certain. Each statement has a floor (exact n → n, more than n → n+1, at least n →
  *   n, approximately n → 0.9n, almost n → 0.9n, up to n → 0) and a ceiling (exact n → n, more than/at least
@@ -140,6 +141,26 @@ function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null):
   };
 }
 
+/**
+ * A running toll does not shrink fourfold: a point whose every report is under a quarter of what earlier attributed
+ * points established for certain ("2" after "60") is a day's or a place's count read as the toll, not a total. It is left out
+ * of the series (so never the headline); a recount or a disagreeing source stays (Nicaragua's government's 199 next
+ * to 325 is a total, and a revision).
+ */
+function dropImplausible(points: DeathPoint[]): DeathPoint[] {
+  let establishedFloor = 0;
+  const kept: DeathPoint[] = [];
+  for (const point of points) {
+    // ("at least 8" is near 8: an open bound counts as at most one and a half times its value here)
+    const ceiling = Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
+    if (establishedFloor >= 10 && ceiling < establishedFloor / 4) continue;
+    kept.push(point);
+    // (only an attributed count establishes a floor: "the equivalent of 15,000 dead Americans" establishes nothing)
+    establishedFloor = Math.max(establishedFloor, ...point.sources.filter((s) => s.attribution || s.official).map((s) => floorOf(s.value, s.qualifier)));
+  }
+  return kept;
+}
+
 function flagRevisions(points: DeathPoint[]): void {
   let establishedFloor = Number.NEGATIVE_INFINITY;
   for (const point of points) {
@@ -169,8 +190,9 @@ export function deathSeries(figures: StoredFigure[], options: DeathsOptions = {}
   const points = [...byDate.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, list]) => makePoint(date, list, story));
-  flagRevisions(points);
-  return points;
+  const plausible = dropImplausible(points);
+  flagRevisions(plausible);
+  return plausible;
 }
 
 function regionOf(f: StoredFigure, story?: Story | null): string | null {

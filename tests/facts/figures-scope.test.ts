@@ -1,0 +1,132 @@
+// Scope and date of counts that are parts of the toll: a place, a victim group, a hedged perpetrator, a window of time;
+// lists of parts; earlier values; live blogs. Sentences are our own, modelled on constructions of real reporting.
+import { test } from 'node:test';
+import { expectFigures, figures } from './figure-helpers.ts';
+import { parseStory } from '../../src/facts/story.ts';
+import type { Story } from '../../src/facts/types.ts';
+
+const LAGOS: Story = parseStory({
+  id: 'lagos-test', name: 'Test crisis', start: '2024-03-01', keywords: ['protest'],
+  regions: [
+    { name: 'Lagos', aliases: ['Departamento de Lagos'], places: ['Ikeja', 'Lekki'] },
+    { name: 'Oyo', places: ['Ibadan', 'Ogbomosho'] },
+  ],
+}) as unknown as Story;
+const PUB = '2024-03-20';
+
+test('a place that restricts the count makes it a part of the toll; a place elsewhere in the sentence does not', () => {
+  expectFigures(figures('En Ikeja se reportan 12 muertos desde el inicio de las protestas.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 12, scope: 'subset', location: 'Ikeja' },
+  ]);
+  expectFigures(figures('El departamento de Lagos acumula 40 fallecidos, según el último balance.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 40, scope: 'subset', location: 'Lagos' },
+  ]);
+  expectFigures(figures('The worst toll is in Ibadan, where 9 people have been killed since March 1.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 9, scope: 'subset', location: 'Ibadan' },
+  ]);
+  // the toll is national: the town names where two more died, not where the 51 did
+  expectFigures(figures('The toll has risen to 51, the rights office said, after two more people died in Lekki.', PUB, 'en', LAGOS)
+    .filter((f) => f.value === 51), [{ kind: 'deaths', value: 51, scope: 'cumulative' }]);
+  // most of them there: the place holds a share, the count is still the toll
+  expectFigures(figures('It is the Oyo area where most of the 30 deaths have occurred.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 30, scope: 'cumulative' },
+  ]);
+});
+
+test('two groups of one count are both parts; a list after a colon lists parts of the whole', () => {
+  expectFigures(figures('Since March 1, 80 protesters and 7 members of the security forces have been killed.', PUB, 'en', null), [
+    { kind: 'deaths', value: 80, scope: 'subset' },
+    { kind: 'deaths', value: 7, scope: 'subset' },
+  ]);
+  expectFigures(figures('The group confirmed that 20 people died in the unrest: three soldiers, one firefighter and 16 demonstrators.', PUB, 'en', null), [
+    { kind: 'deaths', value: 20, scope: 'cumulative' },
+    { kind: 'deaths', value: 3, scope: 'subset' },
+    { kind: 'deaths', value: 1, scope: 'subset' },
+    { kind: 'deaths', value: 16, scope: 'subset' },
+  ]);
+  expectFigures(figures('Entre los extranjeros fallecidos hay cuatro venezolanos y dos haitianos, informó la Fiscalía.', PUB, 'es', null), [
+    { kind: 'deaths', value: 4, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+});
+
+test('a sentence opening on its whole lists parts of it, of the kind and day of the whole', () => {
+  const text = 'The ministry said on March 18 that 2,300 people had been injured. It also listed the deaths of 33 civilians. '
+    + 'Of those, the ministry said 20 were linked to the protests, 8 had no link to them and five were still being examined.';
+  const got = figures(text, PUB, 'en', null);
+  expectFigures(got.filter((f) => f.kind === 'deaths' && f.value < 33), [
+    { kind: 'deaths', value: 20, scope: 'subset' },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+    { kind: 'deaths', value: 5, scope: 'subset' },
+  ]);
+  expectFigures(figures('Del total de detenidos en las marchas, 140 permanecen en prisión preventiva.', PUB, 'es', null), [
+    { kind: 'detained', value: 140, scope: 'subset' },
+  ]);
+});
+
+test('a hedged perpetrator, a status of part of the toll, a window of time: parts; plain "killed by security forces" is the toll', () => {
+  expectFigures(figures('The group has registered 25 victims of homicidal violence allegedly committed by police officers.', PUB, 'en', null), [
+    { kind: 'deaths', value: 25, scope: 'subset' },
+  ]);
+  expectFigures(figures('Authorities have confirmed 14 deaths related to the protests and say six more are under investigation.', PUB, 'en', null), [
+    { kind: 'deaths', value: 14, scope: 'cumulative' },
+    { kind: 'deaths', value: 6, scope: 'subset' },
+  ]);
+  expectFigures(figures('At least 300 people have been killed by security forces since the unrest began, the monitor said.', PUB, 'en', null), [
+    { kind: 'deaths', value: 300, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('In the past week alone, 11 people were killed, the monitor said.', PUB, 'en', null), [
+    { kind: 'deaths', value: 11, scope: 'subset' },
+  ]);
+});
+
+test('an earlier value of the count takes its own date; "every one" and "one of the" are no counts', () => {
+  expectFigures(figures('The ombudsman put the number of dead at 31 nationwide on Tuesday, up from 26 two days earlier.', PUB, 'en', null), [
+    { kind: 'deaths', value: 31, scope: 'cumulative', asOf: '2024-03-19' },
+    { kind: 'deaths', value: 26, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('The dead number 23, and every one of them was somebody’s child.', PUB, 'en', null), [
+    { kind: 'deaths', value: 23, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('One of the young men killed that night, a 20-year-old student, had joined a vigil.', PUB, 'en', null), []);
+  expectFigures(figures('Six people have been sentenced to death over the unrest.', PUB, 'en', null), []);
+});
+
+test('a count with no date of its own describes the day the article reports on, not the day it was printed', () => {
+  // Friday's paper on Thursday's marches; the day the groups spoke ("este viernes") is not the day of the deaths
+  const text = 'Tres personas murieron y 40 fueron detenidas durante las marchas de este jueves, denunciaron este viernes varias organizaciones. '
+    + 'De los detenidos, doce fueron arrestados en la capital.';
+  expectFigures(figures(text, '2024-03-22', 'es', null), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2024-03-21' },
+    { kind: 'detained', value: 40, scope: 'incident', asOf: '2024-03-21' },
+    { kind: 'detained', value: 12, scope: 'subset', asOf: '2024-03-21' },
+  ]);
+});
+
+test('a live blog: entries headed by an earlier day date their counts; an entry header restated in its body is one figure', () => {
+  const text = [
+    'Live coverage, updated Tuesday 19 March 2024',
+    '',
+    '09:15 — The ministry now counts 14 dead',
+    '',
+    'The interior ministry said 14 people have died since the protests began.',
+    '',
+    'Monday 18, 22:40 — Nine dead in the evening toll',
+    '',
+    'In its evening update the ministry said nine people had died since the start of the protests.',
+  ].join('\n');
+  expectFigures(figures(text, '2024-03-19', 'en', null), [
+    { kind: 'deaths', value: 14, scope: 'cumulative', asOf: '2024-03-19' },
+    { kind: 'deaths', value: 9, scope: 'cumulative', asOf: '2024-03-18' },
+  ]);
+});
+
+test('Spanish collective counts are about that many; thousands grouped by a space or written "mil"', () => {
+  expectFigures(figures('Una veintena de manifestantes resultaron heridos y medio centenar fueron detenidos.', PUB, 'es', null), [
+    { kind: 'injured', value: 20, qualifier: 'approximately' },
+    { kind: 'detained', value: 50, qualifier: 'approximately' },
+  ]);
+  expectFigures(figures('Las autoridades han detenido a 1 200 personas y la ONG habla de 11 mil detenidos.', PUB, 'es', null).filter((f) => f.value === 1200), [
+    { kind: 'detained', value: 1200 },
+  ]);
+});
