@@ -67,7 +67,8 @@ export function webhookPayload(message: DiscordMessage): Record<string, unknown>
   return payload;
 }
 
-async function readFiles(message: DiscordMessage): Promise<{ name: string; data: Buffer; contentType: string }[]> {
+/** The files of a message, read for a multipart post; a file that cannot be read is a permanent failure. */
+export async function readAttachments(message: DiscordMessage): Promise<{ name: string; data: Buffer; contentType: string }[]> {
   const files = [];
   for (const file of message.files ?? []) {
     try {
@@ -130,7 +131,7 @@ export function webhookPoster(url: string, options: WebhookOptions = {}): (messa
     });
     // Our JSON as it is (the same as the channel sender's), not discord.js's rendering of options.
     payload.body = webhookPayload(message);
-    payload.files = await readFiles(message);
+    payload.files = await readAttachments(message);
     try {
       const created = (await client.send(payload)) as { id?: string };
       return { id: created.id };
