@@ -41,6 +41,11 @@ const TIME_ONLY = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
 const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
 const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
+// "Redacción con AFP", "Con información de EFE", "With AFP", "Agencias": a credit, not a name of the page.
+const CREDIT = /^(?:redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
+// "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
+const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
+const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
  * A byline field's date: "June 9, 2021 12:00AM EDT", "Publicado el 17/01/2020", or one told with its
@@ -48,13 +53,16 @@ const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
  * numeric date whose day/month order the page's language leaves open: a date field all the same.
  */
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
+  // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
+  const bare = field.replace(WEEKDAY_LEAD, '');
+  if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
   if (isUndecidedNumericDate(field, language)) return undefined;
   // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021").
   for (let at = field.indexOf(','); at > 0; at = field.indexOf(',', at + 1)) {
     if (!isPlace(field.slice(0, at))) break;
-    const rest = field.slice(at + 1);
+    const rest = field.slice(at + 1).trim().replace(WEEKDAY_LEAD, '');
     const dated = parseDateString(rest, language);
     if (dated) return dated;
     if (isUndecidedNumericDate(rest, language)) return undefined;
@@ -108,6 +116,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
     if (/^(?:updated|actualizado|modified|modificado)\b/i.test(field)) continue; // an update is not the publication
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
     if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
+    if (CREDIT.test(field) || SECTION_WORD.test(field)) continue; // "Redacción con AFP", "Opinión"
     const date = fieldDate(field, language);
     if (date !== null) {
       if (dated) return null;

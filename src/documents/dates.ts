@@ -37,6 +37,12 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
   if (ISO_DATETIME.test(s)) {
     const d = new Date(s.replace(' ', 'T'));
     if (Number.isNaN(d.getTime())) return null;
+    // A time with the outlet's own offset keeps it: the day the page was published is its local day ("19:10 -05:00"
+    // in Quito is the 12th, though it is the 13th in UTC).
+    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?([+-]\d{2}:?\d{2})$/.exec(s);
+    if (local && ymd(Number(local[1]!.slice(0, 4)), Number(local[1]!.slice(5, 7)), Number(local[1]!.slice(8, 10)))) {
+      return `${local[1]}T${local[2]!.length === 5 ? `${local[2]}:00` : local[2]}${local[3]!.includes(':') ? local[3] : `${local[3]!.slice(0, 3)}:${local[3]!.slice(3)}`}`;
+    }
     return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ? d.toISOString() : null;
   }
   return parseDateString(s);

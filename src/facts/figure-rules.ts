@@ -66,7 +66,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
     'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'detainees', 'jailed',
-    'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos',
+    'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos', 'aprehensiones', 'capturas',
     'privad[oa]s de (?:su )?libertad',
   ]),
 };
@@ -99,9 +99,9 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
 
 /** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
 export const TOLL_AFTER: Record<FigureKind, RegExp> = {
-  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
-  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
-  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
+  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
+  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
+  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
@@ -131,6 +131,9 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound
   // "between 40 and 60 people": the range gives two bounds of one count
   [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
+  // "range from 800 to 1,500", "around 50 to 60 people", "de 50 a 60 muertos": the second number bounds the count
+  [/(?:\d[\d,.]*|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s+(?:to|-|–|a)\s*$/i, 'up_to'],
+  [/\b(?:range|ranges|ranged|ranging|oscila|oscilan|va|van)\s+(?:from|de|entre)\s+$/i, 'at_least'],
   [/\b(?:between|entre)\s+$/i, 'at_least'],
   [/(?<!\b(?:no|poco)\s+)\b(?:could be as high as|as high as|up to|as many as|less than|fewer than|hasta un total de|hasta|menos de)\s+$/i, 'up_to'],
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
@@ -140,6 +143,8 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
 ];
 /** After the number: "600 or more", "100-plus". */
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
+  // "around 50 to 60 people": the first number of a range is its lower bound
+  [/^\s*(?:to|–|-)\s*\d[\d,.]*\s+\p{L}/iu, 'at_least'],
   [/^\s*(?:or more|o más|-plus|plus)\b/i, 'at_least'],
   // "76 muertos como mínimo", "20 dead at the very least"
   [/^\s*(?:\p{L}+\s+){1,2}(?:como m[ií]nimo|por lo menos|at the very least|at a minimum|at least)(?![\p{L}])/iu, 'at_least'],
@@ -175,14 +180,14 @@ export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
 export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen)(?![\p{L}]))/iu;
+export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen)(?![\p{L}]))/iu;
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
 export const PART_ASIDE = /,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},/giu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+\p{L}+(?:\s+\p{L}+)?,\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*))$/iu;
+export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+\p{L}+(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*))$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
@@ -190,7 +195,7 @@ export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:were|was|are|is|
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
 export const PART_PLACE_AFTER = /^\s+(?:en|in)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
-export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
+export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?(?:\s*\([^)]{1,30}\))?,\s+(?:con|with)|\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
 export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
 /**
@@ -263,7 +268,7 @@ export const WEAK_PERSON = '(?:persona|v[ií]ctima|manifestante|polic[ií]a|agen
 export const ARTICLE_PERSON = '(?:\\d{1,2}-year-old\\s+|young\\s+|fellow\\s+)?(?:protester|protestor|demonstrator|person|man|woman|boy|girl|child|teenager|youth|student|police officer|policeman|officer|soldier|journalist|reporter|farmer|civilian|resident|bystander|driver|worker|medic|paramedic|nurse|doctor)';
 export const WEAK_AUX = '(?:was|has been|had been|has|had|reportedly|also|later|han|ha|fue|fueron|resultó|resultaron|quedó|quedaron|habría|también|más)';
 /** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
-export const COORD = '(?:and|y|as well as)\\s+(?:\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
+export const COORD = '(?:and|y|as well as|to|–)\\s+(?:\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
 
 /** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ": the dispatch's city and date. */
 export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;

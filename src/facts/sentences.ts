@@ -93,6 +93,9 @@ export function maskAsides(s: string): string {
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
+    // "Seven people - among them an indigenous leader - have died", "Cinco personas —dos de ellas menores— murieron"
+    .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, blank)
+    .replace(/\s—(?:among them|including|entre ell[oa]s|incluid[oa]s?)\b[^—.;:\d]{1,80}—/giu, blank)
     // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"
     .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu, blank);
 }

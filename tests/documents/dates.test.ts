@@ -60,8 +60,11 @@ describe('dates', () => {
     assert.equal(lastEditedDate('The law was last edited on 14 February 2023 by Congress, which…'), null);
   });
 
-  it('normalizes metadata timestamps to UTC and keeps bare dates as dates', () => {
-    assert.equal(normalizeIsoDate('2023-01-19T14:30:00-05:00'), '2023-01-19T19:30:00.000Z');
+  it('keeps a metadata timestamp in the outlet\'s own offset (its day is the local day), else UTC; bare dates stay dates', () => {
+    assert.equal(normalizeIsoDate('2023-01-19T14:30:00-05:00'), '2023-01-19T14:30:00-05:00');
+    // an evening article in Quito is published on the 12th, though it is already the 13th in UTC
+    assert.equal(normalizeIsoDate('2019-10-12T19:10-0500')?.slice(0, 10), '2019-10-12');
+    assert.equal(normalizeIsoDate('2023-01-19T19:30:00Z'), '2023-01-19T19:30:00.000Z');
     assert.equal(normalizeIsoDate('2023-01-19'), '2023-01-19');
     assert.equal(normalizeIsoDate('not a date'), null);
     assert.equal(normalizeIsoDate(null), null);

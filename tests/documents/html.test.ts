@@ -66,7 +66,7 @@ describe('readHtmlPage', () => {
     assert.equal(page.title, 'Police fire tear gas at marchers in Lima');
     assert.equal(page.siteName, 'The Andean Post');
     assert.equal(page.byline, 'Ana Quispe');
-    assert.equal(page.published, '2023-01-19T19:30:00.000Z');
+    assert.equal(page.published, '2023-01-19T14:30:00-05:00');
     assert.match(page.text, /Health officials said at least 12 people were injured/);
     assert.match(page.text, /\n\n/, 'paragraph breaks kept');
   });
@@ -105,7 +105,7 @@ describe('pageToItems on HTML', () => {
     assert.equal(item!.key, 'https://andeanpost.example/lima');
     assert.equal(item!.url, 'https://andeanpost.example/lima');
     assert.equal(item!.title, 'Police fire tear gas at marchers in Lima');
-    assert.equal(item!.published, '2023-01-19T19:30:00.000Z');
+    assert.equal(item!.published, '2023-01-19T14:30:00-05:00');
     assert.equal(item!.outlet, 'The Andean Post');
     assert.match(item!.text, /^Thousands of protesters from the southern regions/);
     assert.match(item!.text, /most of them in the south of the country\.$/);

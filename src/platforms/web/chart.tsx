@@ -10,7 +10,7 @@ import { formatCount } from '../../timeline/deaths.ts';
 
 const WIDTH = 720;
 const HEIGHT = 360;
-const PAD = { left: 60, right: 24, top: 24, bottom: 44 };
+const PAD = { left: 60, right: 24, top: 24, bottom: 52 };
 const DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -89,9 +89,13 @@ export function TollChart({ deaths, title }: { deaths: DeathsJson; title: string
             <text x={PAD.left - 10} y={r(y(tick))} dominant-baseline="middle" text-anchor="end">{tick}</text>
           </g>
         ))}
+        {months.map((month) => (
+          // A short mark under the axis where each month begins; the labelled ones are longer.
+          <line class="month-tick" x1={r(PAD.left + ((month - start) / (end - start)) * plotW)} x2={r(PAD.left + ((month - start) / (end - start)) * plotW)} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom + 6} />
+        ))}
         {months.map((month, i) =>
           i % every === 0 ? (
-            <text class={`month${(i / every) % 2 ? ' odd' : ''}`} x={r(PAD.left + ((month - start) / (end - start)) * plotW)} y={HEIGHT - PAD.bottom + 28} text-anchor="middle">
+            <text class={`month${(i / every) % 2 ? ' odd' : ''}`} x={r(PAD.left + ((month - start) / (end - start)) * plotW)} y={HEIGHT - PAD.bottom + 36} text-anchor="middle">
               {`${MONTHS[new Date(month).getUTCMonth()]} ${new Date(month).getUTCFullYear()}`}
             </text>
           ) : null,
@@ -108,11 +112,13 @@ export function TollChart({ deaths, title }: { deaths: DeathsJson; title: string
       </g>
       <g class="incidents">
         {incidents.map((p) => {
-          const [cx, cy] = [r(x(p.as_of)), r(y(p.high))];
+          // Drawn around its own origin so the stylesheet can scale the marker up on a phone (transform: scale).
           return (
-            <path class="incident" d={`M${cx},${r(cy - 7)}L${r(cx + 6)},${r(cy + 4)}L${r(cx - 6)},${r(cy + 4)}Z`} data-date={p.as_of} data-value={p.value}>
-              <title>{`${p.as_of}: ${formatCount(p.value, p.qualifier)} killed${p.location ? ` in ${p.location}` : ''}`}</title>
-            </path>
+            <g transform={`translate(${r(x(p.as_of))},${r(y(p.high))})`}>
+              <path class="incident" d="M0,-7L6,4L-6,4Z" data-date={p.as_of} data-value={p.value}>
+                <title>{`${p.as_of}: ${formatCount(p.value, p.qualifier)} killed${p.location ? ` in ${p.location}` : ''}`}</title>
+              </path>
+            </g>
           );
         })}
       </g>

@@ -8,7 +8,7 @@ import { InputError } from '../../core/errors.ts';
 import { digestFeed } from './feed.tsx';
 import { exportLinks } from './links.ts';
 import { homePage, storyPageHtml } from './pages.tsx';
-import { STYLESHEET } from './stylesheet.ts';
+import { ICON, STYLESHEET } from './stylesheet.ts';
 import { storyOverviews, storyPage, timelineParams } from './site.ts';
 
 export interface ExportReport {
@@ -37,6 +37,7 @@ export async function exportSite(app: AppContext, dir: string, options: { public
 
   await write('index.html', homePage(await storyOverviews(app), exportLinks(0, Boolean(publicUrl))));
   await write('assets/site.css', STYLESHEET);
+  await write('assets/icon.svg', ICON);
   for (const story of app.stories) {
     const base = `stories/${encodeURIComponent(story.id)}`;
     await write(`${base}/index.html`, storyPageHtml(await storyPage(app, story, timelineParams({})), exportLinks(2, Boolean(publicUrl))));

@@ -7,6 +7,7 @@ import { storyPagePath } from '../../answers/story-link.ts';
 export interface Links {
   home: string;
   css: string;
+  icon: string;
   /** Null in a static export made without a public address (a feed needs absolute links). */
   feed: string | null;
   story(id: string): string;
@@ -21,6 +22,7 @@ const segment = (id: string) => encodeURIComponent(id);
 export const serverLinks: Links = {
   home: '/',
   css: '/assets/site.css',
+  icon: '/assets/icon.svg',
   feed: '/feed.xml',
   story: (id) => `/${storyPagePath(id)}`,
   deathsJson: (id) => `/stories/${segment(id)}/deaths.json`,
@@ -34,6 +36,7 @@ export function exportLinks(depth: number, withFeed: boolean): Links {
   return {
     home: `${up}index.html`,
     css: `${up}assets/site.css`,
+    icon: `${up}assets/icon.svg`,
     feed: withFeed ? `${up}feed.xml` : null,
     story: (id) => `${up}stories/${segment(id)}/index.html`,
     deathsJson: (id) => `${up}stories/${segment(id)}/deaths.json`,

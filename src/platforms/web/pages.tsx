@@ -3,77 +3,23 @@
  * text is hostile). Only http(s) URLs become links. No script: the pages work as plain HTML, and the
  * Content-Security-Policy (server.ts) allows none.
  */
-import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import { disagreement, formatCount } from '../../timeline/deaths.ts';
-import type { DeathPoint, PointSource, TimelineEvent } from '../../timeline/types.ts';
-import { webUrl } from '../text-split.ts';
+import type { DeathPoint, TimelineEvent } from '../../timeline/types.ts';
 import { ChartLegend, TollChart } from './chart.tsx';
 import type { Links } from './links.ts';
+import { eventDate, htmlDocument, Layout, outlets, Scroll, SourceLink, whoSays } from './page-parts.tsx';
 import type { StoryOverview, StoryPage } from './site.ts';
 
-export function htmlDocument(body: ComponentChildren): string {
-  return `<!doctype html>${renderToString(<>{body}</>)}`;
-}
-
-function Layout({ title, links, children }: { title: string; links: Links; children: ComponentChildren }) {
-  return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <title>{title}</title>
-        <link rel="stylesheet" href={links.css} />
-        {links.feed ? <link rel="alternate" type="application/atom+xml" title="Cronista digests" href={links.feed} /> : null}
-      </head>
-      <body>
-        <header class="site">
-          <a href={links.home} class="brand">Cronista</a>
-          {links.feed ? <a href={links.feed}>Digest feed</a> : null}
-        </header>
-        <main id="main">{children}</main>
-      </body>
-    </html>
-  );
-}
-
-const EXTERNAL = 'noopener noreferrer nofollow ugc';
-
-/** A source's title linked to its page when the page has a web address; plain text otherwise. */
-function SourceLink({ source }: { source: { url: string | null; title: string | null; source: string } }) {
-  const href = source.url ? webUrl(source.url)?.href : undefined;
-  const label = source.title ?? source.source;
-  return href ? (
-    <a href={href} rel={EXTERNAL}>
-      {label}
-    </a>
-  ) : (
-    <span>{label}</span>
-  );
-}
-
-function whoSays(source: PointSource): string {
-  if (source.official && source.attribution) return `${source.attribution} via ${source.source}`;
-  return source.attribution && source.attribution !== source.source ? `${source.source}, citing ${source.attribution}` : source.source;
-}
-
-function outlets(point: DeathPoint): string {
-  const names = [...new Set(point.sources.map(whoSays))];
-  return `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`;
-}
-
-function eventDate(event: TimelineEvent): string {
-  return event.precision === 'day' ? event.date : event.precision === 'month' ? event.date.slice(0, 7) : event.date.slice(0, 4);
-}
-
 export function homePage(overviews: StoryOverview[], links: Links): string {
+  // Stories with nothing dated or counted yet are one short list at the end, not empty cards.
+  const reported = overviews.filter((overview) => overview.latest || overview.events > 0);
+  const quiet = overviews.filter((overview) => !overview.latest && overview.events === 0);
   return htmlDocument(
     <Layout title="Cronista — stories followed" links={links}>
       <h1>Stories followed</h1>
       {overviews.length === 0 ? <p>No story is configured.</p> : null}
       <ul class="stories">
-        {overviews.map(({ story, latest, lastReport, events }) => (
+        {reported.map(({ story, latest, lastReport, events }) => (
           <li>
             <h2>
               <a href={links.story(story.id)}>{story.name}</a>
@@ -98,6 +44,18 @@ export function homePage(overviews: StoryOverview[], links: Links): string {
           </li>
         ))}
       </ul>
+      {quiet.length ? (
+        <section aria-labelledby="quiet-heading" class="quiet">
+          <h2 id="quiet-heading">Nothing dated or counted yet</h2>
+          <ul>
+            {quiet.map(({ story }) => (
+              <li>
+                <a href={links.story(story.id)}>{story.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>,
   );
 }
@@ -132,15 +90,6 @@ function LatestToll({ latest }: { latest: DeathPoint }) {
         </details>
       ) : null}
     </section>
-  );
-}
-
-function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
-  // A wide table scrolls inside its own box on a phone instead of widening the page; focusable so keyboards can scroll it.
-  return (
-    <div class="scroll" role="region" aria-label={label} tabindex={0}>
-      {children}
-    </div>
   );
 }
 

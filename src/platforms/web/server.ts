@@ -16,7 +16,7 @@ import { digestFeed } from './feed.tsx';
 import { serverLinks } from './links.ts';
 import { createMetrics, type QueueDepths } from './metrics.ts';
 import { errorPage, homePage, storyPageHtml } from './pages.tsx';
-import { STYLESHEET } from './stylesheet.ts';
+import { ICON, STYLESHEET } from './stylesheet.ts';
 import { findStory, storyOverviews, storyPage, timelineParams, toTimelineQuery } from './site.ts';
 
 /** Strict: no scripts at all, styles and images from this site only, no framing, forms post here only. */
@@ -88,6 +88,7 @@ export function buildWebApp(app: AppContext, options: Omit<WebOptions, 'host' | 
 
   web.get('/', async (_request, reply) => sendHtml(reply, 200, homePage(await storyOverviews(app), links)));
   web.get('/assets/site.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(STYLESHEET));
+  web.get('/assets/icon.svg', async (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON));
 
   web.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/stories/:id', async (request, reply) => {
     const story = findStory(app, request.params.id);
