@@ -8,7 +8,7 @@ export interface Byline {
 }
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
-const SEPARATOR = /\s+[|–—·•-]\s+|\s*\|\s*/;
+const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;
 export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
@@ -54,7 +54,9 @@ const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
  */
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
-  const bare = field.replace(WEEKDAY_LEAD, '');
+  // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
+  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
+    .replace(/^(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(\d{1,2}),?\s+(\d{4})\b/i, '$2 de $1 de $3');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
@@ -100,8 +102,10 @@ function wordsIn(s: string): number {
 export function parseBylineLine(line: string, language?: string | null): Byline | null {
   const s = line.trim();
   if (!s || s.length > 160) return null;
-  // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline.
-  if (wireDatelineDate(s)) return null;
+  // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline (a date and a time alone,
+  // "Sábado, 12 de octubre de 2019 - 19:10", are one).
+  const wire = wireDatelineDate(s);
+  if (wire && !TIME_ONLY.test(s.slice(wire.length).trim())) return null;
   const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
 

@@ -79,7 +79,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
-    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
+    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
@@ -151,7 +151,7 @@ export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
 ];
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
-export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
+export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|\b(?:equivalent of|equivalente a|would mean|would be|ser[ií]an?|equivaldr[ií]a a)\s+(?:(?:more than|over|some|about|almost|nearly|m[aá]s de|unos|unas|casi)\s+)?$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */

@@ -191,6 +191,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const out: Found[] = [];
   let skipped = -1;
   const numbers = findNumbers(masked);
+  // "Of the 148 dead, 54 were shot": the whole restated from an earlier sentence; its parts take that figure's day
+  let anchor: Found | undefined;
   for (const n of numbers) {
     if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
@@ -218,7 +220,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const { qualifier, cut } = qualifierOf(pre, post, n);
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
-    const whole = [...out].reverse().find((x) => !x.part) ?? ctx.previous;
+    const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
     const sameSentence = out.length > 0;
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
@@ -251,6 +253,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     }
     if (!kind) continue;
     if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
+    const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
+    if (restates) {
+      anchor = { ...restates, idx, at: n.start };
+      continue;
+    }
     const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
@@ -262,7 +269,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
-    const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
+    const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
     let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
@@ -315,7 +322,7 @@ function asOfFor(
 ): { asOf: string | null; precision: Precision | null; fromCue: Dated } {
   const nearest = (list: DateMention[]) =>
     list.reduce<DateMention | null>((a, b) => (!a || Math.abs(b.start - n.start) < Math.abs(a.start - n.start) ? b : a), null);
-  const own = (d: DateMention) => dated(d, idx, ctx);
+  const own = (d: DateMention) => dated(d, idx, ctx, scope);
   const before = (d: DateMention, width: number) => s.slice(Math.max(0, d.start - width), d.start);
   // "…now stands at 24, and Cali is bracing for another night after Monday's violence": a date past a clause of
   // its own belongs to that clause's event, not to the count.
@@ -431,8 +438,13 @@ function storyEra(date: string, yearless: boolean, idx: number, ctx: Context): s
 }
 
 /** A date of the count's own words, its year placed by `storyEra`. */
-function dated(d: DateMention, idx: number, ctx: Context): { asOf: string; precision: Precision; fromCue: Dated } {
-  const date = d.closes ? spanEnd(d, ctx.published) : d.date;
+function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf: string; precision: Precision; fromCue: Dated } {
+  // "killed in the protests last month": a running count as of a month is as of its last day (not past publication)
+  const monthEnd = () => {
+    const end = periodEnd(d.date, 'month');
+    return ctx.published && end > ctx.published ? ctx.published : end;
+  };
+  const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' ? monthEnd() : d.date;
   const yearless = d.kind !== 'weekday' && d.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(d.text);
   return { asOf: storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
 }

@@ -10,7 +10,7 @@
  *   or its attribution/source naming one of story.officialSources) first, then the most precise
  *   qualifier (exact > approximately > at least/more than/almost > up to), then the value most sources
  *   give, then the latest published, then the larger value. Every source keeps its own value+qualifier.
- * - Plausibility: a point under a quarter of what earlier points established is no total (see dropImplausible).
+ * - Plausibility: a point under a third of the earlier points' median is no total (see dropImplausible).
  * - Revision: a point is flagged `revision: true` when even its *highest* report is below what an earlier
  *   point established for certain. Each statement has a floor (exact n → n, more than n → n+1, at least n →
  *   n, approximately n → 0.9n, almost n → 0.9n, up to n → 0) and a ceiling (exact n → n, more than/at least
@@ -142,21 +142,20 @@ function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null):
 }
 
 /**
- * A running toll does not shrink fourfold: a point whose every report is under a quarter of what earlier attributed
- * points established for certain ("2" after "60") is a day's or a place's count read as the toll, not a total. It is left out
- * of the series (so never the headline); a recount or a disagreeing source stays (Nicaragua's government's 199 next
- * to 325 is a total, and a revision).
+ * A running toll does not shrink threefold: a point whose every report is under a third of the median of the earlier
+ * points ("2" after "19, 23, 39, 60") is a day's or a place's count read as the toll, not a total. It is left out of the
+ * series (so never the headline). The median, not the largest, so that one early high estimate ("more than 900,
+ * unofficial") does not push later counts out; a recount or a disagreeing source stays (199 next to 325 is a total).
  */
 function dropImplausible(points: DeathPoint[]): DeathPoint[] {
-  let establishedFloor = 0;
   const kept: DeathPoint[] = [];
   for (const point of points) {
     // ("at least 8" is near 8: an open bound counts as at most one and a half times its value here)
     const ceiling = Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
-    if (establishedFloor >= 10 && ceiling < establishedFloor / 4) continue;
+    const earlier = kept.map((p) => p.value).sort((x, y) => x - y);
+    const median = earlier.length >= 3 ? earlier[Math.floor(earlier.length / 2)]! : 0;
+    if (median >= 10 && ceiling < median / 3) continue;
     kept.push(point);
-    // (only an attributed count establishes a floor: "the equivalent of 15,000 dead Americans" establishes nothing)
-    establishedFloor = Math.max(establishedFloor, ...point.sources.filter((s) => s.attribution || s.official).map((s) => floorOf(s.value, s.qualifier)));
   }
   return kept;
 }

@@ -1,0 +1,24 @@
+// Which followed story a report belongs to, when several stories share generic words.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { storyFor } from '../../src/pipeline/extract.ts';
+import { loadStories } from '../../src/facts/story.ts';
+import type { Story } from '../../src/facts/types.ts';
+
+const stories = loadStories(new URL('../../config/stories', import.meta.url).pathname) as unknown as Story[];
+const byId = (id: string) => stories.find((s) => s.id === id)!;
+
+test('a story with a long list of generic words does not take another story\'s report', () => {
+  // written for this test: Colombian names and places, and words every protest story lists
+  const report = {
+    title: 'Mindefensa reconoce 20 muertos en las protestas',
+    text: 'El Ministerio de Defensa de Colombia reconoce 20 muertos en las protestas del paro nacional, mientras la Defensoría del Pueblo '
+      + 'eleva la cifra en Cali y Bogotá. Los manifestantes mantienen los bloqueos y hubo nuevos enfrentamientos con el Esmad.',
+  };
+  assert.equal(storyFor(report, stories)?.id, 'colombia-2021');
+  assert.equal(storyFor(report, [byId('bolivia-2019')])?.id, 'bolivia-2019', 'alone, a story still takes what names its words');
+});
+
+test('a report naming none of a story\'s words belongs to none', () => {
+  assert.equal(storyFor({ title: 'Weather', text: 'Sunny spells and light winds are expected tomorrow.' }, stories), null);
+});
