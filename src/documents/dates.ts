@@ -153,7 +153,8 @@ export interface DatelineDate {
 }
 
 // The place: a city, in capitals ("SANTIAGO DE CHILE") or not ("Bogotá"), maybe with its country.
-const PLACE = String.raw`[\p{Lu}][\p{L}.'’ -]{1,40}?(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)?`;
+// ("EL ALTO (Bolivia), 19 nov (EFE).-": the country may follow in parentheses)
+const PLACE = String.raw`[\p{Lu}][\p{L}.'’ -]{1,40}?(?:\s*\([\p{Lu}][\p{L}.'’ -]{1,30}\))?(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}?)?`;
 const DAY_MONTH = String.raw`(\d{1,2})\s+(?:de\s+)?(${MONTH})\.?(?:(?:,?\s+|\s+de\s+)(\d{4}))?`;
 const MONTH_DAY = String.raw`(${MONTH})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?`;
 // What closes a dateline: the agency in parentheses and/or a dash ("(EFE).-", "(Reuters) -", "—").

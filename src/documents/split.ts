@@ -268,7 +268,10 @@ export function splitPosts(text: string, opts: SplitOptions = {}): Post[] {
 
   if (bylineStarts.length > 0 || afterTrailers.length > 0) {
     // An index whose teasers are only partly dated: every headline starts a post.
-    const heads = [...new Set([...bylineStarts, ...strong, ...weak])].sort((a, b) => a - b);
+    // One article under one byline at the top: its sentence-case subheadings ("El llamado a marchar") are sections,
+    // not undated teasers of an index.
+    const oneArticle = bylineStarts.length === 1 && afterTrailers.length === 0 && ![...strong, ...weak].some((h) => h < bylineStarts[0]!);
+    const heads = [...new Set([...bylineStarts, ...strong, ...(oneArticle ? [] : weak)])].sort((a, b) => a - b);
     const starts = heads.length > bylineStarts.length && isTeaserIndex(heads) ? heads : bylineStarts;
     return fromBoundaries(page, [...starts, ...afterTrailers.filter((i) => i < n)], new Set(starts), opts);
   }

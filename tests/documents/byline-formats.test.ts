@@ -1,0 +1,46 @@
+// Byline and dateline shapes seen on news pages of other crises (lines written for this test).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseBylineLine } from '../../src/documents/byline.ts';
+import { wireDatelineDate } from '../../src/documents/dates.ts';
+import { splitPosts } from '../../src/documents/split.ts';
+
+test('bylines with a weekday, a credit, a section word, a Spanish month-first date, an "at" time or a "--" separator', () => {
+  const cases: [string, string, string][] = [
+    ['Diario Andino | Quito, jueves 10 de octubre de 2019 | Redacción con AFP', 'es', '2019-10-10'],
+    ['La Voz | Opinión | Editorial | miércoles 16 de octubre de 2019', 'es', '2019-10-16'],
+    ['Octubre 12, 2019 - 7:10 pm', 'es', '2019-10-12'],
+    ['Sábado, 12 de octubre de 2019 - 19:10', 'es', '2019-10-12'],
+    ['Oct. 12, 2019, at 7:10 p.m.', 'en', '2019-10-12'],
+    ['Quito (AFP) -- Oct 12, 2019', 'en', '2019-10-12'],
+    ['Comment by the rights office spokesperson Ana Ruiz | Geneva, 22 July 2022', 'en', '2022-07-22'],
+    ['Staff Correspondent | Published at 10:30 PM, Thu Jul 25, 2024', 'en', '2024-07-25'],
+  ];
+  for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
+  assert.equal(parseBylineLine('Last updated on 12 October 2019', 'en'), null, 'an update is not the publication');
+});
+
+test('a wire dateline may name the country in parentheses', () => {
+  assert.deepEqual(wireDatelineDate('EL ALTO (Bolivia), 19 nov (EFE).-'), { month: 11, day: 19, year: null, length: 33 });
+});
+
+test('one article under one byline keeps its subheadings as sections, not as undated posts', () => {
+  const text = [
+    'Masacre en el valle, dos años después: diez muertos y 98 heridos',
+    'Opinión | Ciudad Norte, sábado 13 de noviembre de 2021 | Redacción',
+    '',
+    'Diez personas muertas y 98 heridas: ese fue el saldo de la jornada del 15 de noviembre de 2019 en el valle, según los registros.',
+    '',
+    'El llamado a marchar',
+    '',
+    'Tras la crisis, las federaciones campesinas convocaron una marcha hacia la ciudad que salió el 14 de noviembre de madrugada.',
+    '',
+    'Dos años sin justicia',
+    '',
+    'A dos años de los hechos, los familiares y los heridos siguen reclamando justicia ante los tribunales del departamento.',
+  ].join('\n');
+  const posts = splitPosts(text, { language: 'es' });
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0]!.published, '2021-11-13');
+  assert.match(posts[0]!.text, /Dos años sin justicia/);
+});
