@@ -119,6 +119,14 @@ const RULES: Rule[] = [
       return ex(date, 'month', 'period');
     },
   },
+  // late 2019, a finales de 2019, end of 2019, early 2020: the part of a year it names (late → the year's last day)
+  {
+    re: /\b(early|late|end|beginning|principios|inicios|comienzos|finales|fines)[\s-]+(?:of\s+|de(?:l)?\s+)?((?:19|20)\d{2})\b/gi,
+    make: (m) => {
+      const late = /^(?:late|end|finales|fines)$/i.test(m[1]!);
+      return ex(late ? `${m[2]}-12-31` : `${m[2]}-02-15`, 'month', 'period');
+    },
+  },
   // December 2022, diciembre de 2022
   {
     re: new RegExp(`\\b(?:in\\s+|en\\s+)?(${MONTH_RE})\\s+(?:de(?:l)?\\s+)?(\\d{4})\\b`, 'gi'),

@@ -2,15 +2,19 @@
 // Hand-written rules (see figure-rules.ts for the tables): no library extracts casualty counts reliably, and
 // rules make every figure explainable. Pipeline per sentence: number mentions → casualty word right after
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
-// before the number → scope from cues in its clause → date, place and source.
-import type { ExtractedFigure, FactInput, FigureKind, Precision, Qualifier, Scope, Story } from './types.ts';
-import { addDays, BACK_TO_PERIOD, dayOf, findDateMentions, periodEnd, spanEnd, statedPeriod, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
+// before the number → scope from cues in its clause (a place that restricts it: place-scope.ts) → date
+// (figure-dates.ts), place and source (attribution.ts).
+import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Scope, Story } from './types.ts';
+import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
+import { attributionOf } from './attribution.ts';
+import { asOfFor } from './figure-dates.ts';
+import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
 
@@ -37,19 +41,6 @@ const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|e
 const { REPORT_VERBS } = R;
 
 
-interface Context {
-  first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
-  /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
-  previous?: Found;
-  /** The latest day the article reports on (see newsDayOf). */
-  newsDay: string | null;
-  /** Per sentence: the day of the live-blog entry it belongs to, if the page is a live blog with dated entries. */
-  entryDays: (string | null)[];
-  /** Every figure read so far, for a part's whole of its own kind. */
-  found: Found[];
-}
-/** Per sentence: its text and the period it states, if any (for counts dated by a report's period). */
-type Period = { text: string; stated: StatedPeriod | null };
 
 
 function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
@@ -102,11 +93,11 @@ function scopeOf(clause: string, own: string, pre: string, post: string, how: st
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
-  if (how !== 'toll' && R.WINDOW_CUES.test(clause)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
+  if (R.WINDOW_CUES.test(clause)) return 'subset';
   if (R.CAUSE_CUES.test(own)) return 'subset';
   if (R.DAY_CUES.test(clause)) return 'incident';
   if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
@@ -114,44 +105,6 @@ function scopeOf(clause: string, own: string, pre: string, post: string, how: st
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
 }
-
-function attributionOf(sentence: string, numStart: number, story?: Story): { attribution: string | null; official: boolean } {
-  const officialByStory = (name: string) =>
-    story?.officialSources.some((o) => name.toLowerCase().includes(o.toLowerCase()) || o.toLowerCase().includes(name.toLowerCase())) ?? false;
-  const canonical = (text: string): [string, boolean] | null => {
-    for (const [re, name, official] of R.SOURCES) {
-      const m = re.exec(text);
-      if (m) return [(name || m[0]).trim().replace(/[\s,]+$/, ''), official || officialByStory(name || m[0])];
-    }
-    return null;
-  };
-  const cue = /\b(?:according to|citing|per(?!\s+(?:cent|capita|day|week|month|year|hour))|seg[uú]n|de acuerdo (?:con|a))\s+/iu.exec(sentence);
-  if (cue) {
-    const hit = canonical(sentence.slice(cue.index + cue[0].length, cue.index + cue[0].length + 80));
-    if (hit) return { attribution: hit[0], official: hit[1] };
-    const acc = R.ACCORDING_TO.exec(sentence);
-    const name = acc?.[1]?.trim() ?? '';
-    if (name.length > 2) return { attribution: name, official: officialByStory(name) };
-  }
-  for (const [re, name, official] of R.SOURCES) {
-    const m = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`).exec(sentence);
-    if (!m) continue;
-    if (/\b(?:by|of|against|to|for|from|por|contra|de|del|a)\s+(?:the\s+|la\s+|el\s+|los\s+|peru['’]s\s+)?$/i.test(sentence.slice(0, m.index))) continue;
-    const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    const inverted = new RegExp(`(?:${REPORT_VERBS.source})\\s+(?:the\\s+|el\\s+|la\\s+|los\\s+)?$`, 'iu').test(sentence.slice(Math.max(0, m.index - 25), m.index));
-    const after = new RegExp(`^\\s*(?:${REPORT_VERBS.source})`, 'iu').test(tail.replace(/^\s*(?:has|have|had|also|later|on \w+)\s+/i, ' '));
-    const said = inverted || (m.index < numStart ? REPORT_VERBS.test(sentence.slice(m.index, numStart + 1)) : after);
-    if (!said) continue;
-    const attribution = (name || m[0]).trim();
-    return { attribution, official: official || officialByStory(attribution) };
-  }
-  for (const o of story?.officialSources ?? []) {
-    const i = sentence.toLowerCase().indexOf(o.toLowerCase());
-    if (i >= 0 && i < numStart) return { attribution: o, official: true };
-  }
-  return { attribution: null, official: false };
-}
-
 
 function regionOf(name: string, story: Story | undefined): string | null {
   return story ? (placeToRegion(story, name)?.region ?? null) : null;
@@ -174,10 +127,6 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
   return m && !R.NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
 }
 
-/** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
-type Dated = 'own' | 'context' | 'inherited' | false;
-/** `part`: the figure is a part of another count ("17 of them", "de los detenidos, veinte"), never a whole for later parts. */
-interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean; part: boolean }
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
@@ -230,6 +179,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
       || listed
       || R.PART_HOLDER_BEFORE.test(before)
+      // "los cuatro restantes aún no han sido reconocidos", "the remaining five"
+      || (sameSentence && (R.REST_AFTER.test(post) || R.REST_BEFORE.test(before)))
       // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
@@ -240,6 +191,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
     const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
     if (leadKind) kind = { kind: leadKind, how: 'part' };
+    // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind
+    const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
+    const namedKind = partitive ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(partitive)) : undefined;
+    if (namedKind) kind = { kind: namedKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
@@ -278,7 +233,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
     else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
-    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    // (an incident on a day of its own stays one: "17 were killed in Juliaca on Monday")
+    const restrictedTo = scope === 'incident' && eventDates.some((d) => d.precision === 'day') ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
     if (restrictedTo) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
@@ -286,7 +242,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
     const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
     // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
-    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind);
+    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind)
+      ?? (whole?.f.kind === kind.kind ? whole : undefined);
     const inherit = isPart && kindWhole && own.fromCue !== 'own';
     const { asOf, precision, fromCue: cue } = inherit ? { asOf: kindWhole.f.asOf, precision: kindWhole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
@@ -311,142 +268,6 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
   }
   return out;
-}
-
-// A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
-const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
-
-function asOfFor(
-  s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
-  recentHours = false,
-): { asOf: string | null; precision: Precision | null; fromCue: Dated } {
-  const nearest = (list: DateMention[]) =>
-    list.reduce<DateMention | null>((a, b) => (!a || Math.abs(b.start - n.start) < Math.abs(a.start - n.start) ? b : a), null);
-  const own = (d: DateMention) => dated(d, idx, ctx, scope);
-  const before = (d: DateMention, width: number) => s.slice(Math.max(0, d.start - width), d.start);
-  // "…now stands at 24, and Cali is bracing for another night after Monday's violence": a date past a clause of
-  // its own belongs to that clause's event, not to the count.
-  const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
-  // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
-  const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
-  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
-  // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
-  const closing = ownDates.filter((d) => d.closes).at(-1);
-  if (closing) return own(closing);
-  // The day a running count was taken ("as of Sunday night") beats the day it was announced ("on Monday").
-  const asOfDay = nearest(ownDates.filter((d) => R.AS_OF_BEFORE.test(before(d, 20))));
-  if (asOfDay) return own(asOfDay);
-  // The clause's own dates; a statement's date ("said on Tuesday") only when no period tells more.
-  const leading = dates.filter((d) => !d.since && d.end <= clause[0]);
-  const hit = nearest(ownDates.filter((d) => !toldOn(s, d))) ?? (clauseDates.length ? null : leading.at(-1));
-  if (hit) return own(hit);
-  // A period end elsewhere in the sentence.
-  const sentenceEnd = dates.filter((d) => d.closes).at(-1);
-  if (sentenceEnd) return own(sentenceEnd);
-  const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start, ctx.published);
-  if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
-  const announced = nearest(ownDates);
-  if (scope !== 'incident' && !recentHours) {
-    const period = reportPeriod(s, n, clause, idx, ctx, announced !== null);
-    if (period) return { asOf: period.end, precision: period.precision, fromCue: 'context' };
-  }
-  // The day it was told is today's news even in an anniversary article: its year is not the story's.
-  if (announced) return { asOf: announced.date, precision: announced.precision, fromCue: 'own' };
-  if (scope === 'incident' && !recentHours) {
-    const pub = dayOf(ctx.published);
-    // "Protests flared again on Jan. 9 in Juliaca. Police said 17 were killed.": an explicit day in the last few
-    // sentences dates the incident whatever its age; a weekday ("on Monday") only within the last ten days
-    const explicit = (d: DateMention, i: number) => d.kind === 'explicit' && i >= idx - 3 && (!pub || d.date <= pub);
-    // ("…en las marchas de este jueves, denunciaron este viernes…": the day it was told is not the incident's)
-    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flatMap((ds, k) => ds.map((d) => [d, Math.max(0, idx - 8) + k] as const))
-      .filter(([d, i]) => !d.since && !toldOn(ctx.periods[i]?.text ?? '', d) && d.precision === 'day' && d.kind !== 'relative'
-        && (explicit(d, i) || !pub || (d.date <= pub && d.date >= addDays(pub, -10))))
-      .map(([d]) => d);
-    const last = recent.at(-1);
-    if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
-  }
-  const pub = ctx.entryDays[idx] ?? ctx.newsDay ?? dayOf(ctx.published);
-  return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
-}
-
-/**
- * The period of the report a count without a date of its own comes from: the period stated in the last sentences
- * when the count says "in that period"; else the period a report, count or data set covers ("El informe abarca
- * … hasta la mañana de ayer", "covering the period up to May 24") nearest to the count in the document, when the
- * count names no other source.
- */
-function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx: number, ctx: Context, announced: boolean): StatedPeriod | null {
-  const fits = (p: StatedPeriod | null | undefined): p is StatedPeriod =>
-    !!p && (!ctx.story || p.end >= ctx.story.start) && (!ctx.published || p.end <= ctx.published);
-  const periodAt = (k: number): StatedPeriod | null => {
-    const stated = ctx.periods[k]?.stated;
-    return stated ? { ...stated, end: storyEra(stated.end, stated.yearless, k, ctx) } : null;
-  };
-  if (BACK_TO_PERIOD.test(s.slice(clause[0], clause[1]))) {
-    for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) {
-      const back = periodAt(k);
-      if (fits(back)) return back;
-    }
-  }
-  // A count another source gives is not the report's: its source must be named where the report is told.
-  const source = attributionOf(s, n.start, ctx.story).attribution;
-  const names = (source ?? '').split(/[\s,.'’()]+/).filter((w) => w.length >= 4 || /^\p{Lu}{3,}$/u.test(w)).map((w) => w.toLowerCase());
-  const sameSource = (k: number) => {
-    if (!source) return true;
-    const window = ctx.periods.slice(Math.max(0, k - 2), k + 1).map((p) => p.text);
-    const told = window.join(' ').toLowerCase();
-    return names.some((w) => told.includes(w)) || window.some((t) => attributionOf(t, t.length, ctx.story).attribution === source);
-  };
-  const covering = (k: number) => {
-    if (k >= ctx.periods.length) return null;
-    const stated = periodAt(k);
-    return stated?.coverage && fits(stated) && sameSource(k) ? stated : null;
-  };
-  // A count announced on a day of its own ("said Tuesday that …") keeps that day unless the very next sentence tells
-  // the period its report covers ("… dejó hasta ahora 20 muertos, según el balance que difundió este martes. El
-  // informe abarca los hechos … hasta la mañana de ayer").
-  if (announced) return covering(idx + 1);
-  // Otherwise the report the count comes from was introduced before it, or explained after it: anywhere in the
-  // story for a count credited to the report's source, in the next few sentences for one credited to no one.
-  const reach = names.length ? ctx.periods.length : 3;
-  for (let k = idx - 1; k >= Math.max(0, idx - reach); k--) {
-    const stated = covering(k);
-    if (stated) return stated;
-  }
-  for (let k = idx + 1; k < Math.min(ctx.periods.length, idx + 1 + reach); k++) {
-    const stated = covering(k);
-    if (stated) return stated;
-  }
-  return null;
-}
-
-/**
- * An anniversary article's dates: a year-less date ("entre el 19 y el 22 de abril") told next to the story's own
- * years ("abril de 2018"), in an article published long after the story began, belongs to the story's first year,
- * not to the year before publication.
- */
-function storyEra(date: string, yearless: boolean, idx: number, ctx: Context): string {
-  const start = ctx.story?.start;
-  const pub = ctx.published;
-  if (!start || !pub || !yearless || pub < addDays(start, 300) || date < addDays(start, 300)) return date;
-  const nearby = ctx.periods.slice(Math.max(0, idx - 1), idx + 1).map((p) => p.text).join(' ');
-  const years = [...nearby.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
-  const startYear = Number(start.slice(0, 4));
-  if (!years.some((y) => y >= startYear && y <= startYear + 1) || years.some((y) => y >= Number(pub.slice(0, 4)))) return date;
-  const shifted = `${startYear}${date.slice(4)}`;
-  return shifted >= start ? shifted : `${startYear + 1}${date.slice(4)}`;
-}
-
-/** A date of the count's own words, its year placed by `storyEra`. */
-function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf: string; precision: Precision; fromCue: Dated } {
-  // "killed in the protests last month": a running count as of a month is as of its last day (not past publication)
-  const monthEnd = () => {
-    const end = periodEnd(d.date, 'month');
-    return ctx.published && end > ctx.published ? ctx.published : end;
-  };
-  const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' ? monthEnd() : d.date;
-  const yearless = d.kind !== 'weekday' && d.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(d.text);
-  return { asOf: storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
 }
 
 /** "Ayacucho (9), Apurimac (6), …" in a sentence: the breakdown, when it has two entries or more. */

@@ -20,7 +20,8 @@
  * - Incidents: deaths with scope "incident" and a date. Two figures are the same incident when their dates
  *   are within a day and they name the same place, or one names a region-level place (or only a region)
  *   and the other a place in that region ("18 dead in the region" (Puno) joins "17 killed in Juliaca").
- * - Headline: the latest point that an accountable statement supports — a count attributed to someone (an official
+ * - Headline: the latest point that an accountable statement supports and that does not likely say less than two thirds of
+ *   what earlier accountable points established (see headlineIndex) — a count attributed to someone (an official
  *   body, a rights office, an NGO) or stated as fact in a report's own voice — not merely the newest number anywhere.
  *   A point carried only by rhetoric ("the blood of over 100 martyrs on its hands") is listed as another report
  *   after the headline and never replaces it.
@@ -294,15 +295,37 @@ export function isRhetorical(source: PointSource): boolean {
   return !source.official && !source.attribution && RHETORIC.test(source.quote);
 }
 
+/** The most a point's reports likely mean: an open bound ("at least 8") is taken as at most half again its value. */
+function likelyCeiling(point: DeathPoint): number {
+  return Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
+}
+
+/**
+ * The point the headline gives: the latest one an accountable statement supports, unless it likely says less than two thirds
+ * of what earlier accountable points established ("about 200" acknowledged by a government years after a commission
+ * counted 355; "at least 8" on an anniversary after 60): such a point stays in the series, marked lower, but a reader
+ * asking for the toll gets the established count.
+ */
+function headlineIndex(series: DeathPoint[]): number {
+  let floor = 0;
+  let best = -1;
+  series.forEach((point, i) => {
+    if (!point.sources.some((source) => !isRhetorical(source))) return;
+    if (likelyCeiling(point) >= (floor * 2) / 3) best = i;
+    floor = Math.max(floor, ...point.sources.filter((s) => !isRhetorical(s)).map((s) => floorOf(s.value, s.qualifier)));
+  });
+  return best;
+}
+
 /** Everything /deaths shows. */
 export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
   const series = deathSeries(figures, options);
-  const accountable = series.findLastIndex((point) => point.sources.some((source) => !isRhetorical(source)));
+  const accountable = headlineIndex(series);
   const latest = accountable >= 0 ? series[accountable]! : (series.at(-1) ?? null);
   return {
     series,
     latest,
-    other_reports: accountable >= 0 ? series.slice(accountable + 1) : [],
+    other_reports: accountable >= 0 ? series.slice(accountable + 1).filter((point) => !point.sources.some((source) => !isRhetorical(source))) : [],
     incidents: deathIncidents(figures, options),
     by_region: deathsByRegion(figures, options),
   };

@@ -130,3 +130,24 @@ test('Spanish collective counts are about that many; thousands grouped by a spac
     { kind: 'detained', value: 1200 },
   ]);
 });
+
+test('a whole restated ("Of the 148 dead, …") is no new figure; the rest of a whole and parts by place are parts', () => {
+  const text = 'The report found that at least 60 people were killed on March 9. Of the 60 dead, 21 were shot in the head. '
+    + 'The capital accounted for 35 of the deaths.';
+  expectFigures(figures(text, PUB, 'en', null), [
+    { kind: 'deaths', value: 60, asOf: '2024-03-09' },
+    { kind: 'deaths', value: 21, scope: 'subset', asOf: '2024-03-09' },
+    { kind: 'deaths', value: 35, scope: 'subset', asOf: '2024-03-09' },
+  ]);
+  expectFigures(figures('Son 23 las personas que perdieron la vida. Según la institución, de los fallecidos, 19 ya fueron identificados, mientras que los cuatro restantes no.', PUB, 'es', null), [
+    { kind: 'deaths', value: 23, scope: 'cumulative' },
+    { kind: 'deaths', value: 19, scope: 'subset' },
+    { kind: 'deaths', value: 4, scope: 'subset' },
+  ]);
+  expectFigures(figures('Police have arrested some 230 suspects. By province, the suspects comprise 71 from the Western Province, 43 from the Southern Province and one from the Northern Province.', PUB, 'en', null), [
+    { kind: 'detained', value: 230, scope: 'cumulative' },
+    { kind: 'detained', value: 71, scope: 'subset' },
+    { kind: 'detained', value: 43, scope: 'subset' },
+    { kind: 'detained', value: 1, scope: 'subset' },
+  ]);
+});

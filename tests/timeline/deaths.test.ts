@@ -160,3 +160,24 @@ test('one document carried by two outlets counts as two sources; the same statem
   const point = buildDeathsData([base, copy, { ...base }]).series[0]!;
   assert.deepEqual(point.sources.map((s) => s.source).sort(), ['Aletho News', 'RT']);
 });
+
+test('a toll does not shrink: a day\'s count read as the toll leaves the series; a much lower late count is not the headline', () => {
+  const figures = [
+    fig({ value: 19, asOf: '2024-06-30', attribution: 'Rights commission' }),
+    fig({ value: 39, asOf: '2024-07-01', attribution: 'Rights commission' }),
+    fig({ value: 60, asOf: '2024-07-16', attribution: 'Rights commission' }),
+    // an anniversary day's toll, misread as the running toll, and a day's count a year on
+    fig({ value: 2, asOf: '2024-09-27', attribution: 'Police' }),
+    fig({ value: 8, qualifier: 'at_least', asOf: '2025-06-25', attribution: 'Amnesty International' }),
+  ];
+  const data = buildDeathsData(figures, { story });
+  assert.deepEqual(data.series.map((p) => p.value), [19, 39, 60], 'a 2 or "at least 8" after 19, 39, 60 is no total');
+  assert.equal(data.latest?.value, 60);
+  const acknowledged = buildDeathsData([
+    fig({ value: 325, asOf: '2023-03-21', attribution: 'IACHR' }),
+    fig({ value: 355, asOf: '2023-07-31', attribution: 'IACHR' }),
+    fig({ value: 200, qualifier: 'approximately', asOf: '2025-04-18', attribution: 'Government', official: true }),
+  ], { story });
+  assert.equal(acknowledged.latest?.value, 355);
+  assert.equal(acknowledged.series.at(-1)?.value, 200, 'the government\'s lower count is kept in the series');
+});

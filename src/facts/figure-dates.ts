@@ -1,0 +1,147 @@
+// The date a figure is as of: a period end in its clause, the day a count was taken, the clause's own dates, a report's
+// period, the statement's day, an anniversary's story years, then the day the document reports on. Rules over the
+// date mentions of src/facts/dates.ts (see the "Dates" bullet of NOTES.md); no library reads what day a count describes.
+import { addDays, BACK_TO_PERIOD, dayOf, periodEnd, spanEnd, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
+import type { NumberMention } from './numbers.ts';
+import type { Precision, Scope } from './types.ts';
+import { attributionOf } from './attribution.ts';
+import { toldOn } from './news-day.ts';
+import type { Context, Dated } from './figure-context.ts';
+import * as R from './figure-rules.ts';
+
+// A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
+const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
+
+export function asOfFor(
+  s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
+  recentHours = false,
+): { asOf: string | null; precision: Precision | null; fromCue: Dated } {
+  const nearest = (list: DateMention[]) =>
+    list.reduce<DateMention | null>((a, b) => (!a || Math.abs(b.start - n.start) < Math.abs(a.start - n.start) ? b : a), null);
+  const own = (d: DateMention) => dated(d, idx, ctx, scope);
+  const before = (d: DateMention, width: number) => s.slice(Math.max(0, d.start - width), d.start);
+  // "…now stands at 24, and Cali is bracing for another night after Monday's violence": a date past a clause of
+  // its own belongs to that clause's event, not to the count.
+  const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
+  // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
+  const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
+  // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
+  const closing = ownDates.filter((d) => d.closes).at(-1);
+  if (closing) return own(closing);
+  // The day a running count was taken ("as of Sunday night") beats the day it was announced ("on Monday").
+  const asOfDay = nearest(ownDates.filter((d) => R.AS_OF_BEFORE.test(before(d, 20))));
+  if (asOfDay) return own(asOfDay);
+  // The clause's own dates; a statement's date ("said on Tuesday") only when no period tells more.
+  const leading = dates.filter((d) => !d.since && d.end <= clause[0]);
+  const hit = nearest(ownDates.filter((d) => !toldOn(s, d))) ?? (clauseDates.length ? null : leading.at(-1));
+  if (hit) return own(hit);
+  // A period end elsewhere in the sentence.
+  const sentenceEnd = dates.filter((d) => d.closes).at(-1);
+  if (sentenceEnd) return own(sentenceEnd);
+  const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start, ctx.published);
+  if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
+  const announced = nearest(ownDates);
+  if (scope !== 'incident' && !recentHours) {
+    const period = reportPeriod(s, n, clause, idx, ctx, announced !== null);
+    if (period) return { asOf: period.end, precision: period.precision, fromCue: 'context' };
+  }
+  // The day it was told is today's news even in an anniversary article: its year is not the story's.
+  if (announced) return { asOf: announced.date, precision: announced.precision, fromCue: 'own' };
+  if (scope === 'incident' && !recentHours) {
+    const pub = dayOf(ctx.published);
+    // "Protests flared again on Jan. 9 in Juliaca. Police said 17 were killed.": an explicit day in the last few
+    // sentences dates the incident whatever its age; a weekday ("on Monday") only within the last ten days
+    const explicit = (d: DateMention, i: number) => d.kind === 'explicit' && i >= idx - 3 && (!pub || d.date <= pub);
+    // ("…en las marchas de este jueves, denunciaron este viernes…": the day it was told is not the incident's)
+    const recent = ctx.dates.slice(Math.max(0, idx - 8), idx).flatMap((ds, k) => ds.map((d) => [d, Math.max(0, idx - 8) + k] as const))
+      .filter(([d, i]) => !d.since && !toldOn(ctx.periods[i]?.text ?? '', d) && d.precision === 'day' && d.kind !== 'relative'
+        && (explicit(d, i) || !pub || (d.date <= pub && d.date >= addDays(pub, -10))))
+      .map(([d]) => d);
+    const last = recent.at(-1);
+    if (last) return { asOf: last.date, precision: 'day', fromCue: 'context' };
+  }
+  const pub = ctx.entryDays[idx] ?? ctx.newsDay ?? dayOf(ctx.published);
+  return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
+}
+
+/**
+ * The period of the report a count without a date of its own comes from: the period stated in the last sentences
+ * when the count says "in that period"; else the period a report, count or data set covers ("El informe abarca
+ * … hasta la mañana de ayer", "covering the period up to May 24") nearest to the count in the document, when the
+ * count names no other source.
+ */
+function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx: number, ctx: Context, announced: boolean): StatedPeriod | null {
+  const fits = (p: StatedPeriod | null | undefined): p is StatedPeriod =>
+    !!p && (!ctx.story || p.end >= ctx.story.start) && (!ctx.published || p.end <= ctx.published);
+  const periodAt = (k: number): StatedPeriod | null => {
+    const stated = ctx.periods[k]?.stated;
+    return stated ? { ...stated, end: storyEra(stated.end, stated.yearless, k, ctx) } : null;
+  };
+  if (BACK_TO_PERIOD.test(s.slice(clause[0], clause[1]))) {
+    for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) {
+      const back = periodAt(k);
+      if (fits(back)) return back;
+    }
+  }
+  // A count another source gives is not the report's: its source must be named where the report is told.
+  const source = attributionOf(s, n.start, ctx.story).attribution;
+  const names = (source ?? '').split(/[\s,.'’()]+/).filter((w) => w.length >= 4 || /^\p{Lu}{3,}$/u.test(w)).map((w) => w.toLowerCase());
+  const sameSource = (k: number) => {
+    if (!source) return true;
+    const window = ctx.periods.slice(Math.max(0, k - 2), k + 1).map((p) => p.text);
+    const told = window.join(' ').toLowerCase();
+    return names.some((w) => told.includes(w)) || window.some((t) => attributionOf(t, t.length, ctx.story).attribution === source);
+  };
+  const covering = (k: number) => {
+    if (k >= ctx.periods.length) return null;
+    const stated = periodAt(k);
+    return stated?.coverage && fits(stated) && sameSource(k) ? stated : null;
+  };
+  // A count announced on a day of its own ("said Tuesday that …") keeps that day unless the very next sentence tells
+  // the period its report covers ("… dejó hasta ahora 20 muertos, según el balance que difundió este martes. El
+  // informe abarca los hechos … hasta la mañana de ayer").
+  if (announced) return covering(idx + 1);
+  // Otherwise the report the count comes from was introduced before it, or explained after it: anywhere in the
+  // story for a count credited to the report's source, in the next few sentences for one credited to no one.
+  const reach = names.length ? ctx.periods.length : 3;
+  for (let k = idx - 1; k >= Math.max(0, idx - reach); k--) {
+    const stated = covering(k);
+    if (stated) return stated;
+  }
+  for (let k = idx + 1; k < Math.min(ctx.periods.length, idx + 1 + reach); k++) {
+    const stated = covering(k);
+    if (stated) return stated;
+  }
+  return null;
+}
+
+/**
+ * An anniversary article's dates: a year-less date ("entre el 19 y el 22 de abril") told next to the story's own
+ * years ("abril de 2018"), in an article published long after the story began, belongs to the story's first year,
+ * not to the year before publication.
+ */
+function storyEra(date: string, yearless: boolean, idx: number, ctx: Context): string {
+  const start = ctx.story?.start;
+  const pub = ctx.published;
+  if (!start || !pub || !yearless || pub < addDays(start, 300) || date < addDays(start, 300)) return date;
+  const nearby = ctx.periods.slice(Math.max(0, idx - 1), idx + 1).map((p) => p.text).join(' ');
+  const years = [...nearby.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+  const startYear = Number(start.slice(0, 4));
+  if (!years.some((y) => y >= startYear && y <= startYear + 1) || years.some((y) => y >= Number(pub.slice(0, 4)))) return date;
+  const shifted = `${startYear}${date.slice(4)}`;
+  return shifted >= start ? shifted : `${startYear + 1}${date.slice(4)}`;
+}
+
+/** A date of the count's own words, its year placed by `storyEra`. */
+function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf: string; precision: Precision; fromCue: Dated } {
+  // "killed in the protests last month": a running count as of a month is as of its last day (not past publication);
+  // "late January" keeps the day it names
+  const monthEnd = () => {
+    const end = periodEnd(d.date, 'month');
+    return ctx.published && end > ctx.published ? ctx.published : end;
+  };
+  const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' && !/\b(?:late|early|mid|end|finales|fines|principios|mediados|comienzos)\b/i.test(d.text) ? monthEnd() : d.date;
+  const yearless = d.kind !== 'weekday' && d.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(d.text);
+  return { asOf: storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
+}
