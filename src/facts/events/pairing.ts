@@ -33,7 +33,7 @@ export function clausesOf(sentence: string, keep: { start: number; end: number }
   const inside = (i: number) => keep.some((k) => i > k.start && i < k.end);
   const starts: number[] = [];
   const walls: number[] = [];
-  for (const m of sentence.matchAll(/[,;:()\[\]—–"“”]|\s-\s/g)) {
+  for (const m of sentence.matchAll(/[,;:()[\]—–"“”]|\s-\s/g)) {
     const i = m.index!;
     if (inside(i) || (m[0] === ',' && /\d/.test(sentence[i - 1] ?? '') && /\d/.test(sentence[i + 1] ?? '')) || (m[0] === ',' && listComma(sentence, i))) continue;
     starts.push(i + m[0].length);
