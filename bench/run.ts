@@ -10,10 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
-import { openApp } from '../src/core/app.ts';
+import { openApp } from '../src/app.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
-import { CONSOLE_DESTINATION, previewDigest } from '../src/pipeline/digest.ts';
+import { previewDigest } from '../src/pipeline/digest.ts';
+import { CONSOLE_DESTINATION } from '../src/pipeline/destination.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
 import { generateFeed } from './generate.ts';
 

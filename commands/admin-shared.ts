@@ -2,11 +2,11 @@
  * Helpers the admin commands share (not a command itself: commands/index.ts lists the commands).
  * Admin answers are ephemeral; configuration errors become one line a person can act on.
  */
-import type { Answer, Line, Section } from '../src/answers/answer.ts';
+import type { Answer, Line, Section } from '../src/core/answer.ts';
 import { isOperator, type Caller } from '../src/core/command.ts';
 import { ConfigError, type CronistaConfig, type DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
-import type { ChangeOrigin } from '../src/core/settings.ts';
+import type { ChangeOrigin } from '../src/core/config-overrides.ts';
 import { InputError, PermissionError } from '../src/core/errors.ts';
 import { describeSchedule, timingProblem, type TaskDescription } from '../src/pipeline/scheduler.ts';
 

@@ -1,16 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { looksLikeOpml, parseOpml, toOpml } from '../src/answers/opml.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
-import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
-import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
-import { decodeBytes } from '../src/sources/decode.ts';
-import { fetchResource } from '../src/sources/http.ts';
+import { HIDDEN, redactUrl } from '../src/core/redact.ts';
 import { adminAnswer, changeOrigin, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';
 
 /** Webhook URLs hold a secret token: chat exports show this instead, and chat imports put the stored one back. */
@@ -116,13 +113,7 @@ async function importText(input: CommandInput, app: AppContext): Promise<{ text:
   if (!/^https?:\/\//i.test(url)) throw new InputError(`url: "${url}" is not an http(s) address.`);
   const { polling } = await app.settings.effective();
   const options = { timeoutMs: polling.timeout_seconds * 1000, maxBytes: IMPORT_MAX_BYTES };
-  try {
-    const fetched = input.caller.platform === 'console' ? await fetchResource(url, options) : (await checkUrlFor(input.caller, url), await fetchGuarded(url, options));
-    return { text: decodeBytes(fetched.bytes, fetched.contentType).text, origin: url };
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`Could not read ${redactUrl(url)}: ${redactUrlsIn(errorMessage(error))}.`);
-  }
+  return { text: await app.sources.readText(input.caller, url, options), origin: url };
 }
 
 async function importConfig(app: AppContext, input: CommandInput): Promise<Answer> {
@@ -151,7 +142,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
           }
           destination.discord_webhook = stored;
         } else if (chat) {
-          await checkUrlFor(input.caller, hook);
+          await app.sources.checkUrl(input.caller, hook);
         }
       }
     }
@@ -160,7 +151,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
         if (typeof source?.url !== 'string') continue;
         const url = restoreFeedUrl(source.url, current.sources);
         source.url = url;
-        if (chat) await checkUrlFor(input.caller, url);
+        if (chat) await app.sources.checkUrl(input.caller, url);
       }
     }
   }
@@ -190,7 +181,7 @@ async function importOpml(app: AppContext, input: CommandInput, text: string, or
     const story = feed.story && app.stories.some((s) => s.id === feed.story) ? feed.story : undefined;
     const parsed = sourceSchema.safeParse({ url: feed.url, ...(story ? { story } : {}) });
     if (!parsed.success) throw new InputError(`OPML feed "${redactUrl(feed.url)}" is not usable: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was imported.`);
-    await checkUrlFor(input.caller, feed.url);
+    await app.sources.checkUrl(input.caller, feed.url);
     valid.push(parsed.data);
   }
   let added = 0;
@@ -198,7 +189,10 @@ async function importOpml(app: AppContext, input: CommandInput, text: string, or
     // A feed already subscribed stays as it is (checked on the stored value, atomically).
     let isNew = false; // set by the edit's last run, the one stored
     await settingsChange(() =>
-      app.settings.editSource(source.url, (current) => ((isNew = current === undefined) ? source : null), { origin: changeOrigin(input.caller) }),
+      app.settings.editSource(source.url, (current) => {
+        isNew = current === undefined;
+        return isNew ? source : null;
+      }, { origin: changeOrigin(input.caller) }),
     );
     if (isNew) added++;
   }

@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer } from '../src/core/answer.ts';
 import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
-import { deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
+import { deathsAnswer, deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
-import { storyPageLink } from '../src/answers/story-link.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
-import { deathsText } from '../src/timeline/deaths.ts';
 import { cachedByFacts } from '../src/timeline/cache.ts';
 
 /** /deaths [region] [since] — the running toll with its sources, incidents, by region, and a chart. */
@@ -39,20 +37,6 @@ export default {
       },
       (cached) => cached === null || existsSync(cached),
     );
-    const lines: Line[] = deathsText(json).split('\n').map((line) => [line]);
-    const latest = json.latest;
-    const sections = [{ heading: region ? `Deaths in ${region}` : undefined, lines }];
-    if (latest) {
-      sections.push({
-        heading: 'Sources for the latest figure',
-        lines: latest.sources.slice(0, 5).map((source): Line => [
-          source.url ? { text: source.title ?? source.source, url: source.url } : (source.title ?? source.source),
-          ` — ${source.source}: “${source.quote}”`,
-        ]),
-      });
-    }
-    const attachments = chart ? [{ name: chartName, path: chart, contentType: 'image/png', description: 'Chart of the death toll' }] : [];
-    const link = storyPageLink(story?.id, {}, 'Chart and sources on the web');
-    return { title: story ? `Deaths — ${story.name}` : 'Deaths', sections, json, attachments, ...(link ? { link } : {}) };
+    return deathsAnswer(json, story, chart ? { name: chartName, path: chart } : null);
   },
 } satisfies CommandDefinition;

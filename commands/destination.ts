@@ -1,8 +1,8 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import type { DestinationConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
-import type { DestinationInput } from '../src/core/settings.ts';
+import type { DestinationInput } from '../src/core/config-overrides.ts';
 import { InputError } from '../src/core/errors.ts';
 import { isOperator } from '../src/core/command.ts';
 import { clearOutbox, lastErrorKey, readLastError } from '../src/pipeline/outbox.ts';

@@ -1,8 +1,9 @@
-import type { Answer } from '../src/answers/answer.ts';
+import type { Answer } from '../src/core/answer.ts';
 import { digestJson } from '../src/answers/digest/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
-import { CONSOLE_DESTINATION, destinationById, previewDigest, type Destination } from '../src/pipeline/digest.ts';
+import { previewDigest } from '../src/pipeline/digest.ts';
+import { CONSOLE_DESTINATION, destinationById, type Destination } from '../src/pipeline/destination.ts';
 import { chatDestinationId } from './admin-shared.ts';
 
 /** /digest — what this chat's next digest would say (a dry run: nothing is posted, no cursor moves). */

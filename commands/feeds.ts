@@ -1,13 +1,10 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import type { AppContext } from '../src/core/context.ts';
-import { InputError, errorMessage } from '../src/core/errors.ts';
+import { InputError } from '../src/core/errors.ts';
 import { excerpt } from '../src/core/text.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
-import { checkUrlFor, fetchGuarded } from '../src/core/ssrf.ts';
-import { isTelegramChannelUrl, telegramChannelUrl } from '../src/sources/telegram-channel.ts';
-import { parseFetchedFeed } from '../src/pipeline/poll.ts';
-import { fetchResource, type FetchedResource } from '../src/sources/http.ts';
+import type { FeedRead } from '../src/core/source-access.ts';
 import { adminAnswer, changeOrigin, checkStory, requireOperator, checkTiming, plural, scheduleOf, settingsChange, shortTime, stringOption } from './admin-shared.ts';
 
 const urlOption = { name: 'url', description: 'Feed address (http or https)', type: 'string', required: true } as const;
@@ -15,7 +12,7 @@ const PREVIEW_ITEMS = 5;
 
 /**
  * /feeds add|remove|list|test — subscribe feeds for polling, unsubscribe, list them with their health,
- * or preview one without storing anything. URLs given in chat pass the SSRF guard (src/core/ssrf.ts);
+ * or preview one without storing anything. URLs given in chat pass the SSRF guard (src/sources/ssrf.ts);
  * the console operator is trusted. Feed URLs are shown redacted (a key in the query string stays hidden);
  * the redacted form, as shown, can be given back to name the subscribed feed.
  */
@@ -60,7 +57,7 @@ async function feedUrl(app: AppContext, input: CommandInput): Promise<string> {
   if (meant.length > 1) throw new InputError(`${raw} stands for ${meant.length} subscribed feeds; give the full URL.`);
   if (meant.length === 1) return meant[0]!.url;
   // A Telegram channel (`@name`, `t.me/name`) is a source too: its posts reach the bot, nothing is fetched.
-  const channel = telegramChannelUrl(raw);
+  const channel = app.sources.telegramChannelUrl(raw);
   if (channel) return channel;
   const url = raw;
   if (!/^https?:\/\//i.test(url)) throw new InputError(`"${excerpt(redactUrl(url))}" is not a feed address: give a full http(s) URL such as https://example.org/rss.`);
@@ -78,11 +75,11 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const poll = stringOption(input.options.poll);
   const timezone = stringOption(input.options.timezone);
   if (poll || timezone) checkTiming(poll ?? '*/10 * * * *', timezone ?? 'UTC', 'poll');
-  if (!isTelegramChannelUrl(url)) await checkUrlFor(input.caller, url); // refused up front → nothing changed
+  if (!app.sources.isTelegramChannelUrl(url)) await app.sources.checkUrl(input.caller, url); // refused up front → nothing changed
   const subscribed = (await app.settings.effective()).sources.some((candidate) => candidate.url === url);
   const record = await app.store.getSource(url);
   // A new (or disabled) feed is read once first: an address that does not answer is not subscribed.
-  if (!isTelegramChannelUrl(url) && (!subscribed || (record !== null && !record.enabled))) await readFeed(app, input, url, 'nothing was subscribed');
+  if (!app.sources.isTelegramChannelUrl(url) && (!subscribed || (record !== null && !record.enabled))) await readFeed(app, input, url, 'nothing was subscribed');
   // Adding a subscribed feed again keeps its story and poll schedule unless the options change them
   // (an edit of the stored source, atomic: a change made meanwhile by someone else is kept).
   const source = (await settingsChange(() =>
@@ -105,7 +102,7 @@ async function add(app: AppContext, input: CommandInput): Promise<Answer> {
   const task = (await scheduleOf(app)).find((candidate) => candidate.kind === 'poll' && candidate.target === url);
   const lines: Line[] = [
     [`Subscribed ${redactUrl(url)}${reenabled ? ' (re-enabled)' : ''}.`],
-    ...(isTelegramChannelUrl(url)
+    ...(app.sources.isTelegramChannelUrl(url)
       ? [['Its posts are read as they arrive, once the bot is a member (admin) of the channel.']]
       : [
           [`Polled "${source.poll}" (${source.timezone})${source.story ? `, story ${source.story}` : ''}; next poll ${shortTime(task?.next[0])}.`],
@@ -165,29 +162,16 @@ async function list(app: AppContext): Promise<Answer> {
  * Fetches and parses a feed once for `caller` (through the address guard from chat; the console is
  * trusted); a feed that does not answer, or is not a feed, is an InputError ending with `outcome`.
  */
-async function readFeed(app: AppContext, input: CommandInput, url: string, outcome: string): Promise<{ fetched: FetchedResource; feed: Awaited<ReturnType<typeof parseFetchedFeed>> }> {
-  const shown = redactUrl(url);
+async function readFeed(app: AppContext, input: CommandInput, url: string, outcome: string): Promise<FeedRead> {
   const { polling } = await app.settings.effective();
-  const options = { timeoutMs: polling.timeout_seconds * 1000, maxBytes: polling.max_bytes };
-  let fetched: FetchedResource;
-  try {
-    fetched = input.caller.platform === 'console' ? await fetchResource(url, options) : (await checkUrlFor(input.caller, url), await fetchGuarded(url, options));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`Could not read ${shown}: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
-  }
-  try {
-    return { fetched, feed: await parseFetchedFeed(fetched, url) };
-  } catch (error) {
-    throw new InputError(`${shown} was read but is not a usable feed: ${redactUrlsIn(errorMessage(error))}; ${outcome}.`);
-  }
+  return app.sources.readFeed(input.caller, url, { timeoutMs: polling.timeout_seconds * 1000, maxBytes: polling.max_bytes }, outcome);
 }
 
 /** Fetch and parse once; the store is not touched (no source record, no documents). */
 async function test(app: AppContext, input: CommandInput): Promise<Answer> {
   const url = await feedUrl(app, input);
   const shown = redactUrl(url);
-  const { fetched, feed } = await readFeed(app, input, url, 'nothing was stored');
+  const feed = await readFeed(app, input, url, 'nothing was stored');
   const dates = feed.items.map((item) => item.published).filter((date): date is string => date !== null).sort();
   const items = feed.items.slice(0, PREVIEW_ITEMS).map((item) => ({ title: item.title, published: item.published, url: item.url }));
   const lines: Line[] = [
@@ -195,5 +179,5 @@ async function test(app: AppContext, input: CommandInput): Promise<Answer> {
     ...items.map((item): Line => [`• ${item.published ? item.published.slice(0, 10) : 'no date'} `, item.url ? { text: item.title ?? '(untitled)', url: item.url } : (item.title ?? '(untitled)')]),
     [`Nothing was stored. Subscribe with /feeds add ${shown === url ? url : '<the URL you gave>'}`],
   ];
-  return adminAnswer('Feed preview', lines, { url: shown, final_url: redactUrl(fetched.url), title: feed.title, items: feed.items.length, first: items, stored: false });
+  return adminAnswer('Feed preview', lines, { url: shown, final_url: redactUrl(feed.finalUrl), title: feed.title, items: feed.items.length, first: items, stored: false });
 }

@@ -1,5 +1,5 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
-import { compileRule } from '../src/answers/digest/filters.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
+import { compileRule } from '../src/core/filters.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { adminAnswer, findDestination, settingsChange, stringOption } from './admin-shared.ts';

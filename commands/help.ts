@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 
 /** /help — the commands this caller may use, with their options. */
@@ -7,9 +7,9 @@ export default {
   description: 'Show the commands and how to use them',
   options: [{ name: 'command', description: 'A command to explain', type: 'string' }],
   permission: 'everyone',
-  async run(_app, input): Promise<Answer> {
-    // Loaded here, not at the top: the index lists this command too.
-    const { commands } = await import('./index.ts');
+  async run(_app, input, dispatcher): Promise<Answer> {
+    // The dispatcher's own list (commands/index.ts through the composition root): no import of the index here.
+    const commands = dispatcher?.commands ?? [];
     const visible = commands.filter((command) => command.permission === 'everyone' || input.caller.isAdmin);
     const wanted = typeof input.options.command === 'string' ? input.options.command.replace(/^\//, '') : undefined;
     const shown = wanted ? visible.filter((command) => command.name === wanted) : visible;

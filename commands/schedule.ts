@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
 import { redactUrl } from '../src/core/redact.ts';

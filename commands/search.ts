@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 
 const LIMIT = 10;

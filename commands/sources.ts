@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { basename } from 'node:path';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';

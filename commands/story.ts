@@ -1,8 +1,8 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { chooseStory, STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
-import { addToStory, readStoryOverrides } from '../src/core/story-overrides.ts';
+import { addToStory, readStoryOverrides } from '../src/pipeline/story-overrides.ts';
 import { adminAnswer, plural, requireOperator, stringOption } from './admin-shared.ts';
 
 

@@ -1,4 +1,4 @@
-import type { Answer, Line } from '../src/answers/answer.ts';
+import type { Answer, Line } from '../src/core/answer.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import { storyPageLink } from '../src/answers/story-link.ts';
 import { timelineEvents, timelineJson, timelineQuery } from '../src/answers/timeline.ts';

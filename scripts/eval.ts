@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { listFacts } from '../src/answers/facts-list.ts';
-import { openApp } from '../src/core/app.ts';
+import { openApp } from '../src/app.ts';
 import { llmConfigFromEnv } from '../src/core/llm-config.ts';
 import { redactUrl } from '../src/core/redact.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';

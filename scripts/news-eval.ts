@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
 import { listFacts } from '../src/answers/facts-list.ts';
-import { openApp } from '../src/core/app.ts';
+import { openApp } from '../src/app.ts';
 import type { LlmConfig } from '../src/core/llm-config.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';

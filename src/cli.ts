@@ -1,26 +1,26 @@
 import { Command, Option } from 'commander';
 import { join, relative } from 'node:path';
-import { commands } from '../commands/index.ts';
-import { openApp } from './core/app.ts';
+import { allCommands as commands, openApp, serviceWiring } from './app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
-import type { Answer } from './answers/answer.ts';
+import type { Answer } from './core/answer.ts';
 import { digestJson } from './answers/digest/answer.ts';
 import type { Digest } from './answers/digest/types.ts';
 import { factsText, listFacts } from './answers/facts-list.ts';
-import { deliverDigest, destinationById, previewDigest } from './pipeline/digest.ts';
+import { deliverDigest, previewDigest } from './pipeline/digest.ts';
+import { destinationById } from './pipeline/destination.ts';
 import { messageSender, senderFor } from './pipeline/senders.ts';
 import { renderPlain } from './platforms/console/render.ts';
-import { ingestWithProgress } from './platforms/console/ingest-progress.ts';
+import { ingestWithProgress } from './cli/ingest-progress.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
 import { exportSite } from './platforms/web/export.ts';
 import { readServiceStatus, serviceAlive, statusText } from './pipeline/service-status.ts';
 import { loadSample } from './pipeline/sample.ts';
 import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
-import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './platforms/console/config-commands.ts';
+import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './cli/config-commands.ts';
 
 const program = new Command()
   .name('cronista')
@@ -115,7 +115,7 @@ program
   .command('start')
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
-    process.exitCode = await runService(dataDir());
+    process.exitCode = await runService(dataDir(), serviceWiring);
   });
 
 program

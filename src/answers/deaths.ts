@@ -1,12 +1,14 @@
+import type { Answer, Line } from '../core/answer.ts';
 import type { AppContext } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import { canonicalRegion } from '../facts/story.ts';
 import type { Story } from '../facts/types.ts';
-import { buildDeathsData } from '../timeline/deaths.ts';
+import { buildDeathsData, deathsText } from '../timeline/deaths.ts';
 import { cachedByFacts } from '../timeline/cache.ts';
 import { figuresBySource } from '../timeline/from-store.ts';
 import type { DeathsData, StoredFigure } from '../timeline/types.ts';
 import { chooseStory } from './story-choice.ts';
+import { storyPageLink } from './story-link.ts';
 
 /** What a /deaths request asks for, resolved against the loaded stories. */
 export interface DeathsQuery {
@@ -59,4 +61,24 @@ function inRegion(figures: StoredFigure[], region: string): StoredFigure[] {
     const share = figure.byRegion?.find((entry) => entry.region === region);
     return share ? [{ ...figure, value: share.value, qualifier: 'exact', region, byRegion: [share] }] : [];
   });
+}
+
+/** The /deaths answer: the running toll as text, the sources of the latest figure, the chart (a PNG path) and the story's page. */
+export function deathsAnswer(json: DeathsJson, story: Story | null, chart: { name: string; path: string } | null): Answer {
+  const region = json.region;
+  const lines: Line[] = deathsText(json).split('\n').map((line) => [line]);
+  const latest = json.latest;
+  const sections = [{ heading: region ? `Deaths in ${region}` : undefined, lines }];
+  if (latest) {
+    sections.push({
+      heading: 'Sources for the latest figure',
+      lines: latest.sources.slice(0, 5).map((source): Line => [
+        source.url ? { text: source.title ?? source.source, url: source.url } : (source.title ?? source.source),
+        ` — ${source.source}: “${source.quote}”`,
+      ]),
+    });
+  }
+  const attachments = chart ? [{ name: chart.name, path: chart.path, contentType: 'image/png', description: 'Chart of the death toll' }] : [];
+  const link = storyPageLink(story?.id, {}, 'Chart and sources on the web');
+  return { title: story ? `Deaths — ${story.name}` : 'Deaths', sections, json, attachments, ...(link ? { link } : {}) };
 }

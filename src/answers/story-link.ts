@@ -1,4 +1,4 @@
-import type { AnswerLink } from './answer.ts';
+import type { AnswerLink } from '../core/answer.ts';
 
 /** The path of a story's page on the web server (src/platforms/web/), relative to its root. */
 export function storyPagePath(storyId: string): string {

@@ -1,5 +1,6 @@
-import type { Answer } from '../answers/answer.ts';
+import type { Answer } from './answer.ts';
 import type { AppContext } from './context.ts';
+import type { Asker } from './source-access.ts';
 
 export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -18,7 +19,7 @@ export type Permission = 'everyone' | 'admin';
 export type OptionValues = Record<string, string | number | boolean | undefined>;
 
 export interface Caller {
-  platform: 'console' | 'telegram' | 'discord';
+  platform: Asker['platform'];
   userId: string;
   chatId: string;
   /** Set by the platform from its own notion of admin (chat administrator, Manage Server, operator). */
@@ -61,5 +62,6 @@ export interface CommandDefinition {
   subcommands?: readonly SubcommandDefinition[];
   permission: Permission;
   cooldownSeconds?: number;
-  run(app: AppContext, input: CommandInput): Promise<Answer>;
+  /** `commands`: every command the dispatcher serves (for /help), given by the dispatcher. */
+  run(app: AppContext, input: CommandInput, dispatcher?: { commands: readonly CommandDefinition[] }): Promise<Answer>;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CronistaError } from './errors.ts';
-import { compileRule } from '../answers/digest/filters.ts';
+import { compileRule } from './filters.ts';
 
 /** Every 10 minutes, the default poll of a subscribed feed. */
 export const DEFAULT_POLL = '*/10 * * * *';

@@ -3,6 +3,7 @@ import type { Store } from '../stores/store.ts';
 import type { LlmConfig } from './llm-config.ts';
 import type { Logger } from './logger.ts';
 import type { Settings } from './settings.ts';
+import type { SourceAccess } from './source-access.ts';
 
 /** What every command, job and platform shares: the store, the stories followed, a logger, the clock. */
 export interface AppContext {
@@ -14,5 +15,7 @@ export interface AppContext {
   settings: Settings;
   /** The operator's OpenAI-compatible model (CRONISTA_LLM_*) for model-assisted extraction; absent or null: rules alone. */
   llm?: LlmConfig | null;
+  /** Reading URLs as a caller may, and Telegram channel links: what commands may ask of the sources. */
+  sources: SourceAccess;
   now(): Date;
 }

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { textAnswer, type Answer } from '../answers/answer.ts';
+import { textAnswer, type Answer } from './answer.ts';
 import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
 import type { AppContext } from './context.ts';
 import { calendarProblem, excerpt } from './text.ts';
@@ -60,7 +60,7 @@ export class Dispatcher {
       const input = validate(command, request);
       const waited = this.cooldownLeft(command, request);
       if (waited > 0) return errorAnswer(`/${command.name} was just used; try again in ${waited} s.`, 'cooldown');
-      return await command.run(this.app, input);
+      return await command.run(this.app, input, this);
     } catch (error) {
       if (error instanceof CronistaError) {
         const code = error instanceof PermissionError ? 'forbidden' : error instanceof InputError ? 'bad_input' : 'failed';

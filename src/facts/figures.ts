@@ -233,8 +233,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
     else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
-    // (an incident on a day of its own stays one: "17 were killed in Juliaca on Monday")
-    const restrictedTo = scope === 'incident' && eventDates.some((d) => d.precision === 'day') ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    // (an incident stays one: "17 were killed in Juliaca on Monday", "el enfrentamiento dejó un muerto en Andahuaylas")
+    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
     if (restrictedTo) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CronistaError } from '../core/errors.ts';
+import { normalizeText } from '../documents/dedup.ts';
 import type { Story } from './types.ts';
 
 /** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
@@ -268,4 +269,29 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
     out.push({ place: entry.place, region: entry.region, isRegion: entry.isRegion, index: start, end });
   }
   return out;
+}
+
+/**
+ * The story a document belongs to: the one whose keywords and gazetteer places it names most, or null. A keyword several
+ * followed stories share ("protests", "Defensoría del Pueblo") weighs less than one of its own ("Bolivia", "Senkata"):
+ * each counts 1 / (the number of the given stories listing it), so a story with a long list of generic words does not
+ * take another story's reports. Each distinct place of the story's gazetteer named counts 1 (at most 3).
+ */
+export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
+  const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
+  const shared = new Map<string, number>();
+  for (const story of stories) for (const keyword of new Set(story.keywords.map((k) => normalizeText(k)))) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
+  let best: Story | null = null;
+  let bestScore = 0;
+  for (const story of stories) {
+    const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
+    const keywords = new Set(story.keywords.map((k) => normalizeText(k)));
+    let score = Math.min(3, places);
+    for (const keyword of keywords) if (keyword && text.includes(` ${keyword} `)) score += 1 / (shared.get(keyword) ?? 1);
+    if (score > bestScore) {
+      best = story;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -14,7 +14,9 @@ import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { listImportFiles, pageFormat, refuseBinary } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
 import type { Story } from '../facts/types.ts';
-import { factsOf, storyFor } from './extract.ts';
+import { factsOf } from '../facts/extract.ts';
+import { storyFor } from '../facts/story.ts';
+import { ingestDraft } from './store-draft.ts';
 import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
 
@@ -117,10 +119,10 @@ export async function storeItems(
   for (const item of items) {
     try {
       const draft = datedByStory(toDraft(item), item, app.stories, app.now());
-      // The model (when configured) answers before the store's transaction; factsOf verifies and merges inside it.
+      // The model (when configured) answers first; factsOf verifies and merges its answer, before the store's transaction.
       const answer = model ? await model.answerFor(draft) : null;
       const input = model?.inputFor(draft, answer) ?? null;
-      const outcome = await app.store.ingest(sourceId, draft, app.now(), (stored) => factsOf(stored, app.stories, input), { silent: options.silent === true });
+      const outcome = await ingestDraft(app.store, sourceId, draft, app.now(), (stored) => factsOf(stored, app.stories, input), { silent: options.silent === true });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
       else report.duplicates++;

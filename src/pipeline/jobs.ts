@@ -1,12 +1,13 @@
-import { textAnswer } from '../answers/answer.ts';
+import { textAnswer } from '../core/answer.ts';
 import type { DestinationConfig, SourceConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { errorMessage } from '../core/errors.ts';
 import { redactUrl, redactUrlsIn } from '../core/redact.ts';
-import { fetchGuarded } from '../core/ssrf.ts';
+import { fetchGuarded } from '../sources/ssrf.ts';
 import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
-import { deliverDigests, destinationFromConfig } from './digest.ts';
+import { deliverDigests } from './digest.ts';
+import { destinationFromConfig } from './destination.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { pollSource } from './poll.ts';
 import { senderFor } from './senders.ts';

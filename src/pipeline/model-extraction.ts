@@ -15,7 +15,8 @@ import type { DocumentDraft } from '../documents/types.ts';
 import { parseModelAnswer, RESPONSE_FORMAT, type ModelAnswer } from '../facts/model/answer.ts';
 import { EXTRACTION_INSTRUCTIONS, extractionMessage } from '../facts/model/instructions.ts';
 import { createChatClient, type ChatClient } from '../sources/chat-completions.ts';
-import { storyFor, type ModelInput } from './extract.ts';
+import type { ModelInput } from '../facts/extract.ts';
+import { storyFor } from '../facts/story.ts';
 
 /** A document can be long and a local model slow: more time than a summary gets. */
 const DEFAULT_TIMEOUT_MS = 60_000;

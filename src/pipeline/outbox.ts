@@ -1,6 +1,5 @@
 import type Keyv from 'keyv';
 import type { DigestCursor } from '../answers/digest/build.ts';
-import { CronistaError } from '../core/errors.ts';
 
 /**
  * The outbox makes digest delivery crash-safe. A digest is rendered for its destination's platform and
@@ -26,18 +25,6 @@ export interface Outbox<M = unknown> {
   /** Index of the first message not yet confirmed by the platform. */
   next: number;
   createdAt: string;
-}
-
-/** A destination's digest could not be delivered. `permanent`: the platform refused (bad chat, deleted webhook). */
-export class DeliveryError extends CronistaError {
-  override name = 'DeliveryError';
-  readonly permanent: boolean;
-  readonly status: number | undefined;
-  constructor(message: string, options: { permanent: boolean; status?: number; cause?: unknown }) {
-    super(message.replace(/\s+/g, ' ').trim(), { cause: options.cause });
-    this.permanent = options.permanent;
-    this.status = options.status;
-  }
 }
 
 export interface LastError {

@@ -39,7 +39,7 @@ export interface PollOptions {
   parse?: FeedParser;
   /**
    * How the feed is fetched (given the conditional-request validators). Default `fetchResource` (trusted,
-   * operator-configured sources); feeds added from chat are polled with `fetchGuarded` (src/core/ssrf.ts).
+   * operator-configured sources); feeds added from chat are polled with `fetchGuarded` (src/sources/ssrf.ts).
    */
   fetch?: Fetcher;
 }

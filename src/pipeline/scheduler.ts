@@ -6,7 +6,6 @@ import { redactUrl, safeUrlName } from '../core/redact.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type { Settings } from '../core/settings.ts';
 import { isTelegramChannelUrl } from '../sources/telegram-channel.ts';
-import type { Destination } from './digest.ts';
 
 export type TaskKind = 'digest' | 'poll';
 
@@ -233,8 +232,7 @@ export class Scheduler {
   }
 
   private create(want: Wanted): ScheduledTask {
-    let task: ScheduledTask | undefined;
-    task = cron.createTask(want.cron, (context: TaskContext) => this.run(want.name, task, context), {
+    const task: ScheduledTask = cron.createTask(want.cron, (context: TaskContext) => this.run(want.name, task, context), {
       timezone: want.timezone,
       name: want.name,
       noOverlap: true,

@@ -1,17 +1,35 @@
-import type { Answer } from '../answers/answer.ts';
+import { randomBytes } from 'node:crypto';
+import type Keyv from 'keyv';
+import type { Answer } from '../core/answer.ts';
 import type { AppContext } from '../core/context.ts';
-import { InputError } from '../core/errors.ts';
+import { DeliveryError, InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';
 import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.ts';
 import { webhookPoster, type WebhookOptions } from '../platforms/discord/webhook.ts';
-import { outboxNonce, postChannelMessage } from '../platforms/discord/channel.ts';
+import { MAX_NONCE, messageNonce, postChannelMessage } from '../platforms/discord/channel.ts';
 import { discordRest } from '../platforms/discord/env.ts';
 import { renderTelegram, type TelegramMessage } from '../platforms/telegram/render.ts';
 import { telegramSender, type TelegramSendOptions } from '../platforms/telegram/send.ts';
-import type { Destination } from './digest.ts';
-import { DeliveryError } from './outbox.ts';
+import type { Destination } from './destination.ts';
+import { readOutbox } from './outbox.ts';
 
-export { DeliveryError } from './outbox.ts';
+/**
+ * The nonce for a message about to be sent from a destination's outbox: while `drainOutbox` sends
+ * `messages[next]`, the saved outbox has that same `next` (it is saved before each send), so the nonce
+ * is the same on a resumed delivery after a crash. A message sent outside an outbox gets a random one
+ * (still enough for the REST client's own retries).
+ */
+export function outboxNonce(kv: Keyv, destination: string): (message: DiscordMessage) => Promise<string> {
+  return async (message) => {
+    const outbox = await readOutbox<DiscordMessage>(kv, destination);
+    const index = outbox?.next ?? -1;
+    const pending = outbox?.messages[index];
+    if (outbox && pending && JSON.stringify(pending) === JSON.stringify(message)) {
+      return messageNonce([destination, outbox.fromSequence, outbox.toSequence, outbox.createdAt, index]);
+    }
+    return randomBytes(18).toString('base64url').slice(0, MAX_NONCE);
+  };
+}
 
 /** Sends a whole answer; resolves once the platform has accepted all of it. */
 export type Send = (answer: Answer) => Promise<void>;

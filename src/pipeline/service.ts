@@ -1,17 +1,17 @@
 import { createInterface } from 'node:readline';
-import { commands } from '../../commands/index.ts';
-import { openApp } from '../core/app.ts';
+import type { CommandDefinition } from '../core/command.ts';
 import type { AppContext } from '../core/context.ts';
 import { Dispatcher } from '../core/dispatch.ts';
 import { errorMessage } from '../core/errors.ts';
 import { plural } from '../core/text.ts';
-import { refreshStoryOverrides } from '../core/story-overrides.ts';
+import { refreshStoryOverrides } from './story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
-import { configuredPlatforms } from '../platforms/index.ts';
+import type { Platform } from '../platforms/platform.ts';
 import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
 import { WebServer, webOptionsFromEnv } from '../platforms/web/server.ts';
 import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
-import { CONSOLE_DESTINATION, deliverDigest } from './digest.ts';
+import { deliverDigest } from './digest.ts';
+import { CONSOLE_DESTINATION } from './destination.ts';
 import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
@@ -27,20 +27,27 @@ export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOption
   return { ...(startTimeoutMs ? { startTimeoutMs } : {}), ...(retryDelayMs ? { retryDelayMs } : {}) };
 }
 
+/** What the service runs, chosen by the composition root (src/app.ts): the store, the commands, the chat platforms. */
+export interface ServiceWiring {
+  openApp(dataDir: string): AppContext;
+  commands: readonly CommandDefinition[];
+  platforms(app: AppContext, dispatcher: Dispatcher): Platform[];
+}
+
 /**
  * `cronista start`: the bot as a service. Console lines typed before start-up finishes are queued,
  * not dropped; stdin closing does not stop the service; SIGINT/SIGTERM finish in-flight work, close
  * the store and exit 0 — also during start-up. Chat platforms run under a supervisor: one that cannot
  * start is reported once, left out of the readiness line and retried in the background (`cronista status`).
  */
-export async function runService(dataDir: string): Promise<number> {
+export async function runService(dataDir: string, wiring: ServiceWiring): Promise<number> {
   const queued: string[] = [];
   let handle: ((line: string) => void) | null = null;
   const input = createInterface({ input: process.stdin, terminal: false });
   input.on('line', (line) => (handle ? handle(line) : queued.push(line)));
 
   const webOptions = webOptionsFromEnv();
-  const app = openApp(dataDir);
+  const app = wiring.openApp(dataDir);
   const keepAlive = setInterval(() => {}, 1 << 30);
   let work: Promise<unknown> = Promise.resolve();
   const enqueue = (job: () => Promise<unknown>) => {
@@ -71,7 +78,7 @@ export async function runService(dataDir: string): Promise<number> {
   const stopWatching = await watchStoredChanges(app);
   const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
   await scheduler.follow(app.settings);
-  const dispatcher = new Dispatcher(app, commands);
+  const dispatcher = new Dispatcher(app, wiring.commands);
   const answerLine = (line: string) => {
     if (!line.trim()) return;
     void enqueue(async () => process.stdout.write(`${formatAnswer(await runConsoleLine(dispatcher, line), false)}\n`));
@@ -85,7 +92,7 @@ export async function runService(dataDir: string): Promise<number> {
     saving = saving.then(() => saveServiceStatus(app.store, snapshot)).catch((error) => app.logger.warn(`could not save the service status: ${errorMessage(error)}`));
     return saving;
   };
-  const supervisor = new PlatformSupervisor(configuredPlatforms(app, dispatcher), {
+  const supervisor = new PlatformSupervisor(wiring.platforms(app, dispatcher), {
     logger: app.logger,
     ...supervisorTimings(process.env),
     onChange: (platforms) => {

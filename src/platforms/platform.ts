@@ -34,5 +34,25 @@ export class PlatformError extends Error {
   }
 }
 
+/**
+ * A post in a channel the bot belongs to, in neutral terms: `item` has a RawItem's shape. Whether the
+ * channel is a source, and storing the post, is the pipeline's job (src/pipeline/channel-posts.ts).
+ */
+export interface ChannelPost {
+  /** `internalId`: the id in `https://t.me/c/<internalId>` links (Telegram's chat id without its -100). */
+  channel: { id: number; internalId: string; username?: string | undefined; title?: string | undefined };
+  item: { key: string; url: string; title: string | null; published: string; text: string; outlet: string | null };
+}
+
+export type ChannelPostOutcome =
+  | { status: 'ignored'; reason: string }
+  | { status: 'added' | 'merged' | 'duplicate' | 'updated' | 'unchanged' | 'kept'; sourceId: string; documentId: number | null };
+
+/** What a platform hands on to the pipeline, set by the composition root (src/app.ts). */
+export interface PlatformHooks {
+  /** A channel post, or its edit (`edited`): stored when its channel is a subscribed source. */
+  channelPost?: (post: ChannelPost, options: { edited: boolean }) => Promise<ChannelPostOutcome>;
+}
+
 /** Creates a platform from the environment, or returns null when it is not configured (no token). */
-export type PlatformFactory = (app: AppContext, dispatcher: Dispatcher, env: NodeJS.ProcessEnv) => Platform | null;
+export type PlatformFactory = (app: AppContext, dispatcher: Dispatcher, env: NodeJS.ProcessEnv, hooks?: PlatformHooks) => Platform | null;

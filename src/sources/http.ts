@@ -22,7 +22,7 @@ export interface FetchOptions {
   checkUrl?: (url: string) => Promise<URL>;
 }
 
-/** How a fetch is done: `fetchResource`, or the SSRF-guarded `fetchGuarded` (src/core/ssrf.ts). */
+/** How a fetch is done: `fetchResource`, or the SSRF-guarded `fetchGuarded` (src/sources/ssrf.ts). */
 export type Fetcher = (url: string, opts?: FetchOptions) => Promise<FetchedResource>;
 
 export interface FetchedResource {

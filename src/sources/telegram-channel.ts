@@ -1,6 +1,7 @@
 /**
  * Links that name a Telegram channel. Such a source is not polled: the bot, as a member (admin) of the
- * channel, receives its posts (see src/platforms/telegram/channel-posts.ts).
+ * channel, receives its posts (src/platforms/telegram/channel-posts.ts) and hands them to the pipeline
+ * (src/pipeline/channel-posts.ts).
  */
 const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 /** t.me paths that are not channels. */
@@ -44,4 +45,12 @@ export function telegramChannelUrl(input: string): string | null {
   const ref = channelRef(withScheme);
   if (!ref) return null;
   return 'username' in ref ? `https://t.me/${ref.username}` : `https://t.me/c/${ref.internalId}`;
+}
+
+/** Whether a source URL names this channel (usernames compare case-insensitively; `internalId` as in t.me/c/ links). */
+export function matchesChannel(url: string, channel: { internalId: string; username?: string | undefined }): boolean {
+  const ref = channelRef(url);
+  if (!ref) return false;
+  if ('username' in ref) return channel.username !== undefined && ref.username.toLowerCase() === channel.username.toLowerCase();
+  return ref.internalId === channel.internalId;
 }

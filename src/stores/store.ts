@@ -95,7 +95,33 @@ export type UpdateItemOutcome =
   | { status: 'missing'; documentId: null }
   | { status: 'updated' | 'unchanged' | 'kept'; documentId: number };
 
-export type FactsOf = (draft: DocumentDraft) => { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] };
+/** What was extracted from a draft's text: stored with the document whenever it takes that text. */
+export interface DraftFacts {
+  story: string | null;
+  figures: ExtractedFigure[];
+  events: ExtractedEvent[];
+}
+
+/**
+ * What the pipeline decided about a draft before the store's transaction (src/pipeline/store-draft.ts):
+ * the near-duplicate policy and extraction run there; the store only stores.
+ */
+export interface IngestPlan {
+  /** The draft's sentence fingerprints, kept for later near-duplicate look-ups (`nearDuplicateCandidates`). */
+  sentenceHashes: readonly number[];
+  /** A stored document this draft is a copy of; `replaceText`: the draft is its fuller text (the document takes it). */
+  copyOf?: { documentId: number; replaceText: boolean } | null;
+  /** The facts of the draft's text, when the document takes this text (a new document, or `replaceText`). */
+  facts?: DraftFacts | null;
+}
+
+/** A stored document sharing sentences with a draft (`sharedSentences` of its `sentences`). */
+export interface NearDuplicateCandidate {
+  documentId: number;
+  sharedSentences: number;
+  sentences: number;
+  text: string;
+}
 
 export interface FactFilter {
   story?: string | null;
@@ -118,6 +144,11 @@ export interface Store {
    * settings (configuration and story overrides) goes through here, never through get-then-set.
    */
   updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T>;
+  /**
+   * A kv value read synchronously, for start-up code that cannot wait (openApp applies the story
+   * additions made from chat before it returns). Stores that cannot read synchronously leave it out.
+   */
+  readKvSync?<T>(key: string): T | undefined;
   ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord>;
   getSource(idOrUrl: string): Promise<SourceRecord | null>;
   listSources(): Promise<SourceRecord[]>;
@@ -132,20 +163,25 @@ export interface Store {
   setSourceEnabled(sourceId: string, enabled: boolean, reason?: string): Promise<void>;
   /** Fill in a source's title when it has none (a feed's title is known only once it was read). */
   setSourceTitle(sourceId: string, title: string): Promise<void>;
+  /** Where a draft stands before any judgement: its own item already stored (document id), a document with exactly its text. */
+  lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }>;
+  /** Stored documents sharing the most of these sentence fingerprints, most shared first, at most `limit`. */
+  nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]>;
   /**
-   * Store one item: new document, a known item again, or a copy merged into an existing document.
-   * `facts` is called (in the same transaction) whenever the stored text becomes this draft's, so a
-   * document is never without the facts of its text. `silent`: the copy is stored but not announced
-   * (a document whose first copy is silent is `seeded`: known, never news).
+   * Store one item as planned (src/pipeline/store-draft.ts): new document, a known item again, or a copy
+   * merged into an existing document (same text, or `plan.copyOf`). `plan.facts` are stored in the same
+   * transaction whenever the stored text becomes this draft's, so a document is never without the facts of
+   * its text. `silent`: the copy is stored but not announced (a document whose first copy is silent is
+   * `seeded`: known, never news).
    */
-  ingest(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf, options?: { silent?: boolean }): Promise<IngestOutcome>;
+  ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options?: { silent?: boolean }): Promise<IngestOutcome>;
   /**
    * A known item changed at its source (an edited channel post): its copy takes the new title/URL, and
-   * the document the new text, language and facts (`facts`, same transaction) when this source is its
+   * the document the new text, language and facts (`plan.facts`, same transaction) when this source is its
    * only one. `missing`: no such item (store it with `ingest`); `kept`: the document is shared with
    * other sources, or its new text is another document's, so only the copy changed.
    */
-  updateItem(sourceId: string, draft: DocumentDraft, at: Date, facts?: FactsOf): Promise<UpdateItemOutcome>;
+  updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: Omit<IngestPlan, 'copyOf'>): Promise<UpdateItemOutcome>;
   /** Replace what was extracted from a document (its text changed, or extraction improved). */
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;

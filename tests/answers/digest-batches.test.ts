@@ -3,10 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openApp } from '../../src/core/app.ts';
-import { CONSOLE_DESTINATION, deliverDigest, previewDigest } from '../../src/pipeline/digest.ts';
+import { openApp } from '../../src/app.ts';
+import { deliverDigest, previewDigest } from '../../src/pipeline/digest.ts';
+import { CONSOLE_DESTINATION } from '../../src/pipeline/destination.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
-import type { Answer } from '../../src/answers/answer.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import { buildDigest } from '../../src/answers/digest/build.ts';
 
 interface Item {

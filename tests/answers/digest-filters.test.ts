@@ -3,8 +3,8 @@ import { test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { compileFilters, filterReason, ruleCompilations } from '../../src/answers/digest/filters.ts';
-import { OVERRIDES_KEY } from '../../src/core/settings.ts';
+import { compileFilters, filterReason, ruleCompilations } from '../../src/core/filters.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
 import { errorText, harness, isError, operator } from '../commands/helpers.ts';
 
 test('a filter rule that does not compile is refused by the config schema, naming the field; nothing changes', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { placeToRegion } from '../../src/facts/story.ts';
-import { OVERRIDES_KEY } from '../../src/core/settings.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
 import { describeSchedule } from '../../src/pipeline/scheduler.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { OVERRIDES_KEY } from '../../src/core/settings.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
 import { lastErrorKey, outboxKey } from '../../src/pipeline/outbox.ts';
 import { answerText, errorText, harness, isError, operator, otherGroupAdmin, telegramAdmin, telegramMember, telegramOperator } from './helpers.ts';
 

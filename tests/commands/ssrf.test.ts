@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { syncBuiltinESMExports } from 'node:module';
 import { after, before, test } from 'node:test';
-import { OVERRIDES_KEY } from '../../src/core/settings.ts';
-import { allowListFromEnv, checkPublicUrl, fetchGuarded, internalAddressReason, parseIp } from '../../src/core/ssrf.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
+import { allowListFromEnv, checkPublicUrl, fetchGuarded, internalAddressReason, parseIp } from '../../src/sources/ssrf.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { answerText, documentCount, errorText, harness, isError, operator, telegramAdmin, withAllowHosts } from './helpers.ts';
 
@@ -29,7 +29,7 @@ after(async () => {
   await new Promise<void>((resolve) => redirector.close(() => resolve()));
 });
 
-/** Replaces node:dns lookup (also for the named import in src/core/ssrf.ts) while `fn` runs. */
+/** Replaces node:dns lookup (also for the named import in src/sources/ssrf.ts) while `fn` runs. */
 async function withDns<T>(answer: (host: string) => string[], fn: () => Promise<T>): Promise<T> {
   const original = dns.lookup;
   const fake = ((host: string, options: unknown, callback?: unknown) => {

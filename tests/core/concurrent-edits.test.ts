@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { commands } from '../../commands/index.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { Caller } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
-import { readStoryOverrides, refreshStoryOverrides } from '../../src/core/story-overrides.ts';
+import { readStoryOverrides, refreshStoryOverrides } from '../../src/pipeline/story-overrides.ts';
 import { rss, startFeedServer } from '../fixtures/feed-server.ts';
 import { errorText, isError, operator, telegramOperator, withAllowHosts } from '../commands/helpers.ts';
 

@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { textAnswer } from '../../src/answers/answer.ts';
+import { textAnswer } from '../../src/core/answer.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { parseCommandLine } from '../../src/platforms/console/parse.ts';
 
 const calls: unknown[] = [];

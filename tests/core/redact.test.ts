@@ -12,8 +12,8 @@ import { createLogger } from '../../src/core/logger.ts';
 import { redactUrl, redactUrlsIn, safeUrlName } from '../../src/core/redact.ts';
 import { pollJob } from '../../src/pipeline/jobs.ts';
 import { describeSchedule, Scheduler } from '../../src/pipeline/scheduler.ts';
-import { scheduleText } from '../../src/platforms/console/config-commands.ts';
-import type { Answer } from '../../src/answers/answer.ts';
+import { scheduleText } from '../../src/cli/config-commands.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { harness, operator, telegramOperator, telegramAdmin, telegramMember, type Harness } from '../commands/helpers.ts';
 

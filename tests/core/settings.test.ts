@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, DEFAULT_DIGEST_SCHEDULE, DEFAULT_POLL, loadConfigFile, parseConfig, type CronistaConfig } from '../../src/core/config.ts';
-import { OVERRIDES_KEY, Settings } from '../../src/core/settings.ts';
+import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
+import { Settings } from '../../src/core/settings.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 import { freshDataDir, runCli } from '../cli/helpers.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { commands } from '../../commands/index.ts';
 import { listFacts } from '../../src/answers/facts-list.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { evaluate, type Gold } from '../../scripts/evaluation.ts';

@@ -5,7 +5,7 @@ import { loadStories } from '../../src/facts/story.ts';
 import { ANSWER_JSON_SCHEMA, parseModelAnswer, type ModelAnswer, type ModelFigure } from '../../src/facts/model/answer.ts';
 import { EXTRACTION_INSTRUCTIONS } from '../../src/facts/model/instructions.ts';
 import { locateQuote, mergeModelFacts } from '../../src/facts/model/verify.ts';
-import { factsOf } from '../../src/pipeline/extract.ts';
+import { factsOf } from '../../src/facts/extract.ts';
 import type { FactInput } from '../../src/facts/types.ts';
 
 const stories = loadStories(join(import.meta.dirname, '../../config/stories'));

@@ -34,7 +34,7 @@ export function posts003(): FactInput[] {
     const firstLine = lines.findIndex((l) => l.trim());
     const body = lines
       .filter((l, j) => !(j === firstLine && /(\||–|\bBy\b|\bBY\b)/.test(l)) && !/Posted by/.test(l))
-      .filter((l, j, all) => !(j <= 2 && /^“Terrorists/.test(l)))
+      .filter((l, j) => !(j <= 2 && /^“Terrorists/.test(l)))
       .join('\n');
     out.push({ title, text: body, published: `${published}T12:00:00Z`, language: 'en' });
   }

@@ -16,7 +16,7 @@ import { test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { deliverDigest } from '../../src/pipeline/digest.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { messageSender } from '../../src/pipeline/senders.ts';

@@ -6,13 +6,15 @@ import { after, before, test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import type { Answer } from '../../src/answers/answer.ts';
-import { openApp } from '../../src/core/app.ts';
+import type { Answer } from '../../src/core/answer.ts';
+import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
-import { deliverDigest, deliverDigests, readCursor, type Destination } from '../../src/pipeline/digest.ts';
+import { deliverDigest, deliverDigests, readCursor } from '../../src/pipeline/digest.ts';
+import { type Destination } from '../../src/pipeline/destination.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { outboxKey, readLastError, readOutbox } from '../../src/pipeline/outbox.ts';
-import { DeliveryError, discordWebhookSender, senderFor, telegramChatSender, type SenderOptions } from '../../src/pipeline/senders.ts';
+import { DeliveryError } from '../../src/core/errors.ts';
+import { discordWebhookSender, senderFor, telegramChatSender, type SenderOptions } from '../../src/pipeline/senders.ts';
 import { postWebhookMessage } from '../../src/platforms/discord/webhook.ts';
 import { roundFeed } from '../fixtures/delivery-crash-child.ts';
 import { startDiscordStandIn, type DiscordStandIn } from '../fixtures/discord-stand-in.ts';

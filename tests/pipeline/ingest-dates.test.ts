@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 
 /** Ingests one text page and returns its stored publication date. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { listFacts } from '../../src/answers/facts-list.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { LlmConfig } from '../../src/core/llm-config.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';

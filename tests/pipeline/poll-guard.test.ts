@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Settings } from '../../src/core/settings.ts';

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { ConfigError, parseConfig, type DestinationConfig, type SourceConfig } from '../../src/core/config.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { Settings } from '../../src/core/settings.ts';
-import { destinationFromConfig } from '../../src/pipeline/digest.ts';
+import { destinationFromConfig } from '../../src/pipeline/destination.ts';
 import { Scheduler as BaseScheduler, type RunContext, type SchedulerOptions } from '../../src/pipeline/scheduler.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 import { freshDataDir, runCli } from '../cli/helpers.ts';

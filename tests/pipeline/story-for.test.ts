@@ -1,7 +1,7 @@
 // Which followed story a report belongs to, when several stories share generic words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { storyFor } from '../../src/pipeline/extract.ts';
+import { storyFor } from '../../src/facts/story.ts';
 import { loadStories } from '../../src/facts/story.ts';
 import type { Story } from '../../src/facts/types.ts';
 

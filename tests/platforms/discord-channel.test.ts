@@ -11,12 +11,14 @@ import { after, before, test } from 'node:test';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
-import { deliverDigest, deliverDigests, readCursor, type Destination } from '../../src/pipeline/digest.ts';
+import { deliverDigest, deliverDigests, readCursor } from '../../src/pipeline/digest.ts';
+import { type Destination } from '../../src/pipeline/destination.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { readLastError, readOutbox } from '../../src/pipeline/outbox.ts';
-import { DeliveryError, messageSender, senderFor, type MessageSender } from '../../src/pipeline/senders.ts';
+import { DeliveryError } from '../../src/core/errors.ts';
+import { messageSender, senderFor, type MessageSender } from '../../src/pipeline/senders.ts';
 import { MAX_NONCE, messageNonce, postChannelMessage } from '../../src/platforms/discord/channel.ts';
 import { discordRest } from '../../src/platforms/discord/env.ts';
 import { renderDiscord, type DiscordMessage } from '../../src/platforms/discord/render.ts';

@@ -14,7 +14,7 @@ process.env.CRONISTA_LOG_LEVEL ??= 'silent';
 
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import type { Answer } from '../../src/answers/answer.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import { discordCommandsJson } from '../../src/platforms/discord/commands-json.ts';
 import { deployCommands, deployReport } from '../../src/platforms/discord/deploy.ts';

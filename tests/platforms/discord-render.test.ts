@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { APIEmbed } from 'discord.js';
-import type { Answer } from '../../src/answers/answer.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import { renderDiscord, escapeMarkdown, discordUrl, type DiscordMessage } from '../../src/platforms/discord/render.ts';
 import { answerTextNoSpace, assertDiscordMessages, bigAnswer, discordPlain, discordTextNoSpace, rng } from './helpers.ts';
 

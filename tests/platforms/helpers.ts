@@ -3,7 +3,7 @@
  * messages. The validators do not reuse the renderers' code (they re-derive limits and parse output).
  */
 import assert from 'node:assert/strict';
-import type { Answer, Line, Span } from '../../src/answers/answer.ts';
+import type { Answer, Line, Span } from '../../src/core/answer.ts';
 import type { TelegramMessage } from '../../src/platforms/telegram/render.ts';
 import type { DiscordMessage } from '../../src/platforms/discord/render.ts';
 

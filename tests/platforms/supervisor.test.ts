@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commands } from '../../commands/index.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';

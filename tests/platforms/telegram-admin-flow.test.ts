@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commands } from '../../commands/index.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { digestJob, pollJob } from '../../src/pipeline/jobs.ts';
 import { Scheduler } from '../../src/pipeline/scheduler.ts';

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commands } from '../../commands/index.ts';
-import { textAnswer } from '../../src/answers/answer.ts';
-import { openApp } from '../../src/core/app.ts';
+import { textAnswer } from '../../src/core/answer.ts';
+import { openApp } from '../../src/app.ts';
 import type { Caller, CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
+import { channelPostHook } from '../../src/pipeline/channel-posts.ts';
 import { createTelegramPlatform, MAX_CONCURRENT_UPDATES, type TelegramPlatform } from '../../src/platforms/telegram/bot.ts';
 import { startTelegramStandIn, type TelegramCall, type TelegramStandIn } from '../fixtures/telegram-stand-in.ts';
 
@@ -95,7 +96,7 @@ before(async () => {
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: `${telegram.apiRoot}/`,
     TELEGRAM_ADMIN_IDS: ` ${OPERATOR}, not-an-id`,
-  });
+  }, { channelPost: channelPostHook(app) });
   assert.ok(created);
   platform = created as TelegramPlatform;
   await platform.start();

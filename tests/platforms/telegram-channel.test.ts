@@ -5,9 +5,11 @@ import type { Message } from 'grammy/types';
 import { GrammyError, HttpError } from 'grammy';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import { AdminCheckFailed, AdminResolver, parseAdminIds } from '../../src/platforms/telegram/admin.ts';
-import { botCommandLists, telegramOptionsFromEnv } from '../../src/platforms/telegram/bot.ts';
+import { botCommandLists } from '../../src/platforms/telegram/bot.ts';
+import { telegramOptionsFromEnv } from '../../src/platforms/telegram/options.ts';
 import { PagerCodec } from '../../src/platforms/telegram/bot-pager.ts';
-import { channelPostItem, isTelegramChannelUrl, matchesChannel, telegramChannelUrl } from '../../src/platforms/telegram/channel-posts.ts';
+import { channelPostItem } from '../../src/platforms/telegram/channel-posts.ts';
+import { isTelegramChannelUrl, matchesChannel, telegramChannelUrl } from '../../src/sources/telegram-channel.ts';
 
 test('channel source URLs: t.me/<username> and t.me/c/<id> are channels, everything else is not', () => {
   for (const url of ['https://t.me/PeruNoticias', 'http://t.me/peru_news', 'https://telegram.me/peru_news', 'https://t.me/s/peru_news', 'https://t.me/c/1234567890', 'https://t.me/peru_news/']) {
@@ -22,10 +24,10 @@ test('channel source URLs: t.me/<username> and t.me/c/<id> are channels, everyth
   assert.equal(telegramChannelUrl('-1001234567890'), 'https://t.me/c/1234567890');
   assert.equal(telegramChannelUrl('@x'), null);
   assert.equal(telegramChannelUrl('https://example.org/feed'), null);
-  assert.equal(matchesChannel('https://t.me/PeruNoticias', { id: -1001, username: 'perunoticias' }), true);
-  assert.equal(matchesChannel('https://t.me/c/1234567890', { id: -1001234567890 }), true);
-  assert.equal(matchesChannel('https://t.me/c/1234567890', { id: -1009999999999, username: 'other_one' }), false);
-  assert.equal(matchesChannel('https://example.org/rss', { id: -1001, username: 'perunoticias' }), false);
+  assert.equal(matchesChannel('https://t.me/PeruNoticias', { internalId: '1', username: 'perunoticias' }), true);
+  assert.equal(matchesChannel('https://t.me/c/1234567890', { internalId: '1234567890' }), true);
+  assert.equal(matchesChannel('https://t.me/c/1234567890', { internalId: '9999999999', username: 'other_one' }), false);
+  assert.equal(matchesChannel('https://example.org/rss', { internalId: '1', username: 'perunoticias' }), false);
 });
 
 test('a channel post becomes a RawItem: key chat/message, t.me link, first line as title, date, caption and hidden links', () => {

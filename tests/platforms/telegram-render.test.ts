@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Answer } from '../../src/answers/answer.ts';
+import type { Answer } from '../../src/core/answer.ts';
 import { renderTelegram, type TelegramMessage, type TelegramTextMessage } from '../../src/platforms/telegram/render.ts';
 import {
   answerTextNoSpace,

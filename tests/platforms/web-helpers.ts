@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commands } from '../../commands/index.ts';
-import { openApp } from '../../src/core/app.ts';
+import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatch.ts';
 import { bundledSampleDir } from '../../src/core/paths.ts';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { contentHash } from '../../src/documents/dedup.ts';
 import type { DocumentDraft } from '../../src/documents/types.ts';
+import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 
 const ARTICLE = [
@@ -25,8 +26,8 @@ function freshStore(): SqliteStore {
 test('the same item from the same source again adds nothing', async () => {
   const store = freshStore();
   const source = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
-  assert.equal((await store.ingest(source.id, draft('a', ARTICLE), new Date())).status, 'added');
-  assert.equal((await store.ingest(source.id, draft('a', ARTICLE), new Date())).status, 'duplicate');
+  assert.equal((await ingestDraft(store, source.id, draft('a', ARTICLE), new Date())).status, 'added');
+  assert.equal((await ingestDraft(store, source.id, draft('a', ARTICLE), new Date())).status, 'duplicate');
   assert.equal(await store.countDocuments(), 1);
   await store.close();
 });
@@ -35,10 +36,10 @@ test('the same text from another outlet becomes one document with two sources', 
   const store = freshStore();
   const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
   const paper = await store.ensureSource({ kind: 'feed', url: 'https://paper.example/feed' });
-  const first = await store.ingest(wire.id, draft('wire-1', ARTICLE, { published: '2023-01-10T08:00:00Z' }), new Date());
+  const first = await ingestDraft(store, wire.id, draft('wire-1', ARTICLE, { published: '2023-01-10T08:00:00Z' }), new Date());
   // Republished with a changed final sentence and different quote marks: a near duplicate.
   const edited = ARTICLE.replace('without providing evidence.', 'without providing any evidence, local media reported.');
-  const second = await store.ingest(paper.id, draft('paper-9', edited, { published: '2023-01-09T22:00:00Z' }), new Date());
+  const second = await ingestDraft(store, paper.id, draft('paper-9', edited, { published: '2023-01-09T22:00:00Z' }), new Date());
   assert.equal(second.status, 'merged');
   assert.equal(second.documentId, first.documentId);
   const copies = await store.copiesOf(first.documentId);
@@ -52,9 +53,9 @@ test('wire copy inside a longer page joins the wire document, and the fuller tex
   const store = freshStore();
   const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
   const blog = await store.ensureSource({ kind: 'page', url: 'https://blog.example/peru' });
-  const short = await store.ingest(wire.id, draft('w', ARTICLE), new Date());
+  const short = await ingestDraft(store, wire.id, draft('w', ARTICLE), new Date());
   const longer = `${ARTICLE}\n\nOur correspondent adds that funerals for the victims were held in Juliaca on Tuesday as thousands marched through the streets of the city demanding justice for the dead.`;
-  const merged = await store.ingest(blog.id, draft('b', longer), new Date());
+  const merged = await ingestDraft(store, blog.id, draft('b', longer), new Date());
   assert.equal(merged.status, 'merged');
   assert.equal(merged.documentId, short.documentId);
   assert.match((await store.getDocument(short.documentId))!.text, /funerals for the victims/);
@@ -66,8 +67,8 @@ test('different stories that share a boilerplate sentence stay apart', async () 
   const source = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
   const banner = 'Sign up for our daily email digest before it is too late so you do not miss the news.';
   const other = 'Congress voted down a proposal to bring forward general elections to 2023, with just 53 legislators in support of the initiative after five hours of debate in Lima on Thursday.';
-  await store.ingest(source.id, draft('x', `${ARTICLE}\n\n${banner}`), new Date());
-  const outcome = await store.ingest(source.id, draft('y', `${other}\n\n${banner}`), new Date());
+  await ingestDraft(store, source.id, draft('x', `${ARTICLE}\n\n${banner}`), new Date());
+  const outcome = await ingestDraft(store, source.id, draft('y', `${other}\n\n${banner}`), new Date());
   assert.equal(outcome.status, 'added');
   assert.equal(await store.countDocuments(), 2);
   await store.close();
@@ -76,9 +77,9 @@ test('different stories that share a boilerplate sentence stay apart', async () 
 test('a failing write leaves no half-written document', async () => {
   const store = freshStore();
   const source = await store.ensureSource({ kind: 'file', url: 'file:///tmp/a.txt' });
-  await assert.rejects(store.ingest('no-such-source', draft('k', ARTICLE), new Date()));
+  await assert.rejects(ingestDraft(store, 'no-such-source', draft('k', ARTICLE), new Date()));
   assert.equal(await store.countDocuments(), 0, 'the document insert was rolled back with the failed copy');
-  assert.equal((await store.ingest(source.id, draft('k', ARTICLE), new Date())).status, 'added');
+  assert.equal((await ingestDraft(store, source.id, draft('k', ARTICLE), new Date())).status, 'added');
   await store.close();
 });
 
@@ -114,9 +115,9 @@ test('a republished version with a new number is a document of its own, so its f
   const store = freshStore();
   const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
   const original = ARTICLE.replace('seventeen people were killed', '17 people were killed');
-  const first = await store.ingest(wire.id, draft('v1', original), new Date());
+  const first = await ingestDraft(store, wire.id, draft('v1', original), new Date());
   const updated = ARTICLE.replace('seventeen people were killed', '19 people were killed');
-  const second = await store.ingest(wire.id, draft('v2', updated), new Date());
+  const second = await ingestDraft(store, wire.id, draft('v2', updated), new Date());
   assert.equal(second.status, 'added');
   assert.notEqual(second.documentId, first.documentId);
 });

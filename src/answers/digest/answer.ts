@@ -1,4 +1,4 @@
-import type { Answer, AnswerLink, Line, Section } from '../answer.ts';
+import type { Answer, AnswerLink, Line, Section } from '../../core/answer.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
 const HEADINGS: Record<DigestEntryKind, string> = {

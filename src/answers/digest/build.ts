@@ -1,12 +1,12 @@
 import type { Story } from '../../facts/types.ts';
-import { storyFor } from '../../pipeline/extract.ts';
+import { storyFor } from '../../facts/story.ts';
 import type { LearnedDocument, Store, StoredEventRecord } from '../../stores/store.ts';
 import { mergeEvents } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
 import { monthDayYear } from '../../core/calendar.ts';
+import { compileFilters, type DigestFilters } from '../../core/filters.ts';
 import { figureChanges, knownAt } from './figure-changes.ts';
-import { compileFilters, type DigestFilters } from './filters.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 

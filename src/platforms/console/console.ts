@@ -2,7 +2,7 @@ import type { CommandDefinition } from '../../core/command.ts';
 import type { AppContext } from '../../core/context.ts';
 import { Dispatcher, errorAnswer } from '../../core/dispatch.ts';
 import { CronistaError } from '../../core/errors.ts';
-import type { Answer } from '../../answers/answer.ts';
+import type { Answer } from '../../core/answer.ts';
 import { parseCommandLine } from './parse.ts';
 import { renderPlain } from './render.ts';
 

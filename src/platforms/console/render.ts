@@ -1,4 +1,4 @@
-import type { Answer, Line, Span } from '../../answers/answer.ts';
+import type { Answer, Line, Span } from '../../core/answer.ts';
 
 function spanToText(span: Span): string {
   if (typeof span === 'string') return span;

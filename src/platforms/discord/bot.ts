@@ -35,7 +35,7 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
 } from 'discord.js';
-import type { Answer } from '../../answers/answer.ts';
+import type { Answer } from '../../core/answer.ts';
 import type { Caller, CommandDefinition, OptionDefinition } from '../../core/command.ts';
 import type { AppContext } from '../../core/context.ts';
 import { GENERIC_FAILURE, errorAnswer, type Dispatcher } from '../../core/dispatch.ts';

@@ -5,12 +5,11 @@
  * Each message carries a `nonce` with `enforce_nonce: true`: Discord then returns the message it already
  * created for that nonce (within a few minutes) instead of posting it again. The nonce is derived from
  * what the outbox keeps across a restart (destination, sequence range, creation time, message index),
- * so the one message that may be re-sent after a crash (see pipeline/outbox.ts) is not posted twice.
+ * so the one message that may be re-sent after a crash (see pipeline/outbox.ts; the pipeline's `outboxNonce` derives it) is not posted twice.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
-import type Keyv from 'keyv';
-import { DeliveryError, readOutbox } from '../../pipeline/outbox.ts';
+import { DeliveryError } from '../../core/errors.ts';
 import type { DiscordMessage } from './render.ts';
 import { readAttachments, webhookPayload } from './webhook.ts';
 
@@ -23,24 +22,6 @@ const PERMANENT_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing A
 /** A deterministic nonce (≤ 25 characters) for message `index` of one outbox. */
 export function messageNonce(parts: readonly (string | number | null)[]): string {
   return createHash('sha256').update(parts.map(String).join('\u0000')).digest('base64url').slice(0, MAX_NONCE);
-}
-
-/**
- * The nonce for a message about to be sent from a destination's outbox: while `drainOutbox` sends
- * `messages[next]`, the saved outbox has that same `next` (it is saved before each send), so the nonce
- * is the same on a resumed delivery after a crash. A message sent outside an outbox gets a random one
- * (still enough for the REST client's own retries).
- */
-export function outboxNonce(kv: Keyv, destination: string): (message: DiscordMessage) => Promise<string> {
-  return async (message) => {
-    const outbox = await readOutbox<DiscordMessage>(kv, destination);
-    const index = outbox?.next ?? -1;
-    const pending = outbox?.messages[index];
-    if (outbox && pending && JSON.stringify(pending) === JSON.stringify(message)) {
-      return messageNonce([destination, outbox.fromSequence, outbox.toSequence, outbox.createdAt, index]);
-    }
-    return randomBytes(18).toString('base64url').slice(0, MAX_NONCE);
-  };
 }
 
 export interface ChannelSendOptions {

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { PageRequest, Pager } from '../../answers/answer.ts';
+import type { PageRequest, Pager } from '../../core/answer.ts';
 
 export const PAGER_PREFIX = 'pg';
 const MAX_CUSTOM_ID = 100;

@@ -22,7 +22,7 @@
  *   first image is shown in the first embed (`attachment://name`) with its description as the footer.
  * - Ephemeral answers set flags 64 on every message. `allowed_mentions: { parse: [] }` everywhere.
  */
-import type { Answer, Attachment, Line, Span } from '../../answers/answer.ts';
+import type { Answer, Attachment, Line, Span } from '../../core/answer.ts';
 import { packBlocks, stripControlCharacters, renderSegs, toAtoms, webUrl, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const DISCORD_LIMITS = {
@@ -133,7 +133,7 @@ export function escapeMarkdown(text: string): string {
 export function discordUrl(url: string): string | undefined {
   const parsed = webUrl(url);
   if (!parsed) return undefined;
-  const href = parsed.href.replace(/[()<>\s\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = parsed.href.replace(/[()<>\s[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return href.length > MAX_URL ? undefined : href;
 }
 

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DiscordAPIError, HTTPError, MessagePayload, RateLimitError, WebhookClient } from 'discord.js';
-import { DeliveryError } from '../../pipeline/outbox.ts';
+import { DeliveryError } from '../../core/errors.ts';
 import { restOptions } from './env.ts';
 import type { DiscordMessage } from './render.ts';
 

@@ -6,7 +6,7 @@
  * button then answers that the list expired.
  */
 import { LRUCache } from 'lru-cache';
-import type { Pager } from '../../answers/answer.ts';
+import type { Pager } from '../../core/answer.ts';
 
 export const CALLBACK_DATA_LIMIT = 64;
 export const PAGER_MAX_STORED = 1000;

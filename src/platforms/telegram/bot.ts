@@ -17,37 +17,27 @@
  * webhook on the same token), an unreachable Bot API. A 401/409 after start-up (the runner stops) is
  * handed to `onFailure` so the supervisor restarts the bot later.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { basename } from 'node:path';
+import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { createConcurrentSink, run, sequentialize, type RunnerHandle, type UpdateSink } from '@grammyjs/runner';
-import { Bot, BotError, GrammyError, HttpError, InputFile, type Context } from 'grammy';
+import { run, sequentialize, type RunnerHandle, type UpdateSink } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
 import pLimit from 'p-limit';
 import type { BotCommand, CallbackQuery, Chat, Message, Update } from 'grammy/types';
-import type { Answer } from '../../answers/answer.ts';
+import type { Answer } from '../../core/answer.ts';
 import type { CommandDefinition } from '../../core/command.ts';
-import { ConfigError } from '../../core/config.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Dispatcher } from '../../core/dispatch.ts';
 import { CronistaError } from '../../core/errors.ts';
-import { redactUrl } from '../../core/redact.ts';
 import { parseCommandLine } from '../console/parse.ts';
-import { PlatformError, type Platform, type PlatformFactory } from '../platform.ts';
-import { AdminCheckFailed, AdminResolver, parseAdminIds } from './admin.ts';
-import { PagerCodec, type InlineKeyboard } from './bot-pager.ts';
-import { describeOutcome, ingestChannelPost } from './channel-posts.ts';
-import { renderTelegram, type TelegramMessage, type TelegramUrlKeyboard } from './render.ts';
+import { PlatformError, type ChannelPostOutcome, type Platform, type PlatformFactory, type PlatformHooks } from '../platform.ts';
+import { AdminCheckFailed, AdminResolver } from './admin.ts';
+import { PagerCodec } from './bot-pager.ts';
+import { channelPost, describeOutcome } from './channel-posts.ts';
+import { describeError, isStartFatal, startError } from './errors.ts';
+import { telegramOptionsFromEnv, type TelegramPlatformOptions, type TelegramWebhookOptions } from './options.ts';
+import { TelegramReplies, type Where } from './replies.ts';
 import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
-
-type Keyboard = InlineKeyboard | TelegramUrlKeyboard | { inline_keyboard: (InlineKeyboard['inline_keyboard'][number] | TelegramUrlKeyboard['inline_keyboard'][number])[] };
-
-/** The pager's buttons (if any) above the message's own link button (if any). */
-function withLink(pager: InlineKeyboard | undefined, message: TelegramMessage): Keyboard | undefined {
-  if (!message.reply_markup) return pager;
-  if (!pager) return message.reply_markup;
-  return { inline_keyboard: [...pager.inline_keyboard, ...message.reply_markup.inline_keyboard] };
-}
+import { serveWebhook } from './webhook.ts';
 
 /**
  * `chat_member` (a member's status changed; sent only to bots that are admins, and only when asked for)
@@ -58,57 +48,12 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'ed
 export const MAX_CONCURRENT_UPDATES = 32;
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_LIMIT = 256;
-const WEBHOOK_MAX_BYTES = 1024 * 1024;
 /** How long the runner retries getUpdates over network errors before the supervisor takes over. */
 const POLLING_MAX_RETRY_MS = 5 * 60_000;
 
-export interface TelegramWebhookOptions {
-  /** The public HTTPS URL Telegram posts to; its path is the one served. */
-  url: string;
-  port: number;
-  host?: string;
-  secret: string;
-}
-
-export interface TelegramPlatformOptions {
-  token: string;
-  apiRoot?: string;
-  adminIds?: ReadonlySet<string>;
-  webhook?: TelegramWebhookOptions;
-  /** Long-polling timeout (getUpdates `timeout`), seconds. Default 30. */
-  pollTimeoutSeconds?: number;
-  /** auto-retry bounds (429 `retry_after`, 5xx). Defaults 5 attempts, 300 s. */
-  maxRetryAttempts?: number;
-  maxDelaySeconds?: number;
-  adminCacheMs?: number;
-  /** Waits between getChatMember attempts when Telegram cannot be reached. */
-  adminRetryDelaysMs?: readonly number[];
-}
-
-/** Reads the platform's settings from the environment; null without TELEGRAM_BOT_TOKEN. */
-export function telegramOptionsFromEnv(env: NodeJS.ProcessEnv): TelegramPlatformOptions | null {
-  const token = env.TELEGRAM_BOT_TOKEN?.trim();
-  if (!token) return null;
-  const options: TelegramPlatformOptions = { token, adminIds: parseAdminIds(env.TELEGRAM_ADMIN_IDS) };
-  if (env.TELEGRAM_API_ROOT?.trim()) options.apiRoot = env.TELEGRAM_API_ROOT.trim();
-  const url = env.TELEGRAM_WEBHOOK_URL?.trim();
-  if (url) {
-    // Telegram delivers webhooks only to https URLs (setWebhook refuses http).
-    if (!/^https:\/\/[^/\s]/i.test(url)) throw new ConfigError(`TELEGRAM_WEBHOOK_URL: expected an https:// URL (Telegram refuses http), not "${url}"`);
-    const port = Number(env.TELEGRAM_WEBHOOK_PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535 || !env.TELEGRAM_WEBHOOK_PORT?.trim()) {
-      throw new ConfigError(`TELEGRAM_WEBHOOK_PORT: expected the port to listen on (TELEGRAM_WEBHOOK_URL is set), not "${env.TELEGRAM_WEBHOOK_PORT ?? ''}"`);
-    }
-    const secret = env.TELEGRAM_WEBHOOK_SECRET?.trim() || randomBytes(24).toString('hex');
-    if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: 1-256 characters A-Z, a-z, 0-9, _ and - only');
-    options.webhook = { url, port, secret, ...(env.TELEGRAM_WEBHOOK_HOST?.trim() ? { host: env.TELEGRAM_WEBHOOK_HOST.trim() } : {}) };
-  }
-  return options;
-}
-
-export const createTelegramPlatform: PlatformFactory = (app, dispatcher, env) => {
+export const createTelegramPlatform: PlatformFactory = (app, dispatcher, env, hooks = {}) => {
   const options = telegramOptionsFromEnv(env);
-  return options ? new TelegramPlatform(app, dispatcher, options) : null;
+  return options ? new TelegramPlatform(app, dispatcher, options, hooks) : null;
 };
 
 /** setMyCommands lists: everyone's commands for everybody, every command for chat administrators. */
@@ -119,12 +64,6 @@ export function botCommandLists(commands: readonly CommandDefinition[]): { every
     return { command: command.name, description: description.length > DESCRIPTION_LIMIT ? `${description.slice(0, DESCRIPTION_LIMIT - 1)}…` : description };
   };
   return { everyone: valid.filter((command) => command.permission === 'everyone').map(toBotCommand), admins: valid.map(toBotCommand) };
-}
-
-interface Where {
-  chatId: number;
-  replyTo?: number;
-  threadId?: number;
 }
 
 /** grammY types its AbortSignal parameters with the abort-controller shim; Node's own is what it uses. */
@@ -143,6 +82,7 @@ export class TelegramPlatform implements Platform {
   onFailure?: (error: unknown) => void;
   private readonly admins: AdminResolver;
   private readonly pager = new PagerCodec();
+  private readonly replies: TelegramReplies;
   private readonly inflight = new Set<Promise<unknown>>();
   private runner: RunnerHandle | undefined;
   private sink: UpdateSink<Update> | undefined;
@@ -153,6 +93,7 @@ export class TelegramPlatform implements Platform {
     private readonly app: AppContext,
     private readonly dispatcher: Dispatcher,
     private readonly options: TelegramPlatformOptions,
+    private readonly hooks: PlatformHooks = {},
   ) {
     const apiRoot = (options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, '');
     this.bot = new Bot(options.token, { client: { apiRoot } });
@@ -165,6 +106,7 @@ export class TelegramPlatform implements Platform {
       onError: (error, attempt, willRetry) =>
         this.app.logger.warn(`telegram: getChatMember failed (attempt ${attempt}${willRetry ? ', retrying' : ', giving up'}): ${this.describe(error)}`),
     });
+    this.replies = new TelegramReplies(this.bot.api, this.pager, this.app.logger, (error) => this.describe(error));
     this.route();
   }
 
@@ -291,54 +233,13 @@ export class TelegramPlatform implements Platform {
     this.app.logger.info(`telegram: @${this.username} is listening (long polling)`);
   }
 
-  /**
-   * Webhook mode. Written here rather than with grammY's webhookCallback, which answers Telegram only
-   * once the handlers finished (a slow command would make Telegram send the update again): each update is
-   * answered at once and handed to the runner's bounded sink.
-   */
+  /** Webhook mode (./webhook.ts): each update is answered at once and handed to the runner's bounded sink. */
   private async startWebhook(webhook: TelegramWebhookOptions, signal?: AbortSignal): Promise<void> {
-    const path = new URL(webhook.url).pathname || '/';
-    const sink = createConcurrentSink<Update, BotError>(
-      { consume: (update) => this.bot.handleUpdate(update) },
-      async (error) => {
-        await this.bot.errorHandler(error);
-      },
-      { concurrency: MAX_CONCURRENT_UPDATES },
-    );
+    const { server, sink } = await serveWebhook(this.bot, webhook, {
+      concurrency: MAX_CONCURRENT_UPDATES,
+      onRefused: (error) => this.app.logger.warn(`telegram: webhook request refused: ${this.describe(error)}`),
+    });
     this.sink = sink;
-    const expected = Buffer.from(webhook.secret);
-    const server = createServer((request, response) => {
-      const requestPath = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (request.method !== 'POST' || requestPath !== path) {
-        response.writeHead(404).end();
-        return;
-      }
-      const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        response.writeHead(401).end('secret token is wrong');
-        return;
-      }
-      readJson(request)
-        .then(async (update) => {
-          if (!update || typeof update !== 'object' || typeof (update as Update).update_id !== 'number') {
-            response.writeHead(400).end();
-            return;
-          }
-          await sink.handle([update as Update]); // waits only while MAX_CONCURRENT_UPDATES are running
-          response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-        })
-        .catch((error: unknown) => {
-          this.app.logger.warn(`telegram: webhook request refused: ${this.describe(error)}`);
-          if (!response.headersSent) response.writeHead(400).end();
-        });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(webhook.port, webhook.host ?? '0.0.0.0', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
     this.server = server;
     await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }, apiSignal(signal));
     this.app.logger.info(`telegram: @${this.username} is listening (webhook on port ${this.webhookPort() ?? webhook.port})`);
@@ -411,7 +312,7 @@ export class TelegramPlatform implements Platform {
       const code = error instanceof AdminCheckFailed ? 'failed' : 'bad_input';
       answer = { sections: [{ lines: [[error.message]] }], json: { error: { code, message: error.message } }, ephemeral: true };
     }
-    await this.send(where, answer);
+    await this.replies.send(where, answer);
   }
 
   /**
@@ -429,52 +330,6 @@ export class TelegramPlatform implements Platform {
     return { platform: 'telegram' as const, userId: String(userId ?? senderChatId ?? ''), chatId: String(chat.id), isAdmin, isOperator };
   }
 
-  /** Sends a rendered answer; a message Telegram refuses is logged and the rest still go (unless the chat is gone). */
-  private async send(where: Where, answer: Answer): Promise<void> {
-    const messages = renderTelegram(answer);
-    const pagerKeyboard = answer.pager ? this.pager.keyboard(answer.pager) : undefined;
-    const lastText = messages.map((message) => message.kind).lastIndexOf('text');
-    for (const [index, message] of messages.entries()) {
-      const keyboard = withLink(index === lastText ? pagerKeyboard : undefined, message);
-      try {
-        await this.sendOne(where, message, {
-          reply: index === 0,
-          ...(keyboard ? { keyboard } : {}),
-        });
-      } catch (error) {
-        this.app.logger.warn(`telegram: could not answer in chat ${where.chatId}: ${this.describe(error)}`);
-        if (error instanceof GrammyError && (error.error_code === 403 || /chat not found/i.test(error.description))) return;
-      }
-    }
-  }
-
-  private async sendOne(where: Where, message: TelegramMessage, extra: { reply: boolean; keyboard?: Keyboard }): Promise<void> {
-    const common = {
-      ...(where.threadId !== undefined ? { message_thread_id: where.threadId } : {}),
-      ...(extra.reply && where.replyTo !== undefined ? { reply_parameters: { message_id: where.replyTo, allow_sending_without_reply: true } } : {}),
-      ...(extra.keyboard ? { reply_markup: extra.keyboard } : {}),
-    };
-    switch (message.kind) {
-      case 'text':
-        await this.bot.api.sendMessage(where.chatId, message.text, { parse_mode: 'HTML', link_preview_options: message.link_preview_options, ...common });
-        return;
-      case 'photo':
-        await this.bot.api.sendPhoto(where.chatId, new InputFile(message.photoPath, basename(message.photoPath)), {
-          parse_mode: 'HTML',
-          ...(message.caption ? { caption: message.caption } : {}),
-          ...common,
-        });
-        return;
-      case 'document':
-        await this.bot.api.sendDocument(where.chatId, new InputFile(message.documentPath, message.fileName), {
-          parse_mode: 'HTML',
-          ...(message.caption ? { caption: message.caption } : {}),
-          ...common,
-        });
-        return;
-    }
-  }
-
   /** A paging button: re-run the command for that page and edit the message in place. Always answers the query. */
   private async onCallback(query: CallbackQuery): Promise<void> {
     let notice: { text: string; show_alert?: boolean } | undefined;
@@ -490,7 +345,7 @@ export class TelegramPlatform implements Platform {
         const answer = await this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller });
         const error = (answer.json as { error?: { message?: string } } | null)?.error;
         if (error) notice = { text: (error.message ?? 'That did not work.').slice(0, 200), show_alert: true };
-        else await this.editPage(message.chat.id, message.message_id, answer);
+        else await this.replies.editPage(message.chat.id, message.message_id, answer);
       }
     } catch (error) {
       if (!(error instanceof AdminCheckFailed)) throw error;
@@ -504,88 +359,23 @@ export class TelegramPlatform implements Platform {
     }
   }
 
-  private async editPage(chatId: number, messageId: number, answer: Answer): Promise<void> {
-    const messages = renderTelegram(answer);
-    const first = messages.findIndex((message) => message.kind === 'text');
-    if (first === -1) return;
-    const page = messages[first] as Extract<TelegramMessage, { kind: 'text' }>;
-    const keyboard = withLink(answer.pager ? this.pager.keyboard(answer.pager) : undefined, page);
-    try {
-      await this.bot.api.editMessageText(chatId, messageId, page.text, {
-        parse_mode: 'HTML',
-        link_preview_options: page.link_preview_options,
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
-    }
-    // A page too long for one message (rare): the rest follows as new messages.
-    const rest = messages.filter((_, index) => index !== first);
-    for (const message of rest) {
-      const link = withLink(undefined, message);
-      await this.sendOne({ chatId }, message, { reply: false, ...(link ? { keyboard: link } : {}) });
-    }
-  }
-
+  /** Hands a channel post to the pipeline (`hooks.channelPost`), which stores it when the channel is a source. */
   private async onChannelPost(post: Message, edited: boolean): Promise<void> {
-    const outcome = await ingestChannelPost(this.app, post, { edited });
+    const neutral = channelPost(post);
+    const outcome: ChannelPostOutcome =
+      'ignored' in neutral ? { status: 'ignored', reason: neutral.ignored }
+      : this.hooks.channelPost ? await this.hooks.channelPost(neutral, { edited })
+      : { status: 'ignored', reason: 'channel posts are not taken here' };
     const where = `channel ${post.chat.type === 'channel' && post.chat.username ? `@${post.chat.username}` : post.chat.id}`;
     if (outcome.status === 'ignored') this.app.logger.debug(`telegram: ${edited ? 'edited ' : ''}post ${post.message_id} in ${where}: ${describeOutcome(outcome)}`);
     else this.app.logger.info(`telegram: ${edited ? 'edited ' : ''}post ${post.message_id} in ${where}: ${describeOutcome(outcome)}`);
   }
 
-  /** An error as one line, without the token. */
   private describe(error: unknown): string {
-    let text: string;
-    if (error instanceof GrammyError) text = `${error.method}: ${error.error_code} ${error.description}`;
-    else if (error instanceof HttpError) text = `${error.message} (${error.error instanceof Error ? error.error.message : String(error.error)})`;
-    else text = error instanceof Error ? error.message : String(error);
-    return this.options.token ? text.split(this.options.token).join('<token>') : text;
+    return describeError(error, this.options.token);
   }
 
-  /** Why the bot cannot run, and what the operator should check. */
   private startError(error: unknown): PlatformError {
-    if (error instanceof PlatformError) return error;
-    const apiRoot = redactUrl((this.options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, ''));
-    if (error instanceof GrammyError) {
-      if (error.error_code === 401) return new PlatformError('the Bot API refused the token (401 Unauthorized)', 'check TELEGRAM_BOT_TOKEN (from @BotFather)');
-      if (error.error_code === 409) {
-        return new PlatformError(
-          `another bot process is taking this token's updates (409 Conflict: ${error.description.replace(/^Conflict:\s*/i, '')})`,
-          'stop the other Cronista (or other program) using TELEGRAM_BOT_TOKEN, or remove its webhook',
-        );
-      }
-      if (error.error_code === 404) return new PlatformError(`the Bot API answered 404 to ${error.method}`, 'check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT');
-      return new PlatformError(`the Bot API refused ${error.method}: ${error.error_code} ${error.description}`, 'see the Bot API documentation for this error');
-    }
-    if (error instanceof HttpError) {
-      return new PlatformError(`could not reach the Bot API at ${apiRoot} (${this.describe(error.error)})`, 'check the network, any proxy or firewall, and TELEGRAM_API_ROOT');
-    }
-    if (isAbort(error)) return new PlatformError('start-up was cancelled', 'nothing to check');
-    if (error instanceof Error && /EADDRINUSE|EACCES/.test(error.message)) {
-      return new PlatformError(`the webhook server could not listen: ${error.message}`, 'check TELEGRAM_WEBHOOK_PORT and TELEGRAM_WEBHOOK_HOST');
-    }
-    return new PlatformError(`start-up failed: ${this.describe(error)}`, 'see the log above');
+    return startError(error, this.options.token, this.options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT);
   }
-}
-
-/** A 401 or a 409 is not worth carrying on with: the start fails with it. */
-function isStartFatal(error: unknown): boolean {
-  return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409);
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || /aborted/i.test(error.message));
-}
-
-/** A webhook request's JSON body (at most WEBHOOK_MAX_BYTES). */
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > WEBHOOK_MAX_BYTES) throw new Error(`the update is larger than ${WEBHOOK_MAX_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }

@@ -16,7 +16,7 @@
  *   ≤ 1,024 units; others as a document. A caption too long continues in text messages right after.
  * - An answer with no text and no attachments renders to [] (Telegram refuses empty messages).
  */
-import type { Answer, Attachment, Line, Span } from '../../answers/answer.ts';
+import type { Answer, Attachment, Line, Span } from '../../core/answer.ts';
 import { packBlocks, fixedBudgets, toAtoms, webUrl, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;

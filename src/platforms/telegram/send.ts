@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
-import { DeliveryError } from '../../pipeline/outbox.ts';
+import { DeliveryError } from '../../core/errors.ts';
 import type { TelegramMessage } from './render.ts';
 
 export const TELEGRAM_PUBLIC_API_ROOT = 'https://api.telegram.org';

@@ -1,147 +1,17 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { compareTexts, sentenceHashes } from '../../documents/dedup.ts';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, FactsOf, LearnedDocument, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
+import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
-import { migrations } from './migrations.ts';
+import { openDatabase } from './database.ts';
+import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from './rows.ts';
 import { sourceIdFor } from './source-id.ts';
 
 /** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
 const MAX_KV_ATTEMPTS = 50;
-
-/** How many candidate documents sharing sentences with a new one are compared in full. */
-const MAX_CANDIDATES = 8;
-/** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
-const MIN_SHARED_SENTENCES = 0.3;
-
-interface SourceRow {
-  id: string;
-  kind: SourceKind;
-  url: string;
-  title: string | null;
-  created_at: string;
-  last_success: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  failures: number;
-  enabled: number;
-  etag: string | null;
-  last_modified: string | null;
-  retry_after: string | null;
-  documents: number;
-}
-
-const SOURCE_COLUMNS = `s.*, (SELECT COUNT(DISTINCT c.document_id) FROM copies c WHERE c.source_id = s.id) AS documents`;
-
-function toSource(row: SourceRow): SourceRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    url: row.url,
-    title: row.title,
-    createdAt: row.created_at,
-    lastSuccess: row.last_success,
-    lastError: row.last_error,
-    lastErrorAt: row.last_error_at,
-    failures: row.failures,
-    enabled: row.enabled === 1,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    retryAfter: row.retry_after ?? null,
-    documents: row.documents,
-  };
-}
-
-interface DocumentRow {
-  id: number;
-  title: string | null;
-  text: string;
-  published: string | null;
-  language: string | null;
-  created_at: string;
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return { id: row.id, title: row.title, text: row.text, published: row.published, language: row.language, createdAt: row.created_at };
-}
-
-interface CopyRow {
-  id: number;
-  document_id: number;
-  source_id: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  ingested_at: string;
-  silent?: number;
-}
-
-function toCopy(row: CopyRow): DocumentCopy {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    sourceId: row.source_id,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    outlet: row.outlet,
-    ingestedAt: row.ingested_at,
-    silent: row.silent === 1,
-  };
-}
-
-function earliest(a: string | null, b: string | null): string | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a <= b ? a : b;
-}
-
-export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  cacheStatements(db);
-  return db;
-}
-
-/**
- * Preparing a statement costs more than running it; the store prepares its (fixed) SQL where it
- * runs it, so the connection keeps each prepared statement for reuse. Statements are never iterated
- * concurrently here, which is what would make sharing one unsafe.
- */
-function cacheStatements(db: Database.Database): void {
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  db.prepare = ((sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = prepare(sql)));
-    return statement;
-  }) as typeof db.prepare;
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new CronistaError(`the data directory was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
-  }
-  migrations.slice(current).forEach((sql, index) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + index + 1}`);
-    })();
-  });
-}
 
 export class SqliteStore implements Store {
   readonly kv: Keyv;
@@ -230,7 +100,27 @@ export class SqliteStore implements Store {
     this.db.prepare('UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?').run(title, sourceId);
   }
 
-  async ingest(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
+  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
+    const known = this.db.prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?').get(sourceId, key);
+    const same = this.db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?').get(contentHash);
+    return { knownItem: known?.document_id ?? null, sameText: same?.id ?? null };
+  }
+
+  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
+    if (hashes.length === 0) return [];
+    return this.db
+      .prepare<[string, number], NearDuplicateCandidate>(
+        `SELECT document_id AS documentId, COUNT(*) AS sharedSentences,
+                (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sentence_hashes.document_id) AS sentences,
+                (SELECT text FROM documents d WHERE d.id = sentence_hashes.document_id) AS text
+           FROM sentence_hashes WHERE hash IN (SELECT value FROM json_each(?))
+          GROUP BY document_id ORDER BY sharedSentences DESC LIMIT ?`,
+      )
+      .all(JSON.stringify(hashes), limit)
+      .filter((candidate) => candidate.text !== null);
+  }
+
+  async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
     const silent = options.silent === true;
     return this.db.transaction((): IngestOutcome => {
       const known = this.db
@@ -241,17 +131,23 @@ export class SqliteStore implements Store {
       const sameHash = this.db
         .prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?')
         .get(draft.contentHash);
-      const near = sameHash ? null : this.findNearDuplicate(draft);
-      const documentId = sameHash?.id ?? near?.documentId ?? null;
+      const copyOf = sameHash ? null : (plan.copyOf ?? null);
+      const documentId = sameHash?.id ?? copyOf?.documentId ?? null;
       if (documentId !== null) {
         const alreadyFromSource = this.db
           .prepare('SELECT 1 FROM copies WHERE source_id = ? AND document_id = ?')
           .get(sourceId, documentId);
+        if (copyOf?.replaceText) {
+          // The new copy is the fuller text (the whole article around a teaser or wire copy): the document
+          // takes it, and its facts, stored with the copy so that they count as learned with it.
+          this.db.prepare('UPDATE documents SET text = ?, content_hash = ? WHERE id = ?').run(draft.text, draft.contentHash, documentId);
+          this.indexSentences(documentId, plan.sentenceHashes);
+        }
         this.insertCopy(documentId, sourceId, draft, at, silent);
         this.db
           .prepare('UPDATE documents SET published = ? WHERE id = ?')
           .run(earliest(this.documentPublished(documentId), draft.published), documentId);
-        if (near?.replacedText) this.storeFacts(documentId, draft, at, factsOf);
+        if (copyOf?.replaceText) this.storeFacts(documentId, plan.facts, at);
         return { status: alreadyFromSource ? 'duplicate' : 'merged', documentId };
       }
 
@@ -259,14 +155,14 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO documents (title, text, published, language, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString());
       const newId = Number(inserted.lastInsertRowid);
-      this.indexSentences(newId, draft.text);
+      this.indexSentences(newId, plan.sentenceHashes);
       this.insertCopy(newId, sourceId, draft, at, silent);
-      this.storeFacts(newId, draft, at, factsOf);
+      this.storeFacts(newId, plan.facts, at);
       return { status: 'added', documentId: newId };
     })();
   }
 
-  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<UpdateItemOutcome> {
+  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: Omit<IngestPlan, 'copyOf'>): Promise<UpdateItemOutcome> {
     return this.db.transaction((): UpdateItemOutcome => {
       const copy = this.db
         .prepare<[string, string], { id: number; document_id: number }>('SELECT id, document_id FROM copies WHERE source_id = ? AND item_key = ?')
@@ -283,52 +179,20 @@ export class SqliteStore implements Store {
         .prepare('UPDATE documents SET title = ?, text = ?, language = ?, content_hash = ? WHERE id = ?')
         .run(draft.title, draft.text, draft.language, draft.contentHash, documentId);
       this.db.prepare('DELETE FROM sentence_hashes WHERE document_id = ?').run(documentId);
-      this.indexSentences(documentId, draft.text);
-      this.storeFacts(documentId, draft, at, factsOf);
+      this.indexSentences(documentId, plan.sentenceHashes);
+      this.storeFacts(documentId, plan.facts, at);
       return { status: 'updated', documentId };
     })();
   }
 
-  /** A stored document with the same text, or the one this text is wire copy of, or contains. */
-  private storeFacts(documentId: number, draft: DocumentDraft, at: Date, factsOf?: FactsOf): void {
-    if (!factsOf) return;
-    const { story, figures, events } = factsOf(draft);
-    queries.replaceFacts(this.db, documentId, story, { figures, events }, at);
+  private storeFacts(documentId: number, facts: DraftFacts | null | undefined, at: Date): void {
+    if (!facts) return;
+    queries.replaceFacts(this.db, documentId, facts.story, { figures: facts.figures, events: facts.events }, at);
   }
 
-  private findNearDuplicate(draft: DocumentDraft): { documentId: number; replacedText: boolean } | null {
-    const hashes = sentenceHashes(draft.text);
-    if (hashes.length === 0) return null;
-    const candidates = this.db
-      .prepare<[string, number], { document_id: number; shared: number; sentences: number }>(
-        `SELECT document_id, COUNT(*) AS shared,
-                (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sentence_hashes.document_id) AS sentences
-           FROM sentence_hashes WHERE hash IN (SELECT value FROM json_each(?))
-          GROUP BY document_id ORDER BY shared DESC LIMIT ?`,
-      )
-      .all(JSON.stringify(hashes), MAX_CANDIDATES);
-    for (const { document_id, shared, sentences } of candidates) {
-      // Copies share most of the shorter text's sentences; one or two common sentences (a boilerplate
-      // line, a quote both outlets used) are not worth a full comparison.
-      if (shared < Math.max(1, Math.ceil(MIN_SHARED_SENTENCES * Math.min(hashes.length, sentences)))) continue;
-      const existing = this.db.prepare<[number], { text: string }>('SELECT text FROM documents WHERE id = ?').get(document_id);
-      if (!existing) continue;
-      const overlap = compareTexts(draft.text, existing.text);
-      if (overlap === 'same' || overlap === 'contained') return { documentId: document_id, replacedText: false };
-      if (overlap === 'contains') {
-        // The new copy is the fuller text (the whole article around a teaser or wire copy): keep it;
-        // its facts are stored once the copy is, so they count as learned with it.
-        this.db.prepare('UPDATE documents SET text = ?, content_hash = ? WHERE id = ?').run(draft.text, draft.contentHash, document_id);
-        this.indexSentences(document_id, draft.text);
-        return { documentId: document_id, replacedText: true };
-      }
-    }
-    return null;
-  }
-
-  private indexSentences(documentId: number, text: string): void {
+  private indexSentences(documentId: number, hashes: readonly number[]): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO sentence_hashes (hash, document_id) VALUES (?, ?)');
-    for (const hash of sentenceHashes(text)) insert.run(hash, documentId);
+    for (const hash of hashes) insert.run(hash, documentId);
   }
 
   private insertCopy(documentId: number, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean): void {

@@ -1,15 +1,28 @@
+/**
+ * The composition root: the one place that chooses the store (SQLite), the chat platforms and the
+ * commands, and wires them together (the CLI calls it; nothing else imports it, see .dependency-cruiser.cjs).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStories, type StoryConfig } from '../facts/story.ts';
-import { ConfigError } from './config.ts';
-import { CronistaError, errorMessage } from './errors.ts';
-import { SqliteStore } from '../stores/sqlite/sqlite-store.ts';
-import type { AppContext } from './context.ts';
-import { llmConfigFromEnv, type LlmConfig } from './llm-config.ts';
-import { createLogger } from './logger.ts';
-import { bundledStoriesDir } from './paths.ts';
-import { Settings } from './settings.ts';
-import { applyStoredStoryOverrides, applyStoredStoryOverridesSync } from './story-overrides.ts';
+import { commands } from '../commands/index.ts';
+import type { CommandDefinition } from './core/command.ts';
+import type { Dispatcher } from './core/dispatch.ts';
+import { channelPostHook } from './pipeline/channel-posts.ts';
+import type { ServiceWiring } from './pipeline/service.ts';
+import { sourceAccess } from './pipeline/source-access.ts';
+import { createDiscordPlatform } from './platforms/discord/bot.ts';
+import type { Platform, PlatformFactory } from './platforms/platform.ts';
+import { createTelegramPlatform } from './platforms/telegram/bot.ts';
+import { loadStories, type StoryConfig } from './facts/story.ts';
+import { ConfigError } from './core/config.ts';
+import { CronistaError, errorMessage } from './core/errors.ts';
+import { SqliteStore } from './stores/sqlite/sqlite-store.ts';
+import type { AppContext } from './core/context.ts';
+import { llmConfigFromEnv, type LlmConfig } from './core/llm-config.ts';
+import { createLogger } from './core/logger.ts';
+import { bundledStoriesDir } from './core/paths.ts';
+import { Settings } from './core/settings.ts';
+import { applyStoredStoryOverrides, applyStoredStoryOverridesSync } from './pipeline/story-overrides.ts';
 
 /** The story of the bundled sample (config/sample): the default story when the configuration names none. */
 const SAMPLE_STORY = 'peru-crisis';
@@ -50,9 +63,24 @@ export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {
       void applyStoredStoryOverrides(store, stories).catch((err: unknown) => logger.warn({ err }, 'story overrides not applied'));
     }
     const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm;
-    return { store, logger, dataDir, stories, settings, llm, now: () => new Date() };
+    return { store, logger, dataDir, stories, settings, llm, sources: sourceAccess, now: () => new Date() };
   } catch (error) {
     void store.close();
     throw error;
   }
 }
+
+/** Every command, in the order /help lists them (commands/index.ts). */
+export const allCommands: readonly CommandDefinition[] = commands;
+
+/** Chat platforms `cronista start` runs when their tokens are set (the console always runs). */
+const PLATFORMS: readonly PlatformFactory[] = [createTelegramPlatform, createDiscordPlatform];
+
+/** The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline. */
+export function chatPlatforms(app: AppContext, dispatcher: Dispatcher, env: NodeJS.ProcessEnv = process.env): Platform[] {
+  const hooks = { channelPost: channelPostHook(app) };
+  return PLATFORMS.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
+}
+
+/** What `cronista start` runs: this store, these commands, these platforms. */
+export const serviceWiring: ServiceWiring = { openApp: (dataDir) => openApp(dataDir), commands: allCommands, platforms: chatPlatforms };

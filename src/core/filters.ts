@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import vm from 'node:vm';
-import { InputError } from '../../core/errors.ts';
+import { InputError } from './errors.ts';
 
 /** A destination's include/exclude rules: plain keywords (whole words, any case) or /regex/flags. */
 export interface DigestFilters {

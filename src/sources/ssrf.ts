@@ -15,9 +15,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Agent } from 'undici';
-import type { Caller } from './command.ts';
-import { InputError, errorMessage } from './errors.ts';
-import { fetchResource, type FetchOptions, type FetchedResource } from '../sources/http.ts';
+import type { Caller } from '../core/command.ts';
+import { InputError, errorMessage } from '../core/errors.ts';
+import { fetchResource, type FetchOptions, type FetchedResource } from './http.ts';
 
 /** A URL refused by the guard: the message says why, in one line. */
 export class BlockedUrlError extends InputError {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '../../core/config.ts';
-import type { AppContext } from '../../core/context.ts';
-import { CronistaError, errorMessage } from '../../core/errors.ts';
-import { redactUrl } from '../../core/redact.ts';
-import { Settings } from '../../core/settings.ts';
-import { describeSchedule, type TaskDescription } from '../../pipeline/scheduler.ts';
+import { ConfigError } from '../core/config.ts';
+import type { AppContext } from '../core/context.ts';
+import { CronistaError, errorMessage } from '../core/errors.ts';
+import { redactUrl } from '../core/redact.ts';
+import { Settings } from '../core/settings.ts';
+import { describeSchedule, type TaskDescription } from '../pipeline/scheduler.ts';
 
 /** What a console command prints: `output` on stdout, `error` on stderr, and its exit code. */
 export interface CommandOutcome {

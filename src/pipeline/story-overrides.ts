@@ -13,8 +13,8 @@
 import type { Story } from '../facts/types.ts';
 import { canonicalRegion, normalizeName } from '../facts/story.ts';
 import type { Store } from '../stores/store.ts';
-import type { AppContext } from './context.ts';
-import { InputError } from './errors.ts';
+import type { AppContext } from '../core/context.ts';
+import { InputError } from '../core/errors.ts';
 
 export const STORY_OVERRIDES_KEY = 'story:overrides';
 
@@ -92,11 +92,11 @@ export async function applyStoredStoryOverrides(store: Pick<Store, 'kv'>, storie
 
 /**
  * Start-up, synchronous form for openApp (which is synchronous), for stores that can read synchronously
- * (SQLite's `readKvSync`). Returns false when the store cannot (then use the async form).
+ * (`Store.readKvSync`). Returns false when the store cannot (then use the async form).
  */
-export function applyStoredStoryOverridesSync(store: Pick<Store, 'kv'> & { readKvSync?: (key: string) => unknown }, stories: Story[]): boolean {
-  if (typeof store.readKvSync !== 'function') return false;
-  applyAll(stories, normalize(store.readKvSync(STORY_OVERRIDES_KEY)));
+export function applyStoredStoryOverridesSync(store: Pick<Store, 'readKvSync'>, stories: Story[]): boolean {
+  if (!store.readKvSync) return false;
+  applyAll(stories, normalize(store.readKvSync<unknown>(STORY_OVERRIDES_KEY)));
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { AppContext } from '../../core/context.ts';
-import { ingestTargets, type SourceReport } from '../../pipeline/ingest.ts';
+import type { AppContext } from '../core/context.ts';
+import { ingestTargets, type SourceReport } from '../pipeline/ingest.ts';
 
 /** Long imports show a progress bar on stderr when it is a terminal; pipes and CI get none. */
 const BAR_FROM_SOURCES = 10;

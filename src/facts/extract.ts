@@ -1,0 +1,34 @@
+import { extractEvents } from './events.ts';
+import { extractFigures } from './figures.ts';
+import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
+import { inferAnchor } from './anchor.ts';
+import { storyFor } from './story.ts';
+import type { ModelAnswer } from './model/answer.ts';
+import { mergeModelFacts, type Rejection } from './model/verify.ts';
+
+/** A model's answer for the document (src/pipeline/model-extraction.ts), verified against the text before any of it is kept. */
+export interface ModelInput {
+  answer: ModelAnswer;
+  /** Told what was kept and what was refused, and why. */
+  onVerified?: (outcome: { added: { figures: number; events: number }; filled: number; rejected: Rejection[] }) => void;
+}
+
+/**
+ * Figures and events of one text, for the story it belongs to (events before the story starts are not its timeline).
+ * With a model's answer, what it adds is kept only once verified against the text and the rules' own reading.
+ */
+export function factsOf(
+  document: FactInput,
+  stories: readonly Story[],
+  model?: ModelInput | null,
+): { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] } {
+  const story = storyFor(document, stories);
+  // An undated page still speaks from some day: anchor its relative dates on the latest one it names.
+  const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
+  const figures = extractFigures(anchored, story ?? undefined);
+  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published }).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
+  if (!model) return { story: story?.id ?? null, figures, events };
+  const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);
+  model.onVerified?.(merged);
+  return { story: story?.id ?? null, figures: merged.figures, events: merged.events };
+}

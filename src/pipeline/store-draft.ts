@@ -1,0 +1,55 @@
+/**
+ * Storing one draft: the near-duplicate policy and extraction run here, before the store's transaction;
+ * the store (Store.ingest) only stores what was decided. A draft is, in order: its own item again
+ * (nothing to do), exactly a stored text (a copy of that document), a near duplicate of a stored document
+ * (wire copy, a teaser of it, the fuller article around it: `compareTexts`), or a new document. Facts are
+ * extracted only when a document takes the draft's text (new, or the fuller text of a near duplicate).
+ *
+ * Another process may store something between these reads and the transaction: the store re-checks the
+ * item and the exact text itself; a near duplicate stored meanwhile is kept as a document of its own.
+ */
+import { compareTexts, sentenceHashes } from '../documents/dedup.ts';
+import type { DocumentDraft, IngestOutcome } from '../documents/types.ts';
+import type { DraftFacts, IngestPlan, Store, UpdateItemOutcome } from '../stores/store.ts';
+
+/** How many candidate documents sharing sentences with a new one are compared in full. */
+const MAX_CANDIDATES = 8;
+/** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
+const MIN_SHARED_SENTENCES = 0.3;
+
+export type FactsOf = (draft: DocumentDraft) => DraftFacts;
+
+/** The stored document a draft is a copy of (same, contained in it, or containing it: then `replaceText`), or null. */
+export async function nearDuplicateOf(store: Pick<Store, 'nearDuplicateCandidates'>, draft: DocumentDraft, hashes: readonly number[]): Promise<IngestPlan['copyOf']> {
+  for (const candidate of await store.nearDuplicateCandidates(hashes, MAX_CANDIDATES)) {
+    // Copies share most of the shorter text's sentences; one or two common sentences (a boilerplate
+    // line, a quote both outlets used) are not worth a full comparison.
+    if (candidate.sharedSentences < Math.max(1, Math.ceil(MIN_SHARED_SENTENCES * Math.min(hashes.length, candidate.sentences)))) continue;
+    const overlap = compareTexts(draft.text, candidate.text);
+    if (overlap === 'same' || overlap === 'contained') return { documentId: candidate.documentId, replaceText: false };
+    if (overlap === 'contains') return { documentId: candidate.documentId, replaceText: true };
+  }
+  return null;
+}
+
+/** Stores one item with its facts (`factsOf`, called only when a document takes this draft's text). */
+export async function ingestDraft(
+  store: Store,
+  sourceId: string,
+  draft: DocumentDraft,
+  at: Date,
+  factsOf?: FactsOf,
+  options: { silent?: boolean } = {},
+): Promise<IngestOutcome> {
+  const { knownItem, sameText } = await store.lookupDraft(sourceId, draft.key, draft.contentHash);
+  if (knownItem !== null) return { status: 'duplicate', documentId: knownItem };
+  const hashes = sentenceHashes(draft.text);
+  const copyOf = sameText !== null ? { documentId: sameText, replaceText: false } : await nearDuplicateOf(store, draft, hashes);
+  const facts = factsOf && (!copyOf || copyOf.replaceText) ? factsOf(draft) : null;
+  return store.ingest(sourceId, draft, at, { sentenceHashes: hashes, copyOf, facts }, options);
+}
+
+/** A known item changed at its source (an edited channel post): see Store.updateItem. */
+export async function updateDraft(store: Store, sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<UpdateItemOutcome> {
+  return store.updateItem(sourceId, draft, at, { sentenceHashes: sentenceHashes(draft.text), facts: factsOf ? factsOf(draft) : null });
+}
