@@ -275,7 +275,9 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
  * The story a document belongs to: the one whose keywords and gazetteer places it names most, or null. A keyword several
  * followed stories share ("protests", "Defensoría del Pueblo") weighs less than one of its own ("Bolivia", "Senkata"):
  * each counts 1 / (the number of the given stories listing it), so a story with a long list of generic words does not
- * take another story's reports. Each distinct place of the story's gazetteer named counts 1 (at most 3).
+ * take another story's reports. A name (a keyword written with a capital: "Boluarte", "Finance Bill") counts whole, a
+ * topic ("fuel prices", "protesters") half: one topic word alone does not make a report about fuel prices in Norway
+ * Ecuador's. Each distinct place of the story's gazetteer named counts 1 (at most 3). A story needs a score of 1.
  */
 export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
@@ -285,10 +287,14 @@ export function storyFor(document: { title: string | null; text: string }, stori
   let bestScore = 0;
   for (const story of stories) {
     const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
-    const keywords = new Set(story.keywords.map((k) => normalizeText(k)));
+    const weights = new Map<string, number>();
+    for (const keyword of story.keywords) {
+      const key = normalizeText(keyword);
+      if (key) weights.set(key, Math.max(weights.get(key) ?? 0, /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5));
+    }
     let score = Math.min(3, places);
-    for (const keyword of keywords) if (keyword && text.includes(` ${keyword} `)) score += 1 / (shared.get(keyword) ?? 1);
-    if (score > bestScore) {
+    for (const [keyword, weight] of weights) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
+    if (score >= 1 && score > bestScore) {
       best = story;
       bestScore = score;
     }

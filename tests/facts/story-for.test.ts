@@ -1,8 +1,7 @@
 // Which followed story a report belongs to, when several stories share generic words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { storyFor } from '../../src/facts/story.ts';
-import { loadStories } from '../../src/facts/story.ts';
+import { loadStories, storyFor } from '../../src/facts/story.ts';
 import type { Story } from '../../src/facts/types.ts';
 
 const stories = loadStories(new URL('../../config/stories', import.meta.url).pathname) as unknown as Story[];
@@ -21,4 +20,10 @@ test('a story with a long list of generic words does not take another story\'s r
 
 test('a report naming none of a story\'s words belongs to none', () => {
   assert.equal(storyFor({ title: 'Weather', text: 'Sunny spells and light winds are expected tomorrow.' }, stories), null);
+});
+
+test('one topic word alone ("fuel prices") claims no report; a name ("Quito") does', () => {
+  const norway = { title: 'Farmers block roads over fuel prices', text: 'Four people were injured when farmers blocked roads over fuel prices, police said.' };
+  assert.equal(storyFor(norway, stories), null);
+  assert.equal(storyFor({ ...norway, text: `${norway.text} The protests reached Quito on Tuesday.` }, stories)?.id, 'ecuador-2019');
 });
