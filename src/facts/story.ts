@@ -277,12 +277,15 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
  * each counts 1 / (the number of the given stories listing it), so a story with a long list of generic words does not
  * take another story's reports. A name (a keyword written with a capital: "Boluarte", "Finance Bill") counts whole, a
  * topic ("fuel prices", "protesters") half: one topic word alone does not make a report about fuel prices in Norway
- * Ecuador's. Each distinct place of the story's gazetteer named counts 1 (at most 3). A story needs a score of 1.
+ * Ecuador's. Each distinct place of the story's gazetteer named counts 1 (at most 3). Among several stories, a story needs
+ * a score of 1; asked about one story alone, any of its words will do.
  */
 export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
   const shared = new Map<string, number>();
   for (const story of stories) for (const keyword of new Set(story.keywords.map((k) => normalizeText(k)))) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
+  // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
+  const minimum = stories.length > 1 ? 1 : 0.5;
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
@@ -294,7 +297,7 @@ export function storyFor(document: { title: string | null; text: string }, stori
     }
     let score = Math.min(3, places);
     for (const [keyword, weight] of weights) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
-    if (score >= 1 && score > bestScore) {
+    if (score >= minimum && score > bestScore) {
       best = story;
       bestScore = score;
     }

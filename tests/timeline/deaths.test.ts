@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDeathsData, ceilingOf, deathsText, floorOf } from '../../src/timeline/deaths.ts';
+import { buildDeathsData, ceilingOf, floorOf } from '../../src/timeline/deaths.ts';
+import { deathsText } from '../../src/answers/deaths-text.ts';
 import { loadStory } from '../../src/facts/story.ts';
 import type { ExtractedFigure } from '../../src/facts/types.ts';
 import type { StoredFigure } from '../../src/timeline/types.ts';

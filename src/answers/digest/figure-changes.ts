@@ -1,7 +1,8 @@
 import { monthDayYear } from '../../core/calendar.ts';
 import type { Story } from '../../facts/types.ts';
 import type { StoredFigureRecord } from '../../stores/store.ts';
-import { buildDeathsData, disagreement, formatCount } from '../../timeline/deaths.ts';
+import { buildDeathsData } from '../../timeline/deaths.ts';
+import { disagreement, formatCount } from '../deaths-text.ts';
 import { figuresBySource } from '../../timeline/from-store.ts';
 import type { DeathPoint, FactSource, PointSource } from '../../timeline/types.ts';
 import type { DigestEntry } from './types.ts';

@@ -6,7 +6,7 @@
  * The same numbers are in the table that follows the chart.
  */
 import type { DeathsJson } from '../../answers/deaths.ts';
-import { formatCount } from '../../timeline/deaths.ts';
+import { formatCount } from '../../answers/deaths-text.ts';
 
 const WIDTH = 720;
 const HEIGHT = 360;

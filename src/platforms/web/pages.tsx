@@ -3,7 +3,7 @@
  * text is hostile). Only http(s) URLs become links. No script: the pages work as plain HTML, and the
  * Content-Security-Policy (server.ts) allows none.
  */
-import { disagreement, formatCount } from '../../timeline/deaths.ts';
+import { disagreement, formatCount } from '../../answers/deaths-text.ts';
 import type { DeathPoint, TimelineEvent } from '../../timeline/types.ts';
 import { ChartLegend, TollChart } from './chart.tsx';
 import type { Links } from './links.ts';
