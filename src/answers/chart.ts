@@ -1,56 +1,16 @@
 /**
  * The /deaths chart: a PNG of the running toll (line), the range of reported values (shaded band) and
- * deadly incidents (red markers), drawn by Chart.js 4 on @napi-rs/canvas. No date adapter is installed:
- * the x axis is linear in days since the first date, with month ticks labelled as dates.
- * The font ships in assets/fonts (DejaVu Sans) and is registered explicitly so text never disappears.
+ * deadly incidents (red markers), drawn by Chart.js 4 on @napi-rs/canvas. The data is prepared in
+ * chart/data.ts (x axis linear in days since the first date, month ticks); fonts and plugins are in
+ * chart/drawing.ts. The font ships in assets/fonts (DejaVu Sans).
  */
 import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
-import type { Qualifier } from '../facts/types.ts';
+import { createCanvas } from '@napi-rs/canvas';
+import { Chart, type ChartConfiguration } from 'chart.js';
 import type { DeathsData } from '../timeline/types.ts';
-
-const FONT_FAMILY = 'DejaVu Sans';
-let ready = false;
-
-function setup(): void {
-  if (ready) return;
-  const regular = fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', import.meta.url));
-  const bold = fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
-  GlobalFonts.registerFromPath(regular, FONT_FAMILY);
-  GlobalFonts.registerFromPath(bold, FONT_FAMILY);
-  Chart.register(...registerables);
-  Chart.defaults.font.family = FONT_FAMILY;
-  Chart.defaults.color = '#222';
-  ready = true;
-}
-
-const DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const fmtDay = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
-
-function shortCount(value: number, qualifier: Qualifier): string {
-  switch (qualifier) {
-    case 'exact':
-      return String(value);
-    case 'more_than':
-      return `>${value}`;
-    case 'at_least':
-      return `≥${value}`;
-    case 'approximately':
-      return `~${value}`;
-    case 'almost':
-      return `<${value}`;
-    case 'up_to':
-      return `≤${value}`;
-  }
-}
+import { deathsChartData, tickLabel, type XY } from './chart/data.ts';
+import { background, FONT_FAMILY, pointLabels, setupChart, whiskers } from './chart/drawing.ts';
 
 export interface ChartOptions {
   title?: string;
@@ -58,142 +18,15 @@ export interface ChartOptions {
   height?: number;
 }
 
-type XY = { x: number; y: number; label?: string; lo?: number; hi?: number };
-
 /** Renders the /deaths chart to `outPath` (PNG) and returns the path. */
 export async function renderDeathsChart(data: DeathsData, outPath: string, options: ChartOptions = {}): Promise<string> {
-  setup();
+  setupChart();
   const width = options.width ?? 1200;
   const height = options.height ?? 675;
   const canvas = createCanvas(width, height);
+  const prepared = deathsChartData(data);
+  const { low, high, value, incidents, ticks, lastX, maxY, subtitle, empty } = prepared;
 
-  const allDates = [...data.series.map((p) => p.as_of), ...data.incidents.map((p) => p.as_of)].sort();
-  const origin = allDates.length ? toMs(allDates[0]!) : Date.now();
-  const x = (d: string) => (toMs(d) - origin) / DAY;
-  const lastX = allDates.length ? x(allDates.at(-1)!) : 30;
-
-  const low: XY[] = data.series.map((p) => ({ x: x(p.as_of), y: p.low }));
-  const high: XY[] = data.series.map((p) => ({ x: x(p.as_of), y: p.high }));
-  const value: XY[] = data.series.map((p) => ({
-    x: x(p.as_of),
-    y: p.value,
-    lo: p.low,
-    hi: p.high,
-    label: `${shortCount(p.value, p.qualifier)}${p.low !== p.high ? ` (${p.low}–${p.high})` : ''}${p.revision ? ' ↓rev.' : ''}`,
-  }));
-  const incidents: XY[] = data.incidents.map((p) => ({
-    x: x(p.as_of),
-    y: p.high,
-    label: `${p.location ?? p.region ?? '?'} ${p.low === p.high ? shortCount(p.value, p.qualifier) : `${p.low}–${p.high}`}`,
-  }));
-
-  // Month ticks: the first of every month in range (every 2nd/3rd when the range is long).
-  const ticks: number[] = [];
-  const start = new Date(origin);
-  const months = Math.ceil(lastX / 30) + 1;
-  const every = months > 24 ? 3 : months > 12 ? 2 : 1;
-  for (let i = 0; i <= months + 1; i++) {
-    const t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1);
-    const v = (t - origin) / DAY;
-    if (v >= -25 && v <= lastX + 20 && i % every === 0) ticks.push(v);
-  }
-  if (ticks.length < 2) ticks.push(0, lastX);
-
-  const background: Plugin<'line'> = {
-    id: 'background',
-    beforeDraw(chart) {
-      const { ctx } = chart;
-      ctx.save();
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, chart.width, chart.height);
-      ctx.restore();
-    },
-  };
-  const pointLabels: Plugin<'line'> = {
-    id: 'pointLabels',
-    afterDatasetsDraw(chart) {
-      const { ctx } = chart;
-      const area = chart.chartArea;
-      ctx.save();
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      // Boxes already used: points (markers) and placed labels; a label tries above, below, then further out.
-      const taken: { x1: number; y1: number; x2: number; y2: number }[] = [];
-      chart.data.datasets.forEach((ds, i) => {
-        const meta = chart.getDatasetMeta(i);
-        if (meta.hidden || !(ds as { labelPoints?: boolean }).labelPoints) return;
-        for (const el of meta.data) taken.push({ x1: el.x - 6, y1: el.y - 6, x2: el.x + 6, y2: el.y + 6 });
-      });
-      const collides = (b: { x1: number; y1: number; x2: number; y2: number }) =>
-        taken.some((t) => b.x1 < t.x2 && t.x1 < b.x2 && b.y1 < t.y2 && t.y1 < b.y2);
-      chart.data.datasets.forEach((ds, i) => {
-        const meta = chart.getDatasetMeta(i);
-        if (meta.hidden || !(ds as { labelPoints?: boolean }).labelPoints) return;
-        const isIncident = (ds as { incident?: boolean }).incident;
-        ctx.font = `${isIncident ? 'bold ' : ''}13px "${FONT_FAMILY}"`;
-        meta.data.forEach((el, j) => {
-          const raw = ds.data[j] as unknown as XY;
-          if (!raw?.label) return;
-          const w = ctx.measureText(raw.label).width + 6;
-          const h = 16;
-          const offsets = isIncident ? [-20, 20, -36, 36, -52, 52] : [-16, 18, -32, 34, -48, 50];
-          let placed: { x: number; y: number } | null = null;
-          for (const dy of offsets) {
-            for (const dx of [0, w / 2 + 6, -(w / 2 + 6)]) {
-              const px = Math.min(Math.max(el.x + dx, area.left + w / 2), area.right - w / 2);
-              const py = el.y + dy;
-              if (py - h / 2 < area.top || py + h / 2 > area.bottom) continue;
-              const box = { x1: px - w / 2, y1: py - h / 2, x2: px + w / 2, y2: py + h / 2 };
-              if (!collides(box)) {
-                placed = { x: px, y: py };
-                taken.push(box);
-                break;
-              }
-            }
-            if (placed) break;
-          }
-          if (!placed) return;
-          ctx.fillStyle = 'rgba(255,255,255,0.85)';
-          ctx.fillRect(placed.x - w / 2, placed.y - h / 2, w, h);
-          ctx.fillStyle = isIncident ? '#b00020' : '#123a6b';
-          ctx.fillText(raw.label, placed.x, placed.y);
-        });
-      });
-      ctx.restore();
-    },
-  };
-
-  // Where sources disagree the band is thin at chart scale: draw a whisker from the lowest to the highest report.
-  const whiskers: Plugin<'line'> = {
-    id: 'whiskers',
-    afterDatasetsDraw(chart) {
-      const { ctx } = chart;
-      const yScale = chart.scales.y!;
-      ctx.save();
-      ctx.strokeStyle = '#1f5fa8';
-      ctx.lineWidth = 2;
-      chart.data.datasets.forEach((ds, i) => {
-        if (!(ds as { labelPoints?: boolean }).labelPoints || (ds as { incident?: boolean }).incident) return;
-        chart.getDatasetMeta(i).data.forEach((el, j) => {
-          const raw = ds.data[j] as unknown as XY;
-          if (raw.lo === undefined || raw.hi === undefined || raw.lo === raw.hi) return;
-          const y1 = yScale.getPixelForValue(raw.lo);
-          const y2 = yScale.getPixelForValue(raw.hi);
-          ctx.beginPath();
-          ctx.moveTo(el.x, y1);
-          ctx.lineTo(el.x, y2);
-          ctx.moveTo(el.x - 6, y1);
-          ctx.lineTo(el.x + 6, y1);
-          ctx.moveTo(el.x - 6, y2);
-          ctx.lineTo(el.x + 6, y2);
-          ctx.stroke();
-        });
-      });
-      ctx.restore();
-    },
-  };
-
-  const maxY = Math.max(10, ...data.series.map((p) => p.high), ...data.incidents.map((p) => p.high));
   const config: ChartConfiguration<'line', XY[]> = {
     type: 'line',
     data: {
@@ -249,15 +82,13 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
         },
         subtitle: {
           display: true,
-          text: data.latest
-            ? `Latest: ${shortCount(data.latest.value, data.latest.qualifier)} as of ${fmtDay(toMs(data.latest.as_of))} · band/whisker: lowest–highest report of the day · ▲ single incidents`
-            : 'No death toll reported yet',
+          text: subtitle,
           font: { size: 14, family: FONT_FAMILY },
           color: '#444',
           padding: { bottom: 10 },
         },
         legend: {
-          display: data.series.length > 0 || data.incidents.length > 0,
+          display: !empty,
           position: 'bottom',
           labels: {
             font: { size: 14, family: FONT_FAMILY },
@@ -279,14 +110,8 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
             font: { size: 13, family: FONT_FAMILY },
             autoSkip: false,
             maxRotation: 0,
-            callback: (v) => {
-              // Month names; the year on the first tick and wherever the year changes.
-              const d = new Date(origin + Number(v) * DAY);
-              const i = ticks.indexOf(Number(v));
-              const prev = i > 0 ? new Date(origin + ticks[i - 1]! * DAY) : null;
-              const month = MONTHS[d.getUTCMonth()]!;
-              return !prev || prev.getUTCFullYear() !== d.getUTCFullYear() ? `${month} ${d.getUTCFullYear()}` : month;
-            },
+            // Month names; the year on the first tick and wherever the year changes.
+            callback: (v) => tickLabel(prepared, Number(v)),
           },
           grid: { color: 'rgba(0,0,0,0.08)' },
           title: { display: true, text: 'date reported (as of)', font: { size: 14, family: FONT_FAMILY } },
@@ -306,7 +131,7 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
 
   // Chart.js accepts any 2D context; @napi-rs/canvas' is close enough to the DOM one.
   const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
-  if (!data.series.length && !data.incidents.length) {
+  if (empty) {
     const ctx = canvas.getContext('2d');
     ctx.font = `20px "${FONT_FAMILY}"`;
     ctx.fillStyle = '#555';

@@ -26,6 +26,9 @@ export interface Pager {
   pages: number;
 }
 
+/** What a next/previous button asks for: the command re-run with its options at another page. */
+export type PageRequest = Omit<Pager, 'pages'>;
+
 export interface Answer {
   title?: string;
   sections: Section[];

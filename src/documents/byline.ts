@@ -1,3 +1,4 @@
+import { monthName } from '../core/calendar.ts';
 import { isUndecidedNumericDate, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
@@ -6,6 +7,9 @@ export interface Byline {
   outlet: string | null;
   published: string | null;
 }
+
+/** "Octubre 12, 2019": a Spanish month written first, as English does. */
+const SPANISH_MONTH_FIRST = new RegExp(`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i');
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
 const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;
@@ -57,7 +61,7 @@ function fieldDate(field: string, language: string | null | undefined): string |
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
   // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
   const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
-    .replace(/^(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(\d{1,2}),?\s+(\d{4})\b/i, '$2 de $1 de $3');
+    .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { isoDay, monthNumber, monthWords, pad } from '../core/calendar.ts';
 
 /**
  * Publication-date cues. Everything here is strict on purpose: a string counts only when it is
@@ -19,16 +20,12 @@ const TRAILING_TIME = /(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\
 
 const MIN_YEAR = 1990;
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 function ymd(year: number, month: number, day: number): string | null {
   const maxYear = new Date().getUTCFullYear() + 1;
   if (year < MIN_YEAR || year > maxYear || month < 1 || month > 12 || day < 1) return null;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1) return null; // 31 February and the like
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return isoDay(year, month, day);
 }
 
 /** An ISO 8601 string from page metadata → `YYYY-MM-DD`, or a full UTC ISO timestamp when it has a time. */
@@ -141,26 +138,10 @@ export function lastEditedDate(line: string): string | null {
 }
 
 // Month names and the abbreviations wires use, English and Spanish ("oct", "dic", "Sept.", "setiembre").
-const MONTHS: readonly (readonly string[])[] = [
-  ['january', 'jan', 'enero', 'ene'],
-  ['february', 'feb', 'febrero'],
-  ['march', 'mar', 'marzo'],
-  ['april', 'apr', 'abril', 'abr'],
-  ['may', 'mayo'],
-  ['june', 'jun', 'junio'],
-  ['july', 'jul', 'julio'],
-  ['august', 'aug', 'agosto', 'ago'],
-  ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set'],
-  ['october', 'oct', 'octubre'],
-  ['november', 'nov', 'noviembre'],
-  ['december', 'dec', 'diciembre', 'dic'],
-];
-const MONTH = MONTHS.flat().sort((a, b) => b.length - a.length).join('|');
-
-function monthNumber(name: string): number {
-  const key = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS.findIndex((names) => names.includes(key)) + 1;
-}
+const MONTH = Array.from({ length: 12 }, (_, i) => monthWords(i + 1))
+  .flat()
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** A wire dateline's date: the year is often left out ("BOGOTÁ, 3 may (EFE) —"). */
 export interface DatelineDate {

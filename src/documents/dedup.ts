@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * Duplicate detection. Exact copies share a content hash; republished or lightly edited copies,
  * and wire copy inside a longer page, share most word 5-shingles. Candidates come from shared
- * normalised sentences (cheap to index), the verdict from shingle overlap (robust to edits).
+ * normalized sentences (cheap to index), the verdict from shingle overlap (robust to edits).
  * Hand-written: the shingle/containment test is a few lines, and the npm MinHash packages index
  * whole corpora in memory, which the store's sentence index makes unnecessary.
  */

@@ -1,6 +1,6 @@
 import { parseBylineLine } from './byline.ts';
+import { htmlToText } from '../sources/html-text.ts';
 import { cleanText } from './clean.ts';
-import { domToText } from './dom-text.ts';
 import { postByline, postDate } from './html-meta.ts';
 
 /** One post of a page that holds several. */
@@ -34,7 +34,7 @@ function toPost(heading: Element | null, nodes: Element[]): HtmlPost {
     // Only inside the post: a post wrapper's own class ("post has-comments") says nothing about its text.
     for (const el of holder.querySelectorAll(POST_CHROME)) if (el.parentElement !== holder) el.remove();
   }
-  let text = cleanText(domToText(holder));
+  let text = cleanText(holder ? htmlToText(holder.outerHTML) : '');
   // A date or byline printed as text at the top of the post ("January 5, 2023", "By Ana Quispe").
   const [first = '', ...rest] = text.split('\n');
   const printed = parseBylineLine(first);
@@ -88,6 +88,6 @@ export function linkedHeadingPosts(container: Element): HtmlPost[] | null {
 
   const kept = posts.filter((p) => p.text.length >= MIN_POST_CHARS);
   const covered = kept.reduce((sum, p) => sum + p.text.length + (p.title?.length ?? 0), 0);
-  const total = cleanText(domToText(container)).length;
+  const total = cleanText(htmlToText(container.outerHTML)).length;
   return kept.length >= 2 && covered >= MIN_COVERAGE * total ? kept : null;
 }

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { htmlToText } from '../sources/html-text.ts';
 import { cleanText } from './clean.ts';
-import { domToText } from './dom-text.ts';
 import { pageMeta, type PageMeta } from './html-meta.ts';
 import { articlePosts, linkedHeadingPosts, type HtmlPost } from './html-posts.ts';
 
@@ -72,7 +72,7 @@ function bodyText(html: string): Element {
  * gives the date; pages of several posts (<article> elements, or linked headlines each followed by
  * its post) keep one post each.
  */
-export function htmlToText(html: string, url?: string | null): HtmlPage {
+export function readHtmlPage(html: string, url?: string | null): HtmlPage {
   const meta = pageMeta(load(html));
   const articles = articlePosts(load(html));
   if (articles) return postsPage(articles, meta);
@@ -99,7 +99,7 @@ export function htmlToText(html: string, url?: string | null): HtmlPage {
   if (linked) return postsPage(linked, meta);
 
   // Trailers stay: they mark post ends for splitPosts.
-  const text = cleanText(domToText(container), { keepTrailers: true });
+  const text = cleanText(htmlToText(container.outerHTML), { keepTrailers: true });
   return {
     title: tidyTitle(meta.title ?? article?.title ?? null, meta.siteName ?? article?.siteName ?? null),
     text,

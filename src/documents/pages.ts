@@ -1,5 +1,5 @@
 import { cleanText } from './clean.ts';
-import { htmlToText } from './html.ts';
+import { readHtmlPage } from './html.ts';
 import { markdownToText } from './markdown.ts';
 import { splitPosts, type Post } from './split.ts';
 import type { RawItem } from './types.ts';
@@ -19,7 +19,7 @@ interface PageParts {
 
 function readPage(content: string, format: PageOptions['format'], url: string): PageParts {
   if (format === 'html') {
-    const page = htmlToText(content, url);
+    const page = readHtmlPage(content, url);
     const posts = page.posts
       ? // The DOM already drew the post boundaries: only the text needs cleaning.
         page.posts

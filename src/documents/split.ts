@@ -1,3 +1,4 @@
+import { isoDay } from '../core/calendar.ts';
 import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
 import { lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
@@ -218,7 +219,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     const author = AUTHOR_PREFIX.test(signed) ? authorField(signed) : null;
     if (author && !byline) byline = { byline: author.name, outlet: author.outlet, published: null };
     // A byline's date comes first; a dateline with its year dates the post like one.
-    if (!bylineDate && dateline.year) bylineDate = `${dateline.year}-${String(dateline.month).padStart(2, '0')}-${String(dateline.day).padStart(2, '0')}`;
+    if (!bylineDate && dateline.year) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
     else if (!bylineDate) datelineDay = yearlessDay(dateline);
   }
   published = bylineDate ?? published ?? (datelineDay ? null : edited);

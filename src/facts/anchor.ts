@@ -1,8 +1,8 @@
+import { monthShortName, pad } from '../core/calendar.ts';
 import { addDays, findDateMentions, storyDayCount } from './dates.ts';
 import type { Story } from './types.ts';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
+const SHORT_NAMES = (['en', 'es'] as const).map((language) => Array.from({ length: 12 }, (_, i) => monthShortName(i + 1, language).toLowerCase()));
 
 /**
  * The day an undated document speaks from, for resolving its relative dates ("on Saturday", "so far"):
@@ -25,13 +25,13 @@ export function inferAnchor(text: string, story: Story | undefined): string | nu
 /** A year-less "December 26" or "late January" as its first occurrence on or after the story's start. */
 function firstOccurrence(mention: string, resolved: string, start: string): string | null {
   const words = mention.toLowerCase();
-  const index = [MONTHS, MESES].map((names) => names.findIndex((name) => new RegExp(`\\b${name}`).test(words))).find((i) => i >= 0);
+  const index = SHORT_NAMES.map((names) => names.findIndex((name) => new RegExp(`\\b${name}`).test(words))).find((i) => i >= 0);
   if (index === undefined) return null;
   const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(words)?.[1];
-  const month = String(index + 1).padStart(2, '0');
+  const month = pad(index + 1);
   // A whole month ("in December") counts from the story's own month; a day from the story's day.
   const startsFrom = day ? start.slice(5) : start.slice(5, 7);
-  const key = day ? `${month}-${day.padStart(2, '0')}` : month;
+  const key = day ? `${month}-${pad(Number(day))}` : month;
   const year = Number(start.slice(0, 4)) + (key >= startsFrom ? 0 : 1);
-  return `${year}-${month}-${day ? day.padStart(2, '0') : resolved.slice(8, 10)}`;
+  return `${year}-${month}-${day ? pad(Number(day)) : resolved.slice(8, 10)}`;
 }

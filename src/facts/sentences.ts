@@ -1,5 +1,8 @@
 // Sentence segmentation for news text (English and Spanish): paragraphs by line, sentences by terminal
 // punctuation followed by a capital, a digit or an opening quote — not after abbreviations or initials.
+// The project's one splitter: figures, events (facts/events/document-sentences.ts), the model verifier and
+// the extractive summary all read sentences through it. Hand-written: Intl.Segmenter splits after "Gen." and
+// "U.S.", and no maintained library knows Spanish news abbreviations ("Sra.", "ago.", "EE.UU.").
 
 export interface Sentence {
   text: string;
@@ -16,6 +19,15 @@ const ABBREVIATIONS = new Set([
   'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ene', 'abr', 'ago', 'dic', 'approx', 'aprox', 'est', 'fig',
   'u.s', 'u.n', 'p.m', 'a.m', 'e.g', 'i.e', 'ee.uu', 'pres', 'min', 'dept', 'depto', 'prov', 'mt', 'ft',
 ]);
+
+/**
+ * The word before a full stop is an abbreviation or an initial ("Gen.", "J.", "U.S."): a capital letter alone
+ * (not the "s" of "government's"), and "ago" (agosto) only before a day number ("two days ago. Of those" ends).
+ */
+function isAbbreviation(written: string, lastWord: string, next: string): boolean {
+  if (lastWord === 'ago') return /^\d/.test(next);
+  return ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(written) || /(^|\.)\p{L}\.\p{L}$/u.test(lastWord);
+}
 
 function isHeadline(line: string): boolean {
   const t = line.trim();
@@ -42,8 +54,9 @@ export function splitSentences(text: string): Sentence[] {
     const endRe = /([.!?…]+)(["”’»)\]]*)(\s+)(?=[¿¡"“‘'«(\p{Lu}\d•*–-])/gu;
     for (let m = endRe.exec(line); m; m = endRe.exec(line)) {
       const before = line.slice(from, m.index);
-      const lastWord = (before.match(/([\p{L}.]+)$/u)?.[1] ?? '').toLowerCase();
-      if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /(^|\.)\p{L}\.\p{L}$/u.test(lastWord))) continue;
+      const written = before.match(/([\p{L}.]+)$/u)?.[1] ?? '';
+      const lastWord = written.toLowerCase();
+      if (m[1] === '.' && isAbbreviation(written, lastWord, line.slice(m.index + m[0].length))) continue;
       const stop = m.index + m[1]!.length + m[2]!.length;
       push(out, line, base, from, stop, paragraph, headline);
       from = stop + m[3]!.length;

@@ -25,7 +25,7 @@ export function digestJob(app: AppContext) {
 /**
  * The fetcher for a source's polls, by where the source came from (`Settings.sourceOrigin`). Feeds that
  * came from chat (`/feeds add`, or a chat `/config import` of YAML or OPML) go through the SSRF guard at
- * every poll — every redirect and every connection is checked, honouring CRONISTA_ALLOW_HOSTS — so a feed
+ * every poll — every redirect and every connection is checked, honoring CRONISTA_ALLOW_HOSTS — so a feed
  * that was public when added cannot later redirect or rebind to an internal address. What the operator
  * configured (the configuration file, the console, `cronista config import`) is trusted; a source of
  * unknown origin is guarded.

@@ -1,5 +1,6 @@
 import cron, { type Logger as CronLogger, type ScheduledTask, type TaskContext } from 'node-cron';
 import { ConfigError, type CronistaConfig, type DestinationConfig, type SourceConfig } from '../core/config.ts';
+import { pad } from '../core/calendar.ts';
 import { errorMessage } from '../core/errors.ts';
 import { redactUrl, safeUrlName } from '../core/redact.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
@@ -102,7 +103,7 @@ export function isoInZone(date: Date, timezone: string): string {
   const offsetMinutes = Math.round((asUtc - (date.getTime() - date.getMilliseconds())) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 function cronLogger(logger: Logger, name: string): CronLogger {

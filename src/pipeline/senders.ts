@@ -5,7 +5,7 @@ import type { AppContext } from '../core/context.ts';
 import { DeliveryError, InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';
 import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.ts';
-import { postWebhookMessage, type WebhookOptions } from '../platforms/discord/webhook.ts';
+import { webhookPoster, type WebhookOptions } from '../platforms/discord/webhook.ts';
 import { MAX_NONCE, messageNonce, postChannelMessage } from '../platforms/discord/channel.ts';
 import { discordRest } from '../platforms/discord/env.ts';
 import { renderTelegram, type TelegramMessage } from '../platforms/telegram/render.ts';
@@ -73,8 +73,9 @@ export function consoleSender(): MessageSender<string> {
 }
 
 export function discordWebhookSender(url: string, options: WebhookOptions = {}): MessageSender<DiscordMessage> {
+  const post = webhookPoster(url, options);
   return messageSender('discord', renderDiscord, async (message) => {
-    await postWebhookMessage(url, message, options);
+    await post(message);
   });
 }
 

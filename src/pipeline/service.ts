@@ -101,12 +101,12 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
     },
   });
   await saveStatus();
-  let signalled = false;
-  void stopped.then(() => (signalled = true));
+  let signaled = false;
+  void stopped.then(() => (signaled = true));
   await Promise.race([supervisor.start(), stopped]);
   const platformsUp = () => Object.fromEntries(supervisor.statuses().map((p) => [p.name, p.state === 'running']));
-  const web = !signalled && webOptions ? await startWeb(app, webOptions, platformsUp) : null;
-  if (!signalled) {
+  const web = !signaled && webOptions ? await startWeb(app, webOptions, platformsUp) : null;
+  if (!signaled) {
     const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
     process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
   }

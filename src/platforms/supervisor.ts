@@ -1,6 +1,6 @@
 /**
  * Runs the chat platforms so that none of them can take the service down: each is started with a deadline
- * and can be cancelled; one that fails (bad token, API out of reach, a gateway that never gets ready, or
+ * and can be canceled; one that fails (bad token, API out of reach, a gateway that never gets ready, or
  * later a revoked token / another poller) is reported once in one line — why, and what to check — and
  * started again in the background with a growing delay, while everything else keeps running. `stop()`
  * always returns: starts in flight are aborted and a platform that does not stop in time is left behind.
@@ -31,7 +31,7 @@ export interface PlatformStatus {
 
 export interface SupervisorOptions {
   logger: Logger;
-  /** A start that has not finished after this long is cancelled and counts as failed. Default 60 s. */
+  /** A start that has not finished after this long is canceled and counts as failed. Default 60 s. */
   startTimeoutMs?: number;
   /** Delay before the first retry, doubled each time up to maxRetryDelayMs. Defaults 5 s and 5 min. */
   retryDelayMs?: number;

@@ -10,6 +10,10 @@
  *
  * Lengths are counted in UTF-16 code units of the *rendered* (escaped, marked-up) text, which is never
  * less than what either platform counts.
+ *
+ * Hand-written: neither discord.js 14 nor grammY has a message splitter, and generic string splitters cut
+ * plain text: they know neither Telegram's HTML escapes nor Discord's markdown, so a cut could fall inside an
+ * escape or leave bold open. Cutting only between escaped atoms is what keeps every chunk valid.
  */
 
 export interface Atom {
@@ -34,7 +38,7 @@ export interface Markup<F> {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Drops control characters (except tab and newline) and carriage returns; replaces lone surrogates with U+FFFD. */
-export function cleanText(text: string): string {
+export function stripControlCharacters(text: string): string {
   let out = text.replace(/\r\n?/g, '\n').replace(CONTROL, '');
   out = out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return out;
@@ -47,7 +51,7 @@ export function isWellFormedUtf16(text: string): boolean {
 
 /** Splits cleaned text into code points and maps each through `escape(cp, index, all)`. */
 export function toAtoms(text: string, escape: (cp: string, index: number, all: string[]) => string): Atom[] {
-  const cps = Array.from(cleanText(text));
+  const cps = Array.from(stripControlCharacters(text));
   return cps.map((cp, i, all) => ({ src: cp, out: escape(cp, i, all) }));
 }
 

@@ -107,7 +107,7 @@ export function detectEncoding(bytes: Uint8Array): string | null {
   if (sample.filter((byte) => byte >= 0x80).length < MIN_DETECT_BYTES) return null;
   for (const match of chardet.analyse(sample)) {
     const label = match.name.toLowerCase();
-    const encoding = normaliseEncoding(DETECTED[label] ?? label);
+    const encoding = normalizeEncoding(DETECTED[label] ?? label);
     if (!encoding || encoding === 'utf-8' || encoding.startsWith('utf-16') || encoding.startsWith('utf-32')) continue;
     const text = iconv.decode(sample, encoding);
     // Replacement, private-use or C1 control characters: these bytes are not text in that encoding.
@@ -118,8 +118,8 @@ export function detectEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Normalises a charset label; null when iconv-lite doesn't know it. */
-export function normaliseEncoding(label: string | null | undefined): string | null {
+/** Normalizes a charset label; null when iconv-lite doesn't know it. */
+export function normalizeEncoding(label: string | null | undefined): string | null {
   if (!label) return null;
   const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
   if (!name) return null;
@@ -154,7 +154,7 @@ function looksLikeHtml(contentType: string | null | undefined, head: string): bo
 const CP1252_C1 = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252');
 
 /** C1 control characters (U+0080–U+009F, never meant in feeds) → the windows-1252 characters meant. */
-export function demoronise(text: string): string {
+export function demoronize(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => {
     const mapped = CP1252_C1[c.charCodeAt(0) - 0x80];
     return mapped && mapped.charCodeAt(0) > 0x9f ? mapped : c;
@@ -164,7 +164,7 @@ export function demoronise(text: string): string {
 function decodeAs(bytes: Uint8Array, encoding: string, skipBom = 0): Decoded {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + skipBom, bytes.byteLength - skipBom);
   const text = iconv.decode(body, encoding, { stripBOM: true });
-  return { text: demoronise(text), encoding };
+  return { text: demoronize(text), encoding };
 }
 
 /**
@@ -191,7 +191,7 @@ export function decodeBytes(bytes: Uint8Array, httpContentType?: string | null):
 
   const ascii = isAscii(bytes);
   for (const label of candidates) {
-    const encoding = normaliseEncoding(label);
+    const encoding = normalizeEncoding(label);
     if (!encoding || encoding.startsWith('utf-16') || encoding.startsWith('utf-32')) continue;
     if (encoding === 'utf-8' && !isValidUtf8(bytes)) continue;
     if (label?.toLowerCase() === 'us-ascii') {

@@ -9,7 +9,7 @@ export interface ConstructNode {
   attr(name: string): string | null;
   /** Text content, entities decoded. */
   text: string;
-  /** Serialised child elements (inside a lone wrapping <div>), or null when there are none. */
+  /** Serialized child elements (inside a lone wrapping <div>), or null when there are none. */
   inner: string | null;
 }
 

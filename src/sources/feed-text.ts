@@ -1,18 +1,5 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
-
-const HIDDEN = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template']);
-
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Markup (possibly escaped) → plain text: scripts removed, entities decoded, whitespace collapsed. */
-export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return collapse(html);
-  const doc = parseDocument(html, { decodeEntities: true });
-  DomUtils.findAll((el) => HIDDEN.has(el.name.toLowerCase()), doc.children).forEach((el) => DomUtils.removeElement(el));
-  return collapse(DomUtils.textContent(doc));
-}
+import { collapse, htmlToLine } from './html-text.ts';
 
 /**
  * A title as text. `type` is Atom's (text | html | xhtml) or undefined (RSS, where titles in practice
@@ -21,7 +8,7 @@ export function htmlToText(html: string): string {
 export function titleText(value: string | null | undefined, type?: string | null): string | null {
   if (value == null) return null;
   const plain = type === 'text' || type === 'text/plain';
-  const text = plain ? collapse(value) : htmlToText(value);
+  const text = plain ? collapse(value) : htmlToLine(value);
   return text || null;
 }
 

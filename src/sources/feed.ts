@@ -6,7 +6,7 @@ import { SourceError, errorMessage } from '../core/errors.ts';
 import { readFeedStrict } from './feed-rss.ts';
 import { readFeedDom } from './feed-dom.ts';
 import { repairXml } from './xml-repair.ts';
-import { demoronise } from './decode.ts';
+import { demoronize } from './decode.ts';
 import type { FeedItem, ParsedFeed } from './feed-types.ts';
 
 export type { FeedItem, ParsedFeed } from './feed-types.ts';
@@ -46,7 +46,7 @@ function syntaxError(error: unknown): { line: number; reason: string } | null {
   return match ? { line: Number(match[2]) + 1, reason: match[1]!.toLowerCase() } : null;
 }
 
-const fix = (value: string | null): string | null => (value?.trim() ? demoronise(value) : null);
+const fix = (value: string | null): string | null => (value?.trim() ? demoronize(value) : null);
 // `&#146;` reaches us as U+0092 after parsing, so this runs after the decoder's own pass.
 const fixItem = (item: FeedItem): FeedItem => ({ ...item, title: fix(item.title), html: fix(item.html), author: fix(item.author) });
 

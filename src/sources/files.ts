@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { SourceError } from '../core/errors.ts';
 import type { Decoded } from './decode.ts';
 
-/** Extensions a directory import reads; a feed is recognised by content, whatever its name. */
+/** Extensions a directory import reads; a feed is recognized by content, whatever its name. */
 const IMPORTABLE = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.md', '.markdown', '.xml', '.rss', '.atom', '.rdf', '.feed']);
 
 /** What a path holds for import: its files, and (for a directory) the files left out for their type. */

@@ -9,9 +9,11 @@
  * the console) is not checked; only callers on chat platforms (caller.platform !== 'console') are.
  * `CRONISTA_ALLOW_HOSTS` (comma-separated host names, IPs or CIDRs, e.g. "127.0.0.1,10.1.0.0/16,feeds.lan")
  * lets chosen internal hosts through (tests set 127.0.0.1 for their local feed server).
+ * Address arithmetic (parsing, CIDR ranges, IPv4 inside IPv6) is ipaddr.js'; the list of refused ranges is ours.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { Agent } from 'undici';
 import type { Caller } from '../core/command.ts';
 import { InputError, errorMessage } from '../core/errors.ts';
@@ -22,56 +24,34 @@ export class BlockedUrlError extends InputError {
   override name = 'BlockedUrlError';
 }
 
-type Bytes = number[];
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+type Cidr = [Address, number];
+
+/** The address of an IP literal (brackets and zone dropped), or null. Strict: "127.1" is no literal here (URL parsing normalizes it first). */
+function parseAddress(text: string): Address | null {
+  const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  return isIP(address) ? ipaddr.parse(address) : null;
+}
 
 /** 4 bytes for IPv4, 16 for IPv6, or null when `text` is not an IP literal. */
-export function parseIp(text: string): Bytes | null {
-  const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const kind = isIP(address);
-  if (kind === 4) return address.split('.').map(Number);
-  if (kind !== 6) return null;
-  let head = address;
-  let tailV4: Bytes = [];
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (v4) {
-    tailV4 = v4[1]!.split('.').map(Number);
-    head = address.slice(0, -v4[1]!.length);
-    if (head.endsWith(':') && !head.endsWith('::')) head = head.slice(0, -1);
-  }
-  const groupsWanted = 8 - tailV4.length / 2;
-  const [left, right] = head.includes('::') ? head.split('::') : [head, undefined];
-  const parse = (part: string | undefined) => (part ? part.split(':').filter((g) => g !== '').map((g) => parseInt(g, 16)) : []);
-  const leftGroups = parse(left);
-  const rightGroups = parse(right);
-  const groups = right === undefined && !head.includes('::')
-    ? leftGroups
-    : [...leftGroups, ...new Array(groupsWanted - leftGroups.length - rightGroups.length).fill(0), ...rightGroups];
-  if (groups.length !== groupsWanted) return null;
-  return [...groups.flatMap((g) => [g >> 8, g & 0xff]), ...tailV4];
+export function parseIp(text: string): number[] | null {
+  return parseAddress(text)?.toByteArray() ?? null;
 }
 
-interface Cidr {
-  bytes: Bytes;
-  bits: number;
-}
-
+/** "10.0.0.0/8", "fd00::/8", or a bare address (a range of one). */
 function cidr(text: string): Cidr | null {
-  const [address, bitsText] = text.trim().split('/');
-  const bytes = parseIp(address ?? '');
-  if (!bytes) return null;
-  const bits = bitsText === undefined ? bytes.length * 8 : Number(bitsText);
-  if (!Number.isInteger(bits) || bits < 0 || bits > bytes.length * 8) return null;
-  return { bytes, bits };
+  const [address, bits] = text.trim().split('/');
+  const parsed = parseAddress(address ?? '');
+  if (!parsed) return null;
+  if (bits === undefined) return [parsed, parsed.kind() === 'ipv4' ? 32 : 128];
+  try {
+    return ipaddr.parseCIDR(`${parsed.toString()}/${bits}`);
+  } catch {
+    return null;
+  }
 }
 
-function inCidr(bytes: Bytes, range: Cidr): boolean {
-  if (bytes.length !== range.bytes.length) return false;
-  for (let bit = 0; bit < range.bits; bit++) {
-    const mask = 0x80 >> bit % 8;
-    if ((bytes[bit >> 3]! & mask) !== (range.bytes[bit >> 3]! & mask)) return false;
-  }
-  return true;
-}
+const inCidr = (address: Address, range: Cidr) => address.kind() === range[0].kind() && address.match(range);
 
 const BLOCKED: [string, string][] = [
   ['0.0.0.0/8', '"this network"'],
@@ -95,30 +75,38 @@ const BLOCKED: [string, string][] = [
   ['fec0::/10', 'site-local'],
   ['ff00::/8', 'multicast'],
   ['2001:db8::/32', 'documentation'],
+  // A Teredo address tunnels to an IPv4 host (its server in bits 32–63, its client obfuscated in the last 32).
+  ['2001::/32', 'Teredo tunnel'],
 ];
 const BLOCKED_RANGES = BLOCKED.map(([range, why]) => ({ range: cidr(range)!, why }));
+const NAT64 = [cidr('64:ff9b::/96')!, cidr('64:ff9b:1::/48')!];
+const SIX_TO_FOUR = cidr('2002::/16')!;
 
 /** IPv6 forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4): the IPv4 one is what is reached. */
-function embeddedV4(bytes: Bytes): Bytes | null {
-  if (bytes.length !== 16) return null;
+function embeddedV4(address: Address): ipaddr.IPv4 | null {
+  if (address.kind() !== 'ipv6') return null;
+  const v6 = address as ipaddr.IPv6;
+  const bytes = v6.toByteArray();
+  const v4 = (from: number) => ipaddr.fromByteArray(bytes.slice(from, from + 4)) as ipaddr.IPv4;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
   const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
-  if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12);
-  if (zeros(0, 12) && !zeros(12, 16) && !(zeros(12, 15) && bytes[15] === 1)) return bytes.slice(12);
-  if (inCidr(bytes, cidr('64:ff9b::/96')!) || inCidr(bytes, cidr('64:ff9b:1::/48')!)) return bytes.slice(12);
-  if (bytes[0] === 0x20 && bytes[1] === 0x02) return bytes.slice(2, 6);
+  // IPv4-compatible (::a.b.c.d), but not :: nor ::1
+  if (zeros(0, 12) && !zeros(12, 16) && !(zeros(12, 15) && bytes[15] === 1)) return v4(12);
+  if (NAT64.some((range) => v6.match(range))) return v4(12);
+  if (v6.match(SIX_TO_FOUR)) return v4(2);
   return null;
 }
 
 /** Why an address must not be fetched from chat (e.g. "loopback"), or null when it is public. */
-export function internalAddressReason(address: string): string | null {
-  const bytes = parseIp(address);
-  if (!bytes) return 'not an IP address';
-  const v4 = embeddedV4(bytes);
+export function internalAddressReason(text: string): string | null {
+  const address = parseAddress(text);
+  if (!address) return 'not an IP address';
+  const v4 = embeddedV4(address);
   if (v4) {
-    const inner = internalAddressReason(v4.join('.'));
+    const inner = internalAddressReason(v4.toString());
     if (inner) return `${inner} (IPv4 inside IPv6)`;
   }
-  return BLOCKED_RANGES.find(({ range }) => inCidr(bytes, range))?.why ?? null;
+  return BLOCKED_RANGES.find(({ range }) => inCidr(address, range))?.why ?? null;
 }
 
 export interface AllowList {
@@ -137,10 +125,10 @@ export function allowListFromEnv(value = process.env.CRONISTA_ALLOW_HOSTS): Allo
   return list;
 }
 
-function allowedAddress(address: string, allow: AllowList): boolean {
-  const bytes = parseIp(address);
-  if (!bytes) return false;
-  const candidates = [bytes, embeddedV4(bytes)].filter((b): b is Bytes => b !== null);
+function allowedAddress(text: string, allow: AllowList): boolean {
+  const address = parseAddress(text);
+  if (!address) return false;
+  const candidates = [address, embeddedV4(address)].filter((a): a is Address => a !== null);
   return candidates.some((candidate) => allow.ranges.some((range) => inCidr(candidate, range)));
 }
 

@@ -19,7 +19,7 @@ const MAX_POSTINGS = 200;
 
 const dayNumbers = new Map<string, number>();
 
-/** Days between two YYYY-MM-DD dates; memoised, since merging compares the same dates many times. */
+/** Days between two YYYY-MM-DD dates; memoized, since merging compares the same dates many times. */
 function dayDiff(a: string, b: string): number {
   const day = (date: string) => {
     let n = dayNumbers.get(date);

@@ -54,7 +54,7 @@ Suscríbete a nuestro boletín para recibir las noticias del día.`,
 
 const norm = (s: string) => s.replace(/\s+/g, ' ');
 /** The summary's sentences, as the splitter sees them. */
-const sentencesOf = (summary: string) => splitSentences(summary).flatMap((s) => s.text.split(/(?<=\bago\.)\s+(?=\p{Lu})/u));
+const sentencesOf = (summary: string) => splitSentences(summary).map((s) => s.text);
 const valuesOf = (text: string) => findNumbers(text).filter((m) => !m.weak).map((m) => m.value);
 
 /** Every sentence of the summary is a whole sentence of one source, verbatim. */

@@ -72,7 +72,7 @@ test('a source that fails does not stop the others, and the exit code says so', 
   assert.match(result.stdout, /004_229222d99bb9546f\.txt: [1-9]\d* added/);
 });
 
-test('feeds are recognised by content over HTTP; a broken one gets a one-line reason', async () => {
+test('feeds are recognized by content over HTTP; a broken one gets a one-line reason', async () => {
   const feed = `<?xml version="1.0" encoding="ISO-8859-1"?>
 <rss version="2.0"><channel><title>Andes Wire</title><link>http://andes.example/</link>
 <item><title>Protesters march in Puno</title><link>http://andes.example/1</link><guid>andes-1</guid>

@@ -53,7 +53,7 @@ test('cronista start polls a subscribed feed and posts digests on schedule: old 
     await waitFor(() => feeds.requests('/news.xml') >= 2, 'two polls');
     feeds.feed('/news.xml', rss('Andes Wire', [NEW_ITEM, OLD_ITEM]));
     await waitFor(() => posted().includes(NEW_ITEM.title), 'the new item in a digest');
-    assert.ok(!posted().includes(OLD_ITEM.title), 'the back catalogue of a newly subscribed feed is not announced');
+    assert.ok(!posted().includes(OLD_ITEM.title), 'the back catalog of a newly subscribed feed is not announced');
     assert.ok(feeds.notModified('/news.xml') >= 1, 'unchanged polls are answered 304');
     for (const post of discord.created()) {
       assert.deepEqual((post.payload as { allowed_mentions?: unknown }).allowed_mentions, { parse: [] });

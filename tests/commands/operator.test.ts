@@ -1,6 +1,6 @@
 /**
  * Regression tests for the operator scope (chat admins manage only their own chat's destination) and the
- * review items that came with it: /feeds remove normalisation, /digest of unknown destinations, destination
+ * review items that came with it: /feeds remove normalization, /digest of unknown destinations, destination
  * failures in /destination list, stale outboxes after remove, webhook redaction, /sources for members.
  */
 import assert from 'node:assert/strict';
@@ -56,7 +56,7 @@ test('a chat admin who is not an operator cannot touch other destinations or glo
   }
 });
 
-test('/feeds remove url:@channel finds the feed /feeds add normalised to https://t.me/<name>', async () => {
+test('/feeds remove url:@channel finds the feed /feeds add normalized to https://t.me/<name>', async () => {
   const h = harness();
   try {
     assert.ok(!isError(await h.run(telegramOperator, 'feeds add', { url: '@peru_news' })));

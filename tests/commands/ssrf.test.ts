@@ -50,7 +50,7 @@ async function withDns<T>(answer: (host: string) => string[], fn: () => Promise<
   }
 }
 
-test('internal addresses are recognised, IPv4 and IPv6, including IPv4 hidden in IPv6', () => {
+test('internal addresses are recognized, IPv4 and IPv6, including IPv4 hidden in IPv6', () => {
   const internal = [
     '127.0.0.1', '127.8.9.10', '10.0.0.1', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1',
     '224.0.0.1', '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1',
@@ -63,6 +63,14 @@ test('internal addresses are recognised, IPv4 and IPv6, including IPv4 hidden in
   assert.match(internalAddressReason('169.254.169.254')!, /link-local/);
   assert.match(internalAddressReason('::1')!, /loopback/);
   assert.deepEqual(parseIp('::ffff:127.0.0.1'), parseIp('::ffff:7f00:1'));
+  // Teredo (2001::/32) tunnels to an IPv4 host: refused whatever the addresses inside
+  assert.match(internalAddressReason('2001:0:4136:e378:8000:63bf:3fff:fdd2')!, /Teredo/);
+  assert.match(internalAddressReason('2001::1')!, /Teredo/);
+  assert.equal(internalAddressReason('2001:4860:4860::8888'), null);
+  // Private IPv4 addresses written as IPv4-mapped IPv6
+  for (const address of ['::ffff:10.0.0.1', '::ffff:192.168.1.1', '::ffff:172.16.0.1', '::ffff:a9fe:a9fe', '::ffff:100.64.0.1']) {
+    assert.match(internalAddressReason(address)!, /IPv4 inside IPv6/, address);
+  }
   assert.equal(parseIp('example.org'), null);
 });
 
@@ -77,9 +85,12 @@ test('checkPublicUrl: literals, names and every resolved address are checked; th
   await refused('http://169.254.169.254/latest/meta-data/', /link-local/);
   await refused('http://[::1]/feed', /::1 is a loopback address/);
   await refused('http://[::ffff:127.0.0.1]/feed', /loopback/);
+  await refused('http://[::ffff:192.168.0.10]/feed', /private \(IPv4 inside IPv6\) address/);
+  await refused('http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/feed', /Teredo tunnel address/);
+  await refused('http://teredo.example/feed', /teredo\.example \(2001::abcd\) is a Teredo tunnel address/, { allow: none, resolve: resolve({ 'teredo.example': ['2001::abcd'] }) });
   await refused('http://localhost:8080/feed', /localhost names a local or internal host/);
   await refused('http://LOCALHOST./feed', /localhost names a local or internal host/);
-  // Other spellings of 127.0.0.1 that URL parsing normalises.
+  // Other spellings of 127.0.0.1 that URL parsing normalizes.
   for (const spelling of ['http://0x7f000001/', 'http://2130706433/', 'http://127.1/', 'http://0177.0.0.1/']) await refused(spelling, /127\.0\.0\.1 is a loopback address/);
   await refused('http://api.localhost/feed', /local or internal host/);
   await refused('http://intranet/feed', /local or internal host/);

@@ -66,7 +66,7 @@ test('a line that is not a command is refused with a hint', () => {
   assert.throws(() => parseCommandLine('timeline', find), /starts with "\/"/);
 });
 
-test('an unauthorised caller is refused before anything runs', async () => {
+test('an unauthorized caller is refused before anything runs', async () => {
   calls.length = 0;
   const answer = await dispatcher.dispatch({ name: 'feeds', subcommand: 'add', options: { url: 'https://x.example/rss' }, caller: member });
   assert.deepEqual(answer.json, { error: { code: 'forbidden', message: '/feeds is for admins only; nothing was changed.' } });

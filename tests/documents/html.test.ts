@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { htmlToText } from '../../src/documents/html.ts';
+import { readHtmlPage } from '../../src/documents/html.ts';
 import { detectLanguage } from '../../src/documents/language.ts';
 import { pageToItems } from '../../src/documents/pages.ts';
 import { splitPosts } from '../../src/documents/split.ts';
@@ -60,9 +60,9 @@ ${p('Protest leaders in Puno say they will keep the roads blocked until Congress
 ${p('Economists warn that the blockades are costing the region millions of soles a day, with tourism to Cusco and Machu Picchu almost at a standstill.')}
 </main></body></html>`;
 
-describe('htmlToText', () => {
+describe('readHtmlPage', () => {
   it('finds the article, its title, site name and the published_time meta', () => {
-    const page = htmlToText(NEWS, 'https://andeanpost.example/lima');
+    const page = readHtmlPage(NEWS, 'https://andeanpost.example/lima');
     assert.equal(page.title, 'Police fire tear gas at marchers in Lima');
     assert.equal(page.siteName, 'The Andean Post');
     assert.equal(page.byline, 'Ana Quispe');
@@ -73,19 +73,19 @@ describe('htmlToText', () => {
 
   it('reads JSON-LD and <time> dates when there is no meta tag', () => {
     const ld = `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Ayacucho mourns","datePublished":"2022-12-16"}]}</script></head><body><article><h1>Ayacucho mourns</h1>${p('Families buried the people killed by soldiers in Ayacucho on Thursday as the city observed a day of mourning for the victims.'.repeat(2))}</article></body></html>`;
-    assert.equal(htmlToText(ld).published, '2022-12-16');
+    assert.equal(readHtmlPage(ld).published, '2022-12-16');
     const time = `<html><body><article><h1>Ayacucho mourns</h1><time datetime="2022-12-17T10:00:00Z">Dec 17</time>${p('Families buried the people killed by soldiers in Ayacucho on Thursday as the city observed a day of mourning for the victims.'.repeat(2))}</article></body></html>`;
-    assert.equal(htmlToText(time).published, '2022-12-17T10:00:00.000Z');
+    assert.equal(readHtmlPage(time).published, '2022-12-17T10:00:00.000Z');
   });
 
   it('falls back to the body text when Readability finds no article', () => {
-    const page = htmlToText('<html><body><nav>Home | World | Politics | Sports</nav><div>Roadblocks remain on 45 highways.</div></body></html>');
+    const page = readHtmlPage('<html><body><nav>Home | World | Politics | Sports</nav><div>Roadblocks remain on 45 highways.</div></body></html>');
     assert.equal(page.source, 'body');
     assert.equal(page.text, 'Roadblocks remain on 45 highways.');
   });
 
   it('keeps one post per <article> on a multi-post page', () => {
-    const page = htmlToText(BLOG);
+    const page = readHtmlPage(BLOG);
     assert.equal(page.posts?.length, 3);
     assert.deepEqual(page.posts?.map((x) => x.title), ['Strike spreads to Cusco and Puno', 'Curfew declared in Puno after deadly clashes', 'Congress rejects early elections bill']);
     // The text keeps the boundaries too, for callers that only have the text.

@@ -33,7 +33,7 @@ test('seed 003: Castillo impeached and arrested on 2022-12-07 (naked capitalism,
 test('seed 003: Congress authorised US troops "last Thursday (May 18)" in a post of May 26, 2023', () => {
   const events = extractEvents(post(/US Military Personnel/), story);
   const e = expectEvent(events, '2023-05-18', /Congress authorised the entry of US troops/);
-  assert.equal(e.kind, 'authorisation');
+  assert.equal(e.kind, 'authorization');
   assert.doesNotMatch(e.text, /Thursday|May 18/);
   assert.ok(e.actors.includes('Congress'));
 });
@@ -186,7 +186,7 @@ test('Spanish sentences', () => {
 
 test('eventKind names the strongest event word', () => {
   assert.equal(eventKind('Police arrested 40 protesters during the march'), 'arrest');
-  assert.equal(eventKind('Congress authorises entry of US troops'), 'authorisation');
+  assert.equal(eventKind('Congress authorises entry of US troops'), 'authorization');
   assert.equal(eventKind('Third Takeover of Lima'), 'protest');
   assert.equal(eventKind('A quiet day in Lima'), null);
 });

@@ -30,7 +30,7 @@ before(async () => {
   telegram = await startTelegramStandIn();
   options = {
     env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot },
-    discord: { baseDelayMs: 20, maxAttempts: 3 },
+    discord: { maxAttempts: 3 },
     telegram: { networkDelayMs: 20 },
   };
 });
@@ -250,6 +250,22 @@ test('a webhook POST gives up on a 429 longer than allowed, transiently', async 
     postWebhookMessage(discord.webhookUrl('1008'), { embeds: [{ description: 'x' }], allowed_mentions: { parse: [] } }, { maxRetryAfterSeconds: 60 }),
     (error: unknown) => error instanceof DeliveryError && !error.permanent && error.status === 429,
   );
+});
+
+test('a webhook sender honors the rate-limit bucket Discord announces: once it knows the bucket it waits for the reset instead of meeting 429s', async () => {
+  discord.bucket = { limit: 1, resetAfterSeconds: 0.4 };
+  try {
+    const send = discordWebhookSender(discord.webhookUrl('1011'));
+    const started = Date.now();
+    for (const text of ['one', 'two', 'three', 'four']) await send.sendMessage({ embeds: [{ description: text }], allowed_mentions: { parse: [] } });
+    assert.ok(Date.now() - started >= 1100, 'waited for the bucket to reset');
+    // The first answer names the bucket; the REST queue learns it (at most one 429 while it does) and then waits.
+    const statuses = postsTo('1011').map((p) => p.status);
+    assert.equal(statuses.filter((status) => status === 200).length, 4);
+    assert.ok(statuses.filter((status) => status === 429).length <= 1, `met an empty bucket more than once: ${statuses.join(' ')}`);
+  } finally {
+    discord.bucket = undefined;
+  }
 });
 
 test('a permanent failure partway through a digest moves the cursor past it: the next run does not re-post message 1', async () => {

@@ -1,6 +1,6 @@
 /**
  * Scheduled polls of feeds added from chat go through the SSRF guard (every redirect and connection is
- * checked, CRONISTA_ALLOW_HOSTS honoured); the operator's configuration file stays trusted (loopback works).
+ * checked, CRONISTA_ALLOW_HOSTS honored); the operator's configuration file stays trusted (loopback works).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';

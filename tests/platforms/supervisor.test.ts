@@ -101,7 +101,7 @@ test('Telegram with its API out of reach: says so, retried; stop() returns', asy
   assert.equal(status('telegram').state, 'stopped');
 });
 
-test('Telegram whose API never answers: the start is cancelled at the deadline; stop() returns at once', async () => {
+test('Telegram whose API never answers: the start is canceled at the deadline; stop() returns at once', async () => {
   const stand = await startTelegramStandIn();
   stand.hangGetMe = true;
   const telegram = createTelegramPlatform(app, dispatcher, { TELEGRAM_BOT_TOKEN: stand.token, TELEGRAM_API_ROOT: stand.apiRoot })!;

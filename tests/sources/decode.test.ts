@@ -23,7 +23,7 @@ test('BOMs pick the encoding and are not part of the text', () => {
   }
 });
 
-test('UTF-16 and UTF-32 without a BOM are recognised from the bytes of "<?xml"', () => {
+test('UTF-16 and UTF-32 without a BOM are recognized from the bytes of "<?xml"', () => {
   for (const encoding of ['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) {
     const decoded = decodeBytes(iconv.encode(TEXT, encoding));
     assert.equal(decoded.encoding, encoding);

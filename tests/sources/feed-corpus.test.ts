@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decodeBytes } from '../../src/sources/decode.ts';
 import { parseFeed, type ParsedFeed } from '../../src/sources/feed.ts';
-import { htmlToText } from '../../src/sources/feed-text.ts';
+import { htmlToLine } from '../../src/sources/html-text.ts';
 import { SourceError } from '../../src/core/errors.ts';
 
 interface Expectation {
@@ -29,7 +29,7 @@ const rows: Expectation[] = readFileSync(new URL('expect.jsonl', DIR), 'utf8')
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 // title0 follows feedparser, which keeps markup in HTML titles ('Example <b>Atom</b>'); ours are plain
 // text, so a title matches the expectation as written or the expectation rendered as text.
-const sameTitle = (got: string | null, want: string) => got !== null && (got === collapse(want) || got === htmlToText(want));
+const sameTitle = (got: string | null, want: string) => got !== null && (got === collapse(want) || got === htmlToLine(want));
 // encodings feedparser names differently from the decoder we use (we decode as their supersets)
 const ALIASES: Record<string, string> = {
   'big5': 'big5hkscs', 'iso-8859-1': 'windows-1252', 'gb2312': 'gb18030', 'euc-kr': 'cp949', 'shift_jis': 'cp932', 'tis-620': 'windows-874',

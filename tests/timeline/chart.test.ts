@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDeathsChart } from '../../src/answers/chart.ts';
+import { deathsChartData, tickLabel } from '../../src/answers/chart/data.ts';
 import { loadStory } from '../../src/facts/story.ts';
 import { buildDeathsData } from '../../src/timeline/deaths.ts';
 import { sampleFigures } from './sample-figures.ts';
@@ -37,4 +38,15 @@ test('renderDeathsChart handles no data and a custom size', async () => {
   assert.deepEqual(buf.subarray(0, 8), PNG_SIGNATURE);
   assert.deepEqual(pngSize(buf), { width: 800, height: 450 });
   assert.ok(buf.length > 5_000);
+});
+
+test('deathsChartData: days since the first date, month ticks with the year where it changes, labels with qualifiers', () => {
+  const chart = deathsChartData(buildDeathsData(sampleFigures(), { story }));
+  assert.equal(chart.empty, false);
+  assert.equal(Math.min(...chart.value.map((p) => p.x), ...chart.incidents.map((p) => p.x)), 0);
+  assert.ok(chart.ticks.length >= 2 && chart.ticks.every((t, i) => i === 0 || t > chart.ticks[i - 1]!));
+  assert.match(tickLabel(chart, chart.ticks[0]!), /^[A-Z][a-z]{2} \d{4}$/);
+  assert.ok(chart.value.every((p) => p.label && p.lo !== undefined && p.hi !== undefined));
+  assert.match(chart.subtitle, /^Latest: .+ as of \d{1,2} [A-Z][a-z]{2} \d{4}/);
+  assert.equal(deathsChartData(buildDeathsData([])).subtitle, 'No death toll reported yet');
 });

@@ -4,12 +4,13 @@ import type { LearnedDocument, Store, StoredEventRecord } from '../../stores/sto
 import { mergeEvents } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
-import { figureChanges, knownAt, shortDate } from './figure-changes.ts';
+import { monthDayYear } from '../../core/calendar.ts';
 import { compileFilters, type DigestFilters } from '../../core/filters.ts';
+import { figureChanges, knownAt } from './figure-changes.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
-/** Summarises one entry's texts without repeating `known` sentences (the stored timeline). */
+/** Summarizes one entry's texts without repeating `known` sentences (the stored timeline). */
 export type Summarizer = (texts: string[], known: string[]) => Promise<string>;
 
 export interface DigestCursor {
@@ -99,9 +100,9 @@ function eventEntries(records: StoredEventRecord[], cursor: number): DigestEntry
 }
 
 function eventDate(event: TimelineEvent): string {
-  if (event.precision === 'day') return shortDate(event.date);
+  if (event.precision === 'day') return monthDayYear(event.date);
   const [year, month] = event.date.split('-');
-  return `${shortDate(`${year}-${month}-01`).replace(/ 1,/, '')}`;
+  return `${monthDayYear(`${year}-${month}-01`).replace(/ 1,/, '')}`;
 }
 
 /** One entry per story (its summary is written once the entry is kept); `summary` holds the lead until then, for filters. */

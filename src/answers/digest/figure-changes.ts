@@ -1,3 +1,4 @@
+import { monthDayYear } from '../../core/calendar.ts';
 import type { Story } from '../../facts/types.ts';
 import type { StoredFigureRecord } from '../../stores/store.ts';
 import { buildDeathsData } from '../../timeline/deaths.ts';
@@ -9,12 +10,6 @@ import type { DigestEntry } from './types.ts';
 const MAX_DISAGREEMENTS = 3;
 const MAX_INCIDENTS = 5;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function shortDate(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${MONTHS[Number(month) - 1]} ${Number(date)}, ${year}`;
-}
 
 function citation(sources: PointSource[]): string {
   const best = sources[0];
@@ -60,8 +55,8 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
   if (now && isNew(now, newQuotes) && (!was || was.value !== now.value || was.qualifier !== now.qualifier)) {
     const count = formatCount(now.value, now.qualifier);
     const text = !was
-      ? `Death toll: ${count} as of ${shortDate(now.as_of)}${citation(now.sources)}`
-      : `Death toll ${now.value >= was.value ? 'rises to' : 'revised to'} ${count} (was ${formatCount(was.value, was.qualifier)} on ${shortDate(was.as_of)})${citation(now.sources)}`;
+      ? `Death toll: ${count} as of ${monthDayYear(now.as_of)}${citation(now.sources)}`
+      : `Death toll ${now.value >= was.value ? 'rises to' : 'revised to'} ${count} (was ${formatCount(was.value, was.qualifier)} on ${monthDayYear(was.as_of)})${citation(now.sources)}`;
     entries.push({ kind: 'figure_change', text, summary: now.sources[0]?.quote ?? '', sources: factSources(now.sources), weight: 3 });
   }
   // Only the most recent disagreements and the deadliest new incidents: a digest is read, not audited
@@ -74,7 +69,7 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
     if (previous && disagreement(previous) === spread) continue;
     disagreements.push({
       kind: 'figure_change',
-      text: `Sources disagree on the toll for ${shortDate(point.as_of)}: ${spread.replace(/^sources disagree: /, '')}`,
+      text: `Sources disagree on the toll for ${monthDayYear(point.as_of)}: ${spread.replace(/^sources disagree: /, '')}`,
       summary: point.sources.map((source) => `${source.source}: “${source.quote}”`).join(' '),
       sources: factSources(point.sources),
       weight: 2,
@@ -90,7 +85,7 @@ export function figureChanges(figures: StoredFigureRecord[], cursor: number, sto
     const place = incident.location ? ` in ${incident.location}${incident.region && incident.region !== incident.location ? ` (${incident.region})` : ''}` : '';
     incidents.push({
       kind: 'figure_change',
-      text: `${range} killed${place} on ${shortDate(incident.as_of)}${citation(incident.sources)}`,
+      text: `${range} killed${place} on ${monthDayYear(incident.as_of)}${citation(incident.sources)}`,
       summary: incident.sources[0]?.quote ?? '',
       sources: factSources(incident.sources),
       weight: 1 + incident.high / 1000,

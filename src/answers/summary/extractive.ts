@@ -2,11 +2,16 @@
 // LexRank over a TF-IDF cosine graph with a lead-position prior as the teleport distribution, then
 // MMR-style selection that skips sentences redundant with those already chosen or already told
 // (`known`). Sentences are kept whole (numbers intact) and returned in their original order.
-// Pure and deterministic: same input, same output.
+// Pure and deterministic: same input, same output. Term extraction is in terms.ts, vectors and LexRank in vectors.ts.
+// Hand-written: the npm summarizers (ts-textrank: one similarity function and one text parser, last published
+// two years ago; lexrank: a few thousand downloads a month) parse the text themselves and rank it alone; none
+// reads our sentences (facts/sentences.ts), treats number mentions as terms, or skips what a digest already told.
 
 import { splitSentences } from '../../facts/sentences.ts';
 import { findNumbers } from '../../facts/numbers.ts';
-import { isEnglishOnce, stopwordsFor } from './stopwords.ts';
+import { stopwordsFor } from './stopwords.ts';
+import { fold, knownTerms, terms } from './terms.ts';
+import { cosine, lexRank, Vectorizer, type Vec } from './vectors.ts';
 
 export interface ExtractiveOptions {
   /** Most sentences in the summary. Default 2. */
@@ -23,10 +28,6 @@ export interface ExtractiveOptions {
 const REDUNDANT = 0.5;
 /** MMR trade-off between the sentence's own score and its similarity to what is already chosen. */
 const LAMBDA = 0.7;
-/** PageRank damping; the teleport goes to the position prior. */
-const DAMPING = 0.85;
-/** Edges weaker than this are noise (shared common words) and are dropped from the graph. */
-const MIN_EDGE = 0.08;
 /** Weight of the position prior in the final score (the rest is the LexRank centrality). */
 const PRIOR_WEIGHT = 0.5;
 /** A sentence with a figure in it gets this bonus: a digest follows figures. */
@@ -40,109 +41,10 @@ interface Candidate {
   doc: number;
   /** Index among the document's candidate sentences (0 = lead). */
   pos: number;
-  /** Normalised TF-IDF vector. */
+  /** Normalized TF-IDF vector. */
   vec: Vec;
   numbers: Set<number>;
   score: number;
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-const fold = (s: string) => {
-  const lower = s.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
-};
-
-/** Outlets word the same casualty fact differently; these words count as one term for similarity. */
-const CONCEPTS = new Map<string, string>();
-for (const [concept, words] of Object.entries({
-  '~die': 'die died dies dead death deaths kill killed killing fatality fatalities perished muerto muertos muerta muertas murio murieron muere mueren morir muerte muertes fallecio fallecieron fallecido fallecidos fallecida fallecidas fallece fallecen fallecimiento',
-  '~hurt': 'injured injury injuries wounded hurt herido heridos herida heridas lesionado lesionados lesionada lesionadas',
-  '~arrest': 'arrested arrest arrests detained detention detenido detenidos detenida detenidas arrestado arrestados detencion detenciones',
-})) {
-  for (const w of words.split(' ')) CONCEPTS.set(w, concept);
-}
-
-/** Very light stemming good enough for overlap in English and Spanish: plural -s, then 7-letter prefix. */
-function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  return w.length > 7 ? w.slice(0, 7) : w;
-}
-
-/** Words that can start or make a number mention (findNumbers is only worth calling when one occurs). */
-const NUMBER_WORDS = new Set(
-  `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
-  eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety hundred thousand dozen zero uno dos
-  tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho
-  diecinueve veinte veintiuno veintiun veintiuna veintidos veintitres veinticuatro veinticinco veintiseis veintisiete
-  veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos doscientas
-  trescientos trescientas cuatrocientos cuatrocientas quinientos quinientas seiscientos seiscientas setecientos
-  setecientas ochocientos ochocientas novecientos novecientas mil docena centenar millar cero`.split(/\s+/),
-);
-
-const WORD_RE = /[\p{L}\d]+(?:['’][\p{L}]+)?/gu;
-
-/** Content terms of a sentence: stemmed non-stopwords plus one "#value" term per number mention. */
-function terms(text: string, stop: ReadonlySet<string>): { terms: string[]; numbers: Set<number> } {
-  const out: string[] = [];
-  const numbers = new Set<number>();
-  const folded = fold(text);
-  const words = folded.match(WORD_RE) ?? [];
-  const numeric = /\d/.test(folded) || words.some((w) => NUMBER_WORDS.has(w));
-  let masked = words;
-  if (numeric) {
-    const parts: string[] = [];
-    let at = 0;
-    for (const m of findNumbers(text)) {
-      if (m.weak || isEnglishOnce(m.text, text)) continue;
-      parts.push(text.slice(at, m.start), ' ');
-      at = m.end;
-      numbers.add(m.value);
-      out.push(`#${m.value}`);
-    }
-    if (at > 0) {
-      parts.push(text.slice(at));
-      masked = fold(parts.join('')).match(WORD_RE) ?? [];
-    }
-  }
-  for (const raw of masked) {
-    const w = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
-    if (w.length < 2 || stop.has(w) || /\d/.test(w)) continue;
-    out.push(CONCEPTS.get(w) ?? stem(w));
-  }
-  return { terms: out, numbers };
-}
-
-/**
- * Terms of known sentences, remembered: a digest passes the same stored timeline with every entry.
- * Bounded; the result depends only on the sentence and the stopword list, so caching changes nothing.
- */
-type KnownTerms = { counts: [string, number][]; numbers: Set<number> };
-const knownCaches = new Map<ReadonlySet<string>, Map<string, KnownTerms>>();
-const KNOWN_CACHE_SIZE = 20_000;
-
-function knownTerms(sentence: string, stop: ReadonlySet<string>): KnownTerms {
-  let cache = knownCaches.get(stop);
-  if (!cache) knownCaches.set(stop, (cache = new Map()));
-  let hit = cache.get(sentence);
-  if (!hit) {
-    const t = terms(sentence.replace(/\s+/g, ' ').trim(), stop);
-    const counts = new Map<string, number>();
-    for (const term of t.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    hit = { counts: [...counts], numbers: t.numbers };
-    if (cache.size >= KNOWN_CACHE_SIZE) cache.clear();
-    cache.set(sentence, hit);
-  }
-  return hit;
-}
-
-/**
- * splitSentences treats "ago." as the Spanish abbreviation of agosto, which keeps "… a month ago. The toll…"
- * together; an "ago." followed by a capitalised word (not a day number) ends an English sentence.
- */
-function resplit(text: string): string[] {
-  return text.split(/(?<=\bago\.)\s+(?=["“]?\p{Lu})/u);
 }
 
 /** "LIMA, Jan 10 (Reuters) - ", "MADRID (EFE) — ": the dateline is not part of what the sentence says. */
@@ -159,142 +61,6 @@ function quotable(text: string): boolean {
   if (!/^[¿¡"“‘'«(\p{Lu}\d]/u.test(text)) return false;
   if (/https?:\/\/|www\.|@\w+\.\w|\b(subscribe|newsletter|cookies?|all rights reserved|read more|click here|suscr[ií]bete|lee también|lea también|derechos reservados)\b|©/i.test(text)) return false;
   return true;
-}
-
-/** A sparse vector: term ids ascending, with their weights. */
-interface Vec {
-  ids: Int32Array;
-  ws: Float64Array;
-}
-
-/** Dot product of two L2-normalised sparse vectors (merge of the sorted id lists). */
-function cosine(a: Vec, b: Vec): number {
-  let i = 0;
-  let j = 0;
-  let dot = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) dot += a.ws[i++]! * b.ws[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return dot;
-}
-
-class Vectoriser {
-  private readonly ids = new Map<string, number>();
-  private readonly df: number[] = [];
-  private docs = 0;
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(term, id);
-      this.df.push(0);
-    }
-    return id;
-  }
-
-  /** Counts one "document" (sentence) for document frequencies; returns its term counts. */
-  add(termList: string[]): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const t of termList) {
-      const id = this.id(t);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const id of counts.keys()) this.df[id]!++;
-    this.docs++;
-    return counts;
-  }
-
-  /** Sub-linear TF × smoothed IDF, L2-normalised. Terms never counted get the rarest IDF. */
-  vector(counts: Map<number, number>): Vec {
-    const ids = Int32Array.from(counts.keys()).sort();
-    const ws = new Float64Array(ids.length);
-    let norm = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
-      const df = this.df[id] ?? 0;
-      const w = (1 + Math.log(counts.get(id)!)) * Math.log(1 + (this.docs + 1) / (df + 1));
-      ws[k] = w;
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let k = 0; k < ws.length; k++) ws[k]! /= norm;
-    return { ids, ws };
-  }
-
-  /**
-   * The vector of a sentence from outside the entry (a known sentence), restricted to the entry's terms
-   * (others cannot meet any candidate) but normalised over all of its terms; null when even a candidate
-   * made of exactly its shared terms could not reach `min` cosine (Cauchy–Schwarz bound).
-   */
-  outsideVector(counts: [string, number][], min: number): Vec | null {
-    const rareIdf = Math.log(1 + (this.docs + 1));
-    const ids: number[] = [];
-    const weights: number[] = [];
-    let norm = 0;
-    let shared = 0;
-    for (const [term, c] of counts) {
-      const id = this.ids.get(term);
-      const df = id === undefined ? 0 : (this.df[id] ?? 0);
-      const w = (1 + Math.log(c)) * (id === undefined ? rareIdf : Math.log(1 + (this.docs + 1) / (df + 1)));
-      norm += w * w;
-      if (id !== undefined) {
-        ids.push(id);
-        weights.push(w);
-        shared += w * w;
-      }
-    }
-    if (norm === 0 || Math.sqrt(shared / norm) < min) return null;
-    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
-    const scale = 1 / Math.sqrt(norm);
-    return { ids: Int32Array.from(order, (k) => ids[k]!), ws: Float64Array.from(order, (k) => weights[k]! * scale) };
-  }
-}
-
-/** Personalised PageRank over a weighted, undirected similarity graph (power iteration). */
-function lexRank(cands: Candidate[], prior: number[]): number[] {
-  const n = cands.length;
-  const edges: { to: number[]; w: number[] }[] = cands.map(() => ({ to: [], w: [] }));
-  const strength = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = cosine(cands[i]!.vec, cands[j]!.vec);
-      if (s < MIN_EDGE) continue;
-      edges[i]!.to.push(j);
-      edges[i]!.w.push(s);
-      edges[j]!.to.push(i);
-      edges[j]!.w.push(s);
-      strength[i]! += s;
-      strength[j]! += s;
-    }
-  }
-  let rank = prior.slice();
-  for (let iter = 0; iter < 60; iter++) {
-    const next = prior.map((p) => (1 - DAMPING) * p);
-    let dangling = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rank[i]!;
-      const total = strength[i]!;
-      if (total === 0) {
-        dangling += r;
-        continue;
-      }
-      const e = edges[i]!;
-      for (let k = 0; k < e.to.length; k++) next[e.to[k]!]! += (DAMPING * r * e.w[k]!) / total;
-    }
-    if (dangling > 0) for (let i = 0; i < n; i++) next[i]! += DAMPING * dangling * prior[i]!;
-    let delta = 0;
-    for (let i = 0; i < n; i++) delta += Math.abs(next[i]! - rank[i]!);
-    rank = next;
-    if (delta < 1e-7) break;
-  }
-  return rank;
 }
 
 /** True when `cand` repeats `other`: similar enough, and no figure in it that `other` lacks. */
@@ -330,15 +96,13 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
     let perDoc = 0;
     for (const s of splitSentences(text ?? '')) {
       if (s.headline) continue;
-      for (const piece of resplit(s.text)) {
-        if (perDoc >= MAX_PER_DOC) break;
-        const clean = stripDateline(piece.replace(/\s+/g, ' ').trim());
-        const key = `${doc}\u0000${fold(clean)}`;
-        if (!clean || seen.has(key)) continue;
-        seen.add(key);
-        raw.push({ text: clean, doc, quotable: quotable(clean) });
-        perDoc++;
-      }
+      if (perDoc >= MAX_PER_DOC) break;
+      const clean = stripDateline(s.text.replace(/\s+/g, ' ').trim());
+      const key = `${doc}\u0000${fold(clean)}`;
+      if (!clean || seen.has(key)) continue;
+      seen.add(key);
+      raw.push({ text: clean, doc, quotable: quotable(clean) });
+      perDoc++;
     }
   });
   // Reporting prose when there is some; otherwise whatever sentences there are.
@@ -347,7 +111,7 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
   if (pool.length > MAX_TOTAL) pool = pool.slice(0, MAX_TOTAL);
   if (pool.length === 0) return '';
 
-  const vz = new Vectoriser();
+  const vz = new Vectorizer();
   const counted = pool.map((r) => {
     const t = terms(r.text, stop);
     return { ...r, counts: vz.add(t.terms), numbers: t.numbers };
@@ -369,7 +133,7 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
   // Lead sentences matter in news: prior 1, 1/2, 1/3, … by position in the document.
   const priorRaw = cands.map((c) => 1 / (1 + c.pos));
   const priorSum = priorRaw.reduce((a, b) => a + b, 0);
-  const rank = lexRank(cands, priorRaw.map((p) => p / priorSum));
+  const rank = lexRank(cands.map((c) => c.vec), priorRaw.map((p) => p / priorSum));
   const maxRank = Math.max(...rank) || 1;
   cands.forEach((c, i) => {
     c.score = (1 - PRIOR_WEIGHT) * (rank[i]! / maxRank) + PRIOR_WEIGHT * priorRaw[i]! + (c.numbers.size > 0 ? NUMBER_BONUS : 0);

@@ -15,7 +15,7 @@ export {
 } from './llm.ts';
 
 /**
- * A `(texts, known) => Promise<string>` summariser (the shape src/answers/digest/build.ts takes).
+ * A `(texts, known) => Promise<string>` summarizer (the shape src/answers/digest/build.ts takes).
  * `llm` defaults to the CRONISTA_LLM_* environment (none when unset); pass null for extractive only.
  */
 export function createDigestSummarizer(

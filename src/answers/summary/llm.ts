@@ -57,8 +57,8 @@ export function cleanAnswer(content: string): string {
 }
 
 /**
- * A summariser calling `{baseUrl}/chat/completions`, or null when not configured (no base URL or model,
- * or a base URL that is not http(s)). The summariser resolves to null on any failure; it never throws.
+ * A summarizer calling `{baseUrl}/chat/completions`, or null when not configured (no base URL or model,
+ * or a base URL that is not http(s)). The summarizer resolves to null on any failure; it never throws.
  */
 export function createLlmSummarizer(config: LlmConfig | null | undefined = llmConfigFromEnv()): LlmSummarizer | null {
   const chat = createChatClient(config);

@@ -14,7 +14,7 @@
 // publication date), not after publication nor before the story. Everything refused comes back with its reason.
 
 import { normalizeText } from '../../documents/dedup.ts';
-import { periodEnd } from '../calendar.ts';
+import { periodEnd } from '../../core/calendar.ts';
 import { dayOf, findDateMentions } from '../dates.ts';
 import { SOURCES } from '../figure-rules.ts';
 import { findNumbers } from '../numbers.ts';

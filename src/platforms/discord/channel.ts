@@ -1,6 +1,6 @@
 /**
  * Digests posted by the bot itself to a channel (`discord_channel: <channel id>` destinations), through
- * discord.js's REST client (its queue honours rate limits and retries 5xx).
+ * discord.js's REST client (its queue honors rate limits and retries 5xx).
  *
  * Each message carries a `nonce` with `enforce_nonce: true`: Discord then returns the message it already
  * created for that nonce (within a few minutes) instead of posting it again. The nonce is derived from
@@ -8,12 +8,10 @@
  * so the one message that may be re-sent after a crash (see pipeline/outbox.ts; the pipeline's `outboxNonce` derives it) is not posted twice.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
 import { DeliveryError } from '../../core/errors.ts';
 import type { DiscordMessage } from './render.ts';
-import { webhookPayload } from './webhook.ts';
+import { readAttachments, webhookPayload } from './webhook.ts';
 
 /** Discord's nonce limit. */
 export const MAX_NONCE = 25;
@@ -53,14 +51,7 @@ function classify(error: unknown, channelId: string): DeliveryError {
 export async function postChannelMessage(message: DiscordMessage, options: ChannelSendOptions): Promise<{ id?: string; nonce: string }> {
   const nonce = options.nonce ? await options.nonce(message) : randomBytes(18).toString('base64url').slice(0, MAX_NONCE);
   const body = { ...webhookPayload(message), nonce, enforce_nonce: true };
-  const files: { name: string; data: Buffer; contentType: string }[] = [];
-  for (const file of message.files ?? []) {
-    try {
-      files.push({ name: file.name, data: await readFile(file.path), contentType: file.contentType });
-    } catch (error) {
-      throw new DeliveryError(`attachment ${basename(file.path)} cannot be read: ${(error as Error).message}`, { permanent: true, cause: error });
-    }
-  }
+  const files = await readAttachments(message);
   try {
     const created = (await options.rest.post(Routes.channelMessages(options.channelId), { body, ...(files.length ? { files } : {}) })) as { id?: string };
     return { id: created?.id, nonce };

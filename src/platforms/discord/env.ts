@@ -24,7 +24,7 @@ export function discordEnv(env: NodeJS.ProcessEnv): DiscordEnv | null {
  * Requests go through Node's own fetch rather than @discordjs/rest's bundled undici `request`: the latter
  * hands its FormData (attachments) to whatever undici installed the process-wide dispatcher first — in
  * Cronista the newer undici that sources/ imports — which cannot read another undici's FormData
- * ("action is not a function"). fetch serialises the body itself, so files upload whatever the load order.
+ * ("action is not a function"). fetch serializes the body itself, so files upload whatever the load order.
  */
 const makeRequest = ((url: string, init: Record<string, unknown>) => {
   const { dispatcher, ...rest } = init;

@@ -7,17 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { Pager } from '../../core/answer.ts';
+import type { PageRequest, Pager } from '../../core/answer.ts';
 
 export const PAGER_PREFIX = 'pg';
 const MAX_CUSTOM_ID = 100;
 export const PAGER_TTL_MS = 24 * 60 * 60_000;
-
-export interface PageRequest {
-  command: string;
-  page: number;
-  options: Record<string, string | number | boolean>;
-}
 
 export class PagerStore {
   private readonly saved: LRUCache<string, Record<string, string | number | boolean>>;

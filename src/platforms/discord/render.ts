@@ -6,7 +6,7 @@
  *   else as a bold first line). Section headings are bold lines; sections are separated by blank lines.
  * - User text is Markdown-escaped (`\ * _ ~ ` | > [ ] #` everywhere; list markers `- `, `+ `, `1. `
  *   at line start or after whitespace, since a cut piece may start a line); spans with an http(s) url
- *   become masked links `[text](url)` whose url is normalised and has `(`, `)`, `<`, `>`, `[`, `]` and
+ *   become masked links `[text](url)` whose url is normalized and has `(`, `)`, `<`, `>`, `[`, `]` and
  *   spaces percent-encoded; other schemes (javascript:…) are shown as plain text, and so is inline
  *   code that contains a backtick (it cannot be escaped inside code).
  *   Mentions are defused even if `allowed_mentions` were ignored: `@everyone`/`@here` get a zero-width
@@ -23,7 +23,7 @@
  * - Ephemeral answers set flags 64 on every message. `allowed_mentions: { parse: [] }` everywhere.
  */
 import type { Answer, Attachment, Line, Span } from '../../core/answer.ts';
-import { cleanText, packBlocks, renderSegs, toAtoms, webUrl, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
+import { packBlocks, stripControlCharacters, renderSegs, toAtoms, webUrl, type Atom, type Block, type Markup, type SegLine } from '../text-split.ts';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -86,7 +86,7 @@ function linkRow(answer: Answer): DiscordLinkRow | undefined {
   if (!answer.link) return undefined;
   const url = webUrl(answer.link.url)?.href;
   if (!url || url.length > MAX_URL) return undefined;
-  return { type: 1, components: [{ type: 2, style: 5, label: truncate(cleanText(answer.link.label), BUTTON_LABEL) || 'Open', url }] };
+  return { type: 1, components: [{ type: 2, style: 5, label: truncate(stripControlCharacters(answer.link.label), BUTTON_LABEL) || 'Open', url }] };
 }
 
 interface Fmt {
@@ -173,7 +173,7 @@ function lineSegs(line: Line): SegLine<Fmt> {
 }
 
 function sanitizeFileName(name: string, taken: Set<string>): string {
-  const base = cleanText(name).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 100) || 'file';
+  const base = stripControlCharacters(name).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 100) || 'file';
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${n}-${base}`;
   taken.add(candidate);
@@ -202,13 +202,13 @@ export function renderDiscord(answer: Answer): DiscordMessage[] {
     name: sanitizeFileName(a.name, taken),
     path: a.path,
     contentType: a.contentType,
-    ...(a.description ? { description: truncate(cleanText(a.description), 1024) } : {}),
+    ...(a.description ? { description: truncate(stripControlCharacters(a.description), 1024) } : {}),
   }));
   // The image shown in the first embed must travel with the first message: put it first.
   const imageIndex = files.findIndex((f) => f.contentType.startsWith('image/'));
   if (imageIndex > 0) files.unshift(...files.splice(imageIndex, 1));
   const image = imageIndex >= 0 ? files[0] : undefined;
-  // Footers render no Markdown: only mentions are defused (the `code` flavour of escaping).
+  // Footers render no Markdown: only mentions are defused (the `code` flavor of escaping).
   const imageDescription = (answer.attachments ?? []).find((a) => a.contentType.startsWith('image/'))?.description;
   const footer = image && imageDescription
     ? truncate(markdownAtoms(imageDescription, true).map((a) => a.out).join(''), DISCORD_LIMITS.footer)

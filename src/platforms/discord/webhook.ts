@@ -1,19 +1,22 @@
+/**
+ * Digests posted to a Discord webhook (`discord_webhook: <url>` destinations), through discord.js's
+ * WebhookClient on the REST options of the rest of the Discord code (env.ts: Node's fetch). Its REST queue
+ * honors Discord's rate-limit buckets and Retry-After, and retries 5xx answers, network failures and
+ * timeouts; what is left here is the payload (our own JSON, as the channel sender posts it) and the
+ * mapping of failures to a DeliveryError: permanent for a refusal (400, 401, 403, 404…), transient
+ * otherwise. Errors never contain the webhook token.
+ */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fetch, FormData } from 'undici';
+import { DiscordAPIError, HTTPError, MessagePayload, RateLimitError, WebhookClient } from 'discord.js';
 import { DeliveryError } from '../../core/errors.ts';
+import { restOptions } from './env.ts';
 import type { DiscordMessage } from './render.ts';
 
 export interface WebhookOptions {
-  /** Attempts per message for 5xx and network failures (first try included). Default 5. */
+  /** Attempts per message for 5xx answers, network failures and timeouts (first try included). Default 5. */
   maxAttempts?: number;
-  /** 429 answers honoured per message before giving up (transiently). Default 10. */
-  maxRateLimits?: number;
-  /** First backoff after a 5xx/network failure, doubled each time. Default 1,000 ms. */
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** A `retry_after` longer than this fails the send (transiently) instead of waiting. Default 300 s. */
+  /** A rate limit longer than this fails the send (transiently) instead of waiting. Default 300 s. */
   maxRetryAfterSeconds?: number;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
@@ -30,15 +33,25 @@ export function describeWebhook(url: string): string {
   }
 }
 
-/**
- * `URL?wait=true`, keeping any query the URL has (thread_id); with `with_components=true` when the message has
- * link buttons (without it Discord drops the components of a webhook not owned by an application).
- */
-export function executeUrl(url: string, withComponents = false): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('wait', 'true');
-  if (withComponents) parsed.searchParams.set('with_components', 'true');
-  return parsed.toString();
+interface WebhookTarget {
+  id: string;
+  token: string;
+  /** The API base (up to `/api`, no version): discord.com's, or a stand-in's in tests. */
+  api: string;
+  threadId?: string;
+}
+
+/** `https://discord.com/api[/v10]/webhooks/<id>/<token>[?thread_id=…]`, or null. */
+function webhookTarget(url: string): WebhookTarget | null {
+  try {
+    const parsed = new URL(url);
+    const match = /^(.*?)(?:\/v\d+)?\/webhooks\/(\d+)\/([^/]+)\/?$/.exec(parsed.pathname);
+    if (!match || !/^https?:$/.test(parsed.protocol)) return null;
+    const threadId = parsed.searchParams.get('thread_id') ?? undefined;
+    return { api: `${parsed.origin}${match[1]}`, id: match[2]!, token: match[3]!, ...(threadId ? { threadId } : {}) };
+  } catch {
+    return null;
+  }
 }
 
 /** The JSON payload (never with local file paths); `attachments` describes the files of a multipart post. */
@@ -54,99 +67,81 @@ export function webhookPayload(message: DiscordMessage): Record<string, unknown>
   return payload;
 }
 
-async function body(message: DiscordMessage): Promise<{ body: string | FormData; headers: Record<string, string> }> {
-  const payload = JSON.stringify(webhookPayload(message));
-  if (!message.files?.length) return { body: payload, headers: { 'content-type': 'application/json' } };
-  const form = new FormData();
-  form.set('payload_json', payload);
-  for (const [index, file] of message.files.entries()) {
-    let bytes: Buffer;
+/** The files of a message, read for a multipart post; a file that cannot be read is a permanent failure. */
+export async function readAttachments(message: DiscordMessage): Promise<{ name: string; data: Buffer; contentType: string }[]> {
+  const files = [];
+  for (const file of message.files ?? []) {
     try {
-      bytes = await readFile(file.path);
+      files.push({ name: file.name, data: await readFile(file.path), contentType: file.contentType });
     } catch (error) {
       throw new DeliveryError(`attachment ${basename(file.path)} cannot be read: ${(error as Error).message}`, { permanent: true, cause: error });
     }
-    form.set(`files[${index}]`, new Blob([new Uint8Array(bytes)], { type: file.contentType }), file.name);
   }
-  return { body: form, headers: {} };
+  return files;
 }
 
-function retryAfterSeconds(headers: Headers, json: unknown): number | undefined {
-  const fromBody = (json as { retry_after?: unknown } | undefined)?.retry_after;
-  if (typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0) return fromBody;
-  const header = headers.get('retry-after');
-  if (header !== null && header.trim() !== '' && Number.isFinite(Number(header))) return Math.max(0, Number(header));
-  return undefined;
-}
-
-function rejection(status: number, json: unknown, text: string): string {
-  const data = json as { message?: unknown; code?: unknown } | undefined;
-  const detail = typeof data?.message === 'string' ? `${data.message}${data.code !== undefined ? ` (code ${String(data.code)})` : ''}` : text.slice(0, 200);
-  return `${status}${detail ? ` ${detail}` : ''}`;
+/** A failure as a DeliveryError saying where and why in one line (no token, no cause that carries the URL). */
+function classify(error: unknown, where: string, attempts: number): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof RateLimitError) {
+    const wait = Math.ceil(error.retryAfter / 1000);
+    return new DeliveryError(`${where}: still rate limited (429, retry_after ${wait} s)`, { permanent: false, status: 429 });
+  }
+  if (error instanceof DiscordAPIError) {
+    const status = error.status;
+    const permanent = status !== 408 && status !== 429;
+    return new DeliveryError(`${where} rejected the message: ${status} ${error.message} (code ${String(error.code)})`, { permanent, status });
+  }
+  if (error instanceof HTTPError) return new DeliveryError(`${where}: gave up after ${attempts} attempts (${error.status} ${error.message})`, { permanent: false, status: error.status });
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const problem = (error as Error)?.name === 'AbortError' ? 'timed out' : `network error: ${cause?.code ?? cause?.message ?? (error as Error)?.name ?? String(error)}`;
+  return new DeliveryError(`${where}: gave up after ${attempts} attempts (${problem})`, { permanent: false });
 }
 
 /**
- * Posts one rendered message to a Discord webhook with `?wait=true`; resolves once Discord has created
- * the message. 429: waits `retry_after` (body, else Retry-After header) and tries again. 5xx and
- * network failures: bounded exponential backoff. Other 4xx (400, 401, 403, 404…): a permanent
- * DeliveryError with one line saying why. Errors never contain the webhook token.
+ * A poster for one webhook: one WebhookClient (one REST queue, so its rate-limit state carries from message
+ * to message). Each call posts one rendered message with `?wait=true` (and `with_components=true` when it has
+ * link buttons: without it Discord drops the components of a webhook not owned by an application) and
+ * resolves once Discord has created it.
  */
-export async function postWebhookMessage(url: string, message: DiscordMessage, options: WebhookOptions = {}): Promise<{ id?: string }> {
+export function webhookPoster(url: string, options: WebhookOptions = {}): (message: DiscordMessage) => Promise<{ id?: string }> {
   const where = describeWebhook(url);
-  let target: string;
-  try {
-    target = executeUrl(url, (message.components?.length ?? 0) > 0);
-    if (!/^https?:$/.test(new URL(target).protocol)) throw new Error('not http(s)');
-  } catch {
-    throw new DeliveryError(`${where}: not a valid webhook URL`, { permanent: true });
-  }
-  const maxAttempts = options.maxAttempts ?? 5;
-  const maxRateLimits = options.maxRateLimits ?? 10;
-  const baseDelay = options.baseDelayMs ?? 1000;
-  const maxDelay = options.maxDelayMs ?? 30_000;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
-  const prepared = await body(message);
-  let failures = 0;
-  let rateLimits = 0;
-  let lastProblem = '';
-  for (;;) {
-    let response: Awaited<ReturnType<typeof fetch>> | undefined;
+  const target = webhookTarget(url);
+  const attempts = options.maxAttempts ?? 5;
+  const maxRetryAfterMs = (options.maxRetryAfterSeconds ?? 300) * 1000;
+  const client = target
+    ? new WebhookClient(
+        { id: target.id, token: target.token },
+        {
+          rest: {
+            ...restOptions({ apiBase: target.api }),
+            retries: Math.max(0, attempts - 1),
+            timeout: options.timeoutMs ?? 30_000,
+            rejectOnRateLimit: (limit) => limit.retryAfter > maxRetryAfterMs,
+            userAgentAppendix: 'Cronista (news digest bot)',
+          },
+        },
+      )
+    : null;
+  return async (message) => {
+    if (!client || !target) throw new DeliveryError(`${where}: not a valid webhook URL`, { permanent: true });
+    const payload = new MessagePayload(client, {
+      ...(target.threadId ? { threadId: target.threadId } : {}),
+      ...((message.components?.length ?? 0) > 0 ? { withComponents: true } : {}),
+    });
+    // Our JSON as it is (the same as the channel sender's), not discord.js's rendering of options.
+    payload.body = webhookPayload(message);
+    payload.files = await readAttachments(message);
     try {
-      response = await fetch(target, {
-        method: 'POST',
-        headers: { ...prepared.headers, 'user-agent': 'Cronista (news digest bot)' },
-        body: prepared.body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
+      const created = (await client.send(payload)) as { id?: string };
+      return { id: created.id };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      lastProblem = `network error: ${cause?.code ?? cause?.message ?? (error as Error).name}`;
+      throw classify(error, where, attempts);
     }
-    if (response) {
-      const text = await response.text().catch(() => '');
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      if (response.ok) return { id: (json as { id?: string } | undefined)?.id };
-      if (response.status === 429) {
-        const wait = retryAfterSeconds(response.headers as unknown as Headers, json) ?? 1;
-        if (++rateLimits > maxRateLimits || wait > maxRetryAfter) {
-          throw new DeliveryError(`${where}: still rate limited (429, retry_after ${wait} s)`, { permanent: false, status: 429 });
-        }
-        await sleep(Math.ceil(wait * 1000));
-        continue;
-      }
-      if (response.status < 500 && response.status !== 408) {
-        throw new DeliveryError(`${where} rejected the message: ${rejection(response.status, json, text)}`, { permanent: true, status: response.status });
-      }
-      lastProblem = rejection(response.status, json, text);
-    }
-    if (++failures >= maxAttempts) {
-      throw new DeliveryError(`${where}: gave up after ${failures} attempts (${lastProblem})`, { permanent: false });
-    }
-    await sleep(Math.min(maxDelay, baseDelay * 2 ** (failures - 1)));
-  }
+  };
+}
+
+/** Posts one rendered message to a Discord webhook (see `webhookPoster`). */
+export function postWebhookMessage(url: string, message: DiscordMessage, options: WebhookOptions = {}): Promise<{ id?: string }> {
+  return webhookPoster(url, options)(message);
 }
