@@ -6,17 +6,11 @@
  * button then answers that the list expired.
  */
 import { LRUCache } from 'lru-cache';
-import type { Pager } from '../../core/answer.ts';
+import type { PageRequest, Pager } from '../../core/answer.ts';
 
 export const CALLBACK_DATA_LIMIT = 64;
 export const PAGER_MAX_STORED = 1000;
 export const PAGER_TTL_MS = 24 * 60 * 60_000;
-
-export interface PageRequest {
-  command: string;
-  options: Record<string, string | number | boolean>;
-  page: number;
-}
 
 export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
