@@ -11,7 +11,7 @@ import { channelPostHook } from './pipeline/channel-posts.ts';
 import type { ServiceWiring } from './pipeline/service.ts';
 import { sourceAccess } from './pipeline/source-access.ts';
 import { createDiscordPlatform } from './platforms/discord/bot.ts';
-import type { Platform, PlatformFactory } from './platforms/platform.ts';
+import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platform.ts';
 import { createTelegramPlatform } from './platforms/telegram/bot.ts';
 import { loadStories, type StoryConfig } from './facts/story.ts';
 import { ConfigError } from './core/config.ts';
@@ -77,8 +77,8 @@ export const allCommands: readonly CommandDefinition[] = commands;
 const PLATFORMS: readonly PlatformFactory[] = [createTelegramPlatform, createDiscordPlatform];
 
 /** The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline. */
-export function chatPlatforms(app: AppContext, dispatcher: Dispatcher, env: NodeJS.ProcessEnv = process.env): Platform[] {
-  const hooks = { channelPost: channelPostHook(app) };
+export function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http'> = {}, env: NodeJS.ProcessEnv = process.env): Platform[] {
+  const hooks: PlatformHooks = { channelPost: channelPostHook(app), ...extra };
   return PLATFORMS.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
 }
 

@@ -6,9 +6,9 @@ import { errorMessage } from '../core/errors.ts';
 import { plural } from '../core/text.ts';
 import { refreshStoryOverrides } from './story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
-import type { Platform } from '../platforms/platform.ts';
+import type { HttpMount, Platform, PlatformHooks } from '../platforms/platform.ts';
 import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
-import { WebServer, webOptionsFromEnv } from '../platforms/web/server.ts';
+import { WebServer, webOptionsFromEnv, type WebOptions } from '../platforms/web/server.ts';
 import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { deliverDigest } from './digest.ts';
 import { CONSOLE_DESTINATION } from './destination.ts';
@@ -31,7 +31,7 @@ export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOption
 export interface ServiceWiring {
   openApp(dataDir: string): AppContext;
   commands: readonly CommandDefinition[];
-  platforms(app: AppContext, dispatcher: Dispatcher): Platform[];
+  platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[];
 }
 
 /**
@@ -92,7 +92,10 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
     saving = saving.then(() => saveServiceStatus(app.store, snapshot)).catch((error) => app.logger.warn(`could not save the service status: ${errorMessage(error)}`));
     return saving;
   };
-  const supervisor = new PlatformSupervisor(wiring.platforms(app, dispatcher), {
+  // The story pages' server also serves what platforms mount on it (a Telegram webhook without a port of its own).
+  const mounted = new Map<string, Parameters<HttpMount['mount']>[1]>();
+  const http: HttpMount = { mount: (path, handler) => (mounted.set(path, handler), () => mounted.delete(path)) };
+  const supervisor = new PlatformSupervisor(wiring.platforms(app, dispatcher, webOptions ? { http } : {}), {
     logger: app.logger,
     ...supervisorTimings(process.env),
     onChange: (platforms) => {
@@ -105,7 +108,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   void stopped.then(() => (signaled = true));
   await Promise.race([supervisor.start(), stopped]);
   const platformsUp = () => Object.fromEntries(supervisor.statuses().map((p) => [p.name, p.state === 'running']));
-  const web = !signaled && webOptions ? await startWeb(app, webOptions, platformsUp) : null;
+  const web = !signaled && webOptions ? await startWeb(app, { ...webOptions, mounted }, platformsUp) : null;
   if (!signaled) {
     const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
     process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
@@ -140,7 +143,7 @@ async function watchStoredChanges(app: AppContext): Promise<() => void> {
 }
 
 /** The story pages (CRONISTA_HTTP_PORT, CRONISTA_HTTP_HOST); a port in use is logged and the bot runs on without them. */
-async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof webOptionsFromEnv>>, platforms: () => Record<string, boolean>): Promise<WebServer | null> {
+async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof webOptionsFromEnv>> & Pick<WebOptions, 'mounted'>, platforms: () => Record<string, boolean>): Promise<WebServer | null> {
   const queues = async () => {
     const depths: Record<string, number> = {};
     for (const { id } of [{ id: CONSOLE_DESTINATION.id }, ...(await app.settings.effective()).destinations]) {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../core/context.ts';
 import type { Dispatcher } from '../core/dispatch.ts';
 
@@ -52,6 +53,13 @@ export type ChannelPostOutcome =
 export interface PlatformHooks {
   /** A channel post, or its edit (`edited`): stored when its channel is a subscribed source. */
   channelPost?: (post: ChannelPost, options: { edited: boolean }) => Promise<ChannelPostOutcome>;
+  /** The story pages' HTTP server, when the service runs it: a platform may serve its own POSTs there (a webhook). */
+  http?: HttpMount;
+}
+
+/** Where a platform mounts a raw request handler on the service's HTTP server; the returned function unmounts it. */
+export interface HttpMount {
+  mount(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): () => void;
 }
 
 /** Creates a platform from the environment, or returns null when it is not configured (no token). */

@@ -18,6 +18,8 @@ import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { channelPostHook } from '../../src/pipeline/channel-posts.ts';
 import { createTelegramPlatform, MAX_CONCURRENT_UPDATES, type TelegramPlatform } from '../../src/platforms/telegram/bot.ts';
 import { startTelegramStandIn, type TelegramCall, type TelegramStandIn } from '../fixtures/telegram-stand-in.ts';
+import type { HttpMount } from '../../src/platforms/platform.ts';
+import { WebServer } from '../../src/platforms/web/server.ts';
 
 const BOT = 'cronista_test_bot';
 const OPERATOR = 9001; // in TELEGRAM_ADMIN_IDS
@@ -530,6 +532,47 @@ describe('webhook mode and stopping', () => {
       await assert.rejects(post(update('/help', 6), 'hook-secret_1'), 'the server is closed');
     } finally {
       await bot.stop();
+      await stand.close();
+    }
+  });
+
+  test('without a port of its own, the webhook is served on the story pages\' server', async () => {
+    const stand = await startTelegramStandIn({ botUsername: BOT });
+    const mounted = new Map<string, Parameters<HttpMount['mount']>[1]>();
+    const http: HttpMount = { mount: (path, handler) => (mounted.set(path, handler), () => mounted.delete(path)) };
+    const web = new WebServer(app, { host: '127.0.0.1', port: 0, mounted });
+    const env = {
+      TELEGRAM_BOT_TOKEN: stand.token,
+      TELEGRAM_API_ROOT: stand.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://news.example.org/telegram/updates',
+      TELEGRAM_WEBHOOK_SECRET: 'shared-secret',
+    };
+    const bot = createTelegramPlatform(app, new Dispatcher(app, commands), env, { http }) as TelegramPlatform;
+    try {
+      await web.start();
+      await bot.start();
+      assert.equal(stand.calls.find((call) => call.method === 'setWebhook')?.params.url, 'https://news.example.org/telegram/updates');
+      assert.equal(bot.webhookPort(), null, 'no server of its own');
+      const from = user();
+      const post = (secret: string) =>
+        fetch(new URL('/telegram/updates', web.url!), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+          body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 1, chat: privateChat(from), from, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } }),
+        });
+      assert.equal((await post('wrong')).status, 401);
+      assert.equal((await post('shared-secret')).status, 200);
+      await stand.waitForCalls((call) => call.method === 'sendMessage' && /\/deaths/.test(String(call.params.text)));
+      assert.equal((await fetch(new URL('/healthz', web.url!))).status, 200, 'the pages are still served');
+      await bot.stop();
+      assert.equal(mounted.size, 0, 'stopping takes the webhook off the server');
+      assert.equal((await post('shared-secret')).status, 404);
+      const alone = createTelegramPlatform(app, new Dispatcher(app, commands), env) as TelegramPlatform;
+      await assert.rejects(alone.start(), /nothing serves it/, 'without the pages\' server a webhook needs its port');
+      await alone.stop();
+    } finally {
+      await bot.stop();
+      await web.stop();
       await stand.close();
     }
   });

@@ -133,12 +133,13 @@ test('command lists for setMyCommands: valid names only, descriptions within 256
   assert.equal(lists.everyone[1]!.description, 'empty');
 });
 
-test('environment: token required; webhook needs a port; the API root loses its trailing slash', () => {
+test('environment: token required; a webhook port of its own or none (the story pages\' server); the API root loses its trailing slash', () => {
   assert.equal(telegramOptionsFromEnv({}), null);
   const polling = telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_ADMIN_IDS: '5,6', TELEGRAM_API_ROOT: 'http://127.0.0.1:9/' })!;
   assert.deepEqual([...polling.adminIds!], ['5', '6']);
   assert.equal(polling.webhook, undefined);
-  assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' }), /TELEGRAM_WEBHOOK_PORT/);
+  assert.equal(telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' })!.webhook!.port, null, 'served by the story pages\' server');
+  assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_PORT: 'eighty' }), /TELEGRAM_WEBHOOK_PORT/);
   assert.throws(() => telegramOptionsFromEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_PORT: '8443', TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }), /SECRET/);
   // Telegram delivers webhooks only over https: an http (or scheme-less) URL is refused at start.
   for (const url of ['http://x.example/hook', 'HTTP://x.example/hook', 'x.example/hook', 'https://']) {

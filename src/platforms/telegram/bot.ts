@@ -4,8 +4,8 @@
  *
  * Environment: TELEGRAM_BOT_TOKEN (required, else no platform), TELEGRAM_API_ROOT (a Bot API server, no
  * trailing slash needed), TELEGRAM_ADMIN_IDS (user ids, comma-separated), and for webhook mode instead of
- * long polling TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_PORT (+ TELEGRAM_WEBHOOK_SECRET,
- * TELEGRAM_WEBHOOK_HOST). The token never appears in a log line.
+ * long polling TELEGRAM_WEBHOOK_URL (+ TELEGRAM_WEBHOOK_SECRET; served by the story pages' server, or with
+ * TELEGRAM_WEBHOOK_PORT and TELEGRAM_WEBHOOK_HOST on a port of its own). The token never appears in a log line.
  *
  * Routing is grammY's own (`bot.command`, `bot.on('channel_post')`, …). Long polling runs on
  * @grammyjs/runner; `sequentialize` keeps each chat's updates in order (answers follow the commands)
@@ -37,7 +37,7 @@ import { describeError, isStartFatal, startError } from './errors.ts';
 import { telegramOptionsFromEnv, type TelegramPlatformOptions, type TelegramWebhookOptions } from './options.ts';
 import { TelegramReplies, type Where } from './replies.ts';
 import { TELEGRAM_PUBLIC_API_ROOT } from './send.ts';
-import { serveWebhook } from './webhook.ts';
+import { serveWebhook, webhookHandler } from './webhook.ts';
 
 /**
  * `chat_member` (a member's status changed; sent only to bots that are admins, and only when asked for)
@@ -87,6 +87,8 @@ export class TelegramPlatform implements Platform {
   private runner: RunnerHandle | undefined;
   private sink: UpdateSink<Update> | undefined;
   private server: Server | undefined;
+  /** Takes the webhook off the story pages' server (webhook mode without a port of its own). */
+  private unmount: (() => void) | undefined;
   private running = false;
 
   constructor(
@@ -175,7 +177,7 @@ export class TelegramPlatform implements Platform {
   }
 
   async stop(): Promise<void> {
-    const wasRunning = this.running || this.runner !== undefined || this.server !== undefined;
+    const wasRunning = this.running || this.runner !== undefined || this.server !== undefined || this.unmount !== undefined;
     this.running = false;
     const runner = this.runner;
     this.runner = undefined;
@@ -186,6 +188,8 @@ export class TelegramPlatform implements Platform {
         this.app.logger.warn(`telegram: stopping long polling: ${this.describe(error)}`);
       }
     }
+    this.unmount?.();
+    this.unmount = undefined;
     if (this.server) {
       const server = this.server;
       this.server = undefined;
@@ -233,16 +237,32 @@ export class TelegramPlatform implements Platform {
     this.app.logger.info(`telegram: @${this.username} is listening (long polling)`);
   }
 
-  /** Webhook mode (./webhook.ts): each update is answered at once and handed to the runner's bounded sink. */
+  /**
+   * Webhook mode (./webhook.ts): each update is answered at once and handed to the runner's bounded sink. With
+   * TELEGRAM_WEBHOOK_PORT on a server of its own, else on the story pages' server (`hooks.http`).
+   */
   private async startWebhook(webhook: TelegramWebhookOptions, signal?: AbortSignal): Promise<void> {
-    const { server, sink } = await serveWebhook(this.bot, webhook, {
+    const options = {
       concurrency: MAX_CONCURRENT_UPDATES,
-      onRefused: (error) => this.app.logger.warn(`telegram: webhook request refused: ${this.describe(error)}`),
-    });
-    this.sink = sink;
-    this.server = server;
+      onRefused: (error: unknown) => this.app.logger.warn(`telegram: webhook request refused: ${this.describe(error)}`),
+    };
+    let where: string;
+    if (webhook.port !== null) {
+      const { server, sink } = await serveWebhook(this.bot, { ...webhook, port: webhook.port }, options);
+      this.sink = sink;
+      this.server = server;
+      where = `on port ${this.webhookPort() ?? webhook.port}`;
+    } else {
+      if (!this.hooks.http) {
+        throw new PlatformError('TELEGRAM_WEBHOOK_URL is set but nothing serves it', 'set TELEGRAM_WEBHOOK_PORT, or keep the story pages\' server on (CRONISTA_HTTP_PORT)');
+      }
+      const handler = webhookHandler(this.bot, webhook, options);
+      this.sink = handler.sink;
+      this.unmount = this.hooks.http.mount(handler.path, handler.handle);
+      where = `at ${handler.path} on the story pages' server`;
+    }
     await this.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }, apiSignal(signal));
-    this.app.logger.info(`telegram: @${this.username} is listening (webhook on port ${this.webhookPort() ?? webhook.port})`);
+    this.app.logger.info(`telegram: @${this.username} is listening (webhook ${where})`);
   }
 
   /** The port the webhook server listens on (useful with port 0), or null. */

@@ -5,7 +5,8 @@ import { parseAdminIds } from './admin.ts';
 export interface TelegramWebhookOptions {
   /** The public HTTPS URL Telegram posts to; its path is the one served. */
   url: string;
-  port: number;
+  /** Its own port (TELEGRAM_WEBHOOK_PORT), or null: served on the story pages' server (CRONISTA_HTTP_PORT). */
+  port: number | null;
   host?: string;
   secret: string;
 }
@@ -35,9 +36,11 @@ export function telegramOptionsFromEnv(env: NodeJS.ProcessEnv): TelegramPlatform
   if (url) {
     // Telegram delivers webhooks only to https URLs (setWebhook refuses http).
     if (!/^https:\/\/[^/\s]/i.test(url)) throw new ConfigError(`TELEGRAM_WEBHOOK_URL: expected an https:// URL (Telegram refuses http), not "${url}"`);
-    const port = Number(env.TELEGRAM_WEBHOOK_PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535 || !env.TELEGRAM_WEBHOOK_PORT?.trim()) {
-      throw new ConfigError(`TELEGRAM_WEBHOOK_PORT: expected the port to listen on (TELEGRAM_WEBHOOK_URL is set), not "${env.TELEGRAM_WEBHOOK_PORT ?? ''}"`);
+    // Without a port of its own the webhook is served by the story pages' server.
+    const given = env.TELEGRAM_WEBHOOK_PORT?.trim();
+    const port = given ? Number(given) : null;
+    if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      throw new ConfigError(`TELEGRAM_WEBHOOK_PORT: expected the port to listen on, or nothing to use the story pages' server, not "${given}"`);
     }
     const secret = env.TELEGRAM_WEBHOOK_SECRET?.trim() || randomBytes(24).toString('hex');
     if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: 1-256 characters A-Z, a-z, 0-9, _ and - only');

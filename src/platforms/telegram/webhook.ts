@@ -1,10 +1,10 @@
 /**
- * Webhook mode's HTTP server. Written here rather than with grammY's webhookCallback, which answers Telegram
+ * Webhook mode's request handling. Written here rather than with grammY's webhookCallback, which answers Telegram
  * only once the handlers finished (a slow command would make Telegram send the update again): each update
  * is answered at once and handed to the runner's bounded sink.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createConcurrentSink, type UpdateSink } from '@grammyjs/runner';
 import type { Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -12,15 +12,24 @@ import type { TelegramWebhookOptions } from './options.ts';
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 
+/** A webhook's request handler: POSTs to its path carrying its secret token become updates for `bot`. */
+export interface WebhookHandler {
+  /** The path Telegram posts to (the URL's path). */
+  path: string;
+  handle(request: IncomingMessage, response: ServerResponse): void;
+  sink: UpdateSink<Update>;
+}
+
 /**
- * Listens on the webhook's port for POSTs to its path carrying its secret token; each update goes to `bot`
- * through a sink running at most `concurrency` at once. `onRefused`: a request that was not an update.
+ * The handler of a webhook's requests; each update goes to `bot` through a sink running at most `concurrency` at once.
+ * `onRefused`: a request that was not an update. Served on a port of its own (`serveWebhook`) or mounted on the story
+ * pages' server (src/platforms/web/server.ts), when the service runs it.
  */
-export async function serveWebhook(
+export function webhookHandler(
   bot: Bot,
-  webhook: TelegramWebhookOptions,
+  webhook: Pick<TelegramWebhookOptions, 'url' | 'secret'>,
   { concurrency, onRefused }: { concurrency: number; onRefused: (error: unknown) => void },
-): Promise<{ server: Server; sink: UpdateSink<Update> }> {
+): WebhookHandler {
   const path = new URL(webhook.url).pathname || '/';
   const sink = createConcurrentSink<Update, BotError>(
     { consume: (update) => bot.handleUpdate(update) },
@@ -30,7 +39,7 @@ export async function serveWebhook(
     { concurrency },
   );
   const expected = Buffer.from(webhook.secret);
-  const server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     const requestPath = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'POST' || requestPath !== path) {
       response.writeHead(404).end();
@@ -54,7 +63,18 @@ export async function serveWebhook(
         onRefused(error);
         if (!response.headersSent) response.writeHead(400).end();
       });
-  });
+  };
+  return { path, handle, sink };
+}
+
+/** Listens on the webhook's own port (TELEGRAM_WEBHOOK_PORT) with `webhookHandler`. */
+export async function serveWebhook(
+  bot: Bot,
+  webhook: TelegramWebhookOptions & { port: number },
+  options: { concurrency: number; onRefused: (error: unknown) => void },
+): Promise<{ server: Server; sink: UpdateSink<Update> }> {
+  const { handle, sink } = webhookHandler(bot, webhook, options);
+  const server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(webhook.port, webhook.host ?? '0.0.0.0', () => {

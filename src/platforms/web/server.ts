@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * The web face of Cronista (`cronista start`): story pages, their data as JSON, the digests as a feed,
  * health and metrics, on Fastify. Bound to 127.0.0.1 unless CRONISTA_HTTP_HOST says otherwise, on
@@ -38,6 +39,8 @@ export interface WebOptions {
   /** Whether each chat platform started (for /healthz). */
   platforms?: () => Record<string, boolean>;
   queues?: QueueDepths;
+  /** Raw handlers platforms mounted here by path (a Telegram webhook): they take the request before any route. */
+  mounted?: ReadonlyMap<string, (request: IncomingMessage, response: ServerResponse) => void>;
 }
 
 const DEFAULT_PORT = 8080;
@@ -71,6 +74,14 @@ export function buildWebApp(app: AppContext, options: Omit<WebOptions, 'host' | 
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // Plain http on loopback is the default: do not ask browsers to switch to https.
     strictTransportSecurity: false,
+  });
+
+  // A platform's webhook mounted here answers its POSTs itself, before Fastify reads the body.
+  web.addHook('onRequest', (request, reply, done) => {
+    const handler = request.method === 'POST' ? options.mounted?.get(request.url.split('?')[0] ?? '') : undefined;
+    if (!handler) return done();
+    reply.hijack();
+    handler(request.raw, reply.raw);
   });
 
   web.setNotFoundHandler((request, reply) =>
