@@ -37,6 +37,8 @@ const BEFORE_RE = Object.fromEntries(
   // ("murieron en total 13 personas", "killed a total of 13")
   KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
+/** A casualty word of each kind anywhere in a text ("de los fallecidos,", "Del total de detenidos"). */
+const KIND_WORD_RE = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;
 const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
 
@@ -189,11 +191,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
     if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
-    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => KIND_WORD_RE[k].test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
     if (leadKind) kind = { kind: leadKind, how: 'part' };
     // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind
     const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
-    const namedKind = partitive ? KINDS.find((k) => new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu').test(partitive)) : undefined;
+    const namedKind = partitive ? KINDS.find((k) => KIND_WORD_RE[k].test(partitive)) : undefined;
     if (namedKind) kind = { kind: namedKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;

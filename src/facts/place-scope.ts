@@ -17,6 +17,18 @@ const LEAD = String.raw`(?:(?:al|por|lo|at|no|the|un|unos|unas|about|some|over|l
 /** "most of the", "la mayoría de": the place holds a share of the count, not all of it. */
 const SHARE = /\b(?:most|many|some|half|much|the (?:majority|bulk)|la mayor[ií]a|gran parte|buena parte|parte)\s+(?:of|de)\b/iu;
 
+// Built once (a count is tested against every place of its clause).
+/** Before the place, from the clause's start: "En …", "In the town of …". */
+const OPENS_ON_PLACE = new RegExp(String.raw`^\s*(?:[Ii]n|[Ee]n|[Ss]olo en|[Oo]nly in|[Ii]n the [\p{L}-]+ of)\s+${PLACE_NOUN}$`, 'u');
+const NOT_OPENING = /\b(?:after|before|tras|despu[eé]s|antes|where|donde|while|mientras)\b/i;
+/** Before a place that is the subject holding a count: a clause start, "and", "y". */
+const HOLDER_BEFORE = new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:and|y)\s+)${PLACE_NOUN}$`, 'iu');
+const HOLDS_BETWEEN = new RegExp(String.raw`^\s+(?:se\s+)?${HOLDS}\s+${LEAD}$`, 'iu');
+const WHERE_BETWEEN = /^[^,.;:]{0,20},?\s+(?:where|donde|in which|en (?:la|el) que)\s+(?:[\p{L}]+\s+){0,4}$/iu;
+/** After the count, right before the place: "… heridas en", "killed 128 in the province of". */
+const IN_BEFORE_PLACE = new RegExp(String.raw`(?:^|\s)(?:in|en|at)\s+${PLACE_NOUN}$`, 'iu');
+const TOLD_BETWEEN = /\b(?:after|before|tras|despu[eé]s|antes|said|says|told|dijo|dice|inform\p{L}*|according|seg[uú]n)\b/iu;
+
 /**
  * The place restricting the count at `at` (an index into `s`, the number's start; `end` its end) in the clause
  * [from, to), or null when no place modifies the count itself.
@@ -35,20 +47,15 @@ export function placeRestricting(s: string, at: number, end: number, clause: [nu
       if (SHARE.test(between)) continue;
       const lead = s.slice(from, p.index);
       // "En Masaya se reportan 35 muertos", "In Cusco, 18 died": the clause opens on the place
-      if (new RegExp(String.raw`^\s*(?:[Ii]n|[Ee]n|[Ss]olo en|[Oo]nly in|[Ii]n the [\p{L}-]+ of)\s+${PLACE_NOUN}$`, 'u').test(lead)
-        && !/\d/.test(between) && !/\b(?:after|before|tras|despu[eé]s|antes|where|donde|while|mientras)\b/i.test(between)
-        && between.length < 80) return p.place;
+      if (OPENS_ON_PLACE.test(lead) && !/\d/.test(between) && !NOT_OPENING.test(between) && between.length < 80) return p.place;
       // "El departamento de Managua acumula 145", "Kisumu had two"
-      if (new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:and|y)\s+)${PLACE_NOUN}$`, 'iu').test(s.slice(Math.max(from, p.index - 40), p.index))
-        && new RegExp(String.raw`^\s+(?:se\s+)?${HOLDS}\s+${LEAD}$`, 'iu').test(between)) return p.place;
+      if (HOLDER_BEFORE.test(s.slice(Math.max(from, p.index - 40), p.index)) && HOLDS_BETWEEN.test(between)) return p.place;
       // "in Sistan-Baluchistan, where 128 people have been killed", "en Masaya, donde murieron 35"
-      if (new RegExp(String.raw`^[^,.;:]{0,20},?\s+(?:where|donde|in which|en (?:la|el) que)\s+(?:[\p{L}]+\s+){0,4}$`, 'iu').test(between)) return p.place;
+      if (WHERE_BETWEEN.test(between)) return p.place;
     } else if (p.index >= end) {
       // "Al menos 200 personas han resultado heridas en Nairobi", "killed 128 in Sistan-Baluchistan"
       const between = s.slice(end, p.index);
-      if (between.length < 70 && !/[,;:()]|\d/.test(between)
-        && new RegExp(String.raw`(?:^|\s)(?:in|en|at)\s+${PLACE_NOUN}$`, 'iu').test(between)
-        && !/\b(?:after|before|tras|despu[eé]s|antes|said|says|told|dijo|dice|inform\p{L}*|according|seg[uú]n)\b/iu.test(between)) return p.place;
+      if (between.length < 70 && !/[,;:()]|\d/.test(between) && IN_BEFORE_PLACE.test(between) && !TOLD_BETWEEN.test(between)) return p.place;
     }
   }
   return null;
