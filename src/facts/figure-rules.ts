@@ -172,9 +172,10 @@ export const COORDINATED_GROUPS = /^\s+(?!(?:people|persons|personas|dead|killed
 /** A sentence opening on the whole its counts are parts of: "Of those, the ministry said 17…", "Del total de detenidos, 389…". */
 export const PART_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;
 /** Before an earlier value of the count just stated: "up from 19", "from 682 to", "frente a los 19". */
-export const EARLIER_VALUE_BEFORE = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las)|desde (?:los|las))\s+$/iu;
+const CHANGED_FROM = String.raw`(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las))`;
+export const EARLIER_VALUE_BEFORE = new RegExp(String.raw`\b(?:${CHANGED_FROM}|desde (?:los|las))\s+$`, 'iu');
 /** Between a count and a date: an earlier value of the count ("24, up from 19 two days ago"), which the date is about. */
-export const EARLIER_VALUE_BETWEEN = /\b(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las))\s+\S+/iu;
+export const EARLIER_VALUE_BETWEEN = new RegExp(String.raw`\b${CHANGED_FROM}\s+\S+`, 'iu');
 /** "…had more than doubled, from 682 to 1,376": a bare "from" only when a "to" and the new value follow. */
 export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
 export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;

@@ -137,7 +137,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const withoutParts = partAsides.reduce((text, [a, b]) => text.slice(0, a) + ' '.repeat(b - a) + text.slice(b), masked);
   // "NAIROBI, July 25 (Reuters) -" / "LIMA, 12 de enero (EFE).-": the dateline dates the dispatch, not a figure
   const dateline = idx === ctx.first ? datelineLength(s) : 0;
-  const dates = findDateMentions(s, ctx.published, ctx.language).filter((d) => d.start >= dateline);
+  const dates = (ctx.dates[idx] ?? []).filter((d) => d.start >= dateline);
   const clauses = splitClauses(s);
   const out: Found[] = [];
   let skipped = -1;
@@ -290,9 +290,11 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   let published = dayOf(doc.published);
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
+  // Each sentence's date mentions, found once: the day the article reports on and every count read them.
+  const mentions = sentences.map((x) => (x.headline ? [] : findDateMentions(x.text, published, doc.language)));
   const out: Found[] = [];
   const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out,
-    newsDay: newsDayOf(sentences, published, doc.language), entryDays: entryDays(sentences, published) };
+    newsDay: newsDayOf(sentences, mentions, published), entryDays: entryDays(sentences, published) };
   const infobox = infoboxFigures(doc.text, published);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
@@ -301,7 +303,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
       ctx.places.push([]);
       return;
     }
-    ctx.dates.push(sent.headline ? [] : findDateMentions(sent.text, published, doc.language));
+    ctx.dates.push(mentions[idx]!);
     const skip = idx === ctx.first ? datelineLength(sent.text) : 0;
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;

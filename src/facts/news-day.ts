@@ -1,7 +1,7 @@
 // The day a document reports on, for counts that carry no date of their own: the publication day, the day before
 // it when the article tells that day's events, or the day of a live blog's entry ("Domingo 20, 23:50 — …").
 // Hand-written: it reads the date mentions of src/facts/dates.ts, which is Cronista's own.
-import { addDays, findDateMentions, RELEASED_BEFORE, type DateMention } from './dates.ts';
+import { addDays, RELEASED_BEFORE, type DateMention } from './dates.ts';
 import { STATEMENT_DATE } from './figure-rules.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -12,17 +12,17 @@ export function toldOn(sentence: string, d: DateMention): boolean {
 }
 
 /**
- * The latest day the article reports on: its publication day, or the day before it when the article tells what happened
+ * The latest day the article reports on (`mentions`: each sentence's date mentions): its publication day, or the day before it when the article tells what happened
  * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
  * with no date of its own describes that day, not the day it was printed.
  */
-export function newsDayOf(sentences: Sentence[], published: string | null, language: string | null): string | null {
+export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], published: string | null): string | null {
   if (!published) return null;
   let latest: string | null = null;
-  for (const x of sentences) {
+  for (const [i, x] of sentences.entries()) {
     // (a live blog's entry header dates its entry, not the page: see entryDays)
     if (x.headline || isEntryHeader(x.text)) continue;
-    for (const d of findDateMentions(x.text, published, language)) {
+    for (const d of mentions[i] ?? []) {
       // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
       if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
       if (!latest || d.date > latest) latest = d.date;

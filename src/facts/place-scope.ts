@@ -2,13 +2,14 @@
 // Sistan-Baluchistan") rather than merely being named in its sentence ("the toll rose to 67, the Ombudsman said, after
 // two more died in Cusco"). A count a place restricts is part of the story's toll, never the toll itself.
 // Hand-written: it reads the story's own gazetteer (src/facts/story.ts), which no library knows.
+import { NATIONWIDE_CUES } from './figure-rules.ts';
 import { findPlaces } from './story.ts';
 import type { Story } from './types.ts';
 
 /** What names a place's kind before its name: "el departamento de", "the town of", "Kenya's county of". */
 const PLACE_NOUN = String.raw`(?:(?:the|el|la|los|las)\s+)?(?:(?:city|town|village|province|department|region|county|state|district|municipality|ciudad|localidad|provincia|departamento|regi[oó]n|condado|estado|distrito|municipio|comuna|cabecera)\s+(?:of|de|del)\s+)?`;
-/** A count over the whole country: no place restricts it. */
-const NATIONAL = /\b(?:nationwide|across the country|across\s+\p{Lu}\p{L}+|throughout the country|in the whole country|national(?:ly)?|countrywide|en todo el pa[ií]s|a nivel nacional|en el pa[ií]s|(?:de|en) todo el territorio|nacional(?:es)?)\b/iu;
+/** A count over the whole country (the scope rule's nationwide cues, and any national word): no place restricts it. */
+const NATIONAL = new RegExp(String.raw`${NATIONWIDE_CUES.source}|\b(?:across\s+\p{Lu}\p{L}+|in the whole country|national(?:ly)?|en el pa[ií]s|(?:de|en) todo el territorio|nacional(?:es)?)\b`, 'iu');
 /** Verbs whose subject holds a count: "Managua acumula 145", "Kisumu had two", "Nakuru recorded 3". */
 const HOLDS = String.raw`(?:(?:each|cada uno|cada una)\s+)?(?:acumula|acumulaba|registra|registr[oó]|registraba|suma|sum[oó]|sumaba|reporta|report[oó]|cuenta|cont[oó]|tiene|tuvo|had|has|recorded|registered|counted|reported|accounted for|saw|lost)`;
 /** The words a count may carry before its number: qualifiers and articles ("acumula al menos 145"). */

@@ -283,24 +283,34 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
 export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
   const shared = new Map<string, number>();
-  for (const story of stories) for (const keyword of new Set(story.keywords.map((k) => normalizeText(k)))) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
+  for (const story of stories) for (const keyword of keywordWeights(story).keys()) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
   const minimum = stories.length > 1 ? 1 : 0.5;
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
     const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
-    const weights = new Map<string, number>();
-    for (const keyword of story.keywords) {
-      const key = normalizeText(keyword);
-      if (key) weights.set(key, Math.max(weights.get(key) ?? 0, /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5));
-    }
     let score = Math.min(3, places);
-    for (const [keyword, weight] of weights) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
+    for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
     if (score >= minimum && score > bestScore) {
       best = story;
       bestScore = score;
     }
   }
   return best;
+}
+
+const weightsOf = new WeakMap<Story, Map<string, number>>();
+/** A story's keywords, normalized once per story: a name (capitalized) weighs 1, a topic 0.5. */
+function keywordWeights(story: Story): Map<string, number> {
+  let weights = weightsOf.get(story);
+  if (!weights) {
+    weights = new Map();
+    for (const keyword of story.keywords) {
+      const key = normalizeText(keyword);
+      if (key) weights.set(key, Math.max(weights.get(key) ?? 0, /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5));
+    }
+    weightsOf.set(story, weights);
+  }
+  return weights;
 }

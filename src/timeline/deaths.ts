@@ -142,6 +142,11 @@ function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null):
   };
 }
 
+/** The most a point's reports likely mean: an open bound ("at least 8") is taken as at most half again its value. */
+function likelyCeiling(point: DeathPoint): number {
+  return Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
+}
+
 /**
  * A running toll does not shrink threefold: a point whose every report is under a third of the median of the earlier
  * points ("2" after "19, 23, 39, 60") is a day's or a place's count read as the toll, not a total. It is left out of the
@@ -151,8 +156,7 @@ function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null):
 function dropImplausible(points: DeathPoint[]): DeathPoint[] {
   const kept: DeathPoint[] = [];
   for (const point of points) {
-    // ("at least 8" is near 8: an open bound counts as at most one and a half times its value here)
-    const ceiling = Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
+    const ceiling = likelyCeiling(point);
     const earlier = kept.map((p) => p.value).sort((x, y) => x - y);
     const median = earlier.length >= 3 ? earlier[Math.floor(earlier.length / 2)]! : 0;
     if (median >= 10 && ceiling < median / 3) continue;
@@ -293,11 +297,6 @@ const RHETORIC = /\b(?:martyrs?|m[aá]rtires|blood|sangre|on (?:its|their|his|he
 /** True when a statement is rhetoric with no one accountable behind it. */
 export function isRhetorical(source: PointSource): boolean {
   return !source.official && !source.attribution && RHETORIC.test(source.quote);
-}
-
-/** The most a point's reports likely mean: an open bound ("at least 8") is taken as at most half again its value. */
-function likelyCeiling(point: DeathPoint): number {
-  return Math.max(...point.sources.map((s) => (s.qualifier === 'at_least' || s.qualifier === 'more_than' ? 1.5 * s.value : ceilingOf(s.value, s.qualifier))));
 }
 
 /**

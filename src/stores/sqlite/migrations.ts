@@ -2,6 +2,14 @@
  * Schema versions, applied in order inside one transaction each; PRAGMA user_version records the
  * last one applied. Never edit a released migration: add the next one.
  */
+/** One trigger per table and change moving the facts version (migration 5): `<table>_<insert|update|delete>_version`. */
+function versionTriggers(tables: readonly string[]): string {
+  return tables
+    .flatMap((table) => ['INSERT', 'UPDATE', 'DELETE'].map((change) =>
+      `  CREATE TRIGGER ${table}_${change.toLowerCase()}_version AFTER ${change} ON ${table} BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;`))
+    .join('\n');
+}
+
 export const migrations: readonly string[] = [
   /* 1: sources, documents and the copies that link them; dedup indexes; full-text search; kv */ `
   CREATE TABLE sources (
@@ -110,17 +118,6 @@ export const migrations: readonly string[] = [
      write (cursors, outbox, poll state): a poll that stores nothing keeps every cached view */ `
   CREATE TABLE facts_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
   INSERT INTO facts_version (id, n) VALUES (1, 0);
-  CREATE TRIGGER figures_insert_version AFTER INSERT ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER figures_update_version AFTER UPDATE ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER figures_delete_version AFTER DELETE ON figures BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER events_insert_version AFTER INSERT ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER events_update_version AFTER UPDATE ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER events_delete_version AFTER DELETE ON events BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER copies_insert_version AFTER INSERT ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER copies_update_version AFTER UPDATE ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER copies_delete_version AFTER DELETE ON copies BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER documents_insert_version AFTER INSERT ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER documents_update_version AFTER UPDATE ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
-  CREATE TRIGGER documents_delete_version AFTER DELETE ON documents BEGIN UPDATE facts_version SET n = n + 1 WHERE id = 1; END;
+${versionTriggers(['figures', 'events', 'copies', 'documents'])}
   `,
 ];
