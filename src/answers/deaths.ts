@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.ts';
 import { canonicalRegion } from '../facts/story.ts';
 import type { Story } from '../facts/types.ts';
 import { buildDeathsData } from '../timeline/deaths.ts';
+import { deathsFromView } from '../timeline/death-view.ts';
 import { deathsText } from './deaths-text.ts';
 import { cachedByFacts, storyStamp } from '../timeline/cache.ts';
 import { figuresBySource } from '../timeline/from-store.ts';
@@ -48,6 +49,8 @@ export function deathsKey(query: DeathsQuery): string {
  */
 export async function deathsJson(app: AppContext, query: DeathsQuery): Promise<DeathsJson> {
   const data = await cachedByFacts(app.store, `deaths-data:${deathsKey(query)}:${storyStamp(query.story)}`, async () => {
+    // A whole story reads its stored view; a region or a start day reads just those figures.
+    if (query.story && !query.region && !query.since) return deathsFromView(app.store, query.story);
     let figures = figuresBySource(await app.store.listFigures({ story: query.story?.id, kinds: ['deaths'], from: query.since ?? undefined }));
     if (query.region) figures = inRegion(figures, query.region);
     return buildDeathsData(figures, { story: query.story });

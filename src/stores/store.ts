@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../documents/types.ts';
-import type { ExtractedEvent, ExtractedFigure, FigureKind } from '../facts/types.ts';
+import type { ExtractedEvent, ExtractedFigure, FigureKind, Scope } from '../facts/types.ts';
 import type { FactSource } from '../timeline/types.ts';
 
 export type { FactSource };
@@ -128,6 +128,25 @@ export interface FactFilter {
   kinds?: readonly FigureKind[];
   from?: string;
   to?: string;
+  /** Figures of these as-of days only (or events of these dates). */
+  dates?: readonly string[];
+  /** Figures of these scopes only. */
+  scopes?: readonly Scope[];
+  /** Figures that may go by region: a breakdown by region, or a cumulative count with a region or a place. */
+  regional?: boolean;
+  /** Facts not yet known at this learned sequence: learned after it and not seeded (see `knownAt`). */
+  unknownAt?: number;
+  /** Facts learned at or before this sequence. */
+  learnedUpTo?: number;
+}
+
+/** Views derived from the facts and kept in the store (src/timeline/ computes their rows; the store keeps them). */
+export type ViewName = 'deaths';
+
+/** A key of a view that writes made stale; `mark` tells a later change of the same key from this one. */
+export interface StaleKey {
+  key: string;
+  mark: number;
 }
 
 /**
@@ -203,6 +222,25 @@ export interface Store {
    * a digest cursor or outbox write leave it): a key for caching what is derived from them.
    */
   factsVersion(): Promise<string>;
+  /**
+   * Keys of a story's view that writes made stale since their rows were saved: every write that changes what a row
+   * is derived from marks its key in the write's own transaction, so a view is never silently out of date.
+   */
+  staleViewKeys(view: ViewName, story: string, limit: number): Promise<StaleKey[]>;
+  /**
+   * Saves recomputed rows of a view (a null value deletes the row) and clears the stale marks they answer, in one
+   * transaction; a mark moved by a write made meanwhile stays, so the next refresh takes that write in.
+   */
+  saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void>;
+  /** A story's rows of a view, by key (ascending). */
+  viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }>;
+  /** The stamp of the settings a story's rows of a view were computed under (see `resetView`), or null. */
+  viewStamp(view: ViewName, story: string): Promise<string | null>;
+  /**
+   * Marks every key of a story's view stale and records the stamp of the settings the next rows are computed under
+   * (after a rule change, `cronista reindex`, or an edit of the story). Returns how many keys.
+   */
+  resetView(view: ViewName, story: string, stamp: string): Promise<number>;
   /** Full-text search over titles and texts, best match first. */
   searchDocuments(query: string, limit: number): Promise<SearchHit[]>;
   countDocuments(): Promise<number>;

@@ -148,55 +148,102 @@ function likelyCeiling(point: DeathPoint): number {
 }
 
 /**
+ * What the series rules need of a point, over all of its reports: kept beside a stored point (src/timeline/death-view.ts)
+ * so that the series can be assembled from stored points alone.
+ */
+export interface PointSummary {
+  likelyCeiling: number;
+  /** The ceiling of its highest report (a point is a revision when even that is under what was established). */
+  highCeiling: number;
+  /** The largest floor of its reports: what it establishes for certain. */
+  floor: number;
+  /** Some report is accountable (not rhetoric only): it may be the headline. */
+  accountable: boolean;
+  /** The largest floor of its accountable reports. */
+  accountableFloor: number;
+}
+
+/** One date of the running toll with its summary. */
+export interface SummarizedPoint {
+  point: DeathPoint;
+  summary: PointSummary;
+}
+
+export function summarizePoint(point: DeathPoint): PointSummary {
+  const accountable = point.sources.filter((s) => !isRhetorical(s));
+  return {
+    likelyCeiling: likelyCeiling(point),
+    highCeiling: Math.max(...point.sources.map((s) => ceilingOf(s.value, s.qualifier))),
+    floor: Math.max(...point.sources.map((s) => floorOf(s.value, s.qualifier))),
+    accountable: accountable.length > 0,
+    accountableFloor: Math.max(0, ...accountable.map((s) => floorOf(s.value, s.qualifier))),
+  };
+}
+
+/**
  * A running toll does not shrink threefold: a point whose every report is under a third of the median of the earlier
  * points ("2" after "19, 23, 39, 60") is a day's or a place's count read as the toll, not a total. It is left out of the
  * series (so never the headline). The median, not the largest, so that one early high estimate ("more than 900,
  * unofficial") does not push later counts out; a recount or a disagreeing source stays (199 next to 325 is a total).
  */
-function dropImplausible(points: DeathPoint[]): DeathPoint[] {
-  const kept: DeathPoint[] = [];
-  for (const point of points) {
-    const ceiling = likelyCeiling(point);
-    const earlier = kept.map((p) => p.value).sort((x, y) => x - y);
+function dropImplausible(points: SummarizedPoint[]): SummarizedPoint[] {
+  const kept: SummarizedPoint[] = [];
+  for (const entry of points) {
+    const earlier = kept.map((p) => p.point.value).sort((x, y) => x - y);
     const median = earlier.length >= 3 ? earlier[Math.floor(earlier.length / 2)]! : 0;
-    if (median >= 10 && ceiling < median / 3) continue;
-    kept.push(point);
+    if (median >= 10 && entry.summary.likelyCeiling < median / 3) continue;
+    kept.push(entry);
   }
   return kept;
 }
 
-function flagRevisions(points: DeathPoint[]): void {
+/** Marks revisions on copies of the points (stored points are never changed in place). */
+function flagRevisions(points: SummarizedPoint[]): DeathPoint[] {
   let establishedFloor = Number.NEGATIVE_INFINITY;
-  for (const point of points) {
-    const highReport = point.sources.reduce((a, b) => (ceilingOf(b.value, b.qualifier) > ceilingOf(a.value, a.qualifier) ? b : a));
-    if (ceilingOf(highReport.value, highReport.qualifier) < establishedFloor) point.revision = true;
-    const floor = Math.max(...point.sources.map((s) => floorOf(s.value, s.qualifier)));
-    establishedFloor = Math.max(establishedFloor, floor);
-  }
+  return points.map(({ point, summary }) => {
+    const flagged: DeathPoint = summary.highCeiling < establishedFloor ? { ...point, revision: true } : point;
+    establishedFloor = Math.max(establishedFloor, summary.floor);
+    return flagged;
+  });
 }
 
 function inStory(f: StoredFigure, story?: Story | null): f is StoredFigure & { asOf: string } {
   return !!f.asOf && (!story || f.asOf >= story.start);
 }
 
-/** The running death toll, one point per date, oldest first. */
-export function deathSeries(figures: StoredFigure[], options: DeathsOptions = {}): DeathPoint[] {
-  const story = options.story ?? null;
+/** Whether a figure is a report of the running toll (a dated cumulative death count of the whole story, not of one region). */
+export function isTollFigure(f: StoredFigure, story?: Story | null): f is StoredFigure & { asOf: string } {
+  if (f.kind !== 'deaths' || f.scope !== 'cumulative' || !inStory(f, story)) return false;
+  // Region-scoped cumulative counts belong to by_region, not the national toll.
+  return !(f.region && (!f.location || normalizeName(f.location) === normalizeName(f.region)));
+}
+
+/** One summarized point per date the figures give a toll for, oldest first (before the plausibility rule). */
+export function tollPoints(figures: StoredFigure[], story?: Story | null): SummarizedPoint[] {
   const byDate = new Map<string, StoredFigure[]>();
   for (const f of figures) {
-    if (f.kind !== 'deaths' || f.scope !== 'cumulative' || !inStory(f, story)) continue;
-    // Region-scoped cumulative counts belong to by_region, not the national toll.
-    if (f.region && (!f.location || normalizeName(f.location) === normalizeName(f.region))) continue;
+    if (!isTollFigure(f, story)) continue;
     const list = byDate.get(f.asOf) ?? [];
     list.push(f);
     byDate.set(f.asOf, list);
   }
-  const points = [...byDate.entries()]
+  return [...byDate.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, list]) => makePoint(date, list, story));
-  const plausible = dropImplausible(points);
-  flagRevisions(plausible);
-  return plausible;
+    .map(([date, list]) => {
+      const point = makePoint(date, list, story);
+      return { point, summary: summarizePoint(point) };
+    });
+}
+
+/** The running toll from its points (oldest first): implausible points left out, revisions marked. */
+function seriesOf(points: SummarizedPoint[]): { series: DeathPoint[]; kept: SummarizedPoint[] } {
+  const kept = dropImplausible(points);
+  return { series: flagRevisions(kept), kept };
+}
+
+/** The running death toll, one point per date, oldest first. */
+export function deathSeries(figures: StoredFigure[], options: DeathsOptions = {}): DeathPoint[] {
+  return seriesOf(tollPoints(figures, options.story ?? null)).series;
 }
 
 function regionOf(f: StoredFigure, story?: Story | null): string | null {
@@ -305,26 +352,32 @@ export function isRhetorical(source: PointSource): boolean {
  * counted 355; "at least 8" on an anniversary after 60): such a point stays in the series, marked lower, but a reader
  * asking for the toll gets the established count.
  */
-function headlineIndex(series: DeathPoint[]): number {
+function headlineIndex(points: SummarizedPoint[]): number {
   let floor = 0;
   let best = -1;
-  series.forEach((point, i) => {
-    if (!point.sources.some((source) => !isRhetorical(source))) return;
-    if (likelyCeiling(point) >= (floor * 2) / 3) best = i;
-    floor = Math.max(floor, ...point.sources.filter((s) => !isRhetorical(s)).map((s) => floorOf(s.value, s.qualifier)));
+  points.forEach(({ summary }, i) => {
+    if (!summary.accountable) return;
+    if (summary.likelyCeiling >= (floor * 2) / 3) best = i;
+    floor = Math.max(floor, summary.accountableFloor);
   });
   return best;
 }
 
-/** Everything /deaths shows. */
-export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
-  const series = deathSeries(figures, options);
-  const accountable = headlineIndex(series);
-  const latest = accountable >= 0 ? series[accountable]! : (series.at(-1) ?? null);
+/** The series, headline and other reports of /deaths from the toll's points (oldest first). */
+export function tollFromPoints(points: SummarizedPoint[]): Pick<DeathsData, 'series' | 'latest' | 'other_reports'> {
+  const { series, kept } = seriesOf(points);
+  const accountable = headlineIndex(kept);
   return {
     series,
-    latest,
-    other_reports: accountable >= 0 ? series.slice(accountable + 1).filter((point) => !point.sources.some((source) => !isRhetorical(source))) : [],
+    latest: accountable >= 0 ? series[accountable]! : (series.at(-1) ?? null),
+    other_reports: accountable >= 0 ? series.slice(accountable + 1).filter((_, i) => !kept[accountable + 1 + i]!.summary.accountable) : [],
+  };
+}
+
+/** Everything /deaths shows. */
+export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
+  return {
+    ...tollFromPoints(tollPoints(figures, options.story ?? null)),
     incidents: deathIncidents(figures, options),
     by_region: deathsByRegion(figures, options),
   };

@@ -10,6 +10,18 @@ function versionTriggers(tables: readonly string[]): string {
     .join('\n');
 }
 
+/**
+ * Triggers marking the dates of a document's death figures stale in the derived views (migration 6): a new copy
+ * or a changed title, outlet or publication day changes the sources those figures are shown with.
+ */
+function staleDeathDates(name: string, on: string, documentId: string, when = ''): string {
+  return `  CREATE TRIGGER ${name} AFTER ${on}${when ? ` WHEN ${when}` : ''} BEGIN
+    INSERT INTO view_stale (view, story, key) SELECT 'deaths', story, as_of FROM figures
+     WHERE document_id = ${documentId} AND kind = 'deaths' AND story IS NOT NULL AND as_of IS NOT NULL
+    ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;`;
+}
+
 export const migrations: readonly string[] = [
   /* 1: sources, documents and the copies that link them; dedup indexes; full-text search; kv */ `
   CREATE TABLE sources (
@@ -119,5 +131,47 @@ export const migrations: readonly string[] = [
   CREATE TABLE facts_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
   INSERT INTO facts_version (id, n) VALUES (1, 0);
 ${versionTriggers(['figures', 'events', 'copies', 'documents'])}
+  `,
+  /* 6: derived views kept in the store (src/timeline/death-view.ts computes them): the /deaths points per date, and the
+     keys that writes made stale, marked in the writes' own transactions (mark grows on each change, so a refresh clears
+     only what it answered) */ `
+  CREATE TABLE view_rows (
+    view  TEXT NOT NULL,
+    story TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (view, story, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE view_stale (
+    view  TEXT NOT NULL,
+    story TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    mark  INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (view, story, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE view_stamps (
+    view  TEXT NOT NULL,
+    story TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    PRIMARY KEY (view, story)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER figures_view_insert AFTER INSERT ON figures
+    WHEN new.kind = 'deaths' AND new.story IS NOT NULL AND new.as_of IS NOT NULL BEGIN
+    INSERT INTO view_stale (view, story, key) VALUES ('deaths', new.story, new.as_of) ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+  CREATE TRIGGER figures_view_delete AFTER DELETE ON figures
+    WHEN old.kind = 'deaths' AND old.story IS NOT NULL AND old.as_of IS NOT NULL BEGIN
+    INSERT INTO view_stale (view, story, key) VALUES ('deaths', old.story, old.as_of) ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+${staleDeathDates('copies_view_insert', 'INSERT ON copies', 'new.document_id')}
+${staleDeathDates('copies_view_update', 'UPDATE OF title, url, outlet, published ON copies', 'new.document_id')}
+${staleDeathDates('documents_view_update', 'UPDATE OF title, published ON documents', 'new.id')}
+  CREATE TRIGGER sources_view_title AFTER UPDATE OF title ON sources WHEN old.title IS NOT new.title BEGIN
+    INSERT INTO view_stale (view, story, key) SELECT 'deaths', f.story, f.as_of FROM figures f JOIN copies c ON c.document_id = f.document_id
+     WHERE c.source_id = new.id AND f.kind = 'deaths' AND f.story IS NOT NULL AND f.as_of IS NOT NULL
+    ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+  INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'deaths', story, as_of FROM figures
+   WHERE kind = 'deaths' AND story IS NOT NULL AND as_of IS NOT NULL;
   `,
 ];

@@ -40,6 +40,9 @@ interface EventRow {
 export const SEEDED_SQL = (documentId: string) =>
   `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), 0)`;
 
+/** When a fact was learned: stored with it, or (facts stored before migration 4) its document's first copy. */
+const learnedSql = (alias: string) => `COALESCE(${alias}.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = ${alias}.document_id))`;
+
 export function replaceFacts(
   db: Database.Database,
   documentId: number,
@@ -70,7 +73,7 @@ export function replaceFacts(
   })();
 }
 
-function where(filter: FactFilter, dateColumn: string): { sql: string; params: unknown[] } {
+function where(filter: FactFilter, alias: string, dateColumn: string): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.story !== undefined) {
@@ -84,6 +87,23 @@ function where(filter: FactFilter, dateColumn: string): { sql: string; params: u
   if (filter.from) {
     clauses.push(`${dateColumn} >= ?`);
     params.push(filter.from);
+  }
+  if (filter.dates) {
+    clauses.push(`${dateColumn} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(filter.dates));
+  }
+  if (filter.scopes?.length) {
+    clauses.push(`scope IN (${filter.scopes.map(() => '?').join(', ')})`);
+    params.push(...filter.scopes);
+  }
+  if (filter.regional) clauses.push(`(by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)))`);
+  if (filter.unknownAt !== undefined) {
+    clauses.push(`${learnedSql(alias)} > ? AND ${SEEDED_SQL(`${alias}.document_id`)} = 0`);
+    params.push(filter.unknownAt);
+  }
+  if (filter.learnedUpTo !== undefined) {
+    clauses.push(`${learnedSql(alias)} <= ?`);
+    params.push(filter.learnedUpTo);
   }
   if (filter.to) {
     // A bare day or month includes all of it.
@@ -119,8 +139,8 @@ export function sourcesOf(db: Database.Database, documentIds: number[]): Map<num
 }
 
 export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {
-  const { sql, params } = where(filter, 'as_of');
-  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, COALESCE(f.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id)) AS learned_sequence, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
+  const { sql, params } = where(filter, 'f', 'as_of');
+  const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, ${learnedSql('f')} AS learned_sequence, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,
@@ -145,8 +165,8 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 }
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
-  const { sql, params } = where({ ...filter, kinds: undefined }, 'date');
-  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, COALESCE(e.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id)) AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
+  const { sql, params } = where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined }, 'e', 'date');
+  const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
     id: row.id,

@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome } from '../store.ts';
+import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
+import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { openDatabase } from './database.ts';
 import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from './rows.ts';
@@ -259,6 +260,26 @@ export class SqliteStore implements Store {
         .filter((copy) => copy.document_id === row.id)
         .map((copy) => ({ ...toCopy(copy), sequence: copy.id, sourceName: copy.outlet ?? copy.source_title ?? copy.source_id })),
     }));
+  }
+
+  async staleViewKeys(view: ViewName, story: string, limit: number): Promise<StaleKey[]> {
+    return views.staleViewKeys(this.db, view, story, limit);
+  }
+
+  async saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void> {
+    views.saveViewRows(this.db, view, story, rows, answered);
+  }
+
+  async viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
+    return views.viewRows(this.db, view, story);
+  }
+
+  async viewStamp(view: ViewName, story: string): Promise<string | null> {
+    return views.viewStamp(this.db, view, story);
+  }
+
+  async resetView(view: ViewName, story: string, stamp: string): Promise<number> {
+    return views.resetView(this.db, view, story, stamp);
   }
 
   async searchDocuments(query: string, limit: number): Promise<SearchHit[]> {

@@ -1,0 +1,51 @@
+/** The derived views' rows, stale marks and stamps (migration 6); what the rows hold is src/timeline/'s business. */
+import type Database from 'better-sqlite3';
+import type { StaleKey, ViewName } from '../store.ts';
+
+export function staleViewKeys(db: Database.Database, view: ViewName, story: string, limit: number): StaleKey[] {
+  return db
+    .prepare<[string, string, number], StaleKey>('SELECT key, mark FROM view_stale WHERE view = ? AND story = ? ORDER BY key LIMIT ?')
+    .all(view, story, limit);
+}
+
+export function saveViewRows(
+  db: Database.Database,
+  view: ViewName,
+  story: string,
+  rows: readonly { key: string; value: string | null }[],
+  answered: readonly StaleKey[],
+): void {
+  db.transaction(() => {
+    const upsert = db.prepare('INSERT INTO view_rows (view, story, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value');
+    const remove = db.prepare('DELETE FROM view_rows WHERE view = ? AND story = ? AND key = ?');
+    for (const row of rows) {
+      if (row.value === null) remove.run(view, story, row.key);
+      else upsert.run(view, story, row.key, row.value);
+    }
+    const clear = db.prepare('DELETE FROM view_stale WHERE view = ? AND story = ? AND key = ? AND mark = ?');
+    for (const stale of answered) clear.run(view, story, stale.key, stale.mark);
+  })();
+}
+
+export function viewRows(db: Database.Database, view: ViewName, story: string): { rows: { key: string; value: string }[] } {
+  return { rows: db.prepare<[string, string], { key: string; value: string }>('SELECT key, value FROM view_rows WHERE view = ? AND story = ? ORDER BY key').all(view, story) };
+}
+
+export function viewStamp(db: Database.Database, view: ViewName, story: string): string | null {
+  return db.prepare<[string, string], { stamp: string }>('SELECT stamp FROM view_stamps WHERE view = ? AND story = ?').get(view, story)?.stamp ?? null;
+}
+
+/** Every key the view may have for the story: the as-of days of its death figures, and the keys it holds rows for. */
+export function resetView(db: Database.Database, view: ViewName, story: string, stamp: string): number {
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO view_stale (view, story, key)
+         SELECT @view, @story, key FROM (
+           SELECT as_of AS key FROM figures WHERE story = @story AND kind = 'deaths' AND as_of IS NOT NULL
+           UNION SELECT key FROM view_rows WHERE view = @view AND story = @story) WHERE true
+       ON CONFLICT DO UPDATE SET mark = mark + 1`,
+    ).run({ view, story });
+    db.prepare('INSERT INTO view_stamps (view, story, stamp) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET stamp = excluded.stamp').run(view, story, stamp);
+    return db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM view_stale WHERE view = ? AND story = ?').get(view, story)!.n;
+  })();
+}

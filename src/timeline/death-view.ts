@@ -1,0 +1,77 @@
+/**
+ * The /deaths view kept in the store: one row per day of the running toll (its point, with every source, and the
+ * summary the series rules need), so that /deaths reads a story's points instead of every death figure it has.
+ * Writes mark the days they touch stale in their own transaction (the store's triggers: a new or re-extracted figure,
+ * a new copy of its document, a changed title or date); a refresh recomputes only those days, with the same rules
+ * as a full build (`tollPoints`). The series rules that look across days (plausibility, revisions, the headline)
+ * run on the stored points at read time: they need only the points' summaries. Incidents and counts by region are
+ * read from their own (small) subsets of the figures.
+ */
+import type { Story } from '../facts/types.ts';
+import type { Store } from '../stores/store.ts';
+import { storyStamp } from './cache.ts';
+import { deathIncidents, deathsByRegion, tollFromPoints, tollPoints, type SummarizedPoint } from './deaths.ts';
+import { figuresBySource } from './from-store.ts';
+import type { DeathsData } from './types.ts';
+
+/** Stale days recomputed per read of the store: bounds the memory of a refresh after a large import. */
+const REFRESH_BATCH = 500;
+
+const refreshing = new WeakMap<Store, Map<string, Promise<number>>>();
+
+/**
+ * Recomputes the stale days of a story's toll (all of them when the story's settings changed since the rows were
+ * computed, or `reset`); returns how many days it recomputed. Concurrent calls for one story share one refresh.
+ */
+export function refreshDeathView(store: Store, story: Story, options: { reset?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  let running = refreshing.get(store);
+  if (!running) refreshing.set(store, (running = new Map()));
+  const pending = running.get(story.id);
+  if (pending && !options.reset) return pending;
+  const refresh = (async () => {
+    try {
+      return await recompute(store, story, options);
+    } finally {
+      running.delete(story.id);
+    }
+  })();
+  running.set(story.id, refresh);
+  return refresh;
+}
+
+async function recompute(store: Store, story: Story, options: { reset?: boolean; onProgress?: (done: number, total: number) => void }): Promise<number> {
+  const stamp = storyStamp(story);
+  let total = 0;
+  if (options.reset || (await store.viewStamp('deaths', story.id)) !== stamp) total = await store.resetView('deaths', story.id, stamp);
+  let done = 0;
+  for (;;) {
+    const stale = await store.staleViewKeys('deaths', story.id, REFRESH_BATCH);
+    if (stale.length === 0) return done;
+    const days = stale.map((entry) => entry.key);
+    const figures = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], dates: days }));
+    const points = new Map(tollPoints(figures, story).map((entry) => [entry.point.as_of, entry]));
+    const rows = days.map((day) => ({ key: day, value: points.has(day) ? JSON.stringify(points.get(day), keepInfinity) : null }));
+    await store.saveViewRows('deaths', story.id, rows, stale);
+    done += stale.length;
+    options.onProgress?.(done, Math.max(total, done));
+  }
+}
+
+// An open bound's ceiling is infinite ("more than 80"), which JSON would write as null.
+const keepInfinity = (_key: string, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity' : value);
+const readInfinity = (_key: string, value: unknown) => (value === 'Infinity' ? Number.POSITIVE_INFINITY : value);
+
+/** The story's toll points, oldest first, brought up to date first. */
+export async function storedTollPoints(store: Store, story: Story): Promise<SummarizedPoint[]> {
+  await refreshDeathView(store, story);
+  const { rows } = await store.viewRows('deaths', story.id);
+  return rows.map((row) => JSON.parse(row.value, readInfinity) as SummarizedPoint);
+}
+
+/** Everything /deaths shows for a whole story, from the stored points and the incident and regional figures. */
+export async function deathsFromView(store: Store, story: Story): Promise<DeathsData> {
+  const points = await storedTollPoints(store, story);
+  const incidents = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] }));
+  const regional = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], regional: true }));
+  return { ...tollFromPoints(points), incidents: deathIncidents(incidents, { story }), by_region: deathsByRegion(regional, { story }) };
+}
