@@ -138,6 +138,10 @@ export interface FactFilter {
   unknownAt?: number;
   /** Facts learned at or before this sequence. */
   learnedUpTo?: number;
+  /** Facts learned after this sequence (seeded or not). */
+  learnedAfter?: number;
+  /** Facts whose date (a figure's as-of day, an event's date) falls in one of these months (YYYY-MM). */
+  months?: readonly string[];
 }
 
 /** Views derived from the facts and kept in the store (src/timeline/ computes their rows; the store keeps them). */

@@ -8,7 +8,7 @@
  * read from their own (small) subsets of the figures.
  */
 import type { Story } from '../facts/types.ts';
-import type { Store } from '../stores/store.ts';
+import type { Store, StoredFigureRecord } from '../stores/store.ts';
 import { storyStamp } from './cache.ts';
 import { deathIncidents, deathsByRegion, tollFromPoints, tollPoints, type SummarizedPoint } from './deaths.ts';
 import { figuresBySource } from './from-store.ts';
@@ -74,4 +74,21 @@ export async function deathsFromView(store: Store, story: Story): Promise<Deaths
   const incidents = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] }));
   const regional = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], regional: true }));
   return { ...tollFromPoints(points), incidents: deathIncidents(incidents, { story }), by_region: deathsByRegion(regional, { story }) };
+}
+
+/**
+ * The toll and incidents as they stood with only the death figures `kept` selects (a digest's "before" and "after"):
+ * the stored points, with the days in `changedDays` (those holding a figure `kept` leaves out) recomputed from their
+ * figures alone. Reads the story's points, those days' figures and the incident figures, never the whole store.
+ */
+export async function deathsWith(store: Store, story: Story, changedDays: readonly string[], kept: (figure: StoredFigureRecord) => boolean): Promise<DeathsData> {
+  const stored = new Map((await storedTollPoints(store, story)).map((entry) => [entry.point.as_of, entry]));
+  if (changedDays.length > 0) {
+    const figures = (await store.listFigures({ story: story.id, kinds: ['deaths'], dates: changedDays })).filter(kept);
+    for (const day of changedDays) stored.delete(day);
+    for (const entry of tollPoints(figuresBySource(figures), story)) stored.set(entry.point.as_of, entry);
+  }
+  const points = [...stored.values()].sort((a, b) => a.point.as_of.localeCompare(b.point.as_of));
+  const incidents = (await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] })).filter(kept);
+  return { ...tollFromPoints(points), incidents: deathIncidents(figuresBySource(incidents), { story }), by_region: [] };
 }

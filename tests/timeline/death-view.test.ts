@@ -12,7 +12,7 @@ import { factsOf } from '../../src/facts/extract.ts';
 import type { Story } from '../../src/facts/types.ts';
 import { ingestTargets, storeItems, toDraft } from '../../src/pipeline/ingest.ts';
 import { updateDraft } from '../../src/pipeline/store-draft.ts';
-import { deathsFromView, refreshDeathView } from '../../src/timeline/death-view.ts';
+import { deathsFromView, deathsWith, refreshDeathView } from '../../src/timeline/death-view.ts';
 import { buildDeathsData } from '../../src/timeline/deaths.ts';
 import { figuresBySource } from '../../src/timeline/from-store.ts';
 
@@ -77,6 +77,27 @@ test('the stored /deaths view equals a full build after every kind of write', as
     await assertViewsMatch(app, 'after a story edit', [renamed]);
     // Nothing stale is left: a second refresh recomputes nothing.
     assert.equal(await refreshDeathView(app.store, renamed), 0);
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('a digest\'s toll before its cursor, from the stored view and the days it touched, equals a build from what was known', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-death-view-'));
+  const app = openApp(join(dir, 'data'), { llm: null });
+  try {
+    await ingestTargets(app, reports);
+    const { sequence } = await app.store.learnedSequence();
+    for (const cursor of [Math.floor(sequence / 3), Math.floor((2 * sequence) / 3), sequence - 1]) {
+      for (const story of app.stories) {
+        const known = (figure: { learned: number; seeded?: boolean }) => figure.seeded === true || figure.learned <= cursor;
+        const all = await app.store.listFigures({ story: story.id, kinds: ['deaths'] });
+        const days = [...new Set(all.filter((figure) => !known(figure) && figure.asOf).map((figure) => figure.asOf!))];
+        const before = await deathsWith(app.store, story, days, known);
+        const full = buildDeathsData(figuresBySource(all.filter(known)), { story });
+        assert.deepEqual({ ...before, by_region: full.by_region }, full, `${story.id} at ${cursor}`);
+      }
+    }
   } finally {
     await app.store.close();
   }

@@ -1,12 +1,13 @@
 import type { Story } from '../../facts/types.ts';
 import { storyFor } from '../../facts/story.ts';
-import type { LearnedDocument, Store, StoredEventRecord } from '../../stores/store.ts';
+import type { LearnedDocument, Store, StoredEventRecord, StoredFigureRecord } from '../../stores/store.ts';
+import { deathsWith } from '../../timeline/death-view.ts';
 import { mergeEvents } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
 import { monthDayYear } from '../../core/calendar.ts';
 import { compileFilters, type DigestFilters } from '../../core/filters.ts';
-import { figureChanges, knownAt } from './figure-changes.ts';
+import { figureChanges, knownAt, tollChangeOf, type TollChange } from './figure-changes.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
@@ -45,18 +46,22 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const empty = { destination: request.destination, story: story?.id ?? null, since: request.cursor.at, until: until.at, fromSequence: cursor, toSequence: until.sequence, entries: [], excluded: [], omitted: 0 };
   if (until.sequence <= cursor) return empty;
 
+  // What was learned in the window, in SQL, then only the stored rows it is compared with: the events of the months
+  // around the new ones and the toll's days the new figures touch (never every fact of the story).
   const filter = story ? { story: story.id } : {};
-  const learnedBy = <T extends { learned: number }>(fact: T) => fact.learned <= until.sequence;
-  const figures = (await store.listFigures(filter)).filter(learnedBy);
-  const events = (await store.listEvents(filter)).filter(learnedBy);
-  const known = [...figures.filter((f) => knownAt(f, cursor)).map((f) => f.quote), ...events.filter((e) => knownAt(e, cursor)).map((e) => e.quote)];
+  const window = { ...filter, unknownAt: cursor, learnedUpTo: until.sequence };
+  const freshEvents = await store.listEvents(window);
+  const months = [...new Set(freshEvents.flatMap((event) => monthsNear(event.date)))];
+  const events = months.length ? await store.listEvents({ ...filter, months, learnedUpTo: until.sequence }) : [];
+  const toll = await tollChange(store, story, cursor, until.sequence);
+  const known = [...toll.knownQuotes, ...events.filter((e) => knownAt(e, cursor)).map((e) => e.quote)];
 
   const documents = (await store.documentsLearnedAfter(cursor, until.sequence)).filter(
     // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
     (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, [story]) !== null),
   );
   const stories = storyEntries(documents);
-  const candidates: DigestEntry[] = [...figureChanges(figures, cursor, story), ...eventEntries(events, cursor), ...stories.map((s) => s.entry)];
+  const candidates: DigestEntry[] = [...figureChanges(toll), ...eventEntries(events, cursor), ...stories.map((s) => s.entry)];
   const entries: DigestEntry[] = [];
   const excluded: Digest['excluded'] = [];
   const reasonFor = compileFilters(request.filters);
@@ -74,6 +79,28 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   // Summaries cost (an LLM call each when one is configured): only for the stories that are posted.
   for (const { entry, texts } of stories) if (kept.includes(entry)) entry.summary = await request.summarize(texts, known);
   return { ...empty, entries: kept, excluded, omitted: entries.length - kept.length };
+}
+
+/**
+ * The toll before the cursor and after the window. With a story, from its stored view: only the days holding a
+ * figure learned after the cursor (or after the window) are recomputed.
+ */
+async function tollChange(store: Store, story: Story | null, cursor: number, upTo: number): Promise<TollChange & { knownQuotes: string[] }> {
+  const fresh = await store.listFigures({ ...(story ? { story: story.id } : {}), unknownAt: cursor, learnedUpTo: upTo });
+  if (!story) {
+    const figures = await store.listFigures({ learnedUpTo: upTo });
+    return { ...tollChangeOf(figures, cursor, null), knownQuotes: figures.filter((f) => knownAt(f, cursor)).map((f) => f.quote) };
+  }
+  const later = await store.listFigures({ story: story.id, kinds: ['deaths'], learnedAfter: upTo });
+  const daysOf = (figures: StoredFigureRecord[]) => [...new Set(figures.filter((f) => f.kind === 'deaths' && f.asOf).map((f) => f.asOf!))];
+  const learnedBy = (figure: StoredFigureRecord) => figure.learned <= upTo;
+  const after = await deathsWith(store, story, daysOf(later), learnedBy);
+  const before = await deathsWith(store, story, daysOf([...fresh, ...later]), (figure) => learnedBy(figure) && knownAt(figure, cursor));
+  // What the summaries must not repeat: the known statements of the days the new figures are about.
+  const knownQuotes = fresh.length
+    ? (await store.listFigures({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo })).filter((f) => knownAt(f, cursor)).map((f) => f.quote)
+    : [];
+  return { before, after, newQuotes: new Set(fresh.map((figure) => figure.quote)), knownQuotes };
 }
 
 /** Months a day falls in or next to: events further apart are never one event (see mergeEvents). */

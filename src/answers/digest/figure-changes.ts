@@ -4,7 +4,7 @@ import type { StoredFigureRecord } from '../../stores/store.ts';
 import { buildDeathsData } from '../../timeline/deaths.ts';
 import { disagreement, formatCount } from '../deaths-text.ts';
 import { figuresBySource } from '../../timeline/from-store.ts';
-import type { DeathPoint, FactSource, PointSource } from '../../timeline/types.ts';
+import type { DeathPoint, DeathsData, FactSource, PointSource } from '../../timeline/types.ts';
 import type { DigestEntry } from './types.ts';
 
 const MAX_DISAGREEMENTS = 3;
@@ -37,17 +37,26 @@ export const knownAt = (fact: { learned: number; seeded?: boolean }, cursor: num
 
 const isNew = (point: DeathPoint, newQuotes: Set<string>) => point.sources.some((source) => newQuotes.has(source.quote));
 
+/** The toll and incidents before a digest's cursor and after its window, and the quotes of the figures learned between. */
+export interface TollChange {
+  before: Pick<DeathsData, 'latest' | 'series' | 'incidents'>;
+  after: Pick<DeathsData, 'latest' | 'series' | 'incidents'>;
+  newQuotes: Set<string>;
+}
+
+/** The change from every figure up to the window (a store without stories has no stored view to start from). */
+export function tollChangeOf(figures: StoredFigureRecord[], cursor: number, story: Story | null): TollChange {
+  const known = figures.filter((figure) => knownAt(figure, cursor));
+  const newQuotes = new Set(figures.filter((figure) => !knownAt(figure, cursor)).map((figure) => figure.quote));
+  return { before: buildDeathsData(figuresBySource(known), { story }), after: buildDeathsData(figuresBySource(figures), { story }), newQuotes };
+}
+
 /**
  * Casualty news against the stored timeline: the toll changed, sources disagree on a new point, a new
  * deadly incident. A figure already known is not news, even when a new article repeats it.
  */
-export function figureChanges(figures: StoredFigureRecord[], cursor: number, story: Story | null): DigestEntry[] {
-  const known = figures.filter((figure) => knownAt(figure, cursor));
-  const fresh = figures.filter((figure) => !knownAt(figure, cursor));
-  if (fresh.length === 0) return [];
-  const newQuotes = new Set(fresh.map((figure) => figure.quote));
-  const before = buildDeathsData(figuresBySource(known), { story });
-  const after = buildDeathsData(figuresBySource(figures), { story });
+export function figureChanges({ before, after, newQuotes }: TollChange): DigestEntry[] {
+  if (newQuotes.size === 0) return [];
   const entries: DigestEntry[] = [];
 
   const was = before.latest;

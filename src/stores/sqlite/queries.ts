@@ -101,6 +101,14 @@ function where(filter: FactFilter, alias: string, dateColumn: string): { sql: st
     clauses.push(`${learnedSql(alias)} > ? AND ${SEEDED_SQL(`${alias}.document_id`)} = 0`);
     params.push(filter.unknownAt);
   }
+  if (filter.learnedAfter !== undefined) {
+    clauses.push(`${learnedSql(alias)} > ?`);
+    params.push(filter.learnedAfter);
+  }
+  if (filter.months) {
+    clauses.push(`substr(${dateColumn}, 1, 7) IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(filter.months));
+  }
   if (filter.learnedUpTo !== undefined) {
     clauses.push(`${learnedSql(alias)} <= ?`);
     params.push(filter.learnedUpTo);
