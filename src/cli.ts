@@ -14,6 +14,7 @@ import { destinationById } from './pipeline/destination.ts';
 import { messageSender, senderFor } from './pipeline/senders.ts';
 import { renderPlain } from './platforms/console/render.ts';
 import { ingestWithProgress } from './cli/ingest-progress.ts';
+import { reindexViews } from './cli/reindex.ts';
 import { askOnce } from './platforms/console/console.ts';
 import { runService } from './pipeline/service.ts';
 import { exportSite } from './platforms/web/export.ts';
@@ -109,6 +110,14 @@ program
     const { line, reports } = await withApp((app) => loadSample(app));
     process.stdout.write(`${line}\n`);
     process.exitCode = reports.every((report) => report.failure === null) ? 0 : 1;
+  });
+
+program
+  .command('reindex')
+  .description('Rebuild the views derived from the stored facts (the toll per day behind /deaths), after a change of the rules')
+  .action(async () => {
+    const lines = await withApp((app) => reindexViews(app));
+    process.stdout.write(`${lines.join('\n')}\n`);
   });
 
 program

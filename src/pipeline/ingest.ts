@@ -19,6 +19,7 @@ import { storyFor } from '../facts/story.ts';
 import { ingestDraft } from './store-draft.ts';
 import { modelExtractionFor } from './model-extraction.ts';
 import type { SourceKind } from '../stores/store.ts';
+import { refreshDeathView } from '../timeline/death-view.ts';
 
 /** What one source gave: one line of `cronista ingest` output. */
 export interface SourceReport {
@@ -85,7 +86,14 @@ export async function ingestTargets(app: AppContext, targets: readonly string[],
     reports.push(report);
     options.onSource?.(report, reports.length, total);
   }
+  // The import's days of the toll are recomputed now, not by the first /deaths after it.
+  if (reports.some((report) => report.added + report.merged > 0)) await refreshViews(app);
   return [...reports, ...skippedReports];
+}
+
+/** Brings every story's stored views up to date with what was just stored (only the days it touched). */
+export async function refreshViews(app: AppContext): Promise<void> {
+  for (const story of app.stories) await refreshDeathView(app.store, story);
 }
 
 async function ingestOne(app: AppContext, location: string, load: () => Promise<Loaded>, silent: boolean): Promise<SourceReport> {

@@ -1,0 +1,28 @@
+import { Presets, SingleBar } from 'cli-progress';
+import type { AppContext } from '../core/context.ts';
+import { refreshDeathView } from '../timeline/death-view.ts';
+
+/**
+ * `cronista reindex`: rebuilds every story's derived views from its stored facts (after a change of the rules that
+ * build them), with a progress bar on a terminal. Returns one line per story.
+ */
+export async function reindexViews(app: AppContext): Promise<string[]> {
+  const lines: string[] = [];
+  for (const story of app.stories) {
+    const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: `${story.id} [{bar}] {value}/{total} days` }, Presets.shades_classic) : null;
+    bar?.start(1, 0);
+    try {
+      const days = await refreshDeathView(app.store, story, {
+        reset: true,
+        onProgress: (done, total) => {
+          bar?.setTotal(total);
+          bar?.update(done);
+        },
+      });
+      lines.push(`${story.id}: ${days} ${days === 1 ? 'day' : 'days'} of the toll recomputed`);
+    } finally {
+      bar?.stop();
+    }
+  }
+  return lines;
+}
