@@ -51,7 +51,7 @@ export async function deathsJson(app: AppContext, query: DeathsQuery): Promise<D
   const data = await cachedByFacts(app.store, `deaths-data:${deathsKey(query)}:${storyStamp(query.story)}`, async () => {
     // A whole story reads its stored view; a region or a start day reads just those figures.
     if (query.story && !query.region && !query.since) return deathsFromView(app.store, query.story);
-    let figures = figuresBySource(await app.store.listFigures({ story: query.story?.id, kinds: ['deaths'], from: query.since ?? undefined }));
+    let figures = figuresBySource(await app.store.listFigures({ story: query.story?.id, kinds: ['deaths'], from: query.since ?? undefined, ...(query.region ? { region: query.region } : {}) }));
     if (query.region) figures = inRegion(figures, query.region);
     return buildDeathsData(figures, { story: query.story });
   });

@@ -132,6 +132,8 @@ export interface FactFilter {
   dates?: readonly string[];
   /** Figures of these scopes only. */
   scopes?: readonly Scope[];
+  /** Figures about this region: located in it, or a breakdown giving its share. */
+  region?: string;
   /** Figures that may go by region: a breakdown by region, or a cumulative count with a region or a place. */
   regional?: boolean;
   /** Facts not yet known at this learned sequence: learned after it and not seeded (see `knownAt`). */

@@ -46,6 +46,17 @@ test('the stored /deaths view equals a full build after every kind of write', as
     await ingestTargets(app, reports.slice(half));
     const points = await assertViewsMatch(app, 'the whole news set');
     assert.ok(points > 50, `the stories have a toll to compare (${points} points)`);
+    // /deaths region:X reads the region's figures only: the same ones as picking them out of all.
+    let regional = 0;
+    for (const story of app.stories) {
+      const all = await app.store.listFigures({ story: story.id, kinds: ['deaths'] });
+      for (const { name } of story.regions) {
+        const expected = all.filter((figure) => figure.region === name || figure.byRegion?.some((part) => part.region === name));
+        assert.deepEqual(await app.store.listFigures({ story: story.id, kinds: ['deaths'], region: name }), expected, `${story.id} ${name}`);
+        regional += expected.length;
+      }
+    }
+    assert.ok(regional > 0, 'some figures are about a region');
 
     // A re-extraction: one document's death figures change (a rule change would do this).
     const [changed] = await app.store.listFigures({ kinds: ['deaths'], scopes: ['cumulative'] });

@@ -96,6 +96,10 @@ function where(filter: FactFilter, alias: string, dateColumn: string): { sql: st
     clauses.push(`scope IN (${filter.scopes.map(() => '?').join(', ')})`);
     params.push(...filter.scopes);
   }
+  if (filter.region) {
+    clauses.push(`(region = ? OR EXISTS (SELECT 1 FROM json_each(by_region) WHERE json_extract(value, '$.region') = ?))`);
+    params.push(filter.region, filter.region);
+  }
   if (filter.regional) clauses.push(`(by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)))`);
   if (filter.unknownAt !== undefined) {
     clauses.push(`${learnedSql(alias)} > ? AND ${SEEDED_SQL(`${alias}.document_id`)} = 0`);
@@ -173,7 +177,7 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 }
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
-  const { sql, params } = where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined }, 'e', 'date');
+  const { sql, params } = where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
   const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => ({
