@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'tests/fixtures/**', 'config/sample/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'tests/fixtures/**', 'config/sample/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,13 +2,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Answer, Line } from '../src/core/answer.ts';
-import { looksLikeOpml, parseOpml, toOpml } from '../src/answers/opml.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';
 import type { AppContext } from '../src/core/context.ts';
 import { InputError, errorMessage } from '../src/core/errors.ts';
 import { HIDDEN, redactUrl } from '../src/core/redact.ts';
 import { adminAnswer, changeOrigin, oneLine, plural, requireOperator, settingsChange, stringOption } from './admin-shared.ts';
+
+/** The OPML reader and writer (htmlparser2), loaded when a command uses OPML. */
+const opml = () => import('../src/answers/opml.ts');
 
 /** Webhook URLs hold a secret token: chat exports show this instead, and chat imports put the stored one back. */
 const REDACTED = 'REDACTED';
@@ -85,6 +87,7 @@ async function exportConfig(app: AppContext, input: CommandInput): Promise<Answe
   let text: string;
   if (format === 'opml') {
     const titles = new Map((await app.store.listSources()).map((record) => [record.url, record.title]));
+    const { toOpml } = await opml();
     text = toOpml(config.sources.map((source) => ({ url: chat ? redactUrl(source.url) : source.url, title: titles.get(source.url) ?? null, ...(source.story ? { story: source.story } : {}) })), { now: app.now() });
   } else {
     text = chat ? stringifyYaml(redact(config), { lineWidth: 0 }) : await app.settings.exportYaml();
@@ -120,7 +123,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
   requireOperator(input.caller, 'import a configuration');
   const { text, origin } = await importText(input, app);
   const chat = input.caller.platform !== 'console';
-  if (looksLikeOpml(text)) return importOpml(app, input, text, origin);
+  if ((await opml()).looksLikeOpml(text)) return importOpml(app, input, text, origin);
 
   let data: unknown;
   try {
@@ -167,6 +170,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
 
 /** OPML carries feeds only: each is added (as with /feeds add); destinations and other feeds stay. */
 async function importOpml(app: AppContext, input: CommandInput, text: string, origin: string): Promise<Answer> {
+  const { parseOpml } = await opml();
   let feeds;
   try {
     feeds = parseOpml(text);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../src/core/answer.ts';
-import { renderDeathsChart, sweepChartFiles } from '../src/answers/chart.ts';
 import { deathsAnswer, deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
@@ -31,6 +30,8 @@ export default {
       `deaths-chart:${chartName}:${storyStamp(story)}`,
       async () => {
         if (json.series.length === 0 && json.incidents.length === 0) return null;
+        // Chart.js and the canvas load only when a chart is drawn (not for /help, not when the chart is cached).
+        const { renderDeathsChart, sweepChartFiles } = await import('../src/answers/chart.ts');
         const drawn = await renderDeathsChart(json, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });
         await sweepChartFiles(charts);
         return drawn;

@@ -7,20 +7,17 @@ import { join } from 'node:path';
 import { commands } from '../commands/index.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Dispatcher } from './core/dispatch.ts';
-import { channelPostHook } from './pipeline/channel-posts.ts';
 import type { ServiceWiring } from './pipeline/service.ts';
 import { sourceAccess } from './pipeline/source-access.ts';
-import { createDiscordPlatform } from './platforms/discord/bot.ts';
 import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platform.ts';
-import { createTelegramPlatform } from './platforms/telegram/bot.ts';
-import { loadStories, type StoryConfig } from './facts/story.ts';
+import { loadStories, readParsedStories, type StoryConfig } from './facts/story.ts';
 import { ConfigError } from './core/config.ts';
 import { CronistaError, errorMessage } from './core/errors.ts';
 import { SqliteStore } from './stores/sqlite/sqlite-store.ts';
 import type { AppContext } from './core/context.ts';
 import { llmConfigFromEnv, type LlmConfig } from './core/llm-config.ts';
 import { createLogger } from './core/logger.ts';
-import { bundledStoriesDir } from './core/paths.ts';
+import { bundledStoriesDir, bundledStoriesParsed } from './core/paths.ts';
 import { Settings } from './core/settings.ts';
 import { applyStoredStoryOverrides, applyStoredStoryOverridesSync } from './pipeline/story-overrides.ts';
 
@@ -47,7 +44,8 @@ export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {
   // CRONISTA_STORIES: a directory of the operator's own story files instead of the bundled ones.
   const storiesDir = process.env.CRONISTA_STORIES || bundledStoriesDir;
   if (process.env.CRONISTA_STORIES && !existsSync(storiesDir)) throw new ConfigError(`${storiesDir}: no such stories directory (CRONISTA_STORIES)`);
-  const bundled = existsSync(storiesDir) ? loadStories(storiesDir) : []; // a typo: StoryConfigError, one line
+  // a typo: StoryConfigError, one line; files the build already validated are not parsed again
+  const bundled = existsSync(storiesDir) ? loadStories(storiesDir, readParsedStories(bundledStoriesParsed)) : [];
   const path = join(dataDir, 'cronista.db');
   let store: SqliteStore;
   try {
@@ -73,13 +71,23 @@ export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {
 /** Every command, in the order /help lists them (commands/index.ts). */
 export const allCommands: readonly CommandDefinition[] = commands;
 
-/** Chat platforms `cronista start` runs when their tokens are set (the console always runs). */
-const PLATFORMS: readonly PlatformFactory[] = [createTelegramPlatform, createDiscordPlatform];
+/**
+ * Chat platforms `cronista start` runs when their tokens are set (the console always runs). A platform's module,
+ * and with it its chat library (grammY, discord.js), is loaded only when its token is set; its factory then
+ * reads the rest of its settings (and may still decline: null).
+ */
+const PLATFORMS: readonly { token: string; load: () => Promise<PlatformFactory> }[] = [
+  { token: 'TELEGRAM_BOT_TOKEN', load: async () => (await import('./platforms/telegram/bot.ts')).createTelegramPlatform },
+  { token: 'DISCORD_TOKEN', load: async () => (await import('./platforms/discord/bot.ts')).createDiscordPlatform },
+];
 
 /** The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline. */
-export function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http'> = {}, env: NodeJS.ProcessEnv = process.env): Platform[] {
+export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http'> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Platform[]> {
+  const factories = await Promise.all(PLATFORMS.filter(({ token }) => env[token]?.trim()).map(({ load }) => load()));
+  if (factories.length === 0) return [];
+  const { channelPostHook } = await import('./pipeline/channel-posts.ts');
   const hooks: PlatformHooks = { channelPost: channelPostHook(app), ...extra };
-  return PLATFORMS.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
+  return factories.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
 }
 
 /** What `cronista start` runs: this store, these commands, these platforms. */

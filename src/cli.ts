@@ -6,22 +6,11 @@ import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
 import type { SourceReport } from './pipeline/ingest.ts';
 import type { Answer } from './core/answer.ts';
-import { digestJson } from './answers/digest/answer.ts';
 import type { Digest } from './answers/digest/types.ts';
-import { factsText, listFacts } from './answers/facts-list.ts';
-import { deliverDigest, previewDigest } from './pipeline/digest.ts';
-import { destinationById } from './pipeline/destination.ts';
-import { messageSender, senderFor } from './pipeline/senders.ts';
-import { renderPlain } from './platforms/console/render.ts';
-import { ingestWithProgress } from './cli/ingest-progress.ts';
-import { reindexViews } from './cli/reindex.ts';
-import { askOnce } from './platforms/console/console.ts';
-import { runService } from './pipeline/service.ts';
-import { exportSite } from './platforms/web/export.ts';
-import { readServiceStatus, serviceAlive, statusText } from './pipeline/service-status.ts';
-import { loadSample } from './pipeline/sample.ts';
-import { deployCommands, deployReport } from './platforms/discord/deploy.ts';
-import { configExportCommand, configImportCommand, printOutcome, scheduleCommand } from './cli/config-commands.ts';
+
+// Each command loads what it needs when it runs (dynamic imports): `cronista ask "/help"` never loads the
+// extraction pipeline, the chat libraries (discord.js, grammY), the web server or the chart renderer.
+// tests/cli/lazy-start.test.ts checks which packages a start loads.
 
 const program = new Command()
   .name('cronista')
@@ -47,6 +36,7 @@ program
   .description('Import files, directories (recursively), feeds and pages into the store')
   .argument('<sources...>', 'paths or http(s) URLs; feeds are recognised by their content')
   .action(async (targets: string[]) => {
+    const { ingestWithProgress } = await import('./cli/ingest-progress.ts');
     const reports = await withApp((app) => ingestWithProgress(app, targets));
     for (const report of reports) process.stdout.write(`${summaryLine(report)}\n`);
     process.exitCode = reports.every((report) => report.failure === null) ? 0 : 1;
@@ -58,6 +48,7 @@ program
   .argument('<line>', 'the command line, options as name:value or name:"several words"')
   .option('--json', 'print the answer as JSON')
   .action(async (line: string, options: { json?: boolean }) => {
+    const { askOnce } = await import('./platforms/console/console.ts');
     const { output, failed } = await withApp((app) => askOnce(app, commands, line, options.json === true));
     process.stdout.write(`${output}\n`);
     process.exitCode = failed ? 1 : 0;
@@ -69,6 +60,7 @@ program
   .option('--json', 'print as JSON')
   .option('--story <id>', 'only this story')
   .action(async (options: { json?: boolean; story?: string }) => {
+    const { factsText, listFacts } = await import('./answers/facts-list.ts');
     const facts = await withApp((app) => listFacts(app.store, options.story));
     process.stdout.write(`${options.json ? JSON.stringify(facts, null, 2) : factsText(facts)}\n`);
   });
@@ -80,6 +72,13 @@ program
   .option('--dry-run', 'show it without delivering it or moving the cursor')
   .option('--json', 'print it as JSON')
   .action(async (options: { destination: string; dryRun?: boolean; json?: boolean }) => {
+    const [{ digestJson }, { deliverDigest, previewDigest }, { destinationById }, { messageSender, senderFor }, { renderPlain }] = await Promise.all([
+      import('./answers/digest/answer.ts'),
+      import('./pipeline/digest.ts'),
+      import('./pipeline/destination.ts'),
+      import('./pipeline/senders.ts'),
+      import('./platforms/console/render.ts'),
+    ]);
     await withApp(async (app) => {
       const destination = await destinationById(app, options.destination);
       const print = (answer: Answer | null, digest: Digest) =>
@@ -107,6 +106,7 @@ program
   .command('sample')
   .description('Load the bundled Peru sample (a demo: five pages about the 2022-23 protests) into the store')
   .action(async () => {
+    const { loadSample } = await import('./pipeline/sample.ts');
     const { line, reports } = await withApp((app) => loadSample(app));
     process.stdout.write(`${line}\n`);
     process.exitCode = reports.every((report) => report.failure === null) ? 0 : 1;
@@ -116,6 +116,7 @@ program
   .command('reindex')
   .description('Rebuild the views derived from the stored facts (the toll per day behind /deaths), after a change of the rules')
   .action(async () => {
+    const { reindexViews } = await import('./cli/reindex.ts');
     const lines = await withApp((app) => reindexViews(app));
     process.stdout.write(`${lines.join('\n')}\n`);
   });
@@ -124,6 +125,7 @@ program
   .command('start')
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
+    const { runService } = await import('./pipeline/service.ts');
     process.exitCode = await runService(dataDir(), serviceWiring);
   });
 
@@ -132,6 +134,7 @@ program
   .description('Whether `cronista start` runs on this data directory, and each chat platform: running, or retrying and why')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
+    const { readServiceStatus, serviceAlive, statusText } = await import('./pipeline/service-status.ts');
     const status = await withApp((app) => readServiceStatus(app.store));
     process.stdout.write(`${options.json ? JSON.stringify(status ? { ...status, running: serviceAlive(status) } : null, null, 2) : statusText(status)}\n`);
   });
@@ -141,6 +144,7 @@ program
   .description('List every scheduled task (digests, polls) with its next three runs')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
+    const { printOutcome, scheduleCommand } = await import('./cli/config-commands.ts');
     printOutcome(await withApp((app) => scheduleCommand(app, options)));
   });
 
@@ -149,6 +153,7 @@ configCommand
   .command('export')
   .description('Print the effective configuration as YAML')
   .action(async () => {
+    const { configExportCommand, printOutcome } = await import('./cli/config-commands.ts');
     printOutcome(await withApp((app) => configExportCommand(app)));
   });
 configCommand
@@ -156,6 +161,7 @@ configCommand
   .description('Validate a YAML configuration and store it: its sources and destinations replace the current ones')
   .argument('<file>', 'a YAML file in the format of config/cronista.yaml')
   .action(async (file: string) => {
+    const { configImportCommand, printOutcome } = await import('./cli/config-commands.ts');
     printOutcome(await withApp((app) => configImportCommand(app, file)));
   });
 
@@ -165,6 +171,7 @@ siteCommand
   .description('Write the story pages, their JSON and the stylesheet into DIR for any static host (feed.xml too when CRONISTA_PUBLIC_URL is set)')
   .argument('<dir>', 'output folder (created if missing; files already there are overwritten)')
   .action(async (dir: string) => {
+    const { exportSite } = await import('./platforms/web/export.ts');
     const report = await withApp((app) => exportSite(app, dir, { publicUrl: process.env.CRONISTA_PUBLIC_URL }));
     process.stdout.write(`Wrote ${report.files.length} files to ${report.dir}: open ${join(report.dir, 'index.html')}\n`);
   });
@@ -175,6 +182,7 @@ discordCommand
   .description('Register the slash commands with Discord: in DISCORD_GUILD_ID when set (immediate), else globally')
   .option('--json', 'print what was deployed as JSON')
   .action(async (options: { json?: boolean }) => {
+    const { deployCommands, deployReport } = await import('./platforms/discord/deploy.ts');
     try {
       const result = await deployCommands(commands);
       process.stdout.write(`${options.json ? JSON.stringify(result, null, 2) : deployReport(result)}\n`);

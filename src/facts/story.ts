@@ -2,6 +2,7 @@
  * Story configs (config/stories/<id>.yaml): loading, validation and gazetteer look-ups.
  * Pure apart from reading the file; errors name the file and the offending field.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -99,14 +100,38 @@ export function parseStory(data: unknown, origin = 'story'): StoryConfig {
   return out;
 }
 
+/**
+ * Stories already read and validated, by `storyTextKey` of their file's text: the build writes the bundled
+ * ones (dist/stories.json, scripts/build.mjs) because parsing YAML is most of a CLI start's work. Only a
+ * file whose text is byte for byte one that validated is taken from it; any other is parsed and checked.
+ */
+export type ParsedStories = ReadonlyMap<string, StoryConfig>;
+
+/** The key of a story file's text in `ParsedStories`. */
+export function storyTextKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** `ParsedStories` from a JSON file (`{ key: story }`); empty when `path` is null, missing or unreadable. */
+export function readParsedStories(path: string | null): ParsedStories {
+  if (!path) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, StoryConfig>));
+  } catch {
+    return new Map();
+  }
+}
+
 /** Reads and validates one story file; throws StoryConfigError naming the file and field. */
-export function loadStory(path: string): StoryConfig {
+export function loadStory(path: string, parsed: ParsedStories = new Map()): StoryConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new StoryConfigError(`${path}: cannot read story config: ${(err as Error).message}`, path, null);
   }
+  const known = parsed.size > 0 ? parsed.get(storyTextKey(text)) : undefined;
+  if (known) return structuredClone(known); // callers add keywords and places to their stories
   let data: unknown;
   try {
     data = parseYaml(text);
@@ -116,12 +141,12 @@ export function loadStory(path: string): StoryConfig {
   return parseStory(data, path);
 }
 
-/** Every *.yaml / *.yml in `dir`, sorted by file name; ids must be unique. */
-export function loadStories(dir: string): StoryConfig[] {
+/** Every *.yaml / *.yml in `dir`, sorted by file name; ids must be unique. `parsed`: see ParsedStories. */
+export function loadStories(dir: string, parsed: ParsedStories = new Map()): StoryConfig[] {
   const files = readdirSync(dir)
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort();
-  const stories = files.map((name) => loadStory(join(dir, name)));
+  const stories = files.map((name) => loadStory(join(dir, name), parsed));
   const ids = new Map<string, string>();
   stories.forEach((story, i) => {
     const path = join(dir, files[i]!);

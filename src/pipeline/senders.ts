@@ -5,11 +5,9 @@ import type { AppContext } from '../core/context.ts';
 import { DeliveryError, InputError } from '../core/errors.ts';
 import { renderPlain } from '../platforms/console/render.ts';
 import { renderDiscord, type DiscordMessage } from '../platforms/discord/render.ts';
-import { webhookPoster, type WebhookOptions } from '../platforms/discord/webhook.ts';
-import { MAX_NONCE, messageNonce, postChannelMessage } from '../platforms/discord/channel.ts';
-import { discordRest } from '../platforms/discord/env.ts';
+import type { WebhookOptions } from '../platforms/discord/webhook.ts';
 import { renderTelegram, type TelegramMessage } from '../platforms/telegram/render.ts';
-import { telegramSender, type TelegramSendOptions } from '../platforms/telegram/send.ts';
+import type { TelegramSendOptions } from '../platforms/telegram/send.ts';
 import type { Destination } from './destination.ts';
 import { readOutbox } from './outbox.ts';
 
@@ -21,6 +19,7 @@ import { readOutbox } from './outbox.ts';
  */
 export function outboxNonce(kv: Keyv, destination: string): (message: DiscordMessage) => Promise<string> {
   return async (message) => {
+    const { MAX_NONCE, messageNonce } = await import('../platforms/discord/channel.ts');
     const outbox = await readOutbox<DiscordMessage>(kv, destination);
     const index = outbox?.next ?? -1;
     const pending = outbox?.messages[index];
@@ -29,6 +28,15 @@ export function outboxNonce(kv: Keyv, destination: string): (message: DiscordMes
     }
     return randomBytes(18).toString('base64url').slice(0, MAX_NONCE);
   };
+}
+
+/**
+ * `load()` once, on first use: the platform modules below (and discord.js, grammY with them) are imported only
+ * when a message goes to that platform, so a CLI start or a console-only service never loads them.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }
 
 /** Sends a whole answer; resolves once the platform has accepted all of it. */
@@ -73,23 +81,29 @@ export function consoleSender(): MessageSender<string> {
 }
 
 export function discordWebhookSender(url: string, options: WebhookOptions = {}): MessageSender<DiscordMessage> {
-  const post = webhookPoster(url, options);
+  // One poster (one REST queue: Discord's rate-limit buckets) per sender.
+  const poster = onFirstUse(async () => (await import('../platforms/discord/webhook.ts')).webhookPoster(url, options));
   return messageSender('discord', renderDiscord, async (message) => {
-    await post(message);
+    await (await poster())(message);
   });
 }
 
 /** Posts as the bot to a channel (DISCORD_TOKEN) with a nonce that makes a re-sent outbox message a no-op. */
 export function discordChannelSender(app: AppContext, destination: Destination, channelId: string, config: { token: string; apiBase?: string }): MessageSender<DiscordMessage> {
-  const rest = discordRest(config);
+  const client = onFirstUse(async () => {
+    const [{ discordRest }, { postChannelMessage }] = await Promise.all([import('../platforms/discord/env.ts'), import('../platforms/discord/channel.ts')]);
+    return { rest: discordRest(config), postChannelMessage };
+  });
   const nonce = outboxNonce(app.store.kv, destination.id);
   return messageSender('discord', renderDiscord, async (message) => {
+    const { rest, postChannelMessage } = await client();
     await postChannelMessage(message, { rest, channelId, nonce });
   });
 }
 
 export function telegramChatSender(chat: string, options: TelegramSendOptions): MessageSender<TelegramMessage> {
-  return messageSender('telegram', renderTelegram, telegramSender(chat, options));
+  const send = onFirstUse(async () => (await import('../platforms/telegram/send.ts')).telegramSender(chat, options));
+  return messageSender('telegram', renderTelegram, async (message) => (await send())(message));
 }
 
 /** How an answer reaches a destination; resolves once the platform has accepted it. */

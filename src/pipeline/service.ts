@@ -8,7 +8,8 @@ import { refreshStoryOverrides } from './story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import type { HttpMount, Platform, PlatformHooks } from '../platforms/platform.ts';
 import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
-import { WebServer, webOptionsFromEnv, type WebOptions } from '../platforms/web/server.ts';
+import { webOptionsFromEnv, type WebAddress } from '../platforms/web/options.ts';
+import type { WebOptions, WebServer } from '../platforms/web/server.ts';
 import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { deliverDigest } from './digest.ts';
 import { CONSOLE_DESTINATION } from './destination.ts';
@@ -31,7 +32,8 @@ export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOption
 export interface ServiceWiring {
   openApp(dataDir: string): AppContext;
   commands: readonly CommandDefinition[];
-  platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[];
+  /** The configured chat platforms (async: a platform's module and chat library load only when it is configured). */
+  platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[] | Promise<Platform[]>;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   // The story pages' server also serves what platforms mount on it (a Telegram webhook without a port of its own).
   const mounted = new Map<string, Parameters<HttpMount['mount']>[1]>();
   const http: HttpMount = { mount: (path, handler) => (mounted.set(path, handler), () => mounted.delete(path)) };
-  const supervisor = new PlatformSupervisor(wiring.platforms(app, dispatcher, webOptions ? { http } : {}), {
+  const supervisor = new PlatformSupervisor(await wiring.platforms(app, dispatcher, webOptions ? { http } : {}), {
     logger: app.logger,
     ...supervisorTimings(process.env),
     onChange: (platforms) => {
@@ -143,7 +145,7 @@ async function watchStoredChanges(app: AppContext): Promise<() => void> {
 }
 
 /** The story pages (CRONISTA_HTTP_PORT, CRONISTA_HTTP_HOST); a port in use is logged and the bot runs on without them. */
-async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof webOptionsFromEnv>> & Pick<WebOptions, 'mounted'>, platforms: () => Record<string, boolean>): Promise<WebServer | null> {
+async function startWeb(app: AppContext, options: WebAddress & Pick<WebOptions, 'mounted'>, platforms: () => Record<string, boolean>): Promise<WebServer | null> {
   const queues = async () => {
     const depths: Record<string, number> = {};
     for (const { id } of [{ id: CONSOLE_DESTINATION.id }, ...(await app.settings.effective()).destinations]) {
@@ -152,6 +154,8 @@ async function startWeb(app: AppContext, options: NonNullable<ReturnType<typeof 
     }
     return depths;
   };
+  // Loaded here, not at the top: Fastify and the pages' renderer stay out of a service run with CRONISTA_HTTP_PORT=off.
+  const { WebServer } = await import('../platforms/web/server.ts');
   const web = new WebServer(app, { ...options, platforms, queues });
   try {
     await web.start();

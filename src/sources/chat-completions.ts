@@ -2,7 +2,7 @@
 // summaries and model-assisted extraction. It never throws: every failure — not configured, refused
 // connection, HTTP error, timeout, a body that is not a chat completion — is a one-line reason.
 
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { LlmConfig } from '../core/llm-config.ts';
 
@@ -61,6 +61,7 @@ export function createChatClient(config: LlmConfig | null | undefined): ChatClie
     const bodies = (variants.length ? variants : [{}]).map((extra) => JSON.stringify({ model, messages, stream: false, ...extra }));
     const signal = AbortSignal.timeout(timeoutMs);
     try {
+      const { request } = await import('undici'); // loaded on the first call: most runs have no model configured
       let res: Dispatcher.ResponseData | null = null;
       for (const body of bodies) {
         res = await request(url, { method: 'POST', headers, body, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findPlaces, loadStories, loadStory, parseStory, placeToRegion, StoryConfigError } from '../../src/facts/story.ts';
+import { findPlaces, loadStories, loadStory, parseStory, placeToRegion, readParsedStories, storyTextKey, StoryConfigError, type StoryConfig } from '../../src/facts/story.ts';
 
 const PERU = new URL('../../config/stories/peru.yaml', import.meta.url).pathname;
 
@@ -105,4 +105,24 @@ test('loadStories reads every yaml of a folder and rejects duplicate ids', () =>
   assert.deepEqual(loadStories(dir).map((s) => s.id), ['other', 'peru-crisis']);
   writeStory(dir, 'peru-copy.yaml', 'id: peru-crisis\nname: Copy\nstart: "2022-12-07"\nkeywords: [x]\n');
   assert.throws(() => loadStories(dir), /id: duplicate story id "peru-crisis" .*peru-copy\.yaml/);
+});
+
+test('stories the build already validated are taken by their text; an edited file is parsed and checked again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-stories-'));
+  copyFileSync(PERU, join(dir, 'peru.yaml'));
+  const fresh = loadStories(dir);
+  // The build's dist/stories.json: { key of the file's text: the story }. A marked copy shows which one is used.
+  const marked: StoryConfig = { ...fresh[0]!, name: 'from the build' };
+  const cache = join(dir, 'stories.json');
+  writeFileSync(cache, JSON.stringify({ [storyTextKey(readFileSync(PERU, 'utf8'))]: marked }));
+  const parsed = readParsedStories(cache);
+  const first = loadStories(dir, parsed);
+  assert.equal(first[0]!.name, 'from the build');
+  first[0]!.keywords.push('added from chat');
+  assert.ok(!loadStories(dir, parsed)[0]!.keywords.includes('added from chat'), 'each load gets its own copy');
+  assert.deepEqual(loadStories(dir, readParsedStories(null)), fresh, 'no file: parsed as before');
+  assert.deepEqual(loadStories(dir, readParsedStories(join(dir, 'missing.json'))), fresh);
+
+  writeStory(dir, 'peru.yaml', readFileSync(PERU, 'utf8').replace(/^keywords:/m, 'keyword:'));
+  assert.throws(() => loadStories(dir, parsed), /peru\.yaml: invalid story config: keywords/);
 });

@@ -2,9 +2,10 @@
  * Drawing helpers of the /deaths chart: the bundled font (registered explicitly so text never disappears), and
  * Chart.js plugins for the white background, point labels that avoid each other, and low–high whiskers.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type Plugin } from 'chart.js';
+import { bundledFontsDir } from '../../core/paths.ts';
 import type { XY } from './data.ts';
 
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -13,8 +14,8 @@ let ready = false;
 /** Registers the font and Chart.js' components, once. */
 export function setupChart(): void {
   if (ready) return;
-  const regular = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
-  const bold = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
+  const regular = join(bundledFontsDir, 'DejaVuSans.ttf');
+  const bold = join(bundledFontsDir, 'DejaVuSans-Bold.ttf');
   // A font that fails to load is silently replaced by whatever the system has (or nothing): say so.
   for (const path of [regular, bold]) if (!GlobalFonts.registerFromPath(path, FONT_FAMILY)) throw new Error(`chart font missing: ${path}`);
   Chart.register(...registerables);

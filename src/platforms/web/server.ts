@@ -10,12 +10,12 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { deathsJson, deathsQuery } from '../../answers/deaths.ts';
 import { readDigestArchive } from '../../answers/digest/archive.ts';
 import { timelineEvents, timelineJson } from '../../answers/timeline.ts';
-import { ConfigError } from '../../core/config.ts';
 import type { AppContext } from '../../core/context.ts';
 import { CronistaError, errorMessage, InputError } from '../../core/errors.ts';
 import { digestFeed } from './feed.tsx';
 import { serverLinks } from './links.ts';
 import { createMetrics, type QueueDepths } from './metrics.ts';
+import type { WebAddress } from './options.ts';
 import { errorPage, homePage, storyPageHtml } from './pages.tsx';
 import { ICON, STYLESHEET } from './stylesheet.ts';
 import { findStory, storyOverviews, storyPage, timelineParams, toTimelineQuery } from './site.ts';
@@ -31,29 +31,12 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export interface WebOptions {
-  host: string;
-  port: number;
-  /** CRONISTA_PUBLIC_URL: the address people use (feed links); else the request's own host. */
-  publicUrl?: string;
+export interface WebOptions extends WebAddress {
   /** Whether each chat platform started (for /healthz). */
   platforms?: () => Record<string, boolean>;
   queues?: QueueDepths;
   /** Raw handlers platforms mounted here by path (a Telegram webhook): they take the request before any route. */
   mounted?: ReadonlyMap<string, (request: IncomingMessage, response: ServerResponse) => void>;
-}
-
-const DEFAULT_PORT = 8080;
-
-/** The web server's address from the environment, or null when CRONISTA_HTTP_PORT is "off". */
-export function webOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<WebOptions, 'host' | 'port' | 'publicUrl'> | null {
-  const rawPort = env.CRONISTA_HTTP_PORT?.trim() ?? '';
-  if (/^(off|false|no|none)$/i.test(rawPort)) return null;
-  const port = rawPort === '' ? DEFAULT_PORT : Number(rawPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`CRONISTA_HTTP_PORT: expected a port number (0-65535) or "off", not "${rawPort}"`);
-  const publicUrl = env.CRONISTA_PUBLIC_URL?.trim();
-  if (publicUrl && !/^https?:\/\/[^/\s]/i.test(publicUrl)) throw new ConfigError(`CRONISTA_PUBLIC_URL: expected an http(s):// address, not "${publicUrl}"`);
-  return { host: env.CRONISTA_HTTP_HOST?.trim() || '127.0.0.1', port, ...(publicUrl ? { publicUrl } : {}) };
 }
 
 function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
