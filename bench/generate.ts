@@ -1,7 +1,14 @@
 /**
  * Realistic generated news: ~5 KB English/Spanish articles about a protest crisis, built from
  * combinatorial sentence parts so that no two articles are near duplicates. Deterministic per seed.
+ *
+ * Arrival order is chronological, like real feeds: article `index` of a corpus of `total` is published
+ * `index / total` of the way through SPAN_DAYS (from 2023-01-01), so a 100-item feed covers a few days at
+ * most and indexes past `total` (the digest's new documents) come after all the rest. Each feed lists its
+ * items newest first, as RSS feeds do.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seededRandom } from '../tests/fixtures/seeded-random.ts';
 const SUBJECTS = ['Protesters', 'Farmers from the highlands', 'Students of San Marcos University', 'Union leaders', 'Riot police', 'Soldiers', 'The regional governor', 'Human rights monitors', 'Relatives of the victims', 'Transport workers', 'Indigenous Aymara communities', 'Opposition lawmakers', 'The Ombudsman', 'Local journalists', 'Health officials', 'Market vendors', 'Miners', 'Church leaders'];
 const VERBS = ['blocked', 'marched along', 'gathered outside', 'occupied', 'surrounded', 'cleared', 'returned to', 'left', 'visited', 'denounced the raid on', 'held a vigil at', 'reopened', 'patrolled', 'reported damage at'];
@@ -18,7 +25,16 @@ export interface GeneratedArticle {
   link: string;
 }
 
-export function generateArticle(index: number): GeneratedArticle {
+const START = Date.UTC(2023, 0, 1);
+/** Days a corpus of `total` articles spans. */
+export const SPAN_DAYS = 365;
+
+/** When article `index` of a corpus of `total` is published (indexes ≥ total continue at the same pace). */
+export function publishedAt(index: number, total: number): Date {
+  return new Date(START + Math.floor((index * SPAN_DAYS * 86_400_000) / Math.max(1, total) / 1000) * 1000);
+}
+
+export function generateArticle(index: number, total: number): GeneratedArticle {
   const random = seededRandom(index * 7919 + 17);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const place = pick(PLACES);
@@ -39,24 +55,34 @@ export function generateArticle(index: number): GeneratedArticle {
     paragraphs.push(paragraph);
     size += paragraph.length + 2;
   }
-  const day = new Date(Date.UTC(2023, 0, 1) + (index % 365) * 86_400_000);
   return {
     title: `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${place} (${index})`,
     text: paragraphs.join('\n\n'),
-    published: day.toUTCString(),
+    published: publishedAt(index, total).toUTCString(),
     link: `https://bench.example/news/${index}`,
   };
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An RSS 2.0 feed holding articles [from, to). */
-export function generateFeed(from: number, to: number): string {
+/** An RSS 2.0 feed holding articles [from, to) of a corpus of `total`, newest first. */
+export function generateFeed(from: number, to: number, total: number): string {
   const items: string[] = [];
-  for (let index = from; index < to; index++) {
-    const article = generateArticle(index);
+  for (let index = to - 1; index >= from; index--) {
+    const article = generateArticle(index, total);
     const html = article.text.split('\n\n').map((p) => `<p>${escape(p)}</p>`).join('');
     items.push(`<item><title>${escape(article.title)}</title><link>${article.link}</link><guid>${article.link}</guid><pubDate>${article.published}</pubDate><description>${escape(html)}</description></item>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench wire</title><link>https://bench.example/</link>${items.join('')}</channel></rss>`;
+}
+
+/** Items per generated feed file. */
+export const ITEMS_PER_FEED = 100;
+
+/** Feed files under `dir` holding articles [from, to) of a corpus of `total`, 100 to a file. */
+export function writeFeeds(dir: string, from: number, to: number, total: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let start = from; start < to; start += ITEMS_PER_FEED) {
+    writeFileSync(join(dir, `feed-${String(start).padStart(7, '0')}.xml`), generateFeed(start, Math.min(to, start + ITEMS_PER_FEED), total));
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Per-host politeness: at most `perHost` requests at a time to one host and port (key `host:port`, the
  * default port filled in), the rest queued first come, first served. Different hosts or ports never
- * wait for each other.
+ * wait for each other. Per-host state lives only while a request runs or waits (bounded by what is in flight).
  */
 export class HostLimiter {
   readonly perHost: number;
@@ -35,6 +35,11 @@ export class HostLimiter {
   /** Requests running now for a host:port. */
   active(key: string): number {
     return this.#active.get(key) ?? 0;
+  }
+
+  /** Host:ports with a request running or waiting: an idle host leaves nothing behind, however many were seen. */
+  hostsTracked(): number {
+    return new Set([...this.#active.keys(), ...this.#queues.keys()]).size;
   }
 
   /** Requests waiting for a slot for a host:port. */

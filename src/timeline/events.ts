@@ -17,13 +17,20 @@ const PRECISION_RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, y
 /** Events per token and month beyond which the token is too common to find candidates by. */
 const MAX_POSTINGS = 200;
 
+/** Day numbers of dates seen, at most MAX_DAY_NUMBERS (cleared when full: a few years of days fit many times over). */
 const dayNumbers = new Map<string, number>();
+const MAX_DAY_NUMBERS = 20_000;
+/** Day numbers remembered now (tests). */
+export const dayNumbersKept = (): number => dayNumbers.size;
 
 /** Days between two YYYY-MM-DD dates; memoized, since merging compares the same dates many times. */
 function dayDiff(a: string, b: string): number {
   const day = (date: string) => {
     let n = dayNumbers.get(date);
-    if (n === undefined) dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+    if (n === undefined) {
+      if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
+      dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+    }
     return n;
   };
   return Math.abs(day(a) - day(b));

@@ -43,7 +43,7 @@ import { CronistaError, errorMessage } from '../../core/errors.ts';
 import { redactUrl } from '../../core/redact.ts';
 import { PlatformError, type Platform, type PlatformFactory } from '../platform.ts';
 import { suggest } from './autocomplete.ts';
-import { discordEnv, restOptions, type DiscordEnv } from './env.ts';
+import { discordCacheFactory, discordEnv, restOptions, type DiscordEnv } from './env.ts';
 import { PagerStore } from './pager.ts';
 import { renderDiscord, type DiscordMessage } from './render.ts';
 
@@ -149,6 +149,7 @@ export class DiscordPlatform implements Platform {
       intents: [GatewayIntentBits.Guilds],
       rest: restOptions(this.config),
       allowedMentions: { parse: [] },
+      makeCache: discordCacheFactory(), // users and members capped (env.ts)
     });
     client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
     client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));

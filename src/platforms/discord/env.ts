@@ -1,4 +1,4 @@
-import { REST, type RESTOptions } from 'discord.js';
+import { Options, REST, type CacheFactory, type RESTOptions } from 'discord.js';
 
 /** The bot's settings from the environment. The token is a secret: it is never logged or printed. */
 export interface DiscordEnv {
@@ -38,4 +38,22 @@ export function restOptions(config: Pick<DiscordEnv, 'apiBase'>): Partial<RESTOp
 
 export function discordRest(config: Pick<DiscordEnv, 'token' | 'apiBase'>): REST {
   return new REST(restOptions(config)).setToken(config.token);
+}
+
+/**
+ * discord.js caches every user and guild member an interaction names, for ever by default: with the Guilds
+ * intent only, those caches grow with each new person who runs a command. They are capped here (the oldest
+ * go first; the bot's own user and member stay), and messages per channel (buttons carry theirs) too.
+ * Guilds, channels and roles are left alone (discord.js does not support limiting them; they follow the
+ * servers the bot is in, not its users).
+ */
+export const DISCORD_CACHE_LIMITS = { users: 1000, membersPerGuild: 200, messagesPerChannel: 50 } as const;
+
+export function discordCacheFactory(): CacheFactory {
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
+    UserManager: { maxSize: DISCORD_CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user?.id },
+    GuildMemberManager: { maxSize: DISCORD_CACHE_LIMITS.membersPerGuild, keepOverLimit: (member) => member.id === member.client.user?.id },
+  });
 }

@@ -1,10 +1,11 @@
 /**
  * ‹ Previous / Next › buttons for paged answers. A button's custom_id (≤ 100 characters) carries the
  * command, the page it leads to and the options: inline as JSON when they fit, otherwise as a key into
- * a bounded in-memory cache (entries expire after PAGER_TTL_MS, the least recently used go first when it
- * is full; a forgotten key asks the user to re-run).
+ * a bounded in-memory cache under a hash of the command and options (one entry per list however often it is
+ * shown; entries expire after PAGER_TTL_MS, the least recently used go first when it is full; a forgotten key
+ * asks the user to re-run).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { PageRequest, Pager } from '../../core/answer.ts';
@@ -29,7 +30,8 @@ export class PagerStore {
     const head = `${PAGER_PREFIX}:${command}:${page}:`;
     const inline = `${head}${JSON.stringify(options)}`;
     if (inline.length <= MAX_CUSTOM_ID) return inline;
-    const key = randomBytes(9).toString('base64url');
+    // One key per option set: every button of a list (and the list shown again) reuses the same entry.
+    const key = createHash('sha256').update(`${command}\n${JSON.stringify(options)}`).digest('base64url').slice(0, 16);
     this.saved.set(key, options);
     return `${head}#${key}`;
   }
