@@ -103,7 +103,7 @@ test('start without chat tokens or web pages loads no platform library', async (
 
 const entry = chooseEntry({});
 test('the build (dist/) runs without tsx, loads the same, and finds its bundled files', { skip: entry.kind !== 'build' && `no up-to-date build: ${entry.reason}` }, async () => {
-  const help = await run(['ask', '/help'], {});
+  const help = await run(['ask', '/help'], { CRONISTA_DEV: '' }); // whatever the test run's own CRONISTA_DEV
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout, /\/deaths/);
   assert.ok(!help.packages.has('tsx'), 'tsx is not loaded: the compiled JavaScript runs');
