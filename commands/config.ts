@@ -38,6 +38,7 @@ export default {
     },
   ],
   permission: 'admin',
+  mayBeSlow: true,
   async run(app, input): Promise<Answer> {
     return input.subcommand === 'import' ? importConfig(app, input) : exportConfig(app, input);
   },

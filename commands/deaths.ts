@@ -16,6 +16,7 @@ export default {
     STORY_OPTION,
   ],
   permission: 'everyone',
+  mayBeSlow: true,
   cooldownSeconds: 3,
   async run(app, input): Promise<Answer> {
     const query = deathsQuery(app, input.options);

@@ -12,6 +12,7 @@ export default {
   description: 'Preview what the next digest would say',
   options: [{ name: 'destination', description: 'Destination id (default: this chat)', type: 'string' }],
   permission: 'everyone',
+  mayBeSlow: true,
   cooldownSeconds: 10,
   async run(app, input): Promise<Answer> {
     const own = chatDestinationId(input.caller);

@@ -36,6 +36,7 @@ export default {
     { name: 'test', description: 'Fetch a feed once and preview it, storing nothing', options: [urlOption] },
   ],
   permission: 'admin',
+  mayBeSlow: true,
   async run(app, input): Promise<Answer> {
     switch (input.subcommand) {
       case 'add':

@@ -9,6 +9,7 @@ export default {
   description: 'Search everything Cronista has read',
   options: [{ name: 'query', description: 'Words to look for', type: 'string', required: true }],
   permission: 'everyone',
+  mayBeSlow: true,
   cooldownSeconds: 2,
   async run(app, input): Promise<Answer> {
     const query = String(input.options.query);

@@ -20,6 +20,7 @@ export default {
     STORY_OPTION,
   ],
   permission: 'everyone',
+  mayBeSlow: true,
   async run(app, input): Promise<Answer> {
     const query = timelineQuery(app, input.options);
     const { story } = query;

@@ -24,6 +24,8 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, CRONISTA_LOG_LEVEL: process.env.CRONISTA_LOG_LEVEL ?? 'silent' } },
+  // Extraction runs in-process unless asked (CRONISTA_WORKERS=2 npm test -- pipeline): worker threads in every test
+  // process would crowd the machine; tests/pipeline/extraction-pool.test.ts runs real workers itself.
+  { stdio: 'inherit', env: { ...process.env, CRONISTA_LOG_LEVEL: process.env.CRONISTA_LOG_LEVEL ?? 'silent', CRONISTA_WORKERS: process.env.CRONISTA_WORKERS ?? '0' } },
 );
 process.exit(result.status ?? 1);

@@ -62,6 +62,11 @@ export interface CommandDefinition {
   subcommands?: readonly SubcommandDefinition[];
   permission: Permission;
   cooldownSeconds?: number;
+  /**
+   * The answer may take more than a moment (a store-wide build, a chart, a read over the network): platforms
+   * with a reply deadline acknowledge before running it (Discord's 3 s: deferred at once).
+   */
+  mayBeSlow?: boolean;
   /** `commands`: every command the dispatcher serves (for /help), given by the dispatcher. */
   run(app: AppContext, input: CommandInput, dispatcher?: { commands: readonly CommandDefinition[] }): Promise<Answer>;
 }

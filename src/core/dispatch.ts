@@ -49,30 +49,58 @@ export class Dispatcher {
   }
 
   async dispatch(request: CommandRequest): Promise<Answer> {
-    const command = this.find(request.name);
-    if (!command) {
-      return errorAnswer(`Unknown command /${excerpt(request.name, 40)}. Try /help for the list of commands.`, 'unknown_command');
-    }
-    if (command.permission === 'admin' && !request.caller.isAdmin) {
-      return errorAnswer(`/${command.name} is for admins only; nothing was changed.`, 'forbidden');
-    }
+    const checked = this.check(request);
+    if ('answer' in checked) return checked.answer;
+    const { command, input } = checked;
     try {
-      const input = validate(command, request);
-      const waited = this.cooldownLeft(command, request);
+      const waited = this.cooldownLeft(command, request, true);
       if (waited > 0) return errorAnswer(`/${command.name} was just used; try again in ${waited} s.`, 'cooldown');
       return await command.run(this.app, input, this);
     } catch (error) {
-      if (error instanceof CronistaError) {
-        const code = error instanceof PermissionError ? 'forbidden' : error instanceof InputError ? 'bad_input' : 'failed';
-        return errorAnswer(error.message, code);
-      }
-      // Unexpected: its message may hold paths, SQL or library internals — for the logs, not for chat.
-      this.app.logger.error({ err: error, command: command.name, reason: errorMessage(error) }, 'command failed');
-      return errorAnswer(GENERIC_FAILURE, 'failed');
+      return this.failure(command, error);
     }
   }
 
-  private cooldownLeft(command: CommandDefinition, request: CommandRequest): number {
+  /**
+   * The answer a request gets without its command running (unknown command, not allowed, bad input, cooldown),
+   * or null when the command would run. Changes nothing: a platform with a reply deadline asks before it
+   * acknowledges a command that may be slow (Discord defers those at once, refusals are answered directly).
+   */
+  refusal(request: CommandRequest): Answer | null {
+    const checked = this.check(request);
+    if ('answer' in checked) return checked.answer;
+    const waited = this.cooldownLeft(checked.command, request, false);
+    return waited > 0 ? errorAnswer(`/${checked.command.name} was just used; try again in ${waited} s.`, 'cooldown') : null;
+  }
+
+  /** Lookup, permission (first, so a refused caller learns nothing), options. */
+  private check(request: CommandRequest): { answer: Answer } | { command: CommandDefinition; input: CommandInput } {
+    const command = this.find(request.name);
+    if (!command) {
+      return { answer: errorAnswer(`Unknown command /${excerpt(request.name, 40)}. Try /help for the list of commands.`, 'unknown_command') };
+    }
+    if (command.permission === 'admin' && !request.caller.isAdmin) {
+      return { answer: errorAnswer(`/${command.name} is for admins only; nothing was changed.`, 'forbidden') };
+    }
+    try {
+      return { command, input: validate(command, request) };
+    } catch (error) {
+      return { answer: this.failure(command, error) };
+    }
+  }
+
+  private failure(command: CommandDefinition, error: unknown): Answer {
+    if (error instanceof CronistaError) {
+      const code = error instanceof PermissionError ? 'forbidden' : error instanceof InputError ? 'bad_input' : 'failed';
+      return errorAnswer(error.message, code);
+    }
+    // Unexpected: its message may hold paths, SQL or library internals — for the logs, not for chat.
+    this.app.logger.error({ err: error, command: command.name, reason: errorMessage(error) }, 'command failed');
+    return errorAnswer(GENERIC_FAILURE, 'failed');
+  }
+
+  /** Seconds left of the caller's cooldown for the command; when none is left, `record` starts a new one. */
+  private cooldownLeft(command: CommandDefinition, request: CommandRequest, record: boolean): number {
     if (!command.cooldownSeconds) return 0;
     const key = `${command.name}:${request.caller.platform}:${request.caller.userId}`;
     const now = this.app.now().getTime();
@@ -80,7 +108,7 @@ export class Dispatcher {
     if (last !== undefined && now - last < command.cooldownSeconds * 1000) {
       return Math.ceil((command.cooldownSeconds * 1000 - (now - last)) / 1000);
     }
-    this.lastCall.set(key, now, { ttl: command.cooldownSeconds * 1000 });
+    if (record) this.lastCall.set(key, now, { ttl: command.cooldownSeconds * 1000 });
     return 0;
   }
 }

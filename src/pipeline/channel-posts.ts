@@ -5,9 +5,9 @@
  * stored text and facts of that post.
  */
 import type { AppContext } from '../core/context.ts';
-import { factsOf } from '../facts/extract.ts';
 import type { ChannelPost, ChannelPostOutcome } from '../platforms/platform.ts';
 import { matchesChannel } from '../sources/telegram-channel.ts';
+import { extractionFor } from './extraction-pool.ts';
 import { storeItems, toDraft } from './ingest.ts';
 import { updateDraft } from './store-draft.ts';
 
@@ -23,7 +23,8 @@ export async function ingestChannelPost(app: AppContext, post: ChannelPost, opti
   const record = await app.store.ensureSource({ kind: 'telegram', url: source.url, title: channel.title ?? null });
   if (!record.title && channel.title) await app.store.setSourceTitle(record.id, channel.title);
   if (options.edited) {
-    const outcome = await updateDraft(app.store, record.id, toDraft(item), app.now(), (draft) => factsOf(draft, app.stories));
+    const extraction = extractionFor(app);
+    const outcome = await updateDraft(app.store, record.id, toDraft(item), app.now(), (draft) => extraction.facts(draft, extraction.stories(app.stories), null));
     if (outcome.status !== 'missing') {
       await app.store.recordSuccess(record.id, app.now());
       return { status: outcome.status, sourceId: record.id, documentId: outcome.documentId };

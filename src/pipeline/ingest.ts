@@ -1,24 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppContext } from '../core/context.ts';
 import { SourceError, errorMessage } from '../core/errors.ts';
-import { yearOfDay } from '../documents/dates.ts';
-import { contentHash } from '../documents/dedup.ts';
-import { detectLanguage } from '../documents/language.ts';
-import { feedItemToRaw } from '../documents/feed-item.ts';
-import { pageToItems } from '../documents/pages.ts';
-import type { DocumentDraft, RawItem } from '../documents/types.ts';
-import { decodeBytes } from '../sources/decode.ts';
-import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
-import { listImportFiles, pageFormat, refuseBinary } from '../sources/files.ts';
+import type { RawItem } from '../documents/types.ts';
+import { listImportFiles } from '../sources/files.ts';
 import { fetchResource } from '../sources/http.ts';
-import type { Story } from '../facts/types.ts';
-import { factsOf } from '../facts/extract.ts';
-import { storyFor } from '../facts/story.ts';
+import type { DraftFacts, SourceKind } from '../stores/store.ts';
+import { extractionFor, type Extraction, type StoriesSnapshot } from './extraction-pool.ts';
+import type { ModelInput } from '../facts/extract.ts';
 import { ingestDraft } from './store-draft.ts';
-import { modelExtractionFor } from './model-extraction.ts';
-import type { SourceKind } from '../stores/store.ts';
+import { modelExtractionFor, type ModelExtraction } from './model-extraction.ts';
+import type { PreparedDraft } from './extraction-worker.ts';
+
+export { datedByStory, toDraft } from './drafts.ts';
 import { refreshDeathView } from '../timeline/death-view.ts';
 
 /** What one source gave: one line of `cronista ingest` output. */
@@ -61,18 +55,19 @@ export interface IngestOptions {
 
 /** Ingest paths (files, directories) and URLs (feeds, pages). A source that fails never stops the others. */
 export async function ingestTargets(app: AppContext, targets: readonly string[], options: IngestOptions = {}): Promise<SourceReport[]> {
+  const extraction = extractionFor(app);
   const plan: { location: string; load: () => Promise<Loaded> }[] = [];
   const reports: SourceReport[] = [];
   /** Directories' files left out for their type: one report line each, after the files read. */
   const skippedReports: SourceReport[] = [];
   for (const target of targets) {
     if (/^https?:\/\//i.test(target)) {
-      plan.push({ location: target, load: () => loadUrl(target) });
+      plan.push({ location: target, load: () => loadUrl(extraction, target) });
       continue;
     }
     try {
       const { files, skipped } = await listImportFiles(target);
-      for (const path of files) plan.push({ location: path, load: () => loadFile(path) });
+      for (const path of files) plan.push({ location: path, load: () => loadFile(extraction, path) });
       if (skipped.length > 0) skippedReports.push({ ...failedReport(target, null), skipped: skipped.length });
     } catch (error) {
       reports.push(failedReport(target, errorMessage(error)));
@@ -81,8 +76,21 @@ export async function ingestTargets(app: AppContext, targets: readonly string[],
   const total = plan.length + reports.length;
   options.onPlan?.(total);
   reports.forEach((report, index) => options.onSource?.(report, index + 1, total));
-  for (const entry of plan) {
-    const report = await ingestOne(app, entry.location, entry.load, options.silent === true);
+  // With workers, the next source is read (decoded, parsed) while this one's items are stored.
+  const loads: (Promise<Loaded> | undefined)[] = [];
+  const loadAt = (index: number) => {
+    const entry = plan[index];
+    if (!entry || loads[index]) return;
+    const loading = entry.load();
+    loading.catch(() => {}); // awaited (and reported) in its turn
+    loads[index] = loading;
+  };
+  for (const [index, entry] of plan.entries()) {
+    loadAt(index);
+    if (extraction.workers > 0) loadAt(index + 1);
+    const loading = loads[index]!;
+    loads[index] = undefined;
+    const report = await ingestOne(app, entry.location, () => loading, options.silent === true);
     reports.push(report);
     options.onSource?.(report, reports.length, total);
   }
@@ -115,7 +123,24 @@ async function ingestOne(app: AppContext, location: string, load: () => Promise<
   return report;
 }
 
-/** Stores one source's items (each with its facts); an item that fails is reported, never stops the rest. */
+/** An item on its way to the store: its draft (read in a worker), the model's input, and its facts when started early. */
+interface Staged extends PreparedDraft {
+  input: ModelInput | null;
+  /** Extraction started before the item's turn (with workers, for items the store does not know yet); else null. */
+  facts: Promise<DraftFacts> | null;
+}
+
+/** Items prepared and extracted ahead of the one being stored, per worker. */
+const AHEAD_PER_WORKER = 4;
+/** The longest the event loop runs items without letting other work (a command, a timer) in. */
+const SLICE_MS = 10;
+
+/**
+ * Stores one source's items (each with its facts); an item that fails is reported, never stops the rest.
+ * With workers (src/pipeline/extraction-pool.ts), the next items are prepared and extracted in the pool while
+ * the store takes them one at a time in the feed's order (so documents are learned in that order, each stored
+ * once): the store's checks (known item, same text, near duplicate) and its transaction stay here, in order.
+ */
 export async function storeItems(
   app: AppContext,
   sourceId: string,
@@ -124,13 +149,30 @@ export async function storeItems(
 ): Promise<Pick<SourceReport, 'added' | 'merged' | 'duplicates' | 'errors' | 'touched'>> {
   const report = { added: 0, merged: 0, duplicates: 0, errors: [] as string[], touched: [] as number[] };
   const model = modelExtractionFor(app);
-  for (const item of items) {
+  const extraction = extractionFor(app);
+  const stories = extraction.stories(app.stories);
+  const ahead = extraction.workers > 0 ? extraction.workers * AHEAD_PER_WORKER : 1;
+  const staged: (Promise<Staged> | undefined)[] = [];
+  // The model is asked one item at a time, in the items' order, as before.
+  let modelTurn: Promise<unknown> = Promise.resolve();
+  const stage = (item: RawItem) => {
+    const prepared = extraction.prepare(item, stories, app.now());
+    const answered = model ? modelTurn.then(() => prepared).then(({ draft }) => model.answerFor(draft)) : null;
+    if (answered) modelTurn = answered.catch(() => {});
+    const result = stageItem(app, extraction, stories, sourceId, model, prepared, answered);
+    result.catch(() => {}); // awaited (and reported) in its turn
+    return result;
+  };
+  let slice = performance.now();
+  for (const [index, item] of items.entries()) {
+    for (let next = staged.length; next < Math.min(items.length, index + ahead); next++) staged.push(stage(items[next]!));
     try {
-      const draft = datedByStory(toDraft(item), item, app.stories, app.now());
-      // The model (when configured) answers first; factsOf verifies and merges its answer, before the store's transaction.
-      const answer = model ? await model.answerFor(draft) : null;
-      const input = model?.inputFor(draft, answer) ?? null;
-      const outcome = await ingestDraft(app.store, sourceId, draft, app.now(), (stored) => factsOf(stored, app.stories, input), { silent: options.silent === true });
+      const { draft, hashes, input, facts } = await staged[index]!;
+      // The model (when configured) answered first; factsOf verifies and merges its answer, before the store's transaction.
+      const outcome = await ingestDraft(app.store, sourceId, draft, app.now(), () => facts ?? extraction.facts(draft, stories, input), {
+        silent: options.silent === true,
+        sentenceHashes: hashes,
+      });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
       else report.duplicates++;
@@ -138,25 +180,34 @@ export async function storeItems(
     } catch (error) {
       report.errors.push(`${item.title ?? item.key}: ${errorMessage(error)}`);
     }
+    staged[index] = undefined;
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
   }
   return report;
 }
 
-/**
- * An item dated only by a wire dateline without a year ("BOGOTÁ, 3 may (EFE)") takes the year its text
- * names, else the one its story (the configured story it belongs to) puts that day in; else it stays undated.
- */
-export function datedByStory(draft: DocumentDraft, item: RawItem, stories: readonly Story[], now: Date): DocumentDraft {
-  if (draft.published || !item.datelineDay) return draft;
-  const story = storyFor(draft, stories);
-  const published = yearOfDay(item.datelineDay, draft.text, { after: story?.start ?? null, notAfter: now.toISOString() });
-  return published ? { ...draft, published } : draft;
-}
-
-export function toDraft(item: RawItem): DocumentDraft {
-  const text = item.text.trim() || item.title?.trim() || '';
-  if (!text) throw new SourceError(item.key, 'item has neither title nor text');
-  return { ...item, text, language: detectLanguage(text), contentHash: contentHash(text) };
+async function stageItem(
+  app: AppContext,
+  extraction: Extraction,
+  stories: StoriesSnapshot,
+  sourceId: string,
+  model: ModelExtraction | null,
+  preparing: Promise<PreparedDraft>,
+  answering: Promise<Awaited<ReturnType<ModelExtraction['answerFor']>>> | null,
+): Promise<Staged> {
+  const { draft, hashes } = await preparing;
+  const input = model?.inputFor(draft, answering ? await answering : null) ?? null;
+  if (extraction.workers === 0) return { draft, hashes, input, facts: null };
+  // Extract early unless the store already has this item or its exact text (then nothing is extracted): a near
+  // duplicate found later in its turn only wastes a worker's time, never changes what is stored.
+  const { knownItem, sameText } = await app.store.lookupDraft(sourceId, draft.key, draft.contentHash);
+  if (knownItem !== null || sameText !== null) return { draft, hashes, input, facts: null };
+  const facts = extraction.facts(draft, stories, input);
+  facts.catch(() => {}); // awaited in its turn, or not needed
+  return { draft, hashes, input, facts };
 }
 
 function failedReport(location: string, failure: string | null): SourceReport {
@@ -167,32 +218,19 @@ function locationUrl(location: string): string {
   return /^https?:\/\//i.test(location) ? location : pathToFileURL(location).href;
 }
 
-async function loadFile(path: string): Promise<Loaded> {
+async function loadFile(extraction: Extraction, path: string): Promise<Loaded> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw new SourceError(path, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
   }
-  const url = pathToFileURL(path).href;
-  const decoded = decodeBytes(bytes, null);
-  await refuseBinary(path, bytes, decoded);
-  const { text } = decoded;
-  if (looksLikeFeed(text)) return loadFeed(text, url);
-  const items = pageToItems(text, { format: pageFormat(path, text), url, fileName: basename(path) });
-  return { kind: 'file', url, title: items.length === 1 ? (items[0]?.title ?? basename(path)) : basename(path), items };
+  return { url: pathToFileURL(path).href, ...(await extraction.read({ from: 'file', path, bytes })) };
 }
 
-async function loadUrl(url: string): Promise<Loaded> {
+async function loadUrl(extraction: Extraction, url: string): Promise<Loaded> {
   const response = await fetchResource(url);
-  const { text } = decodeBytes(response.bytes, response.contentType);
   const validators = { etag: response.etag, lastModified: response.lastModified };
-  if (looksLikeFeed(text)) return { ...(await loadFeed(text, url)), validators };
-  const items = pageToItems(text, { format: 'html', url: response.url });
-  return { kind: 'page', url, title: items[0]?.title ?? null, items, validators };
-}
-
-async function loadFeed(text: string, url: string): Promise<Loaded> {
-  const feed = await parseFeed(text);
-  return { kind: 'feed', url, title: feed.title, items: feed.items.map((item) => feedItemToRaw(item, url)) };
+  const body = await extraction.read({ from: 'url', url, responseUrl: response.url, bytes: response.bytes, contentType: response.contentType });
+  return { url, ...body, validators };
 }

@@ -1,11 +1,9 @@
 import type { AppContext } from '../core/context.ts';
-import { SourceError, errorMessage } from '../core/errors.ts';
-import { feedItemToRaw } from '../documents/feed-item.ts';
+import { errorMessage } from '../core/errors.ts';
 import type { RawItem } from '../documents/types.ts';
-import { decodeBytes } from '../sources/decode.ts';
-import { looksLikeFeed, parseFeed } from '../sources/feed.ts';
 import { fetchResource, type FetchedResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord, Store } from '../stores/store.ts';
+import { extractionFor, sharedExtraction, type Extraction } from './extraction-pool.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { storeItems } from './ingest.ts';
 
@@ -85,15 +83,14 @@ const DEFAULT_DISABLE_AFTER = 10;
 const DEFAULT_BACKOFF_BASE_MS = 60_000;
 const DEFAULT_BACKOFF_MAX_MS = 6 * 60 * 60_000;
 
-/** The default parser: decode with the HTTP charset, refuse what is not a feed, read its items. */
-export const parseFetchedFeed: FeedParser = async (response, url) => {
-  const { text } = decodeBytes(response.bytes, response.contentType);
-  if (!looksLikeFeed(text)) {
-    throw new SourceError(url, `not a feed (${response.contentType ?? 'no content type'}): expected RSS, Atom or RDF`);
-  }
-  const feed = await parseFeed(text, { url: response.url });
-  return { title: feed.title, items: feed.items.map((item) => feedItemToRaw(item, url)) };
-};
+/**
+ * The default parser: decode with the HTTP charset, refuse what is not a feed, read its items — in the
+ * extraction pool's workers (src/pipeline/read-source.ts), the process's unless `extraction` is given.
+ */
+export async function parseFetchedFeed(response: FetchedResource, url: string, extraction: Extraction = sharedExtraction()): Promise<PolledFeed> {
+  const { title, items } = await extraction.read({ from: 'poll', url, responseUrl: response.url, bytes: response.bytes, contentType: response.contentType });
+  return { title, items };
+}
 
 /** How long to wait after the n-th consecutive failure. */
 export function backoffDelay(failures: number, backoff: PollOptions['backoff'] = {}): number {
@@ -164,7 +161,7 @@ async function pollOnce(app: AppContext, source: SourceRecord, options: PollOpti
       await app.store.recordSuccess(source.id, app.now(), { etag: fetched.etag, lastModified: fetched.lastModified });
       return { ...result, status: 'not_modified', failures: 0, retryAfter: null, message: 'not modified (304)' };
     }
-    feed = await (options.parse ?? parseFetchedFeed)(fetched, url);
+    feed = await (options.parse ?? ((response, at) => parseFetchedFeed(response, at, extractionFor(app))))(fetched, url);
   } catch (error) {
     return failed(app, source, options, result, errorMessage(error));
   }

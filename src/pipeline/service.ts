@@ -13,6 +13,7 @@ import type { WebOptions, WebServer } from '../platforms/web/server.ts';
 import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { deliverDigest } from './digest.ts';
 import { CONSOLE_DESTINATION } from './destination.ts';
+import { closeExtraction } from './extraction-pool.ts';
 import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
@@ -123,6 +124,8 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   await saveStatus();
   await scheduler.stop();
   await work;
+  // In-flight polls and ingests are done: the extraction pool's workers can go.
+  await closeExtraction();
   clearInterval(keepAlive);
   await app.store.close();
   return 0;

@@ -17,7 +17,8 @@ const MAX_CANDIDATES = 8;
 /** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
 const MIN_SHARED_SENTENCES = 0.3;
 
-export type FactsOf = (draft: DocumentDraft) => DraftFacts;
+/** A draft's facts, computed here or awaited from the extraction pool (src/pipeline/extraction-pool.ts). */
+export type FactsOf = (draft: DocumentDraft) => DraftFacts | Promise<DraftFacts>;
 
 /** The stored document a draft is a copy of (same, contained in it, or containing it: then `replaceText`), or null. */
 export async function nearDuplicateOf(store: Pick<Store, 'nearDuplicateCandidates'>, draft: DocumentDraft, hashes: readonly number[]): Promise<IngestPlan['copyOf']> {
@@ -32,24 +33,27 @@ export async function nearDuplicateOf(store: Pick<Store, 'nearDuplicateCandidate
   return null;
 }
 
-/** Stores one item with its facts (`factsOf`, called only when a document takes this draft's text). */
+/**
+ * Stores one item with its facts (`factsOf`, called only when a document takes this draft's text).
+ * `sentenceHashes`: the draft's fingerprints when already computed (in a worker), else computed here.
+ */
 export async function ingestDraft(
   store: Store,
   sourceId: string,
   draft: DocumentDraft,
   at: Date,
   factsOf?: FactsOf,
-  options: { silent?: boolean } = {},
+  options: { silent?: boolean; sentenceHashes?: readonly number[] } = {},
 ): Promise<IngestOutcome> {
   const { knownItem, sameText } = await store.lookupDraft(sourceId, draft.key, draft.contentHash);
   if (knownItem !== null) return { status: 'duplicate', documentId: knownItem };
-  const hashes = sentenceHashes(draft.text);
+  const hashes = options.sentenceHashes ?? sentenceHashes(draft.text);
   const copyOf = sameText !== null ? { documentId: sameText, replaceText: false } : await nearDuplicateOf(store, draft, hashes);
-  const facts = factsOf && (!copyOf || copyOf.replaceText) ? factsOf(draft) : null;
-  return store.ingest(sourceId, draft, at, { sentenceHashes: hashes, copyOf, facts }, options);
+  const facts = factsOf && (!copyOf || copyOf.replaceText) ? await factsOf(draft) : null;
+  return store.ingest(sourceId, draft, at, { sentenceHashes: hashes, copyOf, facts }, options.silent === undefined ? {} : { silent: options.silent });
 }
 
 /** A known item changed at its source (an edited channel post): see Store.updateItem. */
 export async function updateDraft(store: Store, sourceId: string, draft: DocumentDraft, at: Date, factsOf?: FactsOf): Promise<UpdateItemOutcome> {
-  return store.updateItem(sourceId, draft, at, { sentenceHashes: sentenceHashes(draft.text), facts: factsOf ? factsOf(draft) : null });
+  return store.updateItem(sourceId, draft, at, { sentenceHashes: sentenceHashes(draft.text), facts: factsOf ? await factsOf(draft) : null });
 }

@@ -31,6 +31,8 @@ import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, startGatewayStandIn, type Gatewa
 import { assertDiscordMessages, bigAnswer } from './helpers.ts';
 
 const ADMINISTRATOR_ONLY = (1n << 3n).toString();
+/** When probe-blocking started holding the event loop. */
+const blockedAt: number[] = [];
 
 /** Admin probes (commands/index.ts may not have an admin command yet); one with subcommands like /feeds. */
 const probes: CommandDefinition[] = [
@@ -56,6 +58,19 @@ const probes: CommandDefinition[] = [
       await sleep(700);
       if (input.options.fail) throw new Error('slow failure');
       return { title: 'Slow', sections: [{ lines: [['done @everyone <@123>']] }], json: null };
+    },
+  },
+  {
+    name: 'probe-blocking',
+    description: 'Holds the event loop, as a cold store-wide build would',
+    options: [],
+    permission: 'everyone',
+    mayBeSlow: true,
+    async run(): Promise<Answer> {
+      blockedAt.push(Date.now());
+      const until = Date.now() + 1500;
+      while (Date.now() < until); // synchronous: no timer (the 1.2 s fallback) can fire meanwhile
+      return { title: 'Blocking', sections: [{ lines: [['done']] }], json: null };
     },
   },
   {
@@ -267,6 +282,22 @@ test('discord bot: a slow command is deferred, then its reply edited; a slow err
   // An unexpected error's own message (here "slow failure"; could be a path or SQL) stays in the logs.
   assert.match(JSON.stringify(followUp.body.embeds), /Something went wrong; the operator can see the details in the logs\./);
   assert.doesNotMatch(JSON.stringify(followUp.body), /slow failure/);
+});
+
+test('discord bot: a command that may be slow is deferred before it runs, even one that holds the event loop', async () => {
+  const outcome = await command('probe-blocking');
+  assert.equal(outcome.callback.body.type, 5, 'deferred');
+  assert.ok(outcome.callback.at <= blockedAt.at(-1)!, `acknowledged ${outcome.callback.at - blockedAt.at(-1)!} ms after the command started`);
+  assert.ok(outcome.messages.some((m) => m.via === 'edit'), 'no @original edit');
+  assertEveryMessage(outcome, false);
+  // Refusals of such commands are still answered directly (bad input: below; a cooldown here).
+  const user = nextUser();
+  const first = await command('digest', {}, { userId: user });
+  assert.equal(first.callback.body.type, 5, '/digest deferred at once');
+  const again = await command('digest', {}, { userId: user });
+  assert.equal(again.callback.body.type, 4, 'cooldown refused at once');
+  assert.equal(again.callback.body.data.flags & 64, 64);
+  assert.match(JSON.stringify(again.callback.body.data.embeds), /was just used/);
 });
 
 test('discord bot: stop() waits also for interactions that arrive while it waits, then closes the gateway', async () => {

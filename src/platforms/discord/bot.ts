@@ -2,10 +2,11 @@
  * The Discord bot: a discord.js v14 Client (Guilds intent only: slash commands need nothing more) that
  * answers slash commands, pager buttons and autocomplete through the one dispatcher.
  *
- * - Every interaction is acknowledged within Discord's 3 seconds: the command runs at once; if its answer
- *   is not ready after `deferAfterMs` (default 1.2 s) the reply is deferred (ephemeral for admin
- *   commands) and edited when the answer arrives. Quick answers (refusals, bad input, cooldowns) are
- *   replied directly, ephemeral when the answer is.
+ * - Every interaction is acknowledged within Discord's 3 seconds. A command that may be slow
+ *   (`mayBeSlow`: /deaths, /timeline, /search, /digest, /feeds, /config) is deferred at once, before it runs
+ *   (ephemeral for admin commands), and the reply edited when the answer arrives; any other runs at once and
+ *   is deferred if its answer is not ready after `deferAfterMs` (default 1.2 s). Refusals (bad input, not
+ *   allowed, cooldowns) are replied directly, ephemeral.
  * - Answers are rendered by renderDiscord: the first message is the reply (or edit), the rest follow-ups;
  *   files (the /deaths chart) travel as attachments referenced by the embed image. Errors and admin
  *   answers are ephemeral. `allowed_mentions: { parse: [] }` on everything.
@@ -302,7 +303,15 @@ export class DiscordPlatform implements Platform {
     const { subcommand, options } = readOptions(interaction.options.data);
     const admin = command?.permission === 'admin';
     this.app.logger.info({ command: interaction.commandName, subcommand, user: interaction.user.id, channel: interaction.channelId }, 'discord command');
-    const work = this.dispatcher.dispatch({ name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction, this.config.guildId) });
+    const request = { name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction, this.config.guildId) };
+    // A command that may be slow is acknowledged before it runs, so however long it (or anything else on the
+    // event loop) takes, Discord's 3 s are kept; a refusal (bad input, not allowed, cooldown) is answered directly.
+    const refused = command?.mayBeSlow ? this.dispatcher.refusal(request) : null;
+    if (command?.mayBeSlow && !refused) {
+      await interaction.deferReply(admin ? { flags: MessageFlags.Ephemeral } : {});
+      return this.answerDeferred(interaction, await this.dispatcher.dispatch(request), admin);
+    }
+    const work = refused ? Promise.resolve(refused) : this.dispatcher.dispatch(request);
     const quick = await this.runQuick(work);
     if (quick !== 'timeout') {
       const answer = admin ? { ...quick, ephemeral: true } : quick;
@@ -312,7 +321,11 @@ export class DiscordPlatform implements Platform {
       return;
     }
     await interaction.deferReply(admin ? { flags: MessageFlags.Ephemeral } : {});
-    const slow = await work;
+    await this.answerDeferred(interaction, await work, admin);
+  }
+
+  /** The answer to a deferred command: the deferred reply edited, or (an ephemeral answer to a public one) replaced. */
+  private async answerDeferred(interaction: ChatInputCommandInteraction, slow: Answer, admin: boolean): Promise<void> {
     const answer = admin ? { ...slow, ephemeral: true } : slow;
     const [first, ...rest] = this.render(answer);
     if (answer.ephemeral && !admin) {
@@ -332,8 +345,11 @@ export class DiscordPlatform implements Platform {
       await interaction.reply({ content: 'These buttons have expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    const work = this.dispatcher.dispatch({ name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction, this.config.guildId) });
-    const quick = await this.runQuick(work);
+    const paged = { name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction, this.config.guildId) };
+    // As for commands: a page of a command that may be slow is acknowledged before it is built.
+    if (this.dispatcher.find(request.command)?.mayBeSlow && !this.dispatcher.refusal(paged)) await interaction.deferUpdate();
+    const work = this.dispatcher.dispatch(paged);
+    const quick = interaction.deferred ? await work : await this.runQuick(work);
     if (quick === 'timeout') await interaction.deferUpdate();
     const answer = quick === 'timeout' ? await work : quick;
     const ephemeral = answer.ephemeral || this.dispatcher.find(request.command)?.permission === 'admin';
