@@ -12,8 +12,9 @@ import { ingestDraft } from './store-draft.ts';
 import { modelExtractionFor, type ModelExtraction } from './model-extraction.ts';
 import type { PreparedDraft } from './extraction-worker.ts';
 
-export { datedByStory, toDraft } from './drafts.ts';
 import { refreshDeathView } from '../timeline/death-view.ts';
+
+export { datedByStory, toDraft } from './drafts.ts';
 
 /** What one source gave: one line of `cronista ingest` output. */
 export interface SourceReport {

@@ -28,13 +28,10 @@ export function refreshDeathView(store: Store, story: Story, options: { reset?: 
   if (!running) refreshing.set(store, (running = new Map()));
   const pending = running.get(story.id);
   if (pending && !options.reset) return pending;
-  const refresh = (async () => {
-    try {
-      return await recompute(store, story, options);
-    } finally {
-      running.delete(story.id);
-    }
-  })();
+  const refresh = recompute(store, story, options).finally(() => {
+    // A reset started meanwhile holds the slot now: leave it.
+    if (running.get(story.id) === refresh) running.delete(story.id);
+  });
   running.set(story.id, refresh);
   return refresh;
 }
@@ -70,10 +67,8 @@ export async function storedTollPoints(store: Store, story: Story): Promise<Summ
 
 /** Everything /deaths shows for a whole story, from the stored points and the incident and regional figures. */
 export async function deathsFromView(store: Store, story: Story): Promise<DeathsData> {
-  const points = await storedTollPoints(store, story);
-  const incidents = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] }));
   const regional = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], regional: true }));
-  return { ...tollFromPoints(points), incidents: deathIncidents(incidents, { story }), by_region: deathsByRegion(regional, { story }) };
+  return { ...(await deathsWith(store, story, [], () => true)), by_region: deathsByRegion(regional, { story }) };
 }
 
 /**
