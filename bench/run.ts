@@ -10,16 +10,17 @@
  *   digest      a digest over the 1,000 documents learned (and dated) after the rest
  *   ask         `cronista ask "/help"` wall time; bare: node starting and opening the SQLite file
  * Sections are listed in `sections` below (bench/sections.ts; the BenchSection type in bench/section.ts).
- * `--loop` adds the event-loop section of bench/event-loop.ts (exporting `eventLoopSection`) when it exists.
+ * `--loop` adds the event-loop measure (bench/loop-section.ts runs bench/event-loop.ts in a child process, once).
  * Sizes: BENCH_SIZES=10000 npm run bench; npm run bench -- --quick; npm run bench -- --loop.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from '../src/app.ts';
 import { writeFeeds } from './generate.ts';
 import type { BenchContext, BenchSection } from './section.ts';
+import { eventLoopSection } from './loop-section.ts';
 import { standardSections } from './sections.ts';
 import { count, Table } from './table.ts';
 
@@ -38,17 +39,7 @@ const sizes = quick ? [2000] : (process.env.BENCH_SIZES ?? '10000,100000').split
 const runs = quick ? 15 : 40;
 const newDocuments = quick ? 200 : 1000;
 
-const sections: BenchSection[] = [...standardSections];
-// The hook for sections of their own file: `npm run bench -- --loop` runs bench/event-loop.ts after the others.
-if (flags.has('--loop')) {
-  const path = join(root, 'bench/event-loop.ts');
-  if (!existsSync(path)) {
-    console.error('--loop: bench/event-loop.ts does not exist yet (it should export `eventLoopSection: BenchSection`)');
-    process.exit(2);
-  }
-  const module = (await import(path)) as { eventLoopSection: BenchSection };
-  sections.push(module.eventLoopSection);
-}
+const sections: BenchSection[] = [...standardSections, ...(flags.has('--loop') ? [eventLoopSection] : [])];
 
 const table = new Table();
 console.log(`Cronista bench: ${sections.map((s) => s.name).join(', ')}; ${runs} warm calls per answer; node ${process.version}`);
