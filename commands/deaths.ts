@@ -31,9 +31,10 @@ export default {
       `deaths-chart:${chartName}:${storyStamp(story)}`,
       async () => {
         if (json.series.length === 0 && json.incidents.length === 0) return null;
-        // Chart.js and the canvas load only when a chart is drawn (not for /help, not when the chart is cached).
-        const { renderDeathsChart, sweepChartFiles } = await import('../src/answers/chart.ts');
-        const drawn = await renderDeathsChart(json, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });
+        // Drawn in a worker thread (the event loop keeps answering); Chart.js and the canvas load only there, only
+        // when a chart is drawn (not for /help, not when the chart is cached).
+        const [{ drawDeathsChart }, { sweepChartFiles }] = await Promise.all([import('../src/pipeline/chart-pool.ts'), import('../src/answers/chart/sweep.ts')]);
+        const drawn = await drawDeathsChart(json, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });
         await sweepChartFiles(charts);
         return drawn;
       },

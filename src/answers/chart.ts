@@ -4,8 +4,8 @@
  * chart/data.ts (x axis linear in days since the first date, month ticks); fonts and plugins are in
  * chart/drawing.ts. The font ships in assets/fonts (DejaVu Sans).
  */
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration } from 'chart.js';
 import type { DeathsData } from '../timeline/types.ts';
@@ -143,28 +143,4 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
   await mkdir(dirname(outPath), { recursive: true });
   await writeFile(outPath, png);
   return outPath;
-}
-
-/** Chart files kept in a charts folder; chart names carry user input (regions, dates), so older ones go. */
-export const CHART_FILES_KEPT = 50;
-
-/** Deletes all but the `keep` most recently written .png files of `dir`; returns how many went. */
-export async function sweepChartFiles(dir: string, keep = CHART_FILES_KEPT): Promise<number> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.png'));
-  } catch {
-    return 0;
-  }
-  if (names.length <= keep) return 0;
-  const files = await Promise.all(
-    names.map(async (name) => ({ path: join(dir, name), written: await stat(join(dir, name)).then((info) => info.mtimeMs, () => 0) })),
-  );
-  files.sort((a, b) => b.written - a.written);
-  let removed = 0;
-  for (const file of files.slice(keep)) {
-    // Already gone (another sweep) is fine.
-    removed += await unlink(file.path).then(() => 1, () => 0);
-  }
-  return removed;
 }

@@ -9,9 +9,7 @@
  * One pool per process, started at its first task; idle workers leave after a minute and never keep the process
  * alive. `closeExtraction()` ends it (the service does on shutdown).
  */
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { ConfigError } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { SourceError } from '../core/errors.ts';
 import type { DocumentDraft, RawItem } from '../documents/types.ts';
@@ -20,6 +18,9 @@ import type { Story } from '../facts/types.ts';
 import type { DraftFacts } from '../stores/store.ts';
 import { draftFacts, prepareDraft, type ExtractedFacts, type FactsTask, type Outcome, type PreparedDraft, type PrepareTask, type SharedStories } from './extraction-worker.ts';
 import { readBody, type BodyRequest, type SourceBody } from './read-source.ts';
+import { workersFromEnv } from './workers.ts';
+
+export { workersFromEnv };
 
 /** The followed stories as the workers get them: the objects (in-process), or their plain config as shared JSON. */
 export interface StoriesSnapshot {
@@ -38,14 +39,6 @@ export interface Extraction {
   /** The draft's facts; a model's answer (`model`) is verified in the worker and `model.onVerified` told here. */
   facts(draft: DocumentDraft, stories: StoriesSnapshot, model: ModelInput | null): Promise<DraftFacts>;
   close(): Promise<void>;
-}
-
-/** CRONISTA_WORKERS (a whole number; 0 = in-process), else the cores. */
-export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.CRONISTA_WORKERS?.trim();
-  if (!raw) return availableParallelism();
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`CRONISTA_WORKERS: "${raw}" is not a whole number of worker threads (0 runs extraction in-process)`);
-  return Number(raw);
 }
 
 /**

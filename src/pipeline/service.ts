@@ -14,6 +14,7 @@ import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
 import { deliverDigest } from './digest.ts';
 import { CONSOLE_DESTINATION } from './destination.ts';
 import { closeExtraction } from './extraction-pool.ts';
+import { closeCharts } from './chart-pool.ts';
 import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
@@ -31,7 +32,7 @@ export function supervisorTimings(env: NodeJS.ProcessEnv): Pick<SupervisorOption
 
 /** What the service runs, chosen by the composition root (src/app.ts): the store, the commands, the chat platforms. */
 export interface ServiceWiring {
-  openApp(dataDir: string): AppContext;
+  openApp(dataDir: string): AppContext | Promise<AppContext>;
   commands: readonly CommandDefinition[];
   /** The configured chat platforms (async: a platform's module and chat library load only when it is configured). */
   platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[] | Promise<Platform[]>;
@@ -50,7 +51,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   input.on('line', (line) => (handle ? handle(line) : queued.push(line)));
 
   const webOptions = webOptionsFromEnv();
-  const app = wiring.openApp(dataDir);
+  const app = await wiring.openApp(dataDir);
   const keepAlive = setInterval(() => {}, 1 << 30);
   let work: Promise<unknown> = Promise.resolve();
   const enqueue = (job: () => Promise<unknown>) => {
@@ -125,7 +126,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   await scheduler.stop();
   await work;
   // In-flight polls and ingests are done: the extraction pool's workers can go.
-  await closeExtraction();
+  await Promise.all([closeExtraction(), closeCharts()]);
   clearInterval(keepAlive);
   await app.store.close();
   return 0;

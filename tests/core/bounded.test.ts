@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { Client, GatewayIntentBits, type Guild } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { textAnswer } from '../../src/core/answer.ts';
-import { CHART_FILES_KEPT } from '../../src/answers/chart.ts';
+import { CHART_FILES_KEPT } from '../../src/answers/chart/sweep.ts';
 import { openApp } from '../../src/app.ts';
 import type { Caller, CommandDefinition } from '../../src/core/command.ts';
 import type { AppContext } from '../../src/core/context.ts';

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDeathsChart } from '../../src/answers/chart.ts';
+import { closeCharts, drawDeathsChart } from '../../src/pipeline/chart-pool.ts';
 import { deathsChartData, tickLabel } from '../../src/answers/chart/data.ts';
 import { loadStory } from '../../src/facts/story.ts';
 import { buildDeathsData } from '../../src/timeline/deaths.ts';
@@ -49,4 +50,21 @@ test('deathsChartData: days since the first date, month ticks with the year wher
   assert.ok(chart.value.every((p) => p.label && p.lo !== undefined && p.hi !== undefined));
   assert.match(chart.subtitle, /^Latest: .+ as of \d{1,2} [A-Z][a-z]{2} \d{4}/);
   assert.equal(deathsChartData(buildDeathsData([])).subtitle, 'No death toll reported yet');
+});
+
+test('a chart drawn in the chart worker thread is the same PNG as one drawn in-process', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-chart-'));
+  const data = buildDeathsData(sampleFigures(), { story });
+  const inProcess = await renderDeathsChart(data, join(dir, 'here.png'), { title: 'Toll' });
+  const previous = process.env.CRONISTA_WORKERS;
+  process.env.CRONISTA_WORKERS = '1';
+  try {
+    const pooled = await drawDeathsChart(data, join(dir, 'worker.png'), { title: 'Toll' });
+    assert.equal(pooled, join(dir, 'worker.png'));
+    assert.deepEqual(readFileSync(pooled), readFileSync(inProcess));
+  } finally {
+    if (previous === undefined) delete process.env.CRONISTA_WORKERS;
+    else process.env.CRONISTA_WORKERS = previous;
+    await closeCharts();
+  }
 });
