@@ -124,6 +124,7 @@ export class SqliteStore implements Store {
 
   async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
     const silent = options.silent === true;
+    // BEGIN IMMEDIATE: the write lock from the first read, so the re-checks below are exact against other processes too.
     return this.db.transaction((): IngestOutcome => {
       const known = this.db
         .prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?')
@@ -162,7 +163,7 @@ export class SqliteStore implements Store {
       this.insertCopy(newId, sourceId, draft, at, silent);
       this.storeFacts(newId, plan.facts, at);
       return { status: 'added', documentId: newId };
-    })();
+    }).immediate();
   }
 
   async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome> {
@@ -185,7 +186,7 @@ export class SqliteStore implements Store {
       this.indexSentences(documentId, plan.sentenceHashes);
       this.storeFacts(documentId, plan.facts, at);
       return { status: 'updated', documentId };
-    })();
+    }).immediate();
   }
 
   /** A document that gained a copy after `sequence` shares one of these sentence fingerprints (see IngestPlan.basedOn). */
