@@ -81,19 +81,34 @@ export async function replaceFacts(
   await client.query('DELETE FROM figures WHERE document_id = $1', [documentId]);
   await client.query('DELETE FROM events WHERE document_id = $1', [documentId]);
   const created = at.toISOString();
-  for (const f of facts.figures) {
+  // One statement per table: the facts travel as a JSON array, inserted in its order (ids follow it).
+  if (facts.figures.length) {
+    const figures = facts.figures.map((f, i) => ({
+      i, kind: f.kind, value: f.value, qualifier: f.qualifier, scope: f.scope, location: f.location, region: f.region, as_of: f.asOf,
+      as_of_precision: f.asOfPrecision, quote: f.quote, attribution: f.attribution, official: f.official,
+      by_region: f.byRegion?.length ? JSON.stringify(f.byRegion) : null,
+    }));
     await client.query(
       `INSERT INTO figures (document_id, story, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
-         quote, attribution, official, by_region, created_at, learned) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [documentId, story, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.asOf, f.asOfPrecision,
-        f.quote, f.attribution, f.official, f.byRegion?.length ? JSON.stringify(f.byRegion) : null, created, learned],
+         quote, attribution, official, by_region, created_at, learned)
+       SELECT $1, $2, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.as_of, f.as_of_precision,
+              f.quote, f.attribution, f.official, f.by_region, $3, $4
+         FROM jsonb_to_recordset($5::jsonb) AS f(i integer, kind text, value bigint, qualifier text, scope text, location text, region text,
+              as_of text, as_of_precision text, quote text, attribution text, official boolean, by_region text)
+        ORDER BY f.i`,
+      [documentId, story, created, learned, JSON.stringify(figures)],
     );
   }
-  for (const e of facts.events) {
+  if (facts.events.length) {
+    const events = facts.events.map((e, i) => ({
+      i, date: e.date, precision: e.precision, text: e.text, places: JSON.stringify(e.places), actors: JSON.stringify(e.actors), quote: e.quote,
+    }));
     await client.query(
       `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at, learned)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [documentId, story, e.date, e.precision, e.text, JSON.stringify(e.places), JSON.stringify(e.actors), e.quote, created, learned],
+       SELECT $1, $2, e.date, e.precision, e.text, e.places, e.actors, e.quote, $3, $4
+         FROM jsonb_to_recordset($5::jsonb) AS e(i integer, date text, precision text, text text, places text, actors text, quote text)
+        ORDER BY e.i`,
+      [documentId, story, created, learned, JSON.stringify(events)],
     );
   }
 }
