@@ -95,6 +95,13 @@ module.exports = {
       to: { path: 'node_modules/better-sqlite3/' },
     },
     {
+      name: 'postgres-only-in-stores',
+      comment: 'the PostgreSQL driver belongs to the store implementation',
+      severity: 'error',
+      from: { pathNot: layers.stores },
+      to: { path: 'node_modules/(pg|pg-[a-z-]+|@types/pg)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'no import cycles (through types too)',
       severity: 'error',

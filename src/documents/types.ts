@@ -30,4 +30,12 @@ export type IngestOutcome =
   /** Same item from the same source again: nothing changed. */
   | { status: 'duplicate'; documentId: number }
   /** Same (or contained) text already stored from elsewhere: this source was added to that document. */
-  | { status: 'merged'; documentId: number };
+  | { status: 'merged'; documentId: number }
+  /**
+   * Nothing stored: a document stored after the plan was made (`IngestPlan.basedOn`) shares sentences with the draft,
+   * so the near-duplicate decision may be stale; plan again (src/pipeline/store-draft.ts does).
+   */
+  | { status: 'replan' };
+
+/** What storing a draft came to, once planned against what is stored (never `replan`). */
+export type StoredOutcome = Exclude<IngestOutcome, { status: 'replan' }>;

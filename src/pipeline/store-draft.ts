@@ -6,16 +6,20 @@
  * extracted only when a document takes the draft's text (new, or the fuller text of a near duplicate).
  *
  * Another process may store something between these reads and the transaction: the store re-checks the
- * item and the exact text itself; a near duplicate stored meanwhile is kept as a document of its own.
+ * item and the exact text itself, and answers `replan` when a document stored after the plan was made
+ * (`IngestPlan.basedOn`) shares sentences with the draft, so a near duplicate stored meanwhile is merged, not
+ * kept apart; the plan is then made again (at most MAX_PLANS times, the last one stored as it is).
  */
 import { compareTexts, sentenceHashes } from '../documents/dedup.ts';
-import type { DocumentDraft, IngestOutcome } from '../documents/types.ts';
+import type { DocumentDraft, StoredOutcome } from '../documents/types.ts';
 import type { DraftFacts, IngestPlan, Store, UpdateItemOutcome } from '../stores/store.ts';
 
 /** How many candidate documents sharing sentences with a new one are compared in full. */
 const MAX_CANDIDATES = 8;
 /** Share of the shorter text's sentences a candidate must have in common before texts are compared in full. */
 const MIN_SHARED_SENTENCES = 0.3;
+/** Plans made for one draft when other writers keep storing near duplicates of it; the last is stored as it is. */
+const MAX_PLANS = 5;
 
 /** A draft's facts, computed here or awaited from the extraction pool (src/pipeline/extraction-pool.ts). */
 export type FactsOf = (draft: DocumentDraft) => DraftFacts | Promise<DraftFacts>;
@@ -44,13 +48,21 @@ export async function ingestDraft(
   at: Date,
   factsOf?: FactsOf,
   options: { silent?: boolean; sentenceHashes?: readonly number[] } = {},
-): Promise<IngestOutcome> {
-  const { knownItem, sameText } = await store.lookupDraft(sourceId, draft.key, draft.contentHash);
-  if (knownItem !== null) return { status: 'duplicate', documentId: knownItem };
+): Promise<StoredOutcome> {
   const hashes = options.sentenceHashes ?? sentenceHashes(draft.text);
-  const copyOf = sameText !== null ? { documentId: sameText, replaceText: false } : await nearDuplicateOf(store, draft, hashes);
-  const facts = factsOf && (!copyOf || copyOf.replaceText) ? await factsOf(draft) : null;
-  return store.ingest(sourceId, draft, at, { sentenceHashes: hashes, copyOf, facts }, options.silent === undefined ? {} : { silent: options.silent });
+  const storeOptions = options.silent === undefined ? {} : { silent: options.silent };
+  let facts: DraftFacts | null = null;
+  for (let attempt = 1; ; attempt++) {
+    const { sequence: basedOn } = await store.learnedSequence();
+    const { knownItem, sameText } = await store.lookupDraft(sourceId, draft.key, draft.contentHash);
+    if (knownItem !== null) return { status: 'duplicate', documentId: knownItem };
+    const copyOf = sameText !== null ? { documentId: sameText, replaceText: false } : await nearDuplicateOf(store, draft, hashes);
+    // Extraction depends on the draft alone: done once, whichever plan needs it first.
+    if (factsOf && !facts && (!copyOf || copyOf.replaceText)) facts = await factsOf(draft);
+    const plan = { sentenceHashes: hashes, copyOf, facts: !copyOf || copyOf.replaceText ? facts : null, basedOn: attempt < MAX_PLANS ? basedOn : null };
+    const outcome = await store.ingest(sourceId, draft, at, plan, storeOptions);
+    if (outcome.status !== 'replan') return outcome;
+  }
 }
 
 /** A known item changed at its source (an edited channel post): see Store.updateItem. */

@@ -113,7 +113,16 @@ export interface IngestPlan {
   copyOf?: { documentId: number; replaceText: boolean } | null;
   /** The facts of the draft's text, when the document takes this text (a new document, or `replaceText`). */
   facts?: DraftFacts | null;
+  /**
+   * The learned sequence read before planning (`learnedSequence`). When a document that gained a copy after it shares
+   * any of `sentenceHashes` and the store holds no document with exactly the draft's text, `ingest` stores nothing and
+   * answers `replan`: another writer stored a possible near duplicate meanwhile. `null`: store as planned regardless.
+   */
+  basedOn: number | null;
 }
+
+/** What `updateItem` stores with a changed item: its fingerprints and the facts of its new text. */
+export type ItemUpdatePlan = Omit<IngestPlan, 'copyOf' | 'basedOn'>;
 
 /** A stored document sharing sentences with a draft (`sharedSentences` of its `sentences`). */
 export interface NearDuplicateCandidate {
@@ -197,7 +206,7 @@ export interface Store {
    * merged into an existing document (same text, or `plan.copyOf`). `plan.facts` are stored in the same
    * transaction whenever the stored text becomes this draft's, so a document is never without the facts of
    * its text. `silent`: the copy is stored but not announced (a document whose first copy is silent is
-   * `seeded`: known, never news).
+   * `seeded`: known, never news). `replan`: see `IngestPlan.basedOn`.
    */
   ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options?: { silent?: boolean }): Promise<IngestOutcome>;
   /**
@@ -206,7 +215,7 @@ export interface Store {
    * only one. `missing`: no such item (store it with `ingest`); `kept`: the document is shared with
    * other sources, or its new text is another document's, so only the copy changed.
    */
-  updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: Omit<IngestPlan, 'copyOf'>): Promise<UpdateItemOutcome>;
+  updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome>;
   /** Replace what was extracted from a document (its text changed, or extraction improved). */
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;

@@ -1,6 +1,8 @@
+/** SQLite's queries of facts (replace, list with a FactFilter, their sources) and full-text search (FTS5). */
 import type Database from 'better-sqlite3';
 import type { ExtractedEvent, ExtractedFigure, FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
 import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
 
 interface FigureRow {
   id: number;
@@ -73,56 +75,27 @@ export function replaceFacts(
   })();
 }
 
+/** How SQLite writes a fact filter's pieces (src/stores/shared/fact-filter.ts holds what each field means). */
+const sqliteFilter: FilterDialect = {
+  bind: (params, value) => {
+    params.push(value);
+    return '?';
+  },
+  oneOf: (params, expression, values) => {
+    params.push(JSON.stringify(values));
+    return `${expression} IN (SELECT value FROM json_each(?))`;
+  },
+  breakdownNames: (params, region) => {
+    params.push(region);
+    return `EXISTS (SELECT 1 FROM json_each(by_region) WHERE json_extract(value, '$.region') = ?)`;
+  },
+  prefix: (expression, length) => `substr(${expression}, 1, ${length})`,
+  learned: (alias) => learnedSql(alias),
+  notSeeded: (alias) => `${SEEDED_SQL(`${alias}.document_id`)} = 0`,
+};
+
 function where(filter: FactFilter, alias: string, dateColumn: string): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.story !== undefined) {
-    clauses.push(filter.story === null ? 'story IS NULL' : 'story = ?');
-    if (filter.story !== null) params.push(filter.story);
-  }
-  if (filter.kinds?.length) {
-    clauses.push(`kind IN (${filter.kinds.map(() => '?').join(', ')})`);
-    params.push(...filter.kinds);
-  }
-  if (filter.from) {
-    clauses.push(`${dateColumn} >= ?`);
-    params.push(filter.from);
-  }
-  if (filter.dates) {
-    clauses.push(`${dateColumn} IN (SELECT value FROM json_each(?))`);
-    params.push(JSON.stringify(filter.dates));
-  }
-  if (filter.scopes?.length) {
-    clauses.push(`scope IN (${filter.scopes.map(() => '?').join(', ')})`);
-    params.push(...filter.scopes);
-  }
-  if (filter.region) {
-    clauses.push(`(region = ? OR EXISTS (SELECT 1 FROM json_each(by_region) WHERE json_extract(value, '$.region') = ?))`);
-    params.push(filter.region, filter.region);
-  }
-  if (filter.regional) clauses.push(`(by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)))`);
-  if (filter.unknownAt !== undefined) {
-    clauses.push(`${learnedSql(alias)} > ? AND ${SEEDED_SQL(`${alias}.document_id`)} = 0`);
-    params.push(filter.unknownAt);
-  }
-  if (filter.learnedAfter !== undefined) {
-    clauses.push(`${learnedSql(alias)} > ?`);
-    params.push(filter.learnedAfter);
-  }
-  if (filter.months) {
-    clauses.push(`substr(${dateColumn}, 1, 7) IN (SELECT value FROM json_each(?))`);
-    params.push(JSON.stringify(filter.months));
-  }
-  if (filter.learnedUpTo !== undefined) {
-    clauses.push(`${learnedSql(alias)} <= ?`);
-    params.push(filter.learnedUpTo);
-  }
-  if (filter.to) {
-    // A bare day or month includes all of it.
-    clauses.push(`substr(${dateColumn}, 1, ${filter.to.length}) <= ?`);
-    params.push(filter.to);
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return factWhere(sqliteFilter, filter, alias, dateColumn);
 }
 
 /** Every copy of each document, first ingested first, in one query. */
@@ -198,7 +171,7 @@ export function listEvents(db: Database.Database, filter: FactFilter = {}): Stor
 
 /** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */
 function ftsQuery(query: string): string | null {
-  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = searchWords(query);
   return words.length ? words.map((word) => `"${word}"`).join(' ') : null;
 }
 

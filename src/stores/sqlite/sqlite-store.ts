@@ -1,15 +1,16 @@
+/** The embedded store: one SQLite file (better-sqlite3, synchronous), every write one transaction. */
 import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
+import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
 import { openDatabase } from './database.ts';
-import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from './rows.ts';
-import { sourceIdFor } from './source-id.ts';
+import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
+import { sourceIdFor } from '../shared/source-id.ts';
 
 /** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
 const MAX_KV_ATTEMPTS = 50;
@@ -123,6 +124,7 @@ export class SqliteStore implements Store {
 
   async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
     const silent = options.silent === true;
+    // BEGIN IMMEDIATE: the write lock from the first read, so the re-checks below are exact against other processes too.
     return this.db.transaction((): IngestOutcome => {
       const known = this.db
         .prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?')
@@ -132,6 +134,7 @@ export class SqliteStore implements Store {
       const sameHash = this.db
         .prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?')
         .get(draft.contentHash);
+      if (!sameHash && plan.basedOn !== null && this.sharesSentencesWithNewer(plan.sentenceHashes, plan.basedOn)) return { status: 'replan' };
       const copyOf = sameHash ? null : (plan.copyOf ?? null);
       const documentId = sameHash?.id ?? copyOf?.documentId ?? null;
       if (documentId !== null) {
@@ -160,10 +163,10 @@ export class SqliteStore implements Store {
       this.insertCopy(newId, sourceId, draft, at, silent);
       this.storeFacts(newId, plan.facts, at);
       return { status: 'added', documentId: newId };
-    })();
+    }).immediate();
   }
 
-  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: Omit<IngestPlan, 'copyOf'>): Promise<UpdateItemOutcome> {
+  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome> {
     return this.db.transaction((): UpdateItemOutcome => {
       const copy = this.db
         .prepare<[string, string], { id: number; document_id: number }>('SELECT id, document_id FROM copies WHERE source_id = ? AND item_key = ?')
@@ -183,7 +186,18 @@ export class SqliteStore implements Store {
       this.indexSentences(documentId, plan.sentenceHashes);
       this.storeFacts(documentId, plan.facts, at);
       return { status: 'updated', documentId };
-    })();
+    }).immediate();
+  }
+
+  /** A document that gained a copy after `sequence` shares one of these sentence fingerprints (see IngestPlan.basedOn). */
+  private sharesSentencesWithNewer(hashes: readonly number[], sequence: number): boolean {
+    if (hashes.length === 0) return false;
+    return this.db
+      .prepare(
+        `SELECT 1 FROM sentence_hashes sh WHERE sh.hash IN (SELECT value FROM json_each(?))
+            AND EXISTS (SELECT 1 FROM copies c WHERE c.document_id = sh.document_id AND c.id > ?) LIMIT 1`,
+      )
+      .get(JSON.stringify(hashes), sequence) !== undefined;
   }
 
   private storeFacts(documentId: number, facts: DraftFacts | null | undefined, at: Date): void {

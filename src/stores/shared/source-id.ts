@@ -1,3 +1,4 @@
+/** Source ids, the same in every store: derived from a source's kind and URL, numbered when taken. */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,7 @@
-/** The SQLite rows of sources, documents and copies, and how each becomes the Store's record. */
+/**
+ * The rows of sources, documents and copies as both stores read them (same column names in SQLite and Postgres),
+ * and how each becomes the Store's record. Flags are 0/1 in SQLite and booleans in Postgres: `flag` reads either.
+ */
 import type { DocumentCopy, SourceKind, SourceRecord, StoredDocument } from '../store.ts';
 
 export interface SourceRow {
@@ -11,7 +14,7 @@ export interface SourceRow {
   last_error: string | null;
   last_error_at: string | null;
   failures: number;
-  enabled: number;
+  enabled: number | boolean;
   etag: string | null;
   last_modified: string | null;
   retry_after: string | null;
@@ -31,7 +34,7 @@ export function toSource(row: SourceRow): SourceRecord {
     lastError: row.last_error,
     lastErrorAt: row.last_error_at,
     failures: row.failures,
-    enabled: row.enabled === 1,
+    enabled: flag(row.enabled),
     etag: row.etag,
     lastModified: row.last_modified,
     retryAfter: row.retry_after ?? null,
@@ -61,7 +64,7 @@ export interface CopyRow {
   published: string | null;
   outlet: string | null;
   ingested_at: string;
-  silent?: number;
+  silent?: number | boolean;
 }
 
 export function toCopy(row: CopyRow): DocumentCopy {
@@ -74,7 +77,7 @@ export function toCopy(row: CopyRow): DocumentCopy {
     published: row.published,
     outlet: row.outlet,
     ingestedAt: row.ingested_at,
-    silent: row.silent === 1,
+    silent: flag(row.silent),
   };
 }
 
@@ -82,4 +85,9 @@ export function earliest(a: string | null, b: string | null): string | null {
   if (!a) return b;
   if (!b) return a;
   return a <= b ? a : b;
+}
+
+/** A stored flag: SQLite's 0/1 or Postgres' boolean. */
+export function flag(value: number | boolean | null | undefined): boolean {
+  return value === true || value === 1;
 }

@@ -1,0 +1,226 @@
+/**
+ * The Postgres schema, as versions applied in order, one transaction each, recorded in `schema_migrations`.
+ * Every migration runs under a transaction-scoped advisory lock, so two processes starting at once do not both
+ * migrate. Never edit a released migration: add the next one.
+ *
+ * Version 1 is the whole SQLite schema (src/stores/sqlite/migrations.ts, versions 1–6) in Postgres' words, plus
+ * what several writers need: `learned_counter`, the row whose lock hands out copy ids (the learned sequence) in commit
+ * order, and a tsvector per document in its language for full-text search. Dates stay ISO text (compared and cut
+ * like SQLite's, in byte order: COLLATE "C"); JSON columns stay text, read back exactly as written.
+ */
+import type pg from 'pg';
+import { CronistaError } from '../../core/errors.ts';
+import { describeUrl } from './connection.ts';
+
+/** The advisory lock every migration takes (any constant shared by all Cronista processes). */
+const MIGRATION_LOCK = 7_401_211_014;
+
+/** A day-of-death trigger statement: mark the death-figure days of document `documentId` stale in the deaths view. */
+const MARK_DOCUMENT_DAYS = (documentId: string) => `PERFORM mark_death_days(${documentId});`;
+
+export const migrations: readonly string[] = [
+  /* 1: sources, documents, copies, sentence fingerprints, kv, facts, the facts version, derived views, learned order */ `
+  CREATE TABLE sources (
+    id            text COLLATE "C" PRIMARY KEY,
+    kind          text NOT NULL,
+    url           text NOT NULL UNIQUE,
+    title         text,
+    created_at    text COLLATE "C" NOT NULL,
+    last_success  text,
+    last_error    text,
+    last_error_at text,
+    failures      integer NOT NULL DEFAULT 0,
+    enabled       boolean NOT NULL DEFAULT true,
+    etag          text,
+    last_modified text,
+    retry_after   text
+  );
+  CREATE TABLE documents (
+    id            bigserial PRIMARY KEY,
+    title         text,
+    text          text NOT NULL,
+    published     text COLLATE "C",
+    language      text,
+    content_hash  text NOT NULL UNIQUE,
+    created_at    text NOT NULL,
+    search_config regconfig GENERATED ALWAYS AS (
+      CASE language WHEN 'en' THEN 'english'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END) STORED,
+    search_vector tsvector GENERATED ALWAYS AS (
+      setweight(to_tsvector(CASE language WHEN 'en' THEN 'english'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END,
+                            coalesce(title, '')), 'A') ||
+      setweight(to_tsvector(CASE language WHEN 'en' THEN 'english'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END,
+                            text), 'B')) STORED
+  );
+  CREATE INDEX documents_search ON documents USING gin (search_vector);
+  -- Hands out copy ids: taken (row lock held to commit) by every ingest, so ids follow commit order.
+  CREATE TABLE learned_counter (id integer PRIMARY KEY CHECK (id = 1), n bigint NOT NULL);
+  INSERT INTO learned_counter (id, n) VALUES (1, 0);
+  -- A document as one source carried it; id order is the order Cronista learned things in.
+  CREATE TABLE copies (
+    id          bigint PRIMARY KEY,
+    document_id bigint NOT NULL REFERENCES documents(id),
+    source_id   text COLLATE "C" NOT NULL REFERENCES sources(id),
+    item_key    text NOT NULL,
+    url         text,
+    title       text,
+    published   text COLLATE "C",
+    outlet      text,
+    ingested_at text NOT NULL,
+    silent      boolean NOT NULL DEFAULT false,
+    UNIQUE (source_id, item_key)
+  );
+  CREATE INDEX copies_document ON copies (document_id);
+  CREATE TABLE sentence_hashes (
+    hash        bigint NOT NULL,
+    document_id bigint NOT NULL REFERENCES documents(id),
+    PRIMARY KEY (hash, document_id)
+  );
+  CREATE INDEX sentence_hashes_document ON sentence_hashes (document_id);
+  CREATE TABLE kv (
+    key     text COLLATE "C" PRIMARY KEY,
+    value   text NOT NULL,
+    expires bigint
+  );
+  CREATE TABLE figures (
+    id              bigserial PRIMARY KEY,
+    document_id     bigint NOT NULL REFERENCES documents(id),
+    story           text,
+    kind            text NOT NULL,
+    value           bigint NOT NULL,
+    qualifier       text NOT NULL,
+    scope           text NOT NULL,
+    location        text,
+    region          text,
+    as_of           text COLLATE "C",
+    as_of_precision text,
+    quote           text NOT NULL,
+    attribution     text,
+    official        boolean NOT NULL DEFAULT false,
+    by_region       text,
+    created_at      text NOT NULL,
+    learned         bigint
+  );
+  CREATE INDEX figures_document ON figures (document_id);
+  CREATE INDEX figures_story ON figures (story, kind, as_of);
+  CREATE TABLE events (
+    id          bigserial PRIMARY KEY,
+    document_id bigint NOT NULL REFERENCES documents(id),
+    story       text,
+    date        text COLLATE "C" NOT NULL,
+    precision   text NOT NULL,
+    text        text NOT NULL,
+    places      text NOT NULL,
+    actors      text NOT NULL,
+    quote       text NOT NULL,
+    created_at  text NOT NULL,
+    learned     bigint
+  );
+  CREATE INDEX events_document ON events (document_id);
+  CREATE INDEX events_story ON events (story, date);
+
+  -- Moves only when what answers are derived from changes (facts, documents, copies), one step per row changed.
+  CREATE TABLE facts_version (id integer PRIMARY KEY CHECK (id = 1), n bigint NOT NULL);
+  INSERT INTO facts_version (id, n) VALUES (1, 0);
+  CREATE FUNCTION move_facts_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE facts_version SET n = n + 1 WHERE id = 1;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER figures_version AFTER INSERT OR UPDATE OR DELETE ON figures FOR EACH ROW EXECUTE FUNCTION move_facts_version();
+  CREATE TRIGGER events_version AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION move_facts_version();
+  CREATE TRIGGER copies_version AFTER INSERT OR UPDATE OR DELETE ON copies FOR EACH ROW EXECUTE FUNCTION move_facts_version();
+  CREATE TRIGGER documents_version AFTER INSERT OR UPDATE OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION move_facts_version();
+
+  -- Derived views (src/timeline/death-view.ts computes the rows): rows per key, keys that writes made stale (mark grows
+  -- on each change, so a refresh clears only what it answered), and the stamp of the settings rows were computed under.
+  CREATE TABLE view_rows (
+    view  text NOT NULL,
+    story text NOT NULL,
+    key   text COLLATE "C" NOT NULL,
+    value text NOT NULL,
+    PRIMARY KEY (view, story, key)
+  );
+  CREATE TABLE view_stale (
+    view  text NOT NULL,
+    story text NOT NULL,
+    key   text COLLATE "C" NOT NULL,
+    mark  bigint NOT NULL DEFAULT 1,
+    PRIMARY KEY (view, story, key)
+  );
+  CREATE TABLE view_stamps (
+    view  text NOT NULL,
+    story text NOT NULL,
+    stamp text NOT NULL,
+    PRIMARY KEY (view, story)
+  );
+  -- The death-figure days of a document: stale when the sources its figures are shown with change.
+  CREATE FUNCTION mark_death_days(doc bigint) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO view_stale (view, story, key)
+      SELECT DISTINCT 'deaths', story, as_of FROM figures
+       WHERE document_id = doc AND kind = 'deaths' AND story IS NOT NULL AND as_of IS NOT NULL
+    ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1
+  $$;
+  CREATE FUNCTION figures_mark_view() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    figure figures;
+  BEGIN
+    IF TG_OP = 'DELETE' THEN figure := OLD; ELSE figure := NEW; END IF;
+    IF figure.kind = 'deaths' AND figure.story IS NOT NULL AND figure.as_of IS NOT NULL THEN
+      INSERT INTO view_stale (view, story, key) VALUES ('deaths', figure.story, figure.as_of)
+      ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER figures_view AFTER INSERT OR DELETE ON figures FOR EACH ROW EXECUTE FUNCTION figures_mark_view();
+  CREATE FUNCTION copies_mark_view() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    ${MARK_DOCUMENT_DAYS('NEW.document_id')}
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER copies_view_insert AFTER INSERT ON copies FOR EACH ROW EXECUTE FUNCTION copies_mark_view();
+  CREATE TRIGGER copies_view_update AFTER UPDATE OF title, url, outlet, published ON copies FOR EACH ROW EXECUTE FUNCTION copies_mark_view();
+  CREATE FUNCTION documents_mark_view() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    ${MARK_DOCUMENT_DAYS('NEW.id')}
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER documents_view_update AFTER UPDATE OF title, published ON documents FOR EACH ROW EXECUTE FUNCTION documents_mark_view();
+  CREATE FUNCTION sources_mark_view() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO view_stale (view, story, key)
+      SELECT DISTINCT 'deaths', f.story, f.as_of FROM figures f JOIN copies c ON c.document_id = f.document_id
+       WHERE c.source_id = NEW.id AND f.kind = 'deaths' AND f.story IS NOT NULL AND f.as_of IS NOT NULL
+    ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER sources_view_title AFTER UPDATE OF title ON sources
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title) EXECUTE FUNCTION sources_mark_view();
+  `,
+];
+
+/**
+ * Applies the migrations this database lacks, in order, each in its own transaction under the migration lock
+ * (a process that waited finds them applied and skips them). Throws when the database is newer than the code.
+ */
+export async function migrate(client: pg.PoolClient, url: string): Promise<void> {
+  for (let version = 1; version <= migrations.length; version++) {
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const { rows } = await client.query<{ current: number | null }>('SELECT max(version) AS current FROM schema_migrations');
+      const current = rows[0]?.current ?? 0;
+      if (current > migrations.length) {
+        throw new CronistaError(`${describeUrl(url)}: the database was written by a newer Cronista (schema ${current}, this one knows ${migrations.length})`);
+      }
+      if (current < version) {
+        await client.query(migrations[version - 1]!);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+}

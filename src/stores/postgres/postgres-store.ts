@@ -1,0 +1,293 @@
+/**
+ * The Store on a PostgreSQL server (pg), for several Cronista processes sharing one database. Constructed
+ * synchronously (the composition root is sync): the pool is made at once and `ready` connects and migrates; every
+ * method awaits it. `PostgresStore.open` awaits it too and throws its one-line error. Ingest is in ingest.ts (the
+ * learned order), facts in queries.ts, views in views.ts, search in search.ts, kv in keyv-adapter.ts.
+ */
+import Keyv from 'keyv';
+import type pg from 'pg';
+import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
+import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
+import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
+import { CronistaError } from '../../core/errors.ts';
+import { SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
+import { sourceIdFor } from '../shared/source-id.ts';
+import { connectionError, createPool, describeUrl, inTransaction, reasonOf } from './connection.ts';
+import { migrate } from './migrations.ts';
+import { PostgresKeyvStore } from './keyv-adapter.ts';
+import * as ingesting from './ingest.ts';
+import * as queries from './queries.ts';
+import * as views from './views.ts';
+import { searchDocuments } from './search.ts';
+
+/** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
+const MAX_KV_ATTEMPTS = 50;
+/** Attempts at a source id when other processes keep taking the one chosen. */
+const MAX_SOURCE_ID_ATTEMPTS = 10;
+
+export class PostgresStore implements Store {
+  readonly kv: Keyv;
+  /** Resolves once connected and migrated; rejects with the one-line error every method then throws. */
+  readonly ready: Promise<void>;
+  private readonly pool: pg.Pool;
+  private readonly kvStore: PostgresKeyvStore;
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly url: string) {
+    this.pool = createPool(url);
+    this.ready = this.prepare();
+    // Whoever uses the store sees the failure; an unused store must not crash the process with it.
+    this.ready.catch(() => {});
+    this.kvStore = new PostgresKeyvStore(this.pool, this.ready);
+    this.kv = new Keyv({ store: this.kvStore, namespace: 'cronista' });
+  }
+
+  /** A store that is connected and migrated, or a one-line CronistaError (`<url>: cannot connect: <reason>`). */
+  static async open(url: string): Promise<PostgresStore> {
+    const store = new PostgresStore(url);
+    try {
+      await store.ready;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** The database as it may be shown (no password, no query string). */
+  get description(): string {
+    return describeUrl(this.url);
+  }
+
+  private async prepare(): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw connectionError(this.url, error);
+    }
+    try {
+      await migrate(client, this.url);
+    } catch (error) {
+      if (error instanceof CronistaError) throw error;
+      throw new CronistaError(`${describeUrl(this.url)}: cannot apply the schema: ${reasonOf(error, this.url)}`, { cause: error });
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The pool, once the schema is there. */
+  private async sql(): Promise<pg.Pool> {
+    await this.ready;
+    return this.pool;
+  }
+
+  private kvKey(key: string): string {
+    return this.kv.namespace ? `${this.kv.namespace}:${key}` : key;
+  }
+
+  private kvValue<T>(raw: string | undefined): T | undefined {
+    if (raw === undefined) return undefined;
+    const deserialize = this.kv.deserialize ?? ((text: string) => JSON.parse(text) as unknown);
+    return (deserialize(raw) as { value?: T } | undefined)?.value;
+  }
+
+  async updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T> {
+    const rowKey = this.kvKey(key);
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.kvStore.getRaw(rowKey);
+      const next = await edit(this.kvValue<T>(before));
+      const serialized = await (this.kv.serialize ?? JSON.stringify)({ value: next, expires: undefined });
+      if (await this.kvStore.compareAndSet(rowKey, before, serialized)) return next;
+      if (attempt >= MAX_KV_ATTEMPTS) throw new CronistaError(`${key}: changed by others ${attempt} times while this change was being made; try again`);
+    }
+  }
+
+  async ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord> {
+    const sql = await this.sql();
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.sourceByUrl(input.url);
+      if (existing) return existing;
+      const { rows } = await sql.query<{ id: string }>('SELECT id FROM sources');
+      const taken = new Set(rows.map((row) => row.id));
+      const id = sourceIdFor(input.kind, input.url, (candidate) => taken.has(candidate));
+      // Another process may add the same URL (then it is that source) or take the id (then choose again).
+      await sql.query('INSERT INTO sources (id, kind, url, title, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+        id, input.kind, input.url, input.title ?? null, new Date().toISOString(),
+      ]);
+      if (attempt >= MAX_SOURCE_ID_ATTEMPTS) {
+        const stored = await this.sourceByUrl(input.url);
+        if (stored) return stored;
+        throw new CronistaError(`${input.url}: no free source id after ${attempt} attempts`);
+      }
+    }
+  }
+
+  private async sourceByUrl(url: string): Promise<SourceRecord | null> {
+    const { rows } = await (await this.sql()).query<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.url = $1`, [url]);
+    return rows[0] ? toSource(rows[0]) : null;
+  }
+
+  async getSource(idOrUrl: string): Promise<SourceRecord | null> {
+    const { rows } = await (await this.sql()).query<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id = $1 OR s.url = $1 ORDER BY s.id = $1 DESC LIMIT 1`, [idOrUrl]);
+    return rows[0] ? toSource(rows[0]) : null;
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    const { rows } = await (await this.sql()).query<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s ORDER BY s.created_at, s.id`);
+    return rows.map(toSource);
+  }
+
+  async recordSuccess(sourceId: string, at: Date, validators: { etag?: string | null; lastModified?: string | null } = {}): Promise<void> {
+    await (await this.sql()).query(
+      `UPDATE sources SET last_success = $1, failures = 0, retry_after = NULL,
+         etag = COALESCE($2, etag), last_modified = COALESCE($3, last_modified) WHERE id = $4`,
+      [at.toISOString(), validators.etag ?? null, validators.lastModified ?? null, sourceId],
+    );
+  }
+
+  async recordFailure(sourceId: string, at: Date, error: string, options: { retryAfter?: Date | null } = {}): Promise<void> {
+    await (await this.sql()).query('UPDATE sources SET last_error = $1, last_error_at = $2, failures = failures + 1, retry_after = $3 WHERE id = $4', [
+      error, at.toISOString(), options.retryAfter?.toISOString() ?? null, sourceId,
+    ]);
+  }
+
+  async setSourceEnabled(sourceId: string, enabled: boolean, reason?: string): Promise<void> {
+    const sql = await this.sql();
+    if (enabled) await sql.query('UPDATE sources SET enabled = true, failures = 0, retry_after = NULL WHERE id = $1', [sourceId]);
+    else await sql.query('UPDATE sources SET enabled = false, last_error = COALESCE($1, last_error) WHERE id = $2', [reason ?? null, sourceId]);
+  }
+
+  async setSourceTitle(sourceId: string, title: string): Promise<void> {
+    await (await this.sql()).query('UPDATE sources SET title = COALESCE(title, $1) WHERE id = $2', [title, sourceId]);
+  }
+
+  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
+    const sql = await this.sql();
+    const known = await sql.query<{ document_id: number }>('SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2', [sourceId, key]);
+    const same = await sql.query<{ id: number }>('SELECT id FROM documents WHERE content_hash = $1', [contentHash]);
+    return { knownItem: known.rows[0]?.document_id ?? null, sameText: same.rows[0]?.id ?? null };
+  }
+
+  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
+    if (hashes.length === 0) return [];
+    const { rows } = await (await this.sql()).query<NearDuplicateCandidate>(
+      `SELECT sh.document_id AS "documentId", COUNT(*) AS "sharedSentences",
+              (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sh.document_id) AS sentences,
+              (SELECT text FROM documents d WHERE d.id = sh.document_id) AS text
+         FROM sentence_hashes sh WHERE sh.hash = ANY($1::bigint[])
+        GROUP BY sh.document_id ORDER BY "sharedSentences" DESC, sh.document_id LIMIT $2`,
+      [hashes, limit],
+    );
+    return rows.filter((candidate) => candidate.text !== null);
+  }
+
+  async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
+    return ingesting.ingest(await this.sql(), sourceId, draft, at, plan, options.silent === true);
+  }
+
+  async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome> {
+    return ingesting.updateItem(await this.sql(), sourceId, draft, at, plan);
+  }
+
+  async replaceFacts(documentId: number, story: string | null, extracted: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void> {
+    await inTransaction(await this.sql(), (client) => queries.replaceFacts(client, documentId, story, extracted, at));
+  }
+
+  async listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]> {
+    return queries.listFigures(await this.sql(), filter);
+  }
+
+  async listEvents(filter?: FactFilter): Promise<StoredEventRecord[]> {
+    return queries.listEvents(await this.sql(), filter);
+  }
+
+  async factsVersion(): Promise<string> {
+    // Moved by triggers on figures, events, documents and copies (migrations.ts), in whichever process wrote them.
+    const { rows } = await (await this.sql()).query<{ n: number }>('SELECT n FROM facts_version WHERE id = 1');
+    return String(rows[0]?.n ?? 0);
+  }
+
+  async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
+    const { rows } = await (await this.sql()).query<{ id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies ORDER BY id DESC LIMIT 1');
+    return { sequence: rows[0]?.id ?? 0, at: rows[0]?.ingested_at ?? null };
+  }
+
+  async sequenceWindow(after: number, limit: number): Promise<{ sequence: number; at: string | null }> {
+    const { rows } = await (await this.sql()).query<{ id: number; ingested_at: string }>(
+      'SELECT id, ingested_at FROM copies WHERE id > $1 ORDER BY id LIMIT 1 OFFSET $2',
+      [after, Math.max(0, limit - 1)],
+    );
+    return rows[0] ? { sequence: rows[0].id, at: rows[0].ingested_at } : this.learnedSequence();
+  }
+
+  async documentsLearnedAfter(after: number, upTo: number): Promise<LearnedDocument[]> {
+    const sql = await this.sql();
+    const documents = await sql.query<DocumentRow & { first_learned: number; seeded: boolean }>(
+      `SELECT d.id, d.title, d.text, d.published, d.language, d.created_at,
+              (SELECT MIN(id) FROM copies WHERE document_id = d.id) AS first_learned,
+              ${queries.SEEDED_SQL('d.id')} AS seeded
+         FROM documents d WHERE d.id IN (SELECT document_id FROM copies WHERE id > $1 AND id <= $2)
+        ORDER BY first_learned`,
+      [after, upTo],
+    );
+    const copies = await sql.query<CopyRow & { source_title: string | null }>(
+      `SELECT c.*, s.title AS source_title FROM copies c JOIN sources s ON s.id = c.source_id
+        WHERE c.document_id = ANY($1::bigint[]) ORDER BY c.id`,
+      [documents.rows.map((d) => d.id)],
+    );
+    return documents.rows.map((row) => ({
+      ...toDocument(row),
+      firstLearned: row.first_learned,
+      seeded: row.seeded,
+      copies: copies.rows
+        .filter((copy) => copy.document_id === row.id)
+        .map((copy) => ({ ...toCopy(copy), sequence: copy.id, sourceName: copy.outlet ?? copy.source_title ?? copy.source_id })),
+    }));
+  }
+
+  async staleViewKeys(view: ViewName, story: string, limit: number): Promise<StaleKey[]> {
+    return views.staleViewKeys(await this.sql(), view, story, limit);
+  }
+
+  async saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void> {
+    await views.saveViewRows(await this.sql(), view, story, rows, answered);
+  }
+
+  async viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
+    return views.viewRows(await this.sql(), view, story);
+  }
+
+  async viewStamp(view: ViewName, story: string): Promise<string | null> {
+    return views.viewStamp(await this.sql(), view, story);
+  }
+
+  async resetView(view: ViewName, story: string, stamp: string): Promise<number> {
+    return views.resetView(await this.sql(), view, story, stamp);
+  }
+
+  async searchDocuments(query: string, limit: number): Promise<SearchHit[]> {
+    return searchDocuments(await this.sql(), query, limit);
+  }
+
+  async countDocuments(): Promise<number> {
+    const { rows } = await (await this.sql()).query<{ n: number }>('SELECT COUNT(*) AS n FROM documents');
+    return rows[0]!.n;
+  }
+
+  async getDocument(id: number): Promise<StoredDocument | null> {
+    const { rows } = await (await this.sql()).query<DocumentRow>('SELECT id, title, text, published, language, created_at FROM documents WHERE id = $1', [id]);
+    return rows[0] ? toDocument(rows[0]) : null;
+  }
+
+  async copiesOf(documentId: number): Promise<DocumentCopy[]> {
+    const { rows } = await (await this.sql()).query<CopyRow>('SELECT * FROM copies WHERE document_id = $1 ORDER BY id', [documentId]);
+    return rows.map(toCopy);
+  }
+
+  /** Ends the pool (after any migration in progress); safe to call more than once. */
+  async close(): Promise<void> {
+    this.closing ??= this.ready.catch(() => {}).then(() => this.pool.end());
+    await this.closing;
+  }
+}

@@ -1,0 +1,191 @@
+/** Postgres queries of facts: replacing a document's figures and events, listing them with a FactFilter, their sources. */
+import type { ExtractedEvent, ExtractedFigure, FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
+import type { FactFilter, FactSource, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
+import type { Sql } from './connection.ts';
+
+interface FigureRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  kind: FigureKind;
+  value: number;
+  qualifier: Qualifier;
+  scope: Scope;
+  location: string | null;
+  region: string | null;
+  as_of: string | null;
+  as_of_precision: Precision | null;
+  quote: string;
+  attribution: string | null;
+  official: boolean;
+  by_region: string | null;
+  learned_sequence: number;
+  seeded: boolean;
+}
+
+interface EventRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  date: string;
+  precision: Precision;
+  text: string;
+  places: string;
+  actors: string;
+  quote: string;
+  learned_sequence: number;
+  seeded: boolean;
+}
+
+/** True when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
+export const SEEDED_SQL = (documentId: string) =>
+  `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), false)`;
+
+/** When a fact was learned: stored with it, or (facts copied from before SQLite's migration 4) its document's first copy. */
+const learnedSql = (alias: string) => `COALESCE(${alias}.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = ${alias}.document_id))`;
+
+/** How Postgres writes a fact filter's pieces (src/stores/shared/fact-filter.ts holds what each field means). */
+const postgresFilter: FilterDialect = {
+  bind: (params, value) => {
+    params.push(value);
+    return `$${params.length}`;
+  },
+  oneOf: (params, expression, values) => {
+    params.push([...values]);
+    return `${expression} = ANY($${params.length}::text[])`;
+  },
+  breakdownNames: (params, region) => {
+    params.push(region);
+    return `EXISTS (SELECT 1 FROM jsonb_array_elements(by_region::jsonb) part WHERE part->>'region' = $${params.length})`;
+  },
+  prefix: (expression, length) => `substr(${expression}, 1, ${length})`,
+  learned: (alias) => learnedSql(alias),
+  notSeeded: (alias) => `NOT ${SEEDED_SQL(`${alias}.document_id`)}`,
+};
+
+/**
+ * Replaces what was extracted from a document, inside the caller's transaction. Facts are learned with the latest
+ * copy (a fuller text arriving later brings news, not history): the learned counter, read under its row lock so no
+ * ingest is between handing out an id and committing it.
+ */
+export async function replaceFacts(
+  client: Sql,
+  documentId: number,
+  story: string | null,
+  facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] },
+  at: Date,
+): Promise<void> {
+  const { rows } = await client.query<{ n: number }>('SELECT n FROM learned_counter WHERE id = 1 FOR UPDATE');
+  const learned = rows[0]?.n ?? 0;
+  await client.query('DELETE FROM figures WHERE document_id = $1', [documentId]);
+  await client.query('DELETE FROM events WHERE document_id = $1', [documentId]);
+  const created = at.toISOString();
+  // One statement per table: the facts travel as a JSON array, inserted in its order (ids follow it).
+  if (facts.figures.length) {
+    const figures = facts.figures.map((f, i) => ({
+      i, kind: f.kind, value: f.value, qualifier: f.qualifier, scope: f.scope, location: f.location, region: f.region, as_of: f.asOf,
+      as_of_precision: f.asOfPrecision, quote: f.quote, attribution: f.attribution, official: f.official,
+      by_region: f.byRegion?.length ? JSON.stringify(f.byRegion) : null,
+    }));
+    await client.query(
+      `INSERT INTO figures (document_id, story, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
+         quote, attribution, official, by_region, created_at, learned)
+       SELECT $1, $2, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.as_of, f.as_of_precision,
+              f.quote, f.attribution, f.official, f.by_region, $3, $4
+         FROM jsonb_to_recordset($5::jsonb) AS f(i integer, kind text, value bigint, qualifier text, scope text, location text, region text,
+              as_of text, as_of_precision text, quote text, attribution text, official boolean, by_region text)
+        ORDER BY f.i`,
+      [documentId, story, created, learned, JSON.stringify(figures)],
+    );
+  }
+  if (facts.events.length) {
+    const events = facts.events.map((e, i) => ({
+      i, date: e.date, precision: e.precision, text: e.text, places: JSON.stringify(e.places), actors: JSON.stringify(e.actors), quote: e.quote,
+    }));
+    await client.query(
+      `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at, learned)
+       SELECT $1, $2, e.date, e.precision, e.text, e.places, e.actors, e.quote, $3, $4
+         FROM jsonb_to_recordset($5::jsonb) AS e(i integer, date text, precision text, text text, places text, actors text, quote text)
+        ORDER BY e.i`,
+      [documentId, story, created, learned, JSON.stringify(events)],
+    );
+  }
+}
+
+/** Every copy of each document, first ingested first, in one query. */
+export async function sourcesOf(sql: Sql, documentIds: number[]): Promise<Map<number, FactSource[]>> {
+  const result = new Map<number, FactSource[]>();
+  if (documentIds.length === 0) return result;
+  const { rows } = await sql.query<{ document_id: number; title: string | null; url: string | null; outlet: string | null; source_title: string | null; source_id: string; published: string | null; doc_title: string | null; doc_published: string | null }>(
+    `SELECT c.document_id, c.title, c.url, c.outlet, s.title AS source_title, s.id AS source_id, c.published,
+            d.title AS doc_title, d.published AS doc_published
+       FROM copies c JOIN sources s ON s.id = c.source_id JOIN documents d ON d.id = c.document_id
+      WHERE c.document_id = ANY($1::bigint[]) ORDER BY c.id`,
+    [[...new Set(documentIds)]],
+  );
+  for (const row of rows) {
+    const list = result.get(row.document_id) ?? [];
+    list.push({
+      title: row.title ?? row.doc_title,
+      url: row.url,
+      source: row.outlet ?? row.source_title ?? row.source_id,
+      published: row.published ?? row.doc_published,
+    });
+    result.set(row.document_id, list);
+  }
+  return result;
+}
+
+export async function listFigures(sql: Sql, filter: FactFilter = {}): Promise<StoredFigureRecord[]> {
+  const { sql: where, params } = factWhere(postgresFilter, filter, 'f', 'as_of');
+  const { rows } = await sql.query<FigureRow>(
+    `SELECT f.*, ${learnedSql('f')} AS learned_sequence, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${where}
+      ORDER BY as_of NULLS FIRST, id`,
+    params,
+  );
+  const sources = await sourcesOf(sql, rows.map((row) => row.document_id));
+  return rows.map((row) => ({
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    learned: row.learned_sequence,
+    seeded: row.seeded,
+    kind: row.kind,
+    value: row.value,
+    qualifier: row.qualifier,
+    scope: row.scope,
+    location: row.location,
+    region: row.region,
+    asOf: row.as_of,
+    asOfPrecision: row.as_of_precision,
+    quote: row.quote,
+    attribution: row.attribution,
+    official: row.official,
+    ...(row.by_region ? { byRegion: JSON.parse(row.by_region) as { region: string; value: number }[] } : {}),
+    sources: sources.get(row.document_id) ?? [],
+  }));
+}
+
+export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<StoredEventRecord[]> {
+  const { sql: where, params } = factWhere(postgresFilter, { ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+  const { rows } = await sql.query<EventRow>(
+    `SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${where} ORDER BY date, id`,
+    params,
+  );
+  const sources = await sourcesOf(sql, rows.map((row) => row.document_id));
+  return rows.map((row) => ({
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    learned: row.learned_sequence,
+    seeded: row.seeded,
+    date: row.date,
+    precision: row.precision,
+    text: row.text,
+    places: JSON.parse(row.places) as string[],
+    actors: JSON.parse(row.actors) as string[],
+    quote: row.quote,
+    sources: sources.get(row.document_id) ?? [],
+  }));
+}

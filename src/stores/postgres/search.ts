@@ -1,0 +1,55 @@
+/**
+ * Full-text search in Postgres: each document's `search_vector` is built in its language's configuration (english,
+ * spanish, else simple; title weighted above text, migration 1). The user's words are plain words: the query is the
+ * AND of them (`plainto_tsquery`), made in each configuration and matched against the documents of that one, ranked
+ * with ts_rank; the passage is ts_headline's, matched words between « and », '…' where the text goes on.
+ */
+import type { SearchHit } from '../store.ts';
+import { searchWords } from '../shared/fact-filter.ts';
+import type { Sql } from './connection.ts';
+import { sourcesOf } from './queries.ts';
+
+/** The configurations documents are indexed in (see `search_config` in migrations.ts). */
+const CONFIGS = ['english', 'spanish', 'simple'] as const;
+
+/** ts_headline's options: one passage of about 24 words around the matches, like SQLite's snippet. */
+const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "';
+
+export async function searchDocuments(sql: Sql, query: string, limit: number): Promise<SearchHit[]> {
+  const words = searchWords(query);
+  if (words.length === 0) return [];
+  const matches = CONFIGS.map((config) => `(d.search_config = '${config}'::regconfig AND d.search_vector @@ q.${config})`).join(' OR ');
+  const ranks = CONFIGS.map((config) => `WHEN '${config}'::regconfig THEN ts_rank(d.search_vector, q.${config})`).join(' ');
+  const { rows } = await sql.query<{ id: number; title: string | null; published: string | null; text: string; headline: string }>(
+    `WITH q AS (SELECT ${CONFIGS.map((config) => `plainto_tsquery('${config}', $1) AS ${config}`).join(', ')}),
+     hits AS (
+       SELECT d.id, d.title, d.published, d.text, d.search_config,
+              CASE d.search_config ${ranks} END AS rank
+         FROM documents d, q
+        WHERE ${matches}
+        ORDER BY rank DESC, d.id
+        LIMIT $2)
+     SELECT hits.id, hits.title, hits.published, hits.text,
+            ts_headline(hits.search_config, hits.text, plainto_tsquery(hits.search_config, $1), $3) AS headline
+       FROM hits ORDER BY hits.rank DESC, hits.id`,
+    [words.join(' '), limit, HEADLINE_OPTIONS],
+  );
+  const sources = await sourcesOf(sql, rows.map((row) => row.id));
+  return rows.map((row) => ({
+    documentId: row.id,
+    title: row.title,
+    published: row.published,
+    snippet: trimmed(row.headline, row.text),
+    sources: sources.get(row.id) ?? [],
+  }));
+}
+
+/** The passage with '…' on each side where the document's text goes on beyond it. */
+function trimmed(headline: string, text: string): string {
+  const passage = headline.trim();
+  const plain = passage.replace(/[«»]/g, '');
+  const whole = text.trim();
+  const start = whole.indexOf(plain);
+  if (start < 0) return passage;
+  return `${start > 0 ? '…' : ''}${passage}${start + plain.length < whole.length ? '…' : ''}`;
+}

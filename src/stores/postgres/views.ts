@@ -1,0 +1,68 @@
+/** The derived views' rows, stale marks and stamps in Postgres (same semantics as src/stores/sqlite/views.ts). */
+import type pg from 'pg';
+import type { StaleKey, ViewName } from '../store.ts';
+import { inTransaction, type Sql } from './connection.ts';
+
+export async function staleViewKeys(sql: Sql, view: ViewName, story: string, limit: number): Promise<StaleKey[]> {
+  const { rows } = await sql.query<StaleKey>('SELECT key, mark FROM view_stale WHERE view = $1 AND story = $2 ORDER BY key LIMIT $3', [view, story, limit]);
+  return rows;
+}
+
+/**
+ * Saves rows (a null value deletes one) and clears the marks they answer, in one transaction; a mark a write moved
+ * meanwhile stays. Keys are written in order, so two refreshes at once lock rows in the same order.
+ */
+export async function saveViewRows(
+  pool: pg.Pool,
+  view: ViewName,
+  story: string,
+  rows: readonly { key: string; value: string | null }[],
+  answered: readonly StaleKey[],
+): Promise<void> {
+  const byKey = <T extends { key: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await inTransaction(pool, async (client) => {
+    for (const row of byKey(rows)) {
+      if (row.value === null) await client.query('DELETE FROM view_rows WHERE view = $1 AND story = $2 AND key = $3', [view, story, row.key]);
+      else {
+        await client.query(
+          'INSERT INTO view_rows (view, story, key, value) VALUES ($1, $2, $3, $4) ON CONFLICT (view, story, key) DO UPDATE SET value = excluded.value',
+          [view, story, row.key, row.value],
+        );
+      }
+    }
+    for (const stale of byKey(answered)) {
+      await client.query('DELETE FROM view_stale WHERE view = $1 AND story = $2 AND key = $3 AND mark = $4', [view, story, stale.key, stale.mark]);
+    }
+  });
+}
+
+export async function viewRows(sql: Sql, view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
+  const { rows } = await sql.query<{ key: string; value: string }>('SELECT key, value FROM view_rows WHERE view = $1 AND story = $2 ORDER BY key', [view, story]);
+  return { rows };
+}
+
+export async function viewStamp(sql: Sql, view: ViewName, story: string): Promise<string | null> {
+  const { rows } = await sql.query<{ stamp: string }>('SELECT stamp FROM view_stamps WHERE view = $1 AND story = $2', [view, story]);
+  return rows[0]?.stamp ?? null;
+}
+
+/** Every key the view may have for the story: the as-of days of its death figures, and the keys it holds rows for. */
+export async function resetView(pool: pg.Pool, view: ViewName, story: string, stamp: string): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    await client.query(
+      `INSERT INTO view_stale (view, story, key)
+         SELECT $1, $2, key FROM (
+           SELECT as_of AS key FROM figures WHERE story = $2 AND kind = 'deaths' AND as_of IS NOT NULL
+           UNION SELECT key FROM view_rows WHERE view = $1 AND story = $2) AS keys
+         ORDER BY key
+       ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1`,
+      [view, story],
+    );
+    await client.query(
+      'INSERT INTO view_stamps (view, story, stamp) VALUES ($1, $2, $3) ON CONFLICT (view, story) DO UPDATE SET stamp = excluded.stamp',
+      [view, story, stamp],
+    );
+    const { rows } = await client.query<{ n: number }>('SELECT COUNT(*) AS n FROM view_stale WHERE view = $1 AND story = $2', [view, story]);
+    return rows[0]!.n;
+  });
+}

@@ -1,0 +1,55 @@
+// Opening a PostgresStore: one-line errors that never show a password, the schema applied once by processes starting
+// together, and a clear refusal of a database written by a newer Cronista.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import pg from 'pg';
+import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+
+const databases: TestDatabase[] = [];
+after(() => Promise.all(databases.map((database) => database.drop())));
+
+async function freshDatabase(): Promise<string> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database.url;
+}
+
+test('a server that cannot be reached: one line, with the URL but no password or query string', async () => {
+  const error = await PostgresStore.open('postgres://root:s3cret-pw@127.0.0.1:1/cronista?sslmode=disable&password=other').then(
+    () => assert.fail('opened'),
+    (failure: unknown) => failure as Error,
+  );
+  assert.equal(error.name, 'CronistaError');
+  assert.match(error.message, /^postgres:\/\/root@127\.0\.0\.1:1\/cronista: cannot connect: \S/);
+  assert.doesNotMatch(error.message, /s3cret|other|sslmode|\n/);
+});
+
+test('a store constructed synchronously works once ready, and every method waits for it', async () => {
+  const store = new PostgresStore(await freshDatabase());
+  try {
+    assert.equal(await store.countDocuments(), 0);
+    assert.equal(store.description.includes('cronista_test_'), true);
+  } finally {
+    await store.close();
+  }
+});
+
+test('processes starting together apply the schema once; a newer schema is refused', async () => {
+  const url = await freshDatabase();
+  const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(url)));
+  await Promise.all(stores.map((store) => store.close()));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(rows.map((row) => row.version), [1]);
+    await client.query('INSERT INTO schema_migrations (version) VALUES (99)');
+  } finally {
+    await client.end();
+  }
+  await assert.rejects(PostgresStore.open(url), (error: Error) => {
+    assert.match(error.message, /: the database was written by a newer Cronista \(schema 99, this one knows 1\)$/);
+    return true;
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * A fresh PostgreSQL database for a test file: created on the server of CRONISTA_TEST_POSTGRES_URL (default: the local
+ * one, trust authentication), handed over as a URL, dropped afterwards (WITH (FORCE): connections left open go too).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const TEST_POSTGRES_URL = process.env.CRONISTA_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates `cronista_test_<random>` and returns its URL; `drop()` removes it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `cronista_test_${randomBytes(6).toString('hex')}`;
+  await onServer((client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
