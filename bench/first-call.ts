@@ -5,7 +5,7 @@
  * running service has done both before its first command), prints `{ "ms": …, "error": … }` on stdout.
  */
 import { commands } from '../commands/index.ts';
-import { openApp } from '../src/app.ts';
+import { openConfiguredApp } from '../src/app.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
 
 const [dataDir, requestJson] = process.argv.slice(2);
@@ -14,7 +14,7 @@ if (!dataDir || !requestJson) {
   process.exit(2);
 }
 const request = JSON.parse(requestJson) as { name: string; options: Record<string, string> };
-const app = openApp(dataDir, { llm: null });
+const app = await openConfiguredApp(dataDir, { llm: null }); // CRONISTA_DATABASE_URL: the bench's Postgres database
 const dispatcher = new Dispatcher(app, commands);
 const started = performance.now();
 const answer = await dispatcher.dispatch({ ...request, caller: { platform: 'console', userId: 'bench-first', chatId: 'bench', isAdmin: true, isOperator: true } });

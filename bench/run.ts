@@ -11,24 +11,30 @@
  *   ask         `cronista ask "/help"` wall time; bare: node starting and opening the SQLite file
  * Sections are listed in `sections` below (bench/sections.ts; the BenchSection type in bench/section.ts).
  * `--loop` adds the event-loop measure (bench/loop-section.ts runs bench/event-loop.ts in a child process, once).
+ * `--store postgres` runs every size on SQLite and then on PostgreSQL (a fresh database on the server of
+ * CRONISTA_BENCH_POSTGRES_URL, default the local one, dropped afterwards), each beside its own bare queries, and ends
+ * with the Postgres ÷ SQLite ratio of each figure (bench/stores.ts).
  * Sizes: BENCH_SIZES=10000 npm run bench; npm run bench -- --quick; npm run bench -- --loop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from '../src/app.ts';
+import { openConfiguredApp } from '../src/app.ts';
 import { writeFeeds } from './generate.ts';
 import type { BenchContext, BenchSection } from './section.ts';
 import { eventLoopSection } from './loop-section.ts';
 import { standardSections } from './sections.ts';
+import { benchDatabase, benchStores, compareStores, type BenchStore } from './stores.ts';
 import { count, Table } from './table.ts';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'warn';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const flags = new Set(process.argv.slice(2));
 const known = new Set(['--quick', '--loop']);
+const stores = benchStores(process.argv.slice(2));
 for (const flag of flags) {
+  if (flag.startsWith('--store') || stores.values.includes(flag as BenchStore)) continue;
   if (!known.has(flag)) {
     console.error(`unknown option ${flag} (known: ${[...known].join(', ')})`);
     process.exit(2);
@@ -47,34 +53,45 @@ for (const [index, size] of sizes.entries()) {
   const work = mkdtempSync(join(tmpdir(), 'cronista-bench-'));
   const generating = performance.now();
   writeFeeds(join(work, 'feeds'), 0, size, size);
-  const dataDir = join(work, 'data');
-  const context: BenchContext = {
-    size,
-    newDocuments,
-    runs,
-    quick,
-    work,
-    dataDir,
-    root,
-    table,
-    app: openApp(dataDir, { llm: null }),
-    async reopen() {
-      await context.app.store.close();
-      context.app = openApp(dataDir, { llm: null });
-      return context.app;
-    },
-  };
-  table.heading(`${count(size)} documents (generated in ${((performance.now() - generating) / 1000).toFixed(1)} s)`);
+  const generated = ((performance.now() - generating) / 1000).toFixed(1);
   try {
-    for (const section of sections) {
-      if (section.once && index > 0) continue;
-      await section.run(context);
+    for (const store of stores.values) {
+      const database = await benchDatabase(store, size);
+      const dataDir = join(work, `data-${store}`);
+      const open = () => openConfiguredApp(dataDir, { llm: null });
+      const context: BenchContext = {
+        size,
+        newDocuments,
+        runs,
+        quick,
+        work,
+        dataDir,
+        root,
+        table,
+        store,
+        app: await open(),
+        async reopen() {
+          await context.app.store.close();
+          context.app = await open();
+          return context.app;
+        },
+      };
+      table.heading(`${count(size)} documents, ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (generated in ${generated} s)`, { size: `${count(size)} documents`, store });
+      try {
+        for (const section of sections) {
+          if (section.once && (index > 0 || store !== stores.values[0])) continue;
+          await section.run(context);
+        }
+      } finally {
+        await context.app.store.close();
+        await database.drop();
+      }
     }
   } finally {
-    await context.app.store.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
+if (stores.values.length > 1) compareStores(table);
 console.log('');
 console.log('1st reopen: the first call after closing and opening the app on the same data (caches are per store);');
 console.log('1st process: the first call in a fresh process; bare: the SQL the answer needs, on its own (bench/bare.ts).');

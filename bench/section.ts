@@ -17,6 +17,8 @@ export interface BenchContext {
   quick: boolean;
   /** A scratch directory for this size (removed afterwards); the feeds are in `${work}/feeds`. */
   work: string;
+  /** Which store the app runs on (`--store postgres` runs both, one after the other). */
+  store: 'sqlite' | 'postgres';
   /** The app's data directory (cronista.db, charts). */
   dataDir: string;
   /** The open app on dataDir. */

@@ -41,6 +41,7 @@ export const ingestSection: BenchSection = {
       'ingest, extraction on',
       `${count(Math.round(added / seconds))} docs/s · ${count(added)} in ${seconds.toFixed(1)} s${failed ? ` · ${failed} sources failed` : ''} · peak RSS ${mib(peakRss)}`,
       `bare SQLite: ${count(Math.round(bare.perSecond))} docs/s`,
+      added / seconds,
     );
   },
 };
@@ -78,7 +79,7 @@ export const answersSection: BenchSection = {
       const failed = errorOf(first.json);
       const warm = await timeRuns(context.runs, ask);
       const firstProcess = firstCallInNewProcess(context, measure.request);
-      const bare = await timeBare(context.dataDir, measure.bare(app), context.runs);
+      const bare = await timeBare(context, measure.bare(app), context.runs);
       context.table.latency({
         label: measure.label,
         warm,
@@ -126,7 +127,7 @@ export const digestSection: BenchSection = {
     const firstReopen = performance.now() - startedFirst;
     const runs = Math.min(context.runs, 3); // a build takes seconds on a large store
     const warm = await timeRuns(runs, () => previewDigest(reopened, destination));
-    const bare = await timeBare(context.dataDir, bareDigest(learned.sequence), runs);
+    const bare = await timeBare(context, bareDigest(learned.sequence), runs);
     const copies = first.digest.toSequence - first.digest.fromSequence;
     table.latency({
       label: `digest, ${count(newDocuments)} new docs`,

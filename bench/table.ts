@@ -56,11 +56,22 @@ export interface LatencyRow {
   note?: string;
 }
 
+/** A figure as measured, for comparisons after the run (bench/stores.ts): a latency's p50, or a rate. */
+export interface Result {
+  group: { size: string; store: string } | null;
+  label: string;
+  value: number;
+}
+
 export class Table {
+  readonly results: Result[] = [];
+  private group: Result['group'] = null;
+
   constructor(private readonly out: (line: string) => void = (line) => console.log(line)) {}
 
-  /** The heading of one corpus size. */
-  heading(title: string): void {
+  /** The heading of one corpus size (`group`: which size and store the rows below it measure). */
+  heading(title: string, group: Result['group'] = null): void {
+    this.group = group;
     this.out('');
     this.out(title);
     this.out(this.cells(COLUMNS.map(([heading]) => heading)));
@@ -68,6 +79,7 @@ export class Table {
 
   latency(row: LatencyRow): void {
     const p50 = percentile(row.warm, 50);
+    this.results.push({ group: this.group, label: row.label, value: p50 });
     const bareP50 = row.bare ? percentile(row.bare.warm, 50) : null;
     const times = bareP50 ? p50 / Math.max(bareP50, 0.001) : null;
     const ratio = times === null ? '–' : `×${times.toFixed(times >= 10 ? 0 : times >= 1 ? 1 : 2)}`;
@@ -75,8 +87,9 @@ export class Table {
     this.out(`${this.cells(cells)}${row.note ? `  ${row.note}` : ''}`);
   }
 
-  /** A measure that is no latency: its figure, then what it is compared with. */
-  figure(label: string, figure: string, bare?: string): void {
+  /** A measure that is no latency: its figure, then what it is compared with; `value`, when given, is kept for comparisons. */
+  figure(label: string, figure: string, bare?: string, value?: number): void {
+    if (value !== undefined) this.results.push({ group: this.group, label, value });
     this.out(`${label.padEnd(COLUMNS[0]![1])} ${figure}${bare ? `  (${bare})` : ''}`);
   }
 

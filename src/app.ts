@@ -1,6 +1,6 @@
 /**
- * The composition root: the one place that chooses the store (SQLite), the chat platforms and the
- * commands, and wires them together (the CLI calls it; nothing else imports it, see .dependency-cruiser.cjs).
+ * The composition root: the one place that chooses the store (SQLite, or Postgres with CRONISTA_DATABASE_URL), the
+ * chat platforms and the commands, and wires them together (the CLI calls it; nothing else imports it, see .dependency-cruiser.cjs).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,9 @@ import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platf
 import { loadStories, readParsedStories, type StoryConfig } from './facts/story.ts';
 import { ConfigError } from './core/config.ts';
 import { CronistaError, errorMessage } from './core/errors.ts';
+import { redactUrl } from './core/redact.ts';
 import { SqliteStore } from './stores/sqlite/sqlite-store.ts';
+import type { Store } from './stores/store.ts';
 import type { AppContext } from './core/context.ts';
 import { llmConfigFromEnv, type LlmConfig } from './core/llm-config.ts';
 import { createLogger } from './core/logger.ts';
@@ -35,17 +37,38 @@ function followed(stories: StoryConfig[], ids: readonly string[] | undefined): S
   return ids.map((id) => stories.find((story) => story.id === id)!);
 }
 
+/** The bundled or operator's stories (CRONISTA_STORIES), read from files the build already validated where it can. */
+function storyConfigs(): StoryConfig[] {
+  // CRONISTA_STORIES: a directory of the operator's own story files instead of the bundled ones.
+  const storiesDir = process.env.CRONISTA_STORIES || bundledStoriesDir;
+  if (process.env.CRONISTA_STORIES && !existsSync(storiesDir)) throw new ConfigError(`${storiesDir}: no such stories directory (CRONISTA_STORIES)`);
+  // a typo: StoryConfigError, one line; files the build already validated are not parsed again
+  return existsSync(storiesDir) ? loadStories(storiesDir, readParsedStories(bundledStoriesParsed)) : [];
+}
+
+/** The app over an open store; the store is closed again when the configuration cannot be read. */
+function appOn(store: Store, dataDir: string, options: { llm?: LlmConfig | null }): { app: AppContext; overrides: Promise<void> | null } {
+  const logger = createLogger();
+  try {
+    const settings = Settings.open(store, { logger });
+    const stories = followed(storyConfigs(), settings.followedStories);
+    const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm;
+    const app: AppContext = { store, logger, dataDir, stories, settings, llm, sources: sourceAccess, now: () => new Date() };
+    // Keywords and places added from chat (/story set) apply to the loaded stories from the start: at once where the
+    // store reads synchronously (SQLite), else before openConfiguredApp returns.
+    const overrides = applyStoredStoryOverridesSync(store, stories) ? null : applyStoredStoryOverrides(store, stories);
+    return { app, overrides };
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
+}
+
 /**
  * Opens the embedded default: a SQLite file in the data directory, the bundled stories, and the model endpoint
  * of CRONISTA_LLM_* for extraction (`llm` overrides it; null runs the rules alone).
  */
 export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {}): AppContext {
-  const logger = createLogger();
-  // CRONISTA_STORIES: a directory of the operator's own story files instead of the bundled ones.
-  const storiesDir = process.env.CRONISTA_STORIES || bundledStoriesDir;
-  if (process.env.CRONISTA_STORIES && !existsSync(storiesDir)) throw new ConfigError(`${storiesDir}: no such stories directory (CRONISTA_STORIES)`);
-  // a typo: StoryConfigError, one line; files the build already validated are not parsed again
-  const bundled = existsSync(storiesDir) ? loadStories(storiesDir, readParsedStories(bundledStoriesParsed)) : [];
   const path = join(dataDir, 'cronista.db');
   let store: SqliteStore;
   try {
@@ -53,19 +76,53 @@ export function openApp(dataDir: string, options: { llm?: LlmConfig | null } = {
   } catch (error) {
     throw new CronistaError(`${path}: cannot open the data store: ${errorMessage(error).split('\n')[0]} (check --data / CRONISTA_DATA)`);
   }
-  try {
-    const settings = Settings.open(store, { logger });
-    const stories = followed(bundled, settings.followedStories);
-    // Keywords and places added from chat (/story set) apply to the loaded stories from the start.
-    if (!applyStoredStoryOverridesSync(store, stories)) {
-      void applyStoredStoryOverrides(store, stories).catch((err: unknown) => logger.warn({ err }, 'story overrides not applied'));
-    }
-    const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm;
-    return { store, logger, dataDir, stories, settings, llm, sources: sourceAccess, now: () => new Date() };
-  } catch (error) {
-    void store.close();
-    throw error;
+  const { app, overrides } = appOn(store, dataDir, options);
+  if (overrides) void overrides.catch((err: unknown) => app.logger.warn({ err }, 'story overrides not applied'));
+  return app;
+}
+
+/**
+ * CRONISTA_DATABASE_URL: a PostgreSQL server (postgres:// or postgresql://) instead of the SQLite file; unset or
+ * empty, the embedded default.
+ */
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.CRONISTA_DATABASE_URL?.trim();
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    throw new ConfigError(`CRONISTA_DATABASE_URL: ${redactUrl(url)} is not a postgres:// URL (unset it to keep the data in the SQLite file of the data directory)`);
   }
+  return url;
+}
+
+/** The Postgres store of `url`, migrated and reachable (its driver loads only when a server is configured). */
+async function openPostgres(url: string): Promise<Store> {
+  const { PostgresStore } = await import('./stores/postgres/postgres-store.ts');
+  return PostgresStore.open(url);
+}
+
+/**
+ * The app as the CLI and the service open it: on the Postgres server of CRONISTA_DATABASE_URL when it is set, else
+ * on the SQLite file of the data directory (`openApp`). The data directory keeps the charts either way.
+ */
+export async function openConfiguredApp(dataDir: string, options: { llm?: LlmConfig | null; env?: NodeJS.ProcessEnv } = {}): Promise<AppContext> {
+  const url = databaseUrlFromEnv(options.env);
+  if (!url) return openApp(dataDir, options);
+  const { app, overrides } = appOn(await openPostgres(url), dataDir, options);
+  try {
+    await overrides;
+  } catch (error) {
+    app.logger.warn({ err: error }, 'story overrides not applied');
+  }
+  return app;
+}
+
+/**
+ * `cronista db copy --to <url>`: copies the SQLite data of `dataDir` into the empty Postgres database of `url`
+ * (src/stores/copy-to-postgres.ts); `onProgress` is told the rows copied so far of the total.
+ */
+export async function copyDataToPostgres(dataDir: string, url: string, onProgress?: (done: number, total: number, table: string) => void) {
+  const { copySqliteToPostgres } = await import('./stores/copy-to-postgres.ts');
+  return copySqliteToPostgres(join(dataDir, 'cronista.db'), url, onProgress ? { onProgress } : {});
 }
 
 /** Every command, in the order /help lists them (commands/index.ts). */
@@ -91,4 +148,4 @@ export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, ext
 }
 
 /** What `cronista start` runs: this store, these commands, these platforms. */
-export const serviceWiring: ServiceWiring = { openApp: (dataDir) => openApp(dataDir), commands: allCommands, platforms: chatPlatforms };
+export const serviceWiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir), commands: allCommands, platforms: chatPlatforms };

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { join, relative } from 'node:path';
-import { allCommands as commands, openApp, serviceWiring } from './app.ts';
+import { allCommands as commands, openConfiguredApp, serviceWiring } from './app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
@@ -23,7 +23,7 @@ function dataDir(): string {
 }
 
 async function withApp<T>(run: (app: AppContext) => Promise<T>): Promise<T> {
-  const app = openApp(dataDir());
+  const app = await openConfiguredApp(dataDir());
   try {
     return await run(app);
   } finally {
@@ -118,6 +118,18 @@ program
   .action(async () => {
     const { reindexViews } = await import('./cli/reindex.ts');
     const lines = await withApp((app) => reindexViews(app));
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+program
+  .command('db')
+  .description('The database: copy the SQLite data of --data to a PostgreSQL server')
+  .command('copy')
+  .description('Copy the SQLite file of the data directory into an empty PostgreSQL database (then set CRONISTA_DATABASE_URL to it)')
+  .requiredOption('--to <url>', 'the postgres:// URL of an empty database')
+  .action(async (options: { to: string }) => {
+    const { copyToPostgres } = await import('./cli/db-copy.ts');
+    const lines = await copyToPostgres(dataDir(), options.to);
     process.stdout.write(`${lines.join('\n')}\n`);
   });
 

@@ -1,0 +1,119 @@
+/**
+ * Cronista on a PostgreSQL server, as an operator runs it: CRONISTA_DATABASE_URL selects the server, every command
+ * works as on SQLite, `cronista db copy` moves an SQLite install over, and a wrong URL or an unreachable server is
+ * one clear line that never shows the password. Each test runs in a database of its own on the local server.
+ */
+import assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import { test } from 'node:test';
+import { freshDataDir, runCli, seeds } from './helpers.ts';
+import { createTestDatabase } from '../support/postgres.ts';
+
+test('the same sample gives the same /deaths and /search answers on PostgreSQL as on SQLite', async (t) => {
+  const database = await createTestDatabase();
+  t.after(() => database.drop());
+  const onSqlite = freshDataDir();
+  const onPostgres = freshDataDir();
+  const env = { CRONISTA_DATABASE_URL: database.url };
+  assert.equal((await runCli(['ingest', seeds], { data: onSqlite })).code, 0);
+  const ingested = await runCli(['ingest', seeds], { data: onPostgres, env });
+  assert.equal(ingested.code, 0, ingested.stderr);
+  for (const line of ['/deaths', '/timeline from:2023-01-01 to:2023-01-31']) {
+    const sqlite = await runCli(['ask', line, '--json'], { data: onSqlite });
+    const postgres = await runCli(['ask', line, '--json'], { data: onPostgres, env });
+    assert.equal(postgres.code, 0, postgres.stderr);
+    assert.deepEqual(comparable(JSON.parse(postgres.stdout)), comparable(JSON.parse(sqlite.stdout)), line);
+  }
+  // Search ranks and cuts passages its own way on each (FTS5 and bm25; tsvector, ts_rank and ts_headline): the same
+  // documents are found, each passage with the word marked.
+  const found = async (env?: Record<string, string>) => {
+    const answer = await runCli(['ask', '/search Juliaca', '--json'], { data: env ? onPostgres : onSqlite, ...(env ? { env } : {}) });
+    const hits = (JSON.parse(answer.stdout) as { results: { title: string; snippet: string }[] }).results;
+    for (const hit of hits) assert.match(hit.snippet, /«Juliaca»/i);
+    return hits.map((hit) => hit.title).sort();
+  };
+  assert.deepEqual(await found(env), await found());
+});
+
+test('cronista db copy moves an SQLite install to an empty PostgreSQL database, digest cursor included', async (t) => {
+  const database = await createTestDatabase();
+  t.after(() => database.drop());
+  const data = freshDataDir();
+  assert.equal((await runCli(['ingest', seeds], { data })).code, 0);
+  // A delivered digest: its cursor must carry over, so the next digest on Postgres announces nothing old.
+  assert.equal((await runCli(['digest'], { data })).code, 0);
+  const before = await runCli(['ask', '/deaths', '--json'], { data });
+  const copied = await runCli(['db', 'copy', '--to', database.url], { data });
+  assert.equal(copied.code, 0, copied.stderr);
+  assert.match(copied.stdout, /^documents: \d+ rows$/m);
+  assert.match(copied.stdout, /the counts match/);
+  const env = { CRONISTA_DATABASE_URL: database.url };
+  const after = await runCli(['ask', '/deaths', '--json'], { data, env });
+  assert.deepEqual(comparable(JSON.parse(after.stdout)), comparable(JSON.parse(before.stdout)));
+  const next = await runCli(['digest', '--dry-run', '--json'], { data, env });
+  assert.equal(next.code, 0, next.stderr);
+  assert.equal((JSON.parse(next.stdout) as { entries: unknown[] }).entries.length, 0, 'nothing new since the digest delivered on SQLite');
+  // A second copy into the same (now full) database is refused, and changes nothing.
+  const again = await runCli(['db', 'copy', '--to', database.url], { data });
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /already holds/);
+});
+
+test('a wrong or unreachable database URL is one line, without the password', async () => {
+  const data = freshDataDir();
+  const wrong = await runCli(['ask', '/deaths'], { data, env: { CRONISTA_DATABASE_URL: 'mysql://me:hunter2@db.example/x' } });
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /CRONISTA_DATABASE_URL: .* is not a postgres:\/\/ URL/);
+  const unreachable = await runCli(['ask', '/deaths'], { data, env: { CRONISTA_DATABASE_URL: 'postgres://me:hunter2@127.0.0.1:1/cronista' } });
+  assert.equal(unreachable.code, 1);
+  assert.match(unreachable.stderr, /cannot connect/);
+  for (const output of [wrong.stderr, unreachable.stderr, wrong.stdout, unreachable.stdout]) assert.doesNotMatch(output, /hunter2/);
+  assert.equal(unreachable.stderr.trim().split('\n').length, 1, unreachable.stderr);
+});
+
+interface FactLine {
+  kind: string;
+  value: number;
+  as_of: string | null;
+  quote: string;
+  source: { url: string };
+  also_in?: { url: string }[];
+}
+
+/** An answer without what differs by store and run: chart paths, timings, ids. */
+function comparable(json: unknown): unknown {
+  return JSON.parse(JSON.stringify(json, (key, value: unknown) => (['chart', 'path', 'generatedAt', 'documentId', 'id'].includes(key) ? undefined : value)));
+}
+
+test('two cronista ingest processes importing overlapping sources at once store what one process stores', async (t) => {
+  const together = await createTestDatabase();
+  const alone = await createTestDatabase();
+  t.after(async () => {
+    await together.drop();
+    await alone.drop();
+  });
+  const data = freshDataDir();
+  // The seed pages as two directories (the same texts from two sources: merged copies) plus the directory itself in
+  // both processes (the same items from the same source: stored once).
+  const mirror = freshDataDir();
+  cpSync(seeds, mirror, { recursive: true });
+  const both = [seeds, mirror];
+  const [first, second] = await Promise.all([
+    runCli(['ingest', ...both], { data, env: { CRONISTA_DATABASE_URL: together.url } }),
+    runCli(['ingest', ...both.reverse()], { data, env: { CRONISTA_DATABASE_URL: together.url } }),
+  ]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal((await runCli(['ingest', seeds, mirror], { data, env: { CRONISTA_DATABASE_URL: alone.url } })).code, 0);
+  // The same facts, each with the same sources (which copy came first differs: the processes raced).
+  const facts = async (url: string) => {
+    const answer = await runCli(['facts', '--json'], { data, env: { CRONISTA_DATABASE_URL: url } });
+    assert.equal(answer.code, 0, answer.stderr);
+    return (JSON.parse(answer.stdout) as { figures: FactLine[] }).figures
+      .map((fact) => `${fact.kind} ${fact.value} ${fact.as_of} ${fact.quote} ← ${[fact.source, ...(fact.also_in ?? [])].map((source) => source.url).sort().join(' ')}`)
+      .sort();
+  };
+  const [concurrent, single] = [await facts(together.url), await facts(alone.url)];
+  assert.ok(single.length > 20, `${single.length} facts`);
+  assert.deepEqual(concurrent, single);
+});
