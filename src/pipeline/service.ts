@@ -115,7 +115,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   const web = !signaled && webOptions ? await startWeb(app, { ...webOptions, mounted }, platformsUp) : null;
   if (!signaled) {
     const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
-    process.stderr.write(`cronista ready (${running}; data ${dataDir}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
+    process.stderr.write(`cronista ready (${running}; data ${app.store.description}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
   }
 
   await stopped;

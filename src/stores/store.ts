@@ -169,6 +169,8 @@ export interface StaleKey {
  * serves the same methods. Every write is one transaction: a crash leaves no half-written document.
  */
 export interface Store {
+  /** Where the data lives, as it may be shown to people: a file path, or a server URL without its password. */
+  readonly description: string;
   /** Settings and state (cursors, chat overrides) behind keyv's get/set/delete. */
   readonly kv: Keyv;
   /**

@@ -20,10 +20,14 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly kvStore: SqliteKeyvStore;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.db = openDatabase(path);
     this.kvStore = new SqliteKeyvStore(this.db);
     this.kv = new Keyv({ store: this.kvStore, namespace: 'cronista' });
+  }
+
+  get description(): string {
+    return this.path;
   }
 
   private kvKey(key: string): string {
