@@ -407,9 +407,9 @@ for (const factory of factories) {
         assert.equal(await store.kv.get('missing'), undefined);
         await store.kv.set('cursor:console', { copyId: 42 });
         assert.deepEqual(await store.kv.get('cursor:console'), { copyId: 42 });
-        await store.kv.set('short-lived', 'x', 20);
+        await store.kv.set('short-lived', 'x', 500);
         assert.equal(await store.kv.get('short-lived'), 'x');
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        await new Promise((resolve) => setTimeout(resolve, 600));
         assert.equal(await store.kv.get('short-lived'), undefined, 'expired');
         assert.equal(await store.kv.delete('cursor:console'), true);
         assert.equal(await store.kv.get('cursor:console'), undefined);

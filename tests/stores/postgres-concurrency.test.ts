@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { DocumentDraft } from '../../src/documents/types.ts';
-import { ingestDraft } from '../../src/pipeline/store-draft.ts';
+import { ingestDraft, type FactsOf } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import type { Store } from '../../src/stores/store.ts';
-import { draft, uniqueArticle } from '../support/drafts.ts';
+import { deathFigure, draft, event, uniqueArticle } from '../support/drafts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 
 const databases: TestDatabase[] = [];
@@ -80,11 +80,11 @@ function counting(store: Store): Store {
   });
 }
 
-async function ingestAll(store: Store, items: readonly { url: string; draft: DocumentDraft }[], width: number): Promise<void> {
+async function ingestAll(store: Store, items: readonly { url: string; draft: DocumentDraft }[], width: number, factsOf?: FactsOf): Promise<void> {
   const ids = new Map<string, string>();
   for (const url of SOURCES) ids.set(url, (await store.ensureSource({ kind: 'feed', url })).id);
   await inParallel(items, width, async (item) => {
-    await ingestDraft(store, ids.get(item.url)!, item.draft, new Date());
+    await ingestDraft(store, ids.get(item.url)!, item.draft, new Date(), factsOf);
   });
 }
 
@@ -145,18 +145,25 @@ test('concurrent ingests and digests reading learned-order cursors: every docume
     })();
     const texts = Array.from({ length: total }, (_, i) => draft(`item-${i}`, uniqueArticle(20_000 + i)));
     const toItem = (item: DocumentDraft, i: number) => ({ url: SOURCES[i % SOURCES.length]!, draft: item });
+    // Facts stored after the copy keep each transaction open a while after its copy got its sequence.
+    const factsOf: FactsOf = () => ({
+      story: 'peru',
+      figures: Array.from({ length: 30 }, (_, i) => deathFigure(i + 1, `2023-01-${String((i % 28) + 1).padStart(2, '0')}`)),
+      events: Array.from({ length: 10 }, (_, i) => event(`2023-02-${String(i + 1).padStart(2, '0')}`, `Event ${i}`)),
+    });
     try {
       await Promise.all([
-        ingestAll(writerA, texts.map(toItem).filter((_, i) => i % 2 === 0), 4),
-        ingestAll(writerB, texts.map(toItem).filter((_, i) => i % 2 === 1), 4),
+        ingestAll(writerA, texts.map(toItem).filter((_, i) => i % 2 === 0), 4, factsOf),
+        ingestAll(writerB, texts.map(toItem).filter((_, i) => i % 2 === 1), 4, factsOf),
       ]);
     } finally {
       writing = false;
       await digestsWhileWriting;
     }
+    const digestsDuringWrites = digests;
     while (cursor < (await reader.learnedSequence()).sequence) await digest();
 
-    assert.ok(digests > 3, `digests ran while writing (${digests})`);
+    assert.ok(digestsDuringWrites >= 2, `digests ran while writing (${digestsDuringWrites})`);
     assert.equal(announced.size, total, 'every document announced');
     assert.deepEqual([...announced.values()].filter((n) => n !== 1), [], 'none twice');
   } finally {

@@ -64,17 +64,19 @@ export function connectionError(url: string, error: unknown): CronistaError {
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A connection that cannot even roll back is dropped from the pool rather than handed out again.
+      await client.query('ROLLBACK').catch(() => (broken = true));
       const code = (error as { code?: string }).code;
       if (code === undefined || !RETRYABLE.has(code) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
