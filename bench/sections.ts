@@ -26,7 +26,7 @@ setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
 /** Whole-pipeline ingest with extraction on (decode → parse → clean → language → dedup → facts → SQLite). */
 export const ingestSection: BenchSection = {
   name: 'ingest',
-  async run({ app, size, work, table }) {
+  async run({ app, size, work, table, store }) {
     peakRss = process.memoryUsage().rss;
     const started = performance.now();
     const reports = await ingestTargets(app, [join(work, 'feeds')]);
@@ -34,7 +34,7 @@ export const ingestSection: BenchSection = {
     const added = reports.reduce((sum, report) => sum + report.added, 0);
     const failed = reports.filter((report) => report.failure).length;
     const sample = Math.min(size, BARE_INGEST_SAMPLE);
-    const bare = bareIngestRate(join(work, 'bare-ingest.db'), (function* () {
+    const bare = bareIngestRate(join(work, `bare-ingest-${store}.db`), (function* () {
       for (let index = 0; index < sample; index++) yield generateArticle(index, size);
     })());
     table.figure(

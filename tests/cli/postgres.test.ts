@@ -4,7 +4,8 @@
  * one clear line that never shows the password. Each test runs in a database of its own on the local server.
  */
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { freshDataDir, runCli, seeds } from './helpers.ts';
 import { createTestDatabase } from '../support/postgres.ts';
@@ -53,6 +54,12 @@ test('cronista db copy moves an SQLite install to an empty PostgreSQL database, 
   const next = await runCli(['digest', '--dry-run', '--json'], { data, env });
   assert.equal(next.code, 0, next.stderr);
   assert.equal((JSON.parse(next.stdout) as { entries: unknown[] }).entries.length, 0, 'nothing new since the digest delivered on SQLite');
+  // New documents, copies and facts take ids after the copied ones.
+  const more = freshDataDir();
+  writeFileSync(join(more, 'later.txt'), 'Lima, 3 March 2023. The ombudsman said on Friday that 62 people had died in the protests since December.');
+  const ingested = await runCli(['ingest', more], { data, env });
+  assert.equal(ingested.code, 0, ingested.stderr);
+  assert.match(ingested.stdout, /1 added/);
   // A second copy into the same (now full) database is refused, and changes nothing.
   const again = await runCli(['db', 'copy', '--to', database.url], { data });
   assert.equal(again.code, 1);
