@@ -65,7 +65,7 @@ export function compareStores(table: Table): void {
     labels.set(result.label, stores);
     stores.set(result.group.store as BenchStore, result.value);
   }
-  table.heading('PostgreSQL ÷ SQLite (p50 for answers; docs/s for ingest, where above 1 is faster)');
+  table.heading('PostgreSQL ÷ SQLite (p50 for answers and digests, lower is faster; docs/s for ingest, higher is faster)', null, { columns: false });
   for (const [size, labels] of bySize) {
     for (const [label, stores] of labels) {
       const sqlite = stores.get('sqlite');

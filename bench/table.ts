@@ -70,11 +70,11 @@ export class Table {
   constructor(private readonly out: (line: string) => void = (line) => console.log(line)) {}
 
   /** The heading of one corpus size (`group`: which size and store the rows below it measure). */
-  heading(title: string, group: Result['group'] = null): void {
+  heading(title: string, group: Result['group'] = null, options: { columns?: boolean } = {}): void {
     this.group = group;
     this.out('');
     this.out(title);
-    this.out(this.cells(COLUMNS.map(([heading]) => heading)));
+    if (options.columns !== false) this.out(this.cells(COLUMNS.map(([heading]) => heading)));
   }
 
   latency(row: LatencyRow): void {

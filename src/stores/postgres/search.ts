@@ -15,6 +15,10 @@ const CONFIGS = ['english', 'spanish', 'simple'] as const;
 /** ts_headline's options: one passage of about 24 words around the matches, like SQLite's snippet. */
 const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "';
 
+/** The stretch of text ts_headline reads: from this many characters before the first word found, this long. */
+const PASSAGE_BEFORE = 300;
+const PASSAGE_LENGTH = 900;
+
 export async function searchDocuments(sql: Sql, query: string, limit: number): Promise<SearchHit[]> {
   const words = searchWords(query);
   if (words.length === 0) return [];
@@ -30,9 +34,14 @@ export async function searchDocuments(sql: Sql, query: string, limit: number): P
         ORDER BY rank DESC, d.id
         LIMIT $2)
      SELECT hits.id, hits.title, hits.published, hits.text,
-            ts_headline(hits.search_config, hits.text, plainto_tsquery(hits.search_config, $1), $3) AS headline
-       FROM hits ORDER BY hits.rank DESC, hits.id`,
-    [words.join(' '), limit, HEADLINE_OPTIONS],
+            ts_headline(hits.search_config, passage.text, plainto_tsquery(hits.search_config, $1), $3) AS headline
+       FROM hits CROSS JOIN LATERAL (
+         -- ts_headline reads its whole input: give it the stretch around the first word found as written (the whole
+         -- text when only a stem matched), a passage of 24 words being far shorter than an article.
+         SELECT COALESCE(substr(hits.text, greatest(1, MIN(at) - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH}), hits.text) AS text
+           FROM unnest($4::text[]) AS word, LATERAL strpos(lower(hits.text), lower(word)) AS at WHERE at > 0) passage
+      ORDER BY hits.rank DESC, hits.id`,
+    [words.join(' '), limit, HEADLINE_OPTIONS, words],
   );
   const sources = await sourcesOf(sql, rows.map((row) => row.id));
   return rows.map((row) => ({
