@@ -1,42 +1,11 @@
 /** Postgres queries of facts: replacing a document's figures and events, listing them with a FactFilter, their sources. */
-import type { ExtractedEvent, ExtractedFigure, FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
+import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import { toEvent, toFigure, type EventRow, type FigureRow } from '../shared/rows.ts';
 import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
 import type { Sql } from './connection.ts';
 
-interface FigureRow {
-  id: number;
-  document_id: number;
-  story: string | null;
-  kind: FigureKind;
-  value: number;
-  qualifier: Qualifier;
-  scope: Scope;
-  location: string | null;
-  region: string | null;
-  as_of: string | null;
-  as_of_precision: Precision | null;
-  quote: string;
-  attribution: string | null;
-  official: boolean;
-  by_region: string | null;
-  learned_sequence: number;
-  seeded: boolean;
-}
 
-interface EventRow {
-  id: number;
-  document_id: number;
-  story: string | null;
-  date: string;
-  precision: Precision;
-  text: string;
-  places: string;
-  actors: string;
-  quote: string;
-  learned_sequence: number;
-  seeded: boolean;
-}
 
 /** True when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
 export const SEEDED_SQL = (documentId: string) =>
@@ -145,26 +114,7 @@ export async function listFigures(sql: Sql, filter: FactFilter = {}): Promise<St
     params,
   );
   const sources = await sourcesOf(sql, rows.map((row) => row.document_id));
-  return rows.map((row) => ({
-    id: row.id,
-    documentId: row.document_id,
-    story: row.story,
-    learned: row.learned_sequence,
-    seeded: row.seeded,
-    kind: row.kind,
-    value: row.value,
-    qualifier: row.qualifier,
-    scope: row.scope,
-    location: row.location,
-    region: row.region,
-    asOf: row.as_of,
-    asOfPrecision: row.as_of_precision,
-    quote: row.quote,
-    attribution: row.attribution,
-    official: row.official,
-    ...(row.by_region ? { byRegion: JSON.parse(row.by_region) as { region: string; value: number }[] } : {}),
-    sources: sources.get(row.document_id) ?? [],
-  }));
+  return rows.map((row) => toFigure(row, sources.get(row.document_id) ?? []));
 }
 
 export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<StoredEventRecord[]> {
@@ -174,18 +124,5 @@ export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<Sto
     params,
   );
   const sources = await sourcesOf(sql, rows.map((row) => row.document_id));
-  return rows.map((row) => ({
-    id: row.id,
-    documentId: row.document_id,
-    story: row.story,
-    learned: row.learned_sequence,
-    seeded: row.seeded,
-    date: row.date,
-    precision: row.precision,
-    text: row.text,
-    places: JSON.parse(row.places) as string[],
-    actors: JSON.parse(row.actors) as string[],
-    quote: row.quote,
-    sources: sources.get(row.document_id) ?? [],
-  }));
+  return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
 }

@@ -1,8 +1,9 @@
 /**
- * The rows of sources, documents and copies as both stores read them (same column names in SQLite and Postgres),
+ * The rows of sources, documents, copies, figures and events as both stores read them (same column names in SQLite and Postgres),
  * and how each becomes the Store's record. Flags are 0/1 in SQLite and booleans in Postgres: `flag` reads either.
  */
-import type { DocumentCopy, SourceKind, SourceRecord, StoredDocument } from '../store.ts';
+import type { FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
+import type { DocumentCopy, FactSource, SourceKind, SourceRecord, StoredDocument, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 
 export interface SourceRow {
   id: string;
@@ -90,4 +91,80 @@ export function earliest(a: string | null, b: string | null): string | null {
 /** A stored flag: SQLite's 0/1 or Postgres' boolean. */
 export function flag(value: number | boolean | null | undefined): boolean {
   return value === true || value === 1;
+}
+
+/** A figures row as either database returns it, with its learned sequence and seeded flag (see the stores' queries). */
+export interface FigureRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  kind: FigureKind;
+  value: number;
+  qualifier: Qualifier;
+  scope: Scope;
+  location: string | null;
+  region: string | null;
+  as_of: string | null;
+  as_of_precision: Precision | null;
+  quote: string;
+  attribution: string | null;
+  official: number | boolean;
+  by_region: string | null;
+  learned_sequence: number;
+  seeded: number | boolean;
+}
+
+/** An events row as either database returns it. */
+export interface EventRow {
+  id: number;
+  document_id: number;
+  story: string | null;
+  date: string;
+  precision: Precision;
+  text: string;
+  places: string;
+  actors: string;
+  quote: string;
+  learned_sequence: number;
+  seeded: number | boolean;
+}
+
+export function toFigure(row: FigureRow, sources: FactSource[]): StoredFigureRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    learned: row.learned_sequence,
+    seeded: flag(row.seeded),
+    kind: row.kind,
+    value: row.value,
+    qualifier: row.qualifier,
+    scope: row.scope,
+    location: row.location,
+    region: row.region,
+    asOf: row.as_of,
+    asOfPrecision: row.as_of_precision,
+    quote: row.quote,
+    attribution: row.attribution,
+    official: flag(row.official),
+    ...(row.by_region ? { byRegion: JSON.parse(row.by_region) as { region: string; value: number }[] } : {}),
+    sources,
+  };
+}
+
+export function toEvent(row: EventRow, sources: FactSource[]): StoredEventRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    story: row.story,
+    learned: row.learned_sequence,
+    seeded: flag(row.seeded),
+    date: row.date,
+    precision: row.precision,
+    text: row.text,
+    places: JSON.parse(row.places) as string[],
+    actors: JSON.parse(row.actors) as string[],
+    quote: row.quote,
+    sources,
+  };
 }

@@ -1,42 +1,11 @@
 /** SQLite's queries of facts (replace, list with a FactFilter, their sources) and full-text search (FTS5). */
 import type Database from 'better-sqlite3';
-import type { ExtractedEvent, ExtractedFigure, FigureKind, Precision, Qualifier, Scope } from '../../facts/types.ts';
+import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import { toEvent, toFigure, type EventRow, type FigureRow } from '../shared/rows.ts';
 import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
 
-interface FigureRow {
-  id: number;
-  document_id: number;
-  story: string | null;
-  kind: FigureKind;
-  value: number;
-  qualifier: Qualifier;
-  scope: Scope;
-  location: string | null;
-  region: string | null;
-  as_of: string | null;
-  as_of_precision: Precision | null;
-  quote: string;
-  attribution: string | null;
-  official: number;
-  by_region: string | null;
-  learned_sequence: number;
-  seeded: number;
-}
 
-interface EventRow {
-  id: number;
-  document_id: number;
-  story: string | null;
-  date: string;
-  precision: Precision;
-  text: string;
-  places: string;
-  actors: string;
-  quote: string;
-  learned_sequence: number;
-  seeded: number;
-}
 
 /** 1 when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
 export const SEEDED_SQL = (documentId: string) =>
@@ -127,46 +96,14 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
   const { sql, params } = where(filter, 'f', 'as_of');
   const rows = db.prepare<unknown[], FigureRow>(`SELECT f.*, ${learnedSql('f')} AS learned_sequence, ${SEEDED_SQL('f.document_id')} AS seeded FROM figures f ${sql} ORDER BY as_of, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
-  return rows.map((row) => ({
-    id: row.id,
-    documentId: row.document_id,
-    story: row.story,
-    learned: row.learned_sequence,
-    seeded: row.seeded === 1,
-    kind: row.kind,
-    value: row.value,
-    qualifier: row.qualifier,
-    scope: row.scope,
-    location: row.location,
-    region: row.region,
-    asOf: row.as_of,
-    asOfPrecision: row.as_of_precision,
-    quote: row.quote,
-    attribution: row.attribution,
-    official: row.official === 1,
-    ...(row.by_region ? { byRegion: JSON.parse(row.by_region) as { region: string; value: number }[] } : {}),
-    sources: sources.get(row.document_id) ?? [],
-  }));
+  return rows.map((row) => toFigure(row, sources.get(row.document_id) ?? []));
 }
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
   const { sql, params } = where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
   const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
-  return rows.map((row) => ({
-    id: row.id,
-    documentId: row.document_id,
-    story: row.story,
-    learned: row.learned_sequence,
-    seeded: row.seeded === 1,
-    date: row.date,
-    precision: row.precision,
-    text: row.text,
-    places: JSON.parse(row.places) as string[],
-    actors: JSON.parse(row.actors) as string[],
-    quote: row.quote,
-    sources: sources.get(row.document_id) ?? [],
-  }));
+  return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
 }
 
 /** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */
