@@ -15,13 +15,12 @@ import { sourceIdFor } from '../shared/source-id.ts';
 import { connectionError, createPool, describeUrl, inTransaction, reasonOf } from './connection.ts';
 import { migrate } from './migrations.ts';
 import { PostgresKeyvStore } from './keyv-adapter.ts';
+import { updateKvValue } from '../shared/kv-update.ts';
 import * as ingesting from './ingest.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { searchDocuments } from './search.ts';
 
-/** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
-const MAX_KV_ATTEMPTS = 50;
 /** Attempts at a source id when other processes keep taking the one chosen. */
 const MAX_SOURCE_ID_ATTEMPTS = 10;
 
@@ -82,25 +81,8 @@ export class PostgresStore implements Store {
     return this.pool;
   }
 
-  private kvKey(key: string): string {
-    return this.kv.namespace ? `${this.kv.namespace}:${key}` : key;
-  }
-
-  private kvValue<T>(raw: string | undefined): T | undefined {
-    if (raw === undefined) return undefined;
-    const deserialize = this.kv.deserialize ?? ((text: string) => JSON.parse(text) as unknown);
-    return (deserialize(raw) as { value?: T } | undefined)?.value;
-  }
-
   async updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T> {
-    const rowKey = this.kvKey(key);
-    for (let attempt = 1; ; attempt++) {
-      const before = await this.kvStore.getRaw(rowKey);
-      const next = await edit(this.kvValue<T>(before));
-      const serialized = await (this.kv.serialize ?? JSON.stringify)({ value: next, expires: undefined });
-      if (await this.kvStore.compareAndSet(rowKey, before, serialized)) return next;
-      if (attempt >= MAX_KV_ATTEMPTS) throw new CronistaError(`${key}: changed by others ${attempt} times while this change was being made; try again`);
-    }
+    return updateKvValue(this.kv, { get: (rowKey) => this.kvStore.getRaw(rowKey), compareAndSet: (...args) => this.kvStore.compareAndSet(...args) }, key, edit);
   }
 
   async ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord> {

@@ -168,3 +168,35 @@ export function toEvent(row: EventRow, sources: FactSource[]): StoredEventRecord
     sources,
   };
 }
+
+/** A copy as a fact's source: the columns `SOURCE_OF_COLUMNS` reads (copies c, sources s, documents d). */
+export interface SourceOfRow {
+  document_id: number;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  source_title: string | null;
+  source_id: string;
+  published: string | null;
+  doc_title: string | null;
+  doc_published: string | null;
+}
+
+export const SOURCE_OF_COLUMNS = `c.document_id, c.title, c.url, c.outlet, s.title AS source_title, s.id AS source_id, c.published,
+       d.title AS doc_title, d.published AS doc_published`;
+
+/** Each document's copies as the sources of its facts, in the rows' order (first ingested first). */
+export function groupSources(rows: readonly SourceOfRow[]): Map<number, FactSource[]> {
+  const result = new Map<number, FactSource[]>();
+  for (const row of rows) {
+    const list = result.get(row.document_id) ?? [];
+    list.push({
+      title: row.title ?? row.doc_title,
+      url: row.url,
+      source: row.outlet ?? row.source_title ?? row.source_id,
+      published: row.published ?? row.doc_published,
+    });
+    result.set(row.document_id, list);
+  }
+  return result;
+}

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
-import { toEvent, toFigure, type EventRow, type FigureRow } from '../shared/rows.ts';
+import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
 import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
 
 
@@ -69,27 +69,15 @@ function where(filter: FactFilter, alias: string, dateColumn: string): { sql: st
 
 /** Every copy of each document, first ingested first, in one query. */
 export function sourcesOf(db: Database.Database, documentIds: number[]): Map<number, FactSource[]> {
-  const result = new Map<number, FactSource[]>();
-  if (documentIds.length === 0) return result;
+  if (documentIds.length === 0) return new Map();
   const rows = db
-    .prepare<[string], { document_id: number; title: string | null; url: string | null; outlet: string | null; source_title: string | null; source_id: string; published: string | null; doc_title: string | null; doc_published: string | null }>(
-      `SELECT c.document_id, c.title, c.url, c.outlet, s.title AS source_title, s.id AS source_id, c.published,
-              d.title AS doc_title, d.published AS doc_published
+    .prepare<[string], SourceOfRow>(
+      `SELECT ${SOURCE_OF_COLUMNS}
          FROM copies c JOIN sources s ON s.id = c.source_id JOIN documents d ON d.id = c.document_id
         WHERE c.document_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
     )
     .all(JSON.stringify([...new Set(documentIds)]));
-  for (const row of rows) {
-    const list = result.get(row.document_id) ?? [];
-    list.push({
-      title: row.title ?? row.doc_title,
-      url: row.url,
-      source: row.outlet ?? row.source_title ?? row.source_id,
-      published: row.published ?? row.doc_published,
-    });
-    result.set(row.document_id, list);
-  }
-  return result;
+  return groupSources(rows);
 }
 
 export function listFigures(db: Database.Database, filter: FactFilter = {}): StoredFigureRecord[] {

@@ -4,16 +4,13 @@ import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
-import { CronistaError } from '../../core/errors.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
+import { fullKvKey, kvValue, updateKvValue } from '../shared/kv-update.ts';
 import { openDatabase } from './database.ts';
 import { earliest, SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
 import { sourceIdFor } from '../shared/source-id.ts';
-
-/** Compare-and-set attempts before an edit of a kv value gives up (each retry means another writer won). */
-const MAX_KV_ATTEMPTS = 50;
 
 export class SqliteStore implements Store {
   readonly kv: Keyv;
@@ -30,34 +27,17 @@ export class SqliteStore implements Store {
     return this.path;
   }
 
-  private kvKey(key: string): string {
-    return this.kv.namespace ? `${this.kv.namespace}:${key}` : key;
-  }
-
-  private kvValue<T>(raw: string | undefined): T | undefined {
-    if (raw === undefined) return undefined;
-    const deserialize = this.kv.deserialize ?? ((text: string) => JSON.parse(text) as unknown);
-    return (deserialize(raw) as { value?: T } | undefined)?.value;
-  }
-
   /** A kv value read synchronously (start-up code that cannot await); undefined when absent or unreadable. */
   readKvSync<T>(key: string): T | undefined {
     try {
-      return this.kvValue<T>(this.kvStore.getSync(this.kvKey(key)));
+      return kvValue<T>(this.kv, this.kvStore.getSync(fullKvKey(this.kv, key)));
     } catch {
       return undefined;
     }
   }
 
   async updateKv<T>(key: string, edit: (current: T | undefined) => T | Promise<T>): Promise<T> {
-    const rowKey = this.kvKey(key);
-    for (let attempt = 1; ; attempt++) {
-      const before = this.kvStore.getSync(rowKey);
-      const next = await edit(this.kvValue<T>(before));
-      const serialized = await (this.kv.serialize ?? JSON.stringify)({ value: next, expires: undefined });
-      if (this.kvStore.compareAndSet(rowKey, before, serialized)) return next;
-      if (attempt >= MAX_KV_ATTEMPTS) throw new CronistaError(`${key}: changed by others ${attempt} times while this change was being made; try again`);
-    }
+    return updateKvValue(this.kv, { get: (rowKey) => this.kvStore.getSync(rowKey), compareAndSet: (...args) => this.kvStore.compareAndSet(...args) }, key, edit);
   }
 
   async ensureSource(input: { kind: SourceKind; url: string; title?: string | null }): Promise<SourceRecord> {
