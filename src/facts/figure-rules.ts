@@ -241,6 +241,10 @@ export const REPORT_VERBS = new RegExp(`\\b${alt([
   'precisó', 'detalló', 'registró', 'contabilizó', 'elevó', 'elevaron', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
   'advirtió', 'sostuvo', 'explicó', 'reveló', 'da cuenta', 'reporta', 'informa', 'señala', 'indica',
   'difundió', 'divulgó', 'publicó', 'presentó', 'released', 'published', 'issued',
+  // the plural of the Spanish press ("denunciaron este viernes cinco organizaciones", "informaron las autoridades")
+  'informaron', 'reportaron', 'confirmaron', 'señalaron', 'indicaron', 'precisaron', 'detallaron', 'registraron', 'contabilizaron',
+  'actualizaron', 'reconocieron', 'dijeron', 'afirmaron', 'aseguraron', 'lamentaron', 'denunciaron', 'advirtieron', 'sostuvieron',
+  'explicaron', 'revelaron', 'difundieron', 'divulgaron', 'publicaron', 'presentaron', 'informan', 'reportan', 'señalan', 'indican', 'denuncian',
 ])}(?![\\p{L}])`, 'iu');
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
