@@ -12,6 +12,16 @@ import * as R from './figure-rules.ts';
 // A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
 const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
 
+// "arrested 230 suspects over the attacks that swept the country on May 09", "detenidos por los saqueos que se
+// produjeron el domingo": a date in a relative clause of the reason given after the count dates that event, not the
+// count (a count "during the marches that crossed the city on Thursday" is of that event: not this rule).
+const REASON_RELATIVE = /^[^,;:]*?\b(?:over|for|after|following|por|tras)\s+(?:the|an?|los|las|la|el|unos|unas)\s+[^,;:]*?\s(?:that|which|que)\s[^,;:]*$/iu;
+
+/** Whether the date `d`, after the count `n`, belongs to a relative clause of the count's reason (see REASON_RELATIVE). */
+export function ofReason(s: string, n: NumberMention, d: DateMention): boolean {
+  return d.start > n.end && REASON_RELATIVE.test(s.slice(n.end, d.start));
+}
+
 export function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
   recentHours = false,
@@ -25,7 +35,7 @@ export function asOfFor(
   const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
   // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
   const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
-  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);
   if (closing) return own(closing);

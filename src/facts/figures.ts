@@ -13,7 +13,7 @@ import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
-import { asOfFor } from './figure-dates.ts';
+import { asOfFor, ofReason } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
@@ -208,6 +208,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (!kind && !n.weak && sameSentence && whole && n.value < whole.f.value && /:\s*$/.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post)) {
       kind = { kind: whole.f.kind, how: 'part' };
     }
+    // "the 230 suspects comprise 71 from…", "Of the 230 suspects, 68…": a count stated earlier, restated under another
+    // noun, is the whole of the parts that follow it
+    const restatedAs = !kind && !n.weak && /\b(?:the|los|las|these|those|estos|estas)\s+$/i.test(before) ? [...ctx.found, ...out].reverse().find((x) => x.f.value === n.value && !x.part) : undefined;
+    if (restatedAs) {
+      anchor = { ...restatedAs, idx, at: n.start };
+      continue;
+    }
     if (!kind) continue;
     if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
@@ -219,7 +226,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
-    const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
+    const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));

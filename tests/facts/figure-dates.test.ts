@@ -2,7 +2,7 @@
 // anniversary articles. Sentences written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { figures } from './figure-helpers.ts';
+import { expectFigures, figures } from './figure-helpers.ts';
 
 /** The as-of date of the figure with this kind and value. */
 function asOf(text: string, published: string, language: 'en' | 'es', kind: string, value: number): string | null {
@@ -58,4 +58,13 @@ test('an anniversary article\'s story dates take the story\'s years, the day it 
   assert.equal(asOf(story, pub, 'es', 'deaths', 18), '2023-01-09');
   const told = 'Las protestas de diciembre de 2022 dejaron decenas de muertos. La Fiscalía informó el 3 de diciembre que investiga 49 muertes.';
   assert.equal(asOf(told, pub, 'es', 'deaths', 49), '2024-12-03');
+});
+
+test("a date in a relative clause of the count's reason dates that event, not the count", () => {
+  const text = 'Police have so far arrested 64 people over the riots that shook the port on March 2, the ministry said.';
+  expectFigures(figures(text, '2023-03-10', 'en', null), [{ kind: 'detained', value: 64, scope: 'cumulative', asOf: '2023-03-10' }]);
+  // (a count during the event the clause dates is that event's)
+  expectFigures(figures('Seis personas resultaron heridas durante las marchas que recorrieron la ciudad el 2 de marzo.', '2023-03-10', 'es', null), [
+    { kind: 'injured', value: 6, scope: 'incident', asOf: '2023-03-02' },
+  ]);
 });

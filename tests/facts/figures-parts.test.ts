@@ -97,3 +97,14 @@ test('a headline restated in the body is one mention, the body\'s', () => {
     { kind: 'injured', value: 80, scope: 'incident', asOf: '2018-05-30' },
   ]);
 });
+
+test('a count restated under another noun ("the 120 suspects", "Of the 120 suspects") is the whole of the parts that follow', () => {
+  const text = 'Police have so far arrested 120 people over the looting, a spokesman said on Friday. Broken down by district, the 120 suspects comprise 80 from the capital district, 30 from the port district and 10 from the hill district. Of the 120 suspects, 45 have been remanded.';
+  expectFigures(figures(text, '2023-03-10', 'en', null), [
+    { kind: 'detained', value: 120, scope: 'cumulative', asOf: '2023-03-10' },
+    { kind: 'detained', value: 80, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 30, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 10, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 45, scope: 'subset', asOf: '2023-03-10' },
+  ]);
+});
