@@ -68,3 +68,11 @@ test("a date in a relative clause of the count's reason dates that event, not th
     { kind: 'injured', value: 6, scope: 'incident', asOf: '2023-03-02' },
   ]);
 });
+
+test("the day a report was launched somewhere is not the day of the incident it counts", () => {
+  const text = 'A report launched at the city library on Wednesday shows that 31 people were killed on March 2. Nine people were killed in the port district.';
+  expectFigures(figures(text, '2024-01-12', 'en', null), [
+    { kind: 'deaths', value: 31, scope: 'incident', asOf: '2023-03-02' },
+    { kind: 'deaths', value: 9, asOf: '2023-03-02' },
+  ]);
+});
