@@ -93,6 +93,8 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
 function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  // "reported four more deaths on Saturday": the new deaths since the last count, not the toll
+  if (how !== 'toll' && R.INCREMENT_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
   if (how === 'toll' || asOfDate) return 'cumulative';

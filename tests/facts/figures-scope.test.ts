@@ -152,3 +152,23 @@ test('a whole restated ("Of the 148 dead, …") is no new figure; the rest of a 
     { kind: 'detained', value: 1, scope: 'subset' },
   ]);
 });
+
+test('one night or one event named in the singular makes an incident; so does an increment ("four more deaths")', () => {
+  expectFigures(figures('En la capital se registraron 37 detenidos durante la noche, informó la Policía.', '2022-05-03', 'es', null), [
+    { kind: 'detained', value: 37, scope: 'incident' },
+  ]);
+  expectFigures(figures('Fifteen others, three of them soldiers, were also injured in the clash.', '2022-05-03', 'en', null), [
+    { kind: 'injured', value: 15, scope: 'incident' },
+    { kind: 'injured', value: 3, scope: 'subset' },
+  ]);
+  expectFigures(figures('Nueve personas resultaron heridas en el ataque contra la sede del partido.', '2022-05-03', 'es', null), [
+    { kind: 'injured', value: 9, scope: 'incident' },
+  ]);
+  expectFigures(figures('The health ministry reported three more deaths in the unrest.', '2022-05-03', 'en', null), [
+    { kind: 'deaths', value: 3, scope: 'incident' },
+  ]);
+  // (plural clashes can span the whole story)
+  expectFigures(figures('Some 40 people have been killed in clashes with the police, the group said.', '2022-05-03', 'en', null), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+  ]);
+});
