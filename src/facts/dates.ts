@@ -191,11 +191,12 @@ const RULES: Rule[] = [
   },
   // yesterday, today, ayer, hoy, anteayer, last night, N days ago, hace N días
   {
-    re: /\b(the day before yesterday|anteayer|antier|yesterday|ayer|today|tonight|this morning|this afternoon|hoy|esta ma[ñn]ana|esta tarde|last night|anoche|earlier today)\b/gi,
+    // ("la víspera", "en la víspera": the eve of the day the article tells, as Spanish wires write yesterday)
+    re: /\b(the day before yesterday|anteayer|antier|yesterday|ayer|today|tonight|this morning|this afternoon|hoy|esta ma[ñn]ana|esta tarde|last night|anoche|earlier today|la v[ií]spera)(?![\p{L}])/giu,
     make: (m, pub) => {
       if (!pub) return null;
       const w = m[1]!.toLowerCase();
-      const off = /before yesterday|anteayer|antier/.test(w) ? -2 : /yesterday|ayer|last night|anoche/.test(w) ? -1 : 0;
+      const off = /before yesterday|anteayer|antier/.test(w) ? -2 : /yesterday|ayer|last night|anoche|v[ií]spera/.test(w) ? -1 : 0;
       return ex(addDays(pub, off), 'day', 'relative');
     },
   },

@@ -252,6 +252,8 @@ export const REPORT_VERBS = new RegExp(`\\b${alt([
   'informaron', 'reportaron', 'confirmaron', 'señalaron', 'indicaron', 'precisaron', 'detallaron', 'registraron', 'contabilizaron',
   'actualizaron', 'reconocieron', 'dijeron', 'afirmaron', 'aseguraron', 'lamentaron', 'denunciaron', 'advirtieron', 'sostuvieron',
   'explicaron', 'revelaron', 'difundieron', 'divulgaron', 'publicaron', 'presentaron', 'informan', 'reportan', 'señalan', 'indican', 'denuncian',
+  // perfect and pluperfect ("había adelantado que…", "ha informado"), and "adelantó" (told ahead of a report)
+  'adelantó', 'adelantaron', 'adelantado', 'informado', 'dicho', 'señalado', 'sostenido', 'afirmado', 'asegurado', 'reconocido', 'confirmado', 'reportado', 'denunciado',
 ])}(?![\\p{L}])`, 'iu');
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
@@ -295,7 +297,8 @@ export function datelineLength(s: string): number {
 export const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
 
 /** "said on Monday", "informó el lunes": the date of a statement, which dates the count but is not an event. */
-export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|\\p{L}+))?\\s+$`, 'iu');
+// ("dijo que el lunes murieron…", "said that on Monday…": a date after "que"/"that" is the told fact's, not the telling's)
+export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|(?!(?:que|that)\\s)\\p{L}+))?\\s+$`, 'iu');
 
 /** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
 export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;

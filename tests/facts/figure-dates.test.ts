@@ -76,3 +76,11 @@ test("the day a report was launched somewhere is not the day of the incident it 
     { kind: 'deaths', value: 9, asOf: '2023-03-02' },
   ]);
 });
+
+test('"la víspera" is the day before; a date after "que"/"that" belongs to what was told, not to the telling', () => {
+  const text = 'La comisión presentó este martes su informe. En la víspera, el ministro había adelantado que en marzo de 2022 al menos 14 personas perdieron la vida por disparos.';
+  expectFigures(figures(text, '2023-06-14', 'es', null), [{ kind: 'deaths', value: 14, scope: 'subset', asOf: '2022-03-31' }]);
+  expectFigures(figures('La víspera murieron tres manifestantes en el puerto.', '2023-06-14', 'es', null), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-06-13' },
+  ]);
+});
