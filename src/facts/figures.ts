@@ -170,7 +170,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // drowned" is a part of the count before it)
     if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
-    const { qualifier, cut } = qualifierOf(pre, post, n);
+    const read = qualifierOf(pre, post, n);
+    // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
+    const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
+    const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
@@ -182,6 +185,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
       || listed
+      // "90 people, among them students, nurses and two reporters, were injured": a count inside its whole's aside
+      || (sameSentence && inPartAside)
       || R.PART_HOLDER_BEFORE.test(before)
       // "los cuatro restantes aún no han sido reconocidos", "the remaining five"
       || (sameSentence && (R.REST_AFTER.test(post) || R.REST_BEFORE.test(before)))

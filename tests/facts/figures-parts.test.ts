@@ -108,3 +108,23 @@ test('a count restated under another noun ("the 120 suspects", "Of the 120 suspe
     { kind: 'detained', value: 45, scope: 'subset', asOf: '2023-03-10' },
   ]);
 });
+
+test('asides between a count and its verb: a hedge, a list of groups, a list of counts (its parts), "all of them"', () => {
+  expectFigures(figures('Cuatro personas, como mínimo, murieron baleadas este martes en el puerto.', '2023-03-08', 'es', null), [
+    { kind: 'deaths', value: 4, qualifier: 'at_least', scope: 'incident', asOf: '2023-03-07' },
+  ]);
+  expectFigures(figures('More than 90 people, among them students, nurses and two reporters, were injured on Monday.', '2023-03-08', 'en', null), [
+    { kind: 'injured', value: 90, qualifier: 'more_than', scope: 'incident' },
+    { kind: 'injured', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures('Twenty people, among them six soldiers, four medics and a priest, were hurt.', '2023-03-08', 'en', null), [
+    { kind: 'injured', value: 20 },
+    { kind: 'injured', value: 6, scope: 'subset' },
+    { kind: 'injured', value: 4, scope: 'subset' },
+  ]);
+  expectFigures(figures('Officials said eleven people - all of them miners - had been killed.', '2023-03-08', 'en', null), [{ kind: 'deaths', value: 11 }]);
+  expectFigures(figures('Son 12 los fallecidos. De los fallecidos, diez ya fueron identificados.', '2023-03-08', 'es', null), [
+    { kind: 'deaths', value: 12, scope: 'cumulative' },
+    { kind: 'deaths', value: 10, scope: 'subset' },
+  ]);
+});
