@@ -276,6 +276,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state
+  ctx.restated = anchor;
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1]!, out[i]!];
     if (a.f.kind !== b.f.kind || a.part) continue;
@@ -323,7 +324,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
     // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
-    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? ctx.previous : undefined);
+    // ("De las 3.649 personas heridas, 2.063 … El desglose: 1.624 …": the restated whole runs on to the next sentence)
+    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {

@@ -128,3 +128,15 @@ test('asides between a count and its verb: a hedge, a list of groups, a list of 
     { kind: 'deaths', value: 10, scope: 'subset' },
   ]);
 });
+
+test('a whole restated at the head of a sentence ("De las 900 personas heridas, …") is the whole of the next sentence\'s list too', () => {
+  const text = 'El instituto registra 900 personas heridas. El informe se elaboró con datos propios. Los datos se recogieron en hospitales. '
+    + 'De las 900 personas heridas, 500 sufrieron lesiones por disparos. El desglose es claro: 300 fueron alcanzadas por perdigones, 150 por balines y 50 por balas.';
+  expectFigures(figures(text, '2020-02-10', 'es', null), [
+    { kind: 'injured', value: 900, scope: 'cumulative' },
+    { kind: 'injured', value: 500, scope: 'subset' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+    { kind: 'injured', value: 150, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+});
