@@ -247,7 +247,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
-    else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
+    else if (R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
     // (an incident stays one: "17 were killed in Juliaca on Monday", "el enfrentamiento dejó un muerto en Andahuaylas")
     const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);

@@ -172,3 +172,22 @@ test('one night or one event named in the singular makes an incident; so does an
     { kind: 'deaths', value: 40, scope: 'cumulative' },
   ]);
 });
+
+test('a cause, a custody status, "only in <place>" or "N of them" restrict a count to a part', () => {
+  expectFigures(figures('Eleven people were treated for gunshot wounds, the hospital said.', '2022-05-03', 'en', null), [
+    { kind: 'injured', value: 11, scope: 'subset' },
+  ]);
+  expectFigures(figures('Según el parte, dos personas murieron en accidentes de tránsito durante los bloqueos.', '2022-05-03', 'es', null), [
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures('Los detenidos fueron 300 y, de ellos, solo 40 permanecen detenidos.', '2022-05-03', 'es', null), [
+    { kind: 'detained', value: 300 },
+    { kind: 'detained', value: 40, scope: 'subset' },
+  ]);
+  expectFigures(figures('El país vivió este lunes su peor jornada. Solo en Valparaíso, los choques dejaron 70 heridos.', '2022-05-03', 'es', null), [
+    { kind: 'injured', value: 70, scope: 'subset' },
+  ]);
+  expectFigures(figures('Police dispersed the crowd. At least three of them were arrested.', '2022-05-03', 'en', null), [
+    { kind: 'detained', value: 3, scope: 'subset' },
+  ]);
+});
