@@ -88,8 +88,9 @@ function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx
     const stated = ctx.periods[k]?.stated;
     return stated ? { ...stated, end: storyEra(stated.end, stated.yearless, k, ctx) } : null;
   };
+  // ("en el periodo", "in that period": the nearest period stated before, however far back)
   if (BACK_TO_PERIOD.test(s.slice(clause[0], clause[1]))) {
-    for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) {
+    for (let k = idx - 1; k >= 0; k--) {
       const back = periodAt(k);
       if (fits(back)) return back;
     }

@@ -84,3 +84,9 @@ test('"la víspera" is the day before; a date after "que"/"that" belongs to what
     { kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-06-13' },
   ]);
 });
+
+test('"en el periodo" refers back to the nearest period stated before, however far back', () => {
+  const text = 'El instituto recogió datos entre el 1 de marzo y el 20 de abril. Los funcionarios visitaron comisarías. También recorrieron hospitales. '
+    + 'Además entrevistaron a familias. Son 85 las personas que en el periodo sufrieron lesiones oculares.';
+  expectFigures(figures(text, '2022-04-25', 'es', null), [{ kind: 'injured', value: 85, scope: 'subset', asOf: '2022-04-20' }]);
+});
