@@ -244,6 +244,8 @@ export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
+/** A superlative measured since a start: "la jornada más violenta desde que…", "the deadliest day since 2019". */
+export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?:\p{L}+est|worst|biggest|largest|most\s+\p{L}+))\s+(?:\p{L}+\s+){0,3}?(?:desde|since)\s[^,;.]*/giu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */

@@ -191,3 +191,12 @@ test('a cause, a custody status, "only in <place>" or "N of them" restrict a cou
     { kind: 'detained', value: 3, scope: 'subset' },
   ]);
 });
+
+test('a superlative\'s "since" ("la jornada más violenta desde que…") spans no period: the day\'s count is an incident', () => {
+  expectFigures(figures('El país vivió este martes la jornada más violenta desde que comenzaron las marchas, con al menos seis personas muertas.', '2022-05-04', 'es', null), [
+    { kind: 'deaths', value: 6, scope: 'incident', asOf: '2022-05-03' },
+  ]);
+  expectFigures(figures('Six people have been killed since the marches began on May 3, the ministry said.', '2022-05-10', 'en', null), [
+    { kind: 'deaths', value: 6, scope: 'cumulative' },
+  ]);
+});
