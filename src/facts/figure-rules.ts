@@ -122,6 +122,8 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
 export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed)\s+(?:the\s+)?$/i;
+/** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
+export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */

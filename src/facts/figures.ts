@@ -81,6 +81,7 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
   const copula = KINDS.find((k) => R.COPULA_BEFORE[k].test(pre));
   if (copula) return { kind: copula, how: 'toll' };
   if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
+  if (R.LIVES_OF_BEFORE.test(pre)) return { kind: 'deaths', how: 'before' };
   if (!R.AFTER_BEFORE_OK.test(post)) return null;
   for (const k of KINDS) {
     const m = BEFORE_RE[k].exec(pre);
@@ -248,7 +249,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
-    else if (R.PART_OF_AFTER.test(post)) scope = 'subset';
+    else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
     // (an incident stays one: "17 were killed in Juliaca on Monday", "el enfrentamiento dejó un muerto en Andahuaylas")
     const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);

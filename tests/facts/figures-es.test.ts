@@ -128,3 +128,12 @@ test('"capturó a 12 personas" is a detention; "retuvieron a 12 soldados" is not
   ]);
   expectNone('Los manifestantes retuvieron a 12 soldados.', PUB, 'es');
 });
+
+test('"costó la vida a 38 personas", "cost the lives of 12 people": the count whose lives were taken', () => {
+  expectFigures(figures('La represión de las protestas de finales de 2019 costó la vida a 38 personas, según el informe.', '2021-08-17', 'es', null), [
+    { kind: 'deaths', value: 38, asOf: '2019-12-31' },
+  ]);
+  expectFigures(figures('The crackdown cost the lives of at least 12 people, the group said.', '2021-08-17', 'en', null), [
+    { kind: 'deaths', value: 12, qualifier: 'at_least' },
+  ]);
+});
