@@ -316,6 +316,11 @@ export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:re
 /** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
 export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
 
+/** "dejó un muerto y 25 heridos": "un"/"una" right before a casualty noun is the number one, not an article. */
+export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesionad[oa]|detenid[oa]|arrestad[oa]|v[ií]ctima mortal)(?![\p{L}])/iu;
+/** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */
+export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)\s+(?!(?:\p{L}+\s+){0,3}?(?:was|were|is|had|has|died|drowned|murió|muri[oó]|falleci[oó]|fue|era|result[oó]|qued[oó]|perdi[oó]|recibi[oó]|sufri[oó]|ha|había)(?![\p{L}]))(?:\p{L}+\s*){1,6},/iu;
+
 /** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
 export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 

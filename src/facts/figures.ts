@@ -171,6 +171,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
     // drowned" is a part of the count before it)
     if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
+    // "Cinco civiles, uno de ellos dirigente indígena, han muerto": who one of them was, not a count ("one of them drowned" is one)
+    if (n.value === 1 && R.WHO_ONE_WAS_AFTER.test(s.slice(n.end, n.end + 80))) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
     const read = qualifierOf(pre, post, n);
     // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
@@ -225,6 +227,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       continue;
     }
     if (!kind) continue;
+    // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
+    // item of a list of parts, is one
+    if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
     if (restates) {
@@ -269,7 +274,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
-    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value && f.location === location)) continue;
+    // ("un militar, dos policías y dos periodistas": parts of a list named by different nouns are two)
+    const sameCount = (x: Found) => x.f.kind === kind.kind && x.f.value === n.value && x.f.location === location
+      && !(x.part && kind.how === 'part' && headNoun(masked.slice(x.at)) !== headNoun(masked.slice(n.start)));
+    if (out.some(sameCount)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
@@ -287,6 +295,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
   }
   return out;
+}
+
+/** The word after a count's number: "dos policías" → "policías". */
+function headNoun(fromNumber: string): string {
+  return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
 }
 
 /** "Ayacucho (9), Apurimac (6), …" in a sentence: the breakdown, when it has two entries or more. */
