@@ -106,7 +106,7 @@ export const TOLL_AFTER: Record<FigureKind, RegExp> = {
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
-export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$/iu;
+export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
 const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
   deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
@@ -142,7 +142,7 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
-  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?)|~)\s*$/i, 'approximately'],
 ];
 /** After the number: "600 or more", "100-plus". */
 /** "Tres personas, como mínimo, murieron": a hedge set off by commas after the count (sentences.ts masks it). */
@@ -316,6 +316,8 @@ export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:re
 /** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
 export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
 
+/** A toll noun right before the count: "dejó un saldo cercano a las 30 muertes", "a toll of 12 dead", "un balance de 40 heridos". */
+export const TOLL_NOUN_BEFORE = /\b(?:saldo|balance|toll|tally)(?:\s+(?:\p{L}+\s+){0,2}?(?:de|a|of|at))?\s+(?:l[oa]s\s+)?$/iu;
 /** "dejó un muerto y 25 heridos": "un"/"una" right before a casualty noun is the number one, not an article. */
 export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesionad[oa]|detenid[oa]|arrestad[oa]|v[ií]ctima mortal)(?![\p{L}])/iu;
 /** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */

@@ -59,6 +59,9 @@ function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: 
 /** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
 type How = 'after' | 'before' | 'toll' | 'part';
 function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
+  // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
+  const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
+  if (cleftFirst) return { kind: cleftFirst, how: 'toll' };
   let best: { kind: FigureKind; len: number } | null = null;
   for (const k of KINDS) {
     const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
@@ -72,7 +75,7 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
     if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
     best = { kind: k, len: m[0].length };
   }
-  if (best) return { kind: best.kind, how: 'after' };
+  if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
   if (tollAfter) return { kind: tollAfter, how: 'toll' };

@@ -137,3 +137,13 @@ test('"costó la vida a 38 personas", "cost the lives of 12 people": the count w
     { kind: 'deaths', value: 12, qualifier: 'at_least' },
   ]);
 });
+
+test('a cleft is a toll even where its words read as a plain count, and so is its coordinated second count; "un saldo cercano a las 30"', () => {
+  expectFigures(figures('En tres semanas de paro, son 14 las personas que perdieron la vida y 300 las que resultaron heridas, según la Defensoría.', '2021-05-20', 'es', null), [
+    { kind: 'deaths', value: 14, scope: 'cumulative' },
+    { kind: 'injured', value: 300, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('La revuelta dejó un saldo cercano a las 40 muertes, según el instituto.', '2021-05-20', 'es', null), [
+    { kind: 'deaths', value: 40, qualifier: 'approximately', scope: 'cumulative' },
+  ]);
+});
