@@ -29,6 +29,11 @@ const AFTER_RE = Object.fromEntries(
 const WEAK_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^((?:\\s+${WEAK_PERSON})?(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
+// "Dos personas que habían recibido disparos graves fallecieron", "three men who had been shot on Friday died": a
+// relative clause between the people counted and their verb
+const RELATIVE_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
 const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
 const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
@@ -76,6 +81,8 @@ function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind
     best = { kind: k, len: m[0].length };
   }
   if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
+  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post));
+  if (relative) return { kind: relative, how: 'after' };
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
   if (tollAfter) return { kind: tollAfter, how: 'toll' };

@@ -275,3 +275,12 @@ test('labels, "less than", and ages after "aged"', () => {
   expectFigures(figures('Less than 10 people were injured on Monday.', PUB), [{ kind: 'injured', value: 10, qualifier: 'up_to', asOf: '2023-01-09' }]);
   expectNone('A boy aged 17 was killed in Juliaca.', PUB);
 });
+
+test('a relative clause between the people counted and their verb: "three men who had been shot on Friday died"', () => {
+  expectFigures(figures('Three men who had been shot near the square died in hospital on Sunday.', '2024-07-29', 'en', null), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2024-07-28' },
+  ]);
+  expectFigures(figures('Cuatro personas que habían recibido disparos fallecieron este domingo en el hospital.', '2024-07-29', 'es', null), [
+    { kind: 'deaths', value: 4, scope: 'incident', asOf: '2024-07-28' },
+  ]);
+});
