@@ -22,6 +22,9 @@ export function ofReason(s: string, n: NumberMention, d: DateMention): boolean {
   return d.start > n.end && REASON_RELATIVE.test(s.slice(n.end, d.start));
 }
 
+/** A count in digits, not a span of time or a share ("nine days", "40%"). */
+const OTHER_COUNT = /(?<![\d.,])\d[\d.,]*(?![\d.,])(?!\s*(?:days?|weeks?|months?|years?|hours?|d[ií]as?|semanas?|meses|mes|años?|horas?|%|per ?cent|por ciento))/iu;
+
 export function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
   recentHours = false,
@@ -35,7 +38,11 @@ export function asOfFor(
   const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
   // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
   const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
-  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d));
+  // "…has risen to 60, nine days after the commission put the toll at 50 on July 16": a date past another count is that count's
+  // (digits of other dates are no counts: "entre el 16 de julio y el 4 de agosto")
+  const undated = dates.reduce((text, x) => text.slice(0, x.start) + ' '.repeat(x.end - x.start) + text.slice(x.end), s);
+  const pastOther = (d: DateMention) => d.start > n.end && /,/.test(s.slice(n.end, d.start)) && OTHER_COUNT.test(undated.slice(n.end, d.start));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d) && !pastOther(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);
   if (closing) return own(closing);

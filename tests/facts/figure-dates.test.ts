@@ -90,3 +90,15 @@ test('"en el periodo" refers back to the nearest period stated before, however f
     + 'Además entrevistaron a familias. Son 85 las personas que en el periodo sufrieron lesiones oculares.';
   expectFigures(figures(text, '2022-04-25', 'es', null), [{ kind: 'injured', value: 85, scope: 'subset', asOf: '2022-04-20' }]);
 });
+
+test("a date past another count in a later clause is that count's, not the toll's", () => {
+  const text = 'The number of people killed in the unrest has risen to 44, the commission says, a week after the ministry put the toll at 31 on March 3.';
+  expectFigures(figures(text, '2023-03-11', 'en', null), [
+    { kind: 'deaths', value: 44, scope: 'cumulative', asOf: '2023-03-11' },
+    { kind: 'deaths', value: 31, asOf: '2023-03-03' },
+  ]);
+  // (a span's own days are no other count)
+  expectFigures(figures('De ellos, 40 murieron entre el 16 de julio y el 4 de agosto, según la oficina.', '2024-08-20', 'es', null), [
+    { kind: 'deaths', value: 40, asOf: '2024-08-04' },
+  ]);
+});
