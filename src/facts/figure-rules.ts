@@ -327,4 +327,4 @@ export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)
 export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 
 /** Words before a place that share a count out over places ("most of them in Puno", "la mayoría en Puno"). */
-export const SHARE_OUT_BEFORE = /\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;
+export const SHARE_OUT_BEFORE = /\b(?:most|many|the (?:majority|bulk)|la mayor[ií]a|gran parte|muchos|muchas)\s+(?:[a-záéíóúñ]+\s+){0,3}?(?:in|en)\s+(?:the\s+|la\s+|el\s+)?(?:[a-záéíóúñ]+\s+(?:and|y)\s+(?:[a-záéíóúñ]+\s+)?)?$|\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;

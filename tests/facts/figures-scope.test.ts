@@ -197,3 +197,9 @@ test('a superlative\'s "since" ("la jornada más violenta desde que…") spans n
     { kind: 'deaths', value: 6, scope: 'cumulative' },
   ]);
 });
+
+test('national stays national: "put the toll at 54 …, and said most had died in Puno and neighbouring Cusco"', () => {
+  expectFigures(figures('A rights group put the number of dead at 54, not counting police officers, and said most had died in Puno and neighbouring Cusco.', '2023-01-20', 'en'), [
+    { kind: 'deaths', value: 54, scope: 'cumulative', location: null },
+  ]);
+});
