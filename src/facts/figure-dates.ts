@@ -6,6 +6,7 @@ import type { NumberMention } from './numbers.ts';
 import type { Precision, Scope } from './types.ts';
 import { attributionOf } from './attribution.ts';
 import { toldOn } from './news-day.ts';
+import { maskAsides } from './sentences.ts';
 import type { Context, Dated } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 
@@ -40,7 +41,8 @@ export function asOfFor(
   const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
   // "…has risen to 60, nine days after the commission put the toll at 50 on July 16": a date past another count is that count's
   // (digits of other dates are no counts: "entre el 16 de julio y el 4 de agosto")
-  const undated = dates.reduce((text, x) => text.slice(0, x.start) + ' '.repeat(x.end - x.start) + text.slice(x.end), s);
+  // (nor are ages in an aside: "Two protesters, ages 16 and 17, were killed on Feb. 20")
+  const undated = dates.reduce((text, x) => text.slice(0, x.start) + ' '.repeat(x.end - x.start) + text.slice(x.end), maskAsides(s));
   const pastOther = (d: DateMention) => d.start > n.end && /,/.test(s.slice(n.end, d.start)) && OTHER_COUNT.test(undated.slice(n.end, d.start));
   const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d) && !pastOther(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
