@@ -133,6 +133,8 @@ export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\
 export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound
   // "between 40 and 60 people": the range gives two bounds of one count
+  // "had more than doubled, from 682 to 1,376", "subió de 40 a 52": the new value of a change, not a range's top
+  [/\b(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó])\b[^.;]{0,30}?\b(?:from|de)\s+\d[\d,.]*\s+(?:to|a)\s*$/i, 'exact'],
   [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
   // "range from 800 to 1,500", "around 50 to 60 people", "de 50 a 60 muertos": the second number bounds the count
   [/(?:\d[\d,.]*|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s+(?:to|-|–|a)\s*$/i, 'up_to'],
@@ -142,7 +144,7 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
-  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?)|~)\s*$/i, 'approximately'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|(?:estimated|estimates|estima|estim[oó]|calcula|calcul[oó])\s+(?:that|que)|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?)|~)\s*$/i, 'approximately'],
 ];
 /** After the number: "600 or more", "100-plus". */
 /** "Tres personas, como mínimo, murieron": a hedge set off by commas after the count (sentences.ts masks it). */

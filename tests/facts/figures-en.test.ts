@@ -284,3 +284,12 @@ test('a relative clause between the people counted and their verb: "three men wh
     { kind: 'deaths', value: 4, scope: 'incident', asOf: '2024-07-28' },
   ]);
 });
+
+test('"estimated that N" is approximate; the new value of a change ("rose from 40 to 52") is no range top', () => {
+  expectFigures(figures('The group estimated that 2,300 people had been arrested since the protests began.', '2022-12-07', 'en', null), [
+    { kind: 'detained', value: 2300, qualifier: 'approximately' },
+  ]);
+  expectFigures(figures('The death toll rose from 40 to 52 people killed, the ministry said.', '2022-12-07', 'en', null).filter((f) => f.value === 52), [
+    { kind: 'deaths', value: 52, qualifier: 'exact' },
+  ]);
+});
