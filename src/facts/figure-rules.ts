@@ -320,6 +320,8 @@ export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half
 
 /** A toll noun right before the count: "dejó un saldo cercano a las 30 muertes", "a toll of 12 dead", "un balance de 40 heridos". */
 export const TOLL_NOUN_BEFORE = /\b(?:saldo|balance|toll|tally)(?:\s+(?:\p{L}+\s+){0,2}?(?:de|a|of|at))?\s+(?:l[oa]s\s+)?$/iu;
+/** After a list and a colon: ": ese fue el saldo que dejó…", ": that was the toll of…". */
+export const TOLL_RESTATED_AFTER = /^[:;]\s*(?:ese|este|tal|that|this|such)\s+(?:fue|es|era|was|is)\s+(?:el|the)\s+(?:saldo|balance|toll|cost|costo|resultado)\b/iu;
 /** "dejó un muerto y 25 heridos": "un"/"una" right before a casualty noun is the number one, not an article. */
 export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesionad[oa]|detenid[oa]|arrestad[oa]|v[ií]ctima mortal)(?![\p{L}])/iu;
 /** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */

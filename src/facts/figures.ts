@@ -146,7 +146,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       anchor = { ...restates, idx, at: n.start };
       continue;
     }
-    const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
+    const ownClause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
+    // "Diez muertos y 98 heridos: ese fue el saldo de la jornada del 15 de noviembre": the clause after the colon tells the list's
+    const next = clauses.find(([a]) => a === ownClause[1]);
+    const clause: [number, number] = next && R.TOLL_RESTATED_AFTER.test(s.slice(next[0], next[1])) ? [ownClause[0], next[1]] : ownClause;
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths

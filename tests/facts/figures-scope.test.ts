@@ -203,3 +203,10 @@ test('national stays national: "put the toll at 54 …, and said most had died i
     { kind: 'deaths', value: 54, scope: 'cumulative', location: null },
   ]);
 });
+
+test('a list before a colon takes its scope and day from the clause after it (": ese fue el saldo de la jornada del …")', () => {
+  expectFigures(figures('Seis muertos y 40 heridos: ese fue el saldo que dejó en el puerto la jornada del 3 de marzo de 2020.', '2022-03-03', 'es', null), [
+    { kind: 'deaths', value: 6, scope: 'incident', asOf: '2020-03-03' },
+    { kind: 'injured', value: 40, scope: 'incident', asOf: '2020-03-03' },
+  ]);
+});
