@@ -34,7 +34,7 @@ const MONTHS: [RegExp, number][] = [
   [/^(oct(ober|\.)?|octubre)$/, 10], [/^(nov(ember|\.)?|noviembre)$/, 11], [/^(dec(ember|\.)?|dic(iembre|\.)?)$/, 12],
 ];
 const MONTH_RE =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
+  '(?:January|February|March|April|Mayo|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
 const WEEKDAYS: [RegExp, number][] = [
   [/^(sunday|domingo)/, 0], [/^(monday|lunes)/, 1], [/^(tuesday|martes)/, 2], [/^(wednesday|mi[eé]rcoles)/, 3],
   [/^(thursday|jueves)/, 4], [/^(friday|viernes)/, 5], [/^(saturday|s[aá]bado)/, 6],
