@@ -69,7 +69,12 @@ function placeYearless(date: string, text: string, ctx: DateContext): string {
   if (!ctx.lastYear || !ctx.reference) return date;
   const reread = inYear(ctx.lastYear);
   if (!valid(reread) || reread > addDays(ctx.reference, 1) || (ctx.storyStart && reread < ctx.storyStart)) return date;
-  return Date.parse(ctx.reference) - Date.parse(date) > 300 * 86_400_000 ? reread : date;
+  if (Date.parse(ctx.reference) - Date.parse(date) > 300 * 86_400_000) return reread;
+  // An anniversary article ("dos años después", published long after the story began) that last wrote one of the story's
+  // own years: "El 13 de noviembre, …" is that year's, not the publication year's (issue 10: years come from the text)
+  const startYear = ctx.storyStart ? Number(ctx.storyStart.slice(0, 4)) : null;
+  const longAfter = ctx.storyStart && Date.parse(ctx.reference) - Date.parse(ctx.storyStart) > 300 * 86_400_000;
+  return longAfter && startYear && ctx.lastYear <= startYear + 1 && ctx.lastYear < Number(ctx.reference.slice(0, 4)) ? reread : date;
 }
 
 /** Words that say a period began: "the unrest began on 16 September" dates the beginning itself. */
