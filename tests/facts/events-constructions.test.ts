@@ -147,3 +147,9 @@ test("an anniversary article's year-less days belong to the story's year it last
   assert.ok(dates(events).includes('2023-01-13'), lines(events).join('\n'));
   assert.ok(!dates(events).includes('2025-01-13'), lines(events).join('\n'));
 });
+
+test('"cuatro días más tarde", "three days later" date a happening from the date before', () => {
+  const text = 'Seis personas murieron el 9 de enero en Juliaca. Otras tres perdieron la vida cuatro días más tarde en Puno.';
+  const events = extractEvents(doc(text, '2023-02-01T12:00:00Z', 'es'), story);
+  assert.ok(dates(events).includes('2023-01-13'), lines(events).join('\n'));
+});
