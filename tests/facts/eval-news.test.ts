@@ -5,8 +5,8 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
 const FLOORS = {
-  dev: { f1: 0.68, es: 0.69, series: 0.91, dates: 0.76 },
-  test: { f1: 0.47, es: 0.47, series: 0.64, dates: 0.62 },
+  dev: { f1: 0.69, es: 0.71, series: 0.92, dates: 0.77 },
+  test: { f1: 0.48, es: 0.48, series: 0.64, dates: 0.66 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
