@@ -9,7 +9,7 @@ export interface Byline {
 }
 
 /** "Octubre 12, 2019": a Spanish month written first, as English does. */
-const SPANISH_MONTH_FIRST = new RegExp(`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i');
+const SPANISH_MONTH_FIRST = new RegExp(`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\\s+(\\d{1,2})(?:,?\\s+|\\s+de\\s+)(\\d{4})\\b`, 'i');
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
 const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;

@@ -104,7 +104,7 @@ export function parseDateString(value: string, language?: string | null): string
   return null;
 }
 
-const CUE = /^(?:posted|published|publicado|publicada|fecha de publicación)\b(?:\s+(?:on|el))?\s*:?\s*/i;
+const CUE = /^(?:posted|published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
 
 /**
  * A publication-date cue on a line of its own → ISO date, else null:
@@ -164,6 +164,12 @@ const WIRE_DATELINE = [
   new RegExp(String.raw`^${PLACE},\s+${DAY_MONTH}(?:${AGENCY}|${DASH})(?=\s|$)`, 'iu'),
   new RegExp(String.raw`^${PLACE},\s+${MONTH_DAY}(?:${AGENCY}|${DASH})(?=\s|$)`, 'iu'),
 ];
+// A press release's dateline: the date in parentheses after the place ("GENEVA (23 September 2022) –",
+// "Washington, D.C. (May 3, 2021) —", "Ginebra (3 de junio de 2024).-").
+const RELEASE_DATELINE = [
+  new RegExp(String.raw`^${PLACE}\s*\(\s*${DAY_MONTH}\s*\)${DASH}(?=\s|$)`, 'iu'),
+  new RegExp(String.raw`^${PLACE}\s*\(\s*${MONTH_DAY}\s*\)${DASH}(?=\s|$)`, 'iu'),
+];
 
 /**
  * The date in a wire dateline opening a story's first line: "BOGOTÁ, 3 may (EFE) —",
@@ -173,6 +179,8 @@ const WIRE_DATELINE = [
  */
 export function wireDatelineDate(line: string): DatelineDate | null {
   const s = line.trim();
+  const release = releaseDatelineDate(s);
+  if (release) return release;
   const place = /^[^,]{2,60},/.exec(s)?.[0];
   // The place is a name: no digits, and in capitals or Title Case ("Santiago de Chile").
   if (!place || /\d/.test(place) || !/^[\p{Lu}]/u.test(place)) return null;
@@ -192,6 +200,19 @@ export function wireDatelineDate(line: string): DatelineDate | null {
   // 29 February without a year could be right; any other impossible day is not a date.
   if (!ymd(2024, m, d)) return null;
   return { month: m, day: d, year: null, length };
+}
+
+/** "GENEVA (23 September 2022) –": a press release's place and full date, closed by a dash. */
+function releaseDatelineDate(s: string): DatelineDate | null {
+  if (!/^\p{Lu}/u.test(s) || /^[^(]*\d/.test(s)) return null;
+  const dayFirst = RELEASE_DATELINE[0]!.exec(s);
+  const monthFirst = dayFirst ? null : RELEASE_DATELINE[1]!.exec(s);
+  const hit = dayFirst ?? monthFirst;
+  const [day, month, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  if (!hit || !day || !month || !year) return null;
+  const m = monthNumber(month);
+  const d = Number(day);
+  return ymd(Number(year), m, d) ? { month: m, day: d, year: Number(year), length: hit[0].length } : null;
 }
 
 /** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year. */

@@ -34,7 +34,7 @@ const MONTHS: [RegExp, number][] = [
   [/^(oct(ober|\.)?|octubre)$/, 10], [/^(nov(ember|\.)?|noviembre)$/, 11], [/^(dec(ember|\.)?|dic(iembre|\.)?)$/, 12],
 ];
 const MONTH_RE =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
+  '(?:January|February|March|April|Mayo|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
 const WEEKDAYS: [RegExp, number][] = [
   [/^(sunday|domingo)/, 0], [/^(monday|lunes)/, 1], [/^(tuesday|martes)/, 2], [/^(wednesday|mi[eé]rcoles)/, 3],
   [/^(thursday|jueves)/, 4], [/^(friday|viernes)/, 5], [/^(saturday|s[aá]bado)/, 6],
@@ -191,11 +191,12 @@ const RULES: Rule[] = [
   },
   // yesterday, today, ayer, hoy, anteayer, last night, N days ago, hace N días
   {
-    re: /\b(the day before yesterday|anteayer|antier|yesterday|ayer|today|tonight|this morning|this afternoon|hoy|esta ma[ñn]ana|esta tarde|last night|anoche|earlier today)\b/gi,
+    // ("la víspera", "en la víspera": the eve of the day the article tells, as Spanish wires write yesterday)
+    re: /\b(the day before yesterday|anteayer|antier|yesterday|ayer|today|tonight|this morning|this afternoon|hoy|esta ma[ñn]ana|esta tarde|last night|anoche|earlier today|la v[ií]spera)(?![\p{L}])/giu,
     make: (m, pub) => {
       if (!pub) return null;
       const w = m[1]!.toLowerCase();
-      const off = /before yesterday|anteayer|antier/.test(w) ? -2 : /yesterday|ayer|last night|anoche/.test(w) ? -1 : 0;
+      const off = /before yesterday|anteayer|antier/.test(w) ? -2 : /yesterday|ayer|last night|anoche|v[ií]spera/.test(w) ? -1 : 0;
       return ex(addDays(pub, off), 'day', 'relative');
     },
   },

@@ -7,6 +7,8 @@ export interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** A whole the current sentence restates ("De las 3.649 personas heridas, …"): the whole of its parts and of the next sentence's. */
+  restated?: Found;
   /** The latest day the article reports on (see newsDayOf). */
   newsDay: string | null;
   /** Per sentence: the day of the live-blog entry it belongs to, if the page is a live blog with dated entries. */

@@ -6,11 +6,25 @@ import type { NumberMention } from './numbers.ts';
 import type { Precision, Scope } from './types.ts';
 import { attributionOf } from './attribution.ts';
 import { toldOn } from './news-day.ts';
+import { maskAsides } from './sentences.ts';
 import type { Context, Dated } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 
 // A coordinated clause with a verb of its own: ", and Cali is bracing…", "; police said…", ", mientras el Gobierno ha…".
 const OTHER_CLAUSE = /(?:;|,\s+(?:and|but|while|whereas|although|y|pero|mientras|aunque)\s)(?=[^,;]*?\b(?:is|are|was|were|has|have|had|will|said|says|dijo|dice|es|son|fue|fueron|está|están|ha|han)\b)/i;
+
+// "arrested 230 suspects over the attacks that swept the country on May 09", "detenidos por los saqueos que se
+// produjeron el domingo": a date in a relative clause of the reason given after the count dates that event, not the
+// count (a count "during the marches that crossed the city on Thursday" is of that event: not this rule).
+const REASON_RELATIVE = /^[^,;:]*?\b(?:over|for|after|following|por|tras)\s+(?:the|an?|los|las|la|el|unos|unas)\s+[^,;:]*?\s(?:that|which|que)\s[^,;:]*$/iu;
+
+/** Whether the date `d`, after the count `n`, belongs to a relative clause of the count's reason (see REASON_RELATIVE). */
+export function ofReason(s: string, n: NumberMention, d: DateMention): boolean {
+  return d.start > n.end && REASON_RELATIVE.test(s.slice(n.end, d.start));
+}
+
+/** A count in digits, not a span of time or a share ("nine days", "40%"). */
+const OTHER_COUNT = /(?<![\d.,])\d[\d.,]*(?![\d.,])(?!\s*(?:days?|weeks?|months?|years?|hours?|d[ií]as?|semanas?|meses|mes|años?|horas?|%|per ?cent|por ciento))/iu;
 
 export function asOfFor(
   s: string, n: NumberMention, clause: [number, number], clauseDates: DateMention[], dates: DateMention[], scope: Scope, idx: number, ctx: Context,
@@ -25,7 +39,12 @@ export function asOfFor(
   const apart = (d: DateMention) => OTHER_CLAUSE.test(s.slice(Math.min(d.end, n.end), Math.max(d.start, n.start)));
   // "…at 24 nationwide, up from 19 two days ago": a date after an earlier value is that value's
   const ofEarlier = (d: DateMention) => d.start > n.end && R.EARLIER_VALUE_BETWEEN.test(s.slice(n.end, d.start));
-  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d));
+  // "…has risen to 60, nine days after the commission put the toll at 50 on July 16": a date past another count is that count's
+  // (digits of other dates are no counts: "entre el 16 de julio y el 4 de agosto")
+  // (nor are ages in an aside: "Two protesters, ages 16 and 17, were killed on Feb. 20")
+  const undated = dates.reduce((text, x) => text.slice(0, x.start) + ' '.repeat(x.end - x.start) + text.slice(x.end), maskAsides(s));
+  const pastOther = (d: DateMention) => d.start > n.end && /,/.test(s.slice(n.end, d.start)) && OTHER_COUNT.test(undated.slice(n.end, d.start));
+  const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d) && !pastOther(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);
   if (closing) return own(closing);
@@ -78,8 +97,9 @@ function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx
     const stated = ctx.periods[k]?.stated;
     return stated ? { ...stated, end: storyEra(stated.end, stated.yearless, k, ctx) } : null;
   };
+  // ("en el periodo", "in that period": the nearest period stated before, however far back)
   if (BACK_TO_PERIOD.test(s.slice(clause[0], clause[1]))) {
-    for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) {
+    for (let k = idx - 1; k >= 0; k--) {
       const back = periodAt(k);
       if (fits(back)) return back;
     }

@@ -2,6 +2,7 @@
 // casualty extraction well, and rules keep every decision explainable. Each table is data: a word list or a
 // regex source; figures.ts assembles them into patterns around each number mention.
 import type { FigureKind, Qualifier } from './types.ts';
+import { ASIDE_VERB } from './sentences.ts';
 
 const alt = (words: string[]) => `(?:${words.join('|')})`;
 
@@ -105,7 +106,7 @@ export const TOLL_AFTER: Record<FigureKind, RegExp> = {
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
-export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$/iu;
+export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
 const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
   deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
@@ -121,6 +122,8 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
 export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed)\s+(?:the\s+)?$/i;
+/** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
+export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
@@ -130,6 +133,8 @@ export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\
 export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound
   // "between 40 and 60 people": the range gives two bounds of one count
+  // "had more than doubled, from 682 to 1,376", "subió de 40 a 52": the new value of a change, not a range's top
+  [/\b(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó])\b[^.;]{0,30}?\b(?:from|de)\s+\d[\d,.]*\s+(?:to|a)\s*$/i, 'exact'],
   [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
   // "range from 800 to 1,500", "around 50 to 60 people", "de 50 a 60 muertos": the second number bounds the count
   [/(?:\d[\d,.]*|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s+(?:to|-|–|a)\s*$/i, 'up_to'],
@@ -139,9 +144,11 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
-  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de)|~)\s*$/i, 'approximately'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|(?:estimated|estimates|estima|estim[oó]|calcula|calcul[oó])\s+(?:that|que)|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?)|~)\s*$/i, 'approximately'],
 ];
 /** After the number: "600 or more", "100-plus". */
+/** "Tres personas, como mínimo, murieron": a hedge set off by commas after the count (sentences.ts masks it). */
+export const HEDGE_ASIDE_AFTER = /^(?:\s+\p{L}+){0,2}\s*,\s+(?:como m[ií]nimo|por lo menos|al menos|at least|at the very least)\s*,/iu;
 export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
   // "around 50 to 60 people": the first number of a range is its lower bound
   [/^\s*(?:to|–|-)\s*\d[\d,.]*\s+\p{L}/iu, 'at_least'],
@@ -185,14 +192,16 @@ export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:its
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
-export const PART_ASIDE = /,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},/giu;
+export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},`
+  // "Thirty people, among them five police officers, four soldiers and two journalists, were hurt": a list of parts
+  + String.raw`|,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:.]{1,160}?,(?=\s+${ASIDE_VERB})`, 'giu');
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
 export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*))$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?|\b(?:comprise|comprises|include|includes|consist of|incluye|incluyen|comprende|comprenden)\s+)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
-export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
+export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|todav[ií]a|still|already|also|tambi[eé]n)\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** "los cuatro restantes", "the remaining five", "los otros 659": the rest of a whole just stated. */
@@ -208,15 +217,26 @@ export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias
  * a status of part of the toll ("nine more are under investigation", "siete en verificación"). Who killed, told plainly
  * ("killed by security forces"), is no restriction: in a crackdown that is often the whole toll.
  */
-const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}])|(?:allegedly|presuntamente|apparently|reportedly|supuestamente)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:by|por|a manos de)\\s|attributed to|atribuid[oa]s a|a manos de|por (?:la )?acci[oó]n de|causad[oa]s (?:presuntamente )?por|perpetrad[oa]s (?:presuntamente )?por|committed by|linked to police|fired by police|under investigation|being (?:examined|investigated)|en verificaci[oó]n|en (?:proceso|etapa) de (?:investigaci[oó]n|verificaci[oó]n))';
+const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó]) (?:from|por|de) (?:the impact|el impacto|impactos?|disparos?|heridas de bala|gunshot)|(?:have been|were|has been|was|fueron|han sido) (?:executed|hanged|ejecutad[oa]s|ahorcad[oa]s)|por (?:armas? de fuego|impactos? de bala|disparos|perdigones|balines|balas)(?![\\p{L}])|(?:allegedly|presuntamente|apparently|reportedly|supuestamente)\\s+(?:[\\p{L}]+\\s+){0,3}?(?:by|por|a manos de)\\s|attributed to|atribuid[oa]s a|a manos de|por (?:la )?acci[oó]n de|causad[oa]s (?:presuntamente )?por|perpetrad[oa]s (?:presuntamente )?por|committed by|linked to police|fired by police|under investigation|being (?:examined|investigated)|en verificaci[oó]n|en (?:proceso|etapa) de (?:investigaci[oó]n|verificaci[oó]n)'
+  // wounds, accidents, tear gas, falls, vehicles: "treated for gunshot wounds", "dos en accidentes de tránsito", "heridas por bombas lacrimógenas"
+  + '|(?:for|with|from|de|por|con) (?:gunshot|bullet|pellet) (?:wounds?|injuries)|(?:in|en) (?:road|traffic) (?:accidents|crashes)|accidentes? (?:de tr[aá]nsito|de tr[aá]fico|viales?)'
+  + '|(?:por|de) (?:bombas?|granadas?|gases?|latas?) lacrim[oó]gen\\p{L}*|(?:by|from) tear[- ]gas (?:canisters?|grenades?|shells?)|por ca[ií]das|atropellad[oa]s|arrollad[oa]s|run over'
+  + '|(?:at|en) (?:the |los |las )?(?:roadblocks?|blockades?|bloqueos?|barricadas?)(?![\\p{L}]))';
 /** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
 export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
 const BODY = '(?:chest|head|abdomen|back|thorax|neck|torso|face|eye|tórax|torax|cabeza|pecho|espalda|cuello|rostro|ojo)';
-export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|eye injur\\p{L}*|(?:trauma|lesi[oó]n|lesiones|daño|heridas?) (?:ocular(?:es)?|en (?:los|sus) ojos)|globo ocular|(?:lesiones|heridas|traumas?) oculares|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
+export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|(?:s[oó]lo|solamente|[uú]nicamente) en (?:la ciudad de |la provincia de |el departamento de )?[A-ZÁÉÍÓÚÑ]|only in [A-Z]|(?:remain|remained|still)\\s+(?:in custody|in detention|detained|behind bars|in jail)|(?:permanecen|siguen|contin[uú]an|quedan)\\s+(?:detenid|bajo arresto|en prisi[oó]n|presos|privad)|eye injur\\p{L}*|(?:trauma|lesi[oó]n|lesiones|daño|heridas?) (?:ocular(?:es)?|en (?:los|sus) ojos)|globo ocular|(?:lesiones|heridas|traumas?) oculares|among (?:the )?(?:dead|deceased|killed|victims|injured|wounded|fatalities)|entre (?:los )?(?:muertos|fallecidos|heridos|v[ií]ctimas)|remains? hospitali[sz]ed|remained hospitali[sz]ed|still (?:in hospital|hospitali[sz]ed)|siguen hospitalizad|permanecen hospitalizad|contin[uú]an hospitalizad|(?:shots?|gunshots?|bullets?|gunshot wounds?|bullet wounds?|impactos? de bala|disparos?|balas?|balazos?|perdigones) (?:to|in|on|en|a|al)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|el\\s+|la\\s+)?${BODY})`, 'i');
 // "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count
 export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
-export const DAY_CUES = /\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada)(?![\p{L}])/iu;
+export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada`
+  // one night ("52 detenidos durante la noche", "arrested overnight")
+  + String.raw`|(?:durante|en) la (?:noche|madrugada)|anoche|esta madrugada|overnight|last night|during the night`
+  // one event named in the singular ("injured in the clash", "murieron en el ataque"): plural "clashes" can span weeks
+  + String.raw`|(?:in|during)\s+(?:the|that|this|a)\s+(?:clash|raid|attack|shooting|stampede|explosion|blast|ambush|assault|massacre)|(?:en|durante)\s+(?:el|ese|este|un|la|esa|una)\s+(?:enfrentamiento|ataque|tiroteo|operativo|desalojo|asalto|emboscada|balacera|masacre|explosi[oó]n|estampida|incendio)`
+  + String.raw`)(?![\p{L}])`, 'iu');
+/** Right after the number, an increment over an earlier count: "four more deaths", "two more people died", "dos muertos más". */
+export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,2}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+m[aá]s)(?![\p{L}])/iu;
 /** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
 export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
 /** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
@@ -228,6 +248,8 @@ export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
+/** A superlative measured since a start: "la jornada más violenta desde que…", "the deadliest day since 2019". */
+export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?:\p{L}+est|worst|biggest|largest|most\s+\p{L}+))\s+(?:\p{L}+\s+){0,3}?(?:desde|since)\s[^,;.]*/giu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+)?(?:weeks?\s+of\s+|months?\s+of\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
@@ -241,6 +263,12 @@ export const REPORT_VERBS = new RegExp(`\\b${alt([
   'precisó', 'detalló', 'registró', 'contabilizó', 'elevó', 'elevaron', 'actualizó', 'reconoció', 'dijo', 'afirmó', 'aseguró', 'lamentó', 'denunció',
   'advirtió', 'sostuvo', 'explicó', 'reveló', 'da cuenta', 'reporta', 'informa', 'señala', 'indica',
   'difundió', 'divulgó', 'publicó', 'presentó', 'released', 'published', 'issued',
+  // the plural of the Spanish press ("denunciaron este viernes cinco organizaciones", "informaron las autoridades")
+  'informaron', 'reportaron', 'confirmaron', 'señalaron', 'indicaron', 'precisaron', 'detallaron', 'registraron', 'contabilizaron',
+  'actualizaron', 'reconocieron', 'dijeron', 'afirmaron', 'aseguraron', 'lamentaron', 'denunciaron', 'advirtieron', 'sostuvieron',
+  'explicaron', 'revelaron', 'difundieron', 'divulgaron', 'publicaron', 'presentaron', 'informan', 'reportan', 'señalan', 'indican', 'denuncian',
+  // perfect and pluperfect ("había adelantado que…", "ha informado"), and "adelantó" (told ahead of a report)
+  'adelantó', 'adelantaron', 'adelantado', 'informado', 'dicho', 'señalado', 'sostenido', 'afirmado', 'asegurado', 'reconocido', 'confirmado', 'reportado', 'denunciado',
 ])}(?![\\p{L}])`, 'iu');
 
 /** Sources: [pattern, canonical name, official]. First match in the sentence before the number wins. */
@@ -284,13 +312,23 @@ export function datelineLength(s: string): number {
 export const NOT_PLACES = /^(?:Peru|Perú|the|The|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Congress|Latin|South)$/;
 
 /** "said on Monday", "informó el lunes": the date of a statement, which dates the count but is not an event. */
-export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|\\p{L}+))?\\s+$`, 'iu');
+// ("dijo que el lunes murieron…", "said that on Monday…": a date after "que"/"that" is the told fact's, not the telling's)
+export const STATEMENT_DATE = new RegExp(`(?:${REPORT_VERBS.source})(?:\\s+(?:reporters|journalists|a la prensa|(?!(?:que|that)\\s)\\p{L}+))?\\s+$`, 'iu');
 
 /** "the Puno area, where most of the 60 deaths … occurred": the count is larger than the place. */
 export const MOST_OF_BEFORE = /\bwhere\s+(?:most|many|the (?:majority|bulk)|half|much)\s+of\s+(?:the\s+)?$|\bdonde\s+(?:se\s+)?(?:concentra|registra)\w*\s+(?:la mayor[ií]a|gran parte)\s+de\s+(?:los|las)\s+$/i;
+
+/** A toll noun right before the count: "dejó un saldo cercano a las 30 muertes", "a toll of 12 dead", "un balance de 40 heridos". */
+export const TOLL_NOUN_BEFORE = /\b(?:saldo|balance|toll|tally)(?:\s+(?:\p{L}+\s+){0,2}?(?:de|a|of|at))?\s+(?:l[oa]s\s+)?$/iu;
+/** After a list and a colon: ": ese fue el saldo que dejó…", ": that was the toll of…". */
+export const TOLL_RESTATED_AFTER = /^[:;]\s*(?:ese|este|tal|that|this|such)\s+(?:fue|es|era|was|is)\s+(?:el|the)\s+(?:saldo|balance|toll|cost|costo|resultado)\b/iu;
+/** "dejó un muerto y 25 heridos": "un"/"una" right before a casualty noun is the number one, not an article. */
+export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesionad[oa]|detenid[oa]|arrestad[oa]|v[ií]ctima mortal)(?![\p{L}])/iu;
+/** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */
+export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)\s+(?!(?:\p{L}+\s+){0,3}?(?:was|were|is|had|has|died|drowned|murió|muri[oó]|falleci[oó]|fue|era|result[oó]|qued[oó]|perdi[oó]|recibi[oó]|sufri[oó]|ha|había)(?![\p{L}]))(?:\p{L}+\s*){1,6},/iu;
 
 /** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
 export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 
 /** Words before a place that share a count out over places ("most of them in Puno", "la mayoría en Puno"). */
-export const SHARE_OUT_BEFORE = /\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;
+export const SHARE_OUT_BEFORE = /\b(?:most|many|the (?:majority|bulk)|la mayor[ií]a|gran parte|muchos|muchas)\s+(?:[a-záéíóúñ]+\s+){0,3}?(?:in|en)\s+(?:the\s+|la\s+|el\s+)?(?:[a-záéíóúñ]+\s+(?:and|y)\s+(?:[a-záéíóúñ]+\s+)?)?$|\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;

@@ -4,109 +4,23 @@
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
 // before the number → scope from cues in its clause (a place that restricts it: place-scope.ts) → date
 // (figure-dates.ts), place and source (attribution.ts).
-import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Scope, Story } from './types.ts';
-import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
-import { findNumbers, type NumberMention } from './numbers.ts';
+import type { ExtractedFigure, FactInput, Qualifier, Story } from './types.ts';
+import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount } from './dates.ts';
+import { findNumbers } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
-import { asOfFor } from './figure-dates.ts';
+import { asOfFor, ofReason } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
-import { ARTICLE_PERSON, COORD, datelineLength, SHARE_OUT_BEFORE, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
+import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
+import { ARTICLE_PERSON_RE, KIND_WORD_RE, KINDS, kindOf, qualifierOf, scopeOf, type How } from './figure-kind.ts';
 
-const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
-const AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => {
-    const fill = `(?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?`;
-    // at most one word outside the filler list: "39,145 Palestinians have been killed"
-    return [k, new RegExp(`^(${fill}(?:\\s+${R.GENERIC})?${fill})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')];
-  }),
-) as Record<FigureKind, RegExp>;
-const WEAK_AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^((?:\\s+${WEAK_PERSON})?(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
-) as Record<FigureKind, RegExp>;
-const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
-const ARTICLE_AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
-) as Record<FigureKind, RegExp>;
-const BEFORE_RE = Object.fromEntries(
-  // ("murieron en total 13 personas", "killed a total of 13")
-  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
-) as Record<FigureKind, RegExp>;
-/** A casualty word of each kind anywhere in a text ("de los fallecidos,", "Del total de detenidos"). */
-const KIND_WORD_RE = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;
-const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
 const { REPORT_VERBS } = R;
 
-
-
-
-function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
-  if (n.plus) return { qualifier: 'more_than', cut: pre.length };
-  for (const [re, q] of R.QUALIFIERS) {
-    const m = re.exec(pre);
-    if (m) return { qualifier: q, cut: m.index };
-  }
-  for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
-  // "un centenar de heridos", "una veintena de detenidos": about that many
-  return { qualifier: n.approx ? 'approximately' : 'exact', cut: pre.length };
-}
-
-/** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
-type How = 'after' | 'before' | 'toll' | 'part';
-function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
-  let best: { kind: FigureKind; len: number } | null = null;
-  for (const k of KINDS) {
-    const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
-    if (!m || (best && best.len <= m[0].length)) continue;
-    const fillers = m[1]!.trim().toLowerCase();
-    const rest = post.slice(m[0].length);
-    const word = m[2]!.toLowerCase();
-    // "12 soldiers killed 3 protesters", "soldiers who killed…": the number is the actor, not the casualty
-    if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
-    // "a soldier killed him": an active verb with an object after a lone article
-    if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
-    best = { kind: k, len: m[0].length };
-  }
-  if (best) return { kind: best.kind, how: 'after' };
-  if (n.weak) return null;
-  const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
-  if (tollAfter) return { kind: tollAfter, how: 'toll' };
-  const cleft = R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
-  if (cleft) return { kind: cleft, how: 'toll' };
-  const copula = KINDS.find((k) => R.COPULA_BEFORE[k].test(pre));
-  if (copula) return { kind: copula, how: 'toll' };
-  if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
-  if (!R.AFTER_BEFORE_OK.test(post)) return null;
-  for (const k of KINDS) {
-    const m = BEFORE_RE[k].exec(pre);
-    if (m) return { kind: k, how: /toll|cifra|n[uú]mero|balance|saldo|number/i.test(m[0]) ? 'toll' : 'before' };
-  }
-  return null;
-}
-
-/** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
-function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
-  if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
-  if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
-  // "put the day's death toll higher, at 16": one day's toll
-  if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
-  if (how === 'toll' || asOfDate) return 'cumulative';
-  // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
-  // the clause spans a period ("between April 28 and June 30")
-  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause)) return 'incident';
-  if (R.WINDOW_CUES.test(clause)) return 'subset';
-  if (R.CAUSE_CUES.test(own)) return 'subset';
-  if (R.DAY_CUES.test(clause)) return 'incident';
-  if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
-  if (R.PERIOD_CUES.test(clause)) return 'cumulative';
-  if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
-  return 'cumulative';
-}
 
 function regionOf(name: string, story: Story | undefined): string | null {
   return story ? (placeToRegion(story, name)?.region ?? null) : null;
@@ -167,8 +81,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
     // drowned" is a part of the count before it)
     if (n.value === 1 && /^\s+(?:of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu.test(post)) continue;
+    // "Cinco civiles, uno de ellos dirigente indígena, han muerto": who one of them was, not a count ("one of them drowned" is one)
+    if (n.value === 1 && R.WHO_ONE_WAS_AFTER.test(s.slice(n.end, n.end + 80))) continue;
     const wholeOf = ofNumber ? kindOf('', post.slice(ofNumber[0].length), { ...n, weak: false }) : null;
-    const { qualifier, cut } = qualifierOf(pre, post, n);
+    const read = qualifierOf(pre, post, n);
+    // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
+    const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
+    const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
@@ -180,6 +99,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
       || listed
+      // "90 people, among them students, nurses and two reporters, were injured": a count inside its whole's aside
+      || (sameSentence && inPartAside)
       || R.PART_HOLDER_BEFORE.test(before)
       // "los cuatro restantes aún no han sido reconocidos", "the remaining five"
       || (sameSentence && (R.REST_AFTER.test(post) || R.REST_BEFORE.test(before)))
@@ -208,18 +129,31 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (!kind && !n.weak && sameSentence && whole && n.value < whole.f.value && /:\s*$/.test(pre.slice(0, cut)) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post)) {
       kind = { kind: whole.f.kind, how: 'part' };
     }
+    // "the 230 suspects comprise 71 from…", "Of the 230 suspects, 68…": a count stated earlier, restated under another
+    // noun, is the whole of the parts that follow it
+    const restatedAs = !kind && !n.weak && /\b(?:the|los|las|these|those|estos|estas)\s+$/i.test(before) ? [...ctx.found, ...out].reverse().find((x) => x.f.value === n.value && !x.part) : undefined;
+    if (restatedAs) {
+      anchor = { ...restatedAs, idx, at: n.start };
+      continue;
+    }
     if (!kind) continue;
+    // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
+    // item of a list of parts, is one
+    if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
     const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
     if (restates) {
       anchor = { ...restates, idx, at: n.start };
       continue;
     }
-    const clause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
+    const ownClause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
+    // "Diez muertos y 98 heridos: ese fue el saldo de la jornada del 15 de noviembre": the clause after the colon tells the list's
+    const next = clauses.find(([a]) => a === ownClause[1]);
+    const clause: [number, number] = next && R.TOLL_RESTATED_AFTER.test(s.slice(next[0], next[1])) ? [ownClause[0], next[1]] : ownClause;
     const clauseText = s.slice(clause[0], clause[1]);
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
-    const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))));
+    const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));
@@ -253,7 +187,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
-    if (out.some(({ f }) => f.kind === kind.kind && f.value === n.value && f.location === location)) continue;
+    // ("un militar, dos policías y dos periodistas": parts of a list named by different nouns are two)
+    const sameCount = (x: Found) => x.f.kind === kind.kind && x.f.value === n.value && x.f.location === location
+      && !(x.part && kind.how === 'part' && headNoun(masked.slice(x.at)) !== headNoun(masked.slice(n.start)));
+    if (out.some(sameCount)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
@@ -262,6 +199,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state
+  ctx.restated = anchor;
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1]!, out[i]!];
     if (a.f.kind !== b.f.kind || a.part) continue;
@@ -270,6 +208,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
   }
   return out;
+}
+
+/** The word after a count's number: "dos policías" → "policías". */
+function headNoun(fromNumber: string): string {
+  return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
 }
 
 /** "Ayacucho (9), Apurimac (6), …" in a sentence: the breakdown, when it has two entries or more. */
@@ -309,7 +252,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
     // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
-    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? ctx.previous : undefined);
+    // ("De las 3.649 personas heridas, 2.063 … El desglose: 1.624 …": the restated whole runs on to the next sentence)
+    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {

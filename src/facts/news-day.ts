@@ -8,8 +8,11 @@ import type { Sentence } from './sentences.ts';
 /** "said on Tuesday", "un informe divulgado este miércoles": the day a count was told, not the day it describes. */
 export function toldOn(sentence: string, d: DateMention): boolean {
   const before = sentence.slice(Math.max(0, d.start - 40), d.start);
-  return STATEMENT_DATE.test(before) || RELEASED_BEFORE.test(before);
+  return STATEMENT_DATE.test(before) || RELEASED_BEFORE.test(before) || PUBLISHED_AT.test(sentence.slice(Math.max(0, d.start - 80), d.start));
 }
+
+/** "a report … launched at the Academy in the capital on Wednesday", "presentado en Ginebra este martes": the day a report came out. */
+const PUBLISHED_AT = /\b(?:released|published|issued|presented|launched|unveiled|made public|publicó|presentó|difundió|divulgó|lanzó|dio a conocer|publicad[oa]|presentad[oa]|difundid[oa]|lanzad[oa])\s+(?:at|in|before|to|en|ante|a)\s[^,;.\d]{0,60}$/iu;
 
 /**
  * The latest day the article reports on (`mentions`: each sentence's date mentions): its publication day, or the day before it when the article tells what happened

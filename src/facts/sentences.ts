@@ -86,16 +86,33 @@ export function splitClauses(sentence: string): [number, number][] {
   return out;
 }
 
+/** A count named in words: an aside that has one lists parts. */
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\b/iu;
+/** A verb that resumes the sentence after an aside: "…, were injured", "…, murieron". */
+export const ASIDE_VERB = String.raw`(?:(?:also|too|later|reportedly|ya|tambi[eé]n)\s+)?(?:were|was|have|has|had|are|is|died|remain|remained|fueron|fue|han|ha|hab[ií]an|murieron|fallecieron|resultaron|sufrieron|quedaron|est[aá]n|permanecen|siguen)(?![\p{L}])`;
+/** The rest of a list aside after its first item: " nurses and two reporters, were injured". */
+const LIST_RUNS_ON = new RegExp(String.raw`^[^,;:.]{1,60}\s(?:and|y|e)\s[^,;:.]{1,60},\s+${ASIDE_VERB}`, 'iu');
+
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
+  const unlessCounts = (m: string) => (NUMBER_WORD.test(m) ? m : blank(m));
   return s
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
     // "Seven people - among them an indigenous leader - have died", "Cinco personas —dos de ellas menores— murieron"
-    .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, blank)
+    .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|all of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a|tod[oa]s ell[oa]s)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, blank)
     .replace(/\s—(?:among them|including|entre ell[oa]s|incluid[oa]s?)\b[^—.;:\d]{1,80}—/giu, blank)
+    // "More than 400 people, among them protesters, police officers and journalists, were injured": a list as the aside
+    .replace(new RegExp(String.raw`,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:\d.]{1,120}?\s(?:and|y|e)\s[^,;:\d.]{1,40},(?=\s+${ASIDE_VERB})`, 'giu'), unlessCounts)
     // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"
-    .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu, blank);
+    // (an aside that names counts is a list of parts: figure-rules PART_ASIDE)
+    // (nor the first item of a list that runs on: ", among them students, nurses and two reporters, were…")
+    .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu,
+      (m: string, at: number, all: string) => (LIST_RUNS_ON.test(all.slice(at + m.length)) ? m : unlessCounts(m)))
+    // "Tres personas, como mínimo, murieron", "Ten people, at least, were hurt": a hedge between the count and its verb
+    // (read by the qualifier: QUALIFIER_AFTER)
+    .replace(/(?<=\d|\p{L}),\s+(?:como m[ií]nimo|por lo menos|al menos|at least|at the very least)\s*,(?=\s+\p{Ll})/giu, blank);
 }
+

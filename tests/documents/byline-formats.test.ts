@@ -15,6 +15,9 @@ test('bylines with a weekday, a credit, a section word, a Spanish month-first da
     ['Quito (AFP) -- Oct 12, 2019', 'en', '2019-10-12'],
     ['Comment by the rights office spokesperson Ana Ruiz | Geneva, 22 July 2022', 'en', '2022-07-22'],
     ['Staff Correspondent | Published at 10:30 PM, Thu Jul 25, 2024', 'en', '2024-07-25'],
+    ['Agosto 9 de 2021', 'es', '2021-08-09'],
+    ['Issued on 4 March 2023', 'en', '2023-03-04'],
+    ['Fecha: 4 de marzo de 2023', 'es', '2023-03-04'],
   ];
   for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
   assert.equal(parseBylineLine('Last updated on 12 October 2019', 'en'), null, 'an update is not the publication');
@@ -22,6 +25,13 @@ test('bylines with a weekday, a credit, a section word, a Spanish month-first da
 
 test('a wire dateline may name the country in parentheses', () => {
   assert.deepEqual(wireDatelineDate('EL ALTO (Bolivia), 19 nov (EFE).-'), { month: 11, day: 19, year: null, length: 33 });
+});
+
+test("a press release's dateline gives its full date in parentheses after the place", () => {
+  assert.equal(wireDatelineDate('BERN (4 March 2023) – The office said')?.year, 2023);
+  assert.deepEqual(wireDatelineDate('Lisboa (9 de agosto de 2021).- La oficina dijo'), { month: 8, day: 9, year: 2021, length: 30 });
+  assert.deepEqual(wireDatelineDate('Ottawa, Ontario (March 4, 2023) — The office said'), { month: 3, day: 4, year: 2023, length: 33 });
+  assert.equal(wireDatelineDate('Lisboa (Portugal) dijo hoy'), null);
 });
 
 test('one article under one byline keeps its subheadings as sections, not as undated posts', () => {

@@ -99,3 +99,8 @@ test('year spans end with their last year: "between 1980 and 2000", "1980-2000"'
   assert.deepEqual(at('The conflict between 1980 and 2000 left 69,000 dead.'), { date: '2000-07-01', precision: 'year' });
   assert.deepEqual(at('El conflicto armado interno (1980-2000) dejó 69.000 muertos.', PUB, 'es'), { date: '2000-07-01', precision: 'year' });
 });
+
+test('"mayo" is read whole, not as English "May" and a stray "o"', () => {
+  const [d] = findDateMentions('a finales de mayo ya contaba 66 víctimas', '2021-06-08', 'es');
+  assert.equal(d?.text, 'finales de mayo');
+});

@@ -5,8 +5,8 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
 const FLOORS = {
-  dev: { f1: 0.6, es: 0.6, series: 0.85, dates: 0.74 },
-  test: { f1: 0.41, es: 0.39, series: 0.6, dates: 0.61 },
+  dev: { f1: 0.69, es: 0.71, series: 0.92, dates: 0.77 },
+  test: { f1: 0.48, es: 0.48, series: 0.64, dates: 0.66 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {

@@ -139,3 +139,17 @@ test('lines: a prepositional aside between subject and verb is left out; clock t
   const span = 'Domingo 12, 10:00 — Detenidos\n\nLa policía informó que 40 personas fueron detenidas entre la noche del sábado y la madrugada de este domingo.';
   assert.deepEqual(extractEvents(doc(span, TUESDAY, 'es'), story), []);
 });
+
+test("an anniversary article's year-less days belong to the story's year it last wrote, not the publication year", () => {
+  const text = 'Dos años después, las familias siguen esperando justicia por lo ocurrido en la jornada del 15 de enero de 2023 en Juliaca.\n\n'
+    + 'El 13 de enero, en una reunión con el defensor del pueblo, el jefe policial anunció el despliegue de tropas.';
+  const events = extractEvents(doc(text, '2025-01-13T12:00:00Z', 'es'), story);
+  assert.ok(dates(events).includes('2023-01-13'), lines(events).join('\n'));
+  assert.ok(!dates(events).includes('2025-01-13'), lines(events).join('\n'));
+});
+
+test('"cuatro días más tarde", "three days later" date a happening from the date before', () => {
+  const text = 'Seis personas murieron el 9 de enero en Juliaca. Otras tres perdieron la vida cuatro días más tarde en Puno.';
+  const events = extractEvents(doc(text, '2023-02-01T12:00:00Z', 'es'), story);
+  assert.ok(dates(events).includes('2023-01-13'), lines(events).join('\n'));
+});

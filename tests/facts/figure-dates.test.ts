@@ -2,7 +2,7 @@
 // anniversary articles. Sentences written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { figures } from './figure-helpers.ts';
+import { expectFigures, figures } from './figure-helpers.ts';
 
 /** The as-of date of the figure with this kind and value. */
 function asOf(text: string, published: string, language: 'en' | 'es', kind: string, value: number): string | null {
@@ -58,4 +58,47 @@ test('an anniversary article\'s story dates take the story\'s years, the day it 
   assert.equal(asOf(story, pub, 'es', 'deaths', 18), '2023-01-09');
   const told = 'Las protestas de diciembre de 2022 dejaron decenas de muertos. La Fiscalía informó el 3 de diciembre que investiga 49 muertes.';
   assert.equal(asOf(told, pub, 'es', 'deaths', 49), '2024-12-03');
+});
+
+test("a date in a relative clause of the count's reason dates that event, not the count", () => {
+  const text = 'Police have so far arrested 64 people over the riots that shook the port on March 2, the ministry said.';
+  expectFigures(figures(text, '2023-03-10', 'en', null), [{ kind: 'detained', value: 64, scope: 'cumulative', asOf: '2023-03-10' }]);
+  // (a count during the event the clause dates is that event's)
+  expectFigures(figures('Seis personas resultaron heridas durante las marchas que recorrieron la ciudad el 2 de marzo.', '2023-03-10', 'es', null), [
+    { kind: 'injured', value: 6, scope: 'incident', asOf: '2023-03-02' },
+  ]);
+});
+
+test("the day a report was launched somewhere is not the day of the incident it counts", () => {
+  const text = 'A report launched at the city library on Wednesday shows that 31 people were killed on March 2. Nine people were killed in the port district.';
+  expectFigures(figures(text, '2024-01-12', 'en', null), [
+    { kind: 'deaths', value: 31, scope: 'incident', asOf: '2023-03-02' },
+    { kind: 'deaths', value: 9, asOf: '2023-03-02' },
+  ]);
+});
+
+test('"la víspera" is the day before; a date after "que"/"that" belongs to what was told, not to the telling', () => {
+  const text = 'La comisión presentó este martes su informe. En la víspera, el ministro había adelantado que en marzo de 2022 al menos 14 personas perdieron la vida por disparos.';
+  expectFigures(figures(text, '2023-06-14', 'es', null), [{ kind: 'deaths', value: 14, scope: 'subset', asOf: '2022-03-31' }]);
+  expectFigures(figures('La víspera murieron tres manifestantes en el puerto.', '2023-06-14', 'es', null), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-06-13' },
+  ]);
+});
+
+test('"en el periodo" refers back to the nearest period stated before, however far back', () => {
+  const text = 'El instituto recogió datos entre el 1 de marzo y el 20 de abril. Los funcionarios visitaron comisarías. También recorrieron hospitales. '
+    + 'Además entrevistaron a familias. Son 85 las personas que en el periodo sufrieron lesiones oculares.';
+  expectFigures(figures(text, '2022-04-25', 'es', null), [{ kind: 'injured', value: 85, scope: 'subset', asOf: '2022-04-20' }]);
+});
+
+test("a date past another count in a later clause is that count's, not the toll's", () => {
+  const text = 'The number of people killed in the unrest has risen to 44, the commission says, a week after the ministry put the toll at 31 on March 3.';
+  expectFigures(figures(text, '2023-03-11', 'en', null), [
+    { kind: 'deaths', value: 44, scope: 'cumulative', asOf: '2023-03-11' },
+    { kind: 'deaths', value: 31, asOf: '2023-03-03' },
+  ]);
+  // (a span's own days are no other count)
+  expectFigures(figures('De ellos, 40 murieron entre el 16 de julio y el 4 de agosto, según la oficina.', '2024-08-20', 'es', null), [
+    { kind: 'deaths', value: 40, asOf: '2024-08-04' },
+  ]);
 });

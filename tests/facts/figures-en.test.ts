@@ -275,3 +275,21 @@ test('labels, "less than", and ages after "aged"', () => {
   expectFigures(figures('Less than 10 people were injured on Monday.', PUB), [{ kind: 'injured', value: 10, qualifier: 'up_to', asOf: '2023-01-09' }]);
   expectNone('A boy aged 17 was killed in Juliaca.', PUB);
 });
+
+test('a relative clause between the people counted and their verb: "three men who had been shot on Friday died"', () => {
+  expectFigures(figures('Three men who had been shot near the square died in hospital on Sunday.', '2024-07-29', 'en', null), [
+    { kind: 'deaths', value: 3, scope: 'incident', asOf: '2024-07-28' },
+  ]);
+  expectFigures(figures('Cuatro personas que habían recibido disparos fallecieron este domingo en el hospital.', '2024-07-29', 'es', null), [
+    { kind: 'deaths', value: 4, scope: 'incident', asOf: '2024-07-28' },
+  ]);
+});
+
+test('"estimated that N" is approximate; the new value of a change ("rose from 40 to 52") is no range top', () => {
+  expectFigures(figures('The group estimated that 2,300 people had been arrested since the protests began.', '2022-12-07', 'en', null), [
+    { kind: 'detained', value: 2300, qualifier: 'approximately' },
+  ]);
+  expectFigures(figures('The death toll rose from 40 to 52 people killed, the ministry said.', '2022-12-07', 'en', null).filter((f) => f.value === 52), [
+    { kind: 'deaths', value: 52, qualifier: 'exact' },
+  ]);
+});

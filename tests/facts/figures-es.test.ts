@@ -103,10 +103,10 @@ test('vague counts and non-casualty numbers give nothing', () => {
   expectNone('El 78% de peruanos desaprueba a Boluarte.', PUB, 'es');
 });
 
-test('verb before subject: "fueron detenidas 30 personas", "murieron 10 personas", "un manifestante murió"', () => {
+test('verb before subject: "fueron detenidas 30 personas", "murieron 10 personas"; "un manifestante murió" is no count', () => {
   expectFigures(es('Ayer fueron detenidas 30 personas en Lima.'), [{ kind: 'detained', value: 30, scope: 'incident', asOf: '2023-01-11', location: 'Lima' }]);
+  // (issue 10, ANNOTATION.md: an article is not a count — "un agente murió"; "un muerto" is the number one)
   expectFigures(es('En Cusco, un manifestante murió y otros 20 resultaron heridos tras enfrentamientos en el aeropuerto.'), [
-    { kind: 'deaths', value: 1, scope: 'incident', location: 'Cusco' },
     { kind: 'injured', value: 20, scope: 'incident', location: 'Cusco' },
   ]);
 });
@@ -127,4 +127,23 @@ test('"capturó a 12 personas" is a detention; "retuvieron a 12 soldados" is not
     { kind: 'detained', value: 12, scope: 'incident', asOf: '2023-01-08', location: 'Ica', region: 'Ica' },
   ]);
   expectNone('Los manifestantes retuvieron a 12 soldados.', PUB, 'es');
+});
+
+test('"costó la vida a 38 personas", "cost the lives of 12 people": the count whose lives were taken', () => {
+  expectFigures(figures('La represión de las protestas de finales de 2019 costó la vida a 38 personas, según el informe.', '2021-08-17', 'es', null), [
+    { kind: 'deaths', value: 38, asOf: '2019-12-31' },
+  ]);
+  expectFigures(figures('The crackdown cost the lives of at least 12 people, the group said.', '2021-08-17', 'en', null), [
+    { kind: 'deaths', value: 12, qualifier: 'at_least' },
+  ]);
+});
+
+test('a cleft is a toll even where its words read as a plain count, and so is its coordinated second count; "un saldo cercano a las 30"', () => {
+  expectFigures(figures('En tres semanas de paro, son 14 las personas que perdieron la vida y 300 las que resultaron heridas, según la Defensoría.', '2021-05-20', 'es', null), [
+    { kind: 'deaths', value: 14, scope: 'cumulative' },
+    { kind: 'injured', value: 300, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('La revuelta dejó un saldo cercano a las 40 muertes, según el instituto.', '2021-05-20', 'es', null), [
+    { kind: 'deaths', value: 40, qualifier: 'approximately', scope: 'cumulative' },
+  ]);
 });

@@ -97,3 +97,46 @@ test('a headline restated in the body is one mention, the body\'s', () => {
     { kind: 'injured', value: 80, scope: 'incident', asOf: '2018-05-30' },
   ]);
 });
+
+test('a count restated under another noun ("the 120 suspects", "Of the 120 suspects") is the whole of the parts that follow', () => {
+  const text = 'Police have so far arrested 120 people over the looting, a spokesman said on Friday. Broken down by district, the 120 suspects comprise 80 from the capital district, 30 from the port district and 10 from the hill district. Of the 120 suspects, 45 have been remanded.';
+  expectFigures(figures(text, '2023-03-10', 'en', null), [
+    { kind: 'detained', value: 120, scope: 'cumulative', asOf: '2023-03-10' },
+    { kind: 'detained', value: 80, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 30, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 10, scope: 'subset', asOf: '2023-03-10' },
+    { kind: 'detained', value: 45, scope: 'subset', asOf: '2023-03-10' },
+  ]);
+});
+
+test('asides between a count and its verb: a hedge, a list of groups, a list of counts (its parts), "all of them"', () => {
+  expectFigures(figures('Cuatro personas, como mínimo, murieron baleadas este martes en el puerto.', '2023-03-08', 'es', null), [
+    { kind: 'deaths', value: 4, qualifier: 'at_least', scope: 'incident', asOf: '2023-03-07' },
+  ]);
+  expectFigures(figures('More than 90 people, among them students, nurses and two reporters, were injured on Monday.', '2023-03-08', 'en', null), [
+    { kind: 'injured', value: 90, qualifier: 'more_than', scope: 'incident' },
+    { kind: 'injured', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures('Twenty people, among them six soldiers, four medics and a priest, were hurt.', '2023-03-08', 'en', null), [
+    { kind: 'injured', value: 20 },
+    { kind: 'injured', value: 6, scope: 'subset' },
+    { kind: 'injured', value: 4, scope: 'subset' },
+  ]);
+  expectFigures(figures('Officials said eleven people - all of them miners - had been killed.', '2023-03-08', 'en', null), [{ kind: 'deaths', value: 11 }]);
+  expectFigures(figures('Son 12 los fallecidos. De los fallecidos, diez ya fueron identificados.', '2023-03-08', 'es', null), [
+    { kind: 'deaths', value: 12, scope: 'cumulative' },
+    { kind: 'deaths', value: 10, scope: 'subset' },
+  ]);
+});
+
+test('a whole restated at the head of a sentence ("De las 900 personas heridas, …") is the whole of the next sentence\'s list too', () => {
+  const text = 'El instituto registra 900 personas heridas. El informe se elaboró con datos propios. Los datos se recogieron en hospitales. '
+    + 'De las 900 personas heridas, 500 sufrieron lesiones por disparos. El desglose es claro: 300 fueron alcanzadas por perdigones, 150 por balines y 50 por balas.';
+  expectFigures(figures(text, '2020-02-10', 'es', null), [
+    { kind: 'injured', value: 900, scope: 'cumulative' },
+    { kind: 'injured', value: 500, scope: 'subset' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+    { kind: 'injured', value: 150, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+});

@@ -152,3 +152,61 @@ test('a whole restated ("Of the 148 dead, …") is no new figure; the rest of a 
     { kind: 'detained', value: 1, scope: 'subset' },
   ]);
 });
+
+test('one night or one event named in the singular makes an incident; so does an increment ("four more deaths")', () => {
+  expectFigures(figures('En la capital se registraron 37 detenidos durante la noche, informó la Policía.', '2022-05-03', 'es', null), [
+    { kind: 'detained', value: 37, scope: 'incident' },
+  ]);
+  expectFigures(figures('Fifteen others, three of them soldiers, were also injured in the clash.', '2022-05-03', 'en', null), [
+    { kind: 'injured', value: 15, scope: 'incident' },
+    { kind: 'injured', value: 3, scope: 'subset' },
+  ]);
+  expectFigures(figures('Nueve personas resultaron heridas en el ataque contra la sede del partido.', '2022-05-03', 'es', null), [
+    { kind: 'injured', value: 9, scope: 'incident' },
+  ]);
+  expectFigures(figures('The health ministry reported three more deaths in the unrest.', '2022-05-03', 'en', null), [
+    { kind: 'deaths', value: 3, scope: 'incident' },
+  ]);
+  // (plural clashes can span the whole story)
+  expectFigures(figures('Some 40 people have been killed in clashes with the police, the group said.', '2022-05-03', 'en', null), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+  ]);
+});
+
+test('a cause, a custody status or "only in <place>" restrict a count to a part', () => {
+  expectFigures(figures('Eleven people were treated for gunshot wounds, the hospital said.', '2022-05-03', 'en', null), [
+    { kind: 'injured', value: 11, scope: 'subset' },
+  ]);
+  expectFigures(figures('Según el parte, dos personas murieron en accidentes de tránsito durante los bloqueos.', '2022-05-03', 'es', null), [
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures('Los detenidos fueron 300 y, de ellos, solo 40 permanecen detenidos.', '2022-05-03', 'es', null), [
+    { kind: 'detained', value: 300 },
+    { kind: 'detained', value: 40, scope: 'subset' },
+  ]);
+  expectFigures(figures('El país vivió este lunes su peor jornada. Solo en Valparaíso, los choques dejaron 70 heridos.', '2022-05-03', 'es', null), [
+    { kind: 'injured', value: 70, scope: 'subset' },
+  ]);
+});
+
+test('a superlative\'s "since" ("la jornada más violenta desde que…") spans no period: the day\'s count is an incident', () => {
+  expectFigures(figures('El país vivió este martes la jornada más violenta desde que comenzaron las marchas, con al menos seis personas muertas.', '2022-05-04', 'es', null), [
+    { kind: 'deaths', value: 6, scope: 'incident', asOf: '2022-05-03' },
+  ]);
+  expectFigures(figures('Six people have been killed since the marches began on May 3, the ministry said.', '2022-05-10', 'en', null), [
+    { kind: 'deaths', value: 6, scope: 'cumulative' },
+  ]);
+});
+
+test('national stays national: "put the toll at 54 …, and said most had died in Puno and neighbouring Cusco"', () => {
+  expectFigures(figures('A rights group put the number of dead at 54, not counting police officers, and said most had died in Puno and neighbouring Cusco.', '2023-01-20', 'en'), [
+    { kind: 'deaths', value: 54, scope: 'cumulative', location: null },
+  ]);
+});
+
+test('a list before a colon takes its scope and day from the clause after it (": ese fue el saldo de la jornada del …")', () => {
+  expectFigures(figures('Seis muertos y 40 heridos: ese fue el saldo que dejó en el puerto la jornada del 3 de marzo de 2020.', '2022-03-03', 'es', null), [
+    { kind: 'deaths', value: 6, scope: 'incident', asOf: '2020-03-03' },
+    { kind: 'injured', value: 40, scope: 'incident', asOf: '2020-03-03' },
+  ]);
+});

@@ -69,7 +69,12 @@ function placeYearless(date: string, text: string, ctx: DateContext): string {
   if (!ctx.lastYear || !ctx.reference) return date;
   const reread = inYear(ctx.lastYear);
   if (!valid(reread) || reread > addDays(ctx.reference, 1) || (ctx.storyStart && reread < ctx.storyStart)) return date;
-  return Date.parse(ctx.reference) - Date.parse(date) > 300 * 86_400_000 ? reread : date;
+  if (Date.parse(ctx.reference) - Date.parse(date) > 300 * 86_400_000) return reread;
+  // An anniversary article ("dos años después", published long after the story began) that last wrote one of the story's
+  // own years: "El 13 de noviembre, …" is that year's, not the publication year's (issue 10: years come from the text)
+  const startYear = ctx.storyStart ? Number(ctx.storyStart.slice(0, 4)) : null;
+  const longAfter = ctx.storyStart && Date.parse(ctx.reference) - Date.parse(ctx.storyStart) > 300 * 86_400_000;
+  return longAfter && startYear && ctx.lastYear <= startYear + 1 && ctx.lastYear < Number(ctx.reference.slice(0, 4)) ? reread : date;
 }
 
 /** Words that say a period began: "the unrest began on 16 September" dates the beginning itself. */
@@ -122,6 +127,9 @@ const CARRIED: { re: RegExp; days: number }[] = [
   { re: /\b(?:the (?:next|following) day|a day later|al día siguiente|un día después)\b/giu, days: 1 },
   { re: /\b(?:the day before|the previous day|la víspera)\b/giu, days: -1 },
 ];
+const DAY_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7 };
+/** "four days later", "cuatro días más tarde", "tres días después": N days after the date before. */
+const DAYS_LATER = /\b(\d{1,2}|two|three|four|five|six|seven|dos|tres|cuatro|cinco|seis|siete) (?:days later|d[ií]as (?:m[aá]s tarde|despu[eé]s)(?! de))/giu;
 
 /** Carried cues, each dated from the last date before it in the sentence ("On July 4 …; a day later …") or the sentence before. */
 export function carriedMentions(sentence: string, dated: DateMention[], carry: { date: string } | null): DateMention[] {
@@ -132,6 +140,11 @@ export function carriedMentions(sentence: string, dated: DateMention[], carry: {
       const from = dated.filter((d) => d.end <= m.index!).at(-1)?.date ?? carry?.date;
       if (from) out.push({ start: m.index!, end: m.index! + m[0].length, date: addDays(from, days), precision: 'day', kind: 'relative', text: m[0], since: false });
     }
+  }
+  for (const m of sentence.matchAll(DAYS_LATER)) {
+    const from = dated.filter((d) => d.end <= m.index!).at(-1)?.date ?? carry?.date;
+    const days = DAY_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    if (from && days) out.push({ start: m.index!, end: m.index! + m[0].length, date: addDays(from, days), precision: 'day', kind: 'relative', text: m[0], since: false });
   }
   return out;
 }

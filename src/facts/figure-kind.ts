@@ -1,0 +1,110 @@
+// How a number reads as a casualty count: its kind and how it is told (after, before, a toll, a part), its qualifier,
+// and its scope from cues in its clause. Rule tables are in figure-rules.ts; figures.ts reads sentences with these.
+import type { FigureKind, Qualifier, Scope } from './types.ts';
+import type { DateMention } from './dates.ts';
+import type { NumberMention } from './numbers.ts';
+import * as R from './figure-rules.ts';
+import { ARTICLE_PERSON, COORD, WEAK_AUX, WEAK_PERSON } from './figure-rules.ts';
+
+export const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
+const AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => {
+    const fill = `(?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?`;
+    // at most one word outside the filler list: "39,145 Palestinians have been killed"
+    return [k, new RegExp(`^(${fill}(?:\\s+${R.GENERIC})?${fill})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')];
+  }),
+) as Record<FigureKind, RegExp>;
+const WEAK_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^((?:\\s+${WEAK_PERSON})?(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+// "Dos personas que habían recibido disparos graves fallecieron", "three men who had been shot on Friday died": a
+// relative clause between the people counted and their verb
+const RELATIVE_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+export const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
+const ARTICLE_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+const BEFORE_RE = Object.fromEntries(
+  // ("murieron en total 13 personas", "killed a total of 13")
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+/** A casualty word of each kind anywhere in a text ("de los fallecidos,", "Del total de detenidos"). */
+export const KIND_WORD_RE = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;
+const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|executed)$/i;
+
+
+
+
+export function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
+  if (n.plus) return { qualifier: 'more_than', cut: pre.length };
+  for (const [re, q] of R.QUALIFIERS) {
+    const m = re.exec(pre);
+    if (m) return { qualifier: q, cut: m.index };
+  }
+  for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
+  // "un centenar de heridos", "una veintena de detenidos": about that many
+  return { qualifier: n.approx ? 'approximately' : 'exact', cut: pre.length };
+}
+
+/** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
+export type How = 'after' | 'before' | 'toll' | 'part';
+export function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
+  // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
+  const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
+  if (cleftFirst) return { kind: cleftFirst, how: 'toll' };
+  let best: { kind: FigureKind; len: number } | null = null;
+  for (const k of KINDS) {
+    const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
+    if (!m || (best && best.len <= m[0].length)) continue;
+    const fillers = m[1]!.trim().toLowerCase();
+    const rest = post.slice(m[0].length);
+    const word = m[2]!.toLowerCase();
+    // "12 soldiers killed 3 protesters", "soldiers who killed…": the number is the actor, not the casualty
+    if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
+    // "a soldier killed him": an active verb with an object after a lone article
+    if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
+    best = { kind: k, len: m[0].length };
+  }
+  if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
+  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post));
+  if (relative) return { kind: relative, how: 'after' };
+  if (n.weak) return null;
+  const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
+  if (tollAfter) return { kind: tollAfter, how: 'toll' };
+  const cleft = R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
+  if (cleft) return { kind: cleft, how: 'toll' };
+  const copula = KINDS.find((k) => R.COPULA_BEFORE[k].test(pre));
+  if (copula) return { kind: copula, how: 'toll' };
+  if (R.LIVES_BEFORE.test(pre) && R.LIVES_AFTER.test(post)) return { kind: 'deaths', how: 'before' };
+  if (R.LIVES_OF_BEFORE.test(pre)) return { kind: 'deaths', how: 'before' };
+  if (!R.AFTER_BEFORE_OK.test(post)) return null;
+  for (const k of KINDS) {
+    const m = BEFORE_RE[k].exec(pre);
+    if (m) return { kind: k, how: /toll|cifra|n[uú]mero|balance|saldo|number/i.test(m[0]) ? 'toll' : 'before' };
+  }
+  return null;
+}
+
+/** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
+export function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
+  if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
+  if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
+  // "reported four more deaths on Saturday": the new deaths since the last count, not the toll
+  if (how !== 'toll' && R.INCREMENT_AFTER.test(post)) return 'incident';
+  // "put the day's death toll higher, at 16": one day's toll
+  if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  if (how === 'toll' || asOfDate) return 'cumulative';
+  // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
+  // the clause spans a period ("between April 28 and June 30")
+  // ("la jornada más violenta desde que comenzaron las protestas", "the deadliest day since…": a superlative's "since" spans nothing)
+  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' '))) return 'incident';
+  if (R.WINDOW_CUES.test(clause)) return 'subset';
+  if (R.CAUSE_CUES.test(own)) return 'subset';
+  if (R.DAY_CUES.test(clause)) return 'incident';
+  if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
+  if (R.PERIOD_CUES.test(clause)) return 'cumulative';
+  if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
+  return 'cumulative';
+}
