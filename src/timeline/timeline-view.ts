@@ -108,17 +108,29 @@ class Replay {
   }
 }
 
+/** The months of the days within 4 days of `date`: the farthest apart two events of different months can be and merge (weeks). */
+function monthsNear(date: string): string[] {
+  const day = Date.parse(`${date}T00:00:00Z`);
+  return [...new Set([-4, 0, 4].map((offset) => new Date(day + offset * 86_400_000).toISOString().slice(0, 7)))];
+}
+
 /**
- * Replays the merge of the units other than year-precision ones, around the stale months, until nothing further can
- * change. A unit's decision depends only on the units before it in merge order within a month of its own (the
- * candidates' lookup and the posting counts: `monthsAround` in events.ts) and the groups those joined. So with W the
- * months that may change (first the stale ones), every unit within a month of W is replayed (R), with the units two
- * months away as fixed context (C); when a replayed unit outside W decides differently than stored, its month joins
- * W and the replay runs again. At the fixpoint the result equals the full merge: by induction over the merge order,
- * a replayed unit sees the same candidates with the same groups as in the full merge; a unit outside R looks only at
- * months outside W, whose units are unchanged and whose groups are the stored ones (the R ones checked, the others by
- * induction), so it decides as stored. Year-precision units come after all others and look only at their own year
- * (`Y` keys); nobody else looks at them: `replayYears` handles them.
+ * Replays the merge of the units other than year-precision ones where it may decide differently, until nothing further
+ * can change. A unit's decision depends only on the units before it in merge order within a month of its own (the
+ * candidates' lookup and the posting counts: `monthsAround` in events.ts), and of those only on the ones it could be
+ * the same event as (datesCompatible: the same month, or within 4 days for day and week precision) and on the counts
+ * of postings that hold such units, which only units of such months change. So a unit decides as before unless a unit
+ * of its own month, or of a month within 4 days of its date, was added, removed or regrouped before it in merge order
+ * ("changed"); only those are replayed, in merge order, the others keep their stored group.
+ *
+ * The months W that may hold changes start as the stale ones; units within a month of W may be replayed (R), the units
+ * two months away are context (C, indexed with their stored groups, never replayed: they look at no month of W). When a
+ * unit outside W is regrouped, its month joins W and the pass runs again. At that fixpoint the result equals the full
+ * merge, by induction over the merge order: a unit with no earlier change it can see decides as before, with the same
+ * candidates in the same groups; a replayed one decides as the full merge does, seeing the same units (every month it
+ * looks at is read) in the same groups; the units outside R and C look only at months outside W, whose units are the
+ * stored ones in their stored groups. Year-precision units come after all others and look only at their own year
+ * (`Y` keys); no other unit looks at them: `replayYears` handles them.
  */
 async function replayMonths(replay: Replay, stale: ReadonlySet<string>): Promise<Set<string>> {
   const changing = new Set(stale);
@@ -127,20 +139,30 @@ async function replayMonths(replay: Replay, stale: ReadonlySet<string>): Promise
     const context = around(changing, 2);
     await replay.load(context);
     replay.labels.clear();
+    // The first change of each month in merge order: units added or removed (in stale months), then units regrouped.
+    const firstChange = new Map<string, string>();
+    const changed = (month: string, id: string) => {
+      const first = firstChange.get(month);
+      if (first === undefined || id < first) firstChange.set(month, id);
+    };
+    for (const month of stale) {
+      const present = new Set(replay.units.get(month)!.map((unit) => unit.id));
+      for (const unit of replay.units.get(month)!) if (replay.stored(unit) === undefined) changed(month, unit.id);
+      for (const id of Object.keys(replay.rows.get(month)!.a)) if (!present.has(id)) changed(month, id);
+    }
     const merge = new GreedyMerge();
     const grow = new Set<string>();
     for (const unit of replay.sorted(context, (unit) => !unit.year)) {
-      if (replayed.has(unit.month)) {
-        replay.labels.set(unit.id, merge.add(unit.p, unit.id));
-        continue;
-      }
       const stored = replay.stored(unit);
-      if (stored === undefined) grow.add(unit.month); // rows that do not know it: replay its month too
+      const sees = unit.p.event.precision === 'month' ? [unit.month] : monthsNear(unit.p.event.date);
+      if (replayed.has(unit.month) && (stored === undefined || sees.some((month) => (firstChange.get(month) ?? '~') < unit.id))) {
+        const label = merge.add(unit.p, unit.id);
+        replay.labels.set(unit.id, label);
+        if (label === stored) continue;
+        changed(unit.month, unit.id);
+        if (!changing.has(unit.month)) grow.add(unit.month);
+      } else if (stored === undefined) grow.add(unit.month); // rows that do not know it: replay its month too
       else merge.add(unit.p, unit.id, stored);
-    }
-    for (const month of replayed) {
-      if (changing.has(month)) continue;
-      if (replay.units.get(month)!.some((unit) => !unit.year && replay.labels.get(unit.id) !== replay.stored(unit))) grow.add(month);
     }
     if (grow.size === 0) return changing;
     for (const month of grow) changing.add(month);
