@@ -23,17 +23,19 @@ const MAX_DAY_NUMBERS = 20_000;
 /** Day numbers remembered now (tests). */
 export const dayNumbersKept = (): number => dayNumbers.size;
 
-/** Days between two YYYY-MM-DD dates; memoized, since merging compares the same dates many times. */
+/** The day number of a YYYY-MM-DD date; memoized, since merging compares the same dates many times. */
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
+    dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+  }
+  return n;
+}
+
+/** Days between two YYYY-MM-DD dates. */
 function dayDiff(a: string, b: string): number {
-  const day = (date: string) => {
-    let n = dayNumbers.get(date);
-    if (n === undefined) {
-      if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
-      dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
-    }
-    return n;
-  };
-  return Math.abs(day(a) - day(b));
+  return Math.abs(dayNumber(a) - dayNumber(b));
 }
 
 export function datesCompatible(a: { date: string; precision: Precision }, b: { date: string; precision: Precision }): boolean {
