@@ -4,6 +4,7 @@ import type { Story } from '../facts/types.ts';
 import { cachedByFacts } from '../timeline/cache.ts';
 import { filterEvents, mergeEvents } from '../timeline/events.ts';
 import { eventsBySource } from '../timeline/from-store.ts';
+import { timelineFromView } from '../timeline/timeline-view.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 import { chooseStory } from './story-choice.ts';
 
@@ -26,15 +27,21 @@ export function timelineQuery(app: AppContext, options: { story?: unknown; from?
   return { story: chooseStory(app, options.story), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(query ? { query } : {}), ...(place ? { place } : {}) };
 }
 
-/** Every dated event of the story merged across sources, oldest first (recomputed only when the stored facts change). */
+/**
+ * Every dated event of the story merged across sources, oldest first: the story's stored timeline view
+ * (src/timeline/timeline-view.ts); without a story (none configured), every event merged in memory. Kept until
+ * the stored facts change.
+ */
 export async function mergedTimeline(app: AppContext, story: Story | null): Promise<TimelineEvent[]> {
-  return cachedByFacts(app.store, `timeline:${story?.id ?? '*'}`, async () => mergeEvents(eventsBySource(await app.store.listEvents({ story: story?.id }))));
+  return cachedByFacts(app.store, `timeline:${story?.id ?? '*'}`, async () =>
+    story ? timelineFromView(app.store, story) : mergeEvents(eventsBySource(await app.store.listEvents({}))));
 }
 
-/** The events a query selects, oldest first. */
+/** The events a query selects, oldest first; a date range reads only the view's rows that may fall in it. */
 export async function timelineEvents(app: AppContext, query: TimelineQuery): Promise<TimelineEvent[]> {
-  const merged = await mergedTimeline(app, query.story);
-  return filterEvents(merged, { from: query.from, to: query.to ? endOf(query.to) : undefined, query: query.query, place: query.place });
+  const dates = { from: query.from, to: query.to ? endOf(query.to) : undefined };
+  const merged = query.story && (dates.from || dates.to) ? await timelineFromView(app.store, query.story, dates) : await mergedTimeline(app, query.story);
+  return filterEvents(merged, { ...dates, query: query.query, place: query.place });
 }
 
 /** `/timeline --json`, exactly. */

@@ -13,6 +13,7 @@ import { modelExtractionFor, type ModelExtraction } from './model-extraction.ts'
 import type { PreparedDraft } from './extraction-worker.ts';
 
 import { refreshDeathView } from '../timeline/death-view.ts';
+import { refreshTimelineView } from '../timeline/timeline-view.ts';
 
 export { datedByStory, toDraft } from './drafts.ts';
 
@@ -95,14 +96,17 @@ export async function ingestTargets(app: AppContext, targets: readonly string[],
     reports.push(report);
     options.onSource?.(report, reports.length, total);
   }
-  // The import's days of the toll are recomputed now, not by the first /deaths after it.
+  // The import's days of the toll and months of the timeline are recomputed now, not by the first read after it.
   if (reports.some((report) => report.added + report.merged > 0)) await refreshViews(app);
   return [...reports, ...skippedReports];
 }
 
-/** Brings every story's stored views up to date with what was just stored (only the days it touched). */
+/** Brings every story's stored views up to date with what was just stored (only the days and months it touched). */
 export async function refreshViews(app: AppContext): Promise<void> {
-  for (const story of app.stories) await refreshDeathView(app.store, story);
+  for (const story of app.stories) {
+    await refreshDeathView(app.store, story);
+    await refreshTimelineView(app.store, story);
+  }
 }
 
 async function ingestOne(app: AppContext, location: string, load: () => Promise<Loaded>, silent: boolean): Promise<SourceReport> {

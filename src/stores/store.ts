@@ -156,7 +156,14 @@ export interface FactFilter {
 }
 
 /** Views derived from the facts and kept in the store (src/timeline/ computes their rows; the store keeps them). */
-export type ViewName = 'deaths';
+export type ViewName = 'deaths' | 'timeline';
+
+/** Which rows of a view to read: these keys, and/or keys from `from` to `to` (inclusive, byte order). */
+export interface ViewRange {
+  keys?: readonly string[];
+  from?: string;
+  to?: string;
+}
 
 /** A key of a view that writes made stale; `mark` tells a later change of the same key from this one. */
 export interface StaleKey {
@@ -249,13 +256,14 @@ export interface Store {
    * transaction; a mark moved by a write made meanwhile stays, so the next refresh takes that write in.
    */
   saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void>;
-  /** A story's rows of a view, by key (ascending). */
-  viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }>;
+  /** A story's rows of a view, by key (ascending); all of them, or those `range` selects. */
+  viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }>;
   /** The stamp of the settings a story's rows of a view were computed under (see `resetView`), or null. */
   viewStamp(view: ViewName, story: string): Promise<string | null>;
   /**
    * Marks every key of a story's view stale and records the stamp of the settings the next rows are computed under
-   * (after a rule change, `cronista reindex`, or an edit of the story). Returns how many keys.
+   * (after a rule change, `cronista reindex`, or an edit of the story). Returns how many keys. The keys: the deaths
+   * view's as-of days of death figures (and its rows' keys); the timeline view's months (YYYY-MM) of events.
    */
   resetView(view: ViewName, story: string, stamp: string): Promise<number>;
   /** Full-text search over titles and texts, best match first. */

@@ -23,17 +23,19 @@ const MAX_DAY_NUMBERS = 20_000;
 /** Day numbers remembered now (tests). */
 export const dayNumbersKept = (): number => dayNumbers.size;
 
-/** Days between two YYYY-MM-DD dates; memoized, since merging compares the same dates many times. */
+/** The day number of a YYYY-MM-DD date; memoized, since merging compares the same dates many times. */
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
+    dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+  }
+  return n;
+}
+
+/** Days between two YYYY-MM-DD dates. */
 function dayDiff(a: string, b: string): number {
-  const day = (date: string) => {
-    let n = dayNumbers.get(date);
-    if (n === undefined) {
-      if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
-      dayNumbers.set(date, (n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
-    }
-    return n;
-  };
-  return Math.abs(day(a) - day(b));
+  return Math.abs(dayNumber(a) - dayNumber(b));
 }
 
 export function datesCompatible(a: { date: string; precision: Precision }, b: { date: string; precision: Precision }): boolean {
@@ -72,7 +74,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-interface Prepared {
+export interface Prepared {
   event: StoredEvent;
   kind: EventKind | null;
   /** Every kind of event word in the text ("impeached, arrested" → removal + arrest). */
@@ -82,7 +84,7 @@ interface Prepared {
   actors: Set<string>;
 }
 
-function prepare(event: StoredEvent): Prepared {
+export function prepare(event: StoredEvent): Prepared {
   const kinds = new Set(eventKinds(event.text));
   const stated = (event as { kind?: EventKind }).kind;
   if (stated) kinds.add(stated);
@@ -147,27 +149,42 @@ function monthsAround(date: string): string[] {
   });
 }
 
-/** Events from all sources → one entry per real-world event, oldest first. */
-export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
-  const prepared = events.map(prepare).sort((a, b) => PRECISION_RANK[a.event.precision] - PRECISION_RANK[b.event.precision] || a.event.date.localeCompare(b.event.date));
-  const groups: Prepared[][] = [];
-  const groupOf = new Map<Prepared, number>();
-  const index = new Map<string, Prepared[]>();
-  const register = (p: Prepared) => {
+/** Processing order of the greedy merge: most precise first, then oldest (ties keep the input order). */
+export const mergeOrder = (a: Prepared, b: Prepared): number =>
+  PRECISION_RANK[a.event.precision] - PRECISION_RANK[b.event.precision] || a.event.date.localeCompare(b.event.date);
+
+/** Precision rank (day 0 … year 3): the first part of a unit's place in the merge order. */
+export const precisionRank = (precision: Precision): number => PRECISION_RANK[precision];
+
+/**
+ * The greedy merge, one unit at a time in merge order. A group is named by its founder's id (the first unit in it);
+ * ids must sort as the units were added, so that the lowest id is the oldest group, as ties want. A unit can be
+ * added with its group already known (`fixed`): it is then only indexed, as a later unit's candidate, not decided.
+ */
+export class GreedyMerge {
+  private readonly index = new Map<string, Prepared[]>();
+  private readonly groupOf = new Map<Prepared, string>();
+
+  add(p: Prepared, id: string, fixed?: string): string {
+    const group = fixed ?? this.decide(p) ?? id;
+    this.groupOf.set(p, group);
     for (const token of tokensOf(p)) {
       for (const key of [`${p.event.date.slice(0, 7)}|${token}`, `Y${p.event.date.slice(0, 4)}|${token}`]) {
-        const list = index.get(key);
+        const list = this.index.get(key);
         if (list) list.push(p);
-        else index.set(key, [p]);
+        else this.index.set(key, [p]);
       }
     }
-  };
-  for (const p of prepared) {
+    return group;
+  }
+
+  /** The group p joins among the units added so far (null: it founds one). */
+  private decide(p: Prepared): string | null {
     const periods = p.event.precision === 'year' ? [`Y${p.event.date.slice(0, 4)}`] : monthsAround(p.event.date);
     const candidates = new Set<Prepared>();
     for (const token of tokensOf(p)) {
       for (const period of periods) {
-        const postings = index.get(`${period}|${token}`);
+        const postings = this.index.get(`${period}|${token}`);
         // A word hundreds of events of a month share ("protest", "Lima") tells none of them apart; rarer
         // shared words still bring the real matches, and the merge stays near-linear on large stores.
         if (!postings || postings.length > MAX_POSTINGS) continue;
@@ -175,50 +192,66 @@ export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
       }
     }
     // Join the group whose best match is strongest (most shared words among matching members).
-    const scores = new Map<number, { best: number; count: number }>();
+    const scores = new Map<string, { best: number; count: number }>();
     for (const q of candidates) {
       if (!sameEvent(p, q)) continue;
-      const group = groupOf.get(q)!;
+      const group = this.groupOf.get(q)!;
       const score = scores.get(group) ?? { best: 0, count: 0 };
       score.best = Math.max(score.best, jaccard(p.words, q.words));
       score.count++;
       scores.set(group, score);
     }
-    let bestGroup = -1;
+    let bestGroup: string | null = null;
     let bestScore = -1;
     for (const [group, score] of scores) {
       const value = score.best + score.count * 0.01;
-      if (value > bestScore || (value === bestScore && group < bestGroup)) {
+      if (value > bestScore || (value === bestScore && bestGroup !== null && group < bestGroup)) {
         bestScore = value;
         bestGroup = group;
       }
     }
-    if (bestGroup >= 0) groups[bestGroup]!.push(p);
-    else groups.push([p]);
-    groupOf.set(p, bestGroup >= 0 ? bestGroup : groups.length - 1);
-    register(p);
+    return bestGroup;
   }
-  const out = groups.map((group): TimelineEvent => {
-    const { date, precision } = chooseDate(group);
-    const lead = chooseText(group);
-    const places: string[] = [];
-    const actors: string[] = [];
-    for (const p of group) {
-      for (const place of p.event.places) if (!places.includes(place)) places.push(place);
-      for (const actor of p.event.actors) if (!actors.includes(actor)) actors.push(actor);
-    }
-    const seen = new Set<string>();
-    const sources = group
-      .map((p) => ({ ...p.event.source, quote: p.event.quote, text: p.event.text, documentId: p.event.documentId }))
-      .filter((s) => {
-        const key = `${s.documentId}|${s.quote}|${s.text}|${s.source}|${s.url ?? ''}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    return { date, precision, text: lead.text, places, actors, sources };
+}
+
+/** One timeline entry from a group's members, in merge order. */
+export function groupEvent(group: Prepared[]): TimelineEvent {
+  const { date, precision } = chooseDate(group);
+  const lead = chooseText(group);
+  const places: string[] = [];
+  const actors: string[] = [];
+  for (const p of group) {
+    for (const place of p.event.places) if (!places.includes(place)) places.push(place);
+    for (const actor of p.event.actors) if (!actors.includes(actor)) actors.push(actor);
+  }
+  const seen = new Set<string>();
+  const sources = group
+    .map((p) => ({ ...p.event.source, quote: p.event.quote, text: p.event.text, documentId: p.event.documentId }))
+    .filter((s) => {
+      const key = `${s.documentId}|${s.quote}|${s.text}|${s.source}|${s.url ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { date, precision, text: lead.text, places, actors, sources };
+}
+
+/** Timeline order: oldest first, the more precise first, then the better sourced (ties: the older group first). */
+export const timelineOrder = (a: TimelineEvent, b: TimelineEvent): number =>
+  a.date.localeCompare(b.date) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.sources.length - a.sources.length;
+
+/** Events from all sources → one entry per real-world event, oldest first. */
+export function mergeEvents(events: StoredEvent[]): TimelineEvent[] {
+  const prepared = events.map(prepare).sort(mergeOrder);
+  const merge = new GreedyMerge();
+  const groups = new Map<string, Prepared[]>();
+  prepared.forEach((p, position) => {
+    const group = merge.add(p, String(position).padStart(10, '0'));
+    const members = groups.get(group);
+    if (members) members.push(p);
+    else groups.set(group, [p]);
   });
-  return out.sort((a, b) => a.date.localeCompare(b.date) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.sources.length - a.sources.length);
+  return [...groups.values()].map(groupEvent).sort(timelineOrder);
 }
 
 export interface EventFilter {

@@ -378,6 +378,43 @@ for (const factory of factories) {
         assert.deepEqual(await store.viewRows('deaths', 'other'), { rows: [] });
       }));
 
+    test('views: events mark their months in the timeline view, copies and source titles their document\'s months; ranged reads', () =>
+      withStore(async (store) => {
+        const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+        const paper = await store.ensureSource({ kind: 'feed', url: 'https://paper.example/rss' });
+        const months = async () => (await store.staleViewKeys('timeline', 'peru', 100)).map((s) => s.key);
+        const clear = async () => store.saveViewRows('timeline', 'peru', [], await store.staleViewKeys('timeline', 'peru', 100));
+        const text = uniqueArticle(1);
+        const stored = await ingestDraft(store, feed.id, draft('a', text), AT, facts('peru', [], [event('2023-01-09', 'Clashes in Juliaca'), event('2023-02-01', 'A strike')]));
+        await ingestDraft(store, feed.id, draft('b', uniqueArticle(2)), AT, facts('other', [], [event('2023-05-01', 'Elsewhere')]));
+        await ingestDraft(store, feed.id, draft('c', uniqueArticle(3)), AT, facts(null, [], [event('2023-06-01', 'No story')]));
+        assert.deepEqual(await months(), ['2023-01', '2023-02'], 'the months of the story\'s events');
+        assert.deepEqual((await store.staleViewKeys('timeline', 'other', 100)).map((s) => s.key), ['2023-05']);
+        await clear();
+        assert.deepEqual(await months(), []);
+        await ingestDraft(store, paper.id, draft('d', text), AT);
+        assert.deepEqual(await months(), ['2023-01', '2023-02'], 'a new copy marks its document\'s months');
+        await clear();
+        await store.setSourceTitle(paper.id, 'Paper');
+        assert.deepEqual(await months(), ['2023-01', '2023-02'], 'a source title change marks its documents\' months');
+        await clear();
+        await store.replaceFacts(stored.documentId, 'peru', { figures: [], events: [event('2023-03-05', 'Later')] }, AT);
+        assert.deepEqual(await months(), ['2023-01', '2023-02', '2023-03'], 'deleted and inserted events mark their months');
+        await clear();
+
+        const rows = ['g:2023', 'g:2023-01', 'g:2023-01-09|a', 'g:2023-02-01|b', 'u:2023-01', 'u:2023-02'].map((key) => ({ key, value: JSON.stringify(key) }));
+        await store.saveViewRows('timeline', 'peru', rows, []);
+        const read = async (range: { keys?: string[]; from?: string; to?: string }) => (await store.viewRows('timeline', 'peru', range)).rows.map((r) => r.key);
+        assert.deepEqual(await read({ keys: ['u:2023-02', 'u:2024-01', 'g:2023'] }), ['g:2023', 'u:2023-02'], 'these keys, in key order');
+        assert.deepEqual(await read({ from: 'g:2023-01', to: 'g:2023-01|~' }), ['g:2023-01', 'g:2023-01-09|a'], 'a range, inclusive, in byte order');
+        assert.deepEqual(await read({ from: 'g:2023-02' }), ['g:2023-02-01|b', 'u:2023-01', 'u:2023-02']);
+        assert.deepEqual(await read({ to: 'g:2023-01' }), ['g:2023', 'g:2023-01']);
+        assert.deepEqual(await read({ keys: [] }), []);
+        assert.equal(await store.resetView('timeline', 'peru', 'rules-1'), 3, 'the months of its events and of its unit rows');
+        assert.deepEqual(await months(), ['2023-01', '2023-02', '2023-03']);
+        assert.equal(await store.viewStamp('timeline', 'peru'), 'rules-1');
+      }));
+
     test('searchDocuments: words as plain text, best match first, the matched words marked', () =>
       withStore(async (store) => {
         const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss', title: 'Wire' });

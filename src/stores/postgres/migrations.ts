@@ -196,6 +196,53 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER sources_view_title AFTER UPDATE OF title ON sources
     FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title) EXECUTE FUNCTION sources_mark_view();
   `,
+  /* 2: the timeline view (src/timeline/timeline-view.ts; SQLite's migration 7): merged events kept by month; an event
+     stored or deleted marks its month, a document's new copy or changed source data the months of its events */ `
+  CREATE FUNCTION mark_event_months(doc bigint) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO view_stale (view, story, key)
+      SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE document_id = doc AND story IS NOT NULL
+      ORDER BY 3
+    ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1
+  $$;
+  CREATE FUNCTION events_mark_view() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    ev events;
+  BEGIN
+    IF TG_OP = 'DELETE' THEN ev := OLD; ELSE ev := NEW; END IF;
+    IF ev.story IS NOT NULL THEN
+      INSERT INTO view_stale (view, story, key) VALUES ('timeline', ev.story, substr(ev.date, 1, 7))
+      ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER events_view AFTER INSERT OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_mark_view();
+  CREATE FUNCTION copies_mark_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM mark_event_months(NEW.document_id);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER copies_timeline_insert AFTER INSERT ON copies FOR EACH ROW EXECUTE FUNCTION copies_mark_timeline();
+  CREATE TRIGGER copies_timeline_update AFTER UPDATE OF title, url, outlet, published ON copies FOR EACH ROW EXECUTE FUNCTION copies_mark_timeline();
+  CREATE FUNCTION documents_mark_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM mark_event_months(NEW.id);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER documents_timeline_update AFTER UPDATE OF title, published ON documents FOR EACH ROW EXECUTE FUNCTION documents_mark_timeline();
+  CREATE FUNCTION sources_mark_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO view_stale (view, story, key)
+      SELECT DISTINCT 'timeline', e.story, substr(e.date, 1, 7) FROM events e JOIN copies c ON c.document_id = e.document_id
+       WHERE c.source_id = NEW.id AND e.story IS NOT NULL
+    ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER sources_timeline_title AFTER UPDATE OF title ON sources
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title) EXECUTE FUNCTION sources_mark_timeline();
+  INSERT INTO view_stale (view, story, key)
+    SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE story IS NOT NULL
+  ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+  `,
 ];
 
 /**

@@ -8,7 +8,7 @@ import Keyv from 'keyv';
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
+import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewRange } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import { SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
 import { sourceIdFor } from '../shared/source-id.ts';
@@ -236,8 +236,8 @@ export class PostgresStore implements Store {
     await views.saveViewRows(await this.sql(), view, story, rows, answered);
   }
 
-  async viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
-    return views.viewRows(await this.sql(), view, story);
+  async viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }> {
+    return views.viewRows(await this.sql(), view, story, range);
   }
 
   async viewStamp(view: ViewName, story: string): Promise<string | null> {

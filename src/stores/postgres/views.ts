@@ -1,6 +1,6 @@
 /** The derived views' rows, stale marks and stamps in Postgres (same semantics as src/stores/sqlite/views.ts). */
 import type pg from 'pg';
-import type { StaleKey, ViewName } from '../store.ts';
+import type { StaleKey, ViewName, ViewRange } from '../store.ts';
 import { inTransaction, type Sql } from './connection.ts';
 
 export async function staleViewKeys(sql: Sql, view: ViewName, story: string, limit: number): Promise<StaleKey[]> {
@@ -36,8 +36,13 @@ export async function saveViewRows(
   });
 }
 
-export async function viewRows(sql: Sql, view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
-  const { rows } = await sql.query<{ key: string; value: string }>('SELECT key, value FROM view_rows WHERE view = $1 AND story = $2 ORDER BY key', [view, story]);
+export async function viewRows(sql: Sql, view: ViewName, story: string, range: ViewRange = {}): Promise<{ rows: { key: string; value: string }[] }> {
+  const params: unknown[] = [view, story];
+  const clauses = ['view = $1', 'story = $2'];
+  if (range.keys) clauses.push(`key = ANY($${params.push([...range.keys])}::text[])`);
+  if (range.from !== undefined) clauses.push(`key >= $${params.push(range.from)}`);
+  if (range.to !== undefined) clauses.push(`key <= $${params.push(range.to)}`);
+  const { rows } = await sql.query<{ key: string; value: string }>(`SELECT key, value FROM view_rows WHERE ${clauses.join(' AND ')} ORDER BY key`, params);
   return { rows };
 }
 
@@ -46,14 +51,19 @@ export async function viewStamp(sql: Sql, view: ViewName, story: string): Promis
   return rows[0]?.stamp ?? null;
 }
 
-/** Every key the view may have for the story: the as-of days of its death figures, and the keys it holds rows for. */
+/** Every key the view may have for the story (as in src/stores/sqlite/views.ts). */
+const VIEW_KEYS: Record<ViewName, string> = {
+  deaths: `SELECT as_of AS key FROM figures WHERE story = $2 AND kind = 'deaths' AND as_of IS NOT NULL
+           UNION SELECT key FROM view_rows WHERE view = $1 AND story = $2`,
+  timeline: `SELECT substr(date, 1, 7) AS key FROM events WHERE story = $2
+           UNION SELECT substr(key, 3) FROM view_rows WHERE view = $1 AND story = $2 AND key LIKE 'u:%'`,
+};
+
 export async function resetView(pool: pg.Pool, view: ViewName, story: string, stamp: string): Promise<number> {
   return inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO view_stale (view, story, key)
-         SELECT $1, $2, key FROM (
-           SELECT as_of AS key FROM figures WHERE story = $2 AND kind = 'deaths' AND as_of IS NOT NULL
-           UNION SELECT key FROM view_rows WHERE view = $1 AND story = $2) AS keys
+         SELECT $1, $2, key FROM (${VIEW_KEYS[view]}) AS keys
          ORDER BY key
        ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1`,
       [view, story],

@@ -22,6 +22,18 @@ function staleDeathDates(name: string, on: string, documentId: string, when = ''
   END;`;
 }
 
+/**
+ * Triggers marking the months of a document's events stale in the timeline view (migration 7): a new copy (one more
+ * unit to merge) or a changed title, outlet or publication day (the sources the events are shown with).
+ */
+function staleEventMonths(name: string, on: string, documentId: string): string {
+  return `  CREATE TRIGGER ${name} AFTER ${on} BEGIN
+    INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events
+     WHERE document_id = ${documentId} AND story IS NOT NULL
+    ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;`;
+}
+
 export const migrations: readonly string[] = [
   /* 1: sources, documents and the copies that link them; dedup indexes; full-text search; kv */ `
   CREATE TABLE sources (
@@ -173,5 +185,23 @@ ${staleDeathDates('documents_view_update', 'UPDATE OF title, published ON docume
   END;
   INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'deaths', story, as_of FROM figures
    WHERE kind = 'deaths' AND story IS NOT NULL AND as_of IS NOT NULL;
+  `,
+  /* 7: the timeline view (src/timeline/timeline-view.ts): merged events kept by month; an event stored or deleted marks
+     its month, a document's new copy or changed source data the months of its events */ `
+  CREATE TRIGGER events_view_insert AFTER INSERT ON events WHEN new.story IS NOT NULL BEGIN
+    INSERT INTO view_stale (view, story, key) VALUES ('timeline', new.story, substr(new.date, 1, 7)) ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+  CREATE TRIGGER events_view_delete AFTER DELETE ON events WHEN old.story IS NOT NULL BEGIN
+    INSERT INTO view_stale (view, story, key) VALUES ('timeline', old.story, substr(old.date, 1, 7)) ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+${staleEventMonths('copies_timeline_insert', 'INSERT ON copies', 'new.document_id')}
+${staleEventMonths('copies_timeline_update', 'UPDATE OF title, url, outlet, published ON copies', 'new.document_id')}
+${staleEventMonths('documents_timeline_update', 'UPDATE OF title, published ON documents', 'new.id')}
+  CREATE TRIGGER sources_timeline_title AFTER UPDATE OF title ON sources WHEN old.title IS NOT new.title BEGIN
+    INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'timeline', e.story, substr(e.date, 1, 7) FROM events e JOIN copies c ON c.document_id = e.document_id
+     WHERE c.source_id = new.id AND e.story IS NOT NULL
+    ON CONFLICT DO UPDATE SET mark = mark + 1;
+  END;
+  INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE story IS NOT NULL;
   `,
 ];

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName } from '../store.ts';
+import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewRange } from '../store.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
@@ -268,8 +268,8 @@ export class SqliteStore implements Store {
     views.saveViewRows(this.db, view, story, rows, answered);
   }
 
-  async viewRows(view: ViewName, story: string): Promise<{ rows: { key: string; value: string }[] }> {
-    return views.viewRows(this.db, view, story);
+  async viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }> {
+    return views.viewRows(this.db, view, story, range);
   }
 
   async viewStamp(view: ViewName, story: string): Promise<string | null> {

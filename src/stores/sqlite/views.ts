@@ -1,6 +1,6 @@
 /** The derived views' rows, stale marks and stamps (migration 6); what the rows hold is src/timeline/'s business. */
 import type Database from 'better-sqlite3';
-import type { StaleKey, ViewName } from '../store.ts';
+import type { StaleKey, ViewName, ViewRange } from '../store.ts';
 
 export function staleViewKeys(db: Database.Database, view: ViewName, story: string, limit: number): StaleKey[] {
   return db
@@ -27,22 +27,35 @@ export function saveViewRows(
   })();
 }
 
-export function viewRows(db: Database.Database, view: ViewName, story: string): { rows: { key: string; value: string }[] } {
-  return { rows: db.prepare<[string, string], { key: string; value: string }>('SELECT key, value FROM view_rows WHERE view = ? AND story = ? ORDER BY key').all(view, story) };
+export function viewRows(db: Database.Database, view: ViewName, story: string, range: ViewRange = {}): { rows: { key: string; value: string }[] } {
+  const clauses = ['view = @view', 'story = @story'];
+  if (range.keys) clauses.push('key IN (SELECT value FROM json_each(@keys))');
+  if (range.from !== undefined) clauses.push('key >= @from');
+  if (range.to !== undefined) clauses.push('key <= @to');
+  const params = { view, story, keys: JSON.stringify(range.keys ?? []), from: range.from ?? '', to: range.to ?? '' };
+  return { rows: db.prepare<[typeof params], { key: string; value: string }>(`SELECT key, value FROM view_rows WHERE ${clauses.join(' AND ')} ORDER BY key`).all(params) };
 }
 
 export function viewStamp(db: Database.Database, view: ViewName, story: string): string | null {
   return db.prepare<[string, string], { stamp: string }>('SELECT stamp FROM view_stamps WHERE view = ? AND story = ?').get(view, story)?.stamp ?? null;
 }
 
-/** Every key the view may have for the story: the as-of days of its death figures, and the keys it holds rows for. */
+/**
+ * Every key the view may have for the story. Deaths: the as-of days of its death figures, and the keys it holds rows
+ * for. Timeline: the months of its events, and the months it holds unit rows (`u:YYYY-MM`) for.
+ */
+const VIEW_KEYS: Record<ViewName, string> = {
+  deaths: `SELECT as_of AS key FROM figures WHERE story = @story AND kind = 'deaths' AND as_of IS NOT NULL
+           UNION SELECT key FROM view_rows WHERE view = @view AND story = @story`,
+  timeline: `SELECT substr(date, 1, 7) AS key FROM events WHERE story = @story
+           UNION SELECT substr(key, 3) FROM view_rows WHERE view = @view AND story = @story AND key LIKE 'u:%'`,
+};
+
 export function resetView(db: Database.Database, view: ViewName, story: string, stamp: string): number {
   return db.transaction(() => {
     db.prepare(
       `INSERT INTO view_stale (view, story, key)
-         SELECT @view, @story, key FROM (
-           SELECT as_of AS key FROM figures WHERE story = @story AND kind = 'deaths' AND as_of IS NOT NULL
-           UNION SELECT key FROM view_rows WHERE view = @view AND story = @story) WHERE true
+         SELECT @view, @story, key FROM (${VIEW_KEYS[view]}) WHERE true
        ON CONFLICT DO UPDATE SET mark = mark + 1`,
     ).run({ view, story });
     db.prepare('INSERT INTO view_stamps (view, story, stamp) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET stamp = excluded.stamp').run(view, story, stamp);
