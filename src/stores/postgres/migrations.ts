@@ -243,6 +243,24 @@ export const migrations: readonly string[] = [
     SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE story IS NOT NULL
   ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
   `,
+  /* 3: every fact's learned sequence is stored (a fact without one, copied from an SQLite file older than its migration 4,
+     takes its document's first copy as it is inserted), so learned-order filters read an index instead of running a
+     subquery per fact; a document's first copy found by index */ `
+  CREATE FUNCTION facts_fill_learned() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF NEW.learned IS NULL THEN
+      NEW.learned := (SELECT MIN(c.id) FROM copies c WHERE c.document_id = NEW.document_id);
+    END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER figures_fill_learned BEFORE INSERT ON figures FOR EACH ROW EXECUTE FUNCTION facts_fill_learned();
+  CREATE TRIGGER events_fill_learned BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION facts_fill_learned();
+  UPDATE figures f SET learned = (SELECT MIN(c.id) FROM copies c WHERE c.document_id = f.document_id) WHERE learned IS NULL;
+  UPDATE events e SET learned = (SELECT MIN(c.id) FROM copies c WHERE c.document_id = e.document_id) WHERE learned IS NULL;
+  CREATE INDEX figures_learned ON figures (story, learned);
+  CREATE INDEX events_learned ON events (story, learned);
+  -- A document's first copy (is it seeded?) read per fact: without (document_id, id) the planner walks copies by id.
+  CREATE INDEX copies_document_order ON copies (document_id, id);
+  `,
 ];
 
 /**

@@ -11,8 +11,8 @@ import type { Sql } from './connection.ts';
 export const SEEDED_SQL = (documentId: string) =>
   `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), false)`;
 
-/** When a fact was learned: stored with it, or (facts copied from before SQLite's migration 4) its document's first copy. */
-const learnedSql = (alias: string) => `COALESCE(${alias}.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = ${alias}.document_id))`;
+/** When a fact was learned: stored with every fact (migration 3 fills in those copied without one). */
+const learnedSql = (alias: string) => `${alias}.learned`;
 
 /** How Postgres writes a fact filter's pieces (src/stores/shared/fact-filter.ts holds what each field means). */
 const postgresFilter: FilterDialect = {
