@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { join, relative } from 'node:path';
-import { allCommands as commands, openConfiguredApp, serviceWiring } from './app.ts';
+import { allCommands as commands, openConfiguredApp, serviceWiring, workerWiring } from './app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
@@ -138,7 +138,16 @@ program
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
     const { runService } = await import('./pipeline/service.ts');
-    process.exitCode = await runService(dataDir(), serviceWiring);
+    process.exitCode = await runService(dataDir(), serviceWiring());
+  });
+
+program
+  .command('worker')
+  .description('Run queued polls and digests until SIGINT/SIGTERM (distributed mode: CRONISTA_REDIS_URL and CRONISTA_DATABASE_URL)')
+  .action(async () => {
+    const wiring = workerWiring();
+    const { runWorker } = await import('./pipeline/queue/worker.ts');
+    process.exitCode = await runWorker(dataDir(), wiring);
   });
 
 program
