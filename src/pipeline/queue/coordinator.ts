@@ -60,7 +60,9 @@ export async function queueSchedules(app: AppContext, options: QueueOptions): Pr
       for (const [queueName, queue] of Object.entries(queues)) {
         for (const existing of await queue.getJobSchedulers(0, -1)) {
           const want = wanted.get(existing.key);
-          if (!want || want.queue !== queueName) (await queue.removeJobScheduler(existing.key), removed.push(existing.key));
+          if (want && want.queue === queueName) continue;
+          await queue.removeJobScheduler(existing.key);
+          removed.push(existing.key);
         }
       }
     }
