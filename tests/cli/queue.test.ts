@@ -156,6 +156,11 @@ test('a coordinator and two workers: polls spread over both, every item stored o
     await waitFor(() => allAnnounced(discord), 'the digests', 30_000).catch((error: Error) => {
       throw new Error(`${error.message}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
     });
+    // `cronista status` shows the queues: the schedulers (6 polls, 1 digest) and both workers connected.
+    const status = await runCli(['status'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 0 failed; 7 job schedulers; 2 workers connected/);
+    assert.match(status.stdout, /cronista-console: .*0 job schedulers/);
     // A few more digest slots: nothing is posted again.
     await new Promise((resolve) => setTimeout(resolve, 7000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
@@ -176,8 +181,8 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
   try {
     await waitFor(() => /cronista ready/.test(coordinator.output()) && [doomed, survivor].every((w) => /cronista worker ready/.test(w.output())), 'every process');
     await waitFor(async () => doomed.polls() >= 2 && (await store.countDocuments()) === FEEDS * OLD_PER_FEED, 'the seeding polls');
-    // Slow feeds (1.5 s an answer, polled every 2 s, 2 jobs a worker): the doomed worker has polls in hand.
-    await waitFor(() => feeds.inFlight() >= 2, 'polls in flight');
+    // Slow feeds (1.5 s an answer, polled every 2 s) and 2 jobs a worker: with 3 polls in flight, one is the doomed one's.
+    await waitFor(() => feeds.inFlight() >= 3, 'polls in flight');
     doomed.child.kill('SIGKILL');
     assert.equal(await doomed.exit, null);
     feeds.resetCounts();
