@@ -33,7 +33,8 @@ export interface QueueStatus {
 
 export async function readQueueStatus(options: QueueOptions): Promise<QueueStatus> {
   const connection = new Redis(options.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null, lazyConnect: true });
-  connection.on('error', () => {});
+  let lastError: unknown = null;
+  connection.on('error', (error) => (lastError = error));
   const status: QueueStatus = { url: redactUrl(options.url), prefix: options.prefix, queues: [], error: null };
   try {
     await connection.connect();
@@ -58,7 +59,7 @@ export async function readQueueStatus(options: QueueOptions): Promise<QueueStatu
       }
     }
   } catch (error) {
-    status.error = redactUrlsIn(errorMessage(error));
+    status.error = redactUrlsIn(errorMessage(lastError ?? error));
   } finally {
     connection.disconnect();
   }
@@ -69,7 +70,7 @@ export function queueStatusText(status: QueueStatus): string {
   const head = `queues on ${status.url} (prefix ${status.prefix})`;
   if (status.error) return `${head}: cannot read them: ${status.error}`;
   const lines = status.queues.map(
-    (q) => `  ${q.name}: ${q.waiting} waiting, ${q.active} running, ${q.delayed} scheduled, ${q.failed} failed; ${q.schedulers} job schedulers; ${q.workers} worker${q.workers === 1 ? '' : 's'} connected`,
+    (q) => `  ${q.name}: ${q.waiting} waiting, ${q.active} running, ${q.delayed} scheduled, ${q.failed} failed; ${q.schedulers} job scheduler${q.schedulers === 1 ? '' : 's'}; ${q.workers} worker${q.workers === 1 ? '' : 's'} connected`,
   );
   const failures = status.queues.flatMap((q) => q.failures.map((f) => `  last failed: ${f.job} ${f.id}${f.at ? ` at ${f.at}` : ''}: ${f.reason}`));
   return [`${head}:`, ...lines, ...failures].join('\n');
