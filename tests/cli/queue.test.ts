@@ -84,7 +84,7 @@ interface Setup {
   store: PostgresStore;
 }
 
-async function setUp(t: TestContext, delayMs: number): Promise<Setup> {
+async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<Setup> {
   const database = await createTestDatabase();
   const prefix = `cronista-test-${randomBytes(4).toString('hex')}`;
   const feeds = await startFeedServer();
@@ -94,7 +94,7 @@ async function setUp(t: TestContext, delayMs: number): Promise<Setup> {
   const config = join(data, 'cronista.yaml');
   const sources = Array.from({ length: FEEDS }, (_, feed) => [`  - url: ${feeds.url(feedPath(feed))}`, "    poll: '*/2 * * * * *'"]).flat();
   const destination = ['  - id: ops', `    discord_webhook: ${discord.webhookUrl('1', 'secret-token')}`, "    schedule: '*/3 * * * * *'"];
-  writeFileSync(config, ['sources:', ...sources, 'destinations:', ...destination].join('\n'));
+  writeFileSync(config, ['sources:', ...sources, 'destinations:', ...destination, 'polling:', `  per_host: ${perHost}`].join('\n'));
   const env = {
     CRONISTA_DEV: '1',
     CRONISTA_CONFIG: config,
@@ -140,8 +140,8 @@ function announcedOnce(discord: DiscordStandIn, links: string[]): void {
 const newLinks = () => Array.from({ length: FEEDS }, (_, feed) => item(feed, OLD_PER_FEED).link);
 const allAnnounced = (discord: DiscordStandIn) => newLinks().every((link) => discord.created().some((post) => JSON.stringify(post.payload).includes(link)));
 
-test('a coordinator and two workers: polls spread over both, every item stored once, every new item announced once', { timeout: 180_000 }, async (t) => {
-  const { feeds, discord, env, store } = await setUp(t, 300);
+test('a coordinator and two workers: polls spread over both, per-host limit shared, every item stored once, every new item announced once', { timeout: 180_000 }, async (t) => {
+  const { feeds, discord, env, store } = await setUp(t, 300, 2);
   const coordinator = spawnCli('start', env);
   const workers = [spawnCli('worker', env), spawnCli('worker', env)];
   const all = [coordinator, ...workers];
@@ -167,6 +167,8 @@ test('a coordinator and two workers: polls spread over both, every item stored o
     announcedOnce(discord, newLinks());
     for (const [index, worker] of workers.entries()) assert.ok(worker.polls() >= 3, `worker ${index + 1} polled ${worker.polls()} times`);
     assert.equal(coordinator.polls(), 0, 'the coordinator polls nothing itself');
+    // Four jobs at a time in all, yet per_host (2) holds across both workers: the feed server is one host:port.
+    assert.equal(feeds.maxInFlight(), 2, 'at most per_host requests at once to the one host, across both workers');
     assert.doesNotMatch(all.map((proc) => proc.output()).join('\n'), /secret-token/);
   } finally {
     const codes = await stopAll(all);
@@ -175,7 +177,7 @@ test('a coordinator and two workers: polls spread over both, every item stored o
 });
 
 test('a worker killed with SIGKILL mid-run: its job goes to the other, every item stored once, no feed left unpolled', { timeout: 180_000 }, async (t) => {
-  const { feeds, discord, env, store } = await setUp(t, 1500);
+  const { feeds, discord, env, store } = await setUp(t, 1500, 4);
   const coordinator = spawnCli('start', env);
   const [doomed, survivor] = [spawnCli('worker', env), spawnCli('worker', env)];
   try {

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import type { AppContext } from '../../core/context.ts';
 import { digestJob, pollJob } from '../jobs.ts';
 import { pollTaskName } from '../scheduler.ts';
+import { RedisHostLimiter } from './host-slots.ts';
 import { withLease } from './lease.ts';
 import type { QueueOptions } from './options.ts';
 
@@ -31,7 +32,8 @@ export function taskName(name: JobName, target: string): string {
 
 /** The function a BullMQ Worker runs for every job: resolves a line saying what happened (the job's return value). */
 export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<QueueOptions, 'prefix' | 'leaseMs'>): Promise<(job: Job<JobData>) => Promise<string>> {
-  const poll = await pollJob(app);
+  // Per-host politeness (polling.per_host) holds across every worker: its slots are counted in Redis.
+  const poll = await pollJob(app, { limiter: (perHost) => new RedisHostLimiter(redis, { prefix: options.prefix, perHost, ttlMs: options.leaseMs }) });
   const digest = digestJob(app);
   return async (job) => {
     const name = job.name as JobName;
