@@ -38,7 +38,7 @@ export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<
   return async (job) => {
     const name = job.name as JobName;
     const task = taskName(name, job.data.target);
-    const scheduledAt = new Date(job.timestamp);
+    const started = Date.now();
     const config = await app.settings.effective();
     let run: () => Promise<unknown>;
     if (name === 'poll') {
@@ -57,7 +57,7 @@ export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<
       app.logger.warn({ task, job: job.id }, `${task}: previous run still in progress elsewhere, this one is skipped`);
       return `${task}: skipped (running elsewhere)`;
     }
-    app.logger.debug({ task, job: job.id, ms: Date.now() - scheduledAt.getTime() }, `${task} done`);
+    app.logger.debug({ task, job: job.id, ms: Date.now() - started }, `${task} done`);
     return `${task}: done`;
   };
 }
