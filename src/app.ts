@@ -169,7 +169,15 @@ export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiri
   const queue = distributedFromEnv(env);
   const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
   if (!queue) return wiring;
-  return { ...wiring, schedules: async (app) => (await import('./pipeline/queue/coordinator.ts')).queueSchedules(app, queue) };
+  return {
+    ...wiring,
+    // Redis is checked before anything opens: an unreachable one is one line, not a service that never gets ready.
+    openApp: async (dataDir) => {
+      await (await import('./pipeline/queue/processor.ts')).checkRedis(queue);
+      return openConfiguredApp(dataDir, { env });
+    },
+    schedules: async (app) => (await import('./pipeline/queue/coordinator.ts')).queueSchedules(app, queue),
+  };
 }
 
 /** What `cronista worker` runs on: the Postgres store and the queue of CRONISTA_REDIS_URL (both required). */

@@ -100,7 +100,19 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
   // scheduler and the stories too; watching starts before the scheduler reads the configuration.
   const stopWatching = await watchStoredChanges(app);
-  const schedules = wiring.schedules ? await wiring.schedules(app) : await localSchedules(app);
+  let schedules: Schedules;
+  try {
+    schedules = wiring.schedules ? await wiring.schedules(app) : await localSchedules(app);
+  } catch (error) {
+    // Nothing is scheduled (a bad cron expression, an unreachable queue): close what is open, so the process can exit.
+    input.close();
+    stopWatching();
+    clearInterval(keepAlive);
+    await work;
+    await Promise.all([closeExtraction(), closeCharts()]);
+    await app.store.close();
+    throw error;
+  }
   const dispatcher = new Dispatcher(app, wiring.commands);
   const answerLine = (line: string) => {
     if (!line.trim()) return;

@@ -204,7 +204,7 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
   }
 });
 
-test('distributed mode needs the Postgres store; a worker needs Redis: one-line errors', async () => {
+test('distributed mode needs the Postgres store; a worker needs Redis; an unreachable Redis: one-line errors', async () => {
   const data = freshDataDir();
   const start = await runCli(['start'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: REDIS_URL, CRONISTA_DATABASE_URL: '' } });
   assert.equal(start.code, 1);
@@ -212,6 +212,12 @@ test('distributed mode needs the Postgres store; a worker needs Redis: one-line 
   const worker = await runCli(['worker'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: '' } });
   assert.equal(worker.code, 1);
   assert.match(worker.stderr.trim(), /^error: cronista worker needs CRONISTA_REDIS_URL/);
+  // An unreachable Redis: one line, before anything opens (no database needed to say so).
+  for (const role of ['start', 'worker']) {
+    const down = await runCli([role], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: 'redis://127.0.0.1:1', CRONISTA_DATABASE_URL: 'postgres://root@127.0.0.1:5432/cronista_never_created', CRONISTA_HTTP_PORT: 'off' } });
+    assert.equal(down.code, 1, down.stderr);
+    assert.equal(down.stderr.trim(), 'error: CRONISTA_REDIS_URL: cannot reach redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1');
+  }
   const bad = await runCli(['worker'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: 'http://127.0.0.1:6379', CRONISTA_DATABASE_URL: 'postgres://root@127.0.0.1:5432/x' } });
   assert.equal(bad.code, 1);
   assert.match(bad.stderr.trim(), /^error: CRONISTA_REDIS_URL: .* is not a redis:\/\/ URL/);

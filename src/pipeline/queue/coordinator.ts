@@ -13,7 +13,7 @@ import { destinationFromConfig } from '../destination.ts';
 import { Scheduler } from '../scheduler.ts';
 import type { Schedules } from '../service.ts';
 import { CONSOLE_QUEUE, WORK_QUEUE, type QueueOptions } from './options.ts';
-import { jobProcessor, redisConnection, type JobData, type JobName } from './processor.ts';
+import { checkRedis, jobProcessor, redisConnection, type JobData, type JobName } from './processor.ts';
 
 /** Finished jobs kept in Redis for inspection (the rest are removed): Redis memory stays bounded. */
 const KEEP = { count: 1000 };
@@ -42,6 +42,7 @@ function plan(scheduler: Scheduler, config: Pick<CronistaConfig, 'sources' | 'de
 
 /** Puts the schedules of `app.settings` on the queue and follows their changes; `stop` leaves them in Redis. */
 export async function queueSchedules(app: AppContext, options: QueueOptions): Promise<Schedules> {
+  await checkRedis(options);
   const connection = redisConnection(options);
   const queues = {
     [WORK_QUEUE]: new Queue<JobData>(WORK_QUEUE, { connection, prefix: options.prefix }),

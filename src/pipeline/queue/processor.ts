@@ -7,6 +7,8 @@
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppContext } from '../../core/context.ts';
+import { CronistaError, errorMessage } from '../../core/errors.ts';
+import { redactUrl, redactUrlsIn } from '../../core/redact.ts';
 import { digestJob, pollJob } from '../jobs.ts';
 import { pollTaskName } from '../scheduler.ts';
 import { RedisHostLimiter } from './host-slots.ts';
@@ -23,6 +25,30 @@ export interface JobData {
 /** A Redis connection as BullMQ's workers need it (commands wait for a reconnect instead of failing). */
 export function redisConnection(options: Pick<QueueOptions, 'url'>): Redis {
   return new Redis(options.url, { maxRetriesPerRequest: null });
+}
+
+/** A connection that gives up at once (3 s to connect, no retries): for checks and status, never for the queues. */
+export function briefConnection(options: Pick<QueueOptions, 'url'>): { redis: Redis; lastError: () => unknown } {
+  const redis = new Redis(options.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null, lazyConnect: true });
+  let last: unknown = null;
+  redis.on('error', (error) => (last = error));
+  return { redis, lastError: () => last };
+}
+
+/**
+ * Fails with one line when Redis cannot be reached at start (the queues' own connections would wait for it forever,
+ * and a process that never says ready is harder to diagnose than one that says why).
+ */
+export async function checkRedis(options: Pick<QueueOptions, 'url'>): Promise<void> {
+  const { redis, lastError } = briefConnection(options);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new CronistaError(`CRONISTA_REDIS_URL: cannot reach ${redactUrl(options.url)}: ${redactUrlsIn(errorMessage(lastError() ?? error))}`);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** The task name a job runs as (the same as the in-process scheduler's): `poll:<url, redacted>`, `digest:<id>`. */

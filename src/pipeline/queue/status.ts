@@ -4,10 +4,10 @@
  * status call never hangs on an unreachable Redis.
  */
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { errorMessage } from '../../core/errors.ts';
 import { redactUrl, redactUrlsIn } from '../../core/redact.ts';
 import { CONSOLE_QUEUE, WORK_QUEUE, type QueueOptions } from './options.ts';
+import { briefConnection } from './processor.ts';
 
 export interface QueueDepths {
   name: string;
@@ -32,9 +32,7 @@ export interface QueueStatus {
 }
 
 export async function readQueueStatus(options: QueueOptions): Promise<QueueStatus> {
-  const connection = new Redis(options.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null, lazyConnect: true });
-  let lastError: unknown = null;
-  connection.on('error', (error) => (lastError = error));
+  const { redis: connection, lastError } = briefConnection(options);
   const status: QueueStatus = { url: redactUrl(options.url), prefix: options.prefix, queues: [], error: null };
   try {
     await connection.connect();
@@ -59,7 +57,7 @@ export async function readQueueStatus(options: QueueOptions): Promise<QueueStatu
       }
     }
   } catch (error) {
-    status.error = redactUrlsIn(errorMessage(lastError ?? error));
+    status.error = redactUrlsIn(errorMessage(lastError() ?? error));
   } finally {
     connection.disconnect();
   }

@@ -13,7 +13,7 @@ import { closeCharts } from '../chart-pool.ts';
 import { closeExtraction } from '../extraction-pool.ts';
 import { watchStoredChanges } from '../service.ts';
 import { WORK_QUEUE, type QueueOptions } from './options.ts';
-import { jobProcessor, redisConnection, type JobData } from './processor.ts';
+import { checkRedis, jobProcessor, redisConnection, type JobData } from './processor.ts';
 
 /** What a worker runs on, chosen by the composition root (src/app.ts). */
 export interface WorkerWiring {
@@ -32,6 +32,7 @@ export async function runWorker(dataDir: string, wiring: WorkerWiring): Promise<
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await checkRedis(options);
   const app = await wiring.openApp(dataDir);
   const stopWatching = await watchStoredChanges(app);
   const redis = redisConnection(options);
