@@ -102,6 +102,13 @@ module.exports = {
       to: { path: 'node_modules/(pg|pg-[a-z-]+|@types/pg)/' },
     },
     {
+      name: 'queue-only-in-pipeline',
+      comment: 'BullMQ and ioredis (distributed mode) belong to the pipeline\'s queue module (src/pipeline/queue/); the composition root only chooses it',
+      severity: 'error',
+      from: { pathNot: '^src/pipeline/queue/' },
+      to: { path: 'node_modules/(bullmq|ioredis)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'no import cycles (through types too)',
       severity: 'error',

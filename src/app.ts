@@ -8,6 +8,8 @@ import { commands } from '../commands/index.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Dispatcher } from './core/dispatch.ts';
 import type { ServiceWiring } from './pipeline/service.ts';
+import { queueOptionsFromEnv, type QueueOptions } from './pipeline/queue/options.ts';
+import type { WorkerWiring } from './pipeline/queue/worker.ts';
 import { sourceAccess } from './pipeline/source-access.ts';
 import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platform.ts';
 import { loadStories, readParsedStories, type StoryConfig } from './facts/story.ts';
@@ -147,5 +149,40 @@ export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, ext
   return factories.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
 }
 
-/** What `cronista start` runs: this store, these commands, these platforms. */
-export const serviceWiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir), commands: allCommands, platforms: chatPlatforms };
+/**
+ * Distributed mode (CRONISTA_REDIS_URL): its queue settings, or null without it. Several processes share one database,
+ * so it needs the Postgres store: with the SQLite file it is a one-line ConfigError.
+ */
+export function distributedFromEnv(env: NodeJS.ProcessEnv = process.env): QueueOptions | null {
+  const queue = queueOptionsFromEnv(env);
+  if (queue && !databaseUrlFromEnv(env)) {
+    throw new ConfigError('CRONISTA_REDIS_URL needs CRONISTA_DATABASE_URL (a PostgreSQL server): the coordinator and its workers share one database, which a SQLite file cannot be');
+  }
+  return queue;
+}
+
+/**
+ * What `cronista start` runs: this store, these commands, these platforms; with CRONISTA_REDIS_URL it is the
+ * coordinator, whose schedules go on the queue (src/pipeline/queue/coordinator.ts) for `cronista worker` to run.
+ */
+export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiring {
+  const queue = distributedFromEnv(env);
+  const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
+  if (!queue) return wiring;
+  return {
+    ...wiring,
+    // Redis is checked before anything opens: an unreachable one is one line, not a service that never gets ready.
+    openApp: async (dataDir) => {
+      await (await import('./pipeline/queue/processor.ts')).checkRedis(queue);
+      return openConfiguredApp(dataDir, { env });
+    },
+    schedules: async (app) => (await import('./pipeline/queue/coordinator.ts')).queueSchedules(app, queue),
+  };
+}
+
+/** What `cronista worker` runs on: the Postgres store and the queue of CRONISTA_REDIS_URL (both required). */
+export function workerWiring(env: NodeJS.ProcessEnv = process.env): WorkerWiring {
+  const queue = distributedFromEnv(env);
+  if (!queue) throw new ConfigError('cronista worker needs CRONISTA_REDIS_URL (the job queue) and CRONISTA_DATABASE_URL (the shared PostgreSQL store)');
+  return { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), queue };
+}

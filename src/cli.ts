@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { join, relative } from 'node:path';
-import { allCommands as commands, openConfiguredApp, serviceWiring } from './app.ts';
+import { allCommands as commands, distributedFromEnv, openConfiguredApp, serviceWiring, workerWiring } from './app.ts';
 import type { AppContext } from './core/context.ts';
 import { CronistaError } from './core/errors.ts';
 import { redactUrl, redactUrlsIn } from './core/redact.ts';
@@ -138,17 +138,32 @@ program
   .description('Run the bot until SIGINT/SIGTERM: ingest, answer commands (stdin on the console), post digests')
   .action(async () => {
     const { runService } = await import('./pipeline/service.ts');
-    process.exitCode = await runService(dataDir(), serviceWiring);
+    process.exitCode = await runService(dataDir(), serviceWiring());
+  });
+
+program
+  .command('worker')
+  .description('Run queued polls and digests until SIGINT/SIGTERM (distributed mode: CRONISTA_REDIS_URL and CRONISTA_DATABASE_URL)')
+  .action(async () => {
+    const wiring = workerWiring();
+    const { runWorker } = await import('./pipeline/queue/worker.ts');
+    process.exitCode = await runWorker(dataDir(), wiring);
   });
 
 program
   .command('status')
-  .description('Whether `cronista start` runs on this data directory, and each chat platform: running, or retrying and why')
+  .description('Whether `cronista start` runs on this data directory, and each chat platform: running, or retrying and why; with CRONISTA_REDIS_URL the job queues too')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
     const { readServiceStatus, serviceAlive, statusText } = await import('./pipeline/service-status.ts');
     const status = await withApp((app) => readServiceStatus(app.store));
-    process.stdout.write(`${options.json ? JSON.stringify(status ? { ...status, running: serviceAlive(status) } : null, null, 2) : statusText(status)}\n`);
+    // Distributed mode: the queues too (depths, workers connected, the latest failures).
+    const queue = distributedFromEnv();
+    const queueModule = queue ? await import('./pipeline/queue/status.ts') : null;
+    const queues = queue && queueModule ? await queueModule.readQueueStatus(queue) : null;
+    const json = status ? { ...status, running: serviceAlive(status), ...(queues ? { queues } : {}) } : queues ? { queues } : null;
+    const text = [statusText(status), ...(queues && queueModule ? [queueModule.queueStatusText(queues)] : [])].join('\n');
+    process.stdout.write(`${options.json ? JSON.stringify(json, null, 2) : text}\n`);
   });
 
 program

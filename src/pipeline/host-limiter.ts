@@ -3,7 +3,12 @@
  * default port filled in), the rest queued first come, first served. Different hosts or ports never
  * wait for each other. Per-host state lives only while a request runs or waits (bounded by what is in flight).
  */
-export class HostLimiter {
+/** What a poll's requests go through: at most so many at a time per host:port (in one process, or across all). */
+export interface RequestLimiter {
+  run<T>(url: string | URL, task: () => Promise<T>): Promise<T>;
+}
+
+export class HostLimiter implements RequestLimiter {
   readonly perHost: number;
   readonly #active = new Map<string, number>();
   readonly #queues = new Map<string, (() => void)[]>();

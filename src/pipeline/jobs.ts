@@ -8,7 +8,7 @@ import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
 import { deliverDigests } from './digest.ts';
 import { destinationFromConfig } from './destination.ts';
-import { HostLimiter } from './host-limiter.ts';
+import { HostLimiter, type RequestLimiter } from './host-limiter.ts';
 import { pollSource } from './poll.ts';
 import { senderFor } from './senders.ts';
 
@@ -35,10 +35,13 @@ export async function fetcherFor(app: AppContext, url: string): Promise<Fetcher>
   return origin === 'file' || origin === 'console' ? fetchResource : fetchGuarded;
 }
 
-/** A subscribed source's scheduled poll, polite per host; a source that keeps failing is disabled out loud. */
-export async function pollJob(app: AppContext) {
+/**
+ * A subscribed source's scheduled poll, polite per host; a source that keeps failing is disabled out loud. `limiter`
+ * makes the per-host limit (`polling.per_host`) hold somewhere else than in this process (across workers, in Redis).
+ */
+export async function pollJob(app: AppContext, options: { limiter?: (perHost: number) => RequestLimiter } = {}) {
   const { polling } = await app.settings.effective();
-  const limiter = new HostLimiter({ perHost: polling.per_host });
+  const limiter = options.limiter ? options.limiter(polling.per_host) : new HostLimiter({ perHost: polling.per_host });
   return async (source: SourceConfig): Promise<void> => {
     const result = await pollSource(app, source.url, {
       limiter,

@@ -4,7 +4,7 @@ import type { RawItem } from '../documents/types.ts';
 import { fetchResource, type FetchedResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord, Store } from '../stores/store.ts';
 import { extractionFor, sharedExtraction, type Extraction } from './extraction-pool.ts';
-import type { HostLimiter } from './host-limiter.ts';
+import type { RequestLimiter } from './host-limiter.ts';
 import { storeItems } from './ingest.ts';
 
 /** A fetched feed, decoded and parsed: what a poll stores. */
@@ -18,7 +18,7 @@ export type FeedParser = (response: FetchedResource, url: string) => Promise<Pol
 
 export interface PollOptions {
   /** Per-host politeness: every request of every poll goes through it. */
-  limiter: HostLimiter;
+  limiter: RequestLimiter;
   /** Budget for one fetch (redirects and body included). Default 20 000 ms. */
   timeoutMs?: number;
   /** Largest body accepted. Default 10 MiB. */

@@ -36,6 +36,26 @@ export interface ServiceWiring {
   commands: readonly CommandDefinition[];
   /** The configured chat platforms (async: a platform's module and chat library load only when it is configured). */
   platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[] | Promise<Platform[]>;
+  /**
+   * Where the schedules run: absent, in this process (node-cron, the embedded default); in distributed mode
+   * (CRONISTA_REDIS_URL) on the job queue, run by `cronista worker` processes (src/pipeline/queue/).
+   */
+  schedules?: (app: AppContext) => Promise<Schedules>;
+}
+
+/** The running schedules of a service: what the readiness line says of them, and how they stop. */
+export interface Schedules {
+  /** For the readiness line, e.g. "schedules on redis://127.0.0.1:6379/ (prefix cronista)"; null in-process. */
+  description: string | null;
+  /** Stops scheduling and waits for the runs in flight in this process. */
+  stop(): Promise<void>;
+}
+
+/** The embedded default: node-cron tasks in this process, following configuration changes. */
+async function localSchedules(app: AppContext): Promise<Schedules> {
+  const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
+  await scheduler.follow(app.settings);
+  return { description: null, stop: () => scheduler.stop() };
 }
 
 /**
@@ -80,8 +100,19 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   // Changes stored by another process (`cronista ask "/feeds add …"`, a second instance) reach the
   // scheduler and the stories too; watching starts before the scheduler reads the configuration.
   const stopWatching = await watchStoredChanges(app);
-  const scheduler = new Scheduler({ digest: digestJob(app), poll: await pollJob(app), logger: app.logger });
-  await scheduler.follow(app.settings);
+  let schedules: Schedules;
+  try {
+    schedules = wiring.schedules ? await wiring.schedules(app) : await localSchedules(app);
+  } catch (error) {
+    // Nothing is scheduled (a bad cron expression, an unreachable queue): close what is open, so the process can exit.
+    input.close();
+    stopWatching();
+    clearInterval(keepAlive);
+    await work;
+    await Promise.all([closeExtraction(), closeCharts()]);
+    await app.store.close();
+    throw error;
+  }
   const dispatcher = new Dispatcher(app, wiring.commands);
   const answerLine = (line: string) => {
     if (!line.trim()) return;
@@ -115,7 +146,8 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   const web = !signaled && webOptions ? await startWeb(app, { ...webOptions, mounted }, platformsUp) : null;
   if (!signaled) {
     const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
-    process.stderr.write(`cronista ready (${running}; data ${app.store.description}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
+    const queue = schedules.description ? `; ${schedules.description}` : '';
+    process.stderr.write(`cronista ready (${running}; data ${app.store.description}${queue}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
   }
 
   await stopped;
@@ -123,7 +155,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   stopWatching();
   status.stoppedAt = new Date().toISOString();
   await saveStatus();
-  await scheduler.stop();
+  await schedules.stop();
   await work;
   // In-flight polls and ingests are done: the extraction pool's workers can go.
   await Promise.all([closeExtraction(), closeCharts()]);
@@ -135,7 +167,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
 /** How often a running service looks for configuration and story changes another process stored. */
 const WATCH_INTERVAL_MS = 2000;
 
-async function watchStoredChanges(app: AppContext): Promise<() => void> {
+export async function watchStoredChanges(app: AppContext): Promise<() => void> {
   const stopSettings = await app.settings.watch(WATCH_INTERVAL_MS);
   await refreshStoryOverrides(app);
   const timer = setInterval(() => {

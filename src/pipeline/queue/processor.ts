@@ -1,0 +1,89 @@
+/**
+ * What a queued job does: the same poll and digest code as the in-process schedules (src/pipeline/jobs.ts), each run
+ * under a lease (lease.ts) so that one feed's poll or one destination's digest never runs in two processes at once.
+ * A job names its source URL or destination id only; the configuration is read when it runs, so a change made from
+ * chat applies to the next run without touching the queue.
+ */
+import type { Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { AppContext } from '../../core/context.ts';
+import { CronistaError, errorMessage } from '../../core/errors.ts';
+import { redactUrl, redactUrlsIn } from '../../core/redact.ts';
+import { digestJob, pollJob } from '../jobs.ts';
+import { pollTaskName } from '../scheduler.ts';
+import { RedisHostLimiter } from './host-slots.ts';
+import { withLease } from './lease.ts';
+import type { QueueOptions } from './options.ts';
+
+export type JobName = 'poll' | 'digest';
+
+/** A job's data: the source URL (poll) or the destination id (digest). */
+export interface JobData {
+  target: string;
+}
+
+/** A Redis connection as BullMQ's workers need it (commands wait for a reconnect instead of failing). */
+export function redisConnection(options: Pick<QueueOptions, 'url'>): Redis {
+  return new Redis(options.url, { maxRetriesPerRequest: null });
+}
+
+/** A connection that gives up at once (3 s to connect, no retries): for checks and status, never for the queues. */
+export function briefConnection(options: Pick<QueueOptions, 'url'>): { redis: Redis; lastError: () => unknown } {
+  const redis = new Redis(options.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null, lazyConnect: true });
+  let last: unknown = null;
+  redis.on('error', (error) => (last = error));
+  return { redis, lastError: () => last };
+}
+
+/**
+ * Fails with one line when Redis cannot be reached at start (the queues' own connections would wait for it forever,
+ * and a process that never says ready is harder to diagnose than one that says why).
+ */
+export async function checkRedis(options: Pick<QueueOptions, 'url'>): Promise<void> {
+  const { redis, lastError } = briefConnection(options);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new CronistaError(`CRONISTA_REDIS_URL: cannot reach ${redactUrl(options.url)}: ${redactUrlsIn(errorMessage(lastError() ?? error))}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The task name a job runs as (the same as the in-process scheduler's): `poll:<url, redacted>`, `digest:<id>`. */
+export function taskName(name: JobName, target: string): string {
+  return name === 'poll' ? pollTaskName(target) : `digest:${target}`;
+}
+
+/** The function a BullMQ Worker runs for every job: resolves a line saying what happened (the job's return value). */
+export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<QueueOptions, 'prefix' | 'leaseMs'>): Promise<(job: Job<JobData>) => Promise<string>> {
+  // Per-host politeness (polling.per_host) holds across every worker: its slots are counted in Redis.
+  const poll = await pollJob(app, { limiter: (perHost) => new RedisHostLimiter(redis, { prefix: options.prefix, perHost, ttlMs: options.leaseMs }) });
+  const digest = digestJob(app);
+  return async (job) => {
+    const name = job.name as JobName;
+    const task = taskName(name, job.data.target);
+    const started = Date.now();
+    const config = await app.settings.effective();
+    let run: () => Promise<unknown>;
+    if (name === 'poll') {
+      const source = config.sources.find((candidate) => candidate.url === job.data.target);
+      if (!source) return `${task}: skipped (no longer configured)`;
+      run = async () => poll(source);
+    } else if (name === 'digest') {
+      const destination = config.destinations.find((candidate) => candidate.id === job.data.target);
+      if (!destination) return `${task}: skipped (no longer configured)`;
+      run = async () => digest(destination);
+    } else {
+      throw new Error(`unknown job ${job.name}`);
+    }
+    const outcome = await withLease(redis, `${options.prefix}:lease:${task}`, options.leaseMs, run);
+    if (!outcome.ran) {
+      app.logger.warn({ task, job: job.id }, `${task}: previous run still in progress elsewhere, this one is skipped`);
+      return `${task}: skipped (running elsewhere)`;
+    }
+    app.logger.debug({ task, job: job.id, ms: Date.now() - started }, `${task} done`);
+    return `${task}: done`;
+  };
+}

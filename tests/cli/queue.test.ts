@@ -1,0 +1,224 @@
+/**
+ * Distributed mode on the real servers (Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432), with real processes:
+ * one `cronista start` (the coordinator: schedules on BullMQ, console) and two `cronista worker`s polling a local
+ * feed server and posting digests to a Discord webhook stand-in. Each test has its own Postgres database and its own
+ * Redis key prefix (removed afterwards).
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { Redis } from 'ioredis';
+import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
+import { startDiscordStandIn, type DiscordStandIn } from '../fixtures/discord-stand-in.ts';
+import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
+import { uniqueArticle } from '../support/drafts.ts';
+import { createTestDatabase } from '../support/postgres.ts';
+import { cli, freshDataDir, root, runCli } from './helpers.ts';
+
+const REDIS_URL = process.env.CRONISTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const FEEDS = 6;
+const OLD_PER_FEED = 4;
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A made-up word of its own for each (n, i): headlines and leads that share few words are separate digest entries. */
+function codeword(n: number, i: number): string {
+  let state = (n * 7919 + i * 104729 + 17) >>> 0;
+  return Array.from({ length: 7 }, () => {
+    state = (Math.imul(state ^ (state >>> 13), 1103515245) + 12345) >>> 0;
+    return String.fromCharCode(97 + (state % 26));
+  }).join('');
+}
+
+/** A Peru-protest report (the default story's), its text shared with no other item. */
+function item(feed: number, index: number) {
+  const n = feed * 100 + index;
+  const lead = [0, 1, 2].map((s) => `${codeword(n, s * 3)} ${codeword(n, s * 3 + 1)} ${codeword(n, s * 3 + 2)} protesters gathered in Puno, Peru.`);
+  return {
+    title: `${codeword(n, 10)} ${codeword(n, 11)} roadblock`,
+    link: `https://wire${feed}.example/items/${n}`,
+    date: new Date(Date.UTC(2023, 0, 10, 0, n)).toISOString(),
+    text: `${lead.join(' ')}\n\n${uniqueArticle(n)}`,
+  };
+}
+
+const feedPath = (feed: number) => `/feed-${feed}.xml`;
+function serveFeeds(server: FeedServer, fresh: number, delayMs: number) {
+  for (let feed = 0; feed < FEEDS; feed++) {
+    const items = Array.from({ length: OLD_PER_FEED + fresh }, (_, index) => item(feed, index)).reverse();
+    server.feed(feedPath(feed), rss(`Wire ${feed}`, items), { delayMs });
+  }
+}
+
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  /** Poll log lines of this process. */
+  polls: () => number;
+  exit: Promise<number | null>;
+}
+
+function spawnCli(role: 'start' | 'worker', env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, [cli, '--data', freshDataDir(), role], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, output: () => output, polls: () => (output.match(/"status":"(updated|not_modified)"/g) ?? []).length, exit };
+}
+
+interface Setup {
+  feeds: FeedServer;
+  discord: DiscordStandIn;
+  env: Record<string, string>;
+  store: PostgresStore;
+}
+
+async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<Setup> {
+  const database = await createTestDatabase();
+  const prefix = `cronista-test-${randomBytes(4).toString('hex')}`;
+  const feeds = await startFeedServer();
+  const discord = await startDiscordStandIn();
+  serveFeeds(feeds, 0, delayMs);
+  const data = freshDataDir();
+  const config = join(data, 'cronista.yaml');
+  const sources = Array.from({ length: FEEDS }, (_, feed) => [`  - url: ${feeds.url(feedPath(feed))}`, "    poll: '*/2 * * * * *'"]).flat();
+  const destination = ['  - id: ops', `    discord_webhook: ${discord.webhookUrl('1', 'secret-token')}`, "    schedule: '*/3 * * * * *'"];
+  writeFileSync(config, ['sources:', ...sources, 'destinations:', ...destination, 'polling:', `  per_host: ${perHost}`].join('\n'));
+  const env = {
+    CRONISTA_DEV: '1',
+    CRONISTA_CONFIG: config,
+    CRONISTA_DATABASE_URL: database.url,
+    CRONISTA_REDIS_URL: REDIS_URL,
+    CRONISTA_QUEUE_PREFIX: prefix,
+    CRONISTA_QUEUE_LEASE_SECONDS: '3',
+    CRONISTA_WORKER_CONCURRENCY: '2',
+    CRONISTA_LOG_LEVEL: 'info',
+    CRONISTA_HTTP_PORT: 'off',
+    TELEGRAM_BOT_TOKEN: '',
+    DISCORD_TOKEN: '',
+  };
+  // The schema exists before the processes start (they would otherwise queue on the migration lock: fine too).
+  const store = await PostgresStore.open(database.url);
+  t.after(async () => {
+    await store.close();
+    await feeds.close();
+    await discord.close();
+    await database.drop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+  return { feeds, discord, env, store };
+}
+
+async function stopAll(procs: Proc[]): Promise<(number | null)[]> {
+  for (const proc of procs) if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
+  return Promise.all(procs.map((proc) => proc.exit));
+}
+
+/** Every new item linked from exactly one posted digest message. */
+function announcedOnce(discord: DiscordStandIn, links: string[]): void {
+  const posts = discord.created().map((post) => JSON.stringify(post.payload));
+  for (const link of links) {
+    const times = posts.filter((post) => post.includes(link)).length;
+    assert.equal(times, 1, `${link} announced ${times} times:\n${posts.join('\n')}`);
+  }
+}
+
+const newLinks = () => Array.from({ length: FEEDS }, (_, feed) => item(feed, OLD_PER_FEED).link);
+const allAnnounced = (discord: DiscordStandIn) => newLinks().every((link) => discord.created().some((post) => JSON.stringify(post.payload).includes(link)));
+
+test('a coordinator and two workers: polls spread over both, per-host limit shared, every item stored once, every new item announced once', { timeout: 180_000 }, async (t) => {
+  const { feeds, discord, env, store } = await setUp(t, 300, 2);
+  const coordinator = spawnCli('start', env);
+  const workers = [spawnCli('worker', env), spawnCli('worker', env)];
+  const all = [coordinator, ...workers];
+  try {
+    await waitFor(() => /cronista ready/.test(coordinator.output()), 'the coordinator');
+    assert.match(coordinator.output(), /schedules on redis:\/\/127\.0\.0\.1:6379/);
+    await waitFor(() => workers.every((worker) => /cronista worker ready/.test(worker.output())), 'the workers');
+    // The first poll of each feed seeds it silently; the next items are news.
+    await waitFor(async () => (await store.countDocuments()) === FEEDS * OLD_PER_FEED, 'the seeding polls');
+    serveFeeds(feeds, 1, 300);
+    await waitFor(async () => (await store.countDocuments()) === FEEDS * (OLD_PER_FEED + 1), 'the new items');
+    await waitFor(() => allAnnounced(discord), 'the digests', 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
+    });
+    // `cronista status` shows the queues: the schedulers (6 polls, 1 digest) and both workers connected.
+    const status = await runCli(['status'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 0 failed; 7 job schedulers; 2 workers connected/);
+    assert.match(status.stdout, /cronista-console: .*0 job schedulers/);
+    // A few more digest slots: nothing is posted again.
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
+    announcedOnce(discord, newLinks());
+    for (const [index, worker] of workers.entries()) assert.ok(worker.polls() >= 3, `worker ${index + 1} polled ${worker.polls()} times`);
+    assert.equal(coordinator.polls(), 0, 'the coordinator polls nothing itself');
+    // Four jobs at a time in all, yet per_host (2) holds across both workers: the feed server is one host:port.
+    assert.equal(feeds.maxInFlight(), 2, 'at most per_host requests at once to the one host, across both workers');
+    assert.doesNotMatch(all.map((proc) => proc.output()).join('\n'), /secret-token/);
+  } finally {
+    const codes = await stopAll(all);
+    assert.deepEqual(codes, [0, 0, 0], all.map((proc) => proc.output().slice(-2000)).join('\n----\n'));
+  }
+});
+
+test('a worker killed with SIGKILL mid-run: its job goes to the other, every item stored once, no feed left unpolled', { timeout: 180_000 }, async (t) => {
+  const { feeds, discord, env, store } = await setUp(t, 1500, 4);
+  const coordinator = spawnCli('start', env);
+  const [doomed, survivor] = [spawnCli('worker', env), spawnCli('worker', env)];
+  try {
+    await waitFor(() => /cronista ready/.test(coordinator.output()) && [doomed, survivor].every((w) => /cronista worker ready/.test(w.output())), 'every process');
+    await waitFor(async () => doomed.polls() >= 2 && (await store.countDocuments()) === FEEDS * OLD_PER_FEED, 'the seeding polls');
+    // Slow feeds (1.5 s an answer, polled every 2 s) and 2 jobs a worker: with 3 polls in flight, one is the doomed one's.
+    await waitFor(() => feeds.inFlight() >= 3, 'polls in flight');
+    doomed.child.kill('SIGKILL');
+    assert.equal(await doomed.exit, null);
+    feeds.resetCounts();
+    serveFeeds(feeds, 1, 1500);
+    await waitFor(async () => (await store.countDocuments()) === FEEDS * (OLD_PER_FEED + 1), 'the new items, stored by the survivor');
+    await waitFor(() => Array.from({ length: FEEDS }, (_, feed) => feeds.requests(feedPath(feed))).every((n) => n >= 1), 'every feed polled after the kill');
+    await waitFor(() => /stalled/.test(survivor.output()), 'the killed worker\'s jobs handed back', 30_000);
+    await waitFor(() => allAnnounced(discord), 'the digests', 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
+    announcedOnce(discord, newLinks());
+  } finally {
+    const codes = await stopAll([coordinator, survivor]);
+    assert.deepEqual(codes, [0, 0], [coordinator, survivor].map((proc) => proc.output().slice(-2000)).join('\n----\n'));
+  }
+});
+
+test('distributed mode needs the Postgres store; a worker needs Redis; an unreachable Redis: one-line errors', async () => {
+  const data = freshDataDir();
+  const start = await runCli(['start'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: REDIS_URL, CRONISTA_DATABASE_URL: '' } });
+  assert.equal(start.code, 1);
+  assert.equal(start.stderr.trim(), 'error: CRONISTA_REDIS_URL needs CRONISTA_DATABASE_URL (a PostgreSQL server): the coordinator and its workers share one database, which a SQLite file cannot be');
+  const worker = await runCli(['worker'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: '' } });
+  assert.equal(worker.code, 1);
+  assert.match(worker.stderr.trim(), /^error: cronista worker needs CRONISTA_REDIS_URL/);
+  // An unreachable Redis: one line, before anything opens (no database needed to say so).
+  for (const role of ['start', 'worker']) {
+    const down = await runCli([role], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: 'redis://127.0.0.1:1', CRONISTA_DATABASE_URL: 'postgres://root@127.0.0.1:5432/cronista_never_created', CRONISTA_HTTP_PORT: 'off' } });
+    assert.equal(down.code, 1, down.stderr);
+    assert.equal(down.stderr.trim(), 'error: CRONISTA_REDIS_URL: cannot reach redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1');
+  }
+  const bad = await runCli(['worker'], { data, env: { CRONISTA_DEV: '1', CRONISTA_REDIS_URL: 'http://127.0.0.1:6379', CRONISTA_DATABASE_URL: 'postgres://root@127.0.0.1:5432/x' } });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr.trim(), /^error: CRONISTA_REDIS_URL: .* is not a redis:\/\/ URL/);
+});
