@@ -39,6 +39,8 @@ export default {
         return drawn;
       },
       (cached) => cached === null || existsSync(cached),
+      // While an import changes the facts every moment, a chart being drawn serves everyone who asks meanwhile.
+      { shareRunning: true },
     );
     return deathsAnswer(json, story, chart ? { name: chartName, path: chart } : null);
   },

@@ -40,3 +40,34 @@ test('the facts version moves with new facts, not with other writes or a repeat 
     await app.store.close();
   }
 });
+
+test('a view being computed is shared by callers meanwhile; across a change of facts only when asked, and not kept for the newer facts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-version-'));
+  const app = openApp(join(dir, 'data'), { llm: null });
+  try {
+    let computed = 0;
+    let release!: () => void;
+    const slow = () => new Promise<number>((resolve) => (release = () => resolve(++computed)));
+    const first = cachedByFacts(app.store, 'chart', slow);
+    const second = cachedByFacts(app.store, 'chart', slow);
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    assert.deepEqual(await Promise.all([first, second]), [1, 1], 'the same facts: one computation');
+
+    // An import under way: the facts change while a chart is drawn.
+    const drawing = cachedByFacts(app.store, 'chart-2', slow, undefined, { shareRunning: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    const page = join(dir, 'report.txt');
+    writeFileSync(page, 'Four injured in Puno protests\n\nPUNO, Peru (AP) — Four people were injured on Thursday in Puno, Peru, the Ombudsman said.\n');
+    await ingestTargets(app, [page]);
+    const meanwhile = cachedByFacts(app.store, 'chart-2', slow, undefined, { shareRunning: true });
+    release();
+    assert.deepEqual(await Promise.all([drawing, meanwhile]), [2, 2], 'the drawing under way serves the caller that came meanwhile');
+    const after = cachedByFacts(app.store, 'chart-2', slow, undefined, { shareRunning: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    assert.equal(await after, 3, 'once it is done, the newer facts get their own');
+  } finally {
+    await app.store.close();
+  }
+});
