@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openConfiguredApp } from '../src/app.ts';
+import type { AppContext } from '../src/core/context.ts';
 import { writeFeeds } from './generate.ts';
 import type { BenchContext, BenchSection } from './section.ts';
 import { eventLoopSection } from './loop-section.ts';
@@ -69,7 +70,8 @@ for (const [index, size] of sizes.entries()) {
         root,
         table,
         store,
-        app: await open(),
+        // Opened below, inside the try: a store that fails to open still drops the scratch database.
+        app: null as unknown as AppContext,
         async reopen() {
           await context.app.store.close();
           context.app = await open();
@@ -78,12 +80,13 @@ for (const [index, size] of sizes.entries()) {
       };
       table.heading(`${count(size)} documents, ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (generated in ${generated} s)`, { size: `${count(size)} documents`, store });
       try {
+        context.app = await open();
         for (const section of sections) {
           if (section.once && (index > 0 || store !== stores.values[0])) continue;
           await section.run(context);
         }
       } finally {
-        await context.app.store.close();
+        await context.app?.store.close();
         await database.drop();
       }
     }
