@@ -60,33 +60,34 @@ for (const [index, size] of sizes.entries()) {
       const database = await benchDatabase(store, size);
       const dataDir = join(work, `data-${store}`);
       const open = () => openConfiguredApp(dataDir, { llm: null });
-      const context: BenchContext = {
-        size,
-        newDocuments,
-        runs,
-        quick,
-        work,
-        dataDir,
-        root,
-        table,
-        store,
-        // Opened below, inside the try: a store that fails to open still drops the scratch database.
-        app: null as unknown as AppContext,
-        async reopen() {
-          await context.app.store.close();
-          context.app = await open();
-          return context.app;
-        },
-      };
-      table.heading(`${count(size)} documents, ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (generated in ${generated} s)`, { size: `${count(size)} documents`, store });
+      let app: AppContext | null = null;
+      // Opened inside the try: a store that fails to open still drops the scratch database.
       try {
-        context.app = await open();
+        app = await open();
+        const context: BenchContext = {
+          size,
+          newDocuments,
+          runs,
+          quick,
+          work,
+          dataDir,
+          root,
+          table,
+          store,
+          app,
+          async reopen() {
+            await context.app.store.close();
+            context.app = app = await open();
+            return context.app;
+          },
+        };
+        table.heading(`${count(size)} documents, ${store === 'postgres' ? 'PostgreSQL' : 'SQLite'} (generated in ${generated} s)`, { size: `${count(size)} documents`, store });
         for (const section of sections) {
           if (section.once && (index > 0 || store !== stores.values[0])) continue;
           await section.run(context);
         }
       } finally {
-        await context.app?.store.close();
+        await app?.store.close();
         await database.drop();
       }
     }

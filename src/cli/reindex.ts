@@ -10,34 +10,24 @@ import { refreshTimelineView } from '../timeline/timeline-view.ts';
 export async function reindexViews(app: AppContext): Promise<string[]> {
   const lines: string[] = [];
   for (const story of app.stories) {
-    const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: `${story.id} [{bar}] {value}/{total} days` }, Presets.shades_classic) : null;
-    bar?.start(1, 0);
-    try {
-      const days = await refreshDeathView(app.store, story, {
-        reset: true,
-        onProgress: (done, total) => {
-          bar?.setTotal(total);
-          bar?.update(done);
-        },
-      });
-      lines.push(`${story.id}: ${days} ${days === 1 ? 'day' : 'days'} of the toll recomputed`);
-    } finally {
-      bar?.stop();
-    }
-    const merging = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: `${story.id} [{bar}] {value}/{total} months` }, Presets.shades_classic) : null;
-    merging?.start(1, 0);
-    try {
-      const months = await refreshTimelineView(app.store, story, {
-        reset: true,
-        onProgress: (done, total) => {
-          merging?.setTotal(total);
-          merging?.update(done);
-        },
-      });
-      lines.push(`${story.id}: ${months} ${months === 1 ? 'month' : 'months'} of the timeline merged again`);
-    } finally {
-      merging?.stop();
-    }
+    const days = await withProgressBar(`${story.id} [{bar}] {value}/{total} days`, (onProgress) => refreshDeathView(app.store, story, { reset: true, onProgress }));
+    lines.push(`${story.id}: ${days} ${days === 1 ? 'day' : 'days'} of the toll recomputed`);
+    const months = await withProgressBar(`${story.id} [{bar}] {value}/{total} months`, (onProgress) => refreshTimelineView(app.store, story, { reset: true, onProgress }));
+    lines.push(`${story.id}: ${months} ${months === 1 ? 'month' : 'months'} of the timeline merged again`);
   }
   return lines;
+}
+
+/** Runs `work` with a progress bar on stderr when it is a terminal (`format`: cli-progress's). */
+async function withProgressBar<T>(format: string, work: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format }, Presets.shades_classic) : null;
+  bar?.start(1, 0);
+  try {
+    return await work((done, total) => {
+      bar?.setTotal(total);
+      bar?.update(done);
+    });
+  } finally {
+    bar?.stop();
+  }
 }

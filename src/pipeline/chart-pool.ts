@@ -8,15 +8,9 @@ import { Piscina } from 'piscina';
 import type { ChartOptions } from '../answers/chart.ts';
 import type { DeathsData } from '../timeline/types.ts';
 import type { ChartTask } from './chart-worker.ts';
-import { workersFromEnv } from './workers.ts';
+import { workerEntryFor, workersFromEnv } from './workers.ts';
 
 let pool: Piscina | null = null;
-
-/** The worker's entry by how this module runs: compiled (dist/) or from the TypeScript sources (tsx bootstrap). */
-function entry(): string {
-  const self = new URL(import.meta.url);
-  return new URL(self.pathname.endsWith('.ts') ? './chart-worker.mjs' : './chart-worker.js', self).href;
-}
 
 /** Draws the chart of `data` to `outPath` (PNG); returns the path. */
 export async function drawDeathsChart(data: DeathsData, outPath: string, options: ChartOptions = {}): Promise<string> {
@@ -24,7 +18,7 @@ export async function drawDeathsChart(data: DeathsData, outPath: string, options
     const { renderDeathsChart } = await import('../answers/chart.ts');
     return renderDeathsChart(data, outPath, options);
   }
-  pool ??= new Piscina({ filename: entry(), maxThreads: 1, minThreads: 0, idleTimeout: 60_000 });
+  pool ??= new Piscina({ filename: workerEntryFor('chart-worker', import.meta.url).href, maxThreads: 1, minThreads: 0, idleTimeout: 60_000 });
   return (await pool.run({ data, outPath, options } satisfies ChartTask, { name: 'draw' })) as string;
 }
 

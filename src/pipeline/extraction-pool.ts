@@ -18,7 +18,7 @@ import type { Story } from '../facts/types.ts';
 import type { DraftFacts } from '../stores/store.ts';
 import { draftFacts, prepareDraft, type ExtractedFacts, type FactsTask, type Outcome, type PreparedDraft, type PrepareTask, type SharedStories } from './extraction-worker.ts';
 import { readBody, type BodyRequest, type SourceBody } from './read-source.ts';
-import { workersFromEnv } from './workers.ts';
+import { workerEntryFor, workersFromEnv } from './workers.ts';
 
 export { workersFromEnv };
 
@@ -41,12 +41,9 @@ export interface Extraction {
   close(): Promise<void>;
 }
 
-/**
- * The worker's entry, by how this module itself runs: compiled JavaScript (dist/) loads the compiled worker;
- * the TypeScript sources (tsx) load a bootstrap that registers tsx in the worker first.
- */
+/** The extraction worker's entry (compiled, or the tsx bootstrap: see `workerEntryFor`). */
 export function workerEntry(moduleUrl: string = import.meta.url): URL {
-  return new URL(new URL(moduleUrl).pathname.endsWith('.ts') ? './extraction-worker.mjs' : './extraction-worker.js', moduleUrl);
+  return workerEntryFor('extraction-worker', moduleUrl);
 }
 
 /** In-process: the worker's functions called directly, on the stories' own objects. */

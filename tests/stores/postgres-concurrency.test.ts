@@ -3,22 +3,15 @@
 // item is stored once, near duplicates are merged as one process would merge them, and digests reading learned-order
 // cursors while the writes go on announce every document exactly once.
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { DocumentDraft } from '../../src/documents/types.ts';
 import { ingestDraft, type FactsOf } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import type { Store } from '../../src/stores/store.ts';
 import { deathFigure, draft, event, uniqueArticle } from '../support/drafts.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+import { databasesForThisFile } from '../support/postgres.ts';
 
-const databases: TestDatabase[] = [];
-after(() => Promise.all(databases.map((database) => database.drop())));
-
-async function freshDatabase(): Promise<string> {
-  const database = await createTestDatabase();
-  databases.push(database);
-  return database.url;
-}
+const freshDatabase = databasesForThisFile();
 
 const SOURCES = ['https://wire.example/rss', 'https://paper.example/rss', 'https://daily.example/rss', 'https://blog.example/feed'];
 

@@ -1,20 +1,13 @@
 // Opening a PostgresStore: one-line errors that never show a password, the schema applied once by processes starting
 // together, and a clear refusal of a database written by a newer Cronista.
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
 import { migrations } from '../../src/stores/postgres/migrations.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+import { databasesForThisFile } from '../support/postgres.ts';
 
-const databases: TestDatabase[] = [];
-after(() => Promise.all(databases.map((database) => database.drop())));
-
-async function freshDatabase(): Promise<string> {
-  const database = await createTestDatabase();
-  databases.push(database);
-  return database.url;
-}
+const freshDatabase = databasesForThisFile();
 
 test('a server that cannot be reached: one line, with the URL but no password or query string', async () => {
   const error = await PostgresStore.open('postgres://root:s3cret-pw@127.0.0.1:1/cronista?sslmode=disable&password=other').then(

@@ -3,6 +3,7 @@
  * one, trust authentication), handed over as a URL, dropped afterwards (WITH (FORCE): connections left open go too).
  */
 import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
 import pg from 'pg';
 
 export const TEST_POSTGRES_URL = process.env.CRONISTA_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -33,5 +34,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     name,
     drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/** For a test file: each call gives the URL of a fresh database; every one is dropped when the file's tests are done. */
+export function databasesForThisFile(): () => Promise<string> {
+  const databases: TestDatabase[] = [];
+  after(() => Promise.all(databases.map((database) => database.drop())));
+  return async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    return database.url;
   };
 }

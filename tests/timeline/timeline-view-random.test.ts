@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { ExtractedEvent, Precision, Story } from '../../src/facts/types.ts';
 import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
@@ -18,7 +18,7 @@ import { eventsBySource } from '../../src/timeline/from-store.ts';
 import { refreshTimelineView, timelineFromView } from '../../src/timeline/timeline-view.ts';
 import { seededRandom } from '../fixtures/seeded-random.ts';
 import { draft, uniqueArticle } from '../support/drafts.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+import { databasesForThisFile } from '../support/postgres.ts';
 
 const AT = new Date('2024-03-01T12:00:00Z');
 const STORY = { id: 'peru' } as Story;
@@ -97,8 +97,7 @@ test('a change at one end of a chain of daily events regroups it months away (th
   }
 });
 
-const databases: TestDatabase[] = [];
-after(() => Promise.all(databases.map((database) => database.drop())));
+const freshDatabase = databasesForThisFile();
 
 for (const seed of [1, 2, 3]) {
   test(`random writes keep the timeline view equal to a full merge (SQLite, seed ${seed})`, async () => {
@@ -112,9 +111,7 @@ for (const seed of [1, 2, 3]) {
 }
 
 test('random writes keep the timeline view equal to a full merge (PostgreSQL)', async () => {
-  const database = await createTestDatabase();
-  databases.push(database);
-  const store = await PostgresStore.open(database.url);
+  const store = await PostgresStore.open(await freshDatabase());
   try {
     assert.ok((await randomWrites(store, 4)) > 3, 'events of several documents were merged');
   } finally {
