@@ -6,50 +6,22 @@
  *                           their `g:` key and the months of their members)
  *   `y:<YYYY>`              the months of the year holding year-precision units
  * A unit is one (event, copy) pair, named by its place in the merge order: precision rank, date, event id, copy
- * index (`unitId`); a group is named by its founder, its first unit in that order (so group names sort as the greedy
- * merge created them, as its ties want).
+ * index (`unitsOf` in timeline-rows.ts); a group is named by its founder, its first unit in that order (so group names
+ * sort as the greedy merge created them, as its ties want).
  *
  * Writes mark the months they touch (the store's triggers: an event stored or deleted, a new copy of its document, a
  * changed title, outlet or date). A refresh replays the greedy merge (events.ts' GreedyMerge, the same code as the
  * full merge) where it may decide differently, and nowhere else; see `replayMonths` for why that equals a full merge.
  */
 import type { Story } from '../facts/types.ts';
-import type { Store, StoredEventRecord } from '../stores/store.ts';
-import { GreedyMerge, groupEvent, precisionRank, prepare, timelineOrder, type Prepared } from './events.ts';
-import { eventsBySource } from './from-store.ts';
+import type { Store } from '../stores/store.ts';
+import { GreedyMerge, groupEvent, timelineOrder } from './events.ts';
+import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import type { TimelineEvent } from './types.ts';
 
-const VIEW = 'timeline';
+const VIEW = TIMELINE_VIEW;
 /** The merge rules' version: change it with events.ts' merging rules, and every story's rows are computed again. */
 export const TIMELINE_RULES = 'greedy-merge-1';
-
-interface Unit {
-  id: string;
-  month: string;
-  year: boolean;
-  p: Prepared;
-}
-
-interface MonthRow {
-  /** Unit id → its group (the founder's id; '=' when it founded its own). */
-  a: Record<string, string>;
-  /** Founder id → its group's `g:` key and the months of its members. */
-  f: Record<string, { k: string; m: string[] }>;
-}
-
-const monthOf = (id: string) => id.split('|')[1]!.slice(0, 7);
-
-/** The units of a story's events: one per copy of each event's document, named by their place in the merge order. */
-function unitsOf(records: readonly StoredEventRecord[]): Unit[] {
-  return records.flatMap((record) =>
-    eventsBySource([record]).map((event, copy) => ({
-      id: `${precisionRank(event.precision)}|${event.date}|${String(record.id).padStart(12, '0')}|${String(copy).padStart(4, '0')}`,
-      month: event.date.slice(0, 7),
-      year: event.precision === 'year',
-      p: prepare(event),
-    })),
-  );
-}
 
 /** Months within `reach` months of any of `months`. */
 function around(months: Iterable<string>, reach: number): Set<string> {
@@ -60,8 +32,6 @@ function around(months: Iterable<string>, reach: number): Set<string> {
   }
   return out;
 }
-
-const byId = (a: Unit, b: Unit) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** What a refresh has read: fresh units and stored rows, per month, and the groups it decided anew. */
 class Replay {
@@ -83,19 +53,18 @@ class Replay {
     if (missing.length === 0) return;
     for (const month of missing) this.units.set(month, []);
     for (const unit of unitsOf(await this.store.listEvents({ story: this.story, months: missing }))) this.units.get(unit.month)!.push(unit);
-    for (const month of missing) this.units.get(month)!.sort(byId);
-    const { rows } = this.fresh ? { rows: [] } : await this.store.viewRows(VIEW, this.story, { keys: missing.map((month) => `u:${month}`) });
-    for (const row of rows) {
-      this.loadedRows.set(row.key.slice(2), row.value);
-      this.rows.set(row.key.slice(2), JSON.parse(row.value) as MonthRow);
+    for (const month of missing) this.units.get(month)!.sort(byUnitId);
+    const rows = this.fresh ? new Map<string, string>() : await readMonthRows(this.store, this.story, missing);
+    for (const [month, value] of rows) {
+      this.loadedRows.set(month, value);
+      this.rows.set(month, JSON.parse(value) as MonthRow);
     }
     for (const month of missing) if (!this.rows.has(month)) this.rows.set(month, { a: {}, f: {} });
   }
 
   /** The group a unit joined when the rows were computed (undefined: a unit they do not know). */
   stored(unit: { id: string; month: string }): string | undefined {
-    const label = this.rows.get(unit.month)?.a[unit.id];
-    return label === '=' ? unit.id : label;
+    return groupIn(this.rows.get(unit.month), unit.id);
   }
 
   /** The group a unit is in now: as replayed, else as stored. */
@@ -104,7 +73,7 @@ class Replay {
   }
 
   sorted(months: Iterable<string>, keep: (unit: Unit) => boolean): Unit[] {
-    return [...new Set(months)].flatMap((month) => (this.units.get(month) ?? []).filter(keep)).sort(byId);
+    return [...new Set(months)].flatMap((month) => (this.units.get(month) ?? []).filter(keep)).sort(byUnitId);
   }
 }
 
@@ -235,7 +204,7 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<{ 
   for (const founder of [...founders].sort()) {
     const row = replay.rows.get(monthOf(founder))!;
     const before = row.f[founder]?.k;
-    const group = (members.get(founder) ?? []).sort(byId);
+    const group = (members.get(founder) ?? []).sort(byUnitId);
     if (group.length === 0) {
       delete row.f[founder];
       if (before) out.push({ key: before, value: null });

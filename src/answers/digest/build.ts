@@ -1,13 +1,11 @@
 import type { Story } from '../../facts/types.ts';
 import { storyFor } from '../../facts/story.ts';
-import type { LearnedDocument, Store, StoredEventRecord, StoredFigureRecord } from '../../stores/store.ts';
+import type { LearnedDocument, Store, StoredFigureRecord } from '../../stores/store.ts';
 import { deathsWith } from '../../timeline/death-view.ts';
-import { mergeEvents } from '../../timeline/events.ts';
-import { eventsBySource } from '../../timeline/from-store.ts';
-import type { FactSource, TimelineEvent } from '../../timeline/types.ts';
-import { monthDayYear } from '../../core/calendar.ts';
 import { compileFilters, type DigestFilters } from '../../core/filters.ts';
 import { figureChanges, knownAt, tollChangeOf, type TollChange } from './figure-changes.ts';
+import { digestEvents, type EventGrouping } from './events.ts';
+import { uniqueSources } from './sources.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
@@ -31,6 +29,8 @@ export interface DigestRequest {
   maxEvents?: number;
   /** Most newly stored copies one digest covers (default 5,000). */
   maxCopies?: number;
+  /** How new events are told from known ones (default: the stored timeline's groups with a story; see events.ts). */
+  events?: EventGrouping;
 }
 
 const KIND_ORDER: Record<DigestEntryKind, number> = { figure_change: 0, event: 1, story: 2 };
@@ -46,22 +46,20 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const empty = { destination: request.destination, story: story?.id ?? null, since: request.cursor.at, until: until.at, fromSequence: cursor, toSequence: until.sequence, entries: [], excluded: [], omitted: 0 };
   if (until.sequence <= cursor) return empty;
 
-  // What was learned in the window, in SQL, then only the stored rows it is compared with: the events of the months
-  // around the new ones and the toll's days the new figures touch (never every fact of the story).
+  // What was learned in the window, in SQL, then only the stored rows it is compared with: the stored timeline's groups
+  // of the new events (see events.ts) and the toll's days the new figures touch (never every fact of the story).
   const filter = story ? { story: story.id } : {};
-  const window = { ...filter, unknownAt: cursor, learnedUpTo: until.sequence };
-  const freshEvents = await store.listEvents(window);
-  const months = [...new Set(freshEvents.flatMap((event) => monthsNear(event.date)))];
-  const events = months.length ? await store.listEvents({ ...filter, months, learnedUpTo: until.sequence }) : [];
+  const unknown = await store.listEvents({ ...filter, unknownAt: cursor });
+  const events = await digestEvents(store, { story, cursor, upTo: until.sequence, unknown }, request.events);
   const toll = await tollChange(store, story, cursor, until.sequence);
-  const known = [...toll.knownQuotes, ...events.filter((e) => knownAt(e, cursor)).map((e) => e.quote)];
+  const known = [...toll.knownQuotes, ...events.knownQuotes];
 
   const documents = (await store.documentsLearnedAfter(cursor, until.sequence)).filter(
     // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
     (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, [story]) !== null),
   );
   const stories = storyEntries(documents);
-  const candidates: DigestEntry[] = [...figureChanges(toll), ...eventEntries(events, cursor), ...stories.map((s) => s.entry)];
+  const candidates: DigestEntry[] = [...figureChanges(toll), ...events.entries, ...stories.map((s) => s.entry)];
   const entries: DigestEntry[] = [];
   const excluded: Digest['excluded'] = [];
   const reasonFor = compileFilters(request.filters);
@@ -103,35 +101,6 @@ async function tollChange(store: Store, story: Story | null, cursor: number, upT
   return { before, after, newQuotes: new Set(fresh.map((figure) => figure.quote)), knownQuotes };
 }
 
-/** Months a day falls in or next to: events further apart are never one event (see mergeEvents). */
-function monthsNear(date: string): string[] {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return [-1, 0, 1].map((offset) => new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 7));
-}
-
-function eventEntries(records: StoredEventRecord[], cursor: number): DigestEntry[] {
-  const known = new Map(records.map((record) => [record.documentId, knownAt(record, cursor)]));
-  // Only the months around what is new need merging: that is where a new event could match a known one.
-  const months = new Set(records.filter((record) => !knownAt(record, cursor)).flatMap((record) => monthsNear(record.date)));
-  if (months.size === 0) return [];
-  return mergeEvents(eventsBySource(records.filter((record) => months.has(record.date.slice(0, 7)))))
-    .filter((event) => event.sources.every((source) => known.get(source.documentId) === false))
-    .map((event): DigestEntry => ({
-      kind: 'event',
-      date: event.date,
-      text: `${eventDate(event)} — ${event.text}${event.places.length ? ` (${event.places.join(', ')})` : ''}`,
-      summary: event.sources[0]?.quote ?? '',
-      sources: uniqueSources(event.sources),
-      weight: new Set(event.sources.map((source) => source.source)).size + Date.parse(event.date) / 1e13,
-    }));
-}
-
-function eventDate(event: TimelineEvent): string {
-  if (event.precision === 'day') return monthDayYear(event.date);
-  const [year, month] = event.date.split('-');
-  return `${monthDayYear(`${year}-${month}-01`).replace(/ 1,/, '')}`;
-}
-
 /** One entry per story (its summary is written once the entry is kept); `summary` holds the lead until then, for filters. */
 function storyEntries(documents: LearnedDocument[]): { entry: DigestEntry; texts: string[] }[] {
   return groupStories(documents).map((group) => {
@@ -151,14 +120,4 @@ function storyEntries(documents: LearnedDocument[]): { entry: DigestEntry; texts
     };
     return { entry, texts: group.map((document) => document.text) };
   });
-}
-
-function uniqueSources(sources: FactSource[]): FactSource[] {
-  const seen = new Set<string>();
-  return sources
-    .map(({ title, url, source, published }) => ({ title, url, source, published }))
-    .filter((source) => {
-      const key = `${source.url ?? ''}|${source.source}|${source.title ?? ''}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
 }
