@@ -8,7 +8,7 @@ import type { AppContext } from '../core/context.ts';
 import type { ChannelPost, ChannelPostOutcome } from '../platforms/platform.ts';
 import { matchesChannel } from '../sources/telegram-channel.ts';
 import { extractionFor } from './extraction-pool.ts';
-import { storeItems, toDraft } from './ingest.ts';
+import { refreshViews, storeItems, toDraft } from './ingest.ts';
 import { updateDraft } from './store-draft.ts';
 
 /**
@@ -26,6 +26,8 @@ export async function ingestChannelPost(app: AppContext, post: ChannelPost, opti
     const extraction = extractionFor(app);
     const outcome = await updateDraft(app.store, record.id, toDraft(item), app.now(), (draft) => extraction.facts(draft, extraction.stories(app.stories), null));
     if (outcome.status !== 'missing') {
+      // As a new post's storeItems does: the views take the edit now, not on the next read.
+      if (outcome.status !== 'unchanged') await refreshViews(app);
       await app.store.recordSuccess(record.id, app.now());
       return { status: outcome.status, sourceId: record.id, documentId: outcome.documentId };
     }

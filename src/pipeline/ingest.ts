@@ -123,7 +123,8 @@ async function ingestOne(app: AppContext, location: string, load: () => Promise<
     return report;
   }
   const source = await app.store.ensureSource({ kind: loaded.kind, url: loaded.url, title: loaded.title });
-  const report: SourceReport = { location, sourceId: source.id, ...(await storeItems(app, source.id, loaded.items, { silent })), failure: null };
+  // One refresh of the views for the whole import, at its end (ingestTargets), not one per source.
+  const report: SourceReport = { location, sourceId: source.id, ...(await storeItems(app, source.id, loaded.items, { silent, refreshViews: false })), failure: null };
   await app.store.recordSuccess(source.id, app.now(), loaded.validators);
   return report;
 }
@@ -145,12 +146,15 @@ const SLICE_MS = 10;
  * With workers (src/pipeline/extraction-pool.ts), the next items are prepared and extracted in the pool while
  * the store takes them one at a time in the feed's order (so documents are learned in that order, each stored
  * once): the store's checks (known item, same text, near duplicate) and its transaction stay here, in order.
+ * When something was stored, the stored views are brought up to date at the end (a poll's days and months are
+ * recomputed by the poll, not by the next read); `refreshViews: false` leaves that to the caller (an import of many
+ * sources refreshes once, at its end).
  */
 export async function storeItems(
   app: AppContext,
   sourceId: string,
   items: readonly RawItem[],
-  options: { silent?: boolean } = {},
+  options: { silent?: boolean; refreshViews?: boolean } = {},
 ): Promise<Pick<SourceReport, 'added' | 'merged' | 'duplicates' | 'errors' | 'touched'>> {
   const report = { added: 0, merged: 0, duplicates: 0, errors: [] as string[], touched: [] as number[] };
   const model = modelExtractionFor(app);
@@ -191,6 +195,7 @@ export async function storeItems(
       slice = performance.now();
     }
   }
+  if (options.refreshViews !== false && report.added + report.merged > 0) await refreshViews(app);
   return report;
 }
 

@@ -164,6 +164,23 @@ test('a subscribed feed seeds silently on its first fetch; its next new item is 
   await app.store.close();
 });
 
+test('a poll that stores items brings the stored views up to date itself (the next read replays nothing)', async () => {
+  const { app } = makeApp();
+  const limiter = new HostLimiter({ perHost: 2 });
+  const staleKeys = async () => {
+    const keys: string[] = [];
+    for (const story of app.stories) for (const view of ['deaths', 'timeline'] as const) keys.push(...(await app.store.staleViewKeys(view, story.id, 100)).map((entry) => `${view} ${story.id} ${entry.key}`));
+    return keys;
+  };
+  server.feed('/views.xml', rss('Andes Wire', [DECEMBER, MID_JANUARY]));
+  assert.equal((await pollSource(app, server.url('/views.xml'), { limiter })).added, 2);
+  assert.deepEqual(await staleKeys(), [], 'after the seeding poll');
+  server.feed('/views.xml', rss('Andes Wire', [DECEMBER, MID_JANUARY, CURFEW, LATE_JANUARY]));
+  assert.equal((await pollSource(app, server.url('/views.xml'), { limiter })).added, 2);
+  assert.deepEqual(await staleKeys(), [], 'after a poll with new items');
+  await app.store.close();
+});
+
 test('the limiter allows N requests at once per host:port and queues the rest; another port is not blocked', async () => {
   const { app } = makeApp();
   const limiter = new HostLimiter({ perHost: 2 });
