@@ -147,6 +147,8 @@ export interface FactFilter {
   regional?: boolean;
   /** Facts not yet known at this learned sequence: learned after it and not seeded (see `knownAt`). */
   unknownAt?: number;
+  /** Facts known at this learned sequence: learned at or before it, or seeded (the others of `unknownAt`). */
+  knownAt?: number;
   /** Facts learned at or before this sequence. */
   learnedUpTo?: number;
   /** Facts learned after this sequence (seeded or not). */
@@ -229,6 +231,8 @@ export interface Store {
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;
   listEvents(filter?: FactFilter): Promise<StoredEventRecord[]>;
+  /** The quotes of the events `filter` selects, in listEvents' order, without the rest of their records (a digest's known sentences). */
+  eventQuotes(filter?: FactFilter): Promise<string[]>;
   /**
    * What Cronista has learned so far, as a sequence number that only grows (the last copy stored) and
    * the time it was learned. Digests keep the number they reached as their cursor.

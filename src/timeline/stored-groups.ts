@@ -25,9 +25,10 @@ export interface StoredGrouping {
   unplaced: StoredEventRecord[];
 }
 
-/** The `u:` rows read so far, by month. */
+/** The `u:` rows read so far, by month, and their members by group (counted once per month, when first asked). */
 class MonthRows {
   private readonly rows = new Map<string, MonthRow | undefined>();
+  private readonly members = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly store: Store,
@@ -54,10 +55,23 @@ class MonthRows {
 
   /** The ids of a group's members in the months read. */
   membersOf(founder: string, months: readonly string[]): string[] {
-    return months.flatMap((month) => {
+    return months.flatMap((month) => this.groupsIn(month).get(founder) ?? []);
+  }
+
+  private groupsIn(month: string): Map<string, string[]> {
+    let groups = this.members.get(month);
+    if (!groups) {
+      groups = new Map();
       const row = this.rows.get(month);
-      return row ? Object.keys(row.a).filter((id) => groupIn(row, id) === founder) : [];
-    });
+      for (const id of row ? Object.keys(row.a) : []) {
+        const group = groupIn(row, id)!;
+        const ids = groups.get(group);
+        if (ids) ids.push(id);
+        else groups.set(group, [id]);
+      }
+      this.members.set(month, groups);
+    }
+    return groups;
   }
 }
 

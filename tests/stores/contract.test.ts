@@ -178,6 +178,7 @@ for (const factory of factories) {
         assert.deepEqual(figures.map((f) => [f.value, f.seeded]), [[3, true], [4, false]]);
         assert.deepEqual((await store.listFigures({ unknownAt: 0 })).map((f) => f.value), [4], 'seeded facts are known at any cursor');
         assert.deepEqual((await store.listEvents({ unknownAt: 0 })).map((e) => e.text), ['A strike']);
+        assert.deepEqual((await store.listEvents({ knownAt: 0 })).map((e) => e.text), ['A march'], 'and known at any cursor');
         assert.deepEqual((await store.listFigures({ learnedAfter: 0 })).map((f) => f.value), [3, 4], 'learnedAfter counts seeded ones');
         const learned = await store.documentsLearnedAfter(0, (await store.learnedSequence()).sequence);
         assert.deepEqual(learned.map((d) => [d.id, d.seeded]), [[seeded.documentId, true], [news.documentId, false]]);
@@ -265,6 +266,7 @@ for (const factory of factories) {
         assert.deepEqual(await values({ story: 'peru', learnedUpTo: cursor }), [7, 10, 2, 30]);
         assert.deepEqual(await values({ story: 'peru', learnedAfter: cursor }), [40, 12]);
         assert.deepEqual(await values({ story: 'peru', unknownAt: cursor }), [40, 12]);
+        assert.deepEqual(await values({ story: 'peru', knownAt: cursor }), [7, 10, 2, 30]);
         assert.deepEqual(await values({ story: 'peru', kinds: ['deaths'], region: 'Puno', months: ['2023-02'], learnedUpTo: cursor }), [30]);
 
         const byRegion = (await store.listFigures({ region: 'Cusco', dates: ['2023-02-01'] }))[0]!;
@@ -289,6 +291,11 @@ for (const factory of factories) {
         assert.deepEqual(await texts({ story: 'peru', months: ['2023-03'] }), ['Curfew']);
         assert.deepEqual(await texts({ story: 'peru', dates: ['2023-01-09'] }), ['Clashes in Juliaca']);
         assert.deepEqual(await texts({ story: 'peru', learnedAfter: cursor }), ['Curfew']);
+        assert.deepEqual(await texts({ story: 'peru', knownAt: cursor }), ['Clashes in Juliaca', 'March in Lima']);
+        // The quotes alone, in the same order, under the same filters.
+        for (const filter of [{ story: 'peru' }, { story: 'peru', months: ['2023-01', '2023-03'] }, { story: 'peru', knownAt: cursor, learnedUpTo: cursor }, { story: 'other' }]) {
+          assert.deepEqual(await store.eventQuotes(filter), (await store.listEvents(filter)).map((e) => e.quote), JSON.stringify(filter));
+        }
         assert.deepEqual(await texts({ story: 'peru', learnedUpTo: cursor, kinds: ['injured'], region: 'Nowhere', regional: true, scopes: ['subset'] }), ['Clashes in Juliaca', 'March in Lima'], 'figure-only fields do not apply');
         const curfew = (await store.listEvents({ months: ['2023-03'] }))[0]!;
         assert.deepEqual([curfew.documentId, curfew.places, curfew.actors, curfew.precision, curfew.seeded], [d2.documentId, ['Juliaca'], ['police'], 'day', false]);

@@ -42,13 +42,17 @@ export type EventGrouping = 'timeline' | 'merge';
 export async function digestEvents(store: Store, window: EventWindow, grouping: EventGrouping = window.story ? 'timeline' : 'merge'): Promise<DigestEvents> {
   const fresh = window.unknown.filter((event) => event.learned <= window.upTo);
   if (fresh.length === 0) return { entries: [], knownQuotes: [] };
-  const filter = window.story ? { story: window.story.id } : {};
   const months = [...new Set(fresh.flatMap((event) => monthsNear(event.date)))];
-  const around = await store.listEvents({ ...filter, months, learnedUpTo: window.upTo });
-  const knownQuotes = around.filter((event) => knownAt(event, window.cursor)).map((event) => event.quote);
-  const fromTimeline = grouping === 'timeline' && window.story ? await newEventsFromTimeline(store, window.story, window) : null;
-  const events = fromTimeline ?? newEventsByMerge(around, window.cursor);
-  return { entries: events.map(eventEntry), knownQuotes };
+  const nearby = { ...(window.story ? { story: window.story.id } : {}), months, learnedUpTo: window.upTo };
+  if (grouping === 'timeline' && window.story) {
+    const events = await newEventsFromTimeline(store, window.story, window);
+    if (events) return { entries: events.map(eventEntry), knownQuotes: await store.eventQuotes({ ...nearby, knownAt: window.cursor }) };
+  }
+  const around = await store.listEvents(nearby);
+  return {
+    entries: newEventsByMerge(around, window.cursor).map(eventEntry),
+    knownQuotes: around.filter((event) => knownAt(event, window.cursor)).map((event) => event.quote),
+  };
 }
 
 /** Months a day falls in or next to: events further apart are never one event (see mergeEvents). */

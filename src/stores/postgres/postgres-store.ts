@@ -184,6 +184,10 @@ export class PostgresStore implements Store {
     return queries.listEvents(await this.sql(), filter);
   }
 
+  async eventQuotes(filter?: FactFilter): Promise<string[]> {
+    return queries.eventQuotes(await this.sql(), filter);
+  }
+
   async factsVersion(): Promise<string> {
     // Moved by triggers on figures, events, documents and copies (migrations.ts), in whichever process wrote them.
     const { rows } = await (await this.sql()).query<{ n: number }>('SELECT n FROM facts_version WHERE id = 1');

@@ -105,12 +105,21 @@ export async function listFigures(sql: Sql, filter: FactFilter = {}): Promise<St
   return rows.map((row) => toFigure(row, sources.get(row.document_id) ?? []));
 }
 
+/** The WHERE clause of events: the figure-only fields do not apply. */
+const eventWhere = (filter: FactFilter) => factWhere(postgresFilter, { ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+
 export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<StoredEventRecord[]> {
-  const { sql: where, params } = factWhere(postgresFilter, { ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+  const { sql: where, params } = eventWhere(filter);
   const { rows } = await sql.query<EventRow>(
     `SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${where} ORDER BY date, id`,
     params,
   );
   const sources = await sourcesOf(sql, rows.map((row) => row.document_id));
   return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
+}
+
+export async function eventQuotes(sql: Sql, filter: FactFilter = {}): Promise<string[]> {
+  const { sql: where, params } = eventWhere(filter);
+  const { rows } = await sql.query<{ quote: string }>(`SELECT e.quote FROM events e ${where} ORDER BY date, id`, params);
+  return rows.map((row) => row.quote);
 }

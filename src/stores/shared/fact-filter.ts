@@ -34,6 +34,7 @@ export function factWhere(dialect: FilterDialect, filter: FactFilter, alias: str
   if (filter.region) clauses.push(`(region = ${bind(filter.region)} OR ${dialect.breakdownNames(params, filter.region)})`);
   if (filter.regional) clauses.push(`(by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)))`);
   if (filter.unknownAt !== undefined) clauses.push(`${dialect.learned(alias)} > ${bind(filter.unknownAt)} AND ${dialect.notSeeded(alias)}`);
+  if (filter.knownAt !== undefined) clauses.push(`(${dialect.learned(alias)} <= ${bind(filter.knownAt)} OR NOT (${dialect.notSeeded(alias)}))`);
   if (filter.learnedAfter !== undefined) clauses.push(`${dialect.learned(alias)} > ${bind(filter.learnedAfter)}`);
   if (filter.months) clauses.push(dialect.oneOf(params, dialect.prefix(dateColumn, 7), filter.months));
   if (filter.learnedUpTo !== undefined) clauses.push(`${dialect.learned(alias)} <= ${bind(filter.learnedUpTo)}`);

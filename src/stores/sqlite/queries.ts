@@ -87,11 +87,19 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
   return rows.map((row) => toFigure(row, sources.get(row.document_id) ?? []));
 }
 
+/** The WHERE clause of events: the figure-only fields do not apply. */
+const eventWhere = (filter: FactFilter) => where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
-  const { sql, params } = where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+  const { sql, params } = eventWhere(filter);
   const rows = db.prepare<unknown[], EventRow>(`SELECT e.*, ${learnedSql('e')} AS learned_sequence, ${SEEDED_SQL('e.document_id')} AS seeded FROM events e ${sql} ORDER BY date, id`).all(...params);
   const sources = sourcesOf(db, rows.map((row) => row.document_id));
   return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
+}
+
+export function eventQuotes(db: Database.Database, filter: FactFilter = {}): string[] {
+  const { sql, params } = eventWhere(filter);
+  return db.prepare<unknown[], string>(`SELECT e.quote FROM events e ${sql} ORDER BY date, id`).pluck().all(...params);
 }
 
 /** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */

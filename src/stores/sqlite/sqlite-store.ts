@@ -219,6 +219,10 @@ export class SqliteStore implements Store {
     return queries.listEvents(this.db, filter);
   }
 
+  async eventQuotes(filter?: FactFilter): Promise<string[]> {
+    return queries.eventQuotes(this.db, filter);
+  }
+
   async factsVersion(): Promise<string> {
     // Moved by triggers on figures, events, documents and copies (migration 5), in whichever process wrote them.
     return String(this.db.prepare<[], { n: number }>('SELECT n FROM facts_version WHERE id = 1').get()?.n ?? 0);
