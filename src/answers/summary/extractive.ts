@@ -10,7 +10,8 @@
 import { splitSentences } from '../../facts/sentences.ts';
 import { findNumbers } from '../../facts/numbers.ts';
 import { stopwordsFor } from './stopwords.ts';
-import { fold, knownTerms, terms } from './terms.ts';
+import { KnownIndex } from './known-index.ts';
+import { fold, knownTermsOf, terms } from './terms.ts';
 import { cosine, lexRank, Vectorizer, type Vec } from './vectors.ts';
 
 export interface ExtractiveOptions {
@@ -122,13 +123,7 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
     position.set(r.doc, pos + 1);
     return { text: r.text, doc: r.doc, pos, vec: vz.vector(r.counts), numbers: r.numbers, score: 0 };
   });
-  const known = (options.known ?? [])
-    .map((k) => {
-      const t = knownTerms(k, stop);
-      const vec = vz.outsideVector(t.counts, REDUNDANT);
-      return vec && { vec, numbers: t.numbers };
-    })
-    .filter((k) => k !== null);
+  const known = new KnownIndex(vz, knownTermsOf(options.known ?? [], stop), REDUNDANT);
 
   // Lead sentences matter in news: prior 1, 1/2, 1/3, … by position in the document.
   const priorRaw = cands.map((c) => 1 / (1 + c.pos));
@@ -140,7 +135,7 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
   });
 
   // Drop what the timeline already told.
-  const fresh = cands.filter((c) => !known.some((k) => repeats(cosine(c.vec, k.vec), c.numbers, k.numbers)));
+  const fresh = cands.filter((c) => !known.similar(c.vec, REDUNDANT).some(({ known: k, sim }) => repeats(sim, c.numbers, k.numbers)));
   if (fresh.length === 0) return '';
 
   const chosen: Candidate[] = [];

@@ -96,3 +96,18 @@ export function knownTerms(sentence: string, stop: ReadonlySet<string>): KnownTe
   }
   return hit;
 }
+
+/**
+ * Terms of every sentence of a list of known sentences, computed once per list: a digest hands the same list to every
+ * entry's summary, and a list longer than the sentence cache above would otherwise be computed again for each entry.
+ * Kept as long as the list is (a list is not changed once handed over; one that was is computed again).
+ */
+const knownLists = new WeakMap<readonly string[], Map<ReadonlySet<string>, KnownTerms[]>>();
+
+export function knownTermsOf(known: readonly string[], stop: ReadonlySet<string>): KnownTerms[] {
+  let byStop = knownLists.get(known);
+  if (!byStop) knownLists.set(known, (byStop = new Map()));
+  let list = byStop.get(stop);
+  if (!list || list.length !== known.length) byStop.set(stop, (list = known.map((sentence) => knownTerms(sentence, stop))));
+  return list;
+}

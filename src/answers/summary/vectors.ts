@@ -76,31 +76,33 @@ export class Vectorizer {
   }
 
   /**
-   * The vector of a sentence from outside the entry (a known sentence), restricted to the entry's terms
-   * (others cannot meet any candidate) but normalized over all of its terms; null when even a candidate
-   * made of exactly its shared terms could not reach `min` cosine (Cauchy–Schwarz bound).
+   * The weights of a sentence from outside the entry (a known sentence) on the entry's terms (others cannot meet any
+   * candidate), normalized over all of its terms: `visit` gets each shared term's id and weight. Nothing is visited,
+   * and false returned, when even a candidate made of exactly its shared terms could not reach `min` cosine
+   * (Cauchy–Schwarz bound).
    */
-  outsideVector(counts: [string, number][], min: number): Vec | null {
-    const rareIdf = Math.log(1 + (this.docs + 1));
-    const ids: number[] = [];
-    const weights: number[] = [];
+  outsideWeights(counts: [string, number][], min: number, visit: (id: number, weight: number) => void): boolean {
     let norm = 0;
     let shared = 0;
-    for (const [term, c] of counts) {
-      const id = this.ids.get(term);
-      const df = id === undefined ? 0 : (this.df[id] ?? 0);
-      const w = (1 + Math.log(c)) * (id === undefined ? rareIdf : Math.log(1 + (this.docs + 1) / (df + 1)));
+    for (const [term, count] of counts) {
+      const w = this.outsideWeight(term, count);
       norm += w * w;
-      if (id !== undefined) {
-        ids.push(id);
-        weights.push(w);
-        shared += w * w;
-      }
+      if (this.ids.has(term)) shared += w * w;
     }
-    if (norm === 0 || Math.sqrt(shared / norm) < min) return null;
-    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+    if (norm === 0 || Math.sqrt(shared / norm) < min) return false;
     const scale = 1 / Math.sqrt(norm);
-    return { ids: Int32Array.from(order, (k) => ids[k]!), ws: Float64Array.from(order, (k) => weights[k]! * scale) };
+    for (const [term, count] of counts) {
+      const id = this.ids.get(term);
+      if (id !== undefined) visit(id, this.outsideWeight(term, count) * scale);
+    }
+    return true;
+  }
+
+  /** Sub-linear TF × IDF of a term of an outside sentence (terms the entry never counted get the rarest IDF). */
+  private outsideWeight(term: string, count: number): number {
+    const id = this.ids.get(term);
+    const df = id === undefined ? 0 : (this.df[id] ?? 0);
+    return (1 + Math.log(count)) * (id === undefined ? Math.log(1 + (this.docs + 1)) : Math.log(1 + (this.docs + 1) / (df + 1)));
   }
 }
 
