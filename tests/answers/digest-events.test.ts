@@ -57,10 +57,11 @@ const eventsIn = (digest: { entries: { kind: string }[] }) => digest.entries.fil
  * window split after `split` copies: its two digests announce as many events as the whole. Returns how many event
  * entries the whole digests held (so a test knows it compared something).
  */
-async function assertDigestsAgree(app: AppContext, when: string, split = 20): Promise<number> {
+async function assertDigestsAgree(app: AppContext, when: string, options: { split?: number; stories?: readonly Story[] } = {}): Promise<number> {
   const { sequence } = await app.store.learnedSequence();
+  const split = options.split ?? 20;
   let events = 0;
-  for (const story of app.stories) {
+  for (const story of options.stories ?? app.stories) {
     for (const cursor of cursorsOf(sequence)) {
       const request = { destination: 'compare', story, cursor: { sequence: cursor, at: null }, summarize, maxEvents: Infinity };
       const fromTimeline = await buildDigest(app.store, request);
@@ -101,7 +102,8 @@ test('digests from the stored timeline equal the in-memory merge on generated fe
       const file = join(dir, `feed-${from}.xml`);
       writeFileSync(file, generateFeed(from, from + 100, total));
       await ingestTargets(app, [file]);
-      if (from === 0 || from === 100) events += await assertDigestsAgree(app, `generated feed ${from}`, 50);
+      // The generated articles are about Peru.
+      if (from === 0 || from === 100) events += await assertDigestsAgree(app, `generated feed ${from}`, { split: 50, stories: app.stories.filter((story) => story.id === 'peru-crisis') });
     }
     assert.ok(events > 100, `event entries to compare (${events})`);
   } finally {

@@ -2,7 +2,8 @@
 // LexRank over a TF-IDF cosine graph with a lead-position prior as the teleport distribution, then
 // MMR-style selection that skips sentences redundant with those already chosen or already told
 // (`known`). Sentences are kept whole (numbers intact) and returned in their original order.
-// Pure and deterministic: same input, same output. Term extraction is in terms.ts, vectors and LexRank in vectors.ts.
+// Pure and deterministic: same input, same output. Term extraction is in terms.ts, vectors and LexRank in vectors.ts,
+// the known sentences by term in known-index.ts.
 // Hand-written: the npm summarizers (ts-textrank: one similarity function and one text parser, last published
 // two years ago; lexrank: a few thousand downloads a month) parse the text themselves and rank it alone; none
 // reads our sentences (facts/sentences.ts), treats number mentions as terms, or skips what a digest already told.
