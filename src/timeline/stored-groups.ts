@@ -86,14 +86,17 @@ export async function storedGroupsOf(store: Store, story: Story, records: readon
   const byGroup = new Map<string, Unit[]>();
   for (const unit of units) {
     const group = rows.groupOf(unit);
-    const members = group === undefined ? undefined : byGroup.get(group);
-    if (group === undefined) unplaced.add(unit.record);
-    else if (members) members.push(unit);
+    if (group === undefined) {
+      unplaced.add(unit.record);
+      continue;
+    }
+    const members = byGroup.get(group);
+    if (members) members.push(unit);
     else byGroup.set(group, [unit]);
   }
-  // A group founded by a unit not asked about holds others; the rest are counted in the months their members span.
+  // A group founded by a unit not asked about holds others; the rest are counted in the months their members span (the
+  // founder's own month, which names them, is read already: the founder is one of the units asked about).
   const counted = [...byGroup.keys()].filter((founder) => asked.has(founder));
-  await rows.load(counted.map(monthOf));
   await rows.load(counted.flatMap((founder) => rows.monthsOf(founder) ?? []));
   const groups: StoredGroup[] = [];
   for (const [founder, members] of byGroup) {

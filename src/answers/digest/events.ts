@@ -7,7 +7,8 @@
  * rows): a new event is a group holding no unit of an event known at the cursor. The work then follows what is new.
  * Without a story (the view is kept per story), or when the view cannot place a new event (one stored after its
  * refresh), the events of the months around the new ones are merged in memory, as digests did before the view.
- * The two agree (tests/answers/digest-events.test.ts); where they may not, and why, is said there and in NOTES.md.
+ * The two agree on the sample, the news set and generated feeds (tests/answers/digest-events.test.ts); where they can
+ * differ the view is right (it is /timeline's grouping), and the test and NOTES.md say when and why.
  */
 import { monthDayYear } from '../../core/calendar.ts';
 import type { Story } from '../../facts/types.ts';
