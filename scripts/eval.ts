@@ -36,11 +36,36 @@ const line = (name: string, s: Score) =>
   `  ${name.padEnd(18)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/**
+ * Counts only, no sentences, so it may be printed for the test part: for each miss, what the extracted figure with the
+ * same file, kind and value got wrong (or that none was found). Each wrong field counts once per miss.
+ */
+function missCauses(result: Evaluation): string {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const dayOf = (iso: string | null | undefined) => (iso ? Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 : undefined);
+  for (const m of result.misses) {
+    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    if (!near) {
+      add('not found');
+      continue;
+    }
+    if (near.qualifier !== m.qualifier) add('qualifier');
+    if (near.scope !== m.scope) add(`scope ${m.scope}→${near.scope}`);
+    const gold = dayOf(m.as_of);
+    const got = dayOf(near.as_of);
+    if (gold !== undefined && got === undefined) add('date missing');
+    else if (gold !== undefined && got !== undefined && Math.abs(got - gold) > (m.as_of_tolerance_days ?? 0)) add(got > gold ? 'date late' : 'date early');
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
 function printFigures(result: Evaluation, goldCount: number, extracted: number): void {
   console.log(`Exact-match figures over ${goldCount} gold figures (${extracted} extracted)`);
   console.log(line('all', result.overall));
   for (const [kind, s] of Object.entries(result.byKind)) console.log(line(`kind ${kind}`, s));
   for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
+  console.log(`  why missed: ${missCauses(result)}`);
   if (quiet) return;
   console.log(`Misses (${result.misses.length}):`);
   for (const m of result.misses) {
@@ -79,9 +104,20 @@ async function sample(): Promise<void> {
   }
 }
 
+/** How the wrong publication dates are wrong, as counts (safe to print for the test part). */
+function datedWrongSummary(lines: string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const m = /read (\S+), published (\S+)$/.exec(l);
+    const key = !m ? 'other' : m[1] === 'undated' ? 'not read' : m[2] === 'undated' ? 'read, gold undated' : m[1]! < m[2]! ? 'read too early' : 'read too late';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
 function printPart(r: PartResult): void {
   console.log(`\n== ${r.part} part (${r.documents} reports)`);
-  console.log(`publication dates read wrong: ${r.datedWrong.length}`);
+  console.log(`publication dates read wrong: ${r.datedWrong.length}${r.datedWrong.length ? ` (${datedWrongSummary(r.datedWrong)})` : ''}`);
   if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
   printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
   console.log(line('value-only', r.valueOnly));

@@ -1,4 +1,3 @@
-import { monthName } from '../core/calendar.ts';
 import { isUndecidedNumericDate, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
@@ -8,11 +7,9 @@ export interface Byline {
   published: string | null;
 }
 
-/** "Octubre 12, 2019": a Spanish month written first, as English does. */
-const SPANISH_MONTH_FIRST = new RegExp(`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\\s+(\\d{1,2})(?:,?\\s+|\\s+de\\s+)(\\d{4})\\b`, 'i');
 
-// Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
-const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;
+// Field separators used in bylines: " | ", " – ", " — ", " - ", " · ", " / " (a slash with spaces: "12/05/2021" is a date).
+const SEPARATOR = /\s+(?:--|[|–—·•/-])\s+|\s*\|\s*/;
 export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
@@ -50,6 +47,7 @@ const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
 const CREDIT = /^(?:(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
+const UPDATE = /^(?:updated|actualizado|modified|modificado)\b/i;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -60,8 +58,7 @@ const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
   // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
-  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
-    .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
+  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
@@ -75,6 +72,24 @@ function fieldDate(field: string, language: string | null | undefined): string |
     if (isUndecidedNumericDate(rest, language)) return undefined;
   }
   return null;
+}
+
+/**
+ * "Europa Press 12/05/2021", "By JOHN SMITH Associated Press May 12, 2021, 10:35 PM": a name and a date with no
+ * separator between them → the two fields. Only a short capitalised name or an author ("By …") may stand before the
+ * date, so a headline that ends with a date ("Protests resume in Quito on May 12, 2021") is never split.
+ */
+function splitTrailingDate(field: string, language: string | null | undefined): string[] {
+  if (UPDATE.test(field) || fieldDate(field, language) !== null) return [field];
+  for (let at = field.indexOf(' '); at > 0; at = field.indexOf(' ', at + 1)) {
+    const name = field.slice(0, at).trim();
+    const date = field.slice(at + 1).trim();
+    if (!/^[\p{L}\d]/u.test(date) || fieldDate(date, language) === null) continue;
+    const words = name.split(/\s+/);
+    const byName = AUTHOR_PREFIX.test(name) || (words.length <= 4 && words.every((w) => NAME_PARTICLE.test(w) || /^[\p{Lu}\d]/u.test(w)));
+    return byName ? [name, date] : [field];
+  }
+  return [field];
 }
 
 /** "By Parisa Jahanbani, BBC Persian" → author and outlet; "Por Martín Oyarzún, enviado especial" → author. */
@@ -114,7 +129,11 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
 
-  const fields = s.split(SEPARATOR).map((f) => f.trim()).filter(Boolean);
+  const fields = s
+    .split(SEPARATOR)
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .flatMap((f) => splitTrailingDate(f, language));
   if (fields.length > 5) return null;
   let byline: string | null = null;
   let outlet: string | null = null;
@@ -122,7 +141,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   let published: string | null = null;
   let dated = false;
   for (const field of fields) {
-    if (/^(?:updated|actualizado|modified|modificado)\b/i.test(field)) continue; // an update is not the publication
+    if (UPDATE.test(field)) continue; // an update is not the publication
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
     if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
     if (CREDIT.test(field) || SECTION_WORD.test(field)) continue; // "Redacción con AFP", "Opinión"

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { isoDay, monthNumber, monthWords, pad } from '../core/calendar.ts';
+import { isoDay, monthName, monthNumber, monthWords, pad } from '../core/calendar.ts';
 
 /**
  * Publication-date cues. Everything here is strict on purpose: a string counts only when it is
@@ -19,6 +19,11 @@ const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 const TRAILING_TIME = /(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
 
 const MIN_YEAR = 1990;
+
+const SPANISH_MONTH_FIRST = new RegExp(
+  String.raw`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\s+(\d{1,2})(?:,?\s+|\s+de\s+)(\d{4})\b`,
+  'i',
+);
 
 function ymd(year: number, month: number, day: number): string | null {
   const maxYear = new Date().getUTCFullYear() + 1;
@@ -50,7 +55,7 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
 
 // Words that may sit next to a date in a byline without making it narrative.
 // "Updated …" is left out on purpose: an update is not the publication.
-const FILLER = /^(?:(?:published|posted|publicado|publicada|fecha(?: de publicación)?)\b(?:\s+(?:on|at|el|:))?\s*:?\s*)/i;
+const FILLER = /^(?:(?:(?:first\s+)?published|posted|publicado|publicada|fecha(?: de publicación)?)\b(?:\s+(?:on|at|el|:))?\s*:?\s*)/i;
 
 /**
  * "11/05/2021" → a date, read in the order the page's language writes numeric dates: English is
@@ -77,7 +82,15 @@ export function isUndecidedNumericDate(value: string, language?: string | null):
  * "11/05/2021 - 13:24" by the page's `language` (ISO 639-1), see `numericDate`.
  */
 export function parseDateString(value: string, language?: string | null): string | null {
-  const s = value.trim().replace(FILLER, '').replace(/[\s,.;|–—-]+$/, '').trim();
+  const s = value
+    .trim()
+    .replace(FILLER, '')
+    .replace(/[\s,.;|–—-]+$/, '')
+    .trim()
+    // "12 de octubre del 2019": much of Latin America's press writes "del" before the year.
+    .replace(/(\p{L})\s+del\s+((?:19|20)\d{2})\b/iu, '$1 de $2')
+    // "mayo 12, 2021": a Spanish month written first, as English writes it.
+    .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
   if (!s || s.length > 60) return null;
   if (ISO_DATE.test(s) || ISO_DATETIME.test(s)) return normalizeIsoDate(s);
   const numeric = s.replace(TRAILING_TIME, '');
@@ -104,7 +117,7 @@ export function parseDateString(value: string, language?: string | null): string
   return null;
 }
 
-const CUE = /^(?:posted|published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
+const CUE = /^(?:posted|(?:first\s+)?published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
 
 /**
  * A publication-date cue on a line of its own → ISO date, else null:
@@ -121,6 +134,11 @@ export function publicationDateCue(line: string, language?: string | null): stri
     return parseDateString(rest, language);
   }
   return parseDateString(s, language);
+}
+
+/** "Publicado el 13 de octubre de 2019", "Published: 2023-01-03": a date line that says it is the publication's, else null. */
+export function cuedPublicationDate(line: string, language?: string | null): string | null {
+  return CUE.test(line.trim()) ? publicationDateCue(line, language) : null;
 }
 
 // An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." /

@@ -1,7 +1,7 @@
 import { isoDay } from '../core/calendar.ts';
 import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
-import { lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
+import { cuedPublicationDate, lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
 import { detectLanguage } from './language.ts';
 
 /** One story out of a page. */
@@ -153,7 +153,9 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   for (let k = lines.length - 1; k >= 0; k--) {
     const l = lines[k] ?? '';
     if (!l) continue;
-    const trailer = parseTrailerLine(l);
+    // (or a closing "Publicado el 13 de octubre de 2019": the page prints its date at the foot)
+    const cued = cuedPublicationDate(l, language);
+    const trailer = parseTrailerLine(l) ?? (cued ? { published: cued } : undefined);
     if (trailer) {
       published = trailer.published;
       lines.splice(k, 1);
@@ -196,7 +198,8 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   // after a deck, which stays in the text: "Investigate Killings of at Least 30 People" is the story's.
   let bylineDate: string | null = null;
   let at = content();
-  if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && isDeck(lines[at] ?? '')) {
+  // (A deck may end with a full stop, as Spanish decks do: only the byline line after it decides.)
+  if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && wordCount(lines[at] ?? '') <= 60) {
     const next = contentAfter(at);
     if (next >= 0 && parseBylineLine(lines[next] ?? '', language)) at = next;
   }
