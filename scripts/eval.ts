@@ -1,10 +1,11 @@
 /**
- * `npm run eval [-- --part sample|dev|test] [--quiet] [--llm]`: scores extraction against hand annotation, every miss printed.
+ * `npm run eval [-- --part sample|dev|test] [--stories a,b] [--quiet] [--llm]`: scores extraction against hand annotation, every miss printed.
  * Rules alone by default (whatever the environment says); `--llm` adds the verified model pass of the endpoint
  * CRONISTA_LLM_BASE_URL / CRONISTA_LLM_MODEL (/ CRONISTA_LLM_API_KEY) names, and refuses to run without one.
  * - sample: the five Peru seed pages (tests/fixtures/seeds, a copy of ../shared/corpus/seeds) — the rules' origin.
  * - dev / test: reports on other crises written after real coverage (tests/fixtures/news, split frozen in split.json).
- *   Tune on dev; the test part is only scored.
+ *   Tune on dev; the test part is only scored. `--stories a,b` scores only those stories, both parts together unless
+ *   `--part` names one: a story's unseen measure when it arrives, before anything is tuned on it.
  * Exact match = kind + value + qualifier + scope + as_of within the annotation's tolerance; value-only = kind + value.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { seriesCoverage, type DeathsJson } from './series-coverage.ts';
 const args = process.argv.slice(2);
 const only = args.includes('--part') ? args[args.indexOf('--part') + 1] : undefined;
 const quiet = args.includes('--quiet');
+const stories = args.includes('--stories') ? (args[args.indexOf('--stories') + 1] ?? '').split(',').filter(Boolean) : undefined;
 const llm = args.includes('--llm') ? llmConfigFromEnv() : null;
 if (args.includes('--llm') && !llm) {
   console.error('eval: --llm needs a model endpoint: set CRONISTA_LLM_BASE_URL and CRONISTA_LLM_MODEL (and CRONISTA_LLM_API_KEY if it asks for one).');
@@ -143,10 +145,15 @@ function printPart(r: PartResult): void {
 }
 
 if (llm) console.log(`model-assisted extraction: ${llm.model} at ${redactUrl(llm.baseUrl)}`);
-if (!only || only === 'sample') await sample();
-if (existsSync(join(NEWS_DIR, 'split.json'))) {
-  for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part, undefined, undefined, { llm }));
-} else if (only === 'dev' || only === 'test') {
-  console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
-  process.exitCode = 1;
+if (stories) {
+  // A story's unseen measure: every report of the named stories, both parts together.
+  printPart(await evaluatePart(only === 'dev' || only === 'test' ? only : 'all', undefined, undefined, { llm, stories }));
+} else {
+  if (!only || only === 'sample') await sample();
+  if (existsSync(join(NEWS_DIR, 'split.json'))) {
+    for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part, undefined, undefined, { llm }));
+  } else if (only === 'dev' || only === 'test') {
+    console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
+    process.exitCode = 1;
+  }
 }
