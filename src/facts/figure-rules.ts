@@ -57,7 +57,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'bodies', 'fatal victims', 'victims of (?:homicidal|lethal|deadly) violence', 'v[ií]ctimas de violencia homicida', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
-    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
     'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
   ]),
   injured: alt([
@@ -81,10 +81,10 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
-    'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
-    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
+    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
@@ -109,7 +109,7 @@ export const TOLL_AFTER: Record<FigureKind, RegExp> = {
 export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
 const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
-  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
+  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
   injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),
   detained: new RegExp(`^\\s+${CLEFT_WHO}(?:detenid[oa]s|arrestad[oa]s|privad[oa]s de libertad)(?![\\p{L}])`, 'iu'),
 };
