@@ -74,7 +74,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     }
     if (R.NOT_COUNT_AFTER.test(post)) continue;
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
-    if (/^\s*\(/.test(post) || /\(\s*$/.test(pre)) continue; // "Ayacucho (9)": a breakdown entry
+    // "Los lesionados suman 1.000 en total (771 civiles y 229 policías)", "—771 civiles y 229 funcionarios—": a breakdown of
+    // the count just stated, opened by a bracket or a dash right after it
+    const breakdownOf = [...out].reverse().find((x) => !x.part);
+    const opensBreakdown = breakdownOf !== undefined && /[(—–]\s*$/.test(pre) && n.start - breakdownOf.at < 60 && n.value < breakdownOf.f.value && /^\s+\p{Ll}/u.test(post);
+    if (!opensBreakdown && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
@@ -88,7 +92,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
     const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
     const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
-    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
+    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: breakdownOf.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
     const sameSentence = out.length > 0;
@@ -107,7 +111,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
-      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+      // ("52 son civiles y tres, funcionarios policiales": a comma stands for the verb left out)
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && (/^\s+\p{L}/u.test(post) || R.ELIDED_VERB_AFTER.test(post))));
     // "hay cuatro venezolanos y dos haitianos": the next item of a list of parts with no whole stated
     const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
     if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };

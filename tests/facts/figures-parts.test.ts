@@ -140,3 +140,27 @@ test('a whole restated at the head of a sentence ("De las 900 personas heridas, 
     { kind: 'injured', value: 50, scope: 'subset' },
   ]);
 });
+
+test('a breakdown in brackets or dashes right after a count, a comma for a left-out verb, "De esa cifra," all make parts', () => {
+  expectFigures(figures('La Fiscalía dijo que los heridos suman 640 en total (590 civiles y 50 policías).', '2017-05-10', 'es', null), [
+    { kind: 'injured', value: 640, scope: 'cumulative' },
+    { kind: 'injured', value: 590, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+  expectFigures(figures('The ministry counted 640 injured in all —590 civilians and 50 police officers— by Tuesday.', '2017-05-10', 'en', null), [
+    { kind: 'injured', value: 640 },
+    { kind: 'injured', value: 590, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+  expectFigures(figures('Son 40 los fallecidos; de ellos, 36 son civiles y cuatro, agentes de la policía.', '2017-05-10', 'es', null), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+    { kind: 'deaths', value: 36, scope: 'subset' },
+    { kind: 'deaths', value: 4, scope: 'subset' },
+  ]);
+  expectFigures(figures('Hay 640 heridos. De esa cifra, según el fiscal, 300 resultaron heridos por disparos de la policía.', '2017-05-10', 'es', null), [
+    { kind: 'injured', value: 640, scope: 'cumulative' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+  ]);
+  // A place's count in brackets stays the whole's breakdown by region, not a figure of its own.
+  expectFigures(figures('The deaths occurred in Cusco (9), Puno (6) and Lima (3).', '2017-05-10', 'en', null), []);
+});
