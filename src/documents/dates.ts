@@ -163,7 +163,8 @@ const MONTH = Array.from({ length: 12 }, (_, i) => monthWords(i + 1))
 
 /** A wire dateline's date: the year is often left out ("BOGOTÁ, 3 may (EFE) —"). */
 export interface DatelineDate {
-  month: number;
+  /** Null for a dateline that gives only the day ("MADRID, 27 (EUROPA PRESS)"). */
+  month: number | null;
   day: number;
   year: number | null;
   /** Characters of the line the dateline takes ("BOGOTÁ, 3 may (EFE) —"). */
@@ -184,6 +185,8 @@ const WIRE_DATELINE = [
 ];
 // A press release's dateline: the date in parentheses after the place ("GENEVA (23 September 2022) –",
 // "Washington, D.C. (May 3, 2021) —", "Ginebra (3 de junio de 2024).-").
+// A wire that gives only the day, closed by the agency: "MADRID, 27 (EUROPA PRESS)", "CARACAS, 3 (AFP) -".
+const DAY_ONLY_DATELINE = new RegExp(String.raw`^${PLACE},\s+(\d{1,2})${AGENCY}(?=\s|$)`, 'u');
 const RELEASE_DATELINE = [
   new RegExp(String.raw`^${PLACE}\s*\(\s*${DAY_MONTH}\s*\)${DASH}(?=\s|$)`, 'iu'),
   new RegExp(String.raw`^${PLACE}\s*\(\s*${MONTH_DAY}\s*\)${DASH}(?=\s|$)`, 'iu'),
@@ -210,6 +213,11 @@ export function wireDatelineDate(line: string): DatelineDate | null {
       ? [monthFirst[2], monthFirst[1], monthFirst[3]]
       : [];
   const length = (dayFirst ?? monthFirst)?.[0].length ?? 0;
+  if (!dayFirst && !monthFirst) {
+    const dayOnly = DAY_ONLY_DATELINE.exec(s);
+    const d = Number(dayOnly?.[1]);
+    return dayOnly && d >= 1 && d <= 31 ? { month: null, day: d, year: null, length: dayOnly[0].length } : null;
+  }
   if (!day || !month) return null;
   const m = monthNumber(month);
   const d = Number(day);
@@ -233,9 +241,9 @@ function releaseDatelineDate(s: string): DatelineDate | null {
   return ymd(Number(year), m, d) ? { month: m, day: d, year: Number(year), length: hit[0].length } : null;
 }
 
-/** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year. */
+/** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year, `---DD` for one that gives only the day. */
 export function yearlessDay(date: DatelineDate): string {
-  return `--${pad(date.month)}-${pad(date.day)}`;
+  return date.month === null ? `---${pad(date.day)}` : `--${pad(date.month)}-${pad(date.day)}`;
 }
 
 const WEEKDAY_NAMES = [
@@ -255,24 +263,41 @@ function weekdayOf(date: string): number {
 }
 
 /**
- * The year of a dateline that gives none ("BOGOTÁ, 3 may (EFE)"), from what the text and its story tell:
- * the candidates are the years from the story's start (`after`) to the day it was read (`notAfter`), or
- * without a story the years the text names; a weekday the text gives as today ("este lunes", "this
- * Tuesday") keeps those on which the day falls on it; the earliest left wins. Null when nothing tells.
+ * The year of a dateline that gives none ("BOGOTÁ, 3 may (EFE)"), and the month too of one that gives only the day
+ * ("MADRID, 27 (EUROPA PRESS)", `---27`), from what the text and its story tell: the candidates are the days from the
+ * story's start (`after`) to the day it was read (`notAfter`), or without a story in the years the text names; a
+ * day-only dateline keeps the months the text names, when it names some, the latest first; a weekday the text gives as
+ * today ("este lunes", "this Tuesday", "el sábado 27") keeps those on which the day falls; the earliest year left wins.
+ * Null when nothing tells.
  */
 export function yearOfDay(monthDay: string, text: string, opts: { after: string | null; notAfter: string }): string | null {
-  const m = /^--(\d{2})-(\d{2})$/.exec(monthDay);
+  const m = /^--(\d{2}|-)-?(\d{2})$/.exec(monthDay);
   if (!m) return null;
-  const [month, day] = [Number(m[1]), Number(m[2])];
+  const day = Number(m[2]);
   const last = opts.notAfter.slice(0, 10);
   const years = opts.after
     ? Array.from({ length: Number(last.slice(0, 4)) - Number(opts.after.slice(0, 4)) + 1 }, (_, i) => Number(opts.after!.slice(0, 4)) + i)
     : [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((y) => Number(y[0]));
+  const named = new Set([...text.matchAll(MONTH_NAME)].map((w) => monthNumber(w[0])).filter((n) => n > 0));
+  const months = m[1] !== '-' ? [Number(m[1])] : named.size ? [...named] : Array.from({ length: 12 }, (_, i) => i + 1);
   const candidates = [...new Set(years)]
     .sort((a, b) => a - b)
-    .map((year) => ymd(year, month, day))
+    // (a day-only dateline's month: the latest the text names, as a report names the days before it was written)
+    .flatMap((year) => months.sort((a, b) => b - a).map((month) => ymd(year, month, day)))
     .filter((date): date is string => date !== null && date <= last && (!opts.after || date >= opts.after));
-  const today = new Set([...text.matchAll(TODAY_WEEKDAY)].map((w) => WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase()))));
+  const today = new Set(
+    [...text.matchAll(TODAY_WEEKDAY), ...(m[1] === '-' ? text.matchAll(weekdayOfDay(day)) : [])].map((w) =>
+      WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase())),
+    ),
+  );
   const onWeekday = candidates.filter((date) => today.has(weekdayOf(date)));
   return (onWeekday.length ? onWeekday : candidates)[0] ?? null;
+}
+
+// A month's name in running text ("marzo", "March"), for a dateline that gave only the day.
+const MONTH_NAME = new RegExp(String.raw`(?<![\p{L}])(?:${Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'en')).join('|')}|${Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')).join('|')}|setiembre)(?![\p{L}])`, 'giu');
+
+/** "el sábado 27", "Saturday 27": the weekday of the dateline's day, named beside it. */
+function weekdayOfDay(day: number): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}])(${WEEKDAY_NAMES.flat().join('|')}),?\s+${day}(?![\d])`, 'giu');
 }

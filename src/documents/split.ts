@@ -222,7 +222,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     const author = AUTHOR_PREFIX.test(signed) ? authorField(signed) : null;
     if (author && !byline) byline = { byline: author.name, outlet: author.outlet, published: null };
     // A byline's date comes first; a dateline with its year dates the post like one.
-    if (!bylineDate && dateline.year) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
+    if (!bylineDate && dateline.year && dateline.month) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
     else if (!bylineDate) datelineDay = yearlessDay(dateline);
   }
   published = bylineDate ?? published ?? (datelineDay ? null : edited);
