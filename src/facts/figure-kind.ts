@@ -95,6 +95,9 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   if (how !== 'toll' && R.INCREMENT_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  // "the dead since Friday's raid", "los heridos que dejó el desalojo", "cifró en 25 los heridos de la jornada": the toll of
+  // one event or day
+  if (R.SINCE_RECENT_EVENT.test(clause) || (how === 'toll' && (R.LEFT_BY_EVENT.test(clause) || R.DAY_CUES.test(own)))) return 'incident';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
