@@ -124,6 +124,9 @@ function printPart(r: PartResult): void {
   printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
   console.log(line('value-only', r.valueOnly));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));
+  const compact = (groups: Record<string, Score>) => Object.entries(groups).map(([name, s]) => `${name} ${s.f1.toFixed(2)} (${s.tp + s.fn})`).join(', ');
+  console.log(`  F1 by report kind: ${compact(r.byReportKind)}`);
+  console.log(`  F1 by story: ${compact(r.byStory)}`);
   let expected = 0;
   let found = 0;
   for (const s of r.series) {

@@ -115,6 +115,9 @@ export interface PartResult {
   figures: Evaluation;
   valueOnly: Score;
   byLanguage: Record<string, Score>;
+  /** By the kind of report (wire, infobox, live blog, …) and by story. */
+  byReportKind: Record<string, Score>;
+  byStory: Record<string, Score>;
   series: SeriesScore[];
   timeline: { score: Score; misses: GoldEvent[]; falsePositives: EventRow[] };
 }
@@ -169,14 +172,21 @@ export async function evaluatePart(
       timeline_events: parts.flatMap((g) => g.timeline_events),
     };
     const figures = evaluate(all, rows);
-    const language = (file: string) => all.documents.find((d) => d.file === file)?.language ?? '?';
-    const byLanguage: Record<string, Score> = {};
-    for (const lang of ['en', 'es']) {
-      const tp = all.figures.filter((f) => language(f.file) === lang && !figures.misses.includes(f)).length;
-      const fn = figures.misses.filter((f) => language(f.file) === lang).length;
-      const fp = figures.falsePositives.filter((r) => language(r.file ?? '') === lang).length;
-      byLanguage[lang] = score(tp, fp, fn);
-    }
+    // Scores of the figures grouped by something of their report: counts only, so safe to print for the test part.
+    const groupedBy = (groupOf: (file: string) => string): Record<string, Score> => {
+      const groups: Record<string, Score> = {};
+      for (const group of [...new Set(all.documents.map((d) => groupOf(d.file)))].sort()) {
+        const tp = all.figures.filter((f) => groupOf(f.file) === group && !figures.misses.includes(f)).length;
+        const fn = figures.misses.filter((f) => groupOf(f.file) === group).length;
+        const fp = figures.falsePositives.filter((r) => groupOf(r.file ?? '') === group).length;
+        groups[group] = score(tp, fp, fn);
+      }
+      return groups;
+    };
+    const documentOf = (file: string) => all.documents.find((d) => d.file === file);
+    const byLanguage = groupedBy((file) => documentOf(file)?.language ?? '?');
+    const byReportKind = groupedBy((file) => documentOf(file)?.kind ?? '?');
+    const byStory = groupedBy((file) => file.split('/')[0] ?? '?');
     const dispatcher = new Dispatcher(app, commands);
     const series: SeriesScore[] = [];
     for (const gold of parts) {
@@ -189,7 +199,18 @@ export async function evaluatePart(
     const datedWrong = all.documents
       .filter((d) => (publishedOf.get(d.file) ?? null) !== d.published)
       .map((d) => `${d.file}: read ${publishedOf.get(d.file) ?? 'undated'}, published ${d.published ?? 'undated'}`);
-    return { part, documents: files.size, datedWrong, figures, valueOnly: valueOnly(all, rows), byLanguage, series, timeline: timelineScore(all.timeline_events, events) };
+    return {
+      part,
+      documents: files.size,
+      datedWrong,
+      figures,
+      valueOnly: valueOnly(all, rows),
+      byLanguage,
+      byReportKind,
+      byStory,
+      series,
+      timeline: timelineScore(all.timeline_events, events),
+    };
   } finally {
     await app.store.close();
     rmSync(data, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // Wholes and their parts, infobox rows, causes: constructions from reporting on other crises (sentences are our own).
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectFigures, figures } from './figure-helpers.ts';
 
@@ -163,4 +164,14 @@ test('a breakdown in brackets or dashes right after a count, a comma for a left-
   ]);
   // A place's count in brackets stays the whole's breakdown by region, not a figure of its own.
   expectFigures(figures('The deaths occurred in Cusco (9), Puno (6) and Lima (3).', '2017-05-10', 'en', null), []);
+});
+
+test('infobox layouts: a pipe or tab between label and value, a qualifier line under a bare label, labels with a noun around them or a group in brackets', () => {
+  const rows = (text: string) => figures(text, '2020-01-10', 'en', null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`).sort();
+  assert.deepEqual(rows('Casualties\nDeaths | 44\nInjuries\t300+\nArrested | 1,200'), ['deaths exact 44 cumulative', 'detained exact 1200 cumulative', 'injured more_than 300 cumulative']);
+  assert.deepEqual(rows('Deaths\nAt least 44 (Ombudsman)\nInjuries\nMore than 300'), ['deaths at_least 44 cumulative', 'injured more_than 300 cumulative']);
+  assert.deepEqual(rows('Injured people: 300\nNumber of deaths: 44\nDetenidos: +1.200'), ['deaths exact 44 cumulative', 'detained more_than 1200 cumulative', 'injured exact 300 cumulative']);
+  assert.deepEqual(rows('Deaths (protesters): 44\nDeaths (security forces): 3'), ['deaths exact 3 subset', 'deaths exact 44 subset']);
+  assert.deepEqual(rows('Death(s)\n• 44 protesters\n• 3 police officers'), ['deaths exact 3 subset', 'deaths exact 44 subset']);
+  assert.deepEqual(rows('Deaths: ~44'), ['deaths approximately 44 cumulative']);
 });
