@@ -97,6 +97,16 @@ const RULES: Rule[] = [
       return ex(placeYear(mo, +m[2]!, pub, fut));
     },
   },
+  // "between June 3 and 18", "from May 28 to 31, 2021": the bare day that closes a span of one month
+  {
+    re: new RegExp(`(?<=\\b(${MONTH_RE})\\s+\\d{1,2}${ord}\\s*(?:and|to|through|until|-|–)\\s*)(\\d{1,2})${ord}(?:,?\\s+(\\d{4}))?(?=\\s*[,.;:)–—]|\\s*$|\\s+(?:at least|al menos|more than|over|some)\\b)`, 'giu'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[1]!);
+      if (!mo) return null;
+      if (m[3]) return ex(validDay(+m[3], mo, +m[2]!) ? iso(utc(+m[3], mo, +m[2]!)) : null);
+      return ex(placeYear(mo, +m[2]!, pub, fut));
+    },
+  },
   // 7 December 2022 / 9 de enero de 2023 / 1º de mayo
   {
     re: new RegExp(`\\b(\\d{1,2})${ord}\\s+(?:de\\s+|of\\s+)?(${MONTH_RE})(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`, 'gi'),
