@@ -141,6 +141,9 @@ function printPart(r: PartResult): void {
     for (const x of s.unexplained) console.log(`  - no gold figure behind: ${x}`);
   }
   console.log(`series recall overall: ${found}/${expected} (${pct(expected ? found / expected : 1)})`);
+  const why: Record<string, number> = {};
+  for (const s of r.series) for (const [k, n] of Object.entries(s.missingWhy)) why[k] = (why[k] ?? 0) + n;
+  console.log(`  missing points: ${Object.entries(why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   console.log(line('timeline Date-F1', r.timeline.score));
   if (quiet) return;
   for (const m of r.timeline.misses) console.log(`  - missed event ${m.file} ${m.date}: "${cut(m.quote, 120)}"`);

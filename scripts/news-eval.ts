@@ -98,6 +98,8 @@ export interface SeriesScore {
   expected: number;
   found: number;
   missing: SeriesPoint[];
+  /** Why each missing point is missing (counts): not extracted, not read as a toll, read on another day, or left out. */
+  missingWhy: Record<string, number>;
   /** Series points (as "date value: quote") whose statement the gold calls a subset or an incident. */
   notCumulative: string[];
   /** Series points whose statement is a gold cumulative figure of another date (more than the tolerance off). */
@@ -194,7 +196,7 @@ export async function evaluatePart(
       // one caller per story: the command's per-user cooldown would refuse a second ask
       const caller = { platform: 'console' as const, userId: `eval-${gold.story.id}`, chatId: 'eval', isAdmin: false };
       const answer = await dispatcher.dispatch({ name: 'deaths', options: { story: gold.story.id }, caller });
-      series.push(seriesScore(gold, answer.json as DeathsJson));
+      series.push(seriesScore(gold, answer.json as DeathsJson, rows));
     }
     const datedWrong = all.documents
       .filter((d) => (publishedOf.get(d.file) ?? null) !== d.published)
@@ -233,7 +235,7 @@ function valueOnly(gold: NewsGold, rows: FactRow[]): Score {
   return score(tp, fp, gold.figures.length - tp);
 }
 
-function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
+function seriesScore(gold: NewsGold, deaths: DeathsJson, rows: FactRow[]): SeriesScore {
   const toleranceOf = (figure: GoldFigure | undefined) => Math.max(2, figure?.as_of_tolerance_days ?? 0);
   const goldFigureOf = (point: SeriesPoint) =>
     gold.figures.find((f) => f.file === point.file && f.kind === 'deaths' && f.scope === 'cumulative' && f.value === point.value && f.as_of === point.as_of);
@@ -243,6 +245,19 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
       (point) => days(point.as_of, expected.as_of) <= tolerance && (point.value === expected.value || point.sources.some((s) => s.value === expected.value)),
     );
   });
+  const missingWhy: Record<string, number> = {};
+  for (const point of missing) {
+    const tolerance = toleranceOf(goldFigureOf(point));
+    const same = rows.filter((row) => row.file === point.file && row.kind === 'deaths' && row.value === point.value);
+    const why = same.length === 0
+      ? 'not extracted'
+      : !same.some((row) => row.scope === 'cumulative')
+        ? 'not read as a toll'
+        : !same.some((row) => row.scope === 'cumulative' && row.as_of !== null && days(row.as_of, point.as_of) <= tolerance)
+          ? 'a toll on another day'
+          : 'left out of the series';
+    missingWhy[why] = (missingWhy[why] ?? 0) + 1;
+  }
   const notCumulative: string[] = [];
   const wrongDate: string[] = [];
   const unexplained: string[] = [];
@@ -255,7 +270,8 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
       else if (!same.some((f) => f.scope === 'cumulative' && (!f.as_of || days(f.as_of, point.as_of) <= toleranceOf(f)))) wrongDate.push(label);
     }
   }
-  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found: gold.expected_death_toll_series.length - missing.length, missing, notCumulative, wrongDate, unexplained, deaths };
+  const found = gold.expected_death_toll_series.length - missing.length;
+  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, deaths };
 }
 
 /** Timeline Date-F1: an extracted event matches a gold one of the same file and date whose quote it overlaps. */
