@@ -1,10 +1,12 @@
-import { isUndecidedNumericDate, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
+import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
 export interface Byline {
   byline: string | null;
   outlet: string | null;
   published: string | null;
+  /** A numeric date whose day/month order the page's language leaves open: both readings (`readingForText` picks). */
+  readings?: string[];
 }
 
 
@@ -139,6 +141,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   let outlet: string | null = null;
   let place: string | null = null;
   let published: string | null = null;
+  let readings: string[] = [];
   let dated = false;
   for (const field of fields) {
     if (UPDATE.test(field)) continue; // an update is not the publication
@@ -150,6 +153,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
       if (dated) return null;
       dated = true;
       published = date ?? null;
+      if (date === undefined) readings = numericReadings(field);
       continue;
     }
     if (AUTHOR_PREFIX.test(field)) {
@@ -170,7 +174,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   if (!dated && !byline) return null;
   // An author alone must be the whole line ("By Lucas Leiroz"), not "By March 1, residents …".
   if (!dated && fields.length > 2) return null;
-  return { byline, outlet, published };
+  return { byline, outlet, published, ...(readings.length ? { readings } : {}) };
 }
 
 /**

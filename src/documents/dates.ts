@@ -69,6 +69,33 @@ function numericDate(first: number, second: number, year: number, language: stri
   return ymd(year, second, first);
 }
 
+/** The two readings (day first, month first) of the numeric date in a string whose order the page leaves open. */
+export function numericReadings(value: string): string[] {
+  const m = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/.exec(value);
+  if (!m) return [];
+  const [a, b, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  return [...new Set([ymd(year, b, a), ymd(year, a, b)].filter((d): d is string => d !== null))];
+}
+
+/**
+ * Which reading of an undecidable numeric publication date ("06/04/2022" on an English page) the story's own text
+ * supports: a report is written on or after the latest full date it names, and soon after, so the reading closest to
+ * that date and not before it wins; with no date in the text, day first (as most of the world writes it).
+ */
+export function readingForText(readings: string[], text: string): string | null {
+  if (readings.length <= 1) return readings[0] ?? null;
+  const told = [chrono.en.strict, chrono.es.strict]
+    .flatMap((parser) => parser.parse(text.slice(0, 20_000), new Date(), { forwardDate: false }))
+    .filter((hit) => hit.start.isCertain('year') && hit.start.isCertain('month') && hit.start.isCertain('day'))
+    .map((hit) => ymd(hit.start.get('year') ?? 0, hit.start.get('month') ?? 0, hit.start.get('day') ?? 0))
+    .filter((d): d is string => d !== null);
+  const latest = told.sort().at(-1);
+  if (!latest) return readings[0]!;
+  const distance = (d: string) => (Date.parse(d) - Date.parse(latest)) / 86_400_000;
+  const after = readings.filter((d) => distance(d) >= 0).sort((x, y) => distance(x) - distance(y));
+  return after[0] ?? readings.sort((x, y) => Math.abs(distance(x)) - Math.abs(distance(y)))[0]!;
+}
+
 /** True when the string is a numeric date whose day/month order cannot be told ("01/02/2023" on an English page). */
 export function isUndecidedNumericDate(value: string, language?: string | null): boolean {
   const s = value.trim().replace(FILLER, '').replace(TRAILING_TIME, '').replace(/[\s,.;|–—-]+$/, '').trim();

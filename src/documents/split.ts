@@ -1,7 +1,7 @@
 import { isoDay } from '../core/calendar.ts';
 import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
-import { cuedPublicationDate, lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
+import { cuedPublicationDate, lastEditedDate, readingForText, wireDatelineDate, yearlessDay } from './dates.ts';
 import { detectLanguage } from './language.ts';
 
 /** One story out of a page. */
@@ -197,6 +197,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   // Byline and date lines right under the headline ("By X – Outlet – date", "Posted on <date>"), maybe
   // after a deck, which stays in the text: "Investigate Killings of at Least 30 People" is the story's.
   let bylineDate: string | null = null;
+  let readings: string[] = [];
   let at = content();
   // (A deck may end with a full stop, as Spanish decks do: only the byline line after it decides.)
   if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && wordCount(lines[at] ?? '') <= 60) {
@@ -209,6 +210,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     // "Outlet | City | date" then "Por X": each line fills what the other left out.
     byline = byline ? { byline: byline.byline ?? found.byline, outlet: byline.outlet ?? found.outlet, published: null } : found;
     bylineDate ??= found.published;
+    if (!readings.length && found.readings) readings = found.readings;
     lines.splice(at, 1);
     at = contentAfter(at - 1);
   }
@@ -225,6 +227,8 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     if (!bylineDate && dateline.year && dateline.month) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
     else if (!bylineDate) datelineDay = yearlessDay(dateline);
   }
+  // ("06/04/2022" on an English page: the reading the story's own dates support)
+  if (!bylineDate && readings.length) bylineDate = readingForText(readings, joinLines(lines));
   published = bylineDate ?? published ?? (datelineDay ? null : edited);
 
   const text = cleanText(joinLines(lines));

@@ -72,3 +72,9 @@ test('one article under one byline keeps its subheadings as sections, not as und
   assert.equal(posts[0]!.published, '2021-11-13');
   assert.match(posts[0]!.text, /Dos años sin justicia/);
 });
+
+test('a numeric byline date an English page leaves open is read the way the story\'s own dates support', () => {
+  const story = (byline: string, body: string) => splitPosts(`Police arrest 45 after a protest turns violent\nColombo Daily | ${byline}\n\n${body}\n`, { language: 'en' })[0]?.published;
+  assert.equal(story('06/04/2022', 'Police said on Friday that 45 people had been arrested after the protest of March 31, 2022 near the residence turned violent.'), '2022-04-06');
+  assert.equal(story('04/06/2022', 'Police said that 45 people had been arrested after the protest of June 1, 2022 near the residence turned violent.'), '2022-06-04');
+});
