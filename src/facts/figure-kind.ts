@@ -54,7 +54,7 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
   // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
   const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
   if (cleftFirst) return { kind: cleftFirst, how: 'toll' };
-  let best: { kind: FigureKind; len: number } | null = null;
+  let best: { kind: FigureKind; len: number; across: boolean } | null = null;
   for (const k of KINDS) {
     const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
     if (!m || (best && best.len <= m[0].length)) continue;
@@ -65,8 +65,12 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
     if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
     // "a soldier killed him": an active verb with an object after a lone article
     if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
-    best = { kind: k, len: m[0].length };
+    // (the verb reached across a coordinated count: "261 personas y 4.199 han sido detenidas")
+    best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers) };
   }
+  // "han muerto 261 personas y 4.199 han sido detenidas": a verb right before the count is its own, not the next count's
+  const ownVerb = best?.across && !n.weak && R.AFTER_BEFORE_OK.test(post) ? KINDS.find((k) => BEFORE_RE[k].test(pre)) : undefined;
+  if (ownVerb) return { kind: ownVerb, how: 'before' };
   if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
   const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post));
   if (relative) return { kind: relative, how: 'after' };
