@@ -22,6 +22,16 @@ const WEAK_AFTER_RE = Object.fromEntries(
 const RELATIVE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
+// "Al menos 18 miembros de las fuerzas de seguridad kazajas han perdido la vida": who they were, then their verb
+const GROUP_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+${R.VICTIM_GROUP}(?:\\s+[\\p{L}]+){0,5}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+/** "12 police officers died", not "12 soldiers killed three protesters": the group's verb, unless it is an actor's. */
+function groupThenVerb(m: RegExpExecArray | null, post: string): boolean {
+  if (!m) return false;
+  const word = m[2]!.toLowerCase();
+  return !(TRANSITIVE.test(word) && R.ACTIVE_AFTER.test(`${word}${post.slice(m[0].length)}`));
+}
 export const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
 const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
@@ -72,7 +82,7 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
   const ownVerb = best?.across && !n.weak && R.AFTER_BEFORE_OK.test(post) ? KINDS.find((k) => BEFORE_RE[k].test(pre)) : undefined;
   if (ownVerb) return { kind: ownVerb, how: 'before' };
   if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
-  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post));
+  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post) || groupThenVerb(GROUP_AFTER_RE[k].exec(post), post));
   if (relative) return { kind: relative, how: 'after' };
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));

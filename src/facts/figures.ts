@@ -167,6 +167,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
     const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
     let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    // "18 miembros de las fuerzas de seguridad han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353
+    // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
+    const previous = out.at(-1);
+    const sameGroup = scope === 'cumulative' && previous !== undefined && previous.groupNamed && R.COORDINATED_BARE.test(masked.slice(previous.at, n.start)) && R.NO_GROUP_AFTER.test(post);
+    if (sameGroup) scope = 'subset';
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
@@ -200,7 +205,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
+    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post) });
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state

@@ -175,3 +175,20 @@ test('infobox layouts: a pipe or tab between label and value, a qualifier line u
   assert.deepEqual(rows('Death(s)\n• 44 protesters\n• 3 police officers'), ['deaths exact 3 subset', 'deaths exact 44 subset']);
   assert.deepEqual(rows('Deaths: ~44'), ['deaths approximately 44 cumulative']);
 });
+
+test('who the victims were, named before the verb, in a toll noun or carried to a bare coordinated count, makes parts', () => {
+  expectFigures(figures('Al menos 12 miembros de las fuerzas de seguridad del país han perdido la vida y 300 han resultado heridos, según el ministerio.', '2022-01-06', 'es', null), [
+    { kind: 'deaths', value: 12, qualifier: 'at_least', scope: 'subset' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+  ]);
+  expectFigures(figures('El parte anterior cifraba en nueve los uniformados muertos y en 200 los heridos.', '2022-01-06', 'es', null), [
+    { kind: 'deaths', value: 9, scope: 'subset' },
+    { kind: 'injured', value: 200, scope: 'subset' },
+  ]);
+  expectFigures(figures('El ministerio sube a 15 el número de policías fallecidos en los disturbios.', '2022-01-06', 'es', null), [{ kind: 'deaths', value: 15, scope: 'subset' }]);
+  // a count with a group of its own keeps its own reading; a verb right before a count is its own
+  expectFigures(figures('Desde octubre han muerto 120 personas y 3.000 han sido detenidas, según la plataforma.', '2024-12-27', 'es', null), [
+    { kind: 'deaths', value: 120, scope: 'cumulative' },
+    { kind: 'detained', value: 3000, scope: 'cumulative' },
+  ]);
+});
