@@ -397,4 +397,4 @@ export function statedPeriod(sentence: string, published: string | null, languag
 }
 
 /** "un informe divulgado este miércoles", "the report released on Monday": the day a count was made public. */
-export const RELEASED_BEFORE = /(?:released|published|issued|presented|made public|difundi[oó]|divulg[oó]|public[oó]|present[oó]|entreg[oó]|dio a conocer|difundid[oa]|divulgad[oa]|publicad[oa]|presentad[oa]|entregad[oa])(?:\s+(?:on|el|este|esta|the|\p{L}+))?\s+$/iu;
+export const RELEASED_BEFORE = /(?:released|published|issued|presented|provided|made public|difundi[oó]|divulg[oó]|public[oó]|present[oó]|entreg[oó]|facilit[oó]|dio a conocer|difundid[oa]s?|divulgad[oa]s?|publicad[oa]s?|presentad[oa]s?|entregad[oa]s?|facilitad[oa]s?|ofrecid[oa]s?|dad[oa]s a conocer)(?:\s+(?:on|el|este|esta|the|\p{L}+))?\s+$/iu;

@@ -104,6 +104,8 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
 /** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
 export function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
+  // "con 21, 10 y 8 fallecidos, respectivamente" after a list of regions: each a part, even in a toll's words
+  if (R.RESPECTIVELY_PARTS.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   // "reported four more deaths on Saturday": the new deaths since the last count, not the toll
   if (how !== 'toll' && R.INCREMENT_AFTER.test(post)) return 'incident';

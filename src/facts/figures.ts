@@ -171,7 +171,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
     const previous = out.at(-1);
     const sameGroup = scope === 'cumulative' && previous !== undefined && previous.groupNamed && R.COORDINATED_BARE.test(masked.slice(previous.at, n.start)) && R.NO_GROUP_AFTER.test(post);
-    if (sameGroup) scope = 'subset';
+    if (sameGroup || (scope === 'cumulative' && R.AMONG_GROUP_LEAD.test(masked.slice(0, n.start)))) scope = 'subset';
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';

@@ -192,3 +192,18 @@ test('who the victims were, named before the verb, in a toll noun or carried to 
     { kind: 'detained', value: 3000, scope: 'cumulative' },
   ]);
 });
+
+test('"respectively" after a list of regions, a sentence opening on a group, and a month told of the event are read as such', () => {
+  expectFigures(figures('Les siguen las provincias de Norte, Sur y Este, con 21, 10 y 8 fallecidos, respectivamente.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 10, scope: 'subset' },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+  ]);
+  expectFigures(figures('Entre los agentes del orden, las bajas ascienden a 16 muertos y a más de 900 heridos, según el ministerio.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 16, scope: 'subset' },
+    { kind: 'injured', value: 900, scope: 'subset' },
+  ]);
+  // the month in the relative clause of the unrest, and the day the data were given, are not the count's day
+  expectFigures(figures('Un total de 150 personas han perdido la vida en los disturbios que sacudieron el país a comienzos de enero, según los datos facilitados este domingo.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 150, scope: 'cumulative', asOf: '2022-01-09' },
+  ]);
+});
