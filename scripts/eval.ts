@@ -42,7 +42,7 @@ const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
  * Counts only, no sentences, so it may be printed for the test part: for each miss, what the extracted figure with the
  * same file, kind and value got wrong (or that none was found). Each wrong field counts once per miss.
  */
-function missCauses(result: Evaluation): string {
+function missCauses(result: Evaluation, misdated: Set<string> = new Set()): string {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const dayOf = (iso: string | null | undefined) => (iso ? Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 : undefined);
@@ -57,17 +57,19 @@ function missCauses(result: Evaluation): string {
     const gold = dayOf(m.as_of);
     const got = dayOf(near.as_of);
     if (gold !== undefined && got === undefined) add('date missing');
-    else if (gold !== undefined && got !== undefined && Math.abs(got - gold) > (m.as_of_tolerance_days ?? 0)) add(got > gold ? 'date late' : 'date early');
+    else if (gold !== undefined && got !== undefined && Math.abs(got - gold) > (m.as_of_tolerance_days ?? 0)) {
+      add(`${got > gold ? 'date late' : 'date early'}${misdated.has(m.file) ? ' (report misdated)' : ''}`);
+    }
   }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
 }
 
-function printFigures(result: Evaluation, goldCount: number, extracted: number): void {
+function printFigures(result: Evaluation, goldCount: number, extracted: number, misdated?: Set<string>): void {
   console.log(`Exact-match figures over ${goldCount} gold figures (${extracted} extracted)`);
   console.log(line('all', result.overall));
   for (const [kind, s] of Object.entries(result.byKind)) console.log(line(`kind ${kind}`, s));
   for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
-  console.log(`  why missed: ${missCauses(result)}`);
+  console.log(`  why missed: ${missCauses(result, misdated)}`);
   if (quiet) return;
   console.log(`Misses (${result.misses.length}):`);
   for (const m of result.misses) {
@@ -121,7 +123,8 @@ function printPart(r: PartResult): void {
   console.log(`\n== ${r.part} part (${r.documents} reports)`);
   console.log(`publication dates read wrong: ${r.datedWrong.length}${r.datedWrong.length ? ` (${datedWrongSummary(r.datedWrong)})` : ''}`);
   if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
-  printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
+  const misdated = new Set(r.datedWrong.map((line) => line.slice(0, line.indexOf(':'))));
+  printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp, misdated);
   console.log(line('value-only', r.valueOnly));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));
   const compact = (groups: Record<string, Score>) => Object.entries(groups).map(([name, s]) => `${name} ${s.f1.toFixed(2)} (${s.tp + s.fn})`).join(', ');
