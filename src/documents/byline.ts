@@ -65,9 +65,12 @@ function fieldDate(field: string, language: string | null | undefined): string |
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
   if (isUndecidedNumericDate(field, language)) return undefined;
-  // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021").
+  // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021"), the place maybe with its
+  // agency or country in brackets ("Tegucigalpa (EFE), 22 de enero de 2020", "Almaty (Kazajistán), jueves 6 de enero"),
+  // or a short label ("News release, 8 December 2017", "Comunicado de prensa, 8 de diciembre de 2017").
   for (let at = field.indexOf(','); at > 0; at = field.indexOf(',', at + 1)) {
-    if (!isPlace(field.slice(0, at))) break;
+    const before = field.slice(0, at).replace(/\s*\([^()]{1,30}\)/g, '').trim();
+    if (!isPlace(before) && !isLabel(before)) break;
     const rest = field.slice(at + 1).trim().replace(WEEKDAY_LEAD, '');
     const dated = parseDateString(rest, language);
     if (dated) return dated;
@@ -92,6 +95,11 @@ function splitTrailingDate(field: string, language: string | null | undefined): 
     return byName ? [name, date] : [field];
   }
   return [field];
+}
+
+/** "News release", "Comunicado de prensa": a few words naming what the page is, before its date. */
+function isLabel(s: string): boolean {
+  return /^(?:news|press|media)\s+(?:release|statement|briefing)|^(?:comunicado|nota|bolet[ií]n)(?:\s+(?:de\s+)?prensa)?$|^(?:statement|release|communiqu[eé])$/iu.test(s);
 }
 
 /** "By Parisa Jahanbani, BBC Persian" → author and outlet; "Por Martín Oyarzún, enviado especial" → author. */
