@@ -124,6 +124,8 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   if (R.DAY_CUES.test(clause)) return 'incident';
   if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
+  // "the unrest that swept the country in January 2022 claimed the lives of 230": a count over a month runs over it
+  if (dates.some((d) => d.precision === 'month' && !d.since) && !dates.some((d) => d.precision === 'day')) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
 }

@@ -109,3 +109,9 @@ test('a span of one month closed by a bare day ("between June 3 and 18", "from M
   // a day that starts a count is no span's end
   assert.equal(figures('On June 3 and 18 people were hurt.', '2019-06-05', 'en', null)[0]?.value, 18);
 });
+
+test('a count over a month ("the unrest that swept the country in January 2022 claimed 230 lives") runs to the month\'s end', () => {
+  const [f] = figures('The unrest that swept the country in January 2022 claimed the lives of 230 people, the prosecutor said.', '2022-03-14', 'en', null);
+  assert.equal(f?.scope, 'cumulative');
+  assert.equal(f?.asOf, '2022-01-31');
+});
