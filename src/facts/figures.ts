@@ -302,6 +302,9 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const restated = (x: Found) =>
     (titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value))
     || (entryTitle(x) && out.some((y) => y.idx > x.idx && y.idx <= x.idx + 3 && !entryTitle(y) && y.f.kind === x.f.kind && y.f.value === x.f.value));
+  // "30/07 · 14.40 — Dos muertes antes de abrir las urnas": an entry header's count is that entry's news, not the toll, unless
+  // its words say it is one
+  for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running && !R.TOLL_WORDS.test(x.f.quote)) x.f.scope = 'incident';
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
