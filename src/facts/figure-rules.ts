@@ -62,7 +62,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
-    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
   ]),
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
@@ -93,7 +93,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   ]),
   detained: alt([
     '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
-    'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
+    'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
     '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
 };
@@ -107,7 +107,7 @@ export const TOLL_AFTER: Record<FigureKind, RegExp> = {
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
 export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
-const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
+const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles|m[eé]dicos|periodistas|polic[ií]as|agentes|militares|uniformados|menores|niñ[oa]s|mujeres|estudiantes)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
   deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
   injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),
@@ -121,10 +121,10 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
-export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed)\s+(?:the\s+)?$/i;
+export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|hab[ií]a|hab[ií]an)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
 /** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
 export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
-export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
+export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L}]))/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
 export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|${GENERIC}(?:\\s|[,.;:]|$)|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b)`, 'iu');
@@ -193,7 +193,7 @@ export const COORDINATED_BARE = /^\S+[^.;:()\d]{0,120}?(?:,\s*)?\b(?:y|and)\s+(?
 /** A count followed straight by its verb or by its kind's own noun: it names no group of its own. */
 export const NO_GROUP_AFTER = /^\s+(?:han|ha|have|has|had|were|was|are|fueron|resultaron|quedaron|murieron|fallecieron|(?:los|las|the)\s+(?:heridos|heridas|muertos|fallecidos|detenidos|injured|wounded|dead|detained)|heridos|lesionados|injured|wounded|detenidos|detained|arrested|muertos|dead|killed)(?![\p{L}])/iu;
 /** Who, of all the victims, a count names: "police officers", "civiles", "members of the security forces". */
-export const VICTIM_GROUP = String.raw`(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen|assailants|attackers|rioters|agresores|atacantes)`;
+export const VICTIM_GROUP = String.raw`(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen|assailants|attackers|rioters|agresores|atacantes|m[eé]dicos|enfermer[oa]s|sanitarios|param[eé]dicos)`;
 export const SUBSET_AFTER_NUMBER = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}?(?:each|apiece|en cada un[oa]|por cada)(?![\p{L}])|(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were |was |(?:los|las|the) |(?:el|la) (?:n[uú]mero|cifra) de (?:los |las )?)?${VICTIM_GROUP}(?![\p{L}]))`, 'iu');
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
