@@ -215,3 +215,11 @@ test('vocabulary: "the arrest of", "se han cobrado … vidas", "suffered gunshot
   assert.deepEqual(read('Police shot dead at least 10 people and left 63 others with gunshot wounds.').sort(), ['deaths at_least 10 incident', 'injured exact 63 subset']);
   assert.deepEqual(read('Son diez los médicos que han resultado heridos durante las protestas.'), ['injured exact 10 subset']);
 });
+
+test('a share in brackets beside a part ("17 (4.2%) were police officers") does not hide it', () => {
+  expectFigures(figures('The platform counted 400 dead. Of the 400 dead, 17 (4.2%) were police officers and 20 (5%) were children.', '2025-10-21', 'en', null), [
+    { kind: 'deaths', value: 400, scope: 'cumulative' },
+    { kind: 'deaths', value: 17, scope: 'subset' },
+    { kind: 'deaths', value: 20, scope: 'subset' },
+  ]);
+});
