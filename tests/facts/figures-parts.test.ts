@@ -209,7 +209,7 @@ test('"respectively" after a list of regions, a sentence opening on a group, and
 });
 
 test('vocabulary: "the arrest of", "se han cobrado … vidas", "suffered gunshot wounds", "left N others with gunshot wounds", a cleft naming a group', () => {
-  const read = (text: string) => figures(text, '2024-10-31', null, null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`);
+  const read = (text: string) => figures(text, '2024-10-31', undefined, null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`);
   assert.deepEqual(read('Rights groups condemned the arrest of nine minors accused of looting.'), ['detained exact 9 subset']);
   assert.deepEqual(read('Los disturbios se han cobrado ya más de un centenar de vidas.'), ['deaths more_than 100 cumulative']);
   assert.deepEqual(read('Police shot dead at least 10 people and left 63 others with gunshot wounds.').sort(), ['deaths at_least 10 incident', 'injured exact 63 subset']);
