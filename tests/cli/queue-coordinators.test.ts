@@ -3,7 +3,8 @@
  * processes: one holds the schedules (a lease in Redis: the job schedulers, the console digests, Telegram long polling),
  * the other stands by. The holder is killed (SIGKILL) or frozen (SIGSTOP, then woken) and the other takes over within
  * 15 s; no schedule slot runs twice, every item is stored once and every new item announced exactly once (Discord
- * webhook digests run by the worker, console digests by the holder), and only one process long-polls Telegram.
+ * webhook digests run by the worker, console digests by the holder), and only one process long-polls Telegram. In
+ * webhook mode every coordinator serves Telegram's updates.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -224,4 +225,35 @@ test('a frozen holder (SIGSTOP) is replaced; woken (SIGCONT) it finds its lease 
     const codes = await stopAll(all);
     assert.deepEqual(codes, [0, 0, 0], all.map((proc) => proc.output().slice(-3000)).join('\n----\n'));
   }
+});
+
+test('Telegram in webhook mode runs on every coordinator, the standby too; distributed mode needs a shared webhook secret', { timeout: 180_000 }, async (t) => {
+  const setup = await setUp(t);
+  const webhook = { TELEGRAM_WEBHOOK_URL: 'https://bot.example/telegram', TELEGRAM_WEBHOOK_PORT: '0', TELEGRAM_WEBHOOK_SECRET: 'shared-webhook-secret' };
+  const env = { ...setup.env, ...webhook };
+  const coordinators = [spawnCli('start', env), spawnCli('start', env)];
+  try {
+    await waitFor(() => coordinators.every((proc) => /cronista ready/.test(proc.output())), 'both coordinators');
+    assert.equal(coordinators.filter((proc) => /held by this process/.test(proc.output())).length, 1, 'one holder');
+    for (const [index, proc] of coordinators.entries()) {
+      const port = /listening \(webhook on port (\d+)\)/.exec(proc.output())?.[1];
+      assert.ok(port, `coordinator ${index + 1} serves the webhook:\n${proc.output()}`);
+      const chat = 50 + index;
+      const posted = await fetch(`http://127.0.0.1:${port}/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhook.TELEGRAM_WEBHOOK_SECRET },
+        body: JSON.stringify({ update_id: 1000 + index, ...helpFrom(chat) }),
+      });
+      assert.equal(posted.status, 200);
+      await waitFor(() => answersTo(setup.telegram, chat) === 1, `coordinator ${index + 1} answering through its webhook`);
+    }
+    assert.equal(setup.telegram.calls.filter((call) => call.method === 'getUpdates').length, 0, 'nobody long-polls');
+    assert.doesNotMatch(coordinators.map((proc) => proc.output()).join('\n'), /shared-webhook-secret/);
+  } finally {
+    const codes = await stopAll(coordinators);
+    assert.deepEqual(codes, [0, 0], coordinators.map((proc) => proc.output().slice(-3000)).join('\n----\n'));
+  }
+  const unsigned = await runCli(['start'], { data: freshDataDir(), env: { ...env, TELEGRAM_WEBHOOK_SECRET: '' } });
+  assert.equal(unsigned.code, 1);
+  assert.equal(unsigned.stderr.trim(), 'error: TELEGRAM_WEBHOOK_SECRET: set it in distributed mode (CRONISTA_REDIS_URL): every cronista start serves the webhook and must accept the same secret');
 });
