@@ -108,14 +108,17 @@ async function openPostgres(url: string): Promise<Store> {
  */
 export async function openConfiguredApp(dataDir: string, options: { llm?: LlmConfig | null; env?: NodeJS.ProcessEnv } = {}): Promise<AppContext> {
   const url = databaseUrlFromEnv(options.env);
-  if (!url) return openApp(dataDir, options);
+  const queue = queueOptionsFromEnv(options.env);
+  // The queues' figures for operators (/sources); their reader, and BullMQ with it, loads on the first read.
+  const withQueues = (app: AppContext) => (queue ? Object.assign(app, { queueStatus: async () => (await import('./pipeline/queue/status.ts')).readQueueStatus(queue) }) : app);
+  if (!url) return withQueues(openApp(dataDir, options));
   const { app, overrides } = appOn(await openPostgres(url), dataDir, options);
   try {
     await overrides;
   } catch (error) {
     app.logger.warn({ err: error }, 'story overrides not applied');
   }
-  return app;
+  return withQueues(app);
 }
 
 /**

@@ -57,6 +57,8 @@ export function serveFeeds(server: FeedServer, feeds: number, perFeed: number, d
 
 export interface Proc {
   child: ChildProcess;
+  /** Its data directory (a worker's health file is there). */
+  dataDir: string;
   /** stdout and stderr together. */
   output: () => string;
   stdout: () => string;
@@ -68,7 +70,8 @@ export interface Proc {
 }
 
 export function spawnCli(role: 'start' | 'worker', env: Record<string, string>, args: string[] = []): Proc {
-  const child = spawn(process.execPath, [cli, '--data', freshDataDir(), role, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dataDir = freshDataDir();
+  const child = spawn(process.execPath, [cli, '--data', dataDir, role, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let stdout = '';
   // Each chunk with the time it came: when a line first appeared (a takeover's) is measured, not guessed.
@@ -86,6 +89,7 @@ export function spawnCli(role: 'start' | 'worker', env: Record<string, string>, 
   const exit = once(child, 'exit').then(([code]) => code as number | null);
   return {
     child,
+    dataDir,
     output: () => output,
     stdout: () => stdout,
     polls: () => (output.match(/"status":"(updated|not_modified)"/g) ?? []).length,

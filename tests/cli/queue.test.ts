@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { startDiscordStandIn, type DiscordStandIn } from '../fixtures/discord-stand-in.ts';
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
@@ -90,6 +92,29 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     assert.equal(status.code, 0, status.stderr);
     assert.match(status.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 0 failed; 7 job schedulers; 2 workers connected/);
     assert.match(status.stdout, /cronista-console: .*0 job schedulers/);
+    assert.match(status.stdout, /schedules held by \S+:\d+ \(lease \d+\)/);
+    assert.match(status.stdout, /workers seen: 2 beating\n {4}\S+:\d+: last beat \d+ s ago, up since .* UTC, \d+ jobs done, 0 failed/);
+    // A job that fails (no such job): operators see it in /sources, with the queues, the holder and the workers.
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue('cronista-work', { connection: redis, prefix: env.CRONISTA_QUEUE_PREFIX });
+    await queue.add('bogus', { target: 'nothing' }, { attempts: 1 });
+    await waitFor(() => workers.some((worker) => /job bogus failed: unknown job bogus/.test(worker.output())), 'the bogus job failing');
+    await queue.close();
+    redis.disconnect();
+    const sources = await runCli(['ask', '/sources'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
+    assert.equal(sources.code, 0, sources.stderr);
+    assert.match(sources.stdout, /Job queues/);
+    assert.match(sources.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 1 failed; 7 job schedulers; 2 workers connected/);
+    assert.match(sources.stdout, /last failed: bogus \d+ at .*: unknown job bogus/);
+    assert.match(sources.stdout, /schedules held by \S+:\d+ \(lease \d+\)/);
+    assert.match(sources.stdout, /workers seen: 2 beating/);
+    assert.doesNotMatch(sources.stdout, /secret-token/);
+    // The health check compose runs in a worker's container: its heartbeat file is fresh.
+    for (const worker of workers) {
+      const check = await runCli(['worker', '--check'], { data: worker.dataDir });
+      assert.equal(check.code, 0, check.stdout + check.stderr);
+      assert.match(check.stdout, /^healthy: worker \S+:\d+, last beat \d+ s ago, \d+ jobs done, (0|1) failed\n$/);
+    }
     // A few more digest slots: nothing is posted again.
     await new Promise((resolve) => setTimeout(resolve, 7000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
@@ -104,6 +129,10 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     const codes = await stopAll(all);
     assert.deepEqual(codes, [0, 0, 0], all.map((proc) => proc.output().slice(-2000)).join('\n----\n'));
   }
+  // Stopped on purpose: no heartbeat file left, so the check fails (and says why).
+  const check = await runCli(['worker', '--check'], { data: workers[0]!.dataDir });
+  assert.equal(check.code, 1);
+  assert.match(check.stdout, /^unhealthy: no .*worker-health\.json \(no worker running on this data directory, or not ready yet\)/);
 });
 
 test('a worker killed with SIGKILL mid-run: its job goes to the other, every item stored once, no feed left unpolled', { timeout: 180_000 }, async (t) => {
@@ -117,6 +146,9 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
     await waitFor(() => feeds.inFlight() >= 3, 'polls in flight');
     doomed.child.kill('SIGKILL');
     assert.equal(await doomed.exit, null);
+    const check = await runCli(['worker', '--check'], { data: doomed.dataDir });
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /^unhealthy: worker \S+:\d+ \(pid \d+\) is not running/);
     feeds.resetCounts();
     serveFeeds(feeds, 1, 1500);
     await waitFor(async () => (await store.countDocuments()) === FEEDS * (OLD_PER_FEED + 1), 'the new items, stored by the survivor');

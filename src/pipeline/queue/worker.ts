@@ -3,7 +3,8 @@
  * any number of them on any machine. SIGINT/SIGTERM: no new job is taken, the jobs in hand finish (`Worker.close`),
  * then the store closes and the process exits 0. A worker killed outright (SIGKILL) stops renewing its jobs' locks:
  * BullMQ's stalled-job check hands them to another worker; the store's unique constraints keep items single and the
- * outbox and cursor keep a digest from being posted twice.
+ * outbox and cursor keep a digest from being posted twice. While its job loop runs it beats every 5 s
+ * (worker-heartbeat.ts: "workers seen" in `cronista status`, and the health file `cronista worker --check` reads).
  */
 import { Worker } from 'bullmq';
 import type { AppContext } from '../../core/context.ts';
@@ -14,6 +15,7 @@ import { closeExtraction } from '../extraction-pool.ts';
 import { watchStoredChanges } from '../service.ts';
 import { WORK_QUEUE, type QueueOptions } from './options.ts';
 import { checkRedis, jobProcessor, redisConnection, type JobData } from './processor.ts';
+import { WorkerHeartbeat } from './worker-heartbeat.ts';
 
 /** What a worker runs on, chosen by the composition root (src/app.ts). */
 export interface WorkerWiring {
@@ -46,15 +48,22 @@ export async function runWorker(dataDir: string, wiring: WorkerWiring): Promise<
     autorun: false,
   });
   worker.on('stalled', (jobId) => app.logger.warn({ job: jobId }, `job ${jobId} stalled (its worker stopped answering): handed to another worker`));
-  worker.on('failed', (job, error) => app.logger.error({ job: job?.id, err: error }, `job ${job?.name ?? '?'} failed: ${errorMessage(error)}`));
+  const heartbeat = new WorkerHeartbeat(redis, { prefix: options.prefix, dataDir, logger: app.logger, running: () => worker.isRunning() });
+  worker.on('completed', () => heartbeat.jobDone());
+  worker.on('failed', (job, error) => {
+    heartbeat.jobFailed();
+    app.logger.error({ job: job?.id, err: error }, `job ${job?.name ?? '?'} failed: ${errorMessage(error)}`);
+  });
   worker.on('error', (error) => app.logger.warn({ err: error }, `queue: ${errorMessage(error)}`));
   void worker.run().catch((error: unknown) => app.logger.error({ err: error }, `worker stopped: ${errorMessage(error)}`));
   await worker.waitUntilReady();
+  await heartbeat.start();
   if (!signaled) process.stderr.write(`cronista worker ready (pid ${process.pid}; queue ${WORK_QUEUE} on ${redactUrl(options.url)}, prefix ${options.prefix}; ${options.concurrency} at a time; data ${app.store.description})\n`);
 
   await stopped;
   app.logger.info({ signal: signaled }, 'stopping: finishing the jobs in hand');
   await worker.close();
+  await heartbeat.stop();
   stopWatching();
   await Promise.all([closeExtraction(), closeCharts()]);
   await app.store.close();
