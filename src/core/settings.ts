@@ -294,9 +294,8 @@ export class Settings {
     return found;
   }
 
-  /** File (or imported base), then removals, then chat upserts; validated as a whole. */
   /**
-   * The file plus `overrides`, validated. The last result is kept by the overrides' text (every job of a worker asks
+   * File (or imported base), then removals, then chat upserts; validated as a whole. The last result is kept by the overrides' text (every job of a worker asks
    * for the configuration, and validating thousands of sources each time was most of a poll's CPU); each caller gets
    * its own copy, free to change.
    */
