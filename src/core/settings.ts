@@ -295,9 +295,9 @@ export class Settings {
   }
 
   /**
-   * File (or imported base), then removals, then chat upserts; validated as a whole. The last result is kept by the overrides' text (every job of a worker asks
-   * for the configuration, and validating thousands of sources each time was most of a poll's CPU); each caller gets
-   * its own copy, free to change.
+   * File (or imported base), then removals, then chat upserts; validated as a whole. The last result is kept by the
+   * overrides' text (every job of a worker asks for the configuration, and validating thousands of sources each time
+   * was most of a poll's CPU); each caller gets its own copy, free to change.
    */
   private merge(overrides: ConfigOverrides): CronistaConfig {
     const key = JSON.stringify(overrides);
