@@ -131,11 +131,18 @@ export function assertNoSlotTwice(procs: Proc[]): void {
   assert.deepEqual(twice, [], `slots run more than once: ${twice.map(([slot, count]) => `${slot} ×${count}`).join(', ')}`);
 }
 
-/** Every link in exactly one posted digest message of the Discord stand-in. */
-export function announcedOnce(discord: DiscordStandIn, links: string[]): void {
+/** What the processes said about digests and jobs: shown when a count is off. */
+function digestLines(procs: Proc[]): string {
+  return procs
+    .map((proc, index) => proc.output().split('\n').filter((line) => /digest|stalled|skipped|lease/.test(line)).map((line) => `[${index}] ${line.slice(0, 300)}`).join('\n'))
+    .join('\n');
+}
+
+/** Every link in exactly one posted digest message of the Discord stand-in (`procs`: whose logs to show if not). */
+export function announcedOnce(discord: DiscordStandIn, links: string[], procs: Proc[] = []): void {
   const posts = discord.created().map((post) => JSON.stringify(post.payload));
   for (const link of links) {
     const times = posts.filter((post) => post.includes(link)).length;
-    assert.equal(times, 1, `${link} announced ${times} times:\n${posts.join('\n')}`);
+    assert.equal(times, 1, `${link} announced ${times} times:\n${posts.map((post) => post.slice(0, 300)).join('\n')}\n${digestLines(procs)}`);
   }
 }

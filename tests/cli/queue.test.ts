@@ -50,6 +50,9 @@ async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<
     CRONISTA_REDIS_URL: REDIS_URL,
     CRONISTA_QUEUE_PREFIX: prefix,
     CRONISTA_QUEUE_LEASE_SECONDS: '3',
+    // Extraction in a worker thread, as in production: run on the event loop (the test runner's CRONISTA_WORKERS=0) it
+    // can hold off lease and lock renewals for seconds on a loaded machine, and a job then runs twice.
+    CRONISTA_WORKERS: '1',
     CRONISTA_WORKER_CONCURRENCY: '2',
     CRONISTA_LOG_LEVEL: 'info',
     CRONISTA_HTTP_PORT: 'off',
@@ -118,7 +121,7 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     // A few more digest slots: nothing is posted again.
     await new Promise((resolve) => setTimeout(resolve, 7000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
-    announcedOnce(discord, newLinks());
+    announcedOnce(discord, newLinks(), all);
     for (const [index, worker] of workers.entries()) assert.ok(worker.polls() >= 3, `worker ${index + 1} polled ${worker.polls()} times`);
     assert.equal(coordinator.polls(), 0, 'the coordinator polls nothing itself');
     // Four jobs at a time in all, yet per_host (2) holds across both workers: the feed server is one host:port.
@@ -159,7 +162,7 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
     });
     await new Promise((resolve) => setTimeout(resolve, 4000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
-    announcedOnce(discord, newLinks());
+    announcedOnce(discord, newLinks(), [coordinator, doomed, survivor]);
     assertNoSlotTwice([coordinator, doomed, survivor]);
   } finally {
     const codes = await stopAll([coordinator, survivor]);

@@ -12,6 +12,8 @@ import { errorMessage } from '../../core/errors.ts';
 import { redactUrl } from '../../core/redact.ts';
 import { closeCharts } from '../chart-pool.ts';
 import { closeExtraction } from '../extraction-pool.ts';
+import { destinationFromConfig } from '../destination.ts';
+import { preloadSenders } from '../senders.ts';
 import { watchStoredChanges } from '../service.ts';
 import { WORK_QUEUE, type QueueOptions } from './options.ts';
 import { checkRedis, jobProcessor, redisConnection, type JobData } from './processor.ts';
@@ -37,6 +39,8 @@ export async function runWorker(dataDir: string, wiring: WorkerWiring): Promise<
   await checkRedis(options);
   const app = await wiring.openApp(dataDir);
   const stopWatching = await watchStoredChanges(app);
+  // Before any job: a chat library loaded mid-delivery blocks the event loop long enough to let a lease lapse.
+  await preloadSenders((await app.settings.effective()).destinations.map(destinationFromConfig));
   const redis = redisConnection(options);
   const connection = redisConnection(options);
   const worker = new Worker<JobData, string>(WORK_QUEUE, await jobProcessor(app, redis, options), {
