@@ -169,6 +169,7 @@ export async function runQueueBench(root: string): Promise<void> {
   }
   console.log('');
   console.log('polls/min: feed requests answered (200 or 304) in the window; items/s: copies stored in it; backlog: poll jobs');
-  console.log('still waiting at its end (demand was 4,000 polls/min); digests: webhook messages posted; load: the 1-minute');
-  console.log(`load average as the window closed (${availableParallelism()} cores: above that, processes waited for a core).`);
+  console.log('still waiting at its end (demand was 4,000 polls/min); digests: webhook messages posted (a feed\'s first poll');
+  console.log('seeds it silently: news comes from second polls); load: the 1-minute load average as the window closed');
+  console.log(`(${availableParallelism()} cores: above that, processes waited for a core).`);
 }
