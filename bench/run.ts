@@ -14,7 +14,9 @@
  * `--store postgres` runs every size on SQLite and then on PostgreSQL (a fresh database on the server of
  * CRONISTA_BENCH_POSTGRES_URL, default the local one, dropped afterwards), each beside its own bare queries, and ends
  * with the Postgres ÷ SQLite ratio of each figure (bench/stores.ts).
- * Sizes: BENCH_SIZES=10000 npm run bench; npm run bench -- --quick; npm run bench -- --loop.
+ * `--queue` runs only the distributed measure instead (bench/queue.ts): 1,000 local feeds, one `cronista start` and 1,
+ * 2 and 3 workers, feeds polled per minute and items stored per second side by side (PostgreSQL and Redis needed).
+ * Sizes: BENCH_SIZES=10000 npm run bench; npm run bench -- --quick; npm run bench -- --loop; npm run bench -- --queue.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +34,7 @@ import { count, Table } from './table.ts';
 process.env.CRONISTA_LOG_LEVEL ??= 'warn';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const flags = new Set(process.argv.slice(2));
-const known = new Set(['--quick', '--loop']);
+const known = new Set(['--quick', '--loop', '--queue']);
 const stores = benchStores(process.argv.slice(2));
 for (const flag of flags) {
   if (flag.startsWith('--store') || stores.values.includes(flag as BenchStore)) continue;
@@ -40,6 +42,12 @@ for (const flag of flags) {
     console.error(`unknown option ${flag} (known: ${[...known].join(', ')})`);
     process.exit(2);
   }
+}
+if (flags.has('--queue')) {
+  // A measure of its own (no corpus sizes): the other sections are not run.
+  const { runQueueBench } = await import('./queue.ts');
+  await runQueueBench(root);
+  process.exit(0);
 }
 const quick = flags.has('--quick');
 const sizes = quick ? [2000] : (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);

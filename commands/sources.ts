@@ -1,6 +1,7 @@
 import type { Answer, Line } from '../src/core/answer.ts';
 import { basename } from 'node:path';
 import { isOperator, type CommandDefinition } from '../src/core/command.ts';
+import { queueStatusLines } from '../src/core/queue-status.ts';
 import { HIDDEN, redactUrl, redactUrlsIn } from '../src/core/redact.ts';
 import { describeSchedule } from '../src/pipeline/scheduler.ts';
 import { plural } from '../src/core/text.ts';
@@ -61,17 +62,18 @@ export default {
       const url = show(source.url);
       return [{ text: name, ...(/^https?:/i.test(url) && !url.includes(HIDDEN) ? { url } : {}), bold: true }, ` — ${source.kind}, ${plural(source.documents, 'document')}, ${health}${state}${poll}`];
     });
-    // Operators also see the chat platforms: one that cannot start says why and what to check.
-    const service = isOperator(input.caller) ? await readServiceStatus(app.store) : null;
+    // Operators also see the chat platforms (one that cannot start says why and what to check) and, in distributed
+    // mode, the job queues: depths, who holds the schedules, the workers seen, the latest failures.
+    const operator = isOperator(input.caller);
+    const service = operator ? await readServiceStatus(app.store) : null;
     const platforms = service && serviceAlive(service) ? service.platforms : [];
-    if (platforms.length > 0) {
-      return {
-        title: `Sources (${sources.length})`,
-        sections: [{ lines }, { heading: 'Chat platforms', lines: platforms.map((platform): Line => [platformLine(platform)]) }],
-        json: { ...json, platforms },
-      };
-    }
-    return { title: `Sources (${sources.length})`, sections: [{ lines }], json };
+    const queues = operator && app.queueStatus ? await app.queueStatus() : null;
+    const sections = [
+      { lines },
+      ...(platforms.length > 0 ? [{ heading: 'Chat platforms', lines: platforms.map((platform): Line => [platformLine(platform)]) }] : []),
+      ...(queues ? [{ heading: 'Job queues', lines: queueStatusLines(queues).map((line): Line => [line]) }] : []),
+    ];
+    return { title: `Sources (${sources.length})`, sections, json: { ...json, ...(platforms.length > 0 ? { platforms } : {}), ...(queues ? { queues } : {}) } };
   },
 } satisfies CommandDefinition;
 

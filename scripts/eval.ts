@@ -1,10 +1,11 @@
 /**
- * `npm run eval [-- --part sample|dev|test] [--quiet] [--llm]`: scores extraction against hand annotation, every miss printed.
+ * `npm run eval [-- --part sample|dev|test] [--stories a,b] [--quiet] [--llm]`: scores extraction against hand annotation, every miss printed.
  * Rules alone by default (whatever the environment says); `--llm` adds the verified model pass of the endpoint
  * CRONISTA_LLM_BASE_URL / CRONISTA_LLM_MODEL (/ CRONISTA_LLM_API_KEY) names, and refuses to run without one.
  * - sample: the five Peru seed pages (tests/fixtures/seeds, a copy of ../shared/corpus/seeds) — the rules' origin.
  * - dev / test: reports on other crises written after real coverage (tests/fixtures/news, split frozen in split.json).
- *   Tune on dev; the test part is only scored.
+ *   Tune on dev; the test part is only scored. `--stories a,b` scores only those stories, both parts together unless
+ *   `--part` names one: a story's unseen measure when it arrives, before anything is tuned on it.
  * Exact match = kind + value + qualifier + scope + as_of within the annotation's tolerance; value-only = kind + value.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { seriesCoverage, type DeathsJson } from './series-coverage.ts';
 const args = process.argv.slice(2);
 const only = args.includes('--part') ? args[args.indexOf('--part') + 1] : undefined;
 const quiet = args.includes('--quiet');
+const stories = args.includes('--stories') ? (args[args.indexOf('--stories') + 1] ?? '').split(',').filter(Boolean) : undefined;
 const llm = args.includes('--llm') ? llmConfigFromEnv() : null;
 if (args.includes('--llm') && !llm) {
   console.error('eval: --llm needs a model endpoint: set CRONISTA_LLM_BASE_URL and CRONISTA_LLM_MODEL (and CRONISTA_LLM_API_KEY if it asks for one).');
@@ -36,11 +38,38 @@ const line = (name: string, s: Score) =>
   `  ${name.padEnd(18)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function printFigures(result: Evaluation, goldCount: number, extracted: number): void {
+/**
+ * Counts only, no sentences, so it may be printed for the test part: for each miss, what the extracted figure with the
+ * same file, kind and value got wrong (or that none was found). Each wrong field counts once per miss.
+ */
+function missCauses(result: Evaluation, misdated: Set<string> = new Set()): string {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const dayOf = (iso: string | null | undefined) => (iso ? Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 : undefined);
+  for (const m of result.misses) {
+    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    if (!near) {
+      add('not found');
+      continue;
+    }
+    if (near.qualifier !== m.qualifier) add('qualifier');
+    if (near.scope !== m.scope) add(`scope ${m.scope}→${near.scope}`);
+    const gold = dayOf(m.as_of);
+    const got = dayOf(near.as_of);
+    if (gold !== undefined && got === undefined) add('date missing');
+    else if (gold !== undefined && got !== undefined && Math.abs(got - gold) > (m.as_of_tolerance_days ?? 0)) {
+      add(`${got > gold ? 'date late' : 'date early'}${misdated.has(m.file) ? ' (report misdated)' : ''}`);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+function printFigures(result: Evaluation, goldCount: number, extracted: number, misdated?: Set<string>): void {
   console.log(`Exact-match figures over ${goldCount} gold figures (${extracted} extracted)`);
   console.log(line('all', result.overall));
   for (const [kind, s] of Object.entries(result.byKind)) console.log(line(`kind ${kind}`, s));
   for (const [scope, s] of Object.entries(result.byScope)) console.log(line(`scope ${scope}`, s));
+  console.log(`  why missed: ${missCauses(result, misdated)}`);
   if (quiet) return;
   console.log(`Misses (${result.misses.length}):`);
   for (const m of result.misses) {
@@ -79,13 +108,28 @@ async function sample(): Promise<void> {
   }
 }
 
+/** How the wrong publication dates are wrong, as counts (safe to print for the test part). */
+function datedWrongSummary(lines: string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const m = /read (\S+), published (\S+)$/.exec(l);
+    const key = !m ? 'other' : m[1] === 'undated' ? 'not read' : m[2] === 'undated' ? 'read, gold undated' : m[1]! < m[2]! ? 'read too early' : 'read too late';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
 function printPart(r: PartResult): void {
   console.log(`\n== ${r.part} part (${r.documents} reports)`);
-  console.log(`publication dates read wrong: ${r.datedWrong.length}`);
+  console.log(`publication dates read wrong: ${r.datedWrong.length}${r.datedWrong.length ? ` (${datedWrongSummary(r.datedWrong)})` : ''}`);
   if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
-  printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp);
+  const misdated = new Set(r.datedWrong.map((line) => line.slice(0, line.indexOf(':'))));
+  printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp, misdated);
   console.log(line('value-only', r.valueOnly));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));
+  const compact = (groups: Record<string, Score>) => Object.entries(groups).map(([name, s]) => `${name} ${s.f1.toFixed(2)} (${s.tp + s.fn})`).join(', ');
+  console.log(`  F1 by report kind: ${compact(r.byReportKind)}`);
+  console.log(`  F1 by story: ${compact(r.byStory)}`);
   let expected = 0;
   let found = 0;
   for (const s of r.series) {
@@ -100,6 +144,9 @@ function printPart(r: PartResult): void {
     for (const x of s.unexplained) console.log(`  - no gold figure behind: ${x}`);
   }
   console.log(`series recall overall: ${found}/${expected} (${pct(expected ? found / expected : 1)})`);
+  const why: Record<string, number> = {};
+  for (const s of r.series) for (const [k, n] of Object.entries(s.missingWhy)) why[k] = (why[k] ?? 0) + n;
+  console.log(`  missing points: ${Object.entries(why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   console.log(line('timeline Date-F1', r.timeline.score));
   if (quiet) return;
   for (const m of r.timeline.misses) console.log(`  - missed event ${m.file} ${m.date}: "${cut(m.quote, 120)}"`);
@@ -107,10 +154,15 @@ function printPart(r: PartResult): void {
 }
 
 if (llm) console.log(`model-assisted extraction: ${llm.model} at ${redactUrl(llm.baseUrl)}`);
-if (!only || only === 'sample') await sample();
-if (existsSync(join(NEWS_DIR, 'split.json'))) {
-  for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part, undefined, undefined, { llm }));
-} else if (only === 'dev' || only === 'test') {
-  console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
-  process.exitCode = 1;
+if (stories) {
+  // A story's unseen measure: every report of the named stories, both parts together.
+  printPart(await evaluatePart(only === 'dev' || only === 'test' ? only : 'all', undefined, undefined, { llm, stories }));
+} else {
+  if (!only || only === 'sample') await sample();
+  if (existsSync(join(NEWS_DIR, 'split.json'))) {
+    for (const part of ['dev', 'test'] as Part[]) if (!only || only === part) printPart(await evaluatePart(part, undefined, undefined, { llm }));
+  } else if (only === 'dev' || only === 'test') {
+    console.error(`eval: ${join(NEWS_DIR, 'split.json')} is missing: the news set has not been split yet.`);
+    process.exitCode = 1;
+  }
 }

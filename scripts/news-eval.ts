@@ -45,7 +45,8 @@ export interface NewsGold extends Gold {
   expected_death_toll_series: SeriesPoint[];
   timeline_events: GoldEvent[];
 }
-export type Part = 'dev' | 'test';
+/** `all`: both parts together (a story's unseen measure on arrival, before anything is tuned on it). */
+export type Part = 'dev' | 'test' | 'all';
 export interface Split {
   dev: string[];
   test: string[];
@@ -97,6 +98,8 @@ export interface SeriesScore {
   expected: number;
   found: number;
   missing: SeriesPoint[];
+  /** Why each missing point is missing (counts): not extracted, not read as a toll, read on another day, or left out. */
+  missingWhy: Record<string, number>;
   /** Series points (as "date value: quote") whose statement the gold calls a subset or an incident. */
   notCumulative: string[];
   /** Series points whose statement is a gold cumulative figure of another date (more than the tolerance off). */
@@ -114,6 +117,9 @@ export interface PartResult {
   figures: Evaluation;
   valueOnly: Score;
   byLanguage: Record<string, Score>;
+  /** By the kind of report (wire, infobox, live blog, …) and by story. */
+  byReportKind: Record<string, Score>;
+  byStory: Record<string, Score>;
   series: SeriesScore[];
   timeline: { score: Score; misses: GoldEvent[]; falsePositives: EventRow[] };
 }
@@ -129,8 +135,17 @@ const days = (a: string, b: string) => Math.abs(Date.parse(a.slice(0, 10)) - Dat
 
 /** Ingests one part's files (one at a time, in order, so each stored document is known by its file) and scores it. */
 /** `llm`: the model endpoint of the verified extraction pass; null (the default) scores the rules alone. */
-export async function evaluatePart(part: Part, golds = loadNewsGold(), split = loadSplit(), options: { llm?: LlmConfig | null } = {}): Promise<PartResult> {
-  const files = new Set(split[part]);
+export async function evaluatePart(
+  part: Part,
+  golds = loadNewsGold(),
+  split = loadSplit(),
+  options: { llm?: LlmConfig | null; stories?: string[] } = {},
+): Promise<PartResult> {
+  const stories = options.stories;
+  if (stories) golds = golds.filter((gold) => stories.includes(gold.story.id));
+  const files = new Set(
+    (part === 'all' ? [...split.dev, ...split.test] : split[part]).filter((file) => !stories || stories.includes(file.split('/')[0] ?? '')),
+  );
   const parts = golds.map((gold) => restrict(gold, files));
   const data = mkdtempSync(join(tmpdir(), `cronista-news-${part}-`));
   const app = openApp(data, { llm: options.llm ?? null });
@@ -159,14 +174,21 @@ export async function evaluatePart(part: Part, golds = loadNewsGold(), split = l
       timeline_events: parts.flatMap((g) => g.timeline_events),
     };
     const figures = evaluate(all, rows);
-    const language = (file: string) => all.documents.find((d) => d.file === file)?.language ?? '?';
-    const byLanguage: Record<string, Score> = {};
-    for (const lang of ['en', 'es']) {
-      const tp = all.figures.filter((f) => language(f.file) === lang && !figures.misses.includes(f)).length;
-      const fn = figures.misses.filter((f) => language(f.file) === lang).length;
-      const fp = figures.falsePositives.filter((r) => language(r.file ?? '') === lang).length;
-      byLanguage[lang] = score(tp, fp, fn);
-    }
+    // Scores of the figures grouped by something of their report: counts only, so safe to print for the test part.
+    const groupedBy = (groupOf: (file: string) => string): Record<string, Score> => {
+      const groups: Record<string, Score> = {};
+      for (const group of [...new Set(all.documents.map((d) => groupOf(d.file)))].sort()) {
+        const tp = all.figures.filter((f) => groupOf(f.file) === group && !figures.misses.includes(f)).length;
+        const fn = figures.misses.filter((f) => groupOf(f.file) === group).length;
+        const fp = figures.falsePositives.filter((r) => groupOf(r.file ?? '') === group).length;
+        groups[group] = score(tp, fp, fn);
+      }
+      return groups;
+    };
+    const documentOf = (file: string) => all.documents.find((d) => d.file === file);
+    const byLanguage = groupedBy((file) => documentOf(file)?.language ?? '?');
+    const byReportKind = groupedBy((file) => documentOf(file)?.kind ?? '?');
+    const byStory = groupedBy((file) => file.split('/')[0] ?? '?');
     const dispatcher = new Dispatcher(app, commands);
     const series: SeriesScore[] = [];
     for (const gold of parts) {
@@ -174,12 +196,23 @@ export async function evaluatePart(part: Part, golds = loadNewsGold(), split = l
       // one caller per story: the command's per-user cooldown would refuse a second ask
       const caller = { platform: 'console' as const, userId: `eval-${gold.story.id}`, chatId: 'eval', isAdmin: false };
       const answer = await dispatcher.dispatch({ name: 'deaths', options: { story: gold.story.id }, caller });
-      series.push(seriesScore(gold, answer.json as DeathsJson));
+      series.push(seriesScore(gold, answer.json as DeathsJson, rows));
     }
     const datedWrong = all.documents
       .filter((d) => (publishedOf.get(d.file) ?? null) !== d.published)
       .map((d) => `${d.file}: read ${publishedOf.get(d.file) ?? 'undated'}, published ${d.published ?? 'undated'}`);
-    return { part, documents: files.size, datedWrong, figures, valueOnly: valueOnly(all, rows), byLanguage, series, timeline: timelineScore(all.timeline_events, events) };
+    return {
+      part,
+      documents: files.size,
+      datedWrong,
+      figures,
+      valueOnly: valueOnly(all, rows),
+      byLanguage,
+      byReportKind,
+      byStory,
+      series,
+      timeline: timelineScore(all.timeline_events, events),
+    };
   } finally {
     await app.store.close();
     rmSync(data, { recursive: true, force: true });
@@ -202,7 +235,7 @@ function valueOnly(gold: NewsGold, rows: FactRow[]): Score {
   return score(tp, fp, gold.figures.length - tp);
 }
 
-function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
+function seriesScore(gold: NewsGold, deaths: DeathsJson, rows: FactRow[]): SeriesScore {
   const toleranceOf = (figure: GoldFigure | undefined) => Math.max(2, figure?.as_of_tolerance_days ?? 0);
   const goldFigureOf = (point: SeriesPoint) =>
     gold.figures.find((f) => f.file === point.file && f.kind === 'deaths' && f.scope === 'cumulative' && f.value === point.value && f.as_of === point.as_of);
@@ -212,6 +245,19 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
       (point) => days(point.as_of, expected.as_of) <= tolerance && (point.value === expected.value || point.sources.some((s) => s.value === expected.value)),
     );
   });
+  const missingWhy: Record<string, number> = {};
+  for (const point of missing) {
+    const tolerance = toleranceOf(goldFigureOf(point));
+    const same = rows.filter((row) => row.file === point.file && row.kind === 'deaths' && row.value === point.value);
+    const why = same.length === 0
+      ? 'not extracted'
+      : !same.some((row) => row.scope === 'cumulative')
+        ? 'not read as a toll'
+        : !same.some((row) => row.scope === 'cumulative' && row.as_of !== null && days(row.as_of, point.as_of) <= tolerance)
+          ? 'a toll on another day'
+          : 'left out of the series';
+    missingWhy[why] = (missingWhy[why] ?? 0) + 1;
+  }
   const notCumulative: string[] = [];
   const wrongDate: string[] = [];
   const unexplained: string[] = [];
@@ -224,7 +270,8 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson): SeriesScore {
       else if (!same.some((f) => f.scope === 'cumulative' && (!f.as_of || days(f.as_of, point.as_of) <= toleranceOf(f)))) wrongDate.push(label);
     }
   }
-  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found: gold.expected_death_toll_series.length - missing.length, missing, notCumulative, wrongDate, unexplained, deaths };
+  const found = gold.expected_death_toll_series.length - missing.length;
+  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, deaths };
 }
 
 /** Timeline Date-F1: an extracted event matches a gold one of the same file and date whose quote it overlaps. */

@@ -108,14 +108,17 @@ async function openPostgres(url: string): Promise<Store> {
  */
 export async function openConfiguredApp(dataDir: string, options: { llm?: LlmConfig | null; env?: NodeJS.ProcessEnv } = {}): Promise<AppContext> {
   const url = databaseUrlFromEnv(options.env);
-  if (!url) return openApp(dataDir, options);
+  const queue = queueOptionsFromEnv(options.env);
+  // The queues' figures for operators (/sources); their reader, and BullMQ with it, loads on the first read.
+  const withQueues = (app: AppContext) => (queue ? Object.assign(app, { queueStatus: async () => (await import('./pipeline/queue/status.ts')).readQueueStatus(queue) }) : app);
+  if (!url) return withQueues(openApp(dataDir, options));
   const { app, overrides } = appOn(await openPostgres(url), dataDir, options);
   try {
     await overrides;
   } catch (error) {
     app.logger.warn({ err: error }, 'story overrides not applied');
   }
-  return app;
+  return withQueues(app);
 }
 
 /**
@@ -162,11 +165,16 @@ export function distributedFromEnv(env: NodeJS.ProcessEnv = process.env): QueueO
 }
 
 /**
- * What `cronista start` runs: this store, these commands, these platforms; with CRONISTA_REDIS_URL it is the
- * coordinator, whose schedules go on the queue (src/pipeline/queue/coordinator.ts) for `cronista worker` to run.
+ * What `cronista start` runs: this store, these commands, these platforms; with CRONISTA_REDIS_URL it is a
+ * coordinator, whose schedules go on the queue (src/pipeline/queue/coordinator.ts) for `cronista worker` to run. Several
+ * may run: one holds the schedules (a lease in Redis), the others stand by.
  */
 export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiring {
   const queue = distributedFromEnv(env);
+  if (queue && env.TELEGRAM_BOT_TOKEN?.trim() && env.TELEGRAM_WEBHOOK_URL?.trim() && !env.TELEGRAM_WEBHOOK_SECRET?.trim()) {
+    // Each process would otherwise make up its own secret and refuse the updates Telegram signs with another's.
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: set it in distributed mode (CRONISTA_REDIS_URL): every cronista start serves the webhook and must accept the same secret');
+  }
   const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
   if (!queue) return wiring;
   return {

@@ -144,7 +144,15 @@ program
 program
   .command('worker')
   .description('Run queued polls and digests until SIGINT/SIGTERM (distributed mode: CRONISTA_REDIS_URL and CRONISTA_DATABASE_URL)')
-  .action(async () => {
+  .option('--check', "exit 0 if the worker running on this data directory beat in the last 30 s, else 1 (compose's healthcheck)")
+  .action(async (options: { check?: boolean }) => {
+    if (options.check) {
+      const { checkWorkerHealth } = await import('./pipeline/queue/worker-health.ts');
+      const { healthy, line } = checkWorkerHealth(dataDir());
+      process.stdout.write(`${line}\n`);
+      process.exitCode = healthy ? 0 : 1;
+      return;
+    }
     const wiring = workerWiring();
     const { runWorker } = await import('./pipeline/queue/worker.ts');
     process.exitCode = await runWorker(dataDir(), wiring);

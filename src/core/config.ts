@@ -10,18 +10,38 @@ import { compileRule } from './filters.ts';
 export const DEFAULT_POLL = '*/10 * * * *';
 export const DEFAULT_DIGEST_SCHEDULE = '0 8 * * *';
 
+/**
+ * Verdicts on timezones and cron expressions already checked. A configuration of a thousand sources names a handful
+ * of each, and checking one (Intl, node-cron) costs far more than a lookup: unremembered, validating such a
+ * configuration took a third of a second. Bounded: cleared at 1,000 entries.
+ */
+const verdicts = new Map<string, string | null>();
+function remembered(key: string, check: () => string | null): string | null {
+  if (verdicts.has(key)) return verdicts.get(key)!;
+  if (verdicts.size >= 1000) verdicts.clear();
+  const verdict = check();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
 function validTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  const problem = remembered(`tz:${zone}`, () => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return null;
+    } catch {
+      return 'unknown';
+    }
+  });
+  return problem === null;
 }
 
 const cronExpression = z.string().trim().superRefine((value, context) => {
-  const result = cron.validateDetailed(value);
-  if (!result.valid) context.addIssue({ code: 'custom', message: `invalid cron expression "${value}": ${result.errors.map((e) => e.message).join('; ')}` });
+  const problem = remembered(`cron:${value}`, () => {
+    const result = cron.validateDetailed(value);
+    return result.valid ? null : `invalid cron expression "${value}": ${result.errors.map((e) => e.message).join('; ')}`;
+  });
+  if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 const timezone = z.string().trim().superRefine((value, context) => {
   if (!validTimezone(value)) context.addIssue({ code: 'custom', message: `unknown IANA timezone "${value}" (e.g. America/Lima, UTC)` });

@@ -2,6 +2,7 @@ import type { Story } from '../facts/types.ts';
 import type { Store } from '../stores/store.ts';
 import type { LlmConfig } from './llm-config.ts';
 import type { Logger } from './logger.ts';
+import type { QueueStatus } from './queue-status.ts';
 import type { Settings } from './settings.ts';
 import type { SourceAccess } from './source-access.ts';
 
@@ -17,5 +18,7 @@ export interface AppContext {
   llm?: LlmConfig | null;
   /** Reading URLs as a caller may, and Telegram channel links: what commands may ask of the sources. */
   sources: SourceAccess;
+  /** Distributed mode (CRONISTA_REDIS_URL): reads the job queues' figures for operators; absent when one process does everything. */
+  queueStatus?: () => Promise<QueueStatus>;
   now(): Date;
 }

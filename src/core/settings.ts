@@ -45,6 +45,8 @@ export class Settings {
   /** The stored revision last announced to the listeners (see `watch`). */
   private seenRevision: number | undefined;
 
+  private merged: { key: string; config: CronistaConfig } | null = null;
+
   constructor(
     private readonly store: Pick<Store, 'kv' | 'updateKv'>,
     private readonly file: CronistaConfig,
@@ -292,9 +294,15 @@ export class Settings {
     return found;
   }
 
-  /** File (or imported base), then removals, then chat upserts; validated as a whole. */
+  /**
+   * File (or imported base), then removals, then chat upserts; validated as a whole. The last result is kept by the
+   * overrides' text (every job of a worker asks for the configuration, and validating thousands of sources each time
+   * was most of a poll's CPU); each caller gets its own copy, free to change.
+   */
   private merge(overrides: ConfigOverrides): CronistaConfig {
-    return mergeOverrides(this.file, overrides);
+    const key = JSON.stringify(overrides);
+    if (this.merged?.key !== key) this.merged = { key, config: mergeOverrides(this.file, overrides) };
+    return structuredClone(this.merged.config);
   }
 
   /**

@@ -1,18 +1,17 @@
-import { monthName } from '../core/calendar.ts';
-import { isUndecidedNumericDate, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
+import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
 export interface Byline {
   byline: string | null;
   outlet: string | null;
   published: string | null;
+  /** A numeric date whose day/month order the page's language leaves open: both readings (`readingForText` picks). */
+  readings?: string[];
 }
 
-/** "Octubre 12, 2019": a Spanish month written first, as English does. */
-const SPANISH_MONTH_FIRST = new RegExp(`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\\s+(\\d{1,2})(?:,?\\s+|\\s+de\\s+)(\\d{4})\\b`, 'i');
 
-// Field separators used in bylines: " | ", " – ", " — ", " - ", " · ".
-const SEPARATOR = /\s+(?:--|[|–—·•-])\s+|\s*\|\s*/;
+// Field separators used in bylines: " | ", " – ", " — ", " - ", " · ", " / " (a slash with spaces: "12/05/2021" is a date).
+const SEPARATOR = /\s+(?:--|[|–—·•/-])\s+|\s*\|\s*/;
 export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
@@ -45,11 +44,12 @@ const TIME_ONLY = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
 const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
 const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
-// "Redacción con AFP", "Con información de EFE", "With AFP", "Agencias", "Comment by UN Human Rights Office spokesperson …":
+// "Redacción con AFP", "Con información de EFE", "Fuente: EFE", "With AFP", "Agencias", "Comment by UN Human Rights Office spokesperson …":
 // a credit, not a name of the page.
-const CREDIT = /^(?:(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
+const CREDIT = /^(?:(?:fuente|fuentes|source|sources|foto|photo|con informaci[oó]n de)\s*:\s*.+|(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
+const UPDATE = /^(?:updated|actualizado|modified|modificado)\b/i;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -60,21 +60,46 @@ const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
   // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
-  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
-    .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
+  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
   if (isUndecidedNumericDate(field, language)) return undefined;
-  // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021").
+  // A place before the date: split at each comma in turn ("Washington, DC, June 9, 2021"), the place maybe with its
+  // agency or country in brackets ("Tegucigalpa (EFE), 22 de enero de 2020", "Almaty (Kazajistán), jueves 6 de enero"),
+  // or a short label ("News release, 8 December 2017", "Comunicado de prensa, 8 de diciembre de 2017").
   for (let at = field.indexOf(','); at > 0; at = field.indexOf(',', at + 1)) {
-    if (!isPlace(field.slice(0, at))) break;
+    const before = field.slice(0, at).replace(/\s*\([^()]{1,30}\)/g, '').trim();
+    if (!isPlace(before) && !isLabel(before)) break;
     const rest = field.slice(at + 1).trim().replace(WEEKDAY_LEAD, '');
     const dated = parseDateString(rest, language);
     if (dated) return dated;
     if (isUndecidedNumericDate(rest, language)) return undefined;
   }
   return null;
+}
+
+/**
+ * "Europa Press 12/05/2021", "By JOHN SMITH Associated Press May 12, 2021, 10:35 PM": a name and a date with no
+ * separator between them → the two fields. Only a short capitalised name or an author ("By …") may stand before the
+ * date, so a headline that ends with a date ("Protests resume in Quito on May 12, 2021") is never split.
+ */
+function splitTrailingDate(field: string, language: string | null | undefined): string[] {
+  if (UPDATE.test(field) || fieldDate(field, language) !== null) return [field];
+  for (let at = field.indexOf(' '); at > 0; at = field.indexOf(' ', at + 1)) {
+    const name = field.slice(0, at).trim();
+    const date = field.slice(at + 1).trim();
+    if (!/^[\p{L}\d]/u.test(date) || fieldDate(date, language) === null) continue;
+    const words = name.split(/\s+/);
+    const byName = AUTHOR_PREFIX.test(name) || (words.length <= 4 && words.every((w) => NAME_PARTICLE.test(w) || /^[\p{Lu}\d]/u.test(w)));
+    return byName ? [name, date] : [field];
+  }
+  return [field];
+}
+
+/** "News release", "Comunicado de prensa": a few words naming what the page is, before its date. */
+function isLabel(s: string): boolean {
+  return /^(?:news|press|media)\s+(?:release|statement|briefing)|^(?:comunicado|nota|bolet[ií]n)(?:\s+(?:de\s+)?prensa)?$|^(?:statement|release|communiqu[eé])$/iu.test(s);
 }
 
 /** "By Parisa Jahanbani, BBC Persian" → author and outlet; "Por Martín Oyarzún, enviado especial" → author. */
@@ -114,15 +139,20 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
 
-  const fields = s.split(SEPARATOR).map((f) => f.trim()).filter(Boolean);
+  const fields = s
+    .split(SEPARATOR)
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .flatMap((f) => splitTrailingDate(f, language));
   if (fields.length > 5) return null;
   let byline: string | null = null;
   let outlet: string | null = null;
   let place: string | null = null;
   let published: string | null = null;
+  let readings: string[] = [];
   let dated = false;
   for (const field of fields) {
-    if (/^(?:updated|actualizado|modified|modificado)\b/i.test(field)) continue; // an update is not the publication
+    if (UPDATE.test(field)) continue; // an update is not the publication
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
     if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
     if (CREDIT.test(field) || SECTION_WORD.test(field)) continue; // "Redacción con AFP", "Opinión"
@@ -131,6 +161,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
       if (dated) return null;
       dated = true;
       published = date ?? null;
+      if (date === undefined) readings = numericReadings(field);
       continue;
     }
     if (AUTHOR_PREFIX.test(field)) {
@@ -151,7 +182,7 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   if (!dated && !byline) return null;
   // An author alone must be the whole line ("By Lucas Leiroz"), not "By March 1, residents …".
   if (!dated && fields.length > 2) return null;
-  return { byline, outlet, published };
+  return { byline, outlet, published, ...(readings.length ? { readings } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { isoDay, monthNumber, monthWords, pad } from '../core/calendar.ts';
+import { isoDay, monthName, monthNumber, monthWords, pad } from '../core/calendar.ts';
 
 /**
  * Publication-date cues. Everything here is strict on purpose: a string counts only when it is
@@ -19,6 +19,11 @@ const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 const TRAILING_TIME = /(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
 
 const MIN_YEAR = 1990;
+
+const SPANISH_MONTH_FIRST = new RegExp(
+  String.raw`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\s+(\d{1,2})(?:,?\s+|\s+de\s+)(\d{4})\b`,
+  'i',
+);
 
 function ymd(year: number, month: number, day: number): string | null {
   const maxYear = new Date().getUTCFullYear() + 1;
@@ -50,7 +55,7 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
 
 // Words that may sit next to a date in a byline without making it narrative.
 // "Updated …" is left out on purpose: an update is not the publication.
-const FILLER = /^(?:(?:published|posted|publicado|publicada|fecha(?: de publicación)?)\b(?:\s+(?:on|at|el|:))?\s*:?\s*)/i;
+const FILLER = /^(?:(?:(?:first\s+)?published|posted|publicado|publicada|fecha(?: de publicación)?)\b(?:\s+(?:on|at|el|:))?\s*:?\s*)/i;
 
 /**
  * "11/05/2021" → a date, read in the order the page's language writes numeric dates: English is
@@ -62,6 +67,33 @@ function numericDate(first: number, second: number, year: number, language: stri
   if (first > 12 || second > 12) return first > 12 ? ymd(year, second, first) : ymd(year, first, second);
   if (!language || language === 'en') return undefined;
   return ymd(year, second, first);
+}
+
+/** The two readings (day first, month first) of the numeric date in a string whose order the page leaves open. */
+export function numericReadings(value: string): string[] {
+  const m = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/.exec(value);
+  if (!m) return [];
+  const [a, b, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  return [...new Set([ymd(year, b, a), ymd(year, a, b)].filter((d): d is string => d !== null))];
+}
+
+/**
+ * Which reading of an undecidable numeric publication date ("06/04/2022" on an English page) the story's own text
+ * supports: a report is written on or after the latest full date it names, and soon after, so the reading closest to
+ * that date and not before it wins; with no date in the text, day first (as most of the world writes it).
+ */
+export function readingForText(readings: string[], text: string): string | null {
+  if (readings.length <= 1) return readings[0] ?? null;
+  const told = [chrono.en.strict, chrono.es.strict]
+    .flatMap((parser) => parser.parse(text.slice(0, 20_000), new Date(), { forwardDate: false }))
+    .filter((hit) => hit.start.isCertain('year') && hit.start.isCertain('month') && hit.start.isCertain('day'))
+    .map((hit) => ymd(hit.start.get('year') ?? 0, hit.start.get('month') ?? 0, hit.start.get('day') ?? 0))
+    .filter((d): d is string => d !== null);
+  const latest = told.sort().at(-1);
+  if (!latest) return readings[0]!;
+  const distance = (d: string) => (Date.parse(d) - Date.parse(latest)) / 86_400_000;
+  const after = readings.filter((d) => distance(d) >= 0).sort((x, y) => distance(x) - distance(y));
+  return after[0] ?? readings.sort((x, y) => Math.abs(distance(x)) - Math.abs(distance(y)))[0]!;
 }
 
 /** True when the string is a numeric date whose day/month order cannot be told ("01/02/2023" on an English page). */
@@ -77,7 +109,15 @@ export function isUndecidedNumericDate(value: string, language?: string | null):
  * "11/05/2021 - 13:24" by the page's `language` (ISO 639-1), see `numericDate`.
  */
 export function parseDateString(value: string, language?: string | null): string | null {
-  const s = value.trim().replace(FILLER, '').replace(/[\s,.;|–—-]+$/, '').trim();
+  const s = value
+    .trim()
+    .replace(FILLER, '')
+    .replace(/[\s,.;|–—-]+$/, '')
+    .trim()
+    // "12 de octubre del 2019": much of Latin America's press writes "del" before the year.
+    .replace(/(\p{L})\s+del\s+((?:19|20)\d{2})\b/iu, '$1 de $2')
+    // "mayo 12, 2021": a Spanish month written first, as English writes it.
+    .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
   if (!s || s.length > 60) return null;
   if (ISO_DATE.test(s) || ISO_DATETIME.test(s)) return normalizeIsoDate(s);
   const numeric = s.replace(TRAILING_TIME, '');
@@ -104,7 +144,7 @@ export function parseDateString(value: string, language?: string | null): string
   return null;
 }
 
-const CUE = /^(?:posted|published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
+const CUE = /^(?:posted|(?:first\s+)?published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
 
 /**
  * A publication-date cue on a line of its own → ISO date, else null:
@@ -121,6 +161,11 @@ export function publicationDateCue(line: string, language?: string | null): stri
     return parseDateString(rest, language);
   }
   return parseDateString(s, language);
+}
+
+/** "Publicado el 13 de octubre de 2019", "Published: 2023-01-03": a date line that says it is the publication's, else null. */
+export function cuedPublicationDate(line: string, language?: string | null): string | null {
+  return CUE.test(line.trim()) ? publicationDateCue(line, language) : null;
 }
 
 // An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." /
@@ -145,7 +190,8 @@ const MONTH = Array.from({ length: 12 }, (_, i) => monthWords(i + 1))
 
 /** A wire dateline's date: the year is often left out ("BOGOTÁ, 3 may (EFE) —"). */
 export interface DatelineDate {
-  month: number;
+  /** Null for a dateline that gives only the day ("MADRID, 27 (EUROPA PRESS)"). */
+  month: number | null;
   day: number;
   year: number | null;
   /** Characters of the line the dateline takes ("BOGOTÁ, 3 may (EFE) —"). */
@@ -166,6 +212,8 @@ const WIRE_DATELINE = [
 ];
 // A press release's dateline: the date in parentheses after the place ("GENEVA (23 September 2022) –",
 // "Washington, D.C. (May 3, 2021) —", "Ginebra (3 de junio de 2024).-").
+// A wire that gives only the day, closed by the agency: "MADRID, 27 (EUROPA PRESS)", "CARACAS, 3 (AFP) -".
+const DAY_ONLY_DATELINE = new RegExp(String.raw`^${PLACE},\s+(\d{1,2})${AGENCY}(?=\s|$)`, 'u');
 const RELEASE_DATELINE = [
   new RegExp(String.raw`^${PLACE}\s*\(\s*${DAY_MONTH}\s*\)${DASH}(?=\s|$)`, 'iu'),
   new RegExp(String.raw`^${PLACE}\s*\(\s*${MONTH_DAY}\s*\)${DASH}(?=\s|$)`, 'iu'),
@@ -192,6 +240,11 @@ export function wireDatelineDate(line: string): DatelineDate | null {
       ? [monthFirst[2], monthFirst[1], monthFirst[3]]
       : [];
   const length = (dayFirst ?? monthFirst)?.[0].length ?? 0;
+  if (!dayFirst && !monthFirst) {
+    const dayOnly = DAY_ONLY_DATELINE.exec(s);
+    const d = Number(dayOnly?.[1]);
+    return dayOnly && d >= 1 && d <= 31 ? { month: null, day: d, year: null, length: dayOnly[0].length } : null;
+  }
   if (!day || !month) return null;
   const m = monthNumber(month);
   const d = Number(day);
@@ -215,9 +268,9 @@ function releaseDatelineDate(s: string): DatelineDate | null {
   return ymd(Number(year), m, d) ? { month: m, day: d, year: Number(year), length: hit[0].length } : null;
 }
 
-/** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year. */
+/** `--MM-DD` (ISO 8601's date without a year) for a dateline that gives no year, `---DD` for one that gives only the day. */
 export function yearlessDay(date: DatelineDate): string {
-  return `--${pad(date.month)}-${pad(date.day)}`;
+  return date.month === null ? `---${pad(date.day)}` : `--${pad(date.month)}-${pad(date.day)}`;
 }
 
 const WEEKDAY_NAMES = [
@@ -237,24 +290,41 @@ function weekdayOf(date: string): number {
 }
 
 /**
- * The year of a dateline that gives none ("BOGOTÁ, 3 may (EFE)"), from what the text and its story tell:
- * the candidates are the years from the story's start (`after`) to the day it was read (`notAfter`), or
- * without a story the years the text names; a weekday the text gives as today ("este lunes", "this
- * Tuesday") keeps those on which the day falls on it; the earliest left wins. Null when nothing tells.
+ * The year of a dateline that gives none ("BOGOTÁ, 3 may (EFE)"), and the month too of one that gives only the day
+ * ("MADRID, 27 (EUROPA PRESS)", `---27`), from what the text and its story tell: the candidates are the days from the
+ * story's start (`after`) to the day it was read (`notAfter`), or without a story in the years the text names; a
+ * day-only dateline keeps the months the text names, when it names some, the latest first; a weekday the text gives as
+ * today ("este lunes", "this Tuesday", "el sábado 27") keeps those on which the day falls; the earliest year left wins.
+ * Null when nothing tells.
  */
 export function yearOfDay(monthDay: string, text: string, opts: { after: string | null; notAfter: string }): string | null {
-  const m = /^--(\d{2})-(\d{2})$/.exec(monthDay);
+  const m = /^--(\d{2}|-)-?(\d{2})$/.exec(monthDay);
   if (!m) return null;
-  const [month, day] = [Number(m[1]), Number(m[2])];
+  const day = Number(m[2]);
   const last = opts.notAfter.slice(0, 10);
   const years = opts.after
     ? Array.from({ length: Number(last.slice(0, 4)) - Number(opts.after.slice(0, 4)) + 1 }, (_, i) => Number(opts.after!.slice(0, 4)) + i)
     : [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((y) => Number(y[0]));
+  const named = new Set([...text.matchAll(MONTH_NAME)].map((w) => monthNumber(w[0])).filter((n) => n > 0));
+  const months = m[1] !== '-' ? [Number(m[1])] : named.size ? [...named] : Array.from({ length: 12 }, (_, i) => i + 1);
   const candidates = [...new Set(years)]
     .sort((a, b) => a - b)
-    .map((year) => ymd(year, month, day))
+    // (a day-only dateline's month: the latest the text names, as a report names the days before it was written)
+    .flatMap((year) => months.sort((a, b) => b - a).map((month) => ymd(year, month, day)))
     .filter((date): date is string => date !== null && date <= last && (!opts.after || date >= opts.after));
-  const today = new Set([...text.matchAll(TODAY_WEEKDAY)].map((w) => WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase()))));
+  const today = new Set(
+    [...text.matchAll(TODAY_WEEKDAY), ...(m[1] === '-' ? text.matchAll(weekdayOfDay(day)) : [])].map((w) =>
+      WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase())),
+    ),
+  );
   const onWeekday = candidates.filter((date) => today.has(weekdayOf(date)));
   return (onWeekday.length ? onWeekday : candidates)[0] ?? null;
+}
+
+// A month's name in running text ("marzo", "March"), for a dateline that gave only the day.
+const MONTH_NAME = new RegExp(String.raw`(?<![\p{L}])(?:${Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'en')).join('|')}|${Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')).join('|')}|setiembre)(?![\p{L}])`, 'giu');
+
+/** "el sábado 27", "Saturday 27": the weekday of the dateline's day, named beside it. */
+function weekdayOfDay(day: number): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}])(${WEEKDAY_NAMES.flat().join('|')}),?\s+${day}(?![\d])`, 'giu');
 }

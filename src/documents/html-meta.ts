@@ -1,4 +1,6 @@
+import { parseBylineLine } from './byline.ts';
 import { normalizeIsoDate } from './dates.ts';
+import { detectLanguage } from './language.ts';
 
 /** Page-level metadata: Open Graph / article meta tags, schema.org microdata and JSON-LD. */
 export interface PageMeta {
@@ -77,6 +79,37 @@ export function postByline(el: ParentNode): string | null {
   return clean(node?.textContent?.replace(/^\s*(?:by|por)\s+/i, ''));
 }
 
+// Where a page's own date is never printed: menus, sidebars, related-story lists, captions.
+const NOT_THE_STORY = 'nav, aside, footer, figure, ul, ol, table, form, [class*="related"], [class*="sidebar"]';
+const BLOCKS = 'p, div, section, article, header, h1, h2, h3, ul, ol, table';
+
+/**
+ * The date a page prints under its headline when it has no date metadata: the first short element after the page's
+ * one <h1>, before the story's second paragraph, whose text is a byline or a date line ("Por Ana Ruiz | EFE | 13 de
+ * octubre de 2019 - 10:35", "Domingo, 13 de octubre de 2019", "13.10.2019 | 10:35"). Elements before the headline are
+ * not read: a newspaper's masthead prints the day the page was visited.
+ */
+function printedDate(doc: Document): string | null {
+  const h1s = doc.querySelectorAll('h1');
+  const headline = h1s.length === 1 ? h1s[0] : (doc.querySelector('article h1, main h1') ?? null);
+  if (!headline || !doc.body) return null;
+  const language = doc.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || detectLanguage(doc.body.textContent ?? '');
+  const all = [...doc.body.querySelectorAll('*')];
+  let paragraphs = 0;
+  let seen = 0;
+  for (const el of all.slice(all.indexOf(headline) + 1)) {
+    if (++seen > 60 || paragraphs >= 2) break;
+    if (el.closest(NOT_THE_STORY) || el.querySelector(BLOCKS)) continue;
+    const text = clean(el.textContent);
+    if (!text) continue;
+    if (el.tagName === 'P' && text.split(' ').length >= 20) paragraphs++;
+    if (text.length > 160) continue;
+    const date = parseBylineLine(text, language)?.published;
+    if (date) return date;
+  }
+  return null;
+}
+
 export function pageMeta(doc: Document): PageMeta {
   const ld = jsonLdObjects(doc);
   const ldArticle = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? ld.find((o) => 'datePublished' in o);
@@ -90,6 +123,7 @@ export function pageMeta(doc: Document): PageMeta {
   // A <time> counts only inside the article: sidebars list other stories' dates.
   const article = doc.querySelector('article, main, [role="main"]');
   if (!published && article) published = postDate(article);
+  published ??= printedDate(doc);
 
   const h1s = doc.querySelectorAll('h1');
   const title =

@@ -1,7 +1,7 @@
 import { isoDay } from '../core/calendar.ts';
 import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
-import { lastEditedDate, wireDatelineDate, yearlessDay } from './dates.ts';
+import { cuedPublicationDate, lastEditedDate, readingForText, wireDatelineDate, yearlessDay } from './dates.ts';
 import { detectLanguage } from './language.ts';
 
 /** One story out of a page. */
@@ -153,7 +153,9 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   for (let k = lines.length - 1; k >= 0; k--) {
     const l = lines[k] ?? '';
     if (!l) continue;
-    const trailer = parseTrailerLine(l);
+    // (or a closing "Publicado el 13 de octubre de 2019": the page prints its date at the foot)
+    const cued = cuedPublicationDate(l, language);
+    const trailer = parseTrailerLine(l) ?? (cued ? { published: cued } : undefined);
     if (trailer) {
       published = trailer.published;
       lines.splice(k, 1);
@@ -195,8 +197,10 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   // Byline and date lines right under the headline ("By X – Outlet – date", "Posted on <date>"), maybe
   // after a deck, which stays in the text: "Investigate Killings of at Least 30 People" is the story's.
   let bylineDate: string | null = null;
+  let readings: string[] = [];
   let at = content();
-  if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && isDeck(lines[at] ?? '')) {
+  // (A deck may end with a full stop, as Spanish decks do: only the byline line after it decides.)
+  if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && wordCount(lines[at] ?? '') <= 60) {
     const next = contentAfter(at);
     if (next >= 0 && parseBylineLine(lines[next] ?? '', language)) at = next;
   }
@@ -206,6 +210,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     // "Outlet | City | date" then "Por X": each line fills what the other left out.
     byline = byline ? { byline: byline.byline ?? found.byline, outlet: byline.outlet ?? found.outlet, published: null } : found;
     bylineDate ??= found.published;
+    if (!readings.length && found.readings) readings = found.readings;
     lines.splice(at, 1);
     at = contentAfter(at - 1);
   }
@@ -219,9 +224,11 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     const author = AUTHOR_PREFIX.test(signed) ? authorField(signed) : null;
     if (author && !byline) byline = { byline: author.name, outlet: author.outlet, published: null };
     // A byline's date comes first; a dateline with its year dates the post like one.
-    if (!bylineDate && dateline.year) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
+    if (!bylineDate && dateline.year && dateline.month) bylineDate = isoDay(dateline.year, dateline.month, dateline.day);
     else if (!bylineDate) datelineDay = yearlessDay(dateline);
   }
+  // ("06/04/2022" on an English page: the reading the story's own dates support)
+  if (!bylineDate && readings.length) bylineDate = readingForText(readings, joinLines(lines));
   published = bylineDate ?? published ?? (datelineDay ? null : edited);
 
   const text = cleanText(joinLines(lines));

@@ -97,6 +97,16 @@ const RULES: Rule[] = [
       return ex(placeYear(mo, +m[2]!, pub, fut));
     },
   },
+  // "between June 3 and 18", "from May 28 to 31, 2021": the bare day that closes a span of one month
+  {
+    re: new RegExp(`(?<=\\b(${MONTH_RE})\\s+\\d{1,2}${ord}\\s*(?:and|to|through|until|-|–)\\s*)(\\d{1,2})${ord}(?:,?\\s+(\\d{4}))?(?=\\s*[,.;:)–—]|\\s*$|\\s+(?:at least|al menos|more than|over|some)\\b)`, 'giu'),
+    make: (m, pub, fut) => {
+      const mo = monthOf(m[1]!);
+      if (!mo) return null;
+      if (m[3]) return ex(validDay(+m[3], mo, +m[2]!) ? iso(utc(+m[3], mo, +m[2]!)) : null);
+      return ex(placeYear(mo, +m[2]!, pub, fut));
+    },
+  },
   // 7 December 2022 / 9 de enero de 2023 / 1º de mayo
   {
     re: new RegExp(`\\b(\\d{1,2})${ord}\\s+(?:de\\s+|of\\s+)?(${MONTH_RE})(?:,?\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`, 'gi'),
@@ -387,4 +397,4 @@ export function statedPeriod(sentence: string, published: string | null, languag
 }
 
 /** "un informe divulgado este miércoles", "the report released on Monday": the day a count was made public. */
-export const RELEASED_BEFORE = /(?:released|published|issued|presented|made public|difundi[oó]|divulg[oó]|public[oó]|present[oó]|entreg[oó]|dio a conocer|difundid[oa]|divulgad[oa]|publicad[oa]|presentad[oa]|entregad[oa])(?:\s+(?:on|el|este|esta|the|\p{L}+))?\s+$/iu;
+export const RELEASED_BEFORE = /(?:released|published|issued|presented|provided|made public|difundi[oó]|divulg[oó]|public[oó]|present[oó]|entreg[oó]|facilit[oó]|dio a conocer|difundid[oa]s?|divulgad[oa]s?|publicad[oa]s?|presentad[oa]s?|entregad[oa]s?|facilitad[oa]s?|ofrecid[oa]s?|dad[oa]s a conocer)(?:\s+(?:on|el|este|esta|the|\p{L}+))?\s+$/iu;

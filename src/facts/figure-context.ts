@@ -22,4 +22,13 @@ export type Period = { text: string; stated: StatedPeriod | null };
 /** How a figure got its date: its own cue, the cues of the sentences before it, another figure, or none. */
 export type Dated = 'own' | 'context' | 'inherited' | false;
 /** `part`: the figure is a part of another count ("17 of them", "de los detenidos, veinte"), never a whole for later parts. */
-export interface Found { f: ExtractedFigure; dated: Dated; idx: number; at: number; running: boolean; part: boolean }
+export interface Found {
+  f: ExtractedFigure;
+  dated: Dated;
+  idx: number;
+  at: number;
+  running: boolean;
+  part: boolean;
+  /** The count names who its victims were ("18 police officers", "los uniformados muertos"). */
+  groupNamed?: boolean;
+}

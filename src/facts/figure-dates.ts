@@ -20,8 +20,13 @@ const REASON_RELATIVE = /^[^,;:]*?\b(?:over|for|after|following|por|tras)\s+(?:t
 
 /** Whether the date `d`, after the count `n`, belongs to a relative clause of the count's reason (see REASON_RELATIVE). */
 export function ofReason(s: string, n: NumberMention, d: DateMention): boolean {
-  return d.start > n.end && REASON_RELATIVE.test(s.slice(n.end, d.start));
+  if (d.start <= n.end) return false;
+  const between = s.slice(n.end, d.start);
+  // ("…han perdido la vida en los disturbios que sacudieron el país a comienzos de enero": a month or a part of one in
+  // the relative clause of the event is when that event happened, not the day the count stands at)
+  return REASON_RELATIVE.test(between) || (d.precision !== 'day' && EVENT_RELATIVE.test(between));
 }
+const EVENT_RELATIVE = /^[^,;:]*?\b(?:in|during|en|durante)\s+(?:the|los|las|la|el)\s+[^,;:]*?\s(?:that|which|que)\s[^,;:]*$/iu;
 
 /** A count in digits, not a span of time or a share ("nine days", "40%"). */
 const OTHER_COUNT = /(?<![\d.,])\d[\d.,]*(?![\d.,])(?!\s*(?:days?|weeks?|months?|years?|hours?|d[ií]as?|semanas?|meses|mes|años?|horas?|%|per ?cent|por ciento))/iu;

@@ -22,6 +22,16 @@ const WEAK_AFTER_RE = Object.fromEntries(
 const RELATIVE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
+// "Al menos 18 miembros de las fuerzas de seguridad kazajas han perdido la vida": who they were, then their verb
+const GROUP_AFTER_RE = Object.fromEntries(
+  KINDS.map((k) => [k, new RegExp(`^(\\s+${R.VICTIM_GROUP}(?:\\s+[\\p{L}]+){0,5}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureKind, RegExp>;
+/** "12 police officers died", not "12 soldiers killed three protesters": the group's verb, unless it is an actor's. */
+function groupThenVerb(m: RegExpExecArray | null, post: string): boolean {
+  if (!m) return false;
+  const word = m[2]!.toLowerCase();
+  return !(TRANSITIVE.test(word) && R.ACTIVE_AFTER.test(`${word}${post.slice(m[0].length)}`));
+}
 export const ARTICLE_PERSON_RE = new RegExp(`^\\s+${ARTICLE_PERSON}`, 'iu');
 const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
@@ -54,7 +64,7 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
   // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
   const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
   if (cleftFirst) return { kind: cleftFirst, how: 'toll' };
-  let best: { kind: FigureKind; len: number } | null = null;
+  let best: { kind: FigureKind; len: number; across: boolean } | null = null;
   for (const k of KINDS) {
     const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
     if (!m || (best && best.len <= m[0].length)) continue;
@@ -65,10 +75,14 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
     if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
     // "a soldier killed him": an active verb with an object after a lone article
     if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
-    best = { kind: k, len: m[0].length };
+    // (the verb reached across a coordinated count: "261 personas y 4.199 han sido detenidas")
+    best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers) };
   }
+  // "han muerto 261 personas y 4.199 han sido detenidas": a verb right before the count is its own, not the next count's
+  const ownVerb = best?.across && !n.weak && R.AFTER_BEFORE_OK.test(post) ? KINDS.find((k) => BEFORE_RE[k].test(pre)) : undefined;
+  if (ownVerb) return { kind: ownVerb, how: 'before' };
   if (best) return { kind: best.kind, how: R.TOLL_NOUN_BEFORE.test(pre) ? 'toll' : 'after' };
-  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post));
+  const relative = n.weak ? undefined : KINDS.find((k) => RELATIVE_AFTER_RE[k].test(post) || groupThenVerb(GROUP_AFTER_RE[k].exec(post), post));
   if (relative) return { kind: relative, how: 'after' };
   if (n.weak) return null;
   const tollAfter = KINDS.find((k) => R.TOLL_AFTER[k].test(post));
@@ -90,11 +104,16 @@ export function kindOf(pre: string, post: string, n: NumberMention): { kind: Fig
 /** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */
 export function scopeOf(clause: string, own: string, pre: string, post: string, how: string, dates: DateMention[], asOfDate = false): Scope {
   if (how === 'part' || R.SUBSET_AFTER_NUMBER.test(post) || R.SUBSET_BEFORE_NUMBER.test(pre) || R.SUBSET_CUES.test(clause)) return 'subset';
+  // "con 21, 10 y 8 fallecidos, respectivamente" after a list of regions: each a part, even in a toll's words
+  if (R.RESPECTIVELY_PARTS.test(clause)) return 'subset';
   if (how !== 'toll' && R.RECENT_HOURS_AFTER.test(post)) return 'incident';
   // "reported four more deaths on Saturday": the new deaths since the last count, not the toll
   if (how !== 'toll' && R.INCREMENT_AFTER.test(post)) return 'incident';
   // "put the day's death toll higher, at 16": one day's toll
   if (how === 'toll' && /\b(?:the day['’]s|that day['’]s|del d[ií]a|de la jornada)\s+(?:death\s+)?(?:toll|balance|cifra)/iu.test(pre)) return 'incident';
+  // "the dead since Friday's raid", "los heridos que dejó el desalojo", "cifró en 25 los heridos de la jornada": the toll of
+  // one event or day
+  if (R.SINCE_RECENT_EVENT.test(clause) || (how === 'toll' && (R.LEFT_BY_EVENT.test(clause) || R.DAY_CUES.test(own)))) return 'incident';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
@@ -105,6 +124,8 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   if (R.DAY_CUES.test(clause)) return 'incident';
   if (R.NATIONWIDE_CUES.test(clause) || R.CUMULATIVE_CUES.test(clause)) return 'cumulative';
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
+  // "the unrest that swept the country in January 2022 claimed the lives of 230": a count over a month runs over it
+  if (dates.some((d) => d.precision === 'month' && !d.since) && !dates.some((d) => d.precision === 'day')) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
 }

@@ -57,12 +57,12 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'bodies', 'fatal victims', 'victims of (?:homicidal|lethal|deadly) violence', 'v[ií]ctimas de violencia homicida', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
-    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
     'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
-    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
   ]),
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
@@ -81,35 +81,35 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
-    'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a)',
-    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
-    '(?:cifra|n[uú]mero|balance|saldo) de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes)[^.;]{0,80}?(?:a|en|es|de|son)',
+    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
+    '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
     '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
-    '(?:cifra|n[uú]mero|balance) de heridos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
   detained: alt([
     '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a)', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
-    'detenci[oó]n de', 'arresto de', 'arrests of', 'detention of',
-    '(?:cifra|n[uú]mero) de detenidos[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
+    '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
 };
 
 /** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
 export const TOLL_AFTER: Record<FigureKind, RegExp> = {
-  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
-  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
-  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
+  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
+  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
+  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
 export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
-const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
+const CLEFT_WHO = '(?:los|las)\\s+(?:(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles|m[eé]dicos|periodistas|polic[ií]as|agentes|militares|uniformados|menores|niñ[oa]s|mujeres|estudiantes)\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?';
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
-  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
+  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
   injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),
   detained: new RegExp(`^\\s+${CLEFT_WHO}(?:detenid[oa]s|arrestad[oa]s|privad[oa]s de libertad)(?![\\p{L}])`, 'iu'),
 };
@@ -121,10 +121,10 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
-export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed)\s+(?:the\s+)?$/i;
+export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|hab[ií]a|hab[ií]an)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
 /** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
 export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
-export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?lives\b/iu;
+export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L}]))/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
 export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|${GENERIC}(?:\\s|[,.;:]|$)|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b)`, 'iu');
@@ -188,16 +188,24 @@ export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
 export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;
 
 /** Scope cues. */
-export const SUBSET_AFTER_NUMBER = /^\s*(?:(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were|was )?(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen)(?![\p{L}]))/iu;
+/** From one count to the next in "18 policías han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353". */
+export const COORDINATED_BARE = /^\S+[^.;:()\d]{0,120}?(?:,\s*)?\b(?:y|and)\s+(?:en\s+|a\s+)?(?:(?:at least|al menos|more than|m[aá]s de|otros|otras|another)\s+)?$/iu;
+/** A count followed straight by its verb or by its kind's own noun: it names no group of its own. */
+export const NO_GROUP_AFTER = /^\s+(?:han|ha|have|has|had|were|was|are|fueron|resultaron|quedaron|murieron|fallecieron|(?:los|las|the)\s+(?:heridos|heridas|muertos|fallecidos|detenidos|injured|wounded|dead|detained)|heridos|lesionados|injured|wounded|detenidos|detained|arrested|muertos|dead|killed)(?![\p{L}])/iu;
+/** Who, of all the victims, a count names: "police officers", "civiles", "members of the security forces". */
+export const VICTIM_GROUP = String.raw`(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|policemen|police officers?|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen|assailants|attackers|rioters|agresores|atacantes|m[eé]dicos|enfermer[oa]s|sanitarios|param[eé]dicos)`;
+export const SUBSET_AFTER_NUMBER = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}?(?:each|apiece|en cada un[oa]|por cada)(?![\p{L}])|(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were |was |(?:los|las|the) |(?:el|la) (?:n[uú]mero|cifra) de (?:los |las )?)?${VICTIM_GROUP}(?![\p{L}]))`, 'iu');
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
 export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},`
   // "Thirty people, among them five police officers, four soldiers and two journalists, were hurt": a list of parts
   + String.raw`|,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:.]{1,160}?,(?=\s+${ASIDE_VERB})`, 'giu');
+/** "…y tres, funcionarios militares": a comma for the verb a list of parts leaves out, then who they were. */
+export const ELIDED_VERB_AFTER = /^,\s+(?!(?:seg[uú]n|de acuerdo|dijo|dijeron|inform[oó]|a[nñ]adi[oó]|adem[aá]s|mientras|que|cuando|aunque|pero|sin embargo|said|according|while|when|but|however|although)(?![\p{L}]))\p{Ll}/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*))$/iu;
+export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)|\b(?:of|de)\s+(?:esa|ese|esta|este|that|this)\s+(?:cifra|total|n[uú]mero|number|figure|tally|count),\s*(?:(?:seg[uú]n|according to|de acuerdo con)\s[^,;.]{1,50},\s*)?)$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?|\b(?:comprise|comprises|include|includes|consist of|incluye|incluyen|comprende|comprenden)\s+)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
@@ -229,7 +237,7 @@ export const SUBSET_CUES = new RegExp(`\\b(?:sample|muestra|(?:s[oó]lo|solament
 // "between Dec. 7 and …" spans dates; "between 40 and 60 people" is a range of one count
 export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2}\s+(?:de\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)\p{L}*(?:[^.;]){0,40}\s(?:and|y)\s|\bbetween\s+(?:the\s+)?(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[^.;]|\.(?=\s?\d)){0,40}\sand\s|\bfrom\s+(?:(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d)(?:[^.;]|\.(?=\s?\d)){0,40}\s(?:to|until|through)\s|\bentre el\s+\d[^.;]{0,40}\sy el\s|(?:\b(?:as of|corte al|so far|to date|in total|a total of|overall|since|already|in that time|during th(?:at|is) time|the past \d+|over the past|throughout the (?:crisis|protests|unrest|conflict)|death toll|toll|running|cumulative|hasta (?:ahora|la fecha|el momento|hoy)|en lo que va|lo que va del?|a la fecha|en total|desde|ya|suman|sumaron|asciende|ascendi[oó]|acumulad[oa]s?|balance|cifra|total de)\b)|\b(?:have|has|'ve)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|lost|claimed|seen|left|injured|wounded|arrested|detained|hurt|hospitali[sz]ed|occurred|happened|taken place|resulted|cost|caused)(?![\p{L}\d])|\b(?:han|ha)\s+(?:muerto|fallecido|sido|dejado|perdido|resultado)(?![\p{L}\d])|’ve\s+(?:killed|been)|\bhad\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|perished|injured|wounded|arrested|detained|hospitali[sz]ed)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
-export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada`
+export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada`
   // one night ("52 detenidos durante la noche", "arrested overnight")
   + String.raw`|(?:durante|en) la (?:noche|madrugada)|anoche|esta madrugada|overnight|last night|during the night`
   // one event named in the singular ("injured in the clash", "murieron en el ataque"): plural "clashes" can span weeks
@@ -238,6 +246,12 @@ export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|
 /** Right after the number, an increment over an earlier count: "four more deaths", "two more people died", "dos muertos más". */
 export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,2}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+m[aá]s)(?![\p{L}])/iu;
 /** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
+/** Words that make a count the story's toll: "toll", "balance", "total", "suman", "asciende". */
+export const TOLL_WORDS = /\b(?:toll|tally|total|overall|so far|balance|saldo|cifra|suman|sumaban|asciende|ascienden|ya son|en total|hasta ahora|desde (?:el inicio|que comenz))/iu;
+/** "Le siguen Kyzylorda, Zhambyl y Almaty, con 21, 10 y 8 fallecidos, respectivamente": paired with places or groups, each a part. */
+export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?|states?|departments?|cities|districts?|regiones|provincias|estados|departamentos|ciudades|distritos|${VICTIM_GROUP})\b[^.;]*\brespectiv(?:ely|amente)\b`, 'iu');
+/** "Entre los agentes del orden, las bajas ascienden a 16 muertos": a sentence that opens on a group counts its victims. */
+export const AMONG_GROUP_LEAD = new RegExp(String.raw`^\s*(?:entre|among)\s+(?:los|las|the)\s+(?:${VICTIM_GROUP}|agentes del orden|fuerzas de seguridad|security forces)[^,;:]{0,40},`, 'iu');
 export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
 /** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
@@ -245,6 +259,10 @@ export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sent
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */
 export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\p{L}*)|since|as of|until|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;
+/** "since Friday's combined operation", "desde el operativo del viernes": a span that opens at one recent event. */
+export const SINCE_RECENT_EVENT = /\b(?:since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)['’]s\s|desde\s+(?:el|la)\s+(?:operativo|ataque|desalojo|enfrentamiento|incursi[oó]n|masacre|choque)\s+(?:del?\s+)?(?:(?:pasado|último)\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|ayer)(?![\p{L}]))/iu;
+/** "los heridos que dejó el desalojo", "the dead that the raid left": a count an event left, unless the event is the story itself. */
+export const LEFT_BY_EVENT = /\b(?:que|which|that)\s+(?:dej[oó]|dejaron|caus[oó]|causaron|left|caused)\s+(?:el|la|los|las|the|this|that|este|esta|ese|esa)\s+(?!(?:\p{L}+\s+)?(?:protest|manifestaci|movilizaci|crisis|estallido|unrest|paro|huelga|revuelta|conflict|disturbio|violencia|violence|represi[oó]n\b|crackdown\b))/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;

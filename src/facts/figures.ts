@@ -74,7 +74,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     }
     if (R.NOT_COUNT_AFTER.test(post)) continue;
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
-    if (/^\s*\(/.test(post) || /\(\s*$/.test(pre)) continue; // "Ayacucho (9)": a breakdown entry
+    // "Los lesionados suman 1.000 en total (771 civiles y 229 policías)", "—771 civiles y 229 funcionarios—": a breakdown of
+    // the count just stated, opened by a bracket or a dash right after it
+    const breakdownOf = [...out].reverse().find((x) => !x.part);
+    const opensBreakdown = breakdownOf !== undefined && /[(—–]\s*$/.test(pre) && n.start - breakdownOf.at < 60 && n.value < breakdownOf.f.value && /^\s+\p{Ll}/u.test(post);
+    if (!opensBreakdown && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
@@ -88,7 +92,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
     const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
     const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
-    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
+    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: breakdownOf.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
     const sameSentence = out.length > 0;
@@ -107,7 +111,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts
-      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post)));
+      // ("52 son civiles y tres, funcionarios policiales": a comma stands for the verb left out)
+      || (out.at(-1)?.f.scope === 'subset' && out.at(-1)!.f.kind === whole.f.kind && /(?:,|\b(?:y|and|o|or)\b)\s*$/iu.test(before) && (/^\s+\p{L}/u.test(post) || R.ELIDED_VERB_AFTER.test(post))));
     // "hay cuatro venezolanos y dos haitianos": the next item of a list of parts with no whole stated
     const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
     if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
@@ -162,6 +167,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
     const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
     let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    // "18 miembros de las fuerzas de seguridad han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353
+    // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
+    const previous = out.at(-1);
+    const sameGroup = scope === 'cumulative' && previous !== undefined && previous.groupNamed && R.COORDINATED_BARE.test(masked.slice(previous.at, n.start)) && R.NO_GROUP_AFTER.test(post);
+    if (sameGroup || (scope === 'cumulative' && R.AMONG_GROUP_LEAD.test(masked.slice(0, n.start)))) scope = 'subset';
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     else if (R.OF_THE.test(pre.slice(0, cut))) scope = 'cumulative';
@@ -195,7 +205,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart });
+    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post) });
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state
@@ -292,6 +302,9 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const restated = (x: Found) =>
     (titleLine(x) && out.some((y) => y.idx > x.idx && !titleLine(y) && y.f.kind === x.f.kind && y.f.value === x.f.value))
     || (entryTitle(x) && out.some((y) => y.idx > x.idx && y.idx <= x.idx + 3 && !entryTitle(y) && y.f.kind === x.f.kind && y.f.value === x.f.value));
+  // "30/07 · 14.40 — Dos muertes antes de abrir las urnas": an entry header's count is that entry's news, not the toll, unless
+  // its words say it is one
+  for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running && !R.TOLL_WORDS.test(x.f.quote)) x.f.scope = 'incident';
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))

@@ -12,19 +12,31 @@ interface Label {
   scope: Scope;
 }
 
+// ("Total deaths", "Number of deaths", "People arrested", "Personas heridas": the same labels with a noun around them)
+const AROUND = String.raw`(?:(?:total|number of|n[uú]mero de|people|persons|personas|total de)\s+)?`;
+const AFTER = String.raw`(?:\s+(?:people|persons|personas|total))?`;
 const LABELS: [RegExp, Label][] = [
-  [/^(?:death\(s\)|deaths?|killed|dead|fatalities|muerte\(s\)|muertes|muertos|fallecidos|v[ií]ctimas mortales)$/iu, { kind: 'deaths', scope: 'cumulative' }],
+  [new RegExp(String.raw`^${AROUND}(?:death\(s\)|deaths?|killed|dead|fatalities|muerte\(s\)|muertes|muertos|fallecid[oa]s|v[ií]ctimas mortales)${AFTER}$`, 'iu'), { kind: 'deaths', scope: 'cumulative' }],
   [/^(?:executed|executions|ejecutados|ejecuciones)$/iu, { kind: 'deaths', scope: 'subset' }],
-  [/^(?:injuries|injured|wounded|heridos|lesionados|lesiones)$/iu, { kind: 'injured', scope: 'cumulative' }],
-  [/^(?:arrested|arrests|detained|detentions|detainees|detenidos|detenciones|arrestados)$/iu, { kind: 'detained', scope: 'cumulative' }],
+  [new RegExp(String.raw`^${AROUND}(?:injuries|injured|wounded|heridos|heridas|lesionad[oa]s|lesiones)${AFTER}$`, 'iu'), { kind: 'injured', scope: 'cumulative' }],
+  [new RegExp(String.raw`^${AROUND}(?:arrested|arrests|detained|detentions|detainees|detenid[oa]s|detenciones|arrestad[oa]s)${AFTER}$`, 'iu'), { kind: 'detained', scope: 'cumulative' }],
 ];
-const ROW = /^([\p{L}()]+(?:\s[\p{L}()]+)?)\s*[:：]?\s+(\S.*)$/u;
+// "Deaths: 44", "Deaths | 44", "Deaths (protesters) 44", "Injured people\t300+"
+// (the longest label first: "Injured people: 300"; then shorter: "Deaths At least 44")
+const ROWS = [
+  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2})(?:\s*\(([^()\d]{2,40})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
+  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2}?)(?:\s*\(([^()\d]{2,40})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
+];
+// A label's or value's group: "(protesters)", "44 protesters", "3 police officers": who, of all the dead, these were.
+const GROUP = /^(?:protesters|demonstrators|civilians|students|children|minors|police(?:\s+officers)?|officers|soldiers|security(?:\s+forces?)?(?:\s+(?:members|personnel))?|members of the security forces|manifestantes|civiles|estudiantes|niñ[oa]s|menores|polic[ií]as|agentes|militares|soldados|uniformados|miembros de (?:las|la) (?:fuerzas?|polic[ií]a))\b/iu;
+// A value line under a bare label: it opens with its count, maybe after a qualifier ("At least 44", "Más de 300", "~40").
+const VALUE_LINE = /^(?:(?:at least|more than|over|about|around|approximately|almost|nearly|up to|as many as|some|al menos|por lo menos|m[aá]s de|cerca de|alrededor de|casi|hasta|unos|unas|c\.|ca\.)\s+|[~+≈>]\s*)?\d/iu;
 const BULLET = /^\s*[•*·▪–-]\s*/;
 const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [
   [/\b(?:at least|al menos|por lo menos)\s*$/i, 'at_least'],
-  [/\b(?:more than|over|m[aá]s de)\s*$/i, 'more_than'],
+  [/(?:\b(?:more than|over|m[aá]s de)|[+>])\s*$/i, 'more_than'],
   [/\b(?:as many as|up to|hasta)\s*$/i, 'up_to'],
-  [/\b(?:about|around|some|approximately|cerca de|alrededor de|unos|unas)\s*$/i, 'approximately'],
+  [/(?:\b(?:about|around|some|approximately|cerca de|alrededor de|unos|unas|c\.|ca\.)|[~≈])\s*$/i, 'approximately'],
   [/\b(?:almost|nearly|casi)\s*$/i, 'almost'],
 ];
 // "in 25 out of 31 provinces", "across 134 cities": numbers of places or other things inside a value
@@ -51,7 +63,7 @@ function rows(text: string): { label: Label; values: string[]; lines: string[] }
       for (let j = i + 1; j < lines.length && values.length < 8; j++) {
         const next = lines[j]!.trim();
         if (!next) continue;
-        if (!BULLET.test(next) && !/^\d/.test(next)) break;
+        if (!BULLET.test(next) && !VALUE_LINE.test(next)) break;
         values.push(next.replace(BULLET, ''));
         used.push(next);
         i = j;
@@ -59,10 +71,12 @@ function rows(text: string): { label: Label; values: string[]; lines: string[] }
       if (values.length) out.push({ label: bare, values, lines: used });
       continue;
     }
-    const row = ROW.exec(line);
-    const label = row ? labelOf(row[1]!) : null;
+    const row = ROWS.map((re) => re.exec(line)).find((m) => m && labelOf(m[1]!)) ?? null;
+    const found = row ? labelOf(row[1]!) : null;
+    // "Deaths (protesters): 44": a group in the label makes the row a part of the toll
+    const label = found && row?.[2] && GROUP.test(row[2].trim()) ? { ...found, scope: 'subset' as Scope } : found;
     // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
-    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20})?\d/u.test(row[2]!)) out.push({ label, values: row[2]!.split(/;\s*/), lines: [line] });
+    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line] });
   }
   return out;
 }
@@ -94,7 +108,8 @@ export function infoboxFigures(text: string, published: string | null): { figure
       const { attribution, asOf } = annotations(clean, published);
       const numbers = findNumbers(clean).filter((n) => !n.weak && !(n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)));
       const counts = numbers.filter((n) => !NOT_A_COUNT_AFTER.test(clean.slice(n.end)) && !/\b(?:as of|,)\s*\d{0,2}\s*$/i.test(clean.slice(0, n.start)) && !findDateMentions(clean, published).some((d) => n.start >= d.start && n.start < d.end));
-      const parts = TWO_GROUPS.test(clean);
+      // "Deaths • 44 protesters • 3 police officers": values that each name a group are the toll's parts
+      const parts = TWO_GROUPS.test(clean) || (row.values.length > 1 && row.values.every((v) => GROUP.test(v.replace(/^[^\d]*\d[\d.,]*\+?\s*/u, ''))));
       counts.forEach((n, k) => {
         const before = clean.slice(0, n.start);
         // "325–568": a range gives two bounds of one count

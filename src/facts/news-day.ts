@@ -37,10 +37,11 @@ export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], publ
 const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
 /**
  * A live blog's entry header: a time ("09:40 —", "6.55pm (Bogotá)", "10:00 a.m."), after a weekday and day of the
- * month when the entry is from an earlier day ("Domingo 20, 23:50 —", "Sunday 20, 11.50pm").
+ * month when the entry is from an earlier day ("Domingo 20, 23:50 —", "Sunday 20, 11.50pm"), or after a numeric day and
+ * month ("30/07 · 14.40 —").
  */
 const ENTRY_HEADER = new RegExp(
-  String.raw`^(?:${WEEKDAY}\s+(\d{1,2})(?:\s+(?:de\s+)?\p{L}+)?,?\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|h\b|hrs\b)?\s*(?:\([^)]{1,30}\))?\s*(?:[—–-]|$)`,
+  String.raw`^(?:${WEEKDAY}\s+(\d{1,2})(?:\s+(?:de\s+)?\p{L}+)?,?\s+|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*[·,|]?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|h\b|hrs\b)?\s*(?:\([^)]{1,30}\))?\s*(?:[—–-]|$)`,
   'iu',
 );
 

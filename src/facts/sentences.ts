@@ -101,6 +101,8 @@ export function maskAsides(s: string): string {
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
+    // "17 (4.2%) were members of the police": a share beside a count says nothing of what it counts
+    .replace(/\(\s*(?:about|around|some|cerca del?|alrededor del?|casi|almost|nearly)?\s*\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|por ciento)\s*\)/giu, blank)
     // "Seven people - among them an indigenous leader - have died", "Cinco personas —dos de ellas menores— murieron"
     .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|all of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a|tod[oa]s ell[oa]s)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, blank)
     .replace(/\s—(?:among them|including|entre ell[oa]s|incluid[oa]s?)\b[^—.;:\d]{1,80}—/giu, blank)

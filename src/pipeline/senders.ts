@@ -106,6 +106,20 @@ export function telegramChatSender(chat: string, options: TelegramSendOptions): 
   return messageSender('telegram', renderTelegram, async (message) => (await send())(message));
 }
 
+/**
+ * Loads now the platform modules the senders of `destinations` would load on their first message. A worker does this
+ * before it takes jobs: loading discord.js blocks the event loop (4–5 s through tsx on a loaded 2-core machine), and in
+ * the middle of a delivery that can outlast the job's lease, letting another worker resume the same outbox.
+ */
+export async function preloadSenders(destinations: readonly Destination[]): Promise<void> {
+  const kinds = new Set(destinations.map((destination) => destination.kind));
+  await Promise.all([
+    kinds.has('discord_webhook') ? import('../platforms/discord/webhook.ts') : null,
+    kinds.has('discord_channel') ? Promise.all([import('../platforms/discord/env.ts'), import('../platforms/discord/channel.ts')]) : null,
+    kinds.has('telegram_chat') ? import('../platforms/telegram/send.ts') : null,
+  ]);
+}
+
 /** How an answer reaches a destination; resolves once the platform has accepted it. */
 export async function senderFor(app: AppContext, destination: Destination, options: SenderOptions = {}): Promise<MessageSender> {
   const env = options.env ?? process.env;

@@ -49,6 +49,8 @@ export function platformLine(platform: PlatformStatus): string {
       return `${platform.name}: starting${platform.reason ? ` (last failure: ${platform.reason} — ${platform.hint ?? 'see the logs'})` : ''}`;
     case 'stopped':
       return `${platform.name}: stopped`;
+    case 'standby':
+      return `${platform.name}: standing by (another cronista start holds the schedules and runs it)`;
   }
 }
 

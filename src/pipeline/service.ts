@@ -7,7 +7,7 @@ import { plural } from '../core/text.ts';
 import { refreshStoryOverrides } from './story-overrides.ts';
 import { formatAnswer, runConsoleLine } from '../platforms/console/console.ts';
 import type { HttpMount, Platform, PlatformHooks } from '../platforms/platform.ts';
-import { PlatformSupervisor, type SupervisorOptions } from '../platforms/supervisor.ts';
+import type { SupervisorOptions } from '../platforms/supervisor.ts';
 import { webOptionsFromEnv, type WebAddress } from '../platforms/web/options.ts';
 import type { WebOptions, WebServer } from '../platforms/web/server.ts';
 import { sampleNote, sampleOnStart, type SampleState } from './sample.ts';
@@ -19,6 +19,7 @@ import { digestJob, pollJob } from './jobs.ts';
 import { readOutbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { senderFor } from './senders.ts';
+import { ServicePlatforms, type ServiceRole } from './service-platforms.ts';
 import { saveServiceStatus, type ServiceStatus } from './service-status.ts';
 
 
@@ -49,6 +50,12 @@ export interface Schedules {
   description: string | null;
   /** Stops scheduling and waits for the runs in flight in this process. */
   stop(): Promise<void>;
+  /**
+   * Several `cronista start` processes (distributed mode): the role of holding the schedules, which one of them has at
+   * a time. Exclusive chat platforms (Telegram long polling, the Discord gateway) run only while it is held. Absent: this
+   * process is the only one.
+   */
+  role?: ServiceRole;
 }
 
 /** The embedded default: node-cron tasks in this process, following configuration changes. */
@@ -123,6 +130,8 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   const status: ServiceStatus = { pid: process.pid, startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), platforms: [] };
   let saving: Promise<unknown> = Promise.resolve();
   const saveStatus = () => {
+    // Several coordinators share the store: the one holding the schedules (and the exclusive platforms) speaks for them.
+    if (schedules.role && !schedules.role.held()) return saving;
     const snapshot = { ...status, updatedAt: new Date().toISOString() };
     saving = saving.then(() => saveServiceStatus(app.store, snapshot)).catch((error) => app.logger.warn(`could not save the service status: ${errorMessage(error)}`));
     return saving;
@@ -130,7 +139,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   // The story pages' server also serves what platforms mount on it (a Telegram webhook without a port of its own).
   const mounted = new Map<string, Parameters<HttpMount['mount']>[1]>();
   const http: HttpMount = { mount: (path, handler) => (mounted.set(path, handler), () => mounted.delete(path)) };
-  const supervisor = new PlatformSupervisor(await wiring.platforms(app, dispatcher, webOptions ? { http } : {}), {
+  const platforms = new ServicePlatforms(await wiring.platforms(app, dispatcher, webOptions ? { http } : {}), schedules.role, {
     logger: app.logger,
     ...supervisorTimings(process.env),
     onChange: (platforms) => {
@@ -141,17 +150,18 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   await saveStatus();
   let signaled = false;
   void stopped.then(() => (signaled = true));
-  await Promise.race([supervisor.start(), stopped]);
-  const platformsUp = () => Object.fromEntries(supervisor.statuses().map((p) => [p.name, p.state === 'running']));
+  await Promise.race([platforms.start(), stopped]);
+  // A platform standing by (another process runs it) is no failure of this one.
+  const platformsUp = () => Object.fromEntries(platforms.statuses().filter((p) => p.state !== 'standby').map((p) => [p.name, p.state === 'running']));
   const web = !signaled && webOptions ? await startWeb(app, { ...webOptions, mounted }, platformsUp) : null;
   if (!signaled) {
-    const running = ['console', ...supervisor.running(), ...(web ? ['web'] : [])].join(', ');
+    const running = ['console', ...platforms.running(), ...(web ? ['web'] : [])].join(', ');
     const queue = schedules.description ? `; ${schedules.description}` : '';
     process.stderr.write(`cronista ready (${running}; data ${app.store.description}${queue}; ${plural(await app.store.countDocuments(), 'document')}${sampleNote(sample)})${web?.url ? ` — open ${web.url}` : ''}\n`);
   }
 
   await stopped;
-  await Promise.allSettled([supervisor.stop(), web?.stop()]);
+  await Promise.allSettled([platforms.stop(), web?.stop()]);
   stopWatching();
   status.stoppedAt = new Date().toISOString();
   await saveStatus();

@@ -11,6 +11,11 @@ import type { Dispatcher } from '../core/dispatch.ts';
 export interface Platform {
   readonly name: string;
   /**
+   * Takes its updates over a connection only one process may hold at a time (Telegram long polling, the Discord
+   * gateway): with several `cronista start` processes, only the one holding the schedules runs it.
+   */
+  readonly exclusive?: boolean;
+  /**
    * Connects and starts taking updates; resolves once it does. Rejects (with a PlatformError saying why
    * and what to check, when it can tell) if it cannot, having cleaned up after itself; gives up as soon as
    * `signal` aborts. start() may be tried again after a failure.

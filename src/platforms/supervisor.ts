@@ -13,7 +13,8 @@ import { errorMessage } from '../core/errors.ts';
 import { redactUrlsIn } from '../core/redact.ts';
 import { PlatformError, type Platform } from './platform.ts';
 
-export type PlatformState = 'starting' | 'running' | 'retrying' | 'stopped';
+/** `standby`: not run by this process because another holds the connection (ServicePlatforms, several coordinators). */
+export type PlatformState = 'starting' | 'running' | 'retrying' | 'stopped' | 'standby';
 
 export interface PlatformStatus {
   name: string;

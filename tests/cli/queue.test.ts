@@ -5,76 +5,24 @@
  * Redis key prefix (removed afterwards).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { startDiscordStandIn, type DiscordStandIn } from '../fixtures/discord-stand-in.ts';
-import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
-import { uniqueArticle } from '../support/drafts.ts';
+import { startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { createTestDatabase } from '../support/postgres.ts';
-import { cli, freshDataDir, root, runCli } from './helpers.ts';
+import { freshDataDir, runCli } from './helpers.ts';
+import { announcedOnce, assertNoSlotTwice, dropRedisPrefix, feedPath, item, REDIS_URL, serveFeeds as serveAll, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
 
-const REDIS_URL = process.env.CRONISTA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const FEEDS = 6;
 const OLD_PER_FEED = 4;
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A made-up word of its own for each (n, i): headlines and leads that share few words are separate digest entries. */
-function codeword(n: number, i: number): string {
-  let state = (n * 7919 + i * 104729 + 17) >>> 0;
-  return Array.from({ length: 7 }, () => {
-    state = (Math.imul(state ^ (state >>> 13), 1103515245) + 12345) >>> 0;
-    return String.fromCharCode(97 + (state % 26));
-  }).join('');
-}
-
-/** A Peru-protest report (the default story's), its text shared with no other item. */
-function item(feed: number, index: number) {
-  const n = feed * 100 + index;
-  const lead = [0, 1, 2].map((s) => `${codeword(n, s * 3)} ${codeword(n, s * 3 + 1)} ${codeword(n, s * 3 + 2)} protesters gathered in Puno, Peru.`);
-  return {
-    title: `${codeword(n, 10)} ${codeword(n, 11)} roadblock`,
-    link: `https://wire${feed}.example/items/${n}`,
-    date: new Date(Date.UTC(2023, 0, 10, 0, n)).toISOString(),
-    text: `${lead.join(' ')}\n\n${uniqueArticle(n)}`,
-  };
-}
-
-const feedPath = (feed: number) => `/feed-${feed}.xml`;
 function serveFeeds(server: FeedServer, fresh: number, delayMs: number) {
-  for (let feed = 0; feed < FEEDS; feed++) {
-    const items = Array.from({ length: OLD_PER_FEED + fresh }, (_, index) => item(feed, index)).reverse();
-    server.feed(feedPath(feed), rss(`Wire ${feed}`, items), { delayMs });
-  }
-}
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  /** Poll log lines of this process. */
-  polls: () => number;
-  exit: Promise<number | null>;
-}
-
-function spawnCli(role: 'start' | 'worker', env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, [cli, '--data', freshDataDir(), role], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => output, polls: () => (output.match(/"status":"(updated|not_modified)"/g) ?? []).length, exit };
+  serveAll(server, FEEDS, OLD_PER_FEED + fresh, delayMs);
 }
 
 interface Setup {
@@ -102,6 +50,9 @@ async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<
     CRONISTA_REDIS_URL: REDIS_URL,
     CRONISTA_QUEUE_PREFIX: prefix,
     CRONISTA_QUEUE_LEASE_SECONDS: '3',
+    // Extraction in a worker thread, as in production: run on the event loop (the test runner's CRONISTA_WORKERS=0) it
+    // can hold off lease and lock renewals for seconds on a loaded machine, and a job then runs twice.
+    CRONISTA_WORKERS: '1',
     CRONISTA_WORKER_CONCURRENCY: '2',
     CRONISTA_LOG_LEVEL: 'info',
     CRONISTA_HTTP_PORT: 'off',
@@ -115,26 +66,9 @@ async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<
     await feeds.close();
     await discord.close();
     await database.drop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await dropRedisPrefix(prefix);
   });
   return { feeds, discord, env, store };
-}
-
-async function stopAll(procs: Proc[]): Promise<(number | null)[]> {
-  for (const proc of procs) if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
-  return Promise.all(procs.map((proc) => proc.exit));
-}
-
-/** Every new item linked from exactly one posted digest message. */
-function announcedOnce(discord: DiscordStandIn, links: string[]): void {
-  const posts = discord.created().map((post) => JSON.stringify(post.payload));
-  for (const link of links) {
-    const times = posts.filter((post) => post.includes(link)).length;
-    assert.equal(times, 1, `${link} announced ${times} times:\n${posts.join('\n')}`);
-  }
 }
 
 const newLinks = () => Array.from({ length: FEEDS }, (_, feed) => item(feed, OLD_PER_FEED).link);
@@ -161,19 +95,47 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     assert.equal(status.code, 0, status.stderr);
     assert.match(status.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 0 failed; 7 job schedulers; 2 workers connected/);
     assert.match(status.stdout, /cronista-console: .*0 job schedulers/);
+    assert.match(status.stdout, /schedules held by \S+:\d+ \(lease \d+\)/);
+    assert.match(status.stdout, /workers seen: 2 beating\n {4}\S+:\d+: last beat \d+ s ago, up since .* UTC, \d+ jobs done, 0 failed/);
+    // A job that fails (no such job): operators see it in /sources, with the queues, the holder and the workers.
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue('cronista-work', { connection: redis, prefix: env.CRONISTA_QUEUE_PREFIX });
+    await queue.add('bogus', { target: 'nothing' }, { attempts: 1 });
+    await waitFor(() => workers.some((worker) => /job bogus failed: unknown job bogus/.test(worker.output())), 'the bogus job failing');
+    await queue.close();
+    redis.disconnect();
+    const sources = await runCli(['ask', '/sources'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
+    assert.equal(sources.code, 0, sources.stderr);
+    assert.match(sources.stdout, /Job queues/);
+    assert.match(sources.stdout, /cronista-work: \d+ waiting, \d+ running, \d+ scheduled, 1 failed; 7 job schedulers; 2 workers connected/);
+    assert.match(sources.stdout, /last failed: bogus \d+ at .*: unknown job bogus/);
+    assert.match(sources.stdout, /schedules held by \S+:\d+ \(lease \d+\)/);
+    assert.match(sources.stdout, /workers seen: 2 beating/);
+    assert.doesNotMatch(sources.stdout, /secret-token/);
+    // The health check compose runs in a worker's container: its heartbeat file is fresh.
+    for (const worker of workers) {
+      const check = await runCli(['worker', '--check'], { data: worker.dataDir });
+      assert.equal(check.code, 0, check.stdout + check.stderr);
+      assert.match(check.stdout, /^healthy: worker \S+:\d+, last beat \d+ s ago, \d+ jobs done, (0|1) failed\n$/);
+    }
     // A few more digest slots: nothing is posted again.
     await new Promise((resolve) => setTimeout(resolve, 7000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
-    announcedOnce(discord, newLinks());
+    announcedOnce(discord, newLinks(), all);
     for (const [index, worker] of workers.entries()) assert.ok(worker.polls() >= 3, `worker ${index + 1} polled ${worker.polls()} times`);
     assert.equal(coordinator.polls(), 0, 'the coordinator polls nothing itself');
     // Four jobs at a time in all, yet per_host (2) holds across both workers: the feed server is one host:port.
     assert.equal(feeds.maxInFlight(), 2, 'at most per_host requests at once to the one host, across both workers');
     assert.doesNotMatch(all.map((proc) => proc.output()).join('\n'), /secret-token/);
+    assertNoSlotTwice(all);
   } finally {
     const codes = await stopAll(all);
     assert.deepEqual(codes, [0, 0, 0], all.map((proc) => proc.output().slice(-2000)).join('\n----\n'));
   }
+  // Stopped on purpose: no heartbeat file left, so the check fails (and says why).
+  const check = await runCli(['worker', '--check'], { data: workers[0]!.dataDir });
+  assert.equal(check.code, 1);
+  assert.match(check.stdout, /^unhealthy: no .*worker-health\.json \(no worker running on this data directory, or not ready yet\)/);
 });
 
 test('a worker killed with SIGKILL mid-run: its job goes to the other, every item stored once, no feed left unpolled', { timeout: 180_000 }, async (t) => {
@@ -187,6 +149,9 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
     await waitFor(() => feeds.inFlight() >= 3, 'polls in flight');
     doomed.child.kill('SIGKILL');
     assert.equal(await doomed.exit, null);
+    const check = await runCli(['worker', '--check'], { data: doomed.dataDir });
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /^unhealthy: worker \S+:\d+ \(pid \d+\) is not running/);
     feeds.resetCounts();
     serveFeeds(feeds, 1, 1500);
     await waitFor(async () => (await store.countDocuments()) === FEEDS * (OLD_PER_FEED + 1), 'the new items, stored by the survivor');
@@ -197,7 +162,8 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
     });
     await new Promise((resolve) => setTimeout(resolve, 4000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
-    announcedOnce(discord, newLinks());
+    announcedOnce(discord, newLinks(), [coordinator, doomed, survivor]);
+    assertNoSlotTwice([coordinator, doomed, survivor]);
   } finally {
     const codes = await stopAll([coordinator, survivor]);
     assert.deepEqual(codes, [0, 0], [coordinator, survivor].map((proc) => proc.output().slice(-2000)).join('\n----\n'));

@@ -240,3 +240,22 @@ test('CLI: config export prints the effective YAML (file + stored changes); conf
   const unchanged = parseConfig(parseYaml((await runCli(['config', 'export'], { data, env })).stdout));
   assert.deepEqual(unchanged.sources.map((s) => s.url), ['https://only.example/rss']);
 });
+
+test('the effective configuration of 1,000 sources is validated once per change, and each caller gets a copy of its own', async () => {
+  const store = new SqliteStore(join(tempDir(), 'cronista.db'));
+  const sources = Array.from({ length: 1000 }, (_, i) => ({ url: `https://wire${i}.example/rss`, poll: '*/15 * * * *', timezone: 'America/Lima' }));
+  const settings = new Settings(store, parseConfig({ sources }));
+  const first = await settings.effective();
+  const started = performance.now();
+  for (let i = 0; i < 20; i++) await settings.effective();
+  const perCall = (performance.now() - started) / 20;
+  // Validating 1,000 sources (their cron and timezone each) took ~300 ms a call before it was kept.
+  assert.ok(perCall < 50, `${perCall.toFixed(1)} ms per effective()`);
+  // A copy: changing it changes nothing for the next caller.
+  first.sources.splice(0, 1000);
+  assert.equal((await settings.effective()).sources.length, 1000);
+  // A change is seen at once.
+  await settings.addSource({ url: 'https://new.example/rss' });
+  assert.equal((await settings.effective()).sources.length, 1001);
+  await store.close();
+});

@@ -23,6 +23,24 @@ test('bylines with a weekday, a credit, a section word, a Spanish month-first da
   assert.equal(parseBylineLine('Last updated on 12 October 2019', 'en'), null, 'an update is not the publication');
 });
 
+test('bylines with "del" before the year, slashes between fields, "first published", or a name and a date with no separator', () => {
+  const cases: [string, string, string][] = [
+    ['Sábado 12 de octubre del 2019', 'es', '2019-10-12'],
+    ['Quito, 12 de mayo del 2021', 'es', '2021-05-12'],
+    ['Publicado: mayo 12, 2021 10:35 PM', 'es', '2021-05-12'],
+    ['AFP / 12 mayo 2021', 'es', '2021-05-12'],
+    ['Ana Ruiz / El Diario / 12 de octubre de 2019', 'es', '2019-10-12'],
+    ['Europa Press 12/05/2021', 'es', '2021-05-12'],
+    ['May 12, 2021 / 10:35 PM / Updated 2 years ago', 'en', '2021-05-12'],
+    ['First published on Wed 12 May 2021 22.35 BST', 'en', '2021-05-12'],
+    ['By ANA RUIZ Associated Press May 12, 2021, 10:35 PM', 'en', '2021-05-12'],
+  ];
+  for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
+  // A headline that ends with a date is no byline.
+  assert.equal(parseBylineLine('Protests resume in Quito on May 12, 2021', 'en'), null);
+  assert.equal(parseBylineLine('Published Jan 10, 2023 | Updated Jan 11, 2023', 'en')?.published, '2023-01-10');
+});
+
 test('a wire dateline may name the country in parentheses', () => {
   assert.deepEqual(wireDatelineDate('EL ALTO (Bolivia), 19 nov (EFE).-'), { month: 11, day: 19, year: null, length: 33 });
 });
@@ -53,4 +71,10 @@ test('one article under one byline keeps its subheadings as sections, not as und
   assert.equal(posts.length, 1);
   assert.equal(posts[0]!.published, '2021-11-13');
   assert.match(posts[0]!.text, /Dos años sin justicia/);
+});
+
+test('a numeric byline date an English page leaves open is read the way the story\'s own dates support', () => {
+  const story = (byline: string, body: string) => splitPosts(`Police arrest 45 after a protest turns violent\nColombo Daily | ${byline}\n\n${body}\n`, { language: 'en' })[0]?.published;
+  assert.equal(story('06/04/2022', 'Police said on Friday that 45 people had been arrested after the protest of March 31, 2022 near the residence turned violent.'), '2022-04-06');
+  assert.equal(story('04/06/2022', 'Police said that 45 people had been arrested after the protest of June 1, 2022 near the residence turned violent.'), '2022-06-04');
 });

@@ -95,7 +95,11 @@ describe('bylines and trailers', () => {
     assert.deepEqual(parseBylineLine('Daily Courier | Lagos | Friday, March 4, 2022 | By Ada Obi'), { byline: 'Ada Obi', outlet: 'Daily Courier', published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Andes Watch | March 4, 2022 | Lima'), { byline: null, outlet: 'Andes Watch', published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Radio Sur | Cusco | 07/03/2022 - 09:15', 'es'), { byline: null, outlet: 'Radio Sur', published: '2022-03-07' });
-    assert.deepEqual(parseBylineLine('Radio Sur | Cusco | 07/03/2022 - 09:15', 'en'), { byline: null, outlet: 'Radio Sur', published: null }, 'still a byline, date undecided');
+    assert.deepEqual(
+      parseBylineLine('Radio Sur | Cusco | 07/03/2022 - 09:15', 'en'),
+      { byline: null, outlet: 'Radio Sur', published: null, readings: ['2022-03-07', '2022-07-03'] },
+      'still a byline, date undecided: both readings kept for the text to decide',
+    );
     assert.deepEqual(parseBylineLine('Redacción Diario Sur | Arequipa, 4 de marzo de 2022'), { byline: null, outlet: 'Diario Sur', published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Tacna, 4 de marzo de 2022 | Por Lucía Paz'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Publicado el 07/03/2022 | Por Lucía Paz | Sección Regiones', 'es'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-07' });

@@ -4,9 +4,11 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
+// (Lowered on 2026-12-03 when six unseen stories joined the set, each split on arrival: the set got harder, not the rules
+// worse. The session's starting code scores dev 0.698 → 0.623 and test 0.483 → 0.459 on nine → fifteen stories.)
 const FLOORS = {
-  dev: { f1: 0.69, es: 0.71, series: 0.92, dates: 0.77 },
-  test: { f1: 0.48, es: 0.48, series: 0.64, dates: 0.66 },
+  dev: { f1: 0.65, es: 0.69, series: 0.86, dates: 0.76 },
+  test: { f1: 0.45, es: 0.44, series: 0.6, dates: 0.69 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {

@@ -102,3 +102,16 @@ test("a date past another count in a later clause is that count's, not the toll'
     { kind: 'deaths', value: 40, asOf: '2024-08-04' },
   ]);
 });
+
+test('a span of one month closed by a bare day ("between June 3 and 18", "from May 28 to 31, 2021") is as of that day', () => {
+  assert.equal(figures('Between June 3 and 18, at least 120 people were killed.', '2019-08-30', 'en', null)[0]?.asOf, '2019-06-18');
+  assert.equal(figures('From May 28 to 31, 2021, at least 13 people died.', '2021-08-30', 'en', null)[0]?.asOf, '2021-05-31');
+  // a day that starts a count is no span's end
+  assert.equal(figures('On June 3 and 18 people were hurt.', '2019-06-05', 'en', null)[0]?.value, 18);
+});
+
+test('a count over a month ("the unrest that swept the country in January 2022 claimed 230 lives") runs to the month\'s end', () => {
+  const [f] = figures('The unrest that swept the country in January 2022 claimed the lives of 230 people, the prosecutor said.', '2022-03-14', 'en', null);
+  assert.equal(f?.scope, 'cumulative');
+  assert.equal(f?.asOf, '2022-01-31');
+});

@@ -1,4 +1,5 @@
 // Wholes and their parts, infobox rows, causes: constructions from reporting on other crises (sentences are our own).
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectFigures, figures } from './figure-helpers.ts';
 
@@ -138,5 +139,87 @@ test('a whole restated at the head of a sentence ("De las 900 personas heridas, 
     { kind: 'injured', value: 300, scope: 'subset' },
     { kind: 'injured', value: 150, scope: 'subset' },
     { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+});
+
+test('a breakdown in brackets or dashes right after a count, a comma for a left-out verb, "De esa cifra," all make parts', () => {
+  expectFigures(figures('La Fiscalía dijo que los heridos suman 640 en total (590 civiles y 50 policías).', '2017-05-10', 'es', null), [
+    { kind: 'injured', value: 640, scope: 'cumulative' },
+    { kind: 'injured', value: 590, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+  expectFigures(figures('The ministry counted 640 injured in all —590 civilians and 50 police officers— by Tuesday.', '2017-05-10', 'en', null), [
+    { kind: 'injured', value: 640 },
+    { kind: 'injured', value: 590, scope: 'subset' },
+    { kind: 'injured', value: 50, scope: 'subset' },
+  ]);
+  expectFigures(figures('Son 40 los fallecidos; de ellos, 36 son civiles y cuatro, agentes de la policía.', '2017-05-10', 'es', null), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+    { kind: 'deaths', value: 36, scope: 'subset' },
+    { kind: 'deaths', value: 4, scope: 'subset' },
+  ]);
+  expectFigures(figures('Hay 640 heridos. De esa cifra, según el fiscal, 300 resultaron heridos por disparos de la policía.', '2017-05-10', 'es', null), [
+    { kind: 'injured', value: 640, scope: 'cumulative' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+  ]);
+  // A place's count in brackets stays the whole's breakdown by region, not a figure of its own.
+  expectFigures(figures('The deaths occurred in Cusco (9), Puno (6) and Lima (3).', '2017-05-10', 'en', null), []);
+});
+
+test('infobox layouts: a pipe or tab between label and value, a qualifier line under a bare label, labels with a noun around them or a group in brackets', () => {
+  const rows = (text: string) => figures(text, '2020-01-10', 'en', null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`).sort();
+  assert.deepEqual(rows('Casualties\nDeaths | 44\nInjuries\t300+\nArrested | 1,200'), ['deaths exact 44 cumulative', 'detained exact 1200 cumulative', 'injured more_than 300 cumulative']);
+  assert.deepEqual(rows('Deaths\nAt least 44 (Ombudsman)\nInjuries\nMore than 300'), ['deaths at_least 44 cumulative', 'injured more_than 300 cumulative']);
+  assert.deepEqual(rows('Injured people: 300\nNumber of deaths: 44\nDetenidos: +1.200'), ['deaths exact 44 cumulative', 'detained more_than 1200 cumulative', 'injured exact 300 cumulative']);
+  assert.deepEqual(rows('Deaths (protesters): 44\nDeaths (security forces): 3'), ['deaths exact 3 subset', 'deaths exact 44 subset']);
+  assert.deepEqual(rows('Death(s)\n• 44 protesters\n• 3 police officers'), ['deaths exact 3 subset', 'deaths exact 44 subset']);
+  assert.deepEqual(rows('Deaths: ~44'), ['deaths approximately 44 cumulative']);
+});
+
+test('who the victims were, named before the verb, in a toll noun or carried to a bare coordinated count, makes parts', () => {
+  expectFigures(figures('Al menos 12 miembros de las fuerzas de seguridad del país han perdido la vida y 300 han resultado heridos, según el ministerio.', '2022-01-06', 'es', null), [
+    { kind: 'deaths', value: 12, qualifier: 'at_least', scope: 'subset' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+  ]);
+  expectFigures(figures('El parte anterior cifraba en nueve los uniformados muertos y en 200 los heridos.', '2022-01-06', 'es', null), [
+    { kind: 'deaths', value: 9, scope: 'subset' },
+    { kind: 'injured', value: 200, scope: 'subset' },
+  ]);
+  expectFigures(figures('El ministerio sube a 15 el número de policías fallecidos en los disturbios.', '2022-01-06', 'es', null), [{ kind: 'deaths', value: 15, scope: 'subset' }]);
+  // a count with a group of its own keeps its own reading; a verb right before a count is its own
+  expectFigures(figures('Desde octubre han muerto 120 personas y 3.000 han sido detenidas, según la plataforma.', '2024-12-27', 'es', null), [
+    { kind: 'deaths', value: 120, scope: 'cumulative' },
+    { kind: 'detained', value: 3000, scope: 'cumulative' },
+  ]);
+});
+
+test('"respectively" after a list of regions, a sentence opening on a group, and a month told of the event are read as such', () => {
+  expectFigures(figures('Les siguen las provincias de Norte, Sur y Este, con 21, 10 y 8 fallecidos, respectivamente.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 10, scope: 'subset' },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+  ]);
+  expectFigures(figures('Entre los agentes del orden, las bajas ascienden a 16 muertos y a más de 900 heridos, según el ministerio.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 16, scope: 'subset' },
+    { kind: 'injured', value: 900, scope: 'subset' },
+  ]);
+  // the month in the relative clause of the unrest, and the day the data were given, are not the count's day
+  expectFigures(figures('Un total de 150 personas han perdido la vida en los disturbios que sacudieron el país a comienzos de enero, según los datos facilitados este domingo.', '2022-01-09', 'es', null), [
+    { kind: 'deaths', value: 150, scope: 'cumulative', asOf: '2022-01-09' },
+  ]);
+});
+
+test('vocabulary: "the arrest of", "se han cobrado … vidas", "suffered gunshot wounds", "left N others with gunshot wounds", a cleft naming a group', () => {
+  const read = (text: string) => figures(text, '2024-10-31', undefined, null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`);
+  assert.deepEqual(read('Rights groups condemned the arrest of nine minors accused of looting.'), ['detained exact 9 subset']);
+  assert.deepEqual(read('Los disturbios se han cobrado ya más de un centenar de vidas.'), ['deaths more_than 100 cumulative']);
+  assert.deepEqual(read('Police shot dead at least 10 people and left 63 others with gunshot wounds.').sort(), ['deaths at_least 10 incident', 'injured exact 63 subset']);
+  assert.deepEqual(read('Son diez los médicos que han resultado heridos durante las protestas.'), ['injured exact 10 subset']);
+});
+
+test('a share in brackets beside a part ("17 (4.2%) were police officers") does not hide it', () => {
+  expectFigures(figures('The platform counted 400 dead. Of the 400 dead, 17 (4.2%) were police officers and 20 (5%) were children.', '2025-10-21', 'en', null), [
+    { kind: 'deaths', value: 400, scope: 'cumulative' },
+    { kind: 'deaths', value: 17, scope: 'subset' },
+    { kind: 'deaths', value: 20, scope: 'subset' },
   ]);
 });

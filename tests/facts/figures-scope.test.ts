@@ -1,5 +1,6 @@
 // Scope and date of counts that are parts of the toll: a place, a victim group, a hedged perpetrator, a window of time;
 // lists of parts; earlier values; live blogs. Sentences are our own, modelled on constructions of real reporting.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectFigures, figures } from './figure-helpers.ts';
 import { parseStory } from '../../src/facts/story.ts';
@@ -209,4 +210,15 @@ test('a list before a colon takes its scope and day from the clause after it (":
     { kind: 'deaths', value: 6, scope: 'incident', asOf: '2020-03-03' },
     { kind: 'injured', value: 40, scope: 'incident', asOf: '2020-03-03' },
   ]);
+});
+
+test('a count in a live blog entry header is that entry\'s news, and "una jornada electoral" is one day', () => {
+  const text = [
+    'Elecciones, en directo',
+    '',
+    '30/07 · 14.40 — Dos muertes antes de abrir las urnas',
+    'Dos hombres murieron de madrugada en un enfrentamiento cerca de un centro de votación en el estado andino.',
+  ].join('\n');
+  for (const f of figures(text, '2017-07-30', 'es', null)) assert.notEqual(f.scope, 'cumulative', f.quote);
+  expectFigures(figures('La diputada lamentó que una jornada electoral deje 14 asesinados.', '2017-07-30', 'es', null), [{ kind: 'deaths', value: 14, scope: 'incident' }]);
 });

@@ -12,17 +12,25 @@ const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 
 /**
  * Runs `work` holding the lease on `key`; resolves `{ ran: false }` without running it when another process holds
- * the lease. The lease is renewed every third of `ttlMs` while `work` runs and released when it settles.
+ * the lease. The lease is renewed every third of `ttlMs` while `work` runs and released when it settles. `work` is
+ * handed `held()`: false once the lease may have passed to another process (a renewal refused, or no renewal confirmed
+ * for `ttlMs` on the monotonic clock, as after the process was paused), for work that must stop then (digest sends).
  */
-export async function withLease<T>(redis: Redis, key: string, ttlMs: number, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function withLease<T>(redis: Redis, key: string, ttlMs: number, work: (held: () => boolean) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
   const token = randomBytes(12).toString('hex');
+  let validUntil = performance.now() + ttlMs;
   const taken = await redis.set(key, token, 'PX', ttlMs, 'NX');
   if (taken !== 'OK') return { ran: false };
+  const held = () => performance.now() < validUntil;
   const renew = setInterval(() => {
-    redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => {});
+    const sentAt = performance.now();
+    redis.eval(RENEW, 1, key, token, String(ttlMs)).then(
+      (renewed) => (validUntil = Number(renewed) === 1 ? sentAt + ttlMs : 0),
+      () => {},
+    );
   }, Math.max(100, Math.floor(ttlMs / 3)));
   try {
-    return { ran: true, value: await work() };
+    return { ran: true, value: await work(held) };
   } finally {
     clearInterval(renew);
     await redis.eval(RELEASE, 1, key, token).catch(() => {});

@@ -22,6 +22,12 @@ export interface QueueOptions {
   leaseMs: number;
   /** Jobs one worker runs at once (CRONISTA_WORKER_CONCURRENCY, default 4). */
   concurrency: number;
+  /**
+   * How long the schedules' lease (coordinator-lease.ts) lasts without renewal (CRONISTA_COORDINATOR_LEASE_SECONDS,
+   * default 10): when the `cronista start` holding the schedules dies, a standby takes over within this plus a fifth
+   * of it (12 s by default).
+   */
+  coordinatorLeaseMs: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,5 +50,6 @@ export function queueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Queue
     prefix,
     leaseMs: Math.round(positive(env, 'CRONISTA_QUEUE_LEASE_SECONDS', 30) * 1000),
     concurrency: Math.max(1, Math.floor(positive(env, 'CRONISTA_WORKER_CONCURRENCY', 4))),
+    coordinatorLeaseMs: Math.max(1000, Math.round(positive(env, 'CRONISTA_COORDINATOR_LEASE_SECONDS', 10) * 1000)),
   };
 }

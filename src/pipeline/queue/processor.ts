@@ -56,8 +56,26 @@ export function taskName(name: JobName, target: string): string {
   return name === 'poll' ? pollTaskName(target) : `digest:${target}`;
 }
 
-/** The function a BullMQ Worker runs for every job: resolves a line saying what happened (the job's return value). */
-export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<QueueOptions, 'prefix' | 'leaseMs'>): Promise<(job: Job<JobData>) => Promise<string>> {
+/**
+ * The slot a job was scheduled for: a job scheduler's iteration is `repeat:<scheduler id>:<slot in ms>`, so two runs of
+ * one slot (a schedule firing twice) show the same slot. Null for jobs added by hand.
+ */
+export function jobSlot(job: Pick<Job, 'id'>): string | null {
+  const millis = /^repeat:.*:(\d+)$/.exec(job.id ?? '')?.[1];
+  return millis ? new Date(Number(millis)).toISOString() : null;
+}
+
+/**
+ * The function a BullMQ Worker runs for every job: resolves a line saying what happened (the job's return value).
+ * `mayAct`, when given, must stay true for a digest to go on sending (the coordinator's console digests: only while
+ * it holds the schedules); every digest also stops sending once its own lease may have passed to another process.
+ */
+export async function jobProcessor(
+  app: AppContext,
+  redis: Redis,
+  options: Pick<QueueOptions, 'prefix' | 'leaseMs'>,
+  mayAct: () => boolean = () => true,
+): Promise<(job: Job<JobData>) => Promise<string>> {
   // Per-host politeness (polling.per_host) holds across every worker: its slots are counted in Redis.
   const poll = await pollJob(app, { limiter: (perHost) => new RedisHostLimiter(redis, { prefix: options.prefix, perHost, ttlMs: options.leaseMs }) });
   const digest = digestJob(app);
@@ -66,7 +84,7 @@ export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<
     const task = taskName(name, job.data.target);
     const started = Date.now();
     const config = await app.settings.effective();
-    let run: () => Promise<unknown>;
+    let run: (held: () => boolean) => Promise<unknown>;
     if (name === 'poll') {
       const source = config.sources.find((candidate) => candidate.url === job.data.target);
       if (!source) return `${task}: skipped (no longer configured)`;
@@ -74,7 +92,7 @@ export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<
     } else if (name === 'digest') {
       const destination = config.destinations.find((candidate) => candidate.id === job.data.target);
       if (!destination) return `${task}: skipped (no longer configured)`;
-      run = async () => digest(destination);
+      run = async (held) => digest(destination, { name: task, mayDeliver: () => held() && mayAct() });
     } else {
       throw new Error(`unknown job ${job.name}`);
     }
@@ -83,7 +101,9 @@ export async function jobProcessor(app: AppContext, redis: Redis, options: Pick<
       app.logger.warn({ task, job: job.id }, `${task}: previous run still in progress elsewhere, this one is skipped`);
       return `${task}: skipped (running elsewhere)`;
     }
-    app.logger.debug({ task, job: job.id, ms: Date.now() - started }, `${task} done`);
+    // One line per run that happened, with its slot: operators (and the kill tests) can count runs per slot.
+    const slot = jobSlot(job);
+    app.logger.info({ task, slot, ms: Date.now() - started }, `${task} ran${slot ? ` (slot ${slot})` : ''}`);
     return `${task}: done`;
   };
 }

@@ -1,39 +1,21 @@
 /**
- * `cronista status` in distributed mode: per queue, the jobs waiting, running, scheduled and failed, the workers
- * connected now, the job schedulers, and the latest failures. Read with a connection that gives up quickly, so a
- * status call never hangs on an unreachable Redis.
+ * Distributed mode's queues read for operators (`cronista status`, `/sources`): per queue, the jobs waiting, running,
+ * scheduled and failed, the workers connected now, the job schedulers, and the latest failures; which `cronista start`
+ * holds the schedules; the workers seen by their heartbeats. Read with a connection that gives up quickly, so a status
+ * call never hangs on an unreachable Redis. The shape and its lines are src/core/queue-status.ts'.
  */
 import { Queue } from 'bullmq';
 import { errorMessage } from '../../core/errors.ts';
+import { queueStatusLines, type QueueStatus, type WorkerSeen } from '../../core/queue-status.ts';
 import { redactUrl, redactUrlsIn } from '../../core/redact.ts';
+import { describeToken } from './coordinator-lease.ts';
 import { CONSOLE_QUEUE, WORK_QUEUE, type QueueOptions } from './options.ts';
 import { briefConnection } from './processor.ts';
-
-export interface QueueDepths {
-  name: string;
-  waiting: number;
-  active: number;
-  delayed: number;
-  failed: number;
-  completed: number;
-  schedulers: number;
-  /** Processes connected to the queue as workers now. */
-  workers: number;
-  /** The latest failures: job name, id and why. */
-  failures: { job: string; id: string; reason: string; at: string | null }[];
-}
-
-export interface QueueStatus {
-  url: string;
-  prefix: string;
-  queues: QueueDepths[];
-  /** Why Redis could not be read (the queues are then empty), or null. */
-  error: string | null;
-}
+import { workersKey } from './worker-heartbeat.ts';
 
 export async function readQueueStatus(options: QueueOptions): Promise<QueueStatus> {
   const { redis: connection, lastError } = briefConnection(options);
-  const status: QueueStatus = { url: redactUrl(options.url), prefix: options.prefix, queues: [], error: null };
+  const status: QueueStatus = { url: redactUrl(options.url), prefix: options.prefix, queues: [], workersSeen: [], scheduleHolder: null, error: null };
   try {
     await connection.connect();
     for (const name of [WORK_QUEUE, CONSOLE_QUEUE]) {
@@ -56,6 +38,12 @@ export async function readQueueStatus(options: QueueOptions): Promise<QueueStatu
         await queue.close();
       }
     }
+    const holder = await connection.get(`${options.prefix}:coordinator`);
+    status.scheduleHolder = holder ? describeToken(holder) : null;
+    status.workersSeen = Object.values(await connection.hgetall(workersKey(options.prefix)))
+      .map((raw) => JSON.parse(raw) as WorkerSeen)
+      .map(({ id, startedAt, seenAt, done, failed }) => ({ id, startedAt, seenAt, done, failed }))
+      .sort((a, b) => b.seenAt.localeCompare(a.seenAt));
   } catch (error) {
     status.error = redactUrlsIn(errorMessage(lastError() ?? error));
   } finally {
@@ -64,12 +52,8 @@ export async function readQueueStatus(options: QueueOptions): Promise<QueueStatu
   return status;
 }
 
+/** `cronista status`'s text: the lines, indented under their head. */
 export function queueStatusText(status: QueueStatus): string {
-  const head = `queues on ${status.url} (prefix ${status.prefix})`;
-  if (status.error) return `${head}: cannot read them: ${status.error}`;
-  const lines = status.queues.map(
-    (q) => `  ${q.name}: ${q.waiting} waiting, ${q.active} running, ${q.delayed} scheduled, ${q.failed} failed; ${q.schedulers} job scheduler${q.schedulers === 1 ? '' : 's'}; ${q.workers} worker${q.workers === 1 ? '' : 's'} connected`,
-  );
-  const failures = status.queues.flatMap((q) => q.failures.map((f) => `  last failed: ${f.job} ${f.id}${f.at ? ` at ${f.at}` : ''}: ${f.reason}`));
-  return [`${head}:`, ...lines, ...failures].join('\n');
+  const [head, ...rest] = queueStatusLines(status);
+  return [head, ...rest.map((line) => `  ${line}`)].join('\n');
 }

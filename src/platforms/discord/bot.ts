@@ -122,6 +122,8 @@ const timeout = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(r
 
 export class DiscordPlatform implements Platform {
   readonly name = 'discord';
+  /** One gateway session at a time: every session receives every event, so two processes would answer each command twice. */
+  readonly exclusive = true;
   client: Client;
   onFailure?: (error: unknown) => void;
   /** Set by the supervisor: a start that timed out got READY after all. */

@@ -79,6 +79,8 @@ function chatKey(ctx: Context): string | undefined {
 export class TelegramPlatform implements Platform {
   readonly name = 'telegram';
   readonly bot: Bot;
+  /** Long polling is one process's at a time (Telegram answers a second poller 409); a webhook is served by any. */
+  readonly exclusive: boolean;
   onFailure?: (error: unknown) => void;
   private readonly admins: AdminResolver;
   private readonly pager = new PagerCodec();
@@ -97,6 +99,7 @@ export class TelegramPlatform implements Platform {
     private readonly options: TelegramPlatformOptions,
     private readonly hooks: PlatformHooks = {},
   ) {
+    this.exclusive = !options.webhook;
     const apiRoot = (options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, '');
     this.bot = new Bot(options.token, { client: { apiRoot } });
     this.bot.api.config.use(
