@@ -38,6 +38,11 @@ const line = (name: string, s: Score) =>
   `  ${name.padEnd(18)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The extracted figure with a miss's file, kind and value, when there is one: what it got wrong. */
+function nearestExtracted(result: Evaluation, m: Evaluation['misses'][number]) {
+  return result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+}
+
 /**
  * Counts only, no sentences, so it may be printed for the test part: for each miss, what the extracted figure with the
  * same file, kind and value got wrong (or that none was found). Each wrong field counts once per miss.
@@ -47,7 +52,7 @@ function missCauses(result: Evaluation, misdated: Set<string> = new Set()): stri
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const dayOf = (iso: string | null | undefined) => (iso ? Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 : undefined);
   for (const m of result.misses) {
-    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    const near = nearestExtracted(result, m);
     if (!near) {
       add('not found');
       continue;
@@ -73,8 +78,7 @@ function printFigures(result: Evaluation, goldCount: number, extracted: number, 
   if (quiet) return;
   console.log(`Misses (${result.misses.length}):`);
   for (const m of result.misses) {
-    // the extracted figure with the same file, kind and value, when there is one: what it got wrong
-    const near = result.falsePositives.find((r) => (r.file === undefined || r.file === m.file) && r.kind === m.kind && r.value === m.value);
+    const near = nearestExtracted(result, m);
     const got = near ? ` [got ${near.qualifier} ${near.scope} ${near.as_of ?? 'undated'}]` : ' [not found]';
     console.log(`  - ${m.file} ${m.kind} ${m.qualifier} ${m.value} ${m.scope} ${m.as_of ?? ''}${got}: "${cut(m.quote)}"`);
   }
@@ -109,11 +113,10 @@ async function sample(): Promise<void> {
 }
 
 /** How the wrong publication dates are wrong, as counts (safe to print for the test part). */
-function datedWrongSummary(lines: string[]): string {
+function datedWrongSummary(wrong: PartResult['datedWrong']): string {
   const counts = new Map<string, number>();
-  for (const l of lines) {
-    const m = /read (\S+), published (\S+)$/.exec(l);
-    const key = !m ? 'other' : m[1] === 'undated' ? 'not read' : m[2] === 'undated' ? 'read, gold undated' : m[1]! < m[2]! ? 'read too early' : 'read too late';
+  for (const { read, published } of wrong) {
+    const key = read === null ? 'not read' : published === null ? 'read, gold undated' : read < published ? 'read too early' : 'read too late';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
@@ -122,8 +125,8 @@ function datedWrongSummary(lines: string[]): string {
 function printPart(r: PartResult): void {
   console.log(`\n== ${r.part} part (${r.documents} reports)`);
   console.log(`publication dates read wrong: ${r.datedWrong.length}${r.datedWrong.length ? ` (${datedWrongSummary(r.datedWrong)})` : ''}`);
-  if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x}`);
-  const misdated = new Set(r.datedWrong.map((line) => line.slice(0, line.indexOf(':'))));
+  if (!quiet) for (const x of r.datedWrong) console.log(`  - ${x.file}: read ${x.read ?? 'undated'}, published ${x.published ?? 'undated'}`);
+  const misdated = new Set(r.datedWrong.map((x) => x.file));
   printFigures(r.figures, r.figures.overall.tp + r.figures.overall.fn, r.figures.overall.tp + r.figures.overall.fp, misdated);
   console.log(line('value-only', r.valueOnly));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(`language ${lang}`, s));

@@ -113,7 +113,8 @@ export interface PartResult {
   part: Part;
   documents: number;
   /** Reports whose publication date was read wrong (or not at all). */
-  datedWrong: string[];
+  /** Reports whose publication date was read wrong: what was read (null: none) against the gold's. */
+  datedWrong: { file: string; read: string | null; published: string | null }[];
   figures: Evaluation;
   valueOnly: Score;
   byLanguage: Record<string, Score>;
@@ -200,7 +201,7 @@ export async function evaluatePart(
     }
     const datedWrong = all.documents
       .filter((d) => (publishedOf.get(d.file) ?? null) !== d.published)
-      .map((d) => `${d.file}: read ${publishedOf.get(d.file) ?? 'undated'}, published ${d.published ?? 'undated'}`);
+      .map((d) => ({ file: d.file, read: publishedOf.get(d.file) ?? null, published: d.published ?? null }));
     return {
       part,
       documents: files.size,

@@ -13,7 +13,7 @@ const published = flag('--published') ?? null;
 const story = storyId ? loadStories(join(import.meta.dirname, '../config/stories')).find((s) => s.id === storyId) : undefined;
 for (const text of args) {
   console.log(`» ${text}`);
-  for (const f of extractFigures({ text, title: null, published, language: null } as never, story)) {
+  for (const f of extractFigures({ text, title: null, published, language: null }, story)) {
     console.log(`  ${f.kind} ${f.qualifier} ${f.value} ${f.scope} ${f.asOf ?? "undated"} «${f.quote.slice(0, 80)}»`);
   }
 }

@@ -246,8 +246,6 @@ export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|
 /** Right after the number, an increment over an earlier count: "four more deaths", "two more people died", "dos muertos más". */
 export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,2}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+m[aá]s)(?![\p{L}])/iu;
 /** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
-/** Words that make a count the story's toll: "toll", "balance", "total", "suman", "asciende". */
-export const TOLL_WORDS = /\b(?:toll|tally|total|overall|so far|balance|saldo|cifra|suman|sumaban|asciende|ascienden|ya son|en total|hasta ahora|desde (?:el inicio|que comenz))/iu;
 /** "Le siguen Kyzylorda, Zhambyl y Almaty, con 21, 10 y 8 fallecidos, respectivamente": paired with places or groups, each a part. */
 export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?|states?|departments?|cities|districts?|regiones|provincias|estados|departamentos|ciudades|distritos|${VICTIM_GROUP})\b[^.;]*\brespectiv(?:ely|amente)\b`, 'iu');
 /** "Entre los agentes del orden, las bajas ascienden a 16 muertos": a sentence that opens on a group counts its victims. */

@@ -76,8 +76,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
     // "Los lesionados suman 1.000 en total (771 civiles y 229 policías)", "—771 civiles y 229 funcionarios—": a breakdown of
     // the count just stated, opened by a bracket or a dash right after it
-    const breakdownOf = [...out].reverse().find((x) => !x.part);
-    const opensBreakdown = breakdownOf !== undefined && /[(—–]\s*$/.test(pre) && n.start - breakdownOf.at < 60 && n.value < breakdownOf.f.value && /^\s+\p{Ll}/u.test(post);
+    const lastWhole = [...out].reverse().find((x) => !x.part);
+    const opensBreakdown = lastWhole !== undefined && /[(—–]\s*$/.test(pre) && n.start - lastWhole.at < 60 && n.value < lastWhole.f.value && /^\s+\p{Ll}/u.test(post);
     if (!opensBreakdown && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
@@ -92,9 +92,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Tres personas, como mínimo, murieron": the hedge masked as an aside still qualifies the count
     const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
     const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
-    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: breakdownOf.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
+    let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: lastWhole.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
-    const whole = [...out].reverse().find((x) => !x.part) ?? anchor ?? ctx.previous;
+    const whole = lastWhole ?? anchor ?? ctx.previous;
     const sameSentence = out.length > 0;
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
@@ -304,7 +304,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     || (entryTitle(x) && out.some((y) => y.idx > x.idx && y.idx <= x.idx + 3 && !entryTitle(y) && y.f.kind === x.f.kind && y.f.value === x.f.value));
   // "30/07 · 14.40 — Dos muertes antes de abrir las urnas": an entry header's count is that entry's news, not the toll, unless
   // its words say it is one
-  for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running && !R.TOLL_WORDS.test(x.f.quote)) x.f.scope = 'incident';
+  for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running) x.f.scope = 'incident';
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))

@@ -4,6 +4,7 @@
 // infobox rows from page text.
 import { findDateMentions, periodEnd } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
+import { VICTIM_GROUP } from './figure-rules.ts';
 import type { ExtractedFigure, FigureKind, Qualifier, Scope } from './types.ts';
 
 interface Label {
@@ -28,7 +29,7 @@ const ROWS = [
   /^([\p{L}()]+(?:\s[\p{L}()]+){0,2}?)(?:\s*\(([^()\d]{2,40})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
 ];
 // A label's or value's group: "(protesters)", "44 protesters", "3 police officers": who, of all the dead, these were.
-const GROUP = /^(?:protesters|demonstrators|civilians|students|children|minors|police(?:\s+officers)?|officers|soldiers|security(?:\s+forces?)?(?:\s+(?:members|personnel))?|members of the security forces|manifestantes|civiles|estudiantes|niñ[oa]s|menores|polic[ií]as|agentes|militares|soldados|uniformados|miembros de (?:las|la) (?:fuerzas?|polic[ií]a))\b/iu;
+const GROUP = new RegExp(String.raw`^(?:protesters|demonstrators|manifestantes|${VICTIM_GROUP})(?![\p{L}])`, 'iu');
 // A value line under a bare label: it opens with its count, maybe after a qualifier ("At least 44", "Más de 300", "~40").
 const VALUE_LINE = /^(?:(?:at least|more than|over|about|around|approximately|almost|nearly|up to|as many as|some|al menos|por lo menos|m[aá]s de|cerca de|alrededor de|casi|hasta|unos|unas|c\.|ca\.)\s+|[~+≈>]\s*)?\d/iu;
 const BULLET = /^\s*[•*·▪–-]\s*/;
