@@ -1,5 +1,6 @@
 import { monthShortName, pad } from '../core/calendar.ts';
 import { addDays, findDateMentions, storyDayCount } from './dates.ts';
+import { infoboxSpanEnd } from './infobox.ts';
 import type { Story } from './types.ts';
 
 const SHORT_NAMES = (['en', 'es'] as const).map((language) => Array.from({ length: 12 }, (_, i) => monthShortName(i + 1, language).toLowerCase()));
@@ -20,6 +21,15 @@ export function inferAnchor(text: string, story: Story | undefined): string | nu
   const counted = storyDayCount(text, story.start);
   if (counted) dates.push(counted.date);
   return dates.length ? dates.sort().at(-1)! : null;
+}
+
+/**
+ * The day an undated document's counts are as of: an infobox whose "Date" row closes a span counts the whole span
+ * ("Date: 2–11 January 2022" → 2022-01-11), whatever later days its prose names; otherwise the anchor above.
+ */
+export function inferCountsAnchor(text: string, story: Story | undefined): string | null {
+  const spanEnd = infoboxSpanEnd(text);
+  return story && spanEnd && spanEnd >= story.start ? spanEnd : inferAnchor(text, story);
 }
 
 /** A year-less "December 26" or "late January" as its first occurrence on or after the story's start. */

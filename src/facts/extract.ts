@@ -1,7 +1,7 @@
 import { extractEvents } from './events.ts';
 import { extractFigures } from './figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
-import { inferAnchor } from './anchor.ts';
+import { inferAnchor, inferCountsAnchor } from './anchor.ts';
 import { storyFor } from './story.ts';
 import type { ModelAnswer } from './model/answer.ts';
 import { mergeModelFacts, type Rejection } from './model/verify.ts';
@@ -23,9 +23,11 @@ export function factsOf(
   model?: ModelInput | null,
 ): { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] } {
   const story = storyFor(document, stories);
-  // An undated page still speaks from some day: anchor its relative dates on the latest one it names.
+  // An undated page still speaks from some day: anchor its relative dates on the latest one it names (its counts: on
+  // the end of the span its infobox gives).
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
-  const figures = extractFigures(anchored, story ?? undefined);
+  const counted = document.published ? document : { ...document, published: inferCountsAnchor(document.text, story ?? undefined) };
+  const figures = extractFigures(counted, story ?? undefined);
   const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published }).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
   if (!model) return { story: story?.id ?? null, figures, events };
   const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);

@@ -99,6 +99,23 @@ function annotations(value: string, published: string | null): { attribution: st
   return { attribution, asOf: last ? periodEnd(last.date, last.precision) : published };
 }
 
+// "Date: 31 March 2017 – 12 August 2017 (134 days); December 2017 (sporadic)", "Fecha | 2 – 13 de octubre de 2019"
+const DATE_ROW = /^(?:dates?|fechas?)\s*(?:[:：|\t]\s*|\s+)(\S.*)$/imu;
+const STILL_OPEN = /\b(?:present|ongoing|now|presente|actualidad|en curso|hoy)\b/iu;
+
+/**
+ * The day an infobox's "Date" row closes its span ("2–11 January 2022" → 2022-01-11), or null when it has none, is
+ * still open ("– present") or names a single day. Its first span only: a later "; December 2017 (sporadic)" is an
+ * afterthought. An undated page's counts are as of that day (ANNOTATION.md: an explicit period end).
+ */
+export function infoboxSpanEnd(text: string): string | null {
+  const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
+  if (!value || STILL_OPEN.test(value)) return null;
+  const last = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month').at(-1);
+  if (!last || !/[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start))) return null;
+  return periodEnd(last.date, last.precision);
+}
+
 /** The figures an infobox states, and the lines they come from (the sentence rules skip those lines). */
 export function infoboxFigures(text: string, published: string | null): { figures: ExtractedFigure[]; lines: Set<string> } {
   const figures: ExtractedFigure[] = [];

@@ -1,7 +1,10 @@
 // Wholes and their parts, infobox rows, causes: constructions from reporting on other crises (sentences are our own).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { factsOf } from '../../src/facts/extract.ts';
+import type { FactInput } from '../../src/facts/types.ts';
 import { expectFigures, figures } from './figure-helpers.ts';
+import { PERU } from './peru-story.ts';
 
 const PUBLISHED = '2024-07-02';
 
@@ -222,4 +225,20 @@ test('a share in brackets beside a part ("17 (4.2%) were police officers") does 
     { kind: 'deaths', value: 17, scope: 'subset' },
     { kind: 'deaths', value: 20, scope: 'subset' },
   ]);
+});
+
+test("an undated page's infobox counts are as of the end of the span its Date row closes, not of a later day its prose names", () => {
+  const doc = (date: string, published: string | null = null): FactInput => ({
+    title: '2023 Peruvian protests',
+    text: [`Date: ${date}`, 'Location: Peru', 'Casualties', 'Deaths: 49', 'Injuries: 1,200+', '', 'Protests against Boluarte resumed briefly on 20 July 2024, a year and a half later.'].join('\n'),
+    published,
+    language: 'en',
+  });
+  const asOf = (d: FactInput) => factsOf(d, [PERU]).figures.map((f) => `${f.kind} ${f.asOf}`);
+  assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023 (95 days); July 2024 (sporadic)')), ['deaths 2023-03-12', 'injured 2023-03-12']);
+  assert.deepEqual(asOf(doc('7–31 December 2022')), ['deaths 2022-12-31', 'injured 2022-12-31']);
+  // an open span or a single day closes nothing: the latest day the page names, as for any undated page
+  assert.deepEqual(asOf(doc('7 December 2022 – present')), ['deaths 2024-07-20', 'injured 2024-07-20']);
+  // a page with a publication date keeps it: the span's end is only what an undated page speaks from
+  assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2024-01-15')), ['deaths 2024-01-15', 'injured 2024-01-15']);
 });
