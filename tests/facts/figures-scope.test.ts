@@ -224,3 +224,17 @@ test('a count in a live blog entry header is that entry\'s news, and "una jornad
   for (const f of read) assert.notEqual(f.scope, 'cumulative', f.quote);
   expectFigures(figures('La diputada lamentó que una jornada electoral deje 14 asesinados.', '2017-07-30', 'es', null), [{ kind: 'deaths', value: 14, scope: 'incident' }]);
 });
+
+test('a count "during" the movement runs over it, whatever words stand before its noun; a day of its own still makes one event', () => {
+  expectFigures(figures('Officials say 150 people were killed and more than 4,000 arrested during the week of violent unrest.', '2024-04-10', 'en', null), [
+    { kind: 'deaths', value: 150, scope: 'cumulative' },
+    { kind: 'detained', value: 4000, qualifier: 'more_than', scope: 'cumulative' },
+  ]);
+  expectFigures(figures("Some 900 people were arrested during Lagos's post-election protests, the group said.", '2024-04-10', 'en', null), [
+    { kind: 'detained', value: 900, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Al menos 40 personas murieron durante las masivas protestas, según la ONG.', '2024-04-10', 'es', null), [
+    { kind: 'deaths', value: 40, qualifier: 'at_least', scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Two people were killed in the protests in Ikeja on Tuesday.', '2024-04-10', 'en', null), [{ kind: 'deaths', value: 2, scope: 'incident', asOf: '2024-04-09' }]);
+});
