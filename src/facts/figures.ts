@@ -126,7 +126,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
-    if (partOf && whole) kind = { kind: whole.f.kind, how: 'part' };
+    // (the partitive's own noun wins: "23 muertos y 715 heridos. De los fallecidos, 19…" are dead, not injured; a part
+    // after another part of its sentence counts the same people: "…19 ya fueron identificados y los cuatro restantes…")
+    const sibling = sameSentence && out.at(-1)?.part ? out.at(-1) : undefined;
+    if (partOf && whole && !namedKind && !leadKind) kind = { kind: (sibling ?? whole).f.kind, how: 'part' };
     // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
     const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
     if (among) kind = { kind: among, how: 'part' };

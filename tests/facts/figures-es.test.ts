@@ -147,3 +147,12 @@ test('a cleft is a toll even where its words read as a plain count, and so is it
     { kind: 'deaths', value: 40, qualifier: 'approximately', scope: 'cumulative' },
   ]);
 });
+
+test('a partitive names its whole\'s kind even after another kind was counted, and the rest of it counts the same people', () => {
+  expectFigures(figures('El informe registra 31 muertos y 640 heridos. De los fallecidos, 22 ya fueron identificados y los nueve restantes aún no han sido reconocidos.', '2019-11-16', 'es', null), [
+    { kind: 'deaths', value: 31, scope: 'cumulative' },
+    { kind: 'injured', value: 640, scope: 'cumulative' },
+    { kind: 'deaths', value: 22, scope: 'subset' },
+    { kind: 'deaths', value: 9, scope: 'subset' },
+  ]);
+});
