@@ -15,23 +15,29 @@ export function toldOn(sentence: string, d: DateMention): boolean {
 const PUBLISHED_AT = /\b(?:released|published|issued|presented|launched|unveiled|made public|publicó|presentó|difundió|divulgó|lanzó|dio a conocer|publicad[oa]|presentad[oa]|difundid[oa]|lanzad[oa])\s+(?:at|in|before|to|en|ante|a)\s[^,;.\d]{0,60}$/iu;
 
 /**
- * The latest day the article reports on (`mentions`: each sentence's date mentions): its publication day, or the day before it when the article tells what happened
- * that day ("las manifestaciones de este jueves" in Friday's paper, "the report covers events up to June 25"). A count
- * with no date of its own describes that day, not the day it was printed.
+ * The day the article reports on (`mentions`: each sentence's date mentions): its publication day, or the day before it
+ * when the article tells what happened that day ("las manifestaciones de este jueves" in Friday's paper, "the report
+ * covers events up to June 25"). The lead's day when it names one: the lead tells the news, and a later paragraph's
+ * happening of the next day does not move it. A count with no date of its own describes that day, not the day it was printed.
  */
 export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], published: string | null): string | null {
   if (!published) return null;
   let latest: string | null = null;
+  let lead: string | null | undefined;
   for (const [i, x] of sentences.entries()) {
     // (a live blog's entry header dates its entry, not the page: see entryDays)
     if (x.headline || isEntryHeader(x.text)) continue;
+    let own: string | null = null;
     for (const d of mentions[i] ?? []) {
       // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
       if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
-      if (!latest || d.date > latest) latest = d.date;
+      if (!own || d.date > own) own = d.date;
     }
+    // the lead tells the news: what a later paragraph adds that day ("abrió este viernes una investigación") is no new news day
+    if (lead === undefined) lead = own;
+    if (own && (!latest || own > latest)) latest = own;
   }
-  return latest ?? published;
+  return lead ?? latest ?? published;
 }
 
 const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;

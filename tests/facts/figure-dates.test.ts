@@ -115,3 +115,13 @@ test('a count over a month ("the unrest that swept the country in January 2022 c
   assert.equal(f?.scope, 'cumulative');
   assert.equal(f?.asOf, '2022-01-31');
 });
+
+test("a wire's undated counts are of the day its lead tells, not of a later happening the same piece adds", () => {
+  // 2024-06-21 is a Friday: the marches were on Thursday, the inquiry opened on Friday
+  const text = [
+    'Dos personas murieron y unas 200 resultaron heridas durante las marchas que recorrieron este jueves varias ciudades del país, según denunciaron este viernes varias organizaciones.',
+    'La autoridad policial abrió este viernes una investigación sobre la muerte de un joven.',
+    'Al menos 120 personas han resultado heridas en la capital, señalaron las organizaciones.',
+  ].join('\n\n');
+  assert.equal(asOf(text, '2024-06-21', 'es', 'injured', 120), '2024-06-20');
+});
