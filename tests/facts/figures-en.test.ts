@@ -293,3 +293,11 @@ test('"estimated that N" is approximate; the new value of a change ("rose from 4
     { kind: 'deaths', value: 52, qualifier: 'exact' },
   ]);
 });
+
+test('a toll given as a range "from X to Y" has both bounds; a toll that "rose from X to Y" is Y', () => {
+  expectFigures(figures('Estimates of the overall death toll range from 700 to 1,300.', '2024-08-20', 'en', null), [
+    { kind: 'deaths', value: 700, qualifier: 'at_least', scope: 'cumulative' },
+    { kind: 'deaths', value: 1300, qualifier: 'up_to', scope: 'cumulative' },
+  ]);
+  expectFigures(figures('The death toll rose from 21 to 27, the ministry said.', '2024-08-20', 'en', null), [{ kind: 'deaths', value: 27, qualifier: 'exact', scope: 'cumulative' }]);
+});
