@@ -21,9 +21,11 @@ function isName(s: string): boolean {
   return words.every((w) => NAME_PARTICLE.test(w) || /^[\p{Lu}][\p{L}'’.-]*$/u.test(w));
 }
 
+// ("The International Centre for Investigative Reporting", "Oficina de ONU Derechos Humanos para América del Sur":
+// the names of organisations that publish run long)
 function isOutletName(s: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 5 && !/[.!?:;,]$/.test(s) && /^[\p{L}\d]/u.test(s);
+  return words.length > 0 && words.length <= 10 && !/[.!?:;,]$/.test(s) && /^[\p{L}\d]/u.test(s);
 }
 
 /** "W. T. WHITNEY" → "W. T. Whitney"; names already in mixed case are left alone. */
@@ -106,6 +108,12 @@ function isLabel(s: string): boolean {
 export function authorField(field: string): { name: string; outlet: string | null } | null {
   const text = field.replace(AUTHOR_PREFIX, '').trim();
   if (isName(text)) return { name: tidyName(text), outlet: null };
+  // "By Ana Ruiz, Abuja; Luis Paz and Eva Sol, Jos": several authors, each maybe with the place they write from
+  const authors = text.split(/\s*;\s*|\s+(?:and|y|&)\s+/);
+  if (authors.length > 1) {
+    const names = authors.map((a) => a.split(',').map((x) => x.trim()));
+    if (names.every(([name, ...rest]) => name && isName(name) && rest.every(isPlace))) return { name: names.map(([name]) => tidyName(name!)).join(', '), outlet: null };
+  }
   const comma = text.indexOf(',');
   if (comma < 0) return null;
   const name = text.slice(0, comma).trim();

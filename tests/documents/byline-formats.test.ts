@@ -78,3 +78,15 @@ test('a numeric byline date an English page leaves open is read the way the stor
   assert.equal(story('06/04/2022', 'Police said on Friday that 45 people had been arrested after the protest of March 31, 2022 near the residence turned violent.'), '2022-04-06');
   assert.equal(story('04/06/2022', 'Police said that 45 people had been arrested after the protest of June 1, 2022 near the residence turned violent.'), '2022-06-04');
 });
+
+test('bylines naming a long organisation as the outlet, or several authors each with the place they write from', () => {
+  assert.deepEqual(parseBylineLine('By Staff Reporter | The Centre for Independent Investigative Journalism | Sunday, March 3, 2024', 'en'), {
+    byline: 'Staff Reporter', outlet: 'The Centre for Independent Investigative Journalism', published: '2024-03-03',
+  });
+  assert.equal(parseBylineLine('Observatorio de Derechos Humanos de la Región Andina | Comunicado | 4 de marzo de 2024', 'es')?.published, '2024-03-04');
+  assert.deepEqual(parseBylineLine('By Ana Ruiz, Lagos; Tomas Obi and Eva Sol, Kano | The Daily Ledger | Monday, March 4, 2024', 'en'), {
+    byline: 'Ana Ruiz, Tomas Obi, Eva Sol', outlet: 'The Daily Ledger', published: '2024-03-04',
+  });
+  // a headline is still no outlet: no date, no author
+  assert.equal(parseBylineLine('Protesters and police clash again in the capital | Live', 'en'), null);
+});

@@ -4,11 +4,11 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
-// (Lowered on 2026-12-03 when six unseen stories joined the set, each split on arrival: the set got harder, not the rules
-// worse. The session's starting code scores dev 0.698 → 0.623 and test 0.483 → 0.459 on nine → fifteen stories.)
+// (Lowered when unseen stories joined the set, each split on arrival: the set got harder, not the rules worse. On
+// fifteen → eighteen stories the code of the fifth session's start scores dev 0.658 → 0.622, test 0.458 → 0.442.)
 const FLOORS = {
-  dev: { f1: 0.65, es: 0.69, series: 0.86, dates: 0.76 },
-  test: { f1: 0.45, es: 0.44, series: 0.6, dates: 0.69 },
+  dev: { f1: 0.63, es: 0.65, series: 0.84, dates: 0.76 },
+  test: { f1: 0.45, es: 0.42, series: 0.6, dates: 0.68 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
