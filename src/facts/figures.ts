@@ -13,7 +13,7 @@ import { findPlaces, placeToRegion } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
-import { asOfFor, ofReason } from './figure-dates.ts';
+import { asOfFor, namesVoteOrCoup, ofReason } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
@@ -51,7 +51,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const withoutParts = partAsides.reduce((text, [a, b]) => text.slice(0, a) + ' '.repeat(b - a) + text.slice(b), masked);
   // "NAIROBI, July 25 (Reuters) -" / "LIMA, 12 de enero (EFE).-": the dateline dates the dispatch, not a figure
   const dateline = idx === ctx.first ? datelineLength(s) : 0;
-  const dates = (ctx.dates[idx] ?? []).filter((d) => d.start >= dateline);
+  const dates = (ctx.dates[idx] ?? []).filter((d) => d.start >= dateline && !namesVoteOrCoup(s, d));
   const clauses = splitClauses(s);
   const out: Found[] = [];
   let skipped = -1;

@@ -125,3 +125,10 @@ test("a wire's undated counts are of the day its lead tells, not of a later happ
   ].join('\n\n');
   assert.equal(asOf(text, '2024-06-21', 'es', 'injured', 120), '2024-06-20');
 });
+
+test("the date of a vote or a coup a sentence names is that event's, not the day of a count beside it", () => {
+  assert.equal(asOf('La ONG informó este domingo de que al menos 900 personas han sido detenidas por las protestas contra los resultados de las elecciones presidenciales del 3 de marzo.', '2024-03-17', 'es', 'detained', 900), '2024-03-17');
+  assert.equal(asOf('At least 14 people have died in the protests against the official result of the March 3 presidential election, the group said.', '2024-03-17', 'en', 'deaths', 14), '2024-03-17');
+  // a day of the count's own still dates it
+  assert.equal(asOf('Two people were killed on March 5 in the capital during protests over the election.', '2024-03-17', 'en', 'deaths', 2), '2024-03-05');
+});
