@@ -58,6 +58,10 @@ describe('dates', () => {
     assert.equal(lastEditedDate('This page was last edited on 14 February 2023, at 08:05 (UTC).'), '2023-02-14');
     assert.equal(lastEditedDate('Esta página se editó por última vez el 14 feb 2023 a las 08:05.'), '2023-02-14');
     assert.equal(lastEditedDate('The law was last edited on 14 February 2023 by Congress, which…'), null);
+    // an old revision's header dates the snapshot
+    assert.equal(lastEditedDate('Revision as of 09:41, 5 March 2024. This article documents a current event.'), '2024-03-05');
+    assert.equal(lastEditedDate('Revisión del 09:41 5 mar 2024'), '2024-03-05');
+    assert.equal(lastEditedDate('Revision as of the law was passed on 5 March 2024'), null);
   });
 
   it('keeps a metadata timestamp in the outlet\'s own offset (its day is the local day), else UTC; bare dates stay dates', () => {
