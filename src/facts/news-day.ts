@@ -66,6 +66,8 @@ export function entryDays(sentences: Sentence[], published: string | null): (str
   return sentences.map((x) => {
     const m = ENTRY_HEADER.exec(x.text.trim());
     if (m?.[1] && published) day = dayOfMonthBefore(Number(m[1]), published);
+    // a time-only header before any dated one opens one of the newest entries: the update's own day
+    else if (m && !day && published) day = published.slice(0, 10);
     return day;
   });
 }

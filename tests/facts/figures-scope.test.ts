@@ -238,3 +238,23 @@ test('a count "during" the movement runs over it, whatever words stand before it
   ]);
   expectFigures(figures('Two people were killed in the protests in Ikeja on Tuesday.', '2024-04-10', 'en', null), [{ kind: 'deaths', value: 2, scope: 'incident', asOf: '2024-04-09' }]);
 });
+
+test("a live blog's newest, time-only entries are the update's day even when the page also tells the day before", () => {
+  const text = [
+    'Live: second day of protests after the vote',
+    '',
+    'Saucepan protests followed the clashes of Monday night in several cities.',
+    '',
+    '13:05 — Hospitals count 9 dead',
+    '',
+    'By 11 a.m. the hospitals network counted nine people dead in the protests. The injured numbered 60 in all.',
+    '',
+    '10:40 — A teenager dies in Ikeja',
+    '',
+    'A 15-year-old died during the protests of Monday night in Ikeja.',
+  ].join('\n');
+  expectFigures(figures(text, '2024-03-19', 'en', null), [
+    { kind: 'deaths', value: 9, scope: 'cumulative', asOf: '2024-03-19' },
+    { kind: 'injured', value: 60, asOf: '2024-03-19' },
+  ]);
+});
