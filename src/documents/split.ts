@@ -61,7 +61,8 @@ function headlineShaped(s: string, minWords = 3): boolean {
   const words = wordCount(s);
   if (words < minWords || words > 25 || s.length > 200) return false;
   if (/[.,;:]$/.test(s)) return false;
-  if (!/^[\p{Lu}\d"“‘'¿¡«]/u.test(s)) return false;
+  // ("#EndSARS: Police put toll at 73": a hashtag may open a headline)
+  if (!/^(?:[\p{Lu}\d"“‘'¿¡«]|#\p{L})/u.test(s)) return false;
   if (/^(?:[•*+–—-]|\d+[.)])\s/.test(s)) return false;
   return parseBylineLine(s) === null && parseTrailerLine(s) === undefined;
 }

@@ -90,3 +90,10 @@ test('bylines naming a long organisation as the outlet, or several authors each 
   // a headline is still no outlet: no date, no author
   assert.equal(parseBylineLine('Protesters and police clash again in the capital | Live', 'en'), null);
 });
+
+test('a headline may open with a hashtag; the byline under it still dates the page', () => {
+  const page = ['#FreeTheStreets: Police say 40 protesters held after march', 'By Staff Reporter | The Daily Ledger | Sunday, March 3, 2024', '', 'Police in the capital said on Saturday that 40 protesters had been held after a march against the new law.'].join('\n');
+  const [post] = splitPosts(page, { language: 'en' });
+  assert.equal(post?.title, '#FreeTheStreets: Police say 40 protesters held after march');
+  assert.equal(post?.published, '2024-03-03');
+});
