@@ -199,7 +199,8 @@ export const SUBSET_AFTER_NUMBER = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
-export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50},`
+// ("…15 people, two policemen among them, have been killed": who some of them were, after the count)
+export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:(?:of them|of whom|de ellos|de ellas)\b[^,;:()]{0,50}|(?:\p{L}+\s+){1,3}(?:among them|among whom|entre ell[oa]s)),`
   // "Thirty people, among them five police officers, four soldiers and two journalists, were hurt": a list of parts
   + String.raw`|,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:.]{1,160}?,(?=\s+${ASIDE_VERB})`, 'giu');
 /** "…y tres, funcionarios militares": a comma for the verb a list of parts leaves out, then who they were. */

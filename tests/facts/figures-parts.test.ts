@@ -242,3 +242,10 @@ test("an undated page's infobox counts are as of the end of the span its Date ro
   // a page with a publication date keeps it: the span's end is only what an undated page speaks from
   assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2024-01-15')), ['deaths 2024-01-15', 'injured 2024-01-15']);
 });
+
+test('who some of the counted were, in an aside after the count ("two policemen among them"), is a part and keeps the whole', () => {
+  expectFigures(figures('The group said at least 18 people, three soldiers among them, have been killed since the protests began.', '2024-03-04', 'en', null), [
+    { kind: 'deaths', value: 18, qualifier: 'at_least', scope: 'cumulative' },
+    { kind: 'deaths', value: 3, scope: 'subset' },
+  ]);
+});
