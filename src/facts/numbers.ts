@@ -16,7 +16,7 @@ export interface NumberMention {
 }
 
 /** Spanish collective nouns of a round count: "una veintena", "una decena", "un centenar", "un millar". */
-const COLLECTIVE: Record<string, number> = { decena: 10, docena: 12, veintena: 20, treintena: 30, centenar: 100, millar: 1000 };
+const COLLECTIVE: Record<string, number> = { decena: 10, docena: 12, veintena: 20, treintena: 30, cincuentena: 50, centenar: 100, centena: 100, millar: 1000 };
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -139,7 +139,7 @@ export function findNumbers(text: string): NumberMention[] {
     if (/^(one|un|una)$/i.test(raw) && /^-(year|day|week|month|time)/i.test(text.slice(last.end))) continue;
     if (/-year|-day|-week/.test(text.slice(last.end, last.end + 6)) && /^\s*-?\s*(year|day|week|month)-?old|^-(year|day|week|month)/i.test(text.slice(last.end))) continue;
     // ("una docena" is twelve, as "a dozen" is; ANNOTATION.md reads "un centenar" as about a hundred)
-    const approx = /\b(?:decena|veintena|treintena|centenar|millar)$/i.test(fold(raw));
+    const approx = /\b(?:decena|veintena|treintena|cincuentena|centenar|centena|millar)$/i.test(fold(raw));
     out.push({ start: t.start, end: last.end, value: parsed.value, text: raw, plus: false, weak: /^(un|una|a|an)$/i.test(raw), approx });
     i = parsed.next - 1;
   }

@@ -127,6 +127,11 @@ test('Spanish collective counts are about that many; thousands grouped by a spac
     { kind: 'injured', value: 20, qualifier: 'approximately' },
     { kind: 'detained', value: 50, qualifier: 'approximately' },
   ]);
+  // ("una centena", "una cincuentena": the same collectives, less common)
+  expectFigures(figures('Alrededor de una centena habrían resultado heridas y una cincuentena fueron detenidas.', PUB, 'es', null), [
+    { kind: 'injured', value: 100, qualifier: 'approximately' },
+    { kind: 'detained', value: 50, qualifier: 'approximately' },
+  ]);
   expectFigures(figures('Las autoridades han detenido a 1 200 personas y la ONG habla de 11 mil detenidos.', PUB, 'es', null), [
     { kind: 'detained', value: 1200 },
     { kind: 'detained', value: 11000 },
