@@ -212,6 +212,8 @@ export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*)(?:of|de|del|among|entre)
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?|\b(?:comprise|comprises|include|includes|consist of|incluye|incluyen|comprende|comprenden)\s+)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
 export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|todav[ií]a|still|already|also|tambi[eé]n)\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
+/** A place's share told after it with "con": "en Barinas, con", "Guayas (cuya capital es Guayaquil), con". */
+export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?,\s*con\s+$/u;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** "los cuatro restantes", "the remaining five", "los otros 659": the rest of a whole just stated. */

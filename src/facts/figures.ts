@@ -4,7 +4,7 @@
 // ("17 people were killed") or right before ("killed 17", "death toll rose to 47") → qualifier from the words
 // before the number → scope from cues in its clause (a place that restricts it: place-scope.ts) → date
 // (figure-dates.ts), place and source (attribution.ts).
-import type { ExtractedFigure, FactInput, Qualifier, Story } from './types.ts';
+import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Story } from './types.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount } from './dates.ts';
 import { findNumbers } from './numbers.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
@@ -43,6 +43,16 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
   return m && !R.NOT_PLACES.test(m[1]!.split(/\s+/)[0]!) ? m[1]! : null;
 }
 
+
+/** The kind whose word comes last in `text` ("la mayoría de los arrestos se produjeron en…" → detained). */
+function lastKindNamed(text: string): FigureKind | undefined {
+  let best: { kind: FigureKind; at: number } | undefined;
+  for (const k of KINDS) {
+    const at = [...text.matchAll(new RegExp(KIND_WORD_RE[k].source, 'giu'))].at(-1)?.index ?? -1;
+    if (at >= 0 && (!best || at > best.at)) best = { kind: k, at };
+  }
+  return best?.kind;
+}
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
@@ -119,6 +129,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
     const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => KIND_WORD_RE[k].test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
     if (leadKind) kind = { kind: leadKind, how: 'part' };
+    // "…se produjeron en Barinas, con diecisiete, y en Anzoátegui, con una decena": a place's share of what the
+    // sentence counts, told with "con" after the place
+    const shareKind = !kind && R.PLACE_SHARE_BEFORE.test(before) && R.AFTER_BEFORE_OK.test(post) ? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start)) : undefined;
+    if (shareKind) kind = { kind: shareKind, how: 'part' };
     // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind
     const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
     const namedKind = partitive ? KINDS.find((k) => KIND_WORD_RE[k].test(partitive)) : undefined;

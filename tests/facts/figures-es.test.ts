@@ -156,3 +156,10 @@ test('a partitive names its whole\'s kind even after another kind was counted, a
     { kind: 'deaths', value: 9, scope: 'subset' },
   ]);
 });
+
+test('a place\'s share told after it with "con" counts what the sentence counts, as a part', () => {
+  expectFigures(figures('La mayoría de los arrestos se produjeron en Barinas, con diecisiete, y en Anzoátegui, con una decena.', '2024-07-31', 'es', null), [
+    { kind: 'detained', value: 17, scope: 'subset' },
+    { kind: 'detained', value: 10, qualifier: 'approximately', scope: 'subset' },
+  ]);
+});
