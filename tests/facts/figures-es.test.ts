@@ -163,3 +163,11 @@ test('a place\'s share told after it with "con" counts what the sentence counts,
     { kind: 'detained', value: 10, qualifier: 'approximately', scope: 'subset' },
   ]);
 });
+
+test('a partitive after "que" ("precisó que de los fallecidos, cinco murieron en …") opens a list of parts', () => {
+  expectFigures(figures('La ONG contabiliza 9 muertos. Su director precisó que de los fallecidos, cuatro murieron en la costa y dos en la sierra.', '2024-07-30', 'es', null), [
+    { kind: 'deaths', value: 9, scope: 'cumulative' },
+    { kind: 'deaths', value: 4, scope: 'subset', asOf: '2024-07-30' },
+    { kind: 'deaths', value: 2, scope: 'subset', asOf: '2024-07-30' },
+  ]);
+});
