@@ -115,9 +115,9 @@ export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
 };
 /** "las personas heridas por bombas lacrimógenas son 253", "the dead number 23": the count's noun, then a copula. */
 export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
-  deaths: /(?:\b(?:fallecid[oa]s|muert[oa]s|muertes|v[ií]ctimas mortales)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:the )?(?:dead|deaths|fatalities) (?:now )?(?:number|numbered|total|totalled|totaled|stand at|stood at))\s+$/iu,
-  injured: /(?:\b(?:herid[oa]s|lesionad[oa]s)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:the )?(?:injured|wounded) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
-  detained: /(?:\b(?:detenid[oa]s|detenciones|arrestos)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)|\b(?:arrests|detentions) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
+  deaths: /(?:\b(?:fallecid[oa]s|muert[oa]s|muertes|v[ií]ctimas mortales)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)(?:\s+(?:en total|ya))?|\b(?:the )?(?:dead|deaths|fatalities) (?:now )?(?:number|numbered|total|totalled|totaled|stand at|stood at))\s+$/iu,
+  injured: /(?:\b(?:herid[oa]s|lesionad[oa]s)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)(?:\s+(?:en total|ya))?|\b(?:the )?(?:injured|wounded) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
+  detained: /(?:\b(?:detenid[oa]s|detenciones|arrestos)\b[^.;:,]{0,50}?\b(?:son|eran|fueron|suman|sumaban)(?:\s+(?:en total|ya))?|\b(?:arrests|detentions) (?:now )?(?:number|numbered|total|totalled|stand at))\s+$/iu,
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
