@@ -143,12 +143,15 @@ const PLATFORMS: readonly { token: string; load: () => Promise<PlatformFactory> 
   { token: 'DISCORD_TOKEN', load: async () => (await import('./platforms/discord/bot.ts')).createDiscordPlatform },
 ];
 
-/** The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline. */
-export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http'> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Platform[]> {
+/**
+ * The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline: in
+ * this process, unless `extra.channelPost` sends them elsewhere (distributed mode: to the workers' queue).
+ */
+export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http' | 'channelPost'> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Platform[]> {
   const factories = await Promise.all(PLATFORMS.filter(({ token }) => env[token]?.trim()).map(({ load }) => load()));
   if (factories.length === 0) return [];
-  const { channelPostHook } = await import('./pipeline/channel-posts.ts');
-  const hooks: PlatformHooks = { channelPost: channelPostHook(app), ...extra };
+  const channelPost = extra.channelPost ?? (await import('./pipeline/channel-posts.ts')).channelPostHook(app);
+  const hooks: PlatformHooks = { ...extra, channelPost };
   return factories.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
 }
 
