@@ -48,8 +48,12 @@ test('channel posts are jobs: enqueued by the coordinator, ingested by a worker,
   // a worker's ingest then waits inside the store, mid-job, for as long as the test wants.
   const locker = new pg.Client({ connectionString: database.url });
   await locker.connect();
+  // pg_stat_activity is read from another connection: inside the locker's transaction it would be one snapshot.
+  const watcher = new pg.Client({ connectionString: database.url });
+  await watcher.connect();
   t.after(async () => {
     await locker.end().catch(() => undefined);
+    await watcher.end().catch(() => undefined);
     await store.close();
     await telegram.close();
     await database.drop();
@@ -67,9 +71,9 @@ test('channel posts are jobs: enqueued by the coordinator, ingested by a worker,
     await locker.query('SELECT n FROM learned_counter WHERE id = 1 FOR UPDATE');
     telegram.pushUpdate({ channel_post: post(FIRST) });
     const waitingInStore = async () =>
-      Number((await locker.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [database.name])).rows[0].n) > 0;
+      Number((await watcher.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [database.name])).rows[0].n) > 0;
     await waitFor(waitingInStore, 'the first worker ingesting the post (waiting on the lock)', 120_000).catch(async (error: unknown) => {
-      const activity = await locker.query('SELECT state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = $1', [database.name]);
+      const activity = await watcher.query('SELECT state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = $1', [database.name]);
       throw new Error(`${String(error)}\n${JSON.stringify(activity.rows, null, 1)}`);
     });
     assert.match(coordinator.output(), /post 77 in channel @PeruNoticias: queued for a worker \(job channel-post-[0-9a-f]+\)/);
