@@ -185,7 +185,9 @@ export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiri
     // Redis is checked before anything opens: an unreachable one is one line, not a service that never gets ready.
     openApp: async (dataDir) => {
       await (await import('./pipeline/queue/processor.ts')).checkRedis(queue);
-      return openConfiguredApp(dataDir, { env });
+      const app = await openConfiguredApp(dataDir, { env });
+      // Paging buttons and cooldowns in Redis: whichever coordinator answers, the same state (runService closes it).
+      return Object.assign(app, { shared: (await import('./pipeline/queue/shared-state.ts')).redisState(queue) });
     },
     schedules: async (app) => (await import('./pipeline/queue/coordinator.ts')).queueSchedules(app, queue),
   };

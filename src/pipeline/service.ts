@@ -120,6 +120,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
     await work;
     await Promise.all([closeExtraction(), closeCharts()]);
     await app.store.close();
+    await app.shared?.close();
     throw error;
   }
   const dispatcher = new Dispatcher(app, wiring.commands);
@@ -174,6 +175,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   await Promise.all([closeExtraction(), closeCharts()]);
   clearInterval(keepAlive);
   await app.store.close();
+  await app.shared?.close();
   return 0;
 }
 
