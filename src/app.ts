@@ -11,6 +11,7 @@ import type { ServiceWiring } from './pipeline/service.ts';
 import { queueOptionsFromEnv, type QueueOptions } from './pipeline/queue/options.ts';
 import type { WorkerWiring } from './pipeline/queue/worker.ts';
 import { sourceAccess } from './pipeline/source-access.ts';
+import { discordShardsFromEnv } from './platforms/discord/shards.ts';
 import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platform.ts';
 import { loadStories, readParsedStories, type StoryConfig } from './facts/story.ts';
 import { ConfigError } from './core/config.ts';
@@ -178,7 +179,9 @@ export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiri
     // Each process would otherwise make up its own secret and refuse the updates Telegram signs with another's.
     throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: set it in distributed mode (CRONISTA_REDIS_URL): every cronista start serves the webhook and must accept the same secret');
   }
-  const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
+  // A bad DISCORD_SHARDS is one line before anything opens (shards.ts loads no discord.js).
+  if (env.DISCORD_TOKEN?.trim()) discordShardsFromEnv(env);
+    const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
   if (!queue) return wiring;
   return {
     ...wiring,

@@ -46,6 +46,7 @@ import { PlatformError, type Platform, type PlatformFactory } from '../platform.
 import { suggest } from './autocomplete.ts';
 import { discordCacheFactory, discordEnv, restOptions, type DiscordEnv } from './env.ts';
 import { PagerStore } from './pager.ts';
+import { shardingOptions } from './shards.ts';
 import { renderDiscord, type DiscordMessage } from './render.ts';
 
 export interface DiscordPlatformOptions {
@@ -154,6 +155,7 @@ export class DiscordPlatform implements Platform {
       rest: restOptions(this.config),
       allowedMentions: { parse: [] },
       makeCache: discordCacheFactory(), // users and members capped (env.ts)
+      ...shardingOptions(this.config.shards), // DISCORD_SHARDS: past 2,500 guilds Discord requires shards (shards.ts)
     });
     client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
     client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));
