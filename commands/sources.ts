@@ -66,8 +66,9 @@ export default {
     // mode, the job queues: depths, who holds the schedules, the workers seen, the latest failures.
     const operator = isOperator(input.caller);
     const service = operator ? await readServiceStatus(app.store) : null;
-    const platforms = service && serviceAlive(service) ? service.platforms : [];
     const queues = operator && app.queueStatus ? await app.queueStatus() : null;
+    // In distributed mode the service runs while a coordinator holds the schedules' lease (readable from any machine).
+    const platforms = service && serviceAlive(service, queues && !queues.error ? queues.scheduleHolder : undefined) ? service.platforms : [];
     const sections = [
       { lines },
       ...(platforms.length > 0 ? [{ heading: 'Chat platforms', lines: platforms.map((platform): Line => [platformLine(platform)]) }] : []),

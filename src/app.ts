@@ -11,6 +11,7 @@ import type { ServiceWiring } from './pipeline/service.ts';
 import { queueOptionsFromEnv, type QueueOptions } from './pipeline/queue/options.ts';
 import type { WorkerWiring } from './pipeline/queue/worker.ts';
 import { sourceAccess } from './pipeline/source-access.ts';
+import { discordShardsFromEnv } from './platforms/discord/shards.ts';
 import type { Platform, PlatformFactory, PlatformHooks } from './platforms/platform.ts';
 import { loadStories, readParsedStories, type StoryConfig } from './facts/story.ts';
 import { ConfigError } from './core/config.ts';
@@ -143,12 +144,15 @@ const PLATFORMS: readonly { token: string; load: () => Promise<PlatformFactory> 
   { token: 'DISCORD_TOKEN', load: async () => (await import('./platforms/discord/bot.ts')).createDiscordPlatform },
 ];
 
-/** The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline. */
-export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http'> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Platform[]> {
+/**
+ * The configured chat platforms, each handing what it receives for the pipeline (channel posts) to the pipeline: in
+ * this process, unless `extra.channelPost` sends them elsewhere (distributed mode: to the workers' queue).
+ */
+export async function chatPlatforms(app: AppContext, dispatcher: Dispatcher, extra: Pick<PlatformHooks, 'http' | 'channelPost'> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Platform[]> {
   const factories = await Promise.all(PLATFORMS.filter(({ token }) => env[token]?.trim()).map(({ load }) => load()));
   if (factories.length === 0) return [];
-  const { channelPostHook } = await import('./pipeline/channel-posts.ts');
-  const hooks: PlatformHooks = { channelPost: channelPostHook(app), ...extra };
+  const channelPost = extra.channelPost ?? (await import('./pipeline/channel-posts.ts')).channelPostHook(app);
+  const hooks: PlatformHooks = { ...extra, channelPost };
   return factories.map((create) => create(app, dispatcher, env, hooks)).filter((platform): platform is Platform => platform !== null);
 }
 
@@ -175,14 +179,18 @@ export function serviceWiring(env: NodeJS.ProcessEnv = process.env): ServiceWiri
     // Each process would otherwise make up its own secret and refuse the updates Telegram signs with another's.
     throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: set it in distributed mode (CRONISTA_REDIS_URL): every cronista start serves the webhook and must accept the same secret');
   }
-  const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
+  // A bad DISCORD_SHARDS is one line before anything opens (shards.ts loads no discord.js).
+  if (env.DISCORD_TOKEN?.trim()) discordShardsFromEnv(env);
+    const wiring: ServiceWiring = { openApp: (dataDir) => openConfiguredApp(dataDir, { env }), commands: allCommands, platforms: chatPlatforms };
   if (!queue) return wiring;
   return {
     ...wiring,
     // Redis is checked before anything opens: an unreachable one is one line, not a service that never gets ready.
     openApp: async (dataDir) => {
       await (await import('./pipeline/queue/processor.ts')).checkRedis(queue);
-      return openConfiguredApp(dataDir, { env });
+      const app = await openConfiguredApp(dataDir, { env });
+      // Paging buttons and cooldowns in Redis: whichever coordinator answers, the same state (runService closes it).
+      return Object.assign(app, { shared: (await import('./pipeline/queue/shared-state.ts')).redisState(queue) });
     },
     schedules: async (app) => (await import('./pipeline/queue/coordinator.ts')).queueSchedules(app, queue),
   };

@@ -169,8 +169,10 @@ program
     const queue = distributedFromEnv();
     const queueModule = queue ? await import('./pipeline/queue/status.ts') : null;
     const queues = queue && queueModule ? await queueModule.readQueueStatus(queue) : null;
-    const json = status ? { ...status, running: serviceAlive(status), ...(queues ? { queues } : {}) } : queues ? { queues } : null;
-    const text = [statusText(status), ...(queues && queueModule ? [queueModule.queueStatusText(queues)] : [])].join('\n');
+    // Whether it runs: by the schedules' lease in Redis when it can be read (from any machine), else by the pid.
+    const holder = queues && !queues.error ? queues.scheduleHolder : undefined;
+    const json = status ? { ...status, running: serviceAlive(status, holder), ...(queues ? { queues } : {}) } : queues ? { queues } : null;
+    const text = [statusText(status, holder), ...(queues && queueModule ? [queueModule.queueStatusText(queues)] : [])].join('\n');
     process.stdout.write(`${options.json ? JSON.stringify(json, null, 2) : text}\n`);
   });
 

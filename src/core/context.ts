@@ -4,6 +4,7 @@ import type { LlmConfig } from './llm-config.ts';
 import type { Logger } from './logger.ts';
 import type { QueueStatus } from './queue-status.ts';
 import type { Settings } from './settings.ts';
+import type { SharedState } from './shared-state.ts';
 import type { SourceAccess } from './source-access.ts';
 
 /** What every command, job and platform shares: the store, the stories followed, a logger, the clock. */
@@ -20,5 +21,10 @@ export interface AppContext {
   sources: SourceAccess;
   /** Distributed mode (CRONISTA_REDIS_URL): reads the job queues' figures for operators; absent when one process does everything. */
   queueStatus?: () => Promise<QueueStatus>;
+  /**
+   * Distributed mode: paging buttons' option sets and cooldowns, shared by every `cronista start` (Redis). Absent: each
+   * keeps its own in memory, bounded and expiring.
+   */
+  shared?: SharedState;
   now(): Date;
 }

@@ -1,9 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import { textAnswer, type Answer } from './answer.ts';
 import type { CommandDefinition, CommandInput, OptionDefinition, OptionValues } from './command.ts';
 import type { AppContext } from './context.ts';
 import { calendarProblem, excerpt } from './text.ts';
 import { CronistaError, InputError, PermissionError, errorMessage } from './errors.ts';
+import { MemoryState, type SharedState } from './shared-state.ts';
 
 /** What a platform hands the dispatcher: a command name and raw option strings, before validation. */
 export interface CommandRequest {
@@ -26,8 +26,12 @@ export const GENERIC_FAILURE = 'Something went wrong; the operator can see the d
  */
 export class Dispatcher {
   private readonly byName: Map<string, CommandDefinition>;
-  /** When each caller last ran each command with a cooldown; forgotten once the cooldown is over. */
-  private readonly lastCall: LRUCache<string, number>;
+  /**
+   * Who is in a cooldown for which command, each key expiring with its cooldown: in every process's view the same in
+   * distributed mode (`app.shared`), else this process's own memory (`local`).
+   */
+  private readonly cooldowns: SharedState;
+  private readonly local: MemoryState | null;
 
   constructor(
     private readonly app: AppContext,
@@ -35,13 +39,13 @@ export class Dispatcher {
   ) {
     this.byName = new Map(commands.map((command) => [command.name, command]));
     // Bounded whatever the number of callers: an entry lives as long as its cooldown, on the app's clock.
-    this.lastCall = new LRUCache({ max: MAX_COOLDOWNS, perf: { now: () => app.now().getTime() }, ttlResolution: 0 });
+    this.local = app.shared ? null : new MemoryState({ max: MAX_COOLDOWNS, now: () => app.now().getTime() });
+    this.cooldowns = app.shared ?? this.local!;
   }
 
-  /** Callers whose cooldown is still running. */
+  /** Callers whose cooldown is still running in this process's memory (0 when they are kept in shared state). */
   cooldownsRunning(): number {
-    this.lastCall.purgeStale();
-    return this.lastCall.size;
+    return this.local?.size() ?? 0;
   }
 
   find(name: string): CommandDefinition | undefined {
@@ -53,7 +57,7 @@ export class Dispatcher {
     if ('answer' in checked) return checked.answer;
     const { command, input } = checked;
     try {
-      const waited = this.cooldownLeft(command, request, true);
+      const waited = await this.cooldownLeft(command, request, true);
       if (waited > 0) return errorAnswer(`/${command.name} was just used; try again in ${waited} s.`, 'cooldown');
       return await command.run(this.app, input, this);
     } catch (error) {
@@ -66,10 +70,10 @@ export class Dispatcher {
    * or null when the command would run. Changes nothing: a platform with a reply deadline asks before it
    * acknowledges a command that may be slow (Discord defers those at once, refusals are answered directly).
    */
-  refusal(request: CommandRequest): Answer | null {
+  async refusal(request: CommandRequest): Promise<Answer | null> {
     const checked = this.check(request);
     if ('answer' in checked) return checked.answer;
-    const waited = this.cooldownLeft(checked.command, request, false);
+    const waited = await this.cooldownLeft(checked.command, request, false);
     return waited > 0 ? errorAnswer(`/${checked.command.name} was just used; try again in ${waited} s.`, 'cooldown') : null;
   }
 
@@ -100,16 +104,11 @@ export class Dispatcher {
   }
 
   /** Seconds left of the caller's cooldown for the command; when none is left, `record` starts a new one. */
-  private cooldownLeft(command: CommandDefinition, request: CommandRequest, record: boolean): number {
+  private async cooldownLeft(command: CommandDefinition, request: CommandRequest, record: boolean): Promise<number> {
     if (!command.cooldownSeconds) return 0;
-    const key = `${command.name}:${request.caller.platform}:${request.caller.userId}`;
-    const now = this.app.now().getTime();
-    const last = this.lastCall.get(key);
-    if (last !== undefined && now - last < command.cooldownSeconds * 1000) {
-      return Math.ceil((command.cooldownSeconds * 1000 - (now - last)) / 1000);
-    }
-    if (record) this.lastCall.set(key, now, { ttl: command.cooldownSeconds * 1000 });
-    return 0;
+    const key = `cooldown:${command.name}:${request.caller.platform}:${request.caller.userId}`;
+    const leftMs = await this.cooldowns.claim(key, command.cooldownSeconds * 1000, { peek: !record });
+    return Math.ceil(leftMs / 1000);
   }
 }
 

@@ -74,20 +74,24 @@ async function exclusive<T>(app: AppContext, destination: string, work: () => Pr
  * digest), so the next run after the fix rebuilds the digest. A transient failure
  * keeps the outbox for the next run.
  */
-export async function deliverDigest(app: AppContext, destination: Destination, send: Send | MessageSender): Promise<DeliveryResult> {
+export async function deliverDigest(app: AppContext, destination: Destination, send: Send | MessageSender, options: DeliveryFence = {}): Promise<DeliveryResult> {
   return exclusive(app, destination.id, async () => {
     const sender = asMessageSender(send);
     const kv = app.store.kv;
+    const fence = () => {
+      if (options.mayWrite && !options.mayWrite()) throw new DeliveryError(LEASE_LOST, { permanent: false });
+    };
     let current: Outbox | undefined;
     try {
       let resumed: DeliveryResult['resumed'] = null;
       const pending = await readOutbox(kv, destination.id);
       if (pending && pending.platform !== sender.platform) {
         app.logger.warn({ destination: destination.id, was: pending.platform, now: sender.platform }, 'pending digest was rendered for another platform; rebuilding it');
+        fence();
         await clearOutbox(kv, destination.id);
       } else if (pending) {
         current = pending;
-        const sent = await drainOutbox(kv, pending, sender.sendMessage);
+        const sent = await drainOutbox(kv, pending, sender.sendMessage, fence);
         resumed = { fromSequence: pending.fromSequence, toSequence: pending.toSequence, sent };
         app.logger.info({ destination: destination.id, sent, of: pending.messages.length }, 'resumed a pending digest');
       }
@@ -105,11 +109,14 @@ export async function deliverDigest(app: AppContext, destination: Destination, s
           next: 0,
           createdAt: app.now().toISOString(),
         };
+        // Building took a while: a run paused past its lease must not overwrite the outbox of the run that took over.
+        fence();
         await saveOutbox(kv, current);
         // Written once it is committed to be sent: the web feed offers the bot's digests (unfiltered ones).
         if (!destination.filters?.include?.length && !destination.filters?.exclude?.length) await archiveDigest(kv, digest, app.now());
-        sent = await drainOutbox(kv, current, sender.sendMessage);
+        sent = await drainOutbox(kv, current, sender.sendMessage, fence);
       } else if (digest.toSequence > digest.fromSequence) {
+        fence();
         await kv.set(cursorKey(destination.id), { sequence: digest.toSequence, at: digest.until } satisfies DigestCursor);
       }
       await kv.delete(lastErrorKey(destination.id));
@@ -117,6 +124,8 @@ export async function deliverDigest(app: AppContext, destination: Destination, s
       return { destination: destination.id, digest, delivered: answer !== null || total > 0, sent, resumed };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(errorMessage(error), { permanent: false, cause: error });
+      // No longer ours to write: the outbox, cursor and last error are the new holder's.
+      if (options.mayWrite && !options.mayWrite()) throw failure;
       let dropped = 0;
       if (failure.permanent) {
         const left = (await readOutbox(kv, destination.id)) ?? current;
@@ -137,6 +146,19 @@ export async function deliverDigest(app: AppContext, destination: Destination, s
   });
 }
 
+/**
+ * Distributed mode: `mayWrite` is false once this run's lease on the destination may have passed to another process.
+ * It is asked before every write of the outbox, the cursor and the last error (and, through the sender, before every
+ * message), so a run paused between building its digest and saving it leaves the state of the run that took over
+ * alone. What is left is the time between the question and the write (one store round trip, no pause detected).
+ */
+export interface DeliveryFence {
+  mayWrite?: () => boolean;
+}
+
+/** The failure of a run that stopped because its lease may have passed on (not permanent: the next run goes on). */
+export const LEASE_LOST = 'this run no longer holds the destination (its lease may have passed to another process): the rest is left for the next run';
+
 export type DestinationReport =
   | ({ ok: true } & DeliveryResult)
   | { ok: false; destination: string; reason: string; permanent: boolean; droppedMessages: number };
@@ -148,14 +170,19 @@ export type DestinationReport =
 export async function deliverDigests(
   app: AppContext,
   destinations: Destination[],
-  options: { senderFor?: (app: AppContext, destination: Destination) => Promise<Send | MessageSender>; senderOptions?: SenderOptions } = {},
+  options: { senderFor?: (app: AppContext, destination: Destination) => Promise<Send | MessageSender>; senderOptions?: SenderOptions } & DeliveryFence = {},
 ): Promise<DestinationReport[]> {
   const reports: DestinationReport[] = [];
   for (const destination of destinations) {
     try {
       const send = options.senderFor ? await options.senderFor(app, destination) : await senderFor(app, destination, options.senderOptions);
-      reports.push({ ok: true, ...(await deliverDigest(app, destination, send)) });
+      reports.push({ ok: true, ...(await deliverDigest(app, destination, send, options.mayWrite ? { mayWrite: options.mayWrite } : {})) });
     } catch (error) {
+      if (options.mayWrite && !options.mayWrite()) {
+        // Its last error is no longer this run's to record.
+        reports.push({ ok: false, destination: destination.id, reason: errorMessage(error), permanent: false, droppedMessages: 0 });
+        continue;
+      }
       const last = (await app.store.kv.get(lastErrorKey(destination.id))) as LastError | undefined;
       const permanent = error instanceof DeliveryError ? error.permanent : error instanceof InputError;
       if (!(error instanceof DeliveryError) || !last || last.reason !== error.message) {

@@ -6,7 +6,7 @@ import { redactUrl, redactUrlsIn } from '../core/redact.ts';
 import { fetchGuarded } from '../sources/ssrf.ts';
 import { fetchResource, type Fetcher } from '../sources/http.ts';
 import type { SourceRecord } from '../stores/store.ts';
-import { deliverDigests } from './digest.ts';
+import { deliverDigests, LEASE_LOST } from './digest.ts';
 import { destinationFromConfig, type Destination } from './destination.ts';
 import { HostLimiter, type RequestLimiter } from './host-limiter.ts';
 import { pollSource } from './poll.ts';
@@ -14,16 +14,16 @@ import type { RunContext } from './scheduler.ts';
 import { asMessageSender, messageSender, senderFor, type MessageSender } from './senders.ts';
 
 /**
- * A run of a digest: what the scheduler says of it, and `mayDeliver`, asked before every message when given: false
- * stops the delivery (not permanently: the outbox stays for the next run), as when the lease this run holds on the
- * destination may have passed to another process.
+ * A run of a digest: what the scheduler says of it, and `mayDeliver`, asked before every message and every write of
+ * the outbox, cursor or last error when given: false stops the delivery (not permanently: the outbox stays for the
+ * next run), as when the lease this run holds on the destination may have passed to another process.
  */
 export type DigestRun = Partial<RunContext> & { mayDeliver?: () => boolean };
 
 /** A destination's scheduled digest: delivered, or its failure logged (and kept for /sources). */
 export function digestJob(app: AppContext) {
   return async (destination: DestinationConfig, run: DigestRun = {}): Promise<void> => {
-    const senders = run.mayDeliver ? { senderFor: guardedSenderFor(run.mayDeliver) } : {};
+    const senders = run.mayDeliver ? { senderFor: guardedSenderFor(run.mayDeliver), mayWrite: run.mayDeliver } : {};
     for (const report of await deliverDigests(app, [destinationFromConfig(destination)], senders)) {
       if (report.ok) app.logger.info({ destination: destination.id, entries: report.digest.entries.length, delivered: report.delivered }, 'digest run');
       else app.logger.warn({ destination: destination.id, permanent: report.permanent }, `digest not delivered: ${report.reason}`);
@@ -36,7 +36,7 @@ function guardedSenderFor(mayDeliver: () => boolean) {
   return async (app: AppContext, destination: Destination): Promise<MessageSender> => {
     const sender = asMessageSender(await senderFor(app, destination));
     return messageSender(sender.platform, sender.render, async (message) => {
-      if (!mayDeliver()) throw new DeliveryError('this run no longer holds the destination (its lease may have passed to another process): the rest is left for the next run', { permanent: false });
+      if (!mayDeliver()) throw new DeliveryError(LEASE_LOST, { permanent: false });
       await sender.sendMessage(message);
     });
   };

@@ -58,16 +58,19 @@ export async function readLastError(kv: Keyv, destination: string): Promise<Last
 /**
  * Sends an outbox's remaining messages in order, saving `next` after each confirmed send, then moves the
  * cursor to `toSequence` and clears the outbox (in that order). Returns how many messages it sent. A
- * failing send leaves the outbox as it is (with `next` at the failed message) and rethrows.
+ * failing send leaves the outbox as it is (with `next` at the failed message) and rethrows. `fence` runs before
+ * each write and throws when this run may no longer write (its lease passed on: see deliverDigest).
  */
-export async function drainOutbox<M>(kv: Keyv, outbox: Outbox<M>, send: (message: M) => Promise<void>): Promise<number> {
+export async function drainOutbox<M>(kv: Keyv, outbox: Outbox<M>, send: (message: M) => Promise<void>, fence: () => void = () => {}): Promise<number> {
   let sent = 0;
   while (outbox.next < outbox.messages.length) {
     await send(outbox.messages[outbox.next]!);
     sent++;
     outbox.next++;
+    fence();
     await saveOutbox(kv, outbox);
   }
+  fence();
   const current = (await kv.get(cursorKey(outbox.destination))) as DigestCursor | undefined;
   if (!current || current.sequence < outbox.toSequence) {
     await kv.set(cursorKey(outbox.destination), { sequence: outbox.toSequence, at: outbox.until } satisfies DigestCursor);

@@ -25,8 +25,13 @@ export async function readServiceStatus(store: Store): Promise<ServiceStatus | n
   return ((await store.kv.get(KEY)) as ServiceStatus | undefined) ?? null;
 }
 
-/** Whether the process that wrote `status` is still running (on this machine). */
-export function serviceAlive(status: ServiceStatus): boolean {
+/**
+ * Whether the service runs. In distributed mode `holder` says who holds the schedules' lease in Redis (null: nobody),
+ * which any machine can read: a `cronista start` runs while someone holds it. Without it (one process, or Redis not
+ * readable), whether the process that wrote `status` still runs — a pid, so only on the machine it ran on.
+ */
+export function serviceAlive(status: ServiceStatus, holder?: string | null): boolean {
+  if (holder !== undefined) return holder !== null;
   if (status.stoppedAt) return false;
   try {
     process.kill(status.pid, 0);
@@ -54,12 +59,13 @@ export function platformLine(platform: PlatformStatus): string {
   }
 }
 
-/** `cronista status`: whether the service runs, and each platform. */
-export function statusText(status: ServiceStatus | null): string {
+/** `cronista status`: whether the service runs, and each platform (`holder`: as for serviceAlive). */
+export function statusText(status: ServiceStatus | null, holder?: string | null): string {
   if (!status) return 'The service has not run with this data directory (start it with `cronista start`).';
-  const alive = serviceAlive(status);
+  const alive = serviceAlive(status, holder);
+  const who = holder ? `schedules held by ${holder}` : `pid ${status.pid}`;
   const head = alive
-    ? `Service running (pid ${status.pid}) since ${minute(status.startedAt)}; console`
+    ? `Service running (${who}) since ${minute(status.startedAt)}; console`
     : `Service not running (last ${status.stoppedAt ? `stopped ${minute(status.stoppedAt)}` : `seen ${minute(status.updatedAt)}`}).`;
   if (!alive) return head;
   const lines = status.platforms.map((platform) => `  ${platformLine(platform)}`);

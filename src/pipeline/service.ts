@@ -36,7 +36,7 @@ export interface ServiceWiring {
   openApp(dataDir: string): AppContext | Promise<AppContext>;
   commands: readonly CommandDefinition[];
   /** The configured chat platforms (async: a platform's module and chat library load only when it is configured). */
-  platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http'>): Platform[] | Promise<Platform[]>;
+  platforms(app: AppContext, dispatcher: Dispatcher, hooks?: Pick<PlatformHooks, 'http' | 'channelPost'>): Platform[] | Promise<Platform[]>;
   /**
    * Where the schedules run: absent, in this process (node-cron, the embedded default); in distributed mode
    * (CRONISTA_REDIS_URL) on the job queue, run by `cronista worker` processes (src/pipeline/queue/).
@@ -56,6 +56,8 @@ export interface Schedules {
    * process is the only one.
    */
   role?: ServiceRole;
+  /** Where channel posts go instead of this process's pipeline: distributed mode queues them for a worker. */
+  channelPost?: PlatformHooks['channelPost'];
 }
 
 /** The embedded default: node-cron tasks in this process, following configuration changes. */
@@ -118,6 +120,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
     await work;
     await Promise.all([closeExtraction(), closeCharts()]);
     await app.store.close();
+    await app.shared?.close();
     throw error;
   }
   const dispatcher = new Dispatcher(app, wiring.commands);
@@ -139,7 +142,8 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   // The story pages' server also serves what platforms mount on it (a Telegram webhook without a port of its own).
   const mounted = new Map<string, Parameters<HttpMount['mount']>[1]>();
   const http: HttpMount = { mount: (path, handler) => (mounted.set(path, handler), () => mounted.delete(path)) };
-  const platforms = new ServicePlatforms(await wiring.platforms(app, dispatcher, webOptions ? { http } : {}), schedules.role, {
+  const hooks = { ...(webOptions ? { http } : {}), ...(schedules.channelPost ? { channelPost: schedules.channelPost } : {}) };
+  const platforms = new ServicePlatforms(await wiring.platforms(app, dispatcher, hooks), schedules.role, {
     logger: app.logger,
     ...supervisorTimings(process.env),
     onChange: (platforms) => {
@@ -171,6 +175,7 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
   await Promise.all([closeExtraction(), closeCharts()]);
   clearInterval(keepAlive);
   await app.store.close();
+  await app.shared?.close();
   return 0;
 }
 

@@ -52,6 +52,8 @@ export interface ChannelPost {
 
 export type ChannelPostOutcome =
   | { status: 'ignored'; reason: string }
+  /** Distributed mode: handed to a worker as a job (src/pipeline/queue/channel-post-jobs.ts), stored when it runs. */
+  | { status: 'queued'; job: string }
   | { status: 'added' | 'merged' | 'duplicate' | 'updated' | 'unchanged' | 'kept'; sourceId: string; documentId: number | null };
 
 /** What a platform hands on to the pipeline, set by the composition root (src/app.ts). */

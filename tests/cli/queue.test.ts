@@ -97,6 +97,14 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     assert.match(status.stdout, /cronista-console: .*0 job schedulers/);
     assert.match(status.stdout, /schedules held by \S+:\d+ \(lease \d+\)/);
     assert.match(status.stdout, /workers seen: 2 beating\n {4}\S+:\d+: last beat \d+ s ago, up since .* UTC, \d+ jobs done, 0 failed/);
+    assert.match(status.stdout, /^Service running \(schedules held by \S+:\d+ \(lease \d+\)\) since /);
+    // Read on another machine, the pid in the stored status means nothing there (here: a pid above Linux's pid_max):
+    // whether the service runs comes from the schedules' lease in Redis.
+    const stored = (await store.kv.get('service:status')) as { pid: number };
+    await store.kv.set('service:status', { ...stored, pid: 4_194_305 });
+    const elsewhere = await runCli(['status'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
+    assert.match(elsewhere.stdout, /^Service running \(schedules held by \S+:\d+ \(lease \d+\)\) since /);
+    await store.kv.set('service:status', stored);
     // A job that fails (no such job): operators see it in /sources, with the queues, the holder and the workers.
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue('cronista-work', { connection: redis, prefix: env.CRONISTA_QUEUE_PREFIX });

@@ -52,43 +52,45 @@ test('cooldowns: capped however many users call, forgotten once over', async () 
   assert.doesNotMatch(JSON.stringify(later.json), /cooldown/, 'served again');
 });
 
-test('Telegram pager keys: capped, and expired after a day', () => {
+test('Telegram pager keys: capped, and expired after a day', async () => {
   let now = 1_000_000; // lru-cache treats a start time of 0 as "no ttl"
   const pager = new PagerCodec({ now: () => now });
   const longOptions = (n: number) => ({ query: `a long query that does not fit in sixty-four bytes ${n}` });
-  const first = pager.encode({ command: 'timeline', options: longOptions(0), page: 2 });
+  const first = await pager.encode({ command: 'timeline', options: longOptions(0), page: 2 });
   let last = first;
-  for (let n = 1; n < PAGER_MAX_STORED + 500; n++) last = pager.encode({ command: 'timeline', options: longOptions(n), page: 2 });
+  for (let n = 1; n < PAGER_MAX_STORED + 500; n++) last = await pager.encode({ command: 'timeline', options: longOptions(n), page: 2 });
   assert.ok(pager.size() <= PAGER_MAX_STORED);
-  assert.equal(pager.decode(first), 'expired', 'the oldest went first');
-  assert.deepEqual(pager.decode(last), { command: 'timeline', options: longOptions(PAGER_MAX_STORED + 499), page: 2 });
+  assert.equal(await pager.decode(first), 'expired', 'the oldest went first');
+  assert.deepEqual(await pager.decode(last), { command: 'timeline', options: longOptions(PAGER_MAX_STORED + 499), page: 2 });
   now += PAGER_TTL_MS + 1;
-  assert.equal(pager.decode(last), 'expired');
+  assert.equal(await pager.decode(last), 'expired');
   assert.equal(pager.size(), 0);
-  const again = pager.encode({ command: 'timeline', options: longOptions(1), page: 3 });
-  assert.deepEqual(pager.decode(again), { command: 'timeline', options: longOptions(1), page: 3 }, 'a list shown again gets a fresh key');
+  const again = await pager.encode({ command: 'timeline', options: longOptions(1), page: 3 });
+  assert.deepEqual(await pager.decode(again), { command: 'timeline', options: longOptions(1), page: 3 }, 'a list shown again is kept again');
 });
 
-test('Discord pager keys: capped, and expired after a day', () => {
+test('Discord pager keys: capped, and expired after a day', async () => {
   let now = 1_000_000; // lru-cache treats a start time of 0 as "no ttl"
   const pager = new PagerStore(100, { now: () => now });
   const options = (n: number) => ({ query: `${'x'.repeat(120)} ${n}` });
-  const ids = Array.from({ length: 150 }, (_, n) => pager.customId('timeline', 2, options(n)));
+  const ids: string[] = [];
+  for (let n = 0; n < 150; n++) ids.push(await pager.customId('timeline', 2, options(n)));
   assert.equal(pager.size(), 100);
-  assert.equal(pager.parse(ids[0]!), 'expired');
-  assert.deepEqual(pager.parse(ids[149]!), { command: 'timeline', page: 2, options: options(149) });
+  assert.equal(await pager.parse(ids[0]!), 'expired');
+  assert.deepEqual(await pager.parse(ids[149]!), { command: 'timeline', page: 2, options: options(149) });
   now += DISCORD_PAGER_TTL_MS + 1;
-  assert.equal(pager.parse(ids[149]!), 'expired');
+  assert.equal(await pager.parse(ids[149]!), 'expired');
 });
 
-test('Discord pager: a list shown again (and both its buttons) reuses one entry', () => {
+test('Discord pager: a list shown again (and both its buttons) reuses one entry', async () => {
   const pager = new PagerStore(100);
   const options = { query: `${'y'.repeat(120)}` };
-  const ids = Array.from({ length: 300 }, (_, n) => pager.customId('timeline', 1 + (n % 7), options));
+  const ids: string[] = [];
+  for (let n = 0; n < 300; n++) ids.push(await pager.customId('timeline', 1 + (n % 7), options));
   assert.equal(pager.size(), 1);
-  assert.deepEqual(pager.parse(ids[0]!), { command: 'timeline', page: 1, options });
+  assert.deepEqual(await pager.parse(ids[0]!), { command: 'timeline', page: 1, options });
   assert.ok(ids.every((id) => id.length <= 100));
-  assert.notEqual(pager.customId('search', 1, options).split('#')[1], ids[0]!.split('#')[1], 'another command, another key');
+  assert.notEqual((await pager.customId('search', 1, options)).split('#')[1], ids[0]!.split('#')[1], 'another command, another key');
 });
 
 test('discord.js caches of users and guild members stay capped however many people run commands', async () => {

@@ -315,3 +315,37 @@ test('with CRONISTA_PUBLIC_URL a digest ends with a link to the story page: an i
     else process.env.CRONISTA_PUBLIC_URL = saved;
   }
 });
+
+test('a run whose lease passed on (mayWrite false) writes nothing: the outbox the run that took over saved stays, cursor and last error untouched', async () => {
+  const { app } = await appWithNews(3);
+  const destination: Destination = { id: 'fenced', kind: 'discord_webhook', webhookUrl: 'https://discord.invalid/api/webhooks/1/x' };
+  const sent: unknown[] = [];
+  const send = async (answer: Answer) => void sent.push(answer);
+  const cursorBefore = await readCursor(app, destination.id);
+  // While this run was building its digest (paused past its lease), another took over and saved its own outbox.
+  const newer = { destination: destination.id, platform: 'console', fromSequence: 0, toSequence: 99, until: null, messages: ['the new holder\'s'], next: 0, createdAt: '2026-12-03T00:00:00.000Z' };
+  let asked = 0;
+  const mayWrite = () => {
+    if (asked++ === 0) void app.store.kv.set(outboxKey(destination.id), newer);
+    return false;
+  };
+  await assert.rejects(deliverDigest(app, destination, send, { mayWrite }), (error: unknown) => error instanceof DeliveryError && !error.permanent && /no longer holds the destination/.test(error.message));
+  assert.ok(asked > 0, 'the fence was asked');
+  assert.deepEqual(await readOutbox(app.store.kv, destination.id), newer, 'the newer outbox is left as it was');
+  assert.deepEqual(await readCursor(app, destination.id), cursorBefore);
+  assert.equal(await readLastError(app.store.kv, destination.id), undefined, 'no last error recorded by a run that lost its lease');
+  assert.equal(sent.length, 0);
+
+  // Through deliverDigests (what a queued digest job runs): reported, nothing recorded.
+  await app.store.kv.delete(outboxKey(destination.id));
+  const [report] = await deliverDigests(app, [destination], { senderFor: async () => send, mayWrite: () => false });
+  assert.equal(report?.ok, false);
+  assert.equal(await readOutbox(app.store.kv, destination.id), undefined);
+  assert.equal(await readLastError(app.store.kv, destination.id), undefined);
+
+  // Held: delivered as ever.
+  const [held] = await deliverDigests(app, [destination], { senderFor: async () => send, mayWrite: () => true });
+  assert.equal(held?.ok, true);
+  assert.ok(sent.length > 0);
+  assert.ok((await readCursor(app, destination.id)).sequence > (cursorBefore?.sequence ?? 0));
+});

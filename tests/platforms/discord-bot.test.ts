@@ -408,10 +408,10 @@ async function checkPaging(outcome: Outcome, text: string): Promise<void> {
 
   // Long option sets go through the in-memory map and still fit 100 characters.
   const store = new PagerStore();
-  const id = store.customId('timeline', 3, { query: 'x'.repeat(300), from: '2023-01-01' });
+  const id = await store.customId('timeline', 3, { query: 'x'.repeat(300), from: '2023-01-01' });
   assert.ok(id.length <= 100);
-  assert.deepEqual(store.parse(id), { command: 'timeline', page: 3, options: { query: 'x'.repeat(300), from: '2023-01-01' } });
-  assert.equal(new PagerStore().parse(id), 'expired');
+  assert.deepEqual(await store.parse(id), { command: 'timeline', page: 3, options: { query: 'x'.repeat(300), from: '2023-01-01' } });
+  assert.equal(await new PagerStore().parse(id), 'expired');
 
   // An expired button is answered ephemerally.
   const expired = await run(standIn.interaction({ type: 3, data: { custom_id: id, component_type: 2 }, message: original }));

@@ -6,6 +6,8 @@
  *     time, each run stopping if the role passes on;
  *   - tells the service (`Schedules.role`), which runs the chat platforms only one process may run at once (Telegram
  *     long polling, the Discord gateway) only then.
+ * Every coordinator (the standbys too: in webhook mode each receives Telegram's updates) hands the channel posts it
+ * receives to the workers as jobs (`Schedules.channelPost`, channel-post-jobs.ts).
  * The others stand by and take over when the holder stops renewing the lease. Workers (`cronista worker`) run the
  * jobs; the job schedulers stay in Redis whatever happens to coordinators, so polls and chat digests go on meanwhile.
  */
@@ -15,6 +17,7 @@ import { errorMessage } from '../../core/errors.ts';
 import { redactUrl } from '../../core/redact.ts';
 import { Scheduler } from '../scheduler.ts';
 import type { Schedules } from '../service.ts';
+import { enqueueChannelPosts } from './channel-post-jobs.ts';
 import { CoordinatorLease } from './coordinator-lease.ts';
 import { CONSOLE_QUEUE, WORK_QUEUE, type QueueOptions } from './options.ts';
 import { checkRedis, jobProcessor, redisConnection, type JobData } from './processor.ts';
@@ -139,6 +142,7 @@ export async function queueSchedules(app: AppContext, options: QueueOptions): Pr
       return lease.held() ? `${where}, held by this process` : `${where}, standing by (held by ${lease.describeHolder()})`;
     },
     role: lease,
+    channelPost: enqueueChannelPosts(app, queues[WORK_QUEUE]),
     stop: closeAll,
   };
 }

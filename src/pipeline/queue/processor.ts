@@ -9,17 +9,22 @@ import { Redis } from 'ioredis';
 import type { AppContext } from '../../core/context.ts';
 import { CronistaError, errorMessage } from '../../core/errors.ts';
 import { redactUrl, redactUrlsIn } from '../../core/redact.ts';
+import type { ChannelPost } from '../../platforms/platform.ts';
+import { ingestChannelPost } from '../channel-posts.ts';
 import { digestJob, pollJob } from '../jobs.ts';
 import { pollTaskName } from '../scheduler.ts';
 import { RedisHostLimiter } from './host-slots.ts';
 import { withLease } from './lease.ts';
 import type { QueueOptions } from './options.ts';
 
-export type JobName = 'poll' | 'digest';
+export type JobName = 'poll' | 'digest' | 'channel-post';
 
-/** A job's data: the source URL (poll) or the destination id (digest). */
+/** A job's data: the source URL (poll), the destination id (digest) or the post's item key (channel post). */
 export interface JobData {
   target: string;
+  /** A channel post's job (channel-post-jobs.ts): the post as the platform handed it, and whether it is an edit. */
+  post?: ChannelPost;
+  edited?: boolean;
 }
 
 /** A Redis connection as BullMQ's workers need it (commands wait for a reconnect instead of failing). */
@@ -51,9 +56,12 @@ export async function checkRedis(options: Pick<QueueOptions, 'url'>): Promise<vo
   }
 }
 
-/** The task name a job runs as (the same as the in-process scheduler's): `poll:<url, redacted>`, `digest:<id>`. */
+/**
+ * The task name a job runs as (the same as the in-process scheduler's): `poll:<url, redacted>`, `digest:<id>`;
+ * `channel-post:<chat id>/<message id>`.
+ */
 export function taskName(name: JobName, target: string): string {
-  return name === 'poll' ? pollTaskName(target) : `digest:${target}`;
+  return name === 'poll' ? pollTaskName(target) : `${name}:${target}`;
 }
 
 /**
@@ -93,17 +101,26 @@ export async function jobProcessor(
       const destination = config.destinations.find((candidate) => candidate.id === job.data.target);
       if (!destination) return `${task}: skipped (no longer configured)`;
       run = async (held) => digest(destination, { name: task, mayDeliver: () => held() && mayAct() });
+    } else if (name === 'channel-post' && job.data.post) {
+      const post = job.data.post;
+      run = async () => ingestChannelPost(app, post, { edited: job.data.edited ?? false });
     } else {
       throw new Error(`unknown job ${job.name}`);
     }
     const outcome = await withLease(redis, `${options.prefix}:lease:${task}`, options.leaseMs, run);
+    if (!outcome.ran && name === 'channel-post') {
+      // Not skipped like a poll (whose next slot comes anyway): the post exists only in this job, so it is retried
+      // (BullMQ backoff) until the run holding the lease — or, when that worker died, its expired lease — lets it.
+      throw new Error(`${task}: another run of this post holds its lease; retried`);
+    }
     if (!outcome.ran) {
       app.logger.warn({ task, job: job.id }, `${task}: previous run still in progress elsewhere, this one is skipped`);
       return `${task}: skipped (running elsewhere)`;
     }
     // One line per run that happened, with its slot: operators (and the kill tests) can count runs per slot.
     const slot = jobSlot(job);
-    app.logger.info({ task, slot, ms: Date.now() - started }, `${task} ran${slot ? ` (slot ${slot})` : ''}`);
+    const said = name === 'channel-post' ? `: ${JSON.stringify(outcome.value)}` : '';
+    app.logger.info({ task, slot, ms: Date.now() - started }, `${task} ran${slot ? ` (slot ${slot})` : ''}${said}`);
     return `${task}: done`;
   };
 }

@@ -46,6 +46,7 @@ import { PlatformError, type Platform, type PlatformFactory } from '../platform.
 import { suggest } from './autocomplete.ts';
 import { discordCacheFactory, discordEnv, restOptions, type DiscordEnv } from './env.ts';
 import { PagerStore } from './pager.ts';
+import { shardingOptions } from './shards.ts';
 import { renderDiscord, type DiscordMessage } from './render.ts';
 
 export interface DiscordPlatformOptions {
@@ -132,7 +133,7 @@ export class DiscordPlatform implements Platform {
   private spent = false;
   /** The client's gateway connection is still being made (READY did not come in time). */
   private connecting = false;
-  readonly pager = new PagerStore();
+  readonly pager: PagerStore;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly deferAfterMs: number;
@@ -144,6 +145,7 @@ export class DiscordPlatform implements Platform {
     private readonly options: DiscordPlatformOptions = {},
   ) {
     this.deferAfterMs = options.deferAfterMs ?? 1200;
+    this.pager = new PagerStore(undefined, app.shared ? { shared: app.shared } : {});
     this.client = this.createClient();
   }
 
@@ -153,6 +155,7 @@ export class DiscordPlatform implements Platform {
       rest: restOptions(this.config),
       allowedMentions: { parse: [] },
       makeCache: discordCacheFactory(), // users and members capped (env.ts)
+      ...shardingOptions(this.config.shards), // DISCORD_SHARDS: past 2,500 guilds Discord requires shards (shards.ts)
     });
     client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
     client.on(Events.Error, (error) => this.app.logger.warn({ reason: errorMessage(error) }, 'discord client error'));
@@ -308,7 +311,7 @@ export class DiscordPlatform implements Platform {
     const request = { name: interaction.commandName, ...(subcommand ? { subcommand } : {}), options, caller: callerOf(interaction, this.config.guildId) };
     // A command that may be slow is acknowledged before it runs, so however long it (or anything else on the
     // event loop) takes, Discord's 3 s are kept; a refusal (bad input, not allowed, cooldown) is answered directly.
-    const refused = command?.mayBeSlow ? this.dispatcher.refusal(request) : null;
+    const refused = command?.mayBeSlow ? await this.dispatcher.refusal(request) : null;
     if (command?.mayBeSlow && !refused) {
       await interaction.deferReply(admin ? { flags: MessageFlags.Ephemeral } : {});
       return this.answerDeferred(interaction, await this.dispatcher.dispatch(request), admin);
@@ -318,7 +321,7 @@ export class DiscordPlatform implements Platform {
     if (quick !== 'timeout') {
       const answer = admin ? { ...quick, ephemeral: true } : quick;
       const [first, ...rest] = this.render(answer);
-      await interaction.reply({ ...messageOptions(first!, this.components(answer)), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+      await interaction.reply({ ...messageOptions(first!, await this.components(answer)), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
       for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
       return;
     }
@@ -336,12 +339,12 @@ export class DiscordPlatform implements Platform {
       for (const message of [first!, ...rest]) await interaction.followUp({ ...messageOptions(message), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.editReply(messageOptions(first!, this.components(answer)));
+    await interaction.editReply(messageOptions(first!, await this.components(answer)));
     for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(answer.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
   }
 
   private async onButton(interaction: ButtonInteraction): Promise<void> {
-    const request = this.pager.parse(interaction.customId);
+    const request = await this.pager.parse(interaction.customId);
     if (request === null) return;
     if (request === 'expired') {
       await interaction.reply({ content: 'These buttons have expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
@@ -349,7 +352,7 @@ export class DiscordPlatform implements Platform {
     }
     const paged = { name: request.command, options: { ...request.options, page: request.page }, caller: callerOf(interaction, this.config.guildId) };
     // As for commands: a page of a command that may be slow is acknowledged before it is built.
-    if (this.dispatcher.find(request.command)?.mayBeSlow && !this.dispatcher.refusal(paged)) await interaction.deferUpdate();
+    if (this.dispatcher.find(request.command)?.mayBeSlow && !(await this.dispatcher.refusal(paged))) await interaction.deferUpdate();
     const work = this.dispatcher.dispatch(paged);
     const quick = interaction.deferred ? await work : await this.runQuick(work);
     if (quick === 'timeout') await interaction.deferUpdate();
@@ -361,9 +364,9 @@ export class DiscordPlatform implements Platform {
       const payload = { ...messageOptions(first!), flags: MessageFlags.Ephemeral as const };
       await (interaction.deferred ? interaction.followUp(payload) : interaction.reply(payload));
     } else if (interaction.deferred) {
-      await interaction.editReply(messageOptions(first!, this.components(answer) ?? []));
+      await interaction.editReply(messageOptions(first!, (await this.components(answer)) ?? []));
     } else {
-      await interaction.update(messageOptions(first!, this.components(answer) ?? []));
+      await interaction.update(messageOptions(first!, (await this.components(answer)) ?? []));
     }
     for (const message of rest) await interaction.followUp({ ...messageOptions(message), ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
   }
@@ -382,9 +385,9 @@ export class DiscordPlatform implements Platform {
     return messages.length > 0 ? messages : renderDiscord({ ...answer, sections: [{ lines: [['(nothing to show)']] }] });
   }
 
-  private components(answer: Answer): APIActionRowComponent<APIButtonComponent>[] | undefined {
+  private async components(answer: Answer): Promise<APIActionRowComponent<APIButtonComponent>[] | undefined> {
     if (!answer.pager || answer.pager.pages <= 1) return undefined;
-    return [this.pager.row(answer.pager)];
+    return [await this.pager.row(answer.pager)];
   }
 }
 

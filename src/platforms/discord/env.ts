@@ -1,4 +1,5 @@
 import { Options, REST, type CacheFactory, type RESTOptions } from 'discord.js';
+import { discordShardsFromEnv, type DiscordShards } from './shards.ts';
 
 /** The bot's settings from the environment. The token is a secret: it is never logged or printed. */
 export interface DiscordEnv {
@@ -7,9 +8,11 @@ export interface DiscordEnv {
   guildId?: string;
   /** Base of the REST API including `/api` (no version), e.g. http://127.0.0.1:PORT/api. */
   apiBase?: string;
+  /** DISCORD_SHARDS (shards.ts): `auto` or a count; absent, one shard. */
+  shards?: DiscordShards;
 }
 
-/** DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_API_BASE; null without a token. */
+/** DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_API_BASE, DISCORD_SHARDS; null without a token. */
 export function discordEnv(env: NodeJS.ProcessEnv): DiscordEnv | null {
   const token = env.DISCORD_TOKEN?.trim();
   if (!token) return null;
@@ -17,7 +20,8 @@ export function discordEnv(env: NodeJS.ProcessEnv): DiscordEnv | null {
   const applicationId = pick(env.DISCORD_APPLICATION_ID);
   const guildId = pick(env.DISCORD_GUILD_ID);
   const apiBase = pick(env.DISCORD_API_BASE)?.replace(/\/+$/, '');
-  return { token, ...(applicationId ? { applicationId } : {}), ...(guildId ? { guildId } : {}), ...(apiBase ? { apiBase } : {}) };
+  const shards = discordShardsFromEnv(env);
+  return { token, ...(applicationId ? { applicationId } : {}), ...(guildId ? { guildId } : {}), ...(apiBase ? { apiBase } : {}), ...(shards !== undefined ? { shards } : {}) };
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * ‹ Previous / Next › buttons for paged answers. Telegram limits callback data to 64 bytes: the command,
  * its options and the page go inline when they fit (`pg:<page>:<command>:<options>`); longer option sets
- * stay here, in a bounded in-memory cache, behind a short key (`pk:<page>:<key>`). Keys expire after
- * PAGER_TTL_MS (or when PAGER_MAX_STORED newer ones push them out) and do not survive a restart: such a
- * button then answers that the list expired.
+ * are kept in the shared state behind a short key, a hash of the command and options (`pk:<page>:<key>`), so every
+ * button of a list, and the list shown again, share one entry. Keys expire after PAGER_TTL_MS. The state is the
+ * app's shared one in distributed mode (Redis: a button made by one `cronista start` is answered by another, as with
+ * a webhook served by several), else a bounded in-memory cache (PAGER_MAX_STORED, the least recently used go first)
+ * that does not survive a restart: such a button then answers that the list expired.
  */
-import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import type { PageRequest, Pager } from '../../core/answer.ts';
+import { MemoryState, type SharedState } from '../../core/shared-state.ts';
 
 export const CALLBACK_DATA_LIMIT = 64;
 export const PAGER_MAX_STORED = 1000;
@@ -19,66 +22,56 @@ export interface InlineKeyboard {
 interface StoredRequest {
   command: string;
   options: Record<string, string | number | boolean>;
-  identity: string;
 }
 
 export class PagerCodec {
-  private readonly stored: LRUCache<string, StoredRequest>;
-  /** identity (command and options) → key, so the buttons of one list share a key. */
-  private readonly keys = new Map<string, string>();
-  private counter = 0;
+  private readonly stored: SharedState;
+  private readonly local: MemoryState | null;
+  private readonly ttlMs: number;
 
-  constructor(options: { max?: number; ttlMs?: number; now?: () => number } = {}) {
-    this.stored = new LRUCache<string, StoredRequest>({
-      max: options.max ?? PAGER_MAX_STORED,
-      ttl: options.ttlMs ?? PAGER_TTL_MS,
-      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
-      dispose: (entry, key) => {
-        if (this.keys.get(entry.identity) === key) this.keys.delete(entry.identity);
-      },
-    });
+  constructor(options: { max?: number; ttlMs?: number; now?: () => number; shared?: SharedState } = {}) {
+    this.ttlMs = options.ttlMs ?? PAGER_TTL_MS;
+    this.local = options.shared ? null : new MemoryState({ max: options.max ?? PAGER_MAX_STORED, ...(options.now ? { now: options.now } : {}) });
+    this.stored = options.shared ?? this.local!;
   }
 
-  /** Option sets kept now (expired ones are dropped first). */
+  /** Option sets kept now in this process's memory (expired ones are dropped first; 0 with shared state). */
   size(): number {
-    this.stored.purgeStale();
-    return this.stored.size;
+    return this.local?.size() ?? 0;
   }
 
-  encode(request: PageRequest): string {
+  async encode(request: PageRequest): Promise<string> {
     const options = new URLSearchParams(Object.entries(request.options).map(([name, value]) => [name, String(value)])).toString();
     const inline = `pg:${request.page}:${request.command}:${options}`;
     if (Buffer.byteLength(inline, 'utf8') <= CALLBACK_DATA_LIMIT) return inline;
-    const identity = `${request.command}?${options}`;
-    let key = this.keys.get(identity);
-    if (!key || !this.stored.has(key)) {
-      key = (this.counter++).toString(36);
-      this.keys.set(identity, key);
-      this.stored.set(key, { command: request.command, options: request.options, identity });
-    } else {
-      this.stored.get(key); // used again: it stays longer
-    }
+    // 16 characters of base64url (96 bits): the same key in every process, no counter to share.
+    const key = createHash('sha256').update(`${request.command}?${options}`).digest('base64url').slice(0, 16);
+    const entry: StoredRequest = { command: request.command, options: request.options };
+    // Stored again each time the list is shown: it lives a day from its last showing.
+    await this.stored.set(`pager:telegram:${key}`, JSON.stringify(entry), this.ttlMs);
     return `pk:${request.page}:${key}`;
   }
 
-  /** The request a button stands for; `expired` when its options were kept in a map since cleared; null when not ours. */
-  decode(data: string): PageRequest | 'expired' | null {
+  /** The request a button stands for; `expired` when its options were kept and have since been forgotten; null when not ours. */
+  async decode(data: string): Promise<PageRequest | 'expired' | null> {
     const inline = /^pg:(\d{1,6}):([a-z0-9_]{1,32}):(.*)$/s.exec(data);
     if (inline) {
       return { page: Number(inline[1]), command: inline[2]!, options: Object.fromEntries(new URLSearchParams(inline[3]!)) };
     }
-    const keyed = /^pk:(\d{1,6}):([a-z0-9]+)$/.exec(data);
+    const keyed = /^pk:(\d{1,6}):([\w-]{1,32})$/.exec(data);
     if (!keyed) return null;
-    const entry = this.stored.get(keyed[2]!);
-    return entry ? { page: Number(keyed[1]), command: entry.command, options: entry.options } : 'expired';
+    const saved = await this.stored.get(`pager:telegram:${keyed[2]!}`);
+    if (!saved) return 'expired';
+    const entry = JSON.parse(saved) as StoredRequest;
+    return { page: Number(keyed[1]), command: entry.command, options: entry.options };
   }
 
-  keyboard(pager: Pager): InlineKeyboard | undefined {
+  async keyboard(pager: Pager): Promise<InlineKeyboard | undefined> {
     if (pager.pages <= 1) return undefined;
     const row: { text: string; callback_data: string }[] = [];
     const at = (page: number) => this.encode({ command: pager.command, options: pager.options, page });
-    if (pager.page > 1) row.push({ text: '‹ Previous', callback_data: at(pager.page - 1) });
-    if (pager.page < pager.pages) row.push({ text: 'Next ›', callback_data: at(pager.page + 1) });
+    if (pager.page > 1) row.push({ text: '‹ Previous', callback_data: await at(pager.page - 1) });
+    if (pager.page < pager.pages) row.push({ text: 'Next ›', callback_data: await at(pager.page + 1) });
     return row.length > 0 ? { inline_keyboard: [row] } : undefined;
   }
 }

@@ -83,7 +83,7 @@ export class TelegramPlatform implements Platform {
   readonly exclusive: boolean;
   onFailure?: (error: unknown) => void;
   private readonly admins: AdminResolver;
-  private readonly pager = new PagerCodec();
+  private readonly pager: PagerCodec;
   private readonly replies: TelegramReplies;
   private readonly inflight = new Set<Promise<unknown>>();
   private runner: RunnerHandle | undefined;
@@ -100,6 +100,7 @@ export class TelegramPlatform implements Platform {
     private readonly hooks: PlatformHooks = {},
   ) {
     this.exclusive = !options.webhook;
+    this.pager = new PagerCodec(app.shared ? { shared: app.shared } : {});
     const apiRoot = (options.apiRoot ?? TELEGRAM_PUBLIC_API_ROOT).replace(/\/+$/, '');
     this.bot = new Bot(options.token, { client: { apiRoot } });
     this.bot.api.config.use(
@@ -357,7 +358,7 @@ export class TelegramPlatform implements Platform {
   private async onCallback(query: CallbackQuery): Promise<void> {
     let notice: { text: string; show_alert?: boolean } | undefined;
     try {
-      const request = query.data ? this.pager.decode(query.data) : null;
+      const request = query.data ? await this.pager.decode(query.data) : null;
       const message = query.message;
       if (request === null) notice = { text: 'This button is not Cronista’s.' };
       else if (request === 'expired') notice = { text: 'This list has expired; run the command again.', show_alert: true };

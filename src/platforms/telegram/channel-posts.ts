@@ -45,5 +45,6 @@ export function channelPost(post: Message): ChannelPost | { ignored: string } {
 }
 
 export function describeOutcome(outcome: ChannelPostOutcome): string {
+  if (outcome.status === 'queued') return `queued for a worker (job ${outcome.job})`;
   return outcome.status === 'ignored' ? `ignored (${outcome.reason})` : `${outcome.status} (source ${outcome.sourceId}, document ${outcome.documentId ?? '-'})`;
 }

@@ -36,7 +36,7 @@ export class TelegramReplies {
   /** Sends a rendered answer; a message Telegram refuses is logged and the rest still go (unless the chat is gone). */
   async send(where: Where, answer: Answer): Promise<void> {
     const messages = renderTelegram(answer);
-    const pagerKeyboard = answer.pager ? this.pager.keyboard(answer.pager) : undefined;
+    const pagerKeyboard = answer.pager ? await this.pager.keyboard(answer.pager) : undefined;
     const lastText = messages.map((message) => message.kind).lastIndexOf('text');
     for (const [index, message] of messages.entries()) {
       const keyboard = withLink(index === lastText ? pagerKeyboard : undefined, message);
@@ -84,7 +84,7 @@ export class TelegramReplies {
     const first = messages.findIndex((message) => message.kind === 'text');
     if (first === -1) return;
     const page = messages[first] as Extract<TelegramMessage, { kind: 'text' }>;
-    const keyboard = withLink(answer.pager ? this.pager.keyboard(answer.pager) : undefined, page);
+    const keyboard = withLink(answer.pager ? await this.pager.keyboard(answer.pager) : undefined, page);
     try {
       await this.api.editMessageText(chatId, messageId, page.text, {
         parse_mode: 'HTML',
