@@ -1,8 +1,6 @@
 import type { Answer } from '../src/core/answer.ts';
-import { digestJson } from '../src/answers/digest/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
-import { previewDigest } from '../src/pipeline/digest.ts';
 import { CONSOLE_DESTINATION, destinationById, type Destination } from '../src/pipeline/destination.ts';
 import { chatDestinationId } from './admin-shared.ts';
 
@@ -15,6 +13,8 @@ export default {
   mayBeSlow: true,
   cooldownSeconds: 10,
   async run(app, input): Promise<Answer> {
+    // The digest builder loads here, not with the command list (`ask "/help"` loads none of it).
+    const [{ digestJson }, { previewDigest }] = await Promise.all([import('../src/answers/digest/answer.ts'), import('../src/pipeline/digest.ts')]);
     const own = chatDestinationId(input.caller);
     const id = typeof input.options.destination === 'string' && input.options.destination ? input.options.destination : own;
     let destination: Destination;

@@ -1,7 +1,6 @@
 import type { Answer, Line } from '../src/core/answer.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import { storyPageLink } from '../src/answers/story-link.ts';
-import { timelinePage, timelinePageJson, timelineQuery } from '../src/answers/timeline.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { plural } from '../src/core/text.ts';
 
@@ -22,6 +21,8 @@ export default {
   permission: 'everyone',
   mayBeSlow: true,
   async run(app, input): Promise<Answer> {
+    // The timeline's modules load here, not with the command list (`ask "/help"` loads none of them).
+    const { timelinePage, timelinePageJson, timelineQuery } = await import('../src/answers/timeline.ts');
     const query = timelineQuery(app, input.options);
     const { story } = query;
     const selected = await timelinePage(app, query, { page: Number(input.options.page ?? 1), size: PAGE_SIZE });
