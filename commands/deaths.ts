@@ -4,6 +4,9 @@ import type { Answer } from '../src/core/answer.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 
+/** What /deaths answers with, loaded when it runs (`ask "/help"` lists commands and loads none of them). */
+const modules = () => Promise.all([import('../src/answers/deaths.ts'), import('../src/timeline/cache.ts'), import('../src/answers/chart/file.ts')]);
+
 /** /deaths [region] [since] — the running toll with its sources, incidents, by region, and a chart. */
 export default {
   name: 'deaths',
@@ -16,13 +19,9 @@ export default {
   permission: 'everyone',
   mayBeSlow: true,
   cooldownSeconds: 3,
+  preload: modules,
   async run(app, input): Promise<Answer> {
-    // The answer's modules load here, not with the command list (`ask "/help"` lists commands and loads none of them).
-    const [{ deathsAnswer, deathsJson, deathsKey, deathsQuery }, { cachedByFacts, storyStamp }, { chartFile }] = await Promise.all([
-      import('../src/answers/deaths.ts'),
-      import('../src/timeline/cache.ts'),
-      import('../src/answers/chart/file.ts'),
-    ]);
+    const [{ deathsAnswer, deathsJson, deathsKey, deathsQuery }, { cachedByFacts, storyStamp }, { chartFile }] = await modules();
     const query = deathsQuery(app, input.options);
     const { story, region } = query;
     const json = await deathsJson(app, query);

@@ -5,6 +5,8 @@ import type { CommandDefinition } from '../src/core/command.ts';
 import { plural } from '../src/core/text.ts';
 
 const PAGE_SIZE = 12;
+/** What /timeline answers with, loaded when it runs (`ask "/help"` lists commands and loads none of them). */
+const answers = () => import('../src/answers/timeline.ts');
 
 /** /timeline [from] [to] [query] [place] [page] — dated events merged across sources, oldest first, a page at a time (read from the store as a page). */
 export default {
@@ -20,9 +22,9 @@ export default {
   ],
   permission: 'everyone',
   mayBeSlow: true,
+  preload: answers,
   async run(app, input): Promise<Answer> {
-    // The timeline's modules load here, not with the command list (`ask "/help"` loads none of them).
-    const { timelinePage, timelinePageJson, timelineQuery } = await import('../src/answers/timeline.ts');
+    const { timelinePage, timelinePageJson, timelineQuery } = await answers();
     const query = timelineQuery(app, input.options);
     const { story } = query;
     const selected = await timelinePage(app, query, { page: Number(input.options.page ?? 1), size: PAGE_SIZE });
