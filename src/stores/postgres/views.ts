@@ -30,16 +30,8 @@ export async function saveViewRows(
           [view, story, row.key, row.value],
         );
       }
-      if (row.value !== null && row.index) {
-        const { sort, firstDay, lastDay, places, words } = row.index;
-        await client.query(
-          `INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (view, story, key) DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day,
-             places = excluded.places, words = excluded.words`,
-          [view, story, row.key, sort, firstDay, lastDay, placesText(places), words],
-        );
-      } else await client.query('DELETE FROM view_index WHERE view = $1 AND story = $2 AND key = $3', [view, story, row.key]);
     }
+    await saveIndex(client, view, story, byKey(rows));
     for (const stale of byKey(answered)) {
       await client.query('DELETE FROM view_stale WHERE view = $1 AND story = $2 AND key = $3 AND mark = $4', [view, story, stale.key, stale.mark]);
     }
@@ -54,6 +46,35 @@ export async function viewRows(sql: Sql, view: ViewName, story: string, range: V
   if (range.to !== undefined) clauses.push(`key <= $${params.push(range.to)}`);
   const { rows } = await sql.query<{ key: string; value: string }>(`SELECT key, value FROM view_rows WHERE ${clauses.join(' AND ')} ORDER BY key`, params);
   return { rows };
+}
+
+/**
+ * The index of the rows saved (`viewPage` reads it), in the rows' transaction: rows deleted or saved without an index
+ * leave it, the others are written (two statements however many rows).
+ */
+async function saveIndex(client: pg.PoolClient, view: ViewName, story: string, rows: readonly ViewRowWrite[]): Promise<void> {
+  const indexed = rows.flatMap((row) => (row.value !== null && row.index ? [{ key: row.key, ...row.index }] : []));
+  const unindexed = rows.filter((row) => row.value === null || !row.index).map((row) => row.key);
+  if (unindexed.length > 0) await client.query('DELETE FROM view_index WHERE view = $1 AND story = $2 AND key = ANY($3::text[])', [view, story, unindexed]);
+  if (indexed.length === 0) return;
+  await client.query(
+    `INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words)
+     SELECT $1, $2, i.key, i.sort, i.first_day, i.last_day, i.places, i.words
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(key, sort, first_day, last_day, places, words, n)
+      ORDER BY i.n
+     ON CONFLICT (view, story, key) DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day,
+       places = excluded.places, words = excluded.words`,
+    [
+      view,
+      story,
+      indexed.map((row) => row.key),
+      indexed.map((row) => row.sort),
+      indexed.map((row) => row.firstDay),
+      indexed.map((row) => row.lastDay),
+      indexed.map((row) => placesText(row.places)),
+      indexed.map((row) => row.words),
+    ],
+  );
 }
 
 /** One page of the indexed rows and the count selected (as in src/stores/sqlite/views.ts; one statement, one snapshot). */
