@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { yaml } from '../src/core/yaml.ts';
 import type { Answer, Line } from '../src/core/answer.ts';
 import type { CommandDefinition, CommandInput } from '../src/core/command.ts';
 import { sourceSchema, type CronistaConfig, type SourceConfig } from '../src/core/config.ts';
@@ -91,7 +91,7 @@ async function exportConfig(app: AppContext, input: CommandInput): Promise<Answe
     const { toOpml } = await opml();
     text = toOpml(config.sources.map((source) => ({ url: chat ? redactUrl(source.url) : source.url, title: titles.get(source.url) ?? null, ...(source.story ? { story: source.story } : {}) })), { now: app.now() });
   } else {
-    text = chat ? stringifyYaml(redact(config), { lineWidth: 0 }) : await app.settings.exportYaml();
+    text = chat ? yaml().stringify(redact(config), { lineWidth: 0 }) : await app.settings.exportYaml();
   }
   // One file per chat, so two chats exporting at once never swap files.
   const name = `cronista-config-${`${input.caller.platform}-${input.caller.chatId}`.replace(/[^\w.-]+/g, '_')}.${format === 'opml' ? 'opml' : 'yaml'}`;
@@ -128,7 +128,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
 
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = yaml().parse(text);
   } catch (error) {
     throw new InputError(`${redactUrl(origin)} is not valid YAML: ${oneLine(errorMessage(error))}`);
   }
@@ -160,7 +160,7 @@ async function importConfig(app: AppContext, input: CommandInput): Promise<Answe
     }
   }
   const config = await settingsChange(() =>
-    app.settings.importYaml(stringifyYaml(data ?? {}), origin === 'yaml:' ? 'import' : origin, { from: changeOrigin(input.caller) }),
+    app.settings.importYaml(yaml().stringify(data ?? {}), origin === 'yaml:' ? 'import' : origin, { from: changeOrigin(input.caller) }),
   );
   return adminAnswer(
     'Configuration imported',

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../src/core/answer.ts';
-import { deathsAnswer, deathsJson, deathsKey, deathsQuery } from '../src/answers/deaths.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
-import { cachedByFacts, storyStamp } from '../src/timeline/cache.ts';
+
+/** What /deaths answers with, loaded when it runs (`ask "/help"` lists commands and loads none of them). */
+const modules = () => Promise.all([import('../src/answers/deaths.ts'), import('../src/timeline/cache.ts'), import('../src/answers/chart/file.ts')]);
 
 /** /deaths [region] [since] — the running toll with its sources, incidents, by region, and a chart. */
 export default {
@@ -18,7 +19,9 @@ export default {
   permission: 'everyone',
   mayBeSlow: true,
   cooldownSeconds: 3,
+  preload: modules,
   async run(app, input): Promise<Answer> {
+    const [{ deathsAnswer, deathsJson, deathsKey, deathsQuery }, { cachedByFacts, storyStamp }, { chartFile }] = await modules();
     const query = deathsQuery(app, input.options);
     const { story, region } = query;
     const json = await deathsJson(app, query);
@@ -31,10 +34,14 @@ export default {
       `deaths-chart:${chartName}:${storyStamp(story)}`,
       async () => {
         if (json.series.length === 0 && json.incidents.length === 0) return null;
+        const title = `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}`;
+        // Named by what it draws: drawn before a restart from the same data, it is the same chart.
+        const file = chartFile(charts, deathsKey(query), json, title);
+        if (existsSync(file)) return file;
         // Drawn in a worker thread (the event loop keeps answering); Chart.js and the canvas load only there, only
         // when a chart is drawn (not for /help, not when the chart is cached).
         const [{ drawDeathsChart }, { sweepChartFiles }] = await Promise.all([import('../src/pipeline/chart-pool.ts'), import('../src/answers/chart/sweep.ts')]);
-        const drawn = await drawDeathsChart(json, join(charts, chartName), { title: `${story?.name ?? 'Death toll'}${region ? ` — ${region}` : ''}` });
+        const drawn = await drawDeathsChart(json, file, { title });
         await sweepChartFiles(charts);
         return drawn;
       },

@@ -1,10 +1,11 @@
 import type { Answer } from '../src/core/answer.ts';
-import { digestJson } from '../src/answers/digest/answer.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { InputError } from '../src/core/errors.ts';
-import { previewDigest } from '../src/pipeline/digest.ts';
 import { CONSOLE_DESTINATION, destinationById, type Destination } from '../src/pipeline/destination.ts';
 import { chatDestinationId } from './admin-shared.ts';
+
+/** The digest builder, loaded when /digest runs (`ask "/help"` lists commands and loads none of it). */
+const builder = () => Promise.all([import('../src/answers/digest/answer.ts'), import('../src/pipeline/digest.ts')]);
 
 /** /digest — what this chat's next digest would say (a dry run: nothing is posted, no cursor moves). */
 export default {
@@ -14,7 +15,9 @@ export default {
   permission: 'everyone',
   mayBeSlow: true,
   cooldownSeconds: 10,
+  preload: builder,
   async run(app, input): Promise<Answer> {
+    const [{ digestJson }, { previewDigest }] = await builder();
     const own = chatDestinationId(input.caller);
     const id = typeof input.options.destination === 'string' && input.options.destination ? input.options.destination : own;
     let destination: Destination;

@@ -1,13 +1,14 @@
 import type { Answer, Line } from '../src/core/answer.ts';
 import { STORY_OPTION } from '../src/answers/story-choice.ts';
 import { storyPageLink } from '../src/answers/story-link.ts';
-import { timelineEvents, timelineJson, timelineQuery } from '../src/answers/timeline.ts';
 import type { CommandDefinition } from '../src/core/command.ts';
 import { plural } from '../src/core/text.ts';
 
 const PAGE_SIZE = 12;
+/** What /timeline answers with, loaded when it runs (`ask "/help"` lists commands and loads none of them). */
+const answers = () => import('../src/answers/timeline.ts');
 
-/** /timeline [from] [to] [query] [place] — dated events merged across sources, oldest first (paged in chat, whole in JSON). */
+/** /timeline [from] [to] [query] [place] [page] — dated events merged across sources, oldest first, a page at a time (read from the store as a page). */
 export default {
   name: 'timeline',
   description: 'Dated events of the story, merged across sources',
@@ -21,19 +22,19 @@ export default {
   ],
   permission: 'everyone',
   mayBeSlow: true,
+  preload: answers,
   async run(app, input): Promise<Answer> {
+    const { timelinePage, timelinePageJson, timelineQuery } = await answers();
     const query = timelineQuery(app, input.options);
     const { story } = query;
-    const events = await timelineEvents(app, query);
-    const json = timelineJson(story, events);
-    // The page shows the same selection, whole (a bare month is a valid page filter too).
+    const selected = await timelinePage(app, query, { page: Number(input.options.page ?? 1), size: PAGE_SIZE });
+    const { page, pages, total } = selected;
+    const json = timelinePageJson(story, selected);
+    // The web page shows the same selection, whole (a bare month is a valid page filter too).
     const link = storyPageLink(story?.id, { from: query.from, to: query.to, q: query.query, place: query.place }, 'Whole timeline on the web');
-    if (events.length === 0) return { sections: [{ lines: [['No dated events match.']] }], json, ...(link ? { link } : {}) };
+    if (total === 0) return { sections: [{ lines: [['No dated events match.']] }], json, ...(link ? { link } : {}) };
 
-    const pages = Math.ceil(events.length / PAGE_SIZE);
-    const page = Math.min(Math.max(1, Number(input.options.page ?? 1)), pages);
-    const shown = events.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    const lines: Line[] = shown.map((event) => {
+    const lines: Line[] = selected.events.map((event) => {
       const outlets = [...new Set(event.sources.map((source) => source.source))];
       const link = event.sources.find((source) => source.url)?.url;
       return [
@@ -46,7 +47,7 @@ export default {
     const asked = Object.fromEntries(Object.entries(input.options).filter(([name, value]) => name !== 'page' && value !== undefined)) as Record<string, string | number | boolean>;
     // The hint repeats the filters asked for: the next page of the same answer, not of the whole timeline.
     const next = page < pages ? ` Next: ${commandLine('timeline', { ...asked, page: page + 1 })}` : '';
-    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${plural(events.length, 'event')}).${next}`]] : [];
+    const footer: Line[] = pages > 1 ? [[`Page ${page} of ${pages} (${plural(total, 'event')}).${next}`]] : [];
     return {
       title: `Timeline${story ? ` — ${story.name}` : ''}`,
       sections: [{ lines: [...lines, ...footer] }],

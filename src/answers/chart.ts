@@ -4,8 +4,9 @@
  * chart/data.ts (x axis linear in days since the first date, month ticks); fonts and plugins are in
  * chart/drawing.ts. The font ships in assets/fonts (DejaVu Sans).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration } from 'chart.js';
 import type { DeathsData } from '../timeline/types.ts';
@@ -141,6 +142,9 @@ export async function renderDeathsChart(data: DeathsData, outPath: string, optio
   const png = await canvas.encode('png');
   chart.destroy();
   await mkdir(dirname(outPath), { recursive: true });
-  await writeFile(outPath, png);
+  // Written aside, then renamed: a chart file found by its name (chart/file.ts) is always whole.
+  const partial = `${outPath}.${process.pid}.${threadId}.part`;
+  await writeFile(partial, png);
+  await rename(partial, outPath);
   return outPath;
 }

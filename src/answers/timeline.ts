@@ -1,10 +1,10 @@
 import type { AppContext } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import type { Story } from '../facts/types.ts';
-import { cachedByFacts } from '../timeline/cache.ts';
+import { cachedByFacts, storyStamp } from '../timeline/cache.ts';
 import { filterEvents, mergeEvents } from '../timeline/events.ts';
 import { eventsBySource } from '../timeline/from-store.ts';
-import { timelineFromView } from '../timeline/timeline-view.ts';
+import { timelineFromView, timelineViewPage } from '../timeline/timeline-view.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 import { chooseStory } from './story-choice.ts';
 
@@ -37,16 +37,56 @@ export async function mergedTimeline(app: AppContext, story: Story | null): Prom
     story ? timelineFromView(app.store, story) : mergeEvents(eventsBySource(await app.store.listEvents({}))));
 }
 
-/** The events a query selects, oldest first; a date range reads only the view's rows that may fall in it. */
-export async function timelineEvents(app: AppContext, query: TimelineQuery): Promise<TimelineEvent[]> {
-  const dates = { from: query.from, to: query.to ? endOf(query.to) : undefined };
-  const merged = query.story && (dates.from || dates.to) ? await timelineFromView(app.store, query.story, dates) : await mergedTimeline(app, query.story);
-  return filterEvents(merged, { ...dates, query: query.query, place: query.place });
+/** A page of the events a query selects (oldest first), and where it stands among them. */
+export interface TimelinePage {
+  events: TimelineEvent[];
+  /** Events the query selects in all. */
+  total: number;
+  /** 1 = the oldest events; a page past the end is the last one. */
+  page: number;
+  pages: number;
 }
 
-/** `/timeline --json`, exactly. */
+/**
+ * One page of `size` events (null: all of them) that a query selects, oldest first. A story's page is read from its
+ * stored timeline view in SQL (the page's rows and a count, filtered by dates, place and words there: `Store.viewPage`,
+ * the same tests as `filterEvents`); without a story, every event is merged and filtered in memory. Kept until the
+ * stored facts change.
+ */
+export async function timelinePage(app: AppContext, query: TimelineQuery, request: { page: number; size: number | null }): Promise<TimelinePage> {
+  const filter = { from: query.from, to: query.to ? endOf(query.to) : undefined, place: query.place, query: query.query };
+  const size = request.size ?? Number.MAX_SAFE_INTEGER;
+  const asked = Math.max(1, Math.floor(request.page) || 1);
+  const story = query.story;
+  if (!story) {
+    const selected = filterEvents(await mergedTimeline(app, null), filter);
+    const pages = Math.max(1, Math.ceil(selected.length / size));
+    const page = Math.min(asked, pages);
+    return { events: selected.slice((page - 1) * size, page * size), total: selected.length, page, pages };
+  }
+  return cachedByFacts(app.store, `timeline-page:${storyStamp(story)}:${JSON.stringify([filter, asked, request.size])}`, async () => {
+    const read = (page: number) => timelineViewPage(app.store, story, filter, { offset: (page - 1) * size, limit: request.size });
+    let found = await read(asked);
+    const pages = Math.max(1, Math.ceil(found.total / size));
+    const page = Math.min(asked, pages);
+    if (page !== asked) found = await read(page); // asked past the end: the last page
+    return { events: found.events, total: found.total, page, pages };
+  });
+}
+
+/** Every event a query selects, oldest first (the web's selection: see `timelinePage`). */
+export async function timelineEvents(app: AppContext, query: TimelineQuery): Promise<TimelineEvent[]> {
+  return (await timelinePage(app, query, { page: 1, size: null })).events;
+}
+
+/** The web's timeline.json: a story's selected events, whole. */
 export function timelineJson(story: Story | null, events: TimelineEvent[]) {
   return { story: story?.id ?? null, events: events.map(eventJson) };
+}
+
+/** `/timeline --json`, exactly: the page shown, and where it stands (the whole selection: the web's timeline.json). */
+export function timelinePageJson(story: Story | null, page: TimelinePage) {
+  return { ...timelineJson(story, page.events), page: page.page, pages: page.pages, total: page.total };
 }
 
 export type TimelineJson = ReturnType<typeof timelineJson>;

@@ -67,6 +67,11 @@ export interface CommandDefinition {
    * with a reply deadline acknowledge before running it (Discord's 3 s: deferred at once).
    */
   mayBeSlow?: boolean;
+  /**
+   * Loads the modules `run` imports when it runs (commands import what they answer with lazily, so that listing them,
+   * `ask "/help"`, loads none of it). A service calls it once it is up, so its first answers do not wait for loading.
+   */
+  preload?(): Promise<unknown>;
   /** `commands`: every command the dispatcher serves (for /help), given by the dispatcher. */
   run(app: AppContext, input: CommandInput, dispatcher?: { commands: readonly CommandDefinition[] }): Promise<Answer>;
 }

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './yaml.ts';
 import { z } from 'zod';
 import { CronistaError } from './errors.ts';
 import { compileRule } from './filters.ts';
@@ -136,7 +136,7 @@ export function loadConfigFile(path = process.env.CRONISTA_CONFIG): CronistaConf
   }
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = yaml().parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { yaml } from './yaml.ts';
 import type { Store } from '../stores/store.ts';
 import {
   ConfigError,
@@ -218,7 +218,7 @@ export class Settings {
   }
 
   async exportYaml(): Promise<string> {
-    return stringifyYaml(await this.effective(), { lineWidth: 0 });
+    return yaml().stringify(await this.effective(), { lineWidth: 0 });
   }
 
   /**
@@ -228,7 +228,7 @@ export class Settings {
   async importYaml(text: string, origin = 'import', options: { from?: ChangeOrigin } = {}): Promise<CronistaConfig> {
     let data: unknown;
     try {
-      data = parseYaml(text);
+      data = yaml().parse(text);
     } catch (error) {
       throw new ConfigError(`${origin}: not valid YAML: ${errorMessage(error)}`);
     }

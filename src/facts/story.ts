@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../core/yaml.ts';
 import { z } from 'zod';
 import { CronistaError } from '../core/errors.ts';
 import { normalizeText } from '../documents/dedup.ts';
@@ -134,7 +134,7 @@ export function loadStory(path: string, parsed: ParsedStories = new Map()): Stor
   if (known) return structuredClone(known); // callers add keywords and places to their stories
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = yaml().parse(text);
   } catch (err) {
     throw new StoryConfigError(`${path}: invalid YAML: ${(err as Error).message}`, path, null);
   }

@@ -124,6 +124,8 @@ export async function runService(dataDir: string, wiring: ServiceWiring): Promis
     throw error;
   }
   const dispatcher = new Dispatcher(app, wiring.commands);
+  // What the commands answer with loads now, in the background, not in their first answer.
+  void Promise.all(wiring.commands.map((command) => command.preload?.())).catch((error: unknown) => app.logger.warn(`loading the commands' modules: ${errorMessage(error)}`));
   const answerLine = (line: string) => {
     if (!line.trim()) return;
     void enqueue(async () => process.stdout.write(`${formatAnswer(await runConsoleLine(dispatcher, line), false)}\n`));

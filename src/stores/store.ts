@@ -167,6 +167,38 @@ export interface ViewRange {
   to?: string;
 }
 
+/**
+ * What a view row is paged and filtered by in SQL (`viewPage`), saved with the row. The timeline's merged events
+ * (src/timeline/timeline-view.ts computes it): `sort` their timeline order, `firstDay`/`lastDay` the days they cover,
+ * `places` their places and `words` their searchable text, both normalized (`normalizeName`).
+ */
+export interface ViewRowIndex {
+  sort: string;
+  firstDay: string;
+  lastDay: string;
+  places: readonly string[];
+  words: string;
+}
+
+/** A row of a view to save: a null value deletes it; `index` makes it one `viewPage` can select. */
+export interface ViewRowWrite {
+  key: string;
+  value: string | null;
+  index?: ViewRowIndex;
+}
+
+/**
+ * Which indexed rows `viewPage` selects: those covering a day from `from` to `to` (inclusive, compared as text, so
+ * YYYY-MM means the month's start), naming `place` (one of `places`, exactly), and whose `words` hold every one
+ * of `words` (as substrings).
+ */
+export interface ViewPageFilter {
+  from?: string;
+  to?: string;
+  place?: string;
+  words?: readonly string[];
+}
+
 /** A key of a view that writes made stale; `mark` tells a later change of the same key from this one. */
 export interface StaleKey {
   key: string;
@@ -259,9 +291,14 @@ export interface Store {
    * Saves recomputed rows of a view (a null value deletes the row) and clears the stale marks they answer, in one
    * transaction; a mark moved by a write made meanwhile stays, so the next refresh takes that write in.
    */
-  saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void>;
+  saveViewRows(view: ViewName, story: string, rows: readonly ViewRowWrite[], answered: readonly StaleKey[]): Promise<void>;
   /** A story's rows of a view, by key (ascending); all of them, or those `range` selects. */
   viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }>;
+  /**
+   * One page of the indexed rows `filter` selects, in `sort` order (ties by key): `limit` rows (null: all) from
+   * `offset` on, and how many rows it selects in all (read in the same snapshot).
+   */
+  viewPage(view: ViewName, story: string, filter: ViewPageFilter, page: { offset: number; limit: number | null }): Promise<{ rows: { key: string; value: string }[]; total: number }>;
   /** The stamp of the settings a story's rows of a view were computed under (see `resetView`), or null. */
   viewStamp(view: ViewName, story: string): Promise<string | null>;
   /**

@@ -265,18 +265,30 @@ export interface EventFilter {
   place?: string | null;
 }
 
+/** The days an event covers (first, last): its day, or its whole month or year. */
+export function eventSpan(e: TimelineEvent): [string, string] {
+  if (e.precision === 'month') return [`${e.date.slice(0, 7)}-01`, `${e.date.slice(0, 7)}-31`];
+  if (e.precision === 'year') return [`${e.date.slice(0, 4)}-01-01`, `${e.date.slice(0, 4)}-12-31`];
+  return [e.date, e.date];
+}
+
+/** The normalized text a query's words are looked for in: the event's text, places, actors, quotes and outlets. */
+export const eventWords = (e: TimelineEvent): string => normalizeName([e.text, ...e.places, ...e.actors, ...e.sources.map((s) => `${s.quote} ${s.source}`)].join(' '));
+
+/** A query's words as `filterEvents` looks for them (normalized, each a substring of `eventWords`). */
+export const queryWords = (query: string | null | undefined): string[] => (query ? normalizeName(query).split(/\s+/).filter(Boolean) : []);
+
 /** Events within [from, to] naming `place` and matching every word of `query`. Month-precision events count for their whole month. */
 export function filterEvents(events: TimelineEvent[], filter: EventFilter = {}): TimelineEvent[] {
-  const words = filter.query ? normalizeName(filter.query).split(/\s+/).filter(Boolean) : [];
+  const words = queryWords(filter.query);
   const place = filter.place ? normalizeName(filter.place) : null;
   return events.filter((e) => {
     if (place && !e.places.some((name) => normalizeName(name) === place)) return false;
-    const start = e.precision === 'month' ? `${e.date.slice(0, 7)}-01` : e.precision === 'year' ? `${e.date.slice(0, 4)}-01-01` : e.date;
-    const end = e.precision === 'month' ? `${e.date.slice(0, 7)}-31` : e.precision === 'year' ? `${e.date.slice(0, 4)}-12-31` : e.date;
+    const [start, end] = eventSpan(e);
     if (filter.from && end < filter.from) return false;
     if (filter.to && start > filter.to) return false;
     if (!words.length) return true;
-    const hay = normalizeName([e.text, ...e.places, ...e.actors, ...e.sources.map((s) => `${s.quote} ${s.source}`)].join(' '));
+    const hay = eventWords(e);
     return words.every((w) => hay.includes(w));
   });
 }

@@ -4,9 +4,11 @@
  * date, event id, copy index; a group is named by its founder, its first unit in that order. `u:<YYYY-MM>` rows hold a
  * month's units and the group each joined, and the groups founded there.
  */
-import type { Store, StoredEventRecord } from '../stores/store.ts';
-import { precisionRank, prepare, type Prepared } from './events.ts';
+import { normalizeName } from '../facts/story.ts';
+import type { Store, StoredEventRecord, ViewRowIndex } from '../stores/store.ts';
+import { eventSpan, eventWords, precisionRank, prepare, type Prepared } from './events.ts';
 import { eventsBySource } from './from-store.ts';
+import type { TimelineEvent } from './types.ts';
 
 export const TIMELINE_VIEW = 'timeline';
 
@@ -57,4 +59,16 @@ export async function readMonthRows(store: Store, story: string, months: readonl
   if (months.length === 0) return new Map();
   const { rows } = await store.viewRows(TIMELINE_VIEW, story, { keys: months.map((month) => `u:${month}`) });
   return new Map(rows.map((row) => [row.key.slice(2), row.value]));
+}
+
+/**
+ * What a `g:` row (a merged event, named by its founder) is paged and filtered by in SQL (`Store.viewPage`): `sort` is
+ * timeline order (`timelineOrder`: date, precision, the better sourced first; ties by founder) as text compared byte
+ * by byte; the days it covers, its places and its words as `filterEvents` reads them.
+ */
+export function timelineIndex(event: TimelineEvent, founder: string): ViewRowIndex {
+  const [firstDay, lastDay] = eventSpan(event);
+  // A space sorts before '-' and the digits: a date that is a prefix of another sorts first, as localeCompare has it.
+  const sources = String(999_999_999 - event.sources.length).padStart(9, '0');
+  return { sort: `${event.date} ${precisionRank(event.precision)}${sources}|${founder}`, firstDay, lastDay, places: event.places.map(normalizeName), words: eventWords(event) };
 }

@@ -14,14 +14,18 @@
  * full merge) where it may decide differently, and nowhere else; see `replayMonths` for why that equals a full merge.
  */
 import type { Story } from '../facts/types.ts';
-import type { Store } from '../stores/store.ts';
-import { GreedyMerge, groupEvent, timelineOrder } from './events.ts';
-import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
+import type { Store, ViewRowWrite } from '../stores/store.ts';
+import { GreedyMerge, groupEvent, queryWords, timelineOrder, type EventFilter } from './events.ts';
+import { normalizeName } from '../facts/story.ts';
+import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, timelineIndex, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import type { TimelineEvent } from './types.ts';
 
 const VIEW = TIMELINE_VIEW;
-/** The merge rules' version: change it with events.ts' merging rules, and every story's rows are computed again. */
-export const TIMELINE_RULES = 'greedy-merge-1';
+/**
+ * The merge rules' version: change it with events.ts' merging rules (or the rows' format), and every story's rows are
+ * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`).
+ */
+export const TIMELINE_RULES = 'greedy-merge-2';
 
 /** Months within `reach` months of any of `months`. */
 function around(months: Iterable<string>, reach: number): Set<string> {
@@ -175,7 +179,7 @@ async function replayYears(store: Store, story: string, replay: Replay, changing
 const periodOf = (event: TimelineEvent) => (event.precision === 'month' ? event.date.slice(0, 7) : event.precision === 'year' ? event.date.slice(0, 4) : event.date);
 
 /** The `g:` rows of every group a replayed unit left or joined, or that holds a unit of a stale month. */
-async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<{ key: string; value: string | null }[]> {
+async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<ViewRowWrite[]> {
   const founders = new Set<string>();
   for (const [month, units] of replay.units) {
     const row = replay.rows.get(month)!;
@@ -200,7 +204,7 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<{ 
       else members.set(label, [unit]);
     }
   }
-  const out: { key: string; value: string | null }[] = [];
+  const out: ViewRowWrite[] = [];
   for (const founder of [...founders].sort()) {
     const row = replay.rows.get(monthOf(founder))!;
     const before = row.f[founder]?.k;
@@ -214,7 +218,7 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<{ 
     const key = `g:${periodOf(event)}|${founder}`;
     row.f[founder] = { k: key, m: [...new Set(group.map((unit) => unit.month))].sort() };
     if (before && before !== key) out.push({ key: before, value: null });
-    out.push({ key, value: JSON.stringify(event) });
+    out.push({ key, value: JSON.stringify(event), index: timelineIndex(event, founder) });
   }
   return out;
 }
@@ -296,4 +300,21 @@ export async function timelineFromView(store: Store, story: Story, dates: { from
     .map((row) => ({ founder: row.key.slice(row.key.indexOf('|') + 1), event: JSON.parse(row.value) as TimelineEvent }))
     .sort((a, b) => timelineOrder(a.event, b.event) || (a.founder < b.founder ? -1 : a.founder > b.founder ? 1 : 0))
     .map((entry) => entry.event);
+}
+
+/**
+ * One page of the story's merged events that `filter` selects, in timeline order (`limit` null: all), and how many it
+ * selects; brought up to date first. The store filters and pages (`Store.viewPage`, on the rows' `timelineIndex`) with
+ * the tests `filterEvents` makes: the same events, in the order `timelineFromView` gives.
+ */
+export async function timelineViewPage(store: Store, story: Story, filter: EventFilter, page: { offset: number; limit: number | null }): Promise<{ events: TimelineEvent[]; total: number }> {
+  await refreshTimelineView(store, story);
+  const where = {
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.place ? { place: normalizeName(filter.place) } : {}),
+    words: queryWords(filter.query),
+  };
+  const found = await store.viewPage(VIEW, story.id, where, page);
+  return { events: found.rows.map((row) => JSON.parse(row.value) as TimelineEvent), total: found.total };
 }

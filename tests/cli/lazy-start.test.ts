@@ -27,6 +27,8 @@ interface Run {
   stderr: string;
   /** Packages loaded (names as in node_modules), and whether tsx was. */
   packages: Set<string>;
+  /** Every module URL recorded. */
+  modules: string[];
 }
 
 function packagesIn(file: string): Set<string> {
@@ -59,7 +61,7 @@ function run(args: string[], env: Record<string, string>, until?: RegExp): Promi
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, packages: packagesIn(record) });
+      resolve({ code, stdout, stderr, packages: packagesIn(record), modules: readFileSync(record, 'utf8').split('\n').filter(Boolean) });
     });
   });
 }
@@ -107,7 +109,10 @@ test('the build (dist/) runs without tsx, loads the same, and finds its bundled 
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout, /\/deaths/);
   assert.ok(!help.packages.has('tsx'), 'tsx is not loaded: the compiled JavaScript runs');
-  assertNotLoaded(help, [...PLATFORM_PACKAGES, ...PIPELINE_PACKAGES], 'ask "/help" (build)');
+  assertNotLoaded(help, [...PLATFORM_PACKAGES, ...PIPELINE_PACKAGES, 'yaml'], 'ask "/help" (build)');
+  // The command list loads the commands' definitions, not what they answer with (loaded when a command runs).
+  const answering = help.modules.filter((url) => /\/dist\/src\/(answers\/(deaths|timeline|digest\/)|timeline\/|pipeline\/digest)/.test(url));
+  assert.deepEqual(answering, [], 'ask "/help" (build) loaded answer modules');
 
   // The sample (config/), the stories, and the chart with its font (assets/) from dist/; the chart is loaded
   // through a dynamic import in a command, which the build must have pointed at the compiled file.

@@ -18,15 +18,17 @@ test('site export writes the story pages, their JSON and the stylesheet as files
   for (const file of ['index.html', 'assets/site.css', 'feed.xml', 'stories/peru-crisis/index.html', 'stories/peru-crisis/deaths.json', 'stories/peru-crisis/timeline.json']) {
     assert.ok(existsSync(join(out, file)), file);
   }
-  // The same JSON as the commands print.
+  // The same JSON as the commands print (/timeline: a page of it).
   const deaths = await runCli(['ask', '/deaths story:peru-crisis', '--json'], { data });
   assert.deepEqual(JSON.parse(readFileSync(join(story, 'deaths.json'), 'utf8')), JSON.parse(deaths.stdout));
+  // /timeline --json is the page it shows (12 events) and the count; timeline.json the whole timeline.
   const timeline = await runCli(['ask', '/timeline story:peru-crisis', '--json'], { data });
-  const events = (JSON.parse(timeline.stdout) as { events: unknown[] }).events;
-  assert.deepEqual(JSON.parse(readFileSync(join(story, 'timeline.json'), 'utf8')), JSON.parse(timeline.stdout));
+  const shown = JSON.parse(timeline.stdout) as { story: string; events: unknown[]; page: number; pages: number; total: number };
+  const whole = JSON.parse(readFileSync(join(story, 'timeline.json'), 'utf8')) as { story: string; events: unknown[] };
+  assert.deepEqual({ story: shown.story, events: shown.events, total: shown.total }, { story: whole.story, events: whole.events.slice(0, 12), total: whole.events.length });
 
   const page = readFileSync(join(story, 'index.html'), 'utf8');
-  assert.equal(page.match(/<li class="event"/g)?.length, events.length, 'the whole timeline');
+  assert.equal(page.match(/<li class="event"/g)?.length, shown.total, 'the whole timeline');
   assert.match(page, /<svg class="chart"/);
   assert.doesNotMatch(page, /<form/, 'no filter form: a static host cannot filter');
   // Every local link and stylesheet of every page points at a file of the export.

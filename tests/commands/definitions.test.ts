@@ -44,3 +44,9 @@ test('OPML: nested folders flattened, entities decoded, duplicates dropped, roun
   assert.deepEqual(parseOpml(toOpml(feeds)), [feeds[0], { url: 'https://c.example/feed', title: 'https://c.example/feed' }]);
   assert.throws(() => parseOpml('sources: []'), /not an OPML document/);
 });
+
+test('the commands that load their modules when run can load them ahead (a started service does)', async () => {
+  const lazy = commands.filter((command) => command.preload);
+  assert.deepEqual(lazy.map((command) => command.name).sort(), ['deaths', 'digest', 'timeline']);
+  for (const command of lazy) assert.ok(await command.preload!(), command.name);
+});

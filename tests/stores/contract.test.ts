@@ -422,6 +422,38 @@ for (const factory of factories) {
         assert.equal(await store.viewStamp('timeline', 'peru'), 'rules-1');
       }));
 
+    test('viewPage: the indexed rows a filter selects, in sort order, a page at a time, with their count', () =>
+      withStore(async (store) => {
+        const index = (sort: string, firstDay: string, lastDay: string, places: string[], words: string) => ({ sort, firstDay, lastDay, places, words });
+        const rows = [
+          { key: 'g:2023-01-09|a', value: '"a"', index: index('2023-01-09 0|a', '2023-01-09', '2023-01-09', ['juliaca'], 'clashes in juliaca rt') },
+          { key: 'g:2023-01|b', value: '"b"', index: index('2023-01-01 2|b', '2023-01-01', '2023-01-31', ['puno', 'juliaca sur'], 'a strike in puno') },
+          { key: 'g:2023-01-09|c', value: '"c"', index: index('2023-01-09 0|c', '2023-01-09', '2023-01-09', [], 'marcha de la ñusta') },
+          { key: 'g:2023|d', value: '"d"', index: index('2023-01-01 3|d', '2023-01-01', '2023-12-31', ['lima'], 'a year of protests') },
+          { key: 'g:2023-02-01|e', value: '"e"', index: index('2023-02-01 0|e', '2023-02-01', '2023-02-01', ['lima'], 'congress votes') },
+          { key: 'u:2023-01', value: '{}' },
+        ];
+        await store.saveViewRows('timeline', 'peru', rows, []);
+        await store.saveViewRows('timeline', 'other', [{ key: 'g:2023-01-09|z', value: '"z"', index: index('2023-01-09 0|z', '2023-01-09', '2023-01-09', [], 'elsewhere') }], []);
+        const page = async (filter: Parameters<Store['viewPage']>[2], offset = 0, limit: number | null = null) => {
+          const found = await store.viewPage('timeline', 'peru', filter, { offset, limit });
+          return `${found.rows.map((row) => JSON.parse(row.value) as string).join('')} of ${found.total}`;
+        };
+        assert.equal(await page({}), 'bdace of 5', 'sort order; unindexed rows and other stories left out');
+        assert.equal(await page({}, 1, 2), 'da of 5', 'a page and the whole count');
+        assert.equal(await page({}, 5, 2), ' of 5', 'past the end: no rows, still the count');
+        assert.equal(await page({ from: '2023-01-10' }), 'bde of 3', 'covering a day on or after from');
+        assert.equal(await page({ to: '2023-01-08' }), 'bd of 2', 'covering a day on or before to');
+        assert.equal(await page({ from: '2023-02', to: '2023-02-28' }), 'de of 2', 'a bare month compares as text');
+        assert.equal(await page({ place: 'juliaca' }), 'a of 1', 'a place whole, not a part of another');
+        assert.equal(await page({ place: 'lima', words: ['votes'] }), 'e of 1');
+        assert.equal(await page({ words: ['in', 'jul'] }), 'a of 1', 'every word, as a substring');
+        assert.equal(await page({ words: ['ñusta'] }), 'c of 1');
+        assert.equal(await page({ words: ['%'] }), ' of 0', 'words are text, not patterns');
+        await store.saveViewRows('timeline', 'peru', [{ key: 'g:2023-01-09|a', value: null }, { key: 'g:2023|d', value: '"d"' }], []);
+        assert.equal(await page({}), 'bce of 3', 'a deleted row, and a row saved without an index, leave the index');
+      }));
+
     test('searchDocuments: words as plain text, best match first, the matched words marked', () =>
       withStore(async (store) => {
         const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss', title: 'Wire' });

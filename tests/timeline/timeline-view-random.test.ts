@@ -13,9 +13,9 @@ import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/stores/store.ts';
-import { mergeEvents } from '../../src/timeline/events.ts';
+import { filterEvents, mergeEvents } from '../../src/timeline/events.ts';
 import { eventsBySource } from '../../src/timeline/from-store.ts';
-import { refreshTimelineView, timelineFromView } from '../../src/timeline/timeline-view.ts';
+import { refreshTimelineView, timelineFromView, timelineViewPage } from '../../src/timeline/timeline-view.ts';
 import { seededRandom } from '../fixtures/seeded-random.ts';
 import { draft, uniqueArticle } from '../support/drafts.ts';
 import { databasesForThisFile } from '../support/postgres.ts';
@@ -44,6 +44,14 @@ function randomEvents(random: () => number): ExtractedEvent[] {
 async function assertMatches(store: Store, when: string): Promise<void> {
   const full = mergeEvents(eventsBySource(await store.listEvents({ story: STORY.id })));
   assert.deepEqual(await timelineFromView(store, STORY), full, when);
+  // Pages read in SQL: ties (same day, precision and number of sources) come in founder order, as in the full merge.
+  for (const filter of [{}, { place: 'puno' }, { query: 'killed', from: '2023-01-31' }, { to: '2023-02-28', query: 'The South' }]) {
+    const selected = filterEvents(full, filter);
+    for (const offset of [0, 5]) {
+      const page = await timelineViewPage(store, STORY, filter, { offset, limit: 5 });
+      assert.deepEqual(page, { events: selected.slice(offset, offset + 5), total: selected.length }, `${when}: ${JSON.stringify(filter)} from ${offset}`);
+    }
+  }
 }
 
 async function randomWrites(store: Store, seed: number): Promise<number> {

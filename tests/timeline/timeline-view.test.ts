@@ -2,7 +2,8 @@
 // of the story (mergeEvents): after ingests, re-extractions, a copy merged into another document, an edited channel post,
 // a renamed source and a rebuild, on the sample, the news set's nine crises and generated feeds ingested out of order;
 // a date range read from the view equals the full merge filtered to it; the rows an incremental refresh leaves are the
-// rows a rebuild from nothing writes.
+// rows a rebuild from nothing writes; a page read in SQL (dates, place, words, offset and limit) equals the full merge
+// filtered and sliced.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { ingestTargets, storeItems, toDraft } from '../../src/pipeline/ingest.ts
 import { updateDraft } from '../../src/pipeline/store-draft.ts';
 import { filterEvents, mergeEvents } from '../../src/timeline/events.ts';
 import { eventsBySource } from '../../src/timeline/from-store.ts';
-import { refreshTimelineView, timelineFromView } from '../../src/timeline/timeline-view.ts';
+import { refreshTimelineView, timelineFromView, timelineViewPage } from '../../src/timeline/timeline-view.ts';
 
 const news = join(import.meta.dirname, '../fixtures/news');
 const seeds = join(import.meta.dirname, '../fixtures/seeds');
@@ -35,6 +36,18 @@ const RANGES = [
   { from: '2000-01-01', to: '2030-12-31' },
 ];
 
+/** Place and word filters read in SQL, checked against `filterEvents` of the full merge (accents, case, parts of words). */
+const FILTERS = [
+  { place: 'Juliaca' },
+  { place: 'JULIACA', query: 'killed' },
+  { query: 'Protesters' },
+  { query: 'policía' },
+  { query: 'muertos Puno' },
+  { from: '2023-01', to: '2023-01-31', place: 'juliaca', query: 'prote' },
+  { place: 'Santiago' },
+  { query: 'no such words anywhere' },
+];
+
 async function assertViewMatches(app: AppContext, when: string): Promise<number> {
   let events = 0;
   for (const story of app.stories) {
@@ -43,6 +56,13 @@ async function assertViewMatches(app: AppContext, when: string): Promise<number>
     assert.deepEqual(view, full, `${when}: ${story.id}`);
     for (const range of RANGES) {
       assert.deepEqual(filterEvents(await timelineFromView(app.store, story, range), range), filterEvents(full, range), `${when}: ${story.id} ${JSON.stringify(range)}`);
+    }
+    for (const filter of [{}, ...RANGES, ...FILTERS]) {
+      const selected = filterEvents(full, filter);
+      const page = await timelineViewPage(app.store, story, filter, { offset: 0, limit: null });
+      assert.deepEqual(page, { events: selected, total: selected.length }, `${when}: page of ${story.id} ${JSON.stringify(filter)}`);
+      const second = await timelineViewPage(app.store, story, filter, { offset: 12, limit: 12 });
+      assert.deepEqual(second, { events: selected.slice(12, 24), total: selected.length }, `${when}: second page of ${story.id} ${JSON.stringify(filter)}`);
     }
     events += view.length;
   }

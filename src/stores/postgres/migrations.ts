@@ -261,6 +261,25 @@ export const migrations: readonly string[] = [
   -- A document's first copy (is it seeded?) read per fact: without (document_id, id) the planner walks copies by id.
   CREATE INDEX copies_document_order ON copies (document_id, id);
   `,
+  /* 4: what a view's rows are paged and filtered by (SQLite's migration 8; the timeline's rules stamp changed with it,
+     so existing rows are computed again, and indexed, on their first read), and the small subsets of death figures
+     /deaths reads beside its stored points (incidents; figures that may go by region, as fact-filter.ts writes it) */ `
+  CREATE TABLE view_index (
+    view      text NOT NULL,
+    story     text NOT NULL,
+    key       text COLLATE "C" NOT NULL,
+    sort      text COLLATE "C" NOT NULL,
+    first_day text COLLATE "C" NOT NULL,
+    last_day  text COLLATE "C" NOT NULL,
+    places    text NOT NULL,
+    words     text NOT NULL,
+    PRIMARY KEY (view, story, key)
+  );
+  CREATE INDEX view_index_sort ON view_index (view, story, sort, key);
+  CREATE INDEX figures_scope ON figures (story, kind, scope, as_of);
+  CREATE INDEX figures_regional ON figures (story, kind, as_of)
+    WHERE (by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)));
+  `,
 ];
 
 /**

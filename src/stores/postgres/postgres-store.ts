@@ -8,7 +8,7 @@ import Keyv from 'keyv';
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewRange } from '../store.ts';
+import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import { SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
 import { sourceIdFor } from '../shared/source-id.ts';
@@ -236,12 +236,16 @@ export class PostgresStore implements Store {
     return views.staleViewKeys(await this.sql(), view, story, limit);
   }
 
-  async saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void> {
+  async saveViewRows(view: ViewName, story: string, rows: readonly ViewRowWrite[], answered: readonly StaleKey[]): Promise<void> {
     await views.saveViewRows(await this.sql(), view, story, rows, answered);
   }
 
   async viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }> {
     return views.viewRows(await this.sql(), view, story, range);
+  }
+
+  async viewPage(view: ViewName, story: string, filter: ViewPageFilter, page: { offset: number; limit: number | null }): Promise<{ rows: { key: string; value: string }[]; total: number }> {
+    return views.viewPage(await this.sql(), view, story, filter, page);
   }
 
   async viewStamp(view: ViewName, story: string): Promise<string | null> {

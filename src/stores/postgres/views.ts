@@ -1,6 +1,7 @@
 /** The derived views' rows, stale marks and stamps in Postgres (same semantics as src/stores/sqlite/views.ts). */
 import type pg from 'pg';
-import type { StaleKey, ViewName, ViewRange } from '../store.ts';
+import type { StaleKey, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import { pageClauses, placesText } from '../shared/view-page.ts';
 import { inTransaction, type Sql } from './connection.ts';
 
 export async function staleViewKeys(sql: Sql, view: ViewName, story: string, limit: number): Promise<StaleKey[]> {
@@ -16,7 +17,7 @@ export async function saveViewRows(
   pool: pg.Pool,
   view: ViewName,
   story: string,
-  rows: readonly { key: string; value: string | null }[],
+  rows: readonly ViewRowWrite[],
   answered: readonly StaleKey[],
 ): Promise<void> {
   const byKey = <T extends { key: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -30,6 +31,7 @@ export async function saveViewRows(
         );
       }
     }
+    await saveIndex(client, view, story, byKey(rows));
     for (const stale of byKey(answered)) {
       await client.query('DELETE FROM view_stale WHERE view = $1 AND story = $2 AND key = $3 AND mark = $4', [view, story, stale.key, stale.mark]);
     }
@@ -44,6 +46,59 @@ export async function viewRows(sql: Sql, view: ViewName, story: string, range: V
   if (range.to !== undefined) clauses.push(`key <= $${params.push(range.to)}`);
   const { rows } = await sql.query<{ key: string; value: string }>(`SELECT key, value FROM view_rows WHERE ${clauses.join(' AND ')} ORDER BY key`, params);
   return { rows };
+}
+
+/**
+ * The index of the rows saved (`viewPage` reads it), in the rows' transaction: rows deleted or saved without an index
+ * leave it, the others are written (two statements however many rows).
+ */
+async function saveIndex(client: pg.PoolClient, view: ViewName, story: string, rows: readonly ViewRowWrite[]): Promise<void> {
+  const indexed = rows.flatMap((row) => (row.value !== null && row.index ? [{ key: row.key, ...row.index }] : []));
+  const unindexed = rows.filter((row) => row.value === null || !row.index).map((row) => row.key);
+  if (unindexed.length > 0) await client.query('DELETE FROM view_index WHERE view = $1 AND story = $2 AND key = ANY($3::text[])', [view, story, unindexed]);
+  if (indexed.length === 0) return;
+  await client.query(
+    `INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words)
+     SELECT $1, $2, i.key, i.sort, i.first_day, i.last_day, i.places, i.words
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(key, sort, first_day, last_day, places, words, n)
+      ORDER BY i.n
+     ON CONFLICT (view, story, key) DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day,
+       places = excluded.places, words = excluded.words`,
+    [
+      view,
+      story,
+      indexed.map((row) => row.key),
+      indexed.map((row) => row.sort),
+      indexed.map((row) => row.firstDay),
+      indexed.map((row) => row.lastDay),
+      indexed.map((row) => placesText(row.places)),
+      indexed.map((row) => row.words),
+    ],
+  );
+}
+
+/** One page of the indexed rows and the count selected (as in src/stores/sqlite/views.ts; one statement, one snapshot). */
+export async function viewPage(
+  sql: Sql,
+  view: ViewName,
+  story: string,
+  filter: ViewPageFilter,
+  page: { offset: number; limit: number | null },
+): Promise<{ rows: { key: string; value: string }[]; total: number }> {
+  const { where, params } = pageClauses(filter, 3, (text, at) => `strpos(${text}, $${at}) > 0`, (at) => `$${at}`);
+  const all: unknown[] = [view, story, ...params];
+  const selected = `FROM view_index WHERE view = $1 AND story = $2${where}`;
+  // The selection's count beside the page even when the page is empty (an offset past the end).
+  const { rows } = await sql.query<{ key: string | null; value: string | null; total: string }>(
+    `WITH page AS (
+       SELECT key, sort ${selected} ORDER BY sort, key LIMIT $${all.push(page.limit)} OFFSET $${all.push(page.offset)}
+     )
+     SELECT p.key, r.value, (SELECT count(*) ${selected}) AS total
+       FROM (SELECT 1) one LEFT JOIN (page p JOIN view_rows r ON r.view = $1 AND r.story = $2 AND r.key = p.key) ON true
+      ORDER BY p.sort, p.key`,
+    all,
+  );
+  return { rows: rows.flatMap((row) => (row.key === null || row.value === null ? [] : [{ key: row.key, value: row.value }])), total: Number(rows[0]?.total ?? 0) };
 }
 
 export async function viewStamp(sql: Sql, view: ViewName, story: string): Promise<string | null> {

@@ -32,6 +32,7 @@ export function factWhere(dialect: FilterDialect, filter: FactFilter, alias: str
   if (filter.dates) clauses.push(dialect.oneOf(params, dateColumn, filter.dates));
   if (filter.scopes?.length) clauses.push(dialect.oneOf(params, 'scope', filter.scopes));
   if (filter.region) clauses.push(`(region = ${bind(filter.region)} OR ${dialect.breakdownNames(params, filter.region)})`);
+  // The stores' partial index figures_regional (SQLite migration 8, Postgres 4) repeats this expression: change both.
   if (filter.regional) clauses.push(`(by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)))`);
   if (filter.unknownAt !== undefined) clauses.push(`${dialect.learned(alias)} > ${bind(filter.unknownAt)} AND ${dialect.notSeeded(alias)}`);
   if (filter.knownAt !== undefined) clauses.push(`(${dialect.learned(alias)} <= ${bind(filter.knownAt)} OR NOT (${dialect.notSeeded(alias)}))`);

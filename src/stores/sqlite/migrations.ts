@@ -204,4 +204,25 @@ ${staleEventMonths('documents_timeline_update', 'UPDATE OF title, published ON d
   END;
   INSERT INTO view_stale (view, story, key) SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE story IS NOT NULL;
   `,
+  /* 8: what a view's rows are paged and filtered by in SQL (the timeline's merged events: /timeline reads one page);
+     written with the rows by saveViewRows, deleted with them. The timeline's rules stamp changed with it, so existing
+     rows are computed again (and indexed) on their first read. And the small subsets of death figures /deaths reads
+     beside its stored points (incidents; figures that may go by region: FactFilter.regional, written exactly as
+     src/stores/shared/fact-filter.ts writes it, so the planner takes the partial index) without reading the others. */ `
+  CREATE TABLE view_index (
+    view      TEXT NOT NULL,
+    story     TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    sort      TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day  TEXT NOT NULL,
+    places    TEXT NOT NULL,
+    words     TEXT NOT NULL,
+    PRIMARY KEY (view, story, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX view_index_sort ON view_index (view, story, sort);
+  CREATE INDEX figures_scope ON figures (story, kind, scope, as_of);
+  CREATE INDEX figures_regional ON figures (story, kind, as_of)
+    WHERE (by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)));
+  `,
 ];

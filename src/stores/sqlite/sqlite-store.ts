@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewRange } from '../store.ts';
+import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
@@ -268,12 +268,16 @@ export class SqliteStore implements Store {
     return views.staleViewKeys(this.db, view, story, limit);
   }
 
-  async saveViewRows(view: ViewName, story: string, rows: readonly { key: string; value: string | null }[], answered: readonly StaleKey[]): Promise<void> {
+  async saveViewRows(view: ViewName, story: string, rows: readonly ViewRowWrite[], answered: readonly StaleKey[]): Promise<void> {
     views.saveViewRows(this.db, view, story, rows, answered);
   }
 
   async viewRows(view: ViewName, story: string, range?: ViewRange): Promise<{ rows: { key: string; value: string }[] }> {
     return views.viewRows(this.db, view, story, range);
+  }
+
+  async viewPage(view: ViewName, story: string, filter: ViewPageFilter, page: { offset: number; limit: number | null }): Promise<{ rows: { key: string; value: string }[]; total: number }> {
+    return views.viewPage(this.db, view, story, filter, page);
   }
 
   async viewStamp(view: ViewName, story: string): Promise<string | null> {

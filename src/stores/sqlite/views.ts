@@ -1,6 +1,7 @@
-/** The derived views' rows, stale marks and stamps (migration 6); what the rows hold is src/timeline/'s business. */
+/** The derived views' rows, stale marks and stamps (migration 6) and their index (8); what the rows hold is src/timeline/'s business. */
 import type Database from 'better-sqlite3';
-import type { StaleKey, ViewName, ViewRange } from '../store.ts';
+import type { StaleKey, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import { pageClauses, placesText } from '../shared/view-page.ts';
 
 export function staleViewKeys(db: Database.Database, view: ViewName, story: string, limit: number): StaleKey[] {
   return db
@@ -12,15 +13,24 @@ export function saveViewRows(
   db: Database.Database,
   view: ViewName,
   story: string,
-  rows: readonly { key: string; value: string | null }[],
+  rows: readonly ViewRowWrite[],
   answered: readonly StaleKey[],
 ): void {
   db.transaction(() => {
     const upsert = db.prepare('INSERT INTO view_rows (view, story, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value');
     const remove = db.prepare('DELETE FROM view_rows WHERE view = ? AND story = ? AND key = ?');
+    const index = db.prepare(
+      `INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day, places = excluded.places, words = excluded.words`,
+    );
+    const unindex = db.prepare('DELETE FROM view_index WHERE view = ? AND story = ? AND key = ?');
     for (const row of rows) {
       if (row.value === null) remove.run(view, story, row.key);
       else upsert.run(view, story, row.key, row.value);
+      if (row.value !== null && row.index) {
+        const { sort, firstDay, lastDay, places, words } = row.index;
+        index.run(view, story, row.key, sort, firstDay, lastDay, placesText(places), words);
+      } else unindex.run(view, story, row.key);
     }
     const clear = db.prepare('DELETE FROM view_stale WHERE view = ? AND story = ? AND key = ? AND mark = ?');
     for (const stale of answered) clear.run(view, story, stale.key, stale.mark);
@@ -34,6 +44,30 @@ export function viewRows(db: Database.Database, view: ViewName, story: string, r
   if (range.to !== undefined) clauses.push('key <= @to');
   const params = { view, story, keys: JSON.stringify(range.keys ?? []), from: range.from ?? '', to: range.to ?? '' };
   return { rows: db.prepare<[typeof params], { key: string; value: string }>(`SELECT key, value FROM view_rows WHERE ${clauses.join(' AND ')} ORDER BY key`).all(params) };
+}
+
+export function viewPage(
+  db: Database.Database,
+  view: ViewName,
+  story: string,
+  filter: ViewPageFilter,
+  page: { offset: number; limit: number | null },
+): { rows: { key: string; value: string }[]; total: number } {
+  const { where, params } = pageClauses(filter, 3, (text) => `instr(${text}, ?) > 0`, () => '?');
+  const selected = `FROM view_index WHERE view = ? AND story = ?${where}`;
+  const all = [view, story, ...params];
+  // The count comes with the page (a window over the selected index rows, before the limit); an empty page asks again.
+  return db.transaction(() => {
+    const found = db
+      .prepare<unknown[], { key: string; value: string; total: number }>(
+        `SELECT p.key, r.value, p.total FROM (
+           SELECT key, sort, count(*) OVER () AS total ${selected} ORDER BY sort, key LIMIT ? OFFSET ?
+         ) p JOIN view_rows r ON r.view = ? AND r.story = ? AND r.key = p.key ORDER BY p.sort, p.key`,
+      )
+      .all(...all, page.limit ?? -1, page.offset, view, story);
+    const total = found[0]?.total ?? db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${selected}`).get(...all)!.n;
+    return { rows: found.map(({ key, value }) => ({ key, value })), total };
+  })();
 }
 
 export function viewStamp(db: Database.Database, view: ViewName, story: string): string | null {
