@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { commands } from '../commands/index.ts';
 import { openConfiguredApp } from '../src/app.ts';
-import { Dispatcher } from '../src/core/dispatch.ts';
+import { Dispatcher, type CommandRequest } from '../src/core/dispatch.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
 import { writeFeeds } from './generate.ts';
 import { benchDatabase } from './stores.ts';
@@ -65,7 +65,7 @@ try {
   const seconds = (performance.now() - started) / 1000;
   console.log(`ingest: ${size} documents in ${seconds.toFixed(1)} s (${(size / seconds).toFixed(0)} docs/s)`);
   report('ingest (per document)', size);
-  const asks = [
+  const asks: Omit<CommandRequest, 'caller'>[] = [
     { name: 'deaths', options: {} },
     { name: 'timeline', options: {} },
     { name: 'timeline', options: { query: 'Juliaca' } },

@@ -145,10 +145,12 @@ export class PostgresStore implements Store {
   }
 
   async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
-    const sql = await this.sql();
-    const known = await sql.query<{ document_id: number }>('SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2', [sourceId, key]);
-    const same = await sql.query<{ id: number }>('SELECT id FROM documents WHERE content_hash = $1', [contentHash]);
-    return { knownItem: known.rows[0]?.document_id ?? null, sameText: same.rows[0]?.id ?? null };
+    const { rows } = await (await this.sql()).query<{ known: number | null; same: number | null }>(
+      `SELECT (SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2) AS known,
+              (SELECT id FROM documents WHERE content_hash = $3) AS same`,
+      [sourceId, key, contentHash],
+    );
+    return { knownItem: rows[0]?.known ?? null, sameText: rows[0]?.same ?? null };
   }
 
   async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
@@ -173,7 +175,7 @@ export class PostgresStore implements Store {
   }
 
   async replaceFacts(documentId: number, story: string | null, extracted: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void> {
-    await inTransaction(await this.sql(), (client) => queries.replaceFacts(client, documentId, story, extracted, at));
+    await inTransaction(await this.sql(), (client) => queries.replaceFacts(client, documentId, story, extracted, at), ingesting.LEARNED_ORDER);
   }
 
   async listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]> {
