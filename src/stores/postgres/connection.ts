@@ -28,6 +28,11 @@ export function createPool(url: string): pg.Pool {
   return pool;
 }
 
+/** A connection of its own outside the pool (LISTEN holds it), with the pool's type parsers and TCP keepalive. */
+export function createClient(url: string): pg.Client {
+  return new pg.Client({ connectionString: url, types, keepAlive: true, connectionTimeoutMillis: 10_000 });
+}
+
 /** `url` as it may be shown: user and host kept, password and query string left out. */
 export function describeUrl(url: string): string {
   try {
