@@ -264,10 +264,8 @@ export const migrations: readonly string[] = [
   -- A document's first copy (is it seeded?) read per fact: without (document_id, id) the planner walks copies by id.
   CREATE INDEX copies_document_order ON copies (document_id, id);
   `,
-  /* 4: search reads a language's documents newest first (src/stores/postgres/search.ts ranks a bounded set of recent
-     matches); a statement that writes what the facts version counts notifies listeners at commit, so a process can
-     keep the version in memory between writes (src/stores/postgres/facts-version.ts) */ `
-  CREATE INDEX documents_search_order ON documents (search_config, id);
+  /* 4: a statement that writes what the facts version counts notifies listeners at commit, so a process can keep the
+     version in memory between writes (src/stores/postgres/facts-version.ts) */ `
   CREATE FUNCTION notify_facts_version() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     PERFORM pg_notify('${FACTS_VERSION_CHANNEL}', '');
