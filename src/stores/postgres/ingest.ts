@@ -8,7 +8,7 @@
  *
  * Round trips: the lock goes with BEGIN; the re-checks are one query (a statement after the lock, so it sees every
  * writer that held it before); what is stored is one statement of data-modifying CTEs (document, fingerprints, copy,
- * facts); then COMMIT. Four for a new document, where one statement per row and table took thirteen.
+ * facts); then COMMIT. Four for a new document, where a statement per step took fourteen.
  */
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
