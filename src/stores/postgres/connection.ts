@@ -28,6 +28,11 @@ export function createPool(url: string): pg.Pool {
   return pool;
 }
 
+/** A connection of its own outside the pool (LISTEN holds it), with the pool's type parsers and TCP keepalive. */
+export function createClient(url: string): pg.Client {
+  return new pg.Client({ connectionString: url, types, keepAlive: true, connectionTimeoutMillis: 10_000 });
+}
+
 /** `url` as it may be shown: user and host kept, password and query string left out. */
 export function describeUrl(url: string): string {
   try {
@@ -60,13 +65,27 @@ export function connectionError(url: string, error: unknown): CronistaError {
   return new CronistaError(`${describeUrl(url)}: cannot connect: ${reasonOf(error, url)}`, { cause: error });
 }
 
-/** Runs `work` in one transaction (READ COMMITTED), committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Positional parameters of one statement built in pieces: `bind` adds a value and answers its placeholder. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * Runs `work` in one transaction (READ COMMITTED), committed when it returns, rolled back when it throws.
+ * `begin`: statements without parameters run first in the same round trip as BEGIN (a lock every caller takes).
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: { begin?: string } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
+      // A simple query may hold several statements: one round trip for both.
+      await client.query(options.begin ? `BEGIN; ${options.begin}` : 'BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;

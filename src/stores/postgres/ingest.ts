@@ -5,56 +5,111 @@
  *   later (every id at or below a committed one is committed);
  * - the re-checks inside the transaction (same item, same text, a near duplicate stored since the plan) are exact.
  * Unique constraints with ON CONFLICT stay underneath, so nothing is stored twice whatever a future caller does.
+ *
+ * Round trips: the lock goes with BEGIN; the re-checks are one query (a statement after the lock, so it sees every
+ * writer that held it before); what is stored is one statement of data-modifying CTEs (document, fingerprints, copy,
+ * facts); then COMMIT. Four for a new document, where a statement per step took fourteen.
  */
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { DraftFacts, IngestPlan, ItemUpdatePlan, UpdateItemOutcome } from '../store.ts';
-import { earliest } from '../shared/rows.ts';
-import { inTransaction } from './connection.ts';
-import { replaceFacts } from './queries.ts';
+import { inTransaction, Params } from './connection.ts';
+import { factInserts, replaceFacts } from './queries.ts';
 
-/** Takes the learned order's lock for the rest of the transaction (see the header). */
-async function takeLearnedOrder(client: pg.PoolClient): Promise<void> {
-  await client.query('SELECT n FROM learned_counter WHERE id = 1 FOR UPDATE');
+/**
+ * With BEGIN: takes the learned order's lock for the rest of the transaction (see the header), and commits without
+ * waiting for the WAL to reach the disk (an fsync per document was a third of an ingest's time). The same promise as
+ * SQLite's `synchronous = NORMAL`: a crash of the server (not of Cronista) may lose the last fraction of a second of
+ * stored items, never part of one, and never one that a waiting commit followed: such a commit (a digest's outbox,
+ * saved before its first send, or its cursor; any write outside ingest) flushes every commit before it. Items lost so
+ * are stored again by the next poll of their feed.
+ */
+export const LEARNED_ORDER = { begin: 'SET LOCAL synchronous_commit = off; SELECT n FROM learned_counter WHERE id = 1 FOR UPDATE' };
+
+interface Checks {
+  /** The document this source's item is already a copy of. */
+  known: number | null;
+  /** The document with exactly the draft's text. */
+  same_text: number | null;
+  /** A document that gained a copy after the plan shares a sentence with the draft (only asked without `same_text`). */
+  newer_shares: boolean;
+  /** This source already has a copy of the document the draft joins (the same text's, else the planned one's). */
+  from_source: boolean;
 }
 
-async function knownCopy(client: pg.PoolClient, sourceId: string, key: string): Promise<{ id: number; document_id: number } | undefined> {
-  const { rows } = await client.query<{ id: number; document_id: number }>('SELECT id, document_id FROM copies WHERE source_id = $1 AND item_key = $2', [sourceId, key]);
-  return rows[0];
-}
-
-async function documentWithText(client: pg.PoolClient, contentHash: string): Promise<number | null> {
-  const { rows } = await client.query<{ id: number }>('SELECT id FROM documents WHERE content_hash = $1', [contentHash]);
-  return rows[0]?.id ?? null;
-}
-
-/** A document that gained a copy after `sequence` shares one of these sentence fingerprints (see IngestPlan.basedOn). */
-async function sharesSentencesWithNewer(client: pg.PoolClient, hashes: readonly number[], sequence: number): Promise<boolean> {
-  if (hashes.length === 0) return false;
-  const { rowCount } = await client.query(
-    `SELECT 1 FROM sentence_hashes sh WHERE sh.hash = ANY($1::bigint[])
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.document_id = sh.document_id AND c.id > $2) LIMIT 1`,
-    [hashes, sequence],
+async function checks(client: pg.PoolClient, sourceId: string, draft: DocumentDraft, plan: IngestPlan): Promise<Checks> {
+  const { rows } = await client.query<Checks>(
+    `WITH same AS (SELECT id FROM documents WHERE content_hash = $3)
+     SELECT (SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2) AS known,
+            (SELECT id FROM same) AS same_text,
+            CASE WHEN $5::bigint IS NULL OR EXISTS (SELECT 1 FROM same) THEN false
+                 ELSE EXISTS (SELECT 1 FROM sentence_hashes sh WHERE sh.hash = ANY($4::bigint[])
+                                 AND EXISTS (SELECT 1 FROM copies c WHERE c.document_id = sh.document_id AND c.id > $5)) END AS newer_shares,
+            EXISTS (SELECT 1 FROM copies WHERE source_id = $1 AND document_id = COALESCE((SELECT id FROM same), $6::bigint)) AS from_source`,
+    [sourceId, draft.key, draft.contentHash, plan.sentenceHashes, plan.basedOn, plan.copyOf?.documentId ?? null],
   );
-  return (rowCount ?? 0) > 0;
+  return rows[0]!;
 }
 
-async function indexSentences(client: pg.PoolClient, documentId: number, hashes: readonly number[]): Promise<void> {
-  if (hashes.length === 0) return;
-  await client.query('INSERT INTO sentence_hashes (hash, document_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING', [hashes, documentId]);
+/** The CTE inserting the next learned sequence's copy (`next`: the counter this transaction holds, moved by one). */
+function copyInsert(params: Params, document: string, from: string, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean): string[] {
+  return [
+    'next AS (UPDATE learned_counter SET n = n + 1 WHERE id = 1 RETURNING n)',
+    `copy AS (
+       INSERT INTO copies (id, document_id, source_id, item_key, url, title, published, outlet, ingested_at, silent)
+       SELECT next.n, ${document}, ${[sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString()].map((value) => `${params.bind(value)}::text`).join(', ')}, ${params.bind(silent)}::boolean
+         FROM ${from}
+       ON CONFLICT (source_id, item_key) DO NOTHING RETURNING id)`,
+  ];
 }
 
-/** Inserts the copy under the next learned sequence (its id), taken from the counter whose lock this transaction holds. */
-async function insertCopy(client: pg.PoolClient, documentId: number, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean): Promise<void> {
-  const { rowCount } = await client.query(
-    `WITH next AS (UPDATE learned_counter SET n = n + 1 WHERE id = 1 RETURNING n)
-     INSERT INTO copies (id, document_id, source_id, item_key, url, title, published, outlet, ingested_at, silent)
-     VALUES ((SELECT n FROM next), $1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (source_id, item_key) DO NOTHING`,
-    [documentId, sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString(), silent],
+/** A new document with its fingerprints, first copy and facts, in one statement; its id. */
+async function insertDocument(client: pg.PoolClient, sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, silent: boolean): Promise<number> {
+  const params = new Params();
+  const values = [draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString()].map((value) => params.bind(value));
+  const ctes = [
+    `doc AS (INSERT INTO documents (title, text, published, language, content_hash, created_at) VALUES (${values.join(', ')})
+             ON CONFLICT (content_hash) DO NOTHING RETURNING id)`,
+    `fingerprints AS (INSERT INTO sentence_hashes (hash, document_id) SELECT hash, doc.id FROM doc, unnest(${params.bind(plan.sentenceHashes)}::bigint[]) AS hash
+                      ON CONFLICT DO NOTHING)`,
+    ...copyInsert(params, 'doc.id', 'doc, next', sourceId, draft, at, silent),
+    // The facts are learned with the copy (its id), and joined to `copy` so that nothing is stored without it.
+    ...(plan.facts ? factInserts(params, { document: 'doc.id', learned: 'copy.id', from: 'doc, copy' }, plan.facts.story, plan.facts, at) : []),
+  ];
+  const { rows } = await client.query<{ document: number | null; copy: number | null }>(
+    `WITH ${ctes.join(',\n')} SELECT (SELECT id FROM doc) AS document, (SELECT id FROM copy) AS copy`,
+    params.values,
   );
+  if (rows[0]?.document == null) throw new Error(`${sourceId}: item ${draft.key}: its text was stored by another writer meanwhile`);
   // Cannot happen while every writer of copies takes the learned order first; refuse rather than lose the copy.
-  if (rowCount !== 1) throw new Error(`${sourceId}: item ${draft.key} was stored by another writer meanwhile`);
+  if (rows[0].copy == null) throw new Error(`${sourceId}: item ${draft.key} was stored by another writer meanwhile`);
+  return rows[0].document;
+}
+
+/**
+ * A copy of a stored document, in one statement: the copy under the next learned sequence, the document's earliest
+ * publication date, and when `replaceText` the draft's text (the whole article around a teaser or wire copy) with its
+ * fingerprints. The facts of that text follow in their own statement (learned with this copy).
+ */
+async function insertCopyOf(client: pg.PoolClient, documentId: number, sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, silent: boolean): Promise<void> {
+  const params = new Params();
+  const document = `${params.bind(documentId)}::bigint`;
+  const replaceText = plan.copyOf?.replaceText === true;
+  const published = `${params.bind(draft.published)}::text`;
+  // The earlier of the two dates (an empty one counts as none), as `earliest` in src/stores/shared/rows.ts.
+  const earliest = `CASE WHEN coalesce(published, '') = '' THEN ${published} WHEN coalesce(${published}, '') = '' THEN published ELSE least(published, ${published}) END`;
+  const text = replaceText ? `, text = ${params.bind(draft.text)}, content_hash = ${params.bind(draft.contentHash)}` : '';
+  const ctes = [
+    ...copyInsert(params, document, 'next', sourceId, draft, at, silent),
+    // Written only when something changes (an update of the row computes its search vector again).
+    `doc AS (UPDATE documents SET published = ${earliest}${text} WHERE id = ${document}
+               AND (${replaceText} OR published IS DISTINCT FROM (${earliest})) RETURNING id)`,
+    ...(replaceText
+      ? [`fingerprints AS (INSERT INTO sentence_hashes (hash, document_id) SELECT unnest(${params.bind(plan.sentenceHashes)}::bigint[]), ${document} ON CONFLICT DO NOTHING)`]
+      : []),
+  ];
+  const { rows } = await client.query<{ copy: number | null }>(`WITH ${ctes.join(',\n')} SELECT (SELECT id FROM copy) AS copy`, params.values);
+  if (rows[0]?.copy == null) throw new Error(`${sourceId}: item ${draft.key} was stored by another writer meanwhile`);
 }
 
 async function storeFacts(client: pg.PoolClient, documentId: number, facts: DraftFacts | null | undefined, at: Date): Promise<void> {
@@ -62,60 +117,53 @@ async function storeFacts(client: pg.PoolClient, documentId: number, facts: Draf
 }
 
 export async function ingest(pool: pg.Pool, sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, silent: boolean): Promise<IngestOutcome> {
-  return inTransaction(pool, async (client): Promise<IngestOutcome> => {
-    await takeLearnedOrder(client);
-    const known = await knownCopy(client, sourceId, draft.key);
-    if (known) return { status: 'duplicate', documentId: known.document_id };
-
-    const sameText = await documentWithText(client, draft.contentHash);
-    if (sameText === null && plan.basedOn !== null && (await sharesSentencesWithNewer(client, plan.sentenceHashes, plan.basedOn))) return { status: 'replan' };
-    const copyOf = sameText !== null ? null : (plan.copyOf ?? null);
-    const documentId = sameText ?? copyOf?.documentId ?? null;
-    if (documentId !== null) {
-      const fromSource = await client.query('SELECT 1 FROM copies WHERE source_id = $1 AND document_id = $2 LIMIT 1', [sourceId, documentId]);
-      if (copyOf?.replaceText) {
-        // The new copy is the fuller text (the whole article around a teaser or wire copy): the document
-        // takes it, and its facts, stored with the copy so that they count as learned with it.
-        await client.query('UPDATE documents SET text = $1, content_hash = $2 WHERE id = $3', [draft.text, draft.contentHash, documentId]);
-        await indexSentences(client, documentId, plan.sentenceHashes);
-      }
-      await insertCopy(client, documentId, sourceId, draft, at, silent);
-      const { rows } = await client.query<{ published: string | null }>('SELECT published FROM documents WHERE id = $1', [documentId]);
-      await client.query('UPDATE documents SET published = $1 WHERE id = $2', [earliest(rows[0]?.published ?? null, draft.published), documentId]);
+  return inTransaction(
+    pool,
+    async (client): Promise<IngestOutcome> => {
+      const found = await checks(client, sourceId, draft, plan);
+      if (found.known !== null) return { status: 'duplicate', documentId: found.known };
+      if (found.newer_shares) return { status: 'replan' };
+      const copyOf = found.same_text !== null ? null : (plan.copyOf ?? null);
+      const documentId = found.same_text ?? copyOf?.documentId ?? null;
+      if (documentId === null) return { status: 'added', documentId: await insertDocument(client, sourceId, draft, at, plan, silent) };
+      await insertCopyOf(client, documentId, sourceId, draft, at, { ...plan, copyOf }, silent);
       if (copyOf?.replaceText) await storeFacts(client, documentId, plan.facts, at);
-      return { status: (fromSource.rowCount ?? 0) > 0 ? 'duplicate' : 'merged', documentId };
-    }
-
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO documents (title, text, published, language, content_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
-      [draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString()],
-    );
-    const newId = rows[0]?.id;
-    if (newId === undefined) throw new Error(`${sourceId}: item ${draft.key}: its text was stored by another writer meanwhile`);
-    await indexSentences(client, newId, plan.sentenceHashes);
-    await insertCopy(client, newId, sourceId, draft, at, silent);
-    await storeFacts(client, newId, plan.facts, at);
-    return { status: 'added', documentId: newId };
-  });
+      return { status: found.from_source ? 'duplicate' : 'merged', documentId };
+    },
+    LEARNED_ORDER,
+  );
 }
 
 export async function updateItem(pool: pg.Pool, sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome> {
-  return inTransaction(pool, async (client): Promise<UpdateItemOutcome> => {
-    await takeLearnedOrder(client);
-    const copy = await knownCopy(client, sourceId, draft.key);
-    if (!copy) return { status: 'missing', documentId: null };
-    const documentId = copy.document_id;
-    await client.query('UPDATE copies SET title = $1, url = $2, outlet = $3 WHERE id = $4', [draft.title, draft.url, draft.outlet ?? null, copy.id]);
-    const { rows } = await client.query<{ content_hash: string }>('SELECT content_hash FROM documents WHERE id = $1', [documentId]);
-    if (rows[0]?.content_hash === draft.contentHash) return { status: 'unchanged', documentId };
-    const shared = await client.query('SELECT 1 FROM copies WHERE document_id = $1 AND id <> $2 LIMIT 1', [documentId, copy.id]);
-    const taken = await client.query('SELECT 1 FROM documents WHERE content_hash = $1 AND id <> $2', [draft.contentHash, documentId]);
-    if ((shared.rowCount ?? 0) > 0 || (taken.rowCount ?? 0) > 0) return { status: 'kept', documentId };
-    await client.query('UPDATE documents SET title = $1, text = $2, language = $3, content_hash = $4 WHERE id = $5', [draft.title, draft.text, draft.language, draft.contentHash, documentId]);
-    await client.query('DELETE FROM sentence_hashes WHERE document_id = $1', [documentId]);
-    await indexSentences(client, documentId, plan.sentenceHashes);
-    await storeFacts(client, documentId, plan.facts, at);
-    return { status: 'updated', documentId };
-  });
+  return inTransaction(
+    pool,
+    async (client): Promise<UpdateItemOutcome> => {
+      const { rows } = await client.query<{ id: number; document_id: number; same: boolean; shared: boolean; taken: boolean }>(
+        `SELECT c.id, c.document_id, d.content_hash = $3 AS same,
+                EXISTS (SELECT 1 FROM copies o WHERE o.document_id = c.document_id AND o.id <> c.id) AS shared,
+                EXISTS (SELECT 1 FROM documents t WHERE t.content_hash = $3 AND t.id <> c.document_id) AS taken
+           FROM copies c JOIN documents d ON d.id = c.document_id WHERE c.source_id = $1 AND c.item_key = $2`,
+        [sourceId, draft.key, draft.contentHash],
+      );
+      const copy = rows[0];
+      if (!copy) return { status: 'missing', documentId: null };
+      const documentId = copy.document_id;
+      await client.query('UPDATE copies SET title = $1, url = $2, outlet = $3 WHERE id = $4', [draft.title, draft.url, draft.outlet ?? null, copy.id]);
+      if (copy.same) return { status: 'unchanged', documentId };
+      if (copy.shared || copy.taken) return { status: 'kept', documentId };
+      await client.query(
+        `WITH doc AS (UPDATE documents SET title = $1, text = $2, language = $3, content_hash = $4 WHERE id = $5),
+              gone AS (DELETE FROM sentence_hashes WHERE document_id = $5)
+         SELECT 1`,
+        [draft.title, draft.text, draft.language, draft.contentHash, documentId],
+      );
+      // The new fingerprints after the old ones are gone (a statement of their own: the delete would not see them).
+      if (plan.sentenceHashes.length) {
+        await client.query('INSERT INTO sentence_hashes (hash, document_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING', [plan.sentenceHashes, documentId]);
+      }
+      await storeFacts(client, documentId, plan.facts, at);
+      return { status: 'updated', documentId };
+    },
+    LEARNED_ORDER,
+  );
 }

@@ -12,6 +12,9 @@ import type pg from 'pg';
 import { CronistaError } from '../../core/errors.ts';
 import { describeUrl } from './connection.ts';
 
+/** The channel a write of facts, documents or copies notifies (at commit; identical notifications of one transaction are one). */
+export const FACTS_VERSION_CHANNEL = 'cronista_facts_version';
+
 /** The advisory lock every migration takes (any constant shared by all Cronista processes). */
 const MIGRATION_LOCK = 7_401_211_014;
 
@@ -279,6 +282,18 @@ export const migrations: readonly string[] = [
   CREATE INDEX figures_scope ON figures (story, kind, scope, as_of);
   CREATE INDEX figures_regional ON figures (story, kind, as_of)
     WHERE (by_region IS NOT NULL OR (scope = 'cumulative' AND (region IS NOT NULL OR location IS NOT NULL)));
+  `,
+  /* 5: a statement that writes what the facts version counts notifies listeners at commit, so a process can keep the
+     version in memory between writes (src/stores/postgres/facts-version.ts) */ `
+  CREATE FUNCTION notify_facts_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${FACTS_VERSION_CHANNEL}', '');
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER figures_notify AFTER INSERT OR UPDATE OR DELETE ON figures FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
+  CREATE TRIGGER events_notify AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
+  CREATE TRIGGER copies_notify AFTER INSERT OR UPDATE OR DELETE ON copies FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
+  CREATE TRIGGER documents_notify AFTER INSERT OR UPDATE OR DELETE ON documents FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
   `,
 ];
 

@@ -20,6 +20,7 @@ import * as ingesting from './ingest.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { searchDocuments } from './search.ts';
+import { FactsVersionWatch } from './facts-version.ts';
 
 /** Attempts at a source id when other processes keep taking the one chosen. */
 const MAX_SOURCE_ID_ATTEMPTS = 10;
@@ -30,6 +31,7 @@ export class PostgresStore implements Store {
   readonly ready: Promise<void>;
   private readonly pool: pg.Pool;
   private readonly kvStore: PostgresKeyvStore;
+  private readonly factsVersionWatch: FactsVersionWatch;
   private closing: Promise<void> | null = null;
 
   constructor(private readonly url: string) {
@@ -39,6 +41,7 @@ export class PostgresStore implements Store {
     this.ready.catch(() => {});
     this.kvStore = new PostgresKeyvStore(this.pool, this.ready);
     this.kv = new Keyv({ store: this.kvStore, namespace: 'cronista' });
+    this.factsVersionWatch = new FactsVersionWatch(url, () => this.readFactsVersion());
   }
 
   /** A store that is connected and migrated, or a one-line CronistaError (`<url>: cannot connect: <reason>`). */
@@ -145,10 +148,12 @@ export class PostgresStore implements Store {
   }
 
   async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
-    const sql = await this.sql();
-    const known = await sql.query<{ document_id: number }>('SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2', [sourceId, key]);
-    const same = await sql.query<{ id: number }>('SELECT id FROM documents WHERE content_hash = $1', [contentHash]);
-    return { knownItem: known.rows[0]?.document_id ?? null, sameText: same.rows[0]?.id ?? null };
+    const { rows } = await (await this.sql()).query<{ known: number | null; same: number | null }>(
+      `SELECT (SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2) AS known,
+              (SELECT id FROM documents WHERE content_hash = $3) AS same`,
+      [sourceId, key, contentHash],
+    );
+    return { knownItem: rows[0]?.known ?? null, sameText: rows[0]?.same ?? null };
   }
 
   async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
@@ -165,15 +170,15 @@ export class PostgresStore implements Store {
   }
 
   async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
-    return ingesting.ingest(await this.sql(), sourceId, draft, at, plan, options.silent === true);
+    return this.writing(async () => ingesting.ingest(await this.sql(), sourceId, draft, at, plan, options.silent === true));
   }
 
   async updateItem(sourceId: string, draft: DocumentDraft, at: Date, plan: ItemUpdatePlan): Promise<UpdateItemOutcome> {
-    return ingesting.updateItem(await this.sql(), sourceId, draft, at, plan);
+    return this.writing(async () => ingesting.updateItem(await this.sql(), sourceId, draft, at, plan));
   }
 
   async replaceFacts(documentId: number, story: string | null, extracted: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void> {
-    await inTransaction(await this.sql(), (client) => queries.replaceFacts(client, documentId, story, extracted, at));
+    await this.writing(async () => inTransaction(await this.sql(), (client) => queries.replaceFacts(client, documentId, story, extracted, at), ingesting.LEARNED_ORDER));
   }
 
   async listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]> {
@@ -189,9 +194,22 @@ export class PostgresStore implements Store {
   }
 
   async factsVersion(): Promise<string> {
-    // Moved by triggers on figures, events, documents and copies (migrations.ts), in whichever process wrote them.
+    return this.factsVersionWatch.current();
+  }
+
+  /** The stored version: moved by triggers on figures, events, documents and copies (migrations.ts), in whichever process wrote them. */
+  private async readFactsVersion(): Promise<string> {
     const { rows } = await (await this.sql()).query<{ n: number }>('SELECT n FROM facts_version WHERE id = 1');
     return String(rows[0]?.n ?? 0);
+  }
+
+  /** Runs a write of facts, documents or copies; the facts version kept in memory is read again after it. */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.factsVersionWatch.changed();
+    }
   }
 
   async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
@@ -277,7 +295,7 @@ export class PostgresStore implements Store {
 
   /** Ends the pool (after any migration in progress); safe to call more than once. */
   async close(): Promise<void> {
-    this.closing ??= this.ready.catch(() => {}).then(() => this.pool.end());
+    this.closing ??= this.ready.catch(() => {}).then(() => Promise.all([this.factsVersionWatch.close(), this.pool.end()])).then(() => {});
     await this.closing;
   }
 }

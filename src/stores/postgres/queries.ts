@@ -3,9 +3,7 @@ import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
 import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
-import type { Sql } from './connection.ts';
-
-
+import { Params, type Sql } from './connection.ts';
 
 /** True when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
 export const SEEDED_SQL = (documentId: string) =>
@@ -33,53 +31,67 @@ const postgresFilter: FilterDialect = {
   notSeeded: (alias) => `NOT ${SEEDED_SQL(`${alias}.document_id`)}`,
 };
 
+type Facts = { figures: readonly ExtractedFigure[]; events: readonly ExtractedEvent[] };
+
+/** Where the facts' document id and learned sequence come from in the statement they join (SQL expressions, and the FROM items they need). */
+export interface FactsTarget {
+  document: string;
+  learned: string;
+  from?: string;
+}
+
 /**
- * Replaces what was extracted from a document, inside the caller's transaction. Facts are learned with the latest
- * copy (a fuller text arriving later brings news, not history): the learned counter, read under its row lock so no
- * ingest is between handing out an id and committing it.
+ * The CTEs that insert a document's facts, for a statement that stores them with other rows (one round trip). The
+ * facts travel as one JSON array per table, inserted in its order (ids follow it).
  */
-export async function replaceFacts(
-  client: Sql,
-  documentId: number,
-  story: string | null,
-  facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] },
-  at: Date,
-): Promise<void> {
-  const { rows } = await client.query<{ n: number }>('SELECT n FROM learned_counter WHERE id = 1 FOR UPDATE');
-  const learned = rows[0]?.n ?? 0;
-  await client.query('DELETE FROM figures WHERE document_id = $1', [documentId]);
-  await client.query('DELETE FROM events WHERE document_id = $1', [documentId]);
-  const created = at.toISOString();
-  // One statement per table: the facts travel as a JSON array, inserted in its order (ids follow it).
+export function factInserts(params: Params, target: FactsTarget, story: string | null, facts: Facts, at: Date): string[] {
+  const from = target.from ? `${target.from}, ` : '';
+  const ctes: string[] = [];
+  if (!facts.figures.length && !facts.events.length) return ctes;
+  const tail = `${params.bind(story)}::text, ${params.bind(at.toISOString())}::text, ${target.learned} FROM ${from}`;
   if (facts.figures.length) {
     const figures = facts.figures.map((f, i) => ({
       i, kind: f.kind, value: f.value, qualifier: f.qualifier, scope: f.scope, location: f.location, region: f.region, as_of: f.asOf,
       as_of_precision: f.asOfPrecision, quote: f.quote, attribution: f.attribution, official: f.official,
       by_region: f.byRegion?.length ? JSON.stringify(f.byRegion) : null,
     }));
-    await client.query(
-      `INSERT INTO figures (document_id, story, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
-         quote, attribution, official, by_region, created_at, learned)
-       SELECT $1, $2, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.as_of, f.as_of_precision,
-              f.quote, f.attribution, f.official, f.by_region, $3, $4
-         FROM jsonb_to_recordset($5::jsonb) AS f(i integer, kind text, value bigint, qualifier text, scope text, location text, region text,
-              as_of text, as_of_precision text, quote text, attribution text, official boolean, by_region text)
-        ORDER BY f.i`,
-      [documentId, story, created, learned, JSON.stringify(figures)],
-    );
+    ctes.push(`figures_in AS (
+      INSERT INTO figures (document_id, kind, value, qualifier, scope, location, region, as_of, as_of_precision,
+         quote, attribution, official, by_region, story, created_at, learned)
+       SELECT ${target.document}, f.kind, f.value, f.qualifier, f.scope, f.location, f.region, f.as_of, f.as_of_precision,
+              f.quote, f.attribution, f.official, f.by_region, ${tail}
+              jsonb_to_recordset(${params.bind(JSON.stringify(figures))}::jsonb) AS f(i integer, kind text, value bigint, qualifier text, scope text,
+              location text, region text, as_of text, as_of_precision text, quote text, attribution text, official boolean, by_region text)
+        ORDER BY f.i)`);
   }
   if (facts.events.length) {
     const events = facts.events.map((e, i) => ({
       i, date: e.date, precision: e.precision, text: e.text, places: JSON.stringify(e.places), actors: JSON.stringify(e.actors), quote: e.quote,
     }));
-    await client.query(
-      `INSERT INTO events (document_id, story, date, precision, text, places, actors, quote, created_at, learned)
-       SELECT $1, $2, e.date, e.precision, e.text, e.places, e.actors, e.quote, $3, $4
-         FROM jsonb_to_recordset($5::jsonb) AS e(i integer, date text, precision text, text text, places text, actors text, quote text)
-        ORDER BY e.i`,
-      [documentId, story, created, learned, JSON.stringify(events)],
-    );
+    ctes.push(`events_in AS (
+      INSERT INTO events (document_id, date, precision, text, places, actors, quote, story, created_at, learned)
+       SELECT ${target.document}, e.date, e.precision, e.text, e.places, e.actors, e.quote, ${tail}
+              jsonb_to_recordset(${params.bind(JSON.stringify(events))}::jsonb) AS e(i integer, date text, precision text, text text,
+              places text, actors text, quote text)
+        ORDER BY e.i)`);
   }
+  return ctes;
+}
+
+/**
+ * Replaces what was extracted from a document, inside the caller's transaction, which holds the learned counter's
+ * row lock (so no ingest is between handing out an id and committing it), in one statement. Facts are learned with
+ * the latest copy (a fuller text arriving later brings news, not history): the counter's value.
+ */
+export async function replaceFacts(client: Sql, documentId: number, story: string | null, facts: Facts, at: Date): Promise<void> {
+  const params = new Params();
+  const document = params.bind(documentId);
+  const ctes = [
+    `figures_gone AS (DELETE FROM figures WHERE document_id = ${document})`,
+    `events_gone AS (DELETE FROM events WHERE document_id = ${document})`,
+    ...factInserts(params, { document: `${document}::bigint`, learned: '(SELECT n FROM learned_counter WHERE id = 1)' }, story, facts, at),
+  ];
+  await client.query(`WITH ${ctes.join(',\n')} SELECT 1`, params.values);
 }
 
 /** Every copy of each document, first ingested first, in one query. */

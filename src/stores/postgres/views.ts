@@ -10,8 +10,9 @@ export async function staleViewKeys(sql: Sql, view: ViewName, story: string, lim
 }
 
 /**
- * Saves rows (a null value deletes one) and clears the marks they answer, in one transaction; a mark a write moved
- * meanwhile stays. Keys are written in order, so two refreshes at once lock rows in the same order.
+ * Saves rows (a null value deletes one) and clears the marks they answered, in one statement however many rows (in a
+ * transaction that is retried should two refreshes at once deadlock); a mark a write moved meanwhile stays. Keys are
+ * written in order, so two refreshes at once mostly lock rows in the same order.
  */
 export async function saveViewRows(
   pool: pg.Pool,
@@ -20,21 +21,32 @@ export async function saveViewRows(
   rows: readonly ViewRowWrite[],
   answered: readonly StaleKey[],
 ): Promise<void> {
+  if (rows.length === 0 && answered.length === 0) return;
   const byKey = <T extends { key: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const saved = byKey(rows.filter((row) => row.value !== null));
+  const cleared = byKey(answered);
+  const statement = `WITH gone AS (
+       DELETE FROM view_rows WHERE view = $1 AND story = $2 AND key = ANY($3::text[])),
+     saved AS (
+       INSERT INTO view_rows (view, story, key, value)
+       SELECT $1, $2, saving.key, saving.value FROM unnest($4::text[], $5::text[]) WITH ORDINALITY AS saving(key, value, i) ORDER BY saving.i
+       ON CONFLICT (view, story, key) DO UPDATE SET value = excluded.value),
+     answered AS (
+       DELETE FROM view_stale s USING unnest($6::text[], $7::bigint[]) AS done(key, mark)
+        WHERE s.view = $1 AND s.story = $2 AND s.key = done.key AND s.mark = done.mark)
+     SELECT 1`;
+  const params = [
+    view,
+    story,
+    rows.filter((row) => row.value === null).map((row) => row.key),
+    saved.map((row) => row.key),
+    saved.map((row) => row.value),
+    cleared.map((stale) => stale.key),
+    cleared.map((stale) => stale.mark),
+  ];
   await inTransaction(pool, async (client) => {
-    for (const row of byKey(rows)) {
-      if (row.value === null) await client.query('DELETE FROM view_rows WHERE view = $1 AND story = $2 AND key = $3', [view, story, row.key]);
-      else {
-        await client.query(
-          'INSERT INTO view_rows (view, story, key, value) VALUES ($1, $2, $3, $4) ON CONFLICT (view, story, key) DO UPDATE SET value = excluded.value',
-          [view, story, row.key, row.value],
-        );
-      }
-    }
+    await client.query(statement, params);
     await saveIndex(client, view, story, byKey(rows));
-    for (const stale of byKey(answered)) {
-      await client.query('DELETE FROM view_stale WHERE view = $1 AND story = $2 AND key = $3 AND mark = $4', [view, story, stale.key, stale.mark]);
-    }
   });
 }
 
