@@ -14,7 +14,7 @@ import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { startTelegramStandIn } from '../fixtures/telegram-stand-in.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { freshDataDir } from './helpers.ts';
-import { dropRedisPrefix, REDIS_URL, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
+import { distributedEnv, dropRedisPrefix, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
 
 const channel = { id: -1002222222222, type: 'channel', title: 'Perú Noticias', username: 'PeruNoticias' };
 const published = Math.floor(Date.parse('2023-03-03T15:00:00Z') / 1000);
@@ -29,20 +29,11 @@ test('channel posts are jobs: enqueued by the coordinator, ingested by a worker,
   const telegram = await startTelegramStandIn();
   const configFile = join(freshDataDir(), 'cronista.yaml');
   writeFileSync(configFile, ['sources:', '  - url: https://t.me/perunoticias'].join('\n'));
-  const env = {
-    CRONISTA_DEV: '1',
-    CRONISTA_CONFIG: configFile,
-    CRONISTA_DATABASE_URL: database.url,
-    CRONISTA_REDIS_URL: REDIS_URL,
-    CRONISTA_QUEUE_PREFIX: prefix,
+  const env = distributedEnv(configFile, database.url, prefix, {
     CRONISTA_QUEUE_LEASE_SECONDS: '3',
-    CRONISTA_WORKERS: '1',
-    CRONISTA_LOG_LEVEL: 'info',
-    CRONISTA_HTTP_PORT: 'off',
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.apiRoot,
-    DISCORD_TOKEN: '',
-  };
+  });
   const store = await PostgresStore.open(database.url);
   // A connection of the test's own that holds the row lock every ingest takes first (the learned-sequence counter):
   // a worker's ingest then waits inside the store, mid-job, for as long as the test wants.

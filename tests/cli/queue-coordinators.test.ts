@@ -17,7 +17,7 @@ import { startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { startTelegramStandIn, type TelegramStandIn } from '../fixtures/telegram-stand-in.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { freshDataDir, runCli } from './helpers.ts';
-import { announcedOnce, assertNoSlotTwice, dropRedisPrefix, feedPath, item, REDIS_URL, serveFeeds, spawnCli, stopAll, waitFor, type Proc } from './queue-helpers.ts';
+import { announcedOnce, assertNoSlotTwice, distributedEnv, dropRedisPrefix, feedPath, item, serveFeeds, spawnCli, stopAll, waitFor, type Proc } from './queue-helpers.ts';
 
 const FEEDS = 5;
 /** Items each feed has at the first poll (stored silently: the seed). */
@@ -55,23 +55,12 @@ async function setUp(t: TestContext): Promise<Setup> {
     return ['sources:', ...sources, 'destinations:', ...destinations, 'polling:', '  per_host: 4'].join('\n');
   };
   writeFileSync(configFile, configLines(FEEDS));
-  const env = {
-    CRONISTA_DEV: '1',
-    CRONISTA_CONFIG: configFile,
-    CRONISTA_DATABASE_URL: database.url,
-    CRONISTA_REDIS_URL: REDIS_URL,
-    CRONISTA_QUEUE_PREFIX: prefix,
+  const env = distributedEnv(configFile, database.url, prefix, {
     CRONISTA_QUEUE_LEASE_SECONDS: '3',
-    // Extraction in a worker thread, as in production: run on the event loop (the test runner's CRONISTA_WORKERS=0) it
-    // can hold off lease and lock renewals for seconds on a loaded machine, and a job then runs twice.
-    CRONISTA_WORKERS: '1',
     CRONISTA_WORKER_CONCURRENCY: '3',
-    CRONISTA_LOG_LEVEL: 'info',
-    CRONISTA_HTTP_PORT: 'off',
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.apiRoot,
-    DISCORD_TOKEN: '',
-  };
+  });
   const store = await PostgresStore.open(database.url);
   t.after(async () => {
     await store.close();

@@ -24,6 +24,27 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The environment of a distributed test's processes: the sources (tsx), its config, database and Redis key prefix,
+ * extraction in a worker thread as in production (run on the event loop, the test runner's CRONISTA_WORKERS=0, it can
+ * hold off lease and lock renewals for seconds on a loaded machine, and a job then runs twice), no web server, no
+ * Discord; `extra` adds or overrides (a short lease, Telegram's stand-in, a webhook).
+ */
+export function distributedEnv(config: string, databaseUrl: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    CRONISTA_DEV: '1',
+    CRONISTA_CONFIG: config,
+    CRONISTA_DATABASE_URL: databaseUrl,
+    CRONISTA_REDIS_URL: REDIS_URL,
+    CRONISTA_QUEUE_PREFIX: prefix,
+    CRONISTA_WORKERS: '1',
+    CRONISTA_LOG_LEVEL: 'info',
+    CRONISTA_HTTP_PORT: 'off',
+    DISCORD_TOKEN: '',
+    ...extra,
+  };
+}
+
 /** A made-up word of its own for each (n, i): headlines and leads that share few words are separate digest entries. */
 function codeword(n: number, i: number): string {
   let state = (n * 7919 + i * 104729 + 17) >>> 0;

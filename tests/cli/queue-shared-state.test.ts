@@ -14,7 +14,7 @@ import { PAGER_TTL_MS } from '../../src/platforms/telegram/bot-pager.ts';
 import { startTelegramStandIn } from '../fixtures/telegram-stand-in.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { freshDataDir, runCli, seeds } from './helpers.ts';
-import { dropRedisPrefix, REDIS_URL, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
+import { distributedEnv, dropRedisPrefix, REDIS_URL, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
 
 const SECRET = 'shared-webhook-secret';
 const READER = 4242;
@@ -30,22 +30,13 @@ test('a page button made by one coordinator is answered by another; a cooldown s
   const telegram = await startTelegramStandIn();
   const configFile = join(freshDataDir(), 'cronista.yaml');
   writeFileSync(configFile, 'sources: []\n');
-  const env = {
-    CRONISTA_DEV: '1',
-    CRONISTA_CONFIG: configFile,
-    CRONISTA_DATABASE_URL: database.url,
-    CRONISTA_REDIS_URL: REDIS_URL,
-    CRONISTA_QUEUE_PREFIX: prefix,
-    CRONISTA_WORKERS: '1',
-    CRONISTA_LOG_LEVEL: 'info',
-    CRONISTA_HTTP_PORT: 'off',
+  const env = distributedEnv(configFile, database.url, prefix, {
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.apiRoot,
     TELEGRAM_WEBHOOK_URL: 'https://bot.example/telegram',
     TELEGRAM_WEBHOOK_PORT: '0',
     TELEGRAM_WEBHOOK_SECRET: SECRET,
-    DISCORD_TOKEN: '',
-  };
+  });
   const redis = new Redis(REDIS_URL);
   t.after(async () => {
     redis.disconnect();

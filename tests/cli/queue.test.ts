@@ -16,7 +16,7 @@ import { startDiscordStandIn, type DiscordStandIn } from '../fixtures/discord-st
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import { freshDataDir, runCli } from './helpers.ts';
-import { announcedOnce, assertNoSlotTwice, dropRedisPrefix, feedPath, item, REDIS_URL, serveFeeds as serveAll, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
+import { announcedOnce, assertNoSlotTwice, distributedEnv, dropRedisPrefix, feedPath, item, REDIS_URL, serveFeeds as serveAll, spawnCli, stopAll, waitFor } from './queue-helpers.ts';
 
 const FEEDS = 6;
 const OLD_PER_FEED = 4;
@@ -43,22 +43,11 @@ async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<
   const sources = Array.from({ length: FEEDS }, (_, feed) => [`  - url: ${feeds.url(feedPath(feed))}`, "    poll: '*/2 * * * * *'"]).flat();
   const destination = ['  - id: ops', `    discord_webhook: ${discord.webhookUrl('1', 'secret-token')}`, "    schedule: '*/3 * * * * *'"];
   writeFileSync(config, ['sources:', ...sources, 'destinations:', ...destination, 'polling:', `  per_host: ${perHost}`].join('\n'));
-  const env = {
-    CRONISTA_DEV: '1',
-    CRONISTA_CONFIG: config,
-    CRONISTA_DATABASE_URL: database.url,
-    CRONISTA_REDIS_URL: REDIS_URL,
-    CRONISTA_QUEUE_PREFIX: prefix,
+  const env = distributedEnv(config, database.url, prefix, {
     CRONISTA_QUEUE_LEASE_SECONDS: '3',
-    // Extraction in a worker thread, as in production: run on the event loop (the test runner's CRONISTA_WORKERS=0) it
-    // can hold off lease and lock renewals for seconds on a loaded machine, and a job then runs twice.
-    CRONISTA_WORKERS: '1',
     CRONISTA_WORKER_CONCURRENCY: '2',
-    CRONISTA_LOG_LEVEL: 'info',
-    CRONISTA_HTTP_PORT: 'off',
     TELEGRAM_BOT_TOKEN: '',
-    DISCORD_TOKEN: '',
-  };
+  });
   // The schema exists before the processes start (they would otherwise queue on the migration lock: fine too).
   const store = await PostgresStore.open(database.url);
   t.after(async () => {
