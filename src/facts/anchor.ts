@@ -25,11 +25,11 @@ export function inferAnchor(text: string, story: Story | undefined): string | nu
 
 /**
  * The day an undated document's counts are as of: an infobox whose "Date" row closes a span counts the whole span
- * ("Date: 2–11 January 2022" → 2022-01-11), whatever later days its prose names; otherwise the anchor above.
+ * ("Date: 2–11 January 2022" → 2022-01-11), whatever later days its prose names; otherwise `anchor` (inferAnchor's).
  */
-export function inferCountsAnchor(text: string, story: Story | undefined): string | null {
+export function inferCountsAnchor(text: string, story: Story | undefined, anchor: string | null): string | null {
   const spanEnd = infoboxSpanEnd(text);
-  return story && spanEnd && spanEnd >= story.start ? spanEnd : inferAnchor(text, story);
+  return story && spanEnd && spanEnd >= story.start ? spanEnd : anchor;
 }
 
 /** A year-less "December 26" or "late January" as its first occurrence on or after the story's start. */

@@ -26,7 +26,7 @@ export function factsOf(
   // An undated page still speaks from some day: anchor its relative dates on the latest one it names (its counts: on
   // the end of the span its infobox gives).
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
-  const counted = document.published ? document : { ...document, published: inferCountsAnchor(document.text, story ?? undefined) };
+  const counted = document.published ? document : { ...document, published: inferCountsAnchor(document.text, story ?? undefined, anchored.published) };
   const figures = extractFigures(counted, story ?? undefined);
   const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published }).filter((event) => !story || event.date >= story.start.slice(0, event.date.length));
   if (!model) return { story: story?.id ?? null, figures, events };

@@ -44,11 +44,13 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
 }
 
 
+const KIND_WORDS_ALL = Object.fromEntries(KINDS.map((k) => [k, new RegExp(KIND_WORD_RE[k].source, 'giu')])) as Record<FigureKind, RegExp>;
+
 /** The kind whose word comes last in `text` ("la mayoría de los arrestos se produjeron en…" → detained). */
 function lastKindNamed(text: string): FigureKind | undefined {
   let best: { kind: FigureKind; at: number } | undefined;
   for (const k of KINDS) {
-    const at = [...text.matchAll(new RegExp(KIND_WORD_RE[k].source, 'giu'))].at(-1)?.index ?? -1;
+    const at = [...text.matchAll(KIND_WORDS_ALL[k])].at(-1)?.index ?? -1;
     if (at >= 0 && (!best || at > best.at)) best = { kind: k, at };
   }
   return best?.kind;
