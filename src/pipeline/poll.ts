@@ -5,7 +5,7 @@ import { fetchResource, type FetchedResource, type Fetcher } from '../sources/ht
 import type { SourceRecord, Store } from '../stores/store.ts';
 import { extractionFor, sharedExtraction, type Extraction } from './extraction-pool.ts';
 import type { RequestLimiter } from './host-limiter.ts';
-import { storeItems } from './ingest.ts';
+import { refreshViews, storeItems } from './ingest.ts';
 
 /** A fetched feed, decoded and parsed: what a poll stores. */
 export interface PolledFeed {
@@ -167,8 +167,13 @@ async function pollOnce(app: AppContext, source: SourceRecord, options: PollOpti
   }
 
   if (feed.title) await app.store.setSourceTitle(source.id, feed.title);
-  const stored = await storeItems(app, source.id, feed.items, { silent: seeding });
+  const stored = await storeItems(app, source.id, feed.items, { silent: seeding, refreshViews: false });
+  // The success (which ends the source's seeding) is recorded as soon as its items are, before the views are
+  // refreshed: a process killed in between would otherwise seed again on the next poll, silently storing an item
+  // that arrived since. (A kill while the first fetch's items are being stored still seeds again: announcing the
+  // rest of an old feed as news would be worse than missing an item that came in those seconds.)
   await app.store.recordSuccess(source.id, app.now(), { etag: fetched.etag, lastModified: fetched.lastModified });
+  if (stored.added + stored.merged > 0) await refreshViews(app);
   const counts = `${stored.added} added, ${stored.merged} merged, ${stored.duplicates} known${stored.errors.length ? `, ${stored.errors.length} not stored` : ''}`;
   const message = seeding ? `first fetch, seeded silently: ${counts}` : counts;
   app.logger.info({ source: source.id, url, seeded: seeding, ...stored, touched: undefined, errors: stored.errors.length }, `polled: ${message}`);

@@ -61,7 +61,8 @@ async function setUp(t: TestContext, delayMs: number, perHost: number): Promise<
 }
 
 const newLinks = () => Array.from({ length: FEEDS }, (_, feed) => item(feed, OLD_PER_FEED).link);
-const allAnnounced = (discord: DiscordStandIn) => newLinks().every((link) => discord.created().some((post) => JSON.stringify(post.payload).includes(link)));
+const unannounced = (discord: DiscordStandIn) => newLinks().filter((link) => !discord.created().some((post) => JSON.stringify(post.payload).includes(link)));
+const allAnnounced = (discord: DiscordStandIn) => unannounced(discord).length === 0;
 
 test('a coordinator and two workers: polls spread over both, per-host limit shared, every item stored once, every new item announced once', { timeout: 180_000 }, async (t) => {
   const { feeds, discord, env, store } = await setUp(t, 300, 2);
@@ -77,7 +78,7 @@ test('a coordinator and two workers: polls spread over both, per-host limit shar
     serveFeeds(feeds, 1, 300);
     await waitFor(async () => (await store.countDocuments()) === FEEDS * (OLD_PER_FEED + 1), 'the new items');
     await waitFor(() => allAnnounced(discord), 'the digests', 30_000).catch((error: Error) => {
-      throw new Error(`${error.message}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
+      throw new Error(`${error.message}; not announced: ${unannounced(discord).join(', ')}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
     });
     // `cronista status` shows the queues: the schedulers (6 polls, 1 digest) and both workers connected.
     const status = await runCli(['status'], { data: freshDataDir(), env: { ...env, CRONISTA_LOG_LEVEL: 'warn' } });
@@ -141,7 +142,9 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
   const [doomed, survivor] = [spawnCli('worker', env), spawnCli('worker', env)];
   try {
     await waitFor(() => /cronista ready/.test(coordinator.output()) && [doomed, survivor].every((w) => /cronista worker ready/.test(w.output())), 'every process');
-    await waitFor(async () => doomed.polls() >= 2 && (await store.countDocuments()) === FEEDS * OLD_PER_FEED, 'the seeding polls');
+    // Seeded means stored and recorded as fetched (a source not yet recorded would seed again, silently).
+    const seeded = async () => (await store.listSources()).filter((source) => source.lastSuccess !== null).length === FEEDS;
+    await waitFor(async () => doomed.polls() >= 2 && (await store.countDocuments()) === FEEDS * OLD_PER_FEED && (await seeded()), 'the seeding polls');
     // Slow feeds (1.5 s an answer, polled every 2 s) and 2 jobs a worker: with 3 polls in flight, one is the doomed one's.
     await waitFor(() => feeds.inFlight() >= 3, 'polls in flight');
     doomed.child.kill('SIGKILL');
@@ -155,7 +158,7 @@ test('a worker killed with SIGKILL mid-run: its job goes to the other, every ite
     await waitFor(() => Array.from({ length: FEEDS }, (_, feed) => feeds.requests(feedPath(feed))).every((n) => n >= 1), 'every feed polled after the kill');
     await waitFor(() => /stalled/.test(survivor.output()), 'the killed worker\'s jobs handed back', 30_000);
     await waitFor(() => allAnnounced(discord), 'the digests', 30_000).catch((error: Error) => {
-      throw new Error(`${error.message}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
+      throw new Error(`${error.message}; not announced: ${unannounced(discord).join(', ')}; seeded by the survivor: ${survivor.output().match(/"source":"[^"]*","url":"[^"]*","seeded":true/g)?.join(' ') ?? 'none'}; posted:\n${discord.created().map((post) => JSON.stringify(post.payload)).join('\n')}`);
     });
     await new Promise((resolve) => setTimeout(resolve, 4000));
     assert.equal((await store.learnedSequence()).sequence, FEEDS * (OLD_PER_FEED + 1), 'one copy per item');
