@@ -295,6 +295,14 @@ export function findDateMentions(text: string, published: string | null, _langua
   // "last Thursday (May 18)", "This Monday, December 26": the explicit date beats the weekday before it;
   // "Jan. 9 (Monday)", "el 9 de enero (lunes)": a weekday right after an explicit date only restates it
   const adjacent = (a: DateMention | undefined, b: DateMention | undefined) => Boolean(a && b && /^[\s,(]*$/.test(text.slice(a.end, b.start)));
+  // ("between Sunday, July 28, and Monday, August 5": the weekday's place in the span passes to its date)
+  kept.forEach((k, i) => {
+    const next = kept[i + 1];
+    if (k.kind !== 'weekday' || next?.kind !== 'explicit' || !adjacent(k, next)) return;
+    if (k.since) next.since = true;
+    if (k.began) next.began = true;
+    if (k.closes) next.closes = true;
+  });
   return kept.filter((k, i) => {
     if (k.kind !== 'weekday') return true;
     const [prev, next] = [kept[i - 1], kept[i + 1]];
@@ -370,7 +378,7 @@ export interface StatedPeriod {
 }
 
 // What says a sentence tells the period a report covers: its data, or a verb of covering or counting over it.
-const COVERAGE = /(?<![\p{L}])(?:report|data|figures|tally|count|update|survey|study|record|registry|covering|covers|covered|counted|recorded|documented|informe|reporte|balance|documento|cifras|datos|registro|conteo|recuento|actualizaci[oó]n|estudio|abarca|recoge|comprende|cubre|contabilizad[oa]s?|registrad[oa]s?|documentad[oa]s?)(?![\p{L}])/iu;
+const COVERAGE = /(?<![\p{L}])(?:(?:report|tally|count|update|survey|record|informe|reporte|balance|documento|registro|conteo|recuento|estudio)s?|data|figures|study|studies|registry|covering|covers|covered|counted|recorded|documented|cifras|datos|actualizaci[oó]n(?:es)?|abarca|recoge|comprende|cubre|contabilizad[oa]s?|registrad[oa]s?|documentad[oa]s?)(?![\p{L}])/iu;
 
 /** A count told "in that period", "en ese periodo": it belongs to the period stated just before. */
 export const BACK_TO_PERIOD = /\b(?:in|during|over|throughout|for)\s+(?:that|this|the same)\s+(?:period|time|span)\b|\b(?:en|durante)\s+(?:ese|este|dicho|el mismo|el)\s+(?:periodo|período|lapso)\b/iu;

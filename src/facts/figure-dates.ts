@@ -72,12 +72,15 @@ export function asOfFor(
   const sentenceEnd = dates.filter((d) => d.closes).at(-1);
   if (sentenceEnd) return own(sentenceEnd);
   const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start, ctx.published);
-  if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
+  if (counted?.precision === 'day') return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
   const announced = nearest(ownDates);
   if (scope !== 'incident' && !recentHours) {
+    // ("in the two weeks of protests … This is cumulative data from June 18 to July 1": weeks or months counted
+    // from the story start only approximate the day a report's stated period gives)
     const period = reportPeriod(s, n, clause, idx, ctx, announced !== null);
     if (period) return { asOf: period.end, precision: period.precision, fromCue: 'context' };
   }
+  if (counted) return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
   // The day it was told is today's news even in an anniversary article: its year is not the story's.
   if (announced) return { asOf: announced.date, precision: announced.precision, fromCue: 'own' };
   if (scope === 'incident' && !recentHours) {

@@ -347,6 +347,9 @@ export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesio
 /** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */
 export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)\s+(?!(?:\p{L}+\s+){0,3}?(?:was|were|is|had|has|died|drowned|murió|muri[oó]|falleci[oó]|fue|era|result[oó]|qued[oó]|perdi[oó]|recibi[oó]|sufri[oó]|ha|había)(?![\p{L}]))(?:\p{L}+\s*){1,6},/iu;
 
+/** "the 24 deaths", "los 24 fallecidos": a number named with a definite article, a count already told. */
+export const DEFINITE_BEFORE = /(?<![\p{L}])(?:the|los|las|these|those|estos|estas|esos|esas)\s+$/iu;
+
 /** "Of the 39 people killed, 17 died in Nairobi": the first count is the whole, the next one a part. */
 export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|estos|estas)\s+$/i;
 

@@ -170,6 +170,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       anchor = { ...restates, idx, at: n.start };
       continue;
     }
+    // "At least 24 people have died … the 24 deaths occurred between …", "los 24 fallecidos": a count of the last
+    // sentences named again with a definite article is the same count, not a second one
+    const namedAgain = R.DEFINITE_BEFORE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && !x.part && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
+    if (namedAgain) {
+      anchor = { ...namedAgain, idx, at: n.start };
+      continue;
+    }
     const ownClause = clauses.find(([a, b]) => n.start >= a && n.start < b) ?? [0, s.length];
     // "Diez muertos y 98 heridos: ese fue el saldo de la jornada del 15 de noviembre": the clause after the colon tells the list's
     const next = clauses.find(([a]) => a === ownClause[1]);
