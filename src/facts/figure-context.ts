@@ -31,4 +31,6 @@ export interface Found {
   part: boolean;
   /** The count names who its victims were ("18 police officers", "los uniformados muertos"). */
   groupNamed?: boolean;
+  /** The undated count it took its day from (its whole, or the list item before it): it follows that count's day. */
+  follows?: Found;
 }

@@ -216,8 +216,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
     const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind)
       ?? (whole?.f.kind === kind.kind ? whole : undefined);
-    const inherit = isPart && kindWhole && own.fromCue !== 'own';
-    const { asOf, precision, fromCue: cue } = inherit ? { asOf: kindWhole.f.asOf, precision: kindWhole.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
+    // "Seven were killed in Narsingdi, seven in Narayanganj, four in Rangpur": the next item of a list, its verb left out,
+    // shares the day of the item before it
+    const listMate = sameSentence && out.at(-1)?.f.kind === kind.kind && /(?:[,;]|\b(?:and|y|e)\b)\s*$/iu.test(before) ? out.at(-1) : undefined;
+    const from = own.fromCue === 'own' ? undefined : isPart && kindWhole ? kindWhole : listMate;
+    const { asOf, precision, fromCue: cue } = from ? { asOf: from.f.asOf, precision: from.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
     let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
@@ -231,7 +234,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({ f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post) });
+    out.push({
+      f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post),
+      follows: from && !from.dated ? from : undefined,
+    });
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state
@@ -319,6 +325,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // (a part of a running count, "El departamento de Managua acumula 145", is no part of that day)
   for (const x of out) if (main && !x.dated && !x.running && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // (a part or list item that took its day from a count dated only now takes that day)
+  for (const x of out) if (x.follows) Object.assign(x.f, { asOf: x.follows.f.asOf, asOfPrecision: x.follows.f.asOfPrecision });
   // a count dated (by its own words) before the story starts is background, not the story's toll
   const start = story?.start;
   // A title line ("Masacre en el Día de las Madres: 15 muertos y 199 heridos") restated in the body is one mention: the body's.
