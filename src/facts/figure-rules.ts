@@ -322,8 +322,8 @@ export const WEAK_AUX = '(?:was|has been|had been|has|had|reportedly|also|later|
 /** "40 civilians and one police officer have died": a coordinated second count shares the verb. */
 export const COORD = '(?:and|y|as well as|to|–)\\s+(?:\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
 
-/** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ": the dispatch's city and date. */
-export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;
+/** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ", "LIMA. ": the dispatch's city and date. */
+export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s|^[\p{Lu}][\p{Lu}'’-]{2,}(?: [\p{Lu}][\p{Lu}'’-]+)*\.\s+(?=["“]?\p{Lu})/u;
 export function datelineLength(s: string): number {
   return DATELINE.exec(s)?.[0].length ?? 0;
 }

@@ -57,6 +57,8 @@ export function splitSentences(text: string): Sentence[] {
       const written = before.match(/([\p{L}.]+)$/u)?.[1] ?? '';
       const lastWord = written.toLowerCase();
       if (m[1] === '.' && isAbbreviation(written, lastWord, line.slice(m.index + m[0].length))) continue;
+      // "NUR-SULTAN. March 14 (Interfax) - …": a dispatch's city in capitals opens the line's first sentence
+      if (m[1] === '.' && from === 0 && /^[\p{Lu}][\p{Lu}'’-]+(?: [\p{Lu}][\p{Lu}'’-]+)*$/u.test(before) && before.length >= 3) continue;
       const stop = m.index + m[1]!.length + m[2]!.length;
       push(out, line, base, from, stop, paragraph, headline);
       from = stop + m[3]!.length;

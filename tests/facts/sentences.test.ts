@@ -18,6 +18,13 @@ describe('splitSentences (the one splitter of facts, events and summaries)', () 
     assert.deepEqual(texts('The toll was 19 two days ago. Of those deaths, 12 have no known cause.'), ['The toll was 19 two days ago.', 'Of those deaths, 12 have no known cause.']);
     assert.equal(texts('Desde el 15 de ago. 2019 no hubo muertos.').length, 1);
   });
+  it("keeps a dispatch's city in capitals with the sentence it opens, and only at a line's start", () => {
+    assert.deepEqual(texts('NUR-SULTAN. March 14 (Interfax) - The unrest claimed 230 lives. NATO said nothing.'), [
+      'NUR-SULTAN. March 14 (Interfax) - The unrest claimed 230 lives.',
+      'NATO said nothing.',
+    ]);
+    assert.deepEqual(texts('LA PAZ. El Gobierno habló.'), ['LA PAZ. El Gobierno habló.']);
+  });
   it('gives offsets into the text and one paragraph per line', () => {
     const text = 'First line. Second sentence.\nNext paragraph.';
     const sentences = splitSentences(text);

@@ -49,9 +49,10 @@ interface Candidate {
   score: number;
 }
 
-/** "LIMA, Jan 10 (Reuters) - ", "MADRID (EFE) — ": the dateline is not part of what the sentence says. */
+/** "LIMA, Jan 10 (Reuters) - ", "MADRID (EFE) — ", "LIMA. ": the dateline is not part of what the sentence says. */
 function stripDateline(text: string): string {
-  const m = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,\s*[\p{L}.\s]{2,30}?\d{0,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+(?=["“]?\p{Lu})/u.exec(text);
+  const m = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,\s*[\p{L}.\s]{2,30}?\d{0,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+(?=["“]?\p{Lu})/u.exec(text)
+    ?? /^\p{Lu}[\p{Lu}'’-]{2,}(?:\s\p{Lu}[\p{Lu}'’-]+)*\.\s+(?=["“]?\p{Lu})/u.exec(text);
   return m && m[0].length < text.length / 2 ? text.slice(m[0].length) : text;
 }
 
