@@ -339,9 +339,19 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   // "30/07 · 14.40 — Dos muertes antes de abrir las urnas": an entry header's count is that entry's news, not the toll, unless
   // its words say it is one
   for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running) x.f.scope = 'incident';
+  // A toll or incident told again further down ("Más de 400 personas … murieron", after "…perdieron la vida más de 400
+  // personas" in the lead) is one figure: its first mention. (Parts with one value are often two: "17 police … 17 executions".)
+  const sameFigure = (a: ExtractedFigure, b: ExtractedFigure) => a.kind === b.kind && a.value === b.value && a.qualifier === b.qualifier
+    && a.scope === b.scope && a.asOf === b.asOf && a.location === b.location;
   const read = out
     .filter((x) => !restated(x))
     .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
-    .map((x) => x.f);
+    .map((x) => x.f)
+    .filter((f, i, all) => {
+      const first = f.scope === 'subset' ? undefined : all.slice(0, i).find((earlier) => sameFigure(earlier, f));
+      // (who said it, when only the restatement says: "…, según el recuento de EFE, …")
+      if (first && !first.attribution && f.attribution) Object.assign(first, { attribution: f.attribution, official: f.official });
+      return !first;
+    });
   return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
 }

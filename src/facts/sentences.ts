@@ -115,6 +115,9 @@ export function maskAsides(s: string): string {
     // (nor the first item of a list that runs on: ", among them students, nurses and two reporters, were…")
     .replace(/,\s+(?:including|among them|most of them|mostly|many of them|all of them|incluid[oa]s?|entre ell[oa]s|la mayor[ií]a|en su mayor[ií]a)\b[^,;:\d]{1,60},(?=\s+(?:\p{Ll}+\s+){0,2}\p{Ll})/giu,
       (m: string, at: number, all: string) => (LIST_RUNS_ON.test(all.slice(at + m.length)) ? m : unlessCounts(m)))
+    // "Al menos 30 personas, de acuerdo con las cifras del Comité de Médicos, un sindicato, perdieron la vida", "12 people,
+    // according to the ministry, were killed": who says it, between the count and its verb (attribution reads the sentence)
+    .replace(new RegExp(String.raw`,\s+(?:according to|citing|de acuerdo con|seg[uú]n|conforme a)\s[^;:\d.]{1,120}?,(?=\s+(?:${ASIDE_VERB}|perdieron|lost))`, 'giu'), blank)
     // "Tres personas, como mínimo, murieron", "Ten people, at least, were hurt": a hedge between the count and its verb
     // (read by the qualifier: QUALIFIER_AFTER)
     .replace(/(?<=\d|\p{L}),\s+(?:como m[ií]nimo|por lo menos|al menos|at least|at the very least)\s*,(?=\s+\p{Ll})/giu, blank);

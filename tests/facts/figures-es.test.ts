@@ -178,3 +178,16 @@ test('"suman en total" after a kind noun, even with a breakdown in dashes betwee
     { kind: 'injured', value: 30, scope: 'subset' },
   ]);
 });
+
+test('who says it, between the count and its verb: "Al menos 30 personas, según …, perdieron la vida"', () => {
+  expectFigures(es('Al menos 30 personas, según las cifras de un colegio de médicos, una organización independiente, perdieron la vida desde el inicio de las protestas.'), [
+    { kind: 'deaths', value: 30, qualifier: 'at_least', scope: 'cumulative' },
+  ]);
+});
+
+test('a toll told again further down is one figure, with the attribution only the restatement gives', () => {
+  const got = es('Las protestas dejaron más de 60 muertos desde diciembre. Los dirigentes anunciaron nuevas marchas. '
+    + 'Más de 60 personas, según el recuento de la Defensoría del Pueblo, murieron desde diciembre.');
+  expectFigures(got, [{ kind: 'deaths', value: 60, qualifier: 'more_than', scope: 'cumulative', asOf: '2023-01-12' }]);
+  assert.match(got[0]!.attribution ?? '', /Defensoría/);
+});

@@ -249,3 +249,15 @@ test('who some of the counted were, in an aside after the count ("two policemen 
     { kind: 'deaths', value: 3, scope: 'subset' },
   ]);
 });
+
+test('list items sharing a verb share the day of the count they break down, even a day read from context', () => {
+  const got = figures('Protests flared again on January 9 in the south. That day 18 people were killed. '
+    + 'Seven were killed in Juliaca, four in Puno and two in Ilave.', '2023-01-12T15:30:00Z');
+  for (const value of [4, 2]) assert.equal(got.find((f) => f.value === value)?.asOf, '2023-01-09', `${value}`);
+});
+
+test("a wire's capitals dateline ('CITY. Month day (Agency) -') is not the lead count's date", () => {
+  expectFigures(figures('JULIACA. January 12 (Wire) - The unrest that swept southern Peru in December 2022 claimed the lives of 28 people, the Ombudsman said on Thursday.', '2023-01-12T15:30:00Z'), [
+    { kind: 'deaths', value: 28, scope: 'cumulative', asOf: '2022-12-31' },
+  ]);
+});
