@@ -24,7 +24,7 @@ const RELATIVE_AFTER_RE = Object.fromEntries(
 ) as Record<FigureKind, RegExp>;
 // "Al menos 18 miembros de las fuerzas de seguridad kazajas han perdido la vida": who they were, then their verb
 const GROUP_AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^(\\s+${R.VICTIM_GROUP}(?:\\s+[\\p{L}]+){0,5}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+  KINDS.map((k) => [k, new RegExp(`^(\\s+${R.VICTIM_GROUP}(?:\\s+[\\p{L}]+){0,10}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 /** "12 police officers died", not "12 soldiers killed three protesters": the group's verb, unless it is an actor's. */
 function groupThenVerb(m: RegExpExecArray | null, post: string): boolean {

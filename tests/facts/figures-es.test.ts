@@ -191,3 +191,9 @@ test('a toll told again further down is one figure, with the attribution only th
   expectFigures(got, [{ kind: 'deaths', value: 60, qualifier: 'more_than', scope: 'cumulative', asOf: '2023-01-12' }]);
   assert.match(got[0]!.attribution ?? '', /Defensoría/);
 });
+
+test('who they were, at length, before their verb: "120 agentes de la policía regional y de la guardia han resultado heridos"', () => {
+  expectFigures(es('Otros 120 agentes de la policía regional y de la guardia han resultado heridos.'), [
+    { kind: 'injured', value: 120, scope: 'subset' },
+  ]);
+});
