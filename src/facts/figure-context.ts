@@ -33,4 +33,6 @@ export interface Found {
   groupNamed?: boolean;
   /** The undated count it took its day from (its whole, or the list item before it): it follows that count's day. */
   follows?: Found;
+  /** An earlier value of the count before it ("24, up from 19 two days ago"): never the whole of the parts that follow. */
+  earlierValue?: boolean;
 }

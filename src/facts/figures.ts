@@ -88,7 +88,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (/^\d{4}$/.test(n.text) && n.value >= 1900 && n.value <= 2100) continue;
     // "Los lesionados suman 1.000 en total (771 civiles y 229 policías)", "—771 civiles y 229 funcionarios—": a breakdown of
     // the count just stated, opened by a bracket or a dash right after it
-    const lastWhole = [...out].reverse().find((x) => !x.part);
+    const lastWhole = [...out].reverse().find((x) => !x.part && !x.earlierValue);
     const opensBreakdown = lastWhole !== undefined && /[(—–]\s*$/.test(pre) && n.start - lastWhole.at < 60 && n.value < lastWhole.f.value && /^\s+\p{Ll}/u.test(post);
     if (!opensBreakdown && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
@@ -214,7 +214,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
     const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
     // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
-    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && x.idx >= idx - 2 && x.f.kind === kind.kind)
+    const kindWhole = kind.how === 'part' ? whole : [...ctx.found, ...out].reverse().find((x) => !x.part && !x.earlierValue && x.idx >= idx - 2 && x.f.kind === kind.kind)
       ?? (whole?.f.kind === kind.kind ? whole : undefined);
     // "Seven were killed in Narsingdi, seven in Narayanganj, four in Rangpur": the next item of a list, its verb left out,
     // shares the day of the item before it
@@ -236,7 +236,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     };
     out.push({
       f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post),
-      follows: from && !from.dated ? from : undefined,
+      follows: from && !from.dated ? from : undefined, earlierValue: earlier !== undefined,
     });
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
@@ -295,7 +295,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     const figs = figuresIn(sent, idx, ctx);
     // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
     // ("De las 3.649 personas heridas, 2.063 … El desglose: 1.624 …": the restated whole runs on to the next sentence)
-    ctx.previous = figs.filter((x) => !x.part).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
+    ctx.previous = figs.filter((x) => !x.part && !x.earlierValue).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {

@@ -261,3 +261,13 @@ test("a wire's capitals dateline ('CITY. Month day (Agency) -') is not the lead 
     { kind: 'deaths', value: 28, scope: 'cumulative', asOf: '2022-12-31' },
   ]);
 });
+
+test('an earlier value ("up from 19 two days ago") is not the whole of the parts that follow: they take the current count\'s day', () => {
+  const got = figures('The Ombudsman put the number of dead at 31 nationwide on Thursday, up from 22 three days ago. '
+    + 'Of those deaths, 14 have no known perpetrator and nine have been attributed to the police.', '2023-01-12T15:30:00Z');
+  for (const value of [14, 9]) {
+    const part = got.find((f) => f.value === value);
+    assert.equal(part?.scope, 'subset', `${value}`);
+    assert.equal(part?.asOf, '2023-01-12', `${value}`);
+  }
+});
