@@ -324,7 +324,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   for (const x of out) if (x.dated === 'own' && x.f.scope === 'incident' && x.f.asOfPrecision === 'day') counts.set(x.f.asOf!, (counts.get(x.f.asOf!) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // (a part of a running count, "El departamento de Managua acumula 145", is no part of that day)
-  for (const x of out) if (main && !x.dated && !x.running && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
+  // (a live blog's entry has its own day: "La víspera…" in the morning's entry dates no count of the afternoon's)
+  for (const x of out) if (main && !x.dated && !x.running && !ctx.entryDays[x.idx] && (x.f.scope === 'incident' || (x.f.scope === 'subset' && !x.part && !x.f.location)) && main <= (published ?? main)) Object.assign(x.f, { asOf: main, asOfPrecision: 'day' });
   // (a part or list item that took its day from a count dated only now takes that day)
   for (const x of out) if (x.follows) Object.assign(x.f, { asOf: x.follows.f.asOf, asOfPrecision: x.follows.f.asOfPrecision });
   // a count dated (by its own words) before the story starts is background, not the story's toll

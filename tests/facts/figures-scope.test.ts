@@ -263,3 +263,10 @@ test("a live blog's newest, time-only entries are the update's day even when the
     { kind: 'injured', value: 60, asOf: '2024-03-19' },
   ]);
 });
+
+test("a live blog's entry keeps its own day: the morning entry's incident of the day before dates no count of the evening's", () => {
+  const got = figures('Lunes 9, 18:00 – Balance de la tarde\nEl Ministerio del Interior eleva a 20 el número de agentes heridos en los disturbios.\n'
+    + 'Lunes 9, 08:00 – Buenos días\nEl domingo 8 de enero, los enfrentamientos en Juliaca dejaron cuatro muertos.', '2023-01-09T17:00:00Z', 'es');
+  assert.equal(got.find((f) => f.value === 20)?.asOf, '2023-01-09');
+  assert.equal(got.find((f) => f.value === 4)?.asOf, '2023-01-08');
+});
