@@ -197,3 +197,10 @@ test('who they were, at length, before their verb: "120 agentes de la policía r
     { kind: 'injured', value: 120, scope: 'subset' },
   ]);
 });
+
+test('a cleft over two groups: "cifraba en seis los soldados y policías muertos"', () => {
+  expectFigures(es('El ministerio cifraba en seis los soldados y policías muertos y en 90 los heridos.'), [
+    { kind: 'deaths', value: 6, scope: 'subset' },
+    { kind: 'injured', value: 90 },
+  ]);
+});
