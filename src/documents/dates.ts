@@ -215,9 +215,10 @@ const WIRE_DATELINE = [
 // "Washington, D.C. (May 3, 2021) —", "Ginebra (3 de junio de 2024).-").
 // A wire that gives only the day, closed by the agency: "MADRID, 27 (EUROPA PRESS)", "CARACAS, 3 (AFP) -".
 const DAY_ONLY_DATELINE = new RegExp(String.raw`^${PLACE},\s+(\d{1,2})${AGENCY}(?=\s|$)`, 'u');
+// ("GENEVA (22 November 2022)" on a line of its own closes with the line)
 const RELEASE_DATELINE = [
-  new RegExp(String.raw`^${PLACE}\s*\(\s*${DAY_MONTH}\s*\)${DASH}(?=\s|$)`, 'iu'),
-  new RegExp(String.raw`^${PLACE}\s*\(\s*${MONTH_DAY}\s*\)${DASH}(?=\s|$)`, 'iu'),
+  new RegExp(String.raw`^${PLACE}\s*\(\s*${DAY_MONTH}\s*\)(?:${DASH}(?=\s|$)|\s*$)`, 'iu'),
+  new RegExp(String.raw`^${PLACE}\s*\(\s*${MONTH_DAY}\s*\)(?:${DASH}(?=\s|$)|\s*$)`, 'iu'),
 ];
 
 /**
@@ -256,7 +257,7 @@ export function wireDatelineDate(line: string): DatelineDate | null {
   return { month: m, day: d, year: null, length };
 }
 
-/** "GENEVA (23 September 2022) –": a press release's place and full date, closed by a dash. */
+/** "GENEVA (23 September 2022) –": a press release's place and full date, closed by a dash or the line's end. */
 function releaseDatelineDate(s: string): DatelineDate | null {
   if (!/^\p{Lu}/u.test(s) || /^[^(]*\d/.test(s)) return null;
   const dayFirst = RELEASE_DATELINE[0]!.exec(s);

@@ -40,6 +40,9 @@ describe('dates', () => {
     assert.equal(wireDatelineDate('Quito, 22 de mayo, fue el día más violento de la semana.'), null);
     assert.equal(wireDatelineDate('On 4 feb (EFE) the ministry said'), null);
     assert.equal(wireDatelineDate('LIMA, 31 feb (EFE) —'), null);
+    // a press release's place and date on a line of their own; within a sentence they need their dash
+    assert.deepEqual(wireDatelineDate('GENEVA (22 November 2022)'), { month: 11, day: 22, year: 2022, length: 25 });
+    assert.equal(wireDatelineDate('Ginebra (22 de noviembre de 2022) la oficina dijo'), null);
   });
 
   it('finds the year of a year-less dateline from the story\'s span and the weekday the text gives as today', () => {
