@@ -204,3 +204,10 @@ test('a cleft over two groups: "cifraba en seis los soldados y policías muertos
     { kind: 'injured', value: 90 },
   ]);
 });
+
+test('new deaths are no toll: "dos muertes adicionales", "tres nuevas muertes", "De las dos muertes adicionales…"', () => {
+  for (const text of ['La organización denunció dos muertes adicionales en la provincia.', 'El ministerio reportó tres nuevas muertes.', 'De las dos muertes adicionales que cita el colectivo, una fue por causas naturales.']) {
+    const got = es(text);
+    assert.equal(got[0]?.scope, 'incident', `${text}: ${got.map((f) => f.scope).join(',')}`);
+  }
+});
