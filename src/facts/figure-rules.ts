@@ -349,6 +349,9 @@ export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesio
 /** After "one"/"uno": "of them a community leader," — who one of them was, with no verb of its own before the comma. */
 export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)\s+(?!(?:\p{L}+\s+){0,3}?(?:was|were|is|had|has|died|drowned|murió|muri[oó]|falleci[oó]|fue|era|result[oó]|qued[oó]|perdi[oó]|recibi[oó]|sufri[oó]|ha|había)(?![\p{L}]))(?:\p{L}+\s*){1,6},/iu;
 
+/** "La violencia en esa entidad ha dejado siete muertos", "in that province": the place named just before, by a pointer. */
+export const PLACE_POINTER = /(?<![\p{L}])(?:en|in)\s+(?:esa|esta|dicha|aquella|la misma|that|this|the same)\s+(?:entidad|regi[oó]n|ciudad|provincia|estado|departamento|localidad|zona|municipio|comunidad|state|region|city|province|town|area|district|county)(?![\p{L}])/iu;
+
 /** "the 24 deaths", "los 24 fallecidos": a number named with a definite article, a count already told. */
 export const DEFINITE_BEFORE = /(?<![\p{L}])(?:the|los|las|these|those|estos|estas|esos|esas)\s+$/iu;
 

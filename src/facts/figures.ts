@@ -209,6 +209,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // (an incident stays one: "17 were killed in Juliaca on Monday", "el enfrentamiento dejó un muerto en Andahuaylas")
     const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
     if (restrictedTo) scope = 'subset';
+    // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
+    const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
+    if (pointedPlace) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
@@ -223,7 +226,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const from = own.fromCue === 'own' ? undefined : isPart && kindWhole ? kindWhole : listMate;
     const { asOf, precision, fromCue: cue } = from ? { asOf: from.f.asOf, precision: from.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
-    let location = restrictedTo ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
+    let location = restrictedTo ?? pointedPlace ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)

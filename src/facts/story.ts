@@ -285,8 +285,8 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
     const end = start + m[0].length;
     const original = text.slice(start, end);
     // Place names are proper nouns: require a capital first letter in the original text.
-    // ("departamento de Managua" is written lower-case in running text: its name is still capitalized)
-    if (!/^\p{Lu}/u.test(original) && !/^(?:departamento|provincia|regi[oó]n|department|province|region|county|condado|estado|state|distrito|district|municipio|ciudad|city)\s+(?:de|of|del)\s+\p{Lu}/iu.test(original)) continue;
+    // ("departamento de Managua", "estado Barinas" are written lower-case in running text: the name is still capitalized)
+    if (!/^\p{Lu}/u.test(original) && !/^(?:departamento|provincia|regi[oó]n|department|province|region|county|condado|estado|state|distrito|district|municipio|ciudad|city)(?:\s+(?:de|of|del))?\s+\p{Lu}/iu.test(original)) continue;
     if (NOT_A_PLACE_AFTER.test(text.slice(end, end + 20))) continue;
     if (NOT_A_PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const entry = index.get(normalizeName(m[0]));

@@ -270,3 +270,8 @@ test("a live blog's entry keeps its own day: the morning entry's incident of the
   assert.equal(got.find((f) => f.value === 20)?.asOf, '2023-01-09');
   assert.equal(got.find((f) => f.value === 4)?.asOf, '2023-01-08');
 });
+
+test('a place pointed at again ("en esa entidad") restricts the count to it; a lower-case "estado Oyo" is still a place', () => {
+  const got = figures('La fiscal habló del estado Oyo, donde hubo saqueos durante tres días. La violencia en esa entidad, dijo, ha dejado seis personas muertas.', PUB, 'es', LAGOS);
+  expectFigures(got, [{ kind: 'deaths', value: 6, scope: 'subset', location: 'Oyo' }]);
+});
