@@ -39,8 +39,16 @@ const ANNIVERSARY = /\b(?:anniversary|aniversario|one year (?:since|after)|un a�
 /** Between a date and its event word: the happening is announced, not reported. */
 const PLANNED = /\b(?:will|would|shall|plans? to|is set to|are set to|scheduled|va a|van a|se realizará|será)\b/i;
 
+/** How long before a story's start a happening still belongs to its timeline: the vote or the killing that set it off. */
+const LEAD_UP_DAYS = 30;
+
+/** A day of the story's timeline: from its lead-up on (a month's or year's date from its start's month or year). */
+export function inStoryTimeline(date: string, story: Story | undefined): boolean {
+  return !story || date >= addDays(story.start, -LEAD_UP_DAYS).slice(0, date.length);
+}
+
 function storyOk(date: string, story: Story | undefined, published: string | null): boolean {
-  if (story && date < story.start) return false;
+  if (!inStoryTimeline(date, story)) return false;
   if (published && date > addDays(published, 1)) return false;
   return true;
 }
@@ -113,6 +121,8 @@ export function extractEvents(doc: FactInput, story?: Story, options: ExtractOpt
     for (const pair of pairs.sort((a, b) => a.cost - b.cost)) {
       const { date, verb } = pair;
       if (seenDates.has(date.date) || !storyOk(date.date, story, published)) continue;
+      // (the lead-up only with its date written out: "the day before Castillo was ousted" is read against another day)
+      if (story && date.date < story.start && date.kind !== 'explicit') continue;
       // Weak protest words in "since …" sentences describe the whole movement, not an event.
       if (verb.kind === 'protest' && verb.weak && /^["“‘']?(?:since|desde)\b/i.test(sentence)) continue;
       // "Saturday, July 22, will be a day of struggle, with marches…": announced, not happened.

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { extractEvents, eventKind, type DatedEvent } from '../../src/facts/events.ts';
 import { loadStory, normalizeName } from '../../src/facts/story.ts';
 import type { FactInput } from '../../src/facts/types.ts';
+import { addDays } from '../../src/core/calendar.ts';
 import { posts003, seed, seedDocs } from './seed-posts.ts';
 
 const story = loadStory(new URL('../../config/stories/peru.yaml', import.meta.url).pathname);
@@ -98,14 +99,15 @@ test('seed 001: the third Takeover of Lima on 2023-07-19', () => {
   assert.ok(!events.some((ev) => ev.date === '2023-12-07' && ev.kind === 'removal'));
 });
 
-test('seeds: every event is cut from its own sentence, dated within the story, no duplicates', () => {
+test('seeds: every event is cut from its own sentence, dated within the story or its lead-up, no duplicates', () => {
   let total = 0;
   for (const { name, doc: d } of seedDocs()) {
     const events = extractEvents(d, story);
     total += events.length;
     const source = normalizeName(`${d.title ?? ''} ${d.text}`).replace(/[“”"‘’']/g, '');
     for (const e of events) {
-      assert.ok(e.date >= story.start, `${name}: ${e.date} ${e.text}`);
+      // (the month before the start is its lead-up: "met the defence minister on December 6", the day before the ouster)
+      assert.ok(e.date >= addDays(story.start, -30), `${name}: ${e.date} ${e.text}`);
       assert.match(e.date, /^\d{4}-\d{2}-\d{2}$/);
       assert.ok(e.text.length > 8 && e.text.length <= 151, `${name}: ${e.text}`);
       assert.ok(source.includes(normalizeName(e.quote).replace(/[“”"‘’']/g, '')), `${name}: quote not in text: ${e.quote}`);
@@ -197,4 +199,18 @@ test('a day something began on is an event; a span is not a date that blocks the
   const span = extractEvents(doc('LIMA, 10 ene (EFE).- Las protestas que sacudieron Perú entre diciembre y enero dejaron 46 muertos, según un informe divulgado este martes.', '2023-01-10', 'es'), story);
   expectEvent(span, '2023-01-10', /dejaron 46 muertos|informe divulgado/);
   assert.ok(!span.some((e) => e.date === '2023-01-31' || e.date === '2022-12-15'), 'the span is no event date');
+});
+
+test('the lead-up: a vote named with its written date before the story starts is on the timeline; a day read against another is not', () => {
+  // story.start is 2022-12-07
+  const events = extractEvents({
+    title: null, published: '2022-12-20T12:00:00Z', language: 'en',
+    text: 'Protests grew after the November 30 congressional vote on a motion against the president. '
+      + 'The day before the ouster, ministers met in Lima. Thousands marched in Lima on December 15.',
+  }, story);
+  const dates = events.map((e) => e.date);
+  assert.ok(dates.includes('2022-11-30'), dates.join(', '));
+  assert.ok(dates.includes('2022-12-15'), dates.join(', '));
+  assert.ok(!dates.some((d) => d < '2022-11-07'), dates.join(', '));
+  assert.ok(!dates.includes('2022-12-19'), 'the day before publication is no day of this text');
 });

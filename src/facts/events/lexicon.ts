@@ -185,6 +185,7 @@ const EVENT_NOUNS = [
   'marcha', 'protestas?', 'manifestación', 'movilización', 'paro', 'huelga', 'jornada', 'noche', 'funeral', 'sepelio', 'entierro', 'renuncia',
   'dimisión', 'detención', 'informe', 'balance', 'reporte', 'comunicado', 'declaración', 'rueda de prensa', 'punto de prensa', 'sesión',
   'votación', 'acuerdo', 'juicio', 'audiencia', 'visita', 'reunión', 'encuentro', 'toma', 'ofensiva', 'operativo',
+  'elections?', 'elecciones', 'elección', 'comicios',
 ];
 
 interface Lexeme {

@@ -62,7 +62,8 @@ export function datedNouns(sentence: string, dates: DateMention[], predicates: V
         const between = sentence.slice(end, d.start);
         return between.length <= 45 && !predicates.some((p) => p.start >= end && p.end <= d.start) && /(?:^|\s)(?:of|on|in|from|de|del|de la|el|en)\s+(?:the\s+|el\s+|la\s+|this\s+|este\s+|pasado\s+)?$/iu.test(between);
       }
-      return d.end <= start && start - d.end <= 25 && /^['’]s\s/.test(sentence.slice(d.end, start));
+      // "October 20's vote"; "the Oct. 9 vote", "the July 28 presidential election": the date names the happening
+      return d.end <= start && start - d.end <= 25 && (/^['’]s\s/.test(sentence.slice(d.end, start)) || (d.precision === 'day' && /^\s+(?:\p{Ll}+\s+)?$/u.test(sentence.slice(d.end, start)) && /(?:^|\s)(?:the|a|an)\s+$/i.test(sentence.slice(Math.max(0, d.start - 5), d.start))));
     });
     if (dated) out.push({ kind: eventKind(m[0]) ?? 'other', weak: true, source: 'noun', start, end, text: m[0] });
   }
