@@ -212,6 +212,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';
+    // ("En esos cuatro días hubo 161 detenciones", "atendidos en ese hospital": a stretch of days, or one hospital's patients)
+    if (scope === 'cumulative' && (R.DAYS_POINTER.test(s.slice(0, clause[1])) || R.FACILITY_POINTER.test(clauseText))) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);

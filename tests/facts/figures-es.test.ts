@@ -211,3 +211,10 @@ test('new deaths are no toll: "dos muertes adicionales", "tres nuevas muertes", 
     assert.equal(got[0]?.scope, 'incident', `${text}: ${got.map((f) => f.scope).join(',')}`);
   }
 });
+
+test('parts by pointer: "en esos tres días", "en ese hospital", "en sus filas" restrict the count', () => {
+  const scopes = (text: string) => es(text).map((f) => f.scope);
+  assert.deepEqual(scopes('En esos tres días hubo además 90 detenciones.'), ['subset']);
+  assert.deepEqual(scopes('Más de 400 heridos han sido atendidos en ese hospital desde diciembre.'), ['subset']);
+  assert.deepEqual(scopes('El Ejército informó de 60 heridos en sus filas.'), ['subset']);
+});
