@@ -114,6 +114,9 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // "the dead since Friday's raid", "los heridos que dejó el desalojo", "cifró en 25 los heridos de la jornada": the toll of
   // one event or day
   if (R.SINCE_RECENT_EVENT.test(clause) || (how === 'toll' && (R.LEFT_BY_EVENT.test(clause) || R.DAY_CUES.test(own)))) return 'incident';
+  // "las personas heridas por bombas lacrimógenas son 253", "los heridos por perdigones suman 400": a toll noun restricted
+  // by a cause before its number counts a part
+  if (how === 'toll' && R.CAUSE_CUES.test(pre.split(/[,;:]/).at(-1) ?? '')) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")

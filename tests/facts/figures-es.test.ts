@@ -218,3 +218,7 @@ test('parts by pointer: "en esos tres días", "en ese hospital", "en sus filas" 
   assert.deepEqual(scopes('Más de 400 heridos han sido atendidos en ese hospital desde diciembre.'), ['subset']);
   assert.deepEqual(scopes('El Ejército informó de 60 heridos en sus filas.'), ['subset']);
 });
+
+test('a toll noun restricted by a cause before its number counts a part: "los heridos por perdigones suman 400"', () => {
+  expectFigures(es('Según el instituto, los heridos por perdigones suman 400.'), [{ kind: 'injured', value: 400, scope: 'subset' }]);
+});
