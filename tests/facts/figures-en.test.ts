@@ -301,3 +301,8 @@ test('a toll given as a range "from X to Y" has both bounds; a toll that "rose f
   ]);
   expectFigures(figures('The death toll rose from 21 to 27, the ministry said.', '2024-08-20', 'en', null), [{ kind: 'deaths', value: 27, qualifier: 'exact', scope: 'cumulative' }]);
 });
+
+test('"nine of the protester killings it recorded": a part of a count, kept out of the toll', () => {
+  const got = figures('In at least nine of the protester killings it has documented, witnesses blame armed civilian groups.', '2023-01-12T15:30:00Z');
+  assert.equal(got[0]?.scope, 'subset', got.map((f) => `${f.value} ${f.scope}`).join(', '));
+});
