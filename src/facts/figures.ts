@@ -212,6 +212,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';
+    // "La Policía Metropolitana contabiliza 10 homicidios", "the mayor said 13 died": a local authority counts its place
+    if (scope === 'cumulative' && R.LOCAL_AUTHORITY.test(s.slice(clause[0], n.start))) scope = 'subset';
     // ("En esos cuatro días hubo 161 detenciones", "atendidos en ese hospital": a stretch of days, or one hospital's patients)
     if (scope === 'cumulative' && (R.DAYS_POINTER.test(s.slice(0, clause[1])) || R.FACILITY_POINTER.test(clauseText))) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words

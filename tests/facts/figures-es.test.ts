@@ -222,3 +222,8 @@ test('parts by pointer: "en esos tres días", "en ese hospital", "en sus filas" 
 test('a toll noun restricted by a cause before its number counts a part: "los heridos por perdigones suman 400"', () => {
   expectFigures(es('Según el instituto, los heridos por perdigones suman 400.'), [{ kind: 'injured', value: 400, scope: 'subset' }]);
 });
+
+test('a local authority counts its own place: "la Policía Metropolitana contabiliza 10 homicidios" is no national toll', () => {
+  const got = es('La Policía Metropolitana, por su parte, contabiliza 10 homicidios desde el inicio del paro.');
+  assert.notEqual(got[0]?.scope, 'cumulative', got.map((f) => `${f.value} ${f.scope}`).join(', '));
+});
