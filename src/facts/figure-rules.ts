@@ -357,8 +357,11 @@ export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aq
 /** "En esos cuatro días hubo 161 detenciones", "in those three days": a stretch of days just told, not the whole story. */
 export const DAYS_POINTER = new RegExp(`(?<![\\p{L}])(?:en|durante|in|during|over)\\s+(?:esos|estos|aquellos|esas|estas|those|these)\\s+(?:\\d+|${'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|two|three|four|five|six|seven|eight|nine|ten'})\\s+(?:d[ií]as|jornadas|semanas|horas|days|weeks|hours)(?![\\p{L}])`, 'iu');
 
-/** A city's or province's own authority ("la Policía Metropolitana", "the mayor", "la gobernación"): its counts are local. */
-export const LOCAL_AUTHORITY = /(?<![\p{L}])(?:polic[ií]a metropolitana|metropolitan police|alcald[ií]a|alcalde(?:sa)?|gobernaci[oó]n|gobernador(?:a)?|intendent[ea]|mayor(?:'s office)?|governor|city hall|county (?:police|officials))(?![\p{L}])/iu;
+/**
+ * A city's or province's own authority ("la Policía Metropolitana", "the mayor", "la gobernación"): its counts are local.
+ * ("mayor" only in English company: in Spanish it is "greater", "el mayor número de muertos")
+ */
+export const LOCAL_AUTHORITY = /(?<![\p{L}])(?:polic[ií]a metropolitana|metropolitan police|alcald[ií]a|alcalde(?:sa)?|gobernaci[oó]n|gobernador(?:a)?|intendent[ea]|(?:the|city|town) mayor|mayor of|mayor['’]s office|governor|city hall|county (?:police|officials))(?![\p{L}])/iu;
 
 /** "the 24 deaths", "los 24 fallecidos": a number named with a definite article, a count already told. */
 export const DEFINITE_BEFORE = /(?<![\p{L}])(?:the|los|las|these|those|estos|estas|esos|esas)\s+$/iu;

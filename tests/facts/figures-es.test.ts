@@ -225,5 +225,6 @@ test('a toll noun restricted by a cause before its number counts a part: "los he
 
 test('a local authority counts its own place: "la Policía Metropolitana contabiliza 10 homicidios" is no national toll', () => {
   const got = es('La Policía Metropolitana, por su parte, contabiliza 10 homicidios desde el inicio del paro.');
+  assert.equal(es('El mayor número de muertos desde el inicio del paro es 47, dijo la Defensoría.')[0]?.scope, 'cumulative', '"mayor" is "greater" in Spanish');
   assert.notEqual(got[0]?.scope, 'cumulative', got.map((f) => `${f.value} ${f.scope}`).join(', '));
 });
