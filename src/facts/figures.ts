@@ -144,7 +144,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
     // (the partitive's own noun wins: "23 muertos y 715 heridos. De los fallecidos, 19…" are dead, not injured; a part
     // after another part of its sentence counts the same people: "…19 ya fueron identificados y los cuatro restantes…")
-    const sibling = sameSentence && out.at(-1)?.part ? out.at(-1) : undefined;
+    // ("…, while Nakuru and Mombasa recorded three each. Kisumu had two.": a list of parts runs on into the next sentence)
+    const lastFound = ctx.found.at(-1);
+    const sibling = sameSentence ? (out.at(-1)?.part ? out.at(-1) : undefined) : lastFound?.part && lastFound.idx === idx - 1 ? lastFound : undefined;
     if (partOf && whole && !namedKind && !leadKind) kind = { kind: (sibling ?? whole).f.kind, how: 'part' };
     // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
     const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));

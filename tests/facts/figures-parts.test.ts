@@ -271,3 +271,8 @@ test('an earlier value ("up from 19 two days ago") is not the whole of the parts
     assert.equal(part?.asOf, '2023-01-12', `${value}`);
   }
 });
+
+test('a list of parts runs on into the next sentence with its kind: "… followed by Puno with four. Cusco had two."', () => {
+  const got = figures('The commission said 361 people had been injured. Juliaca accounted for 17 of the deaths, followed by Puno with four. Cusco had two.', '2023-01-12', 'en', PERU);
+  assert.equal(got.find((f) => f.value === 2)?.kind, 'deaths', got.map((f) => `${f.kind} ${f.value}`).join(', '));
+});
