@@ -7,8 +7,8 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // (Lowered when unseen stories joined the set, each split on arrival: the set got harder, not the rules worse. On
 // fifteen → eighteen stories the code of the fifth session's start scores dev 0.658 → 0.622, test 0.458 → 0.442.)
 const FLOORS = {
-  dev: { f1: 0.69, es: 0.71, series: 0.87, dates: 0.76 },
-  test: { f1: 0.455, es: 0.425, series: 0.6, dates: 0.68 },
+  dev: { f1: 0.69, es: 0.71, series: 0.87, dates: 0.78 },
+  test: { f1: 0.455, es: 0.425, series: 0.6, dates: 0.69 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
