@@ -352,7 +352,7 @@ export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)
 /** "La violencia en esa entidad ha dejado siete muertos", "in that province": the place named just before, by a pointer. */
 export const PLACE_POINTER = /(?<![\p{L}])(?:en|in)\s+(?:esa|esta|dicha|aquella|la misma|that|this|the same)\s+(?:entidad|regi[oó]n|ciudad|provincia|estado|departamento|localidad|zona|municipio|comunidad|state|region|city|province|town|area|district|county)(?![\p{L}])/iu;
 /** "1.600 heridos han recibido atención en ese hospital": the patients of one hospital, a part of the count. */
-export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aquel|el mismo|esa|esta|dicha|la misma|that|this|the same)\s+(?:hospital|centro (?:m[eé]dico|de salud)|cl[ií]nica|morgue|hospital|clinic|morgue|mortuary)(?![\p{L}])/iu;
+export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aquel|el mismo|esa|esta|dicha|la misma|that|this|the same)\s+(?:hospital|centro (?:m[eé]dico|de salud)|cl[ií]nica|clinic|morgue|mortuary)(?![\p{L}])/iu;
 
 /** "En esos cuatro días hubo 161 detenciones", "in those three days": a stretch of days just told, not the whole story. */
 export const DAYS_POINTER = new RegExp(`(?<![\\p{L}])(?:en|durante|in|during|over)\\s+(?:esos|estos|aquellos|esas|estas|those|these)\\s+(?:\\d+|${'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|two|three|four|five|six|seven|eight|nine|ten'})\\s+(?:d[ií]as|jornadas|semanas|horas|days|weeks|hours)(?![\\p{L}])`, 'iu');
