@@ -19,7 +19,7 @@
  * entries), happening-dates (which date mentions can date a happening), lexicon + event-words (event words and
  * past tenses), pairing (clauses; each date with one predicate), clause-text (the event's line), actors.
  */
-import { addDays, dayOf } from './dates.ts';
+import { addDays, dayOf, type DateMention } from './dates.ts';
 import { findPlaces, normalizeName } from './story.ts';
 import type { FactInput, Story } from './types.ts';
 import { actorMatchers, findActors } from './events/actors.ts';
@@ -42,14 +42,13 @@ const PLANNED = /\b(?:will|would|shall|plans? to|is set to|are set to|scheduled|
 /** How long before a story's start a happening still belongs to its timeline: the vote or the killing that set it off. */
 const LEAD_UP_DAYS = 30;
 
-/** A day of the story's timeline: from its lead-up on (a month's or year's date from its start's month or year). */
-export function inStoryTimeline(date: string, story: Story | undefined): boolean {
-  return !story || date >= addDays(story.start, -LEAD_UP_DAYS).slice(0, date.length);
-}
-
-function storyOk(date: string, story: Story | undefined, published: string | null): boolean {
-  if (!inStoryTimeline(date, story)) return false;
-  if (published && date > addDays(published, 1)) return false;
+/**
+ * A day of the story's timeline, told by this text: not after it was published, and from the story's start on — or from its
+ * lead-up when the date is written out ("the day before Castillo was ousted" is read against another day).
+ */
+function storyOk(date: DateMention, story: Story | undefined, published: string | null): boolean {
+  if (story && date.date < story.start && (date.kind !== 'explicit' || date.date < addDays(story.start, -LEAD_UP_DAYS))) return false;
+  if (published && date.date > addDays(published, 1)) return false;
   return true;
 }
 
@@ -120,9 +119,7 @@ export function extractEvents(doc: FactInput, story?: Story, options: ExtractOpt
     const seenDates = new Set<string>();
     for (const pair of pairs.sort((a, b) => a.cost - b.cost)) {
       const { date, verb } = pair;
-      if (seenDates.has(date.date) || !storyOk(date.date, story, published)) continue;
-      // (the lead-up only with its date written out: "the day before Castillo was ousted" is read against another day)
-      if (story && date.date < story.start && date.kind !== 'explicit') continue;
+      if (seenDates.has(date.date) || !storyOk(date, story, published)) continue;
       // Weak protest words in "since …" sentences describe the whole movement, not an event.
       if (verb.kind === 'protest' && verb.weak && /^["“‘']?(?:since|desde)\b/i.test(sentence)) continue;
       // "Saturday, July 22, will be a day of struggle, with marches…": announced, not happened.

@@ -1,4 +1,4 @@
-import { extractEvents, inStoryTimeline } from './events.ts';
+import { extractEvents } from './events.ts';
 import { extractFigures } from './figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
 import { inferAnchor, inferCountsAnchor } from './anchor.ts';
@@ -14,7 +14,7 @@ export interface ModelInput {
 }
 
 /**
- * Figures and events of one text, for the story it belongs to (events long before the story starts are not its timeline).
+ * Figures and events of one text, for the story it belongs to (extractEvents keeps to the story's timeline).
  * With a model's answer, what it adds is kept only once verified against the text and the rules' own reading.
  */
 export function factsOf(
@@ -28,7 +28,7 @@ export function factsOf(
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
   const counted = document.published ? document : { ...document, published: inferCountsAnchor(document.text, story ?? undefined, anchored.published) };
   const figures = extractFigures(counted, story ?? undefined);
-  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published }).filter((event) => inStoryTimeline(event.date, story ?? undefined));
+  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published });
   if (!model) return { story: story?.id ?? null, figures, events };
   const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);
   model.onVerified?.(merged);

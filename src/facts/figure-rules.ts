@@ -2,7 +2,7 @@
 // casualty extraction well, and rules keep every decision explainable. Each table is data: a word list or a
 // regex source; figures.ts assembles them into patterns around each number mention.
 import type { FigureKind, Qualifier } from './types.ts';
-import { ASIDE_VERB } from './sentences.ts';
+import { ASIDE_VERB, CITY_STOP_DATELINE } from './sentences.ts';
 
 const alt = (words: string[]) => `(?:${words.join('|')})`;
 
@@ -325,9 +325,9 @@ export const WEAK_AUX = '(?:was|has been|had been|has|had|reportedly|also|later|
 export const COORD = '(?:and|y|as well as|to|–)\\s+(?:\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)';
 
 /** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ", "LIMA. ": the dispatch's city and date. */
-export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s|^[\p{Lu}][\p{Lu}'’-]{2,}(?: [\p{Lu}][\p{Lu}'’-]+)*\.\s+(?=["“]?\p{Lu})/u;
+export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;
 export function datelineLength(s: string): number {
-  return DATELINE.exec(s)?.[0].length ?? 0;
+  return (DATELINE.exec(s) ?? CITY_STOP_DATELINE.exec(s))?.[0].length ?? 0;
 }
 
 // Context cues for place and date.
@@ -355,7 +355,7 @@ export const PLACE_POINTER = /(?<![\p{L}])(?:en|in)\s+(?:esa|esta|dicha|aquella|
 export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aquel|el mismo|esa|esta|dicha|la misma|that|this|the same)\s+(?:hospital|centro (?:m[eé]dico|de salud)|cl[ií]nica|clinic|morgue|mortuary)(?![\p{L}])/iu;
 
 /** "En esos cuatro días hubo 161 detenciones", "in those three days": a stretch of days just told, not the whole story. */
-export const DAYS_POINTER = new RegExp(`(?<![\\p{L}])(?:en|durante|in|during|over)\\s+(?:esos|estos|aquellos|esas|estas|those|these)\\s+(?:\\d+|${'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|two|three|four|five|six|seven|eight|nine|ten'})\\s+(?:d[ií]as|jornadas|semanas|horas|days|weeks|hours)(?![\\p{L}])`, 'iu');
+export const DAYS_POINTER = /(?<![\p{L}])(?:en|durante|in|during|over)\s+(?:esos|estos|aquellos|esas|estas|those|these)\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|two|three|four|five|six|seven|eight|nine|ten)\s+(?:d[ií]as|jornadas|semanas|horas|days|weeks|hours)(?![\p{L}])/iu;
 
 /**
  * A city's or province's own authority ("la Policía Metropolitana", "the mayor", "la gobernación"): its counts are local.

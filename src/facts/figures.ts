@@ -17,7 +17,7 @@ import { asOfFor, namesVoteOrCoup, ofReason } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
-import { ARTICLE_PERSON_RE, KIND_WORD_RE, KINDS, kindOf, qualifierOf, scopeOf, type How } from './figure-kind.ts';
+import { ARTICLE_PERSON_RE, KIND_WORD_RE, KINDS, kindOf, narrowedToPart, qualifierOf, scopeOf, type How } from './figure-kind.ts';
 
 const { REPORT_VERBS } = R;
 
@@ -157,7 +157,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     }
     // "the 230 suspects comprise 71 from…", "Of the 230 suspects, 68…": a count stated earlier, restated under another
     // noun, is the whole of the parts that follow it
-    const restatedAs = !kind && !n.weak && /\b(?:the|los|las|these|those|estos|estas)\s+$/i.test(before) ? [...ctx.found, ...out].reverse().find((x) => x.f.value === n.value && !x.part) : undefined;
+    const restatedAs = !kind && !n.weak && R.DEFINITE_BEFORE.test(before) ? [...ctx.found, ...out].reverse().find((x) => x.f.value === n.value && !x.part) : undefined;
     if (restatedAs) {
       anchor = { ...restatedAs, idx, at: n.start };
       continue;
@@ -214,10 +214,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';
-    // "La Policía Metropolitana contabiliza 10 homicidios", "the mayor said 13 died": a local authority counts its place
-    if (scope === 'cumulative' && R.LOCAL_AUTHORITY.test(s.slice(clause[0], n.start))) scope = 'subset';
-    // ("En esos cuatro días hubo 161 detenciones", "atendidos en ese hospital": a stretch of days, or one hospital's patients)
-    if (scope === 'cumulative' && (R.DAYS_POINTER.test(s.slice(0, clause[1])) || R.FACILITY_POINTER.test(clauseText))) scope = 'subset';
+    if (scope === 'cumulative' && narrowedToPart(s, clause, n.start)) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
@@ -354,15 +351,12 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   // personas" in the lead) is one figure: its first mention. (Parts with one value are often two: "17 police … 17 executions".)
   const sameFigure = (a: ExtractedFigure, b: ExtractedFigure) => a.kind === b.kind && a.value === b.value && a.qualifier === b.qualifier
     && a.scope === b.scope && a.asOf === b.asOf && a.location === b.location;
-  const read = out
-    .filter((x) => !restated(x))
-    .filter((x) => !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))
-    .map((x) => x.f)
-    .filter((f, i, all) => {
-      const first = f.scope === 'subset' ? undefined : all.slice(0, i).find((earlier) => sameFigure(earlier, f));
-      // (who said it, when only the restatement says: "…, según el recuento de EFE, …")
-      if (first && !first.attribution && f.attribution) Object.assign(first, { attribution: f.attribution, official: f.official });
-      return !first;
-    });
+  const read: ExtractedFigure[] = [];
+  for (const { f } of out.filter((x) => !restated(x) && !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))) {
+    const first = f.scope === 'subset' ? undefined : read.find((earlier) => sameFigure(earlier, f));
+    if (!first) read.push(f);
+    // (who said it, when only the restatement says: "…, según el recuento de EFE, …")
+    else if (!first.attribution && f.attribution) Object.assign(first, { attribution: f.attribution, official: f.official });
+  }
   return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
 }

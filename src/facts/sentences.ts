@@ -40,6 +40,15 @@ function isHeadline(line: string): boolean {
   return capital / content.length >= 0.6;
 }
 
+/** A dispatch's city in capitals, three letters or more in all: "LIMA", "LA PAZ", "NUR-SULTAN". */
+const CAPITALS_CITY = String.raw`(?=[\p{Lu}'’-]{3}|\p{Lu}{1,2} \p{Lu})\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*`;
+const CITY_ALONE = new RegExp(`^${CAPITALS_CITY}$`, 'u');
+/**
+ * "LIMA. La Defensoría…", "NUR-SULTAN. March 14 (Interfax) - …": a city in capitals and a full stop opening a dispatch
+ * (the splitter keeps it with its sentence; figures skip it as a dateline, summaries drop it).
+ */
+export const CITY_STOP_DATELINE = new RegExp(`^${CAPITALS_CITY}\\.\\s+(?=["“]?\\p{Lu})`, 'u');
+
 /** Sentences of `text` with their offsets; `text.slice(s.start, s.end) === s.text`. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -58,7 +67,7 @@ export function splitSentences(text: string): Sentence[] {
       const lastWord = written.toLowerCase();
       if (m[1] === '.' && isAbbreviation(written, lastWord, line.slice(m.index + m[0].length))) continue;
       // "NUR-SULTAN. March 14 (Interfax) - …": a dispatch's city in capitals opens the line's first sentence
-      if (m[1] === '.' && from === 0 && /^[\p{Lu}][\p{Lu}'’-]+(?: [\p{Lu}][\p{Lu}'’-]+)*$/u.test(before) && before.length >= 3) continue;
+      if (m[1] === '.' && from === 0 && CITY_ALONE.test(before)) continue;
       const stop = m.index + m[1]!.length + m[2]!.length;
       push(out, line, base, from, stop, paragraph, headline);
       from = stop + m[3]!.length;

@@ -8,7 +8,7 @@
 // two years ago; lexrank: a few thousand downloads a month) parse the text themselves and rank it alone; none
 // reads our sentences (facts/sentences.ts), treats number mentions as terms, or skips what a digest already told.
 
-import { splitSentences } from '../../facts/sentences.ts';
+import { CITY_STOP_DATELINE, splitSentences } from '../../facts/sentences.ts';
 import { findNumbers } from '../../facts/numbers.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { KnownIndex } from './known-index.ts';
@@ -52,7 +52,7 @@ interface Candidate {
 /** "LIMA, Jan 10 (Reuters) - ", "MADRID (EFE) — ", "LIMA. ": the dateline is not part of what the sentence says. */
 function stripDateline(text: string): string {
   const m = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,\s*[\p{L}.\s]{2,30}?\d{0,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+(?=["“]?\p{Lu})/u.exec(text)
-    ?? /^\p{Lu}[\p{Lu}'’-]{2,}(?:\s\p{Lu}[\p{Lu}'’-]+)*\.\s+(?=["“]?\p{Lu})/u.exec(text);
+    ?? CITY_STOP_DATELINE.exec(text);
   return m && m[0].length < text.length / 2 ? text.slice(m[0].length) : text;
 }
 
