@@ -18,7 +18,7 @@ import { llmConfigFromEnv } from '../src/core/llm-config.ts';
 import { redactUrl } from '../src/core/redact.ts';
 import { Dispatcher } from '../src/core/dispatch.ts';
 import { ingestTargets } from '../src/pipeline/ingest.ts';
-import { evaluate, type Evaluation, type Gold, type Score } from './evaluation.ts';
+import { evaluate, isBreakdownEntry, type Evaluation, type Gold, type Score } from './evaluation.ts';
 import { evaluatePart, NEWS_DIR, type Part, type PartResult } from './news-eval.ts';
 import { seriesCoverage, type DeathsJson } from './series-coverage.ts';
 
@@ -101,6 +101,9 @@ async function sample(): Promise<void> {
     const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
     console.log(`== sample (${seeds})`);
     printFigures(evaluate(gold, facts.figures), gold.figures.length, facts.figures.length);
+    const entries = facts.figures.filter(isBreakdownEntry);
+    const without = evaluate(gold, facts.figures.filter((row) => !isBreakdownEntry(row))).overall;
+    console.log(`${line('without entries', without)}  (${entries.length} breakdown entries like "Ayacucho (9)" set aside: subsets by ANNOTATION.md, not listed in this gold)`);
     const coverage = seriesCoverage(gold, deaths);
     console.log(`/deaths series: ${deaths.series.length} points; cumulative gold death figures in the series: ${coverage.found}/${coverage.expected}`);
     for (const missing of coverage.missing) console.log(`  - not in series: ${missing.value} (${missing.qualifier}) ~${missing.as_of}`);

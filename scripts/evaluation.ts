@@ -132,3 +132,14 @@ export function evaluate(gold: Gold, rows: FactRow[]): Evaluation {
     ),
   };
 }
+
+/**
+ * A figure read from one entry of a parenthesised breakdown by place ("Ayacucho (9)"). ANNOTATION.md makes such an
+ * entry a `subset` by region, and the news set's gold lists them; the sample's gold (seeds-gold.json) does not, so the
+ * sample is also scored without them to keep the two conventions apart.
+ */
+export function isBreakdownEntry(row: FactRow): boolean {
+  if (!row.location || row.scope !== 'subset') return false;
+  const place = row.location.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${place}(?:\\s+\\p{Ll}+)?\\s*\\(${row.value}(?:\\s+\\p{L}+(?:\\s+\\p{L}+)?)?\\)`, 'u').test(row.quote);
+}

@@ -371,3 +371,6 @@ export const OF_THE = /^\s*(?:of|de|among|entre)\s+(?:the|los|las|these|those|es
 
 /** Words before a place that share a count out over places ("most of them in Puno", "la mayoría en Puno"). */
 export const SHARE_OUT_BEFORE = /\b(?:most|many|the (?:majority|bulk)|la mayor[ií]a|gran parte|muchos|muchas)\s+(?:[a-záéíóúñ]+\s+){0,3}?(?:in|en)\s+(?:the\s+|la\s+|el\s+)?(?:[a-záéíóúñ]+\s+(?:and|y)\s+(?:[a-záéíóúñ]+\s+)?)?$|\b(?:most|many|some|half|all|the (?:majority|bulk)|several)\s+of\s+(?:them|whom|those|these)\b[^.;:]{0,50}$|\b(?:mostly|mainly|chiefly|primarily)\b[^.;:]{0,30}$|\b(?:la mayor[ií]a|gran parte|muchos|muchas)\b(?:\s+de\s+(?:ellos|ellas))?[^.;:]{0,50}$|\bprincipalmente\b[^.;:]{0,30}$/i;
+
+/** A lower-case administrative word after a place's name: "Tehran province (11)", "Kano state (36)". */
+export const ADMIN_UNIT = /(?:province|state|county|region|district|department|city|provincia|estado|departamento|regi[oó]n|distrito|municipio|ciudad)/u;

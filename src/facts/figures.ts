@@ -264,12 +264,32 @@ function headNoun(fromNumber: string): string {
   return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
 }
 
-/** "Ayacucho (9), Apurimac (6), …" in a sentence: the breakdown, when it has two entries or more. */
-function breakdownIn(s: string, story?: Story): { region: string; value: number }[] | null {
-  const re = /([\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)*)\s*\((\d{1,6})\)/gu;
-  const list: { region: string; value: number }[] = [];
-  for (let m = re.exec(s); m; m = re.exec(s)) list.push({ region: regionOf(m[1]!, story) ?? m[1]!, value: Number(m[2]) });
+type BreakdownEntry = { region: string; value: number; name: string; at: number };
+
+/**
+ * "Ayacucho (9), Apurimac (6), …", "Tehran province (11)", "Gilan and West Azerbaijan (12 each)" in a sentence: the
+ * breakdown, when it has two entries or more. `name` is the place as written, `at` where its entry starts.
+ */
+function breakdownIn(s: string, story?: Story): BreakdownEntry[] | null {
+  const name = String.raw`[\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)*`;
+  const re = new RegExp(String.raw`(${name})(?:\s+${R.ADMIN_UNIT.source})?\s*\((\d{1,6})(\s+(?:each|cada un[oa]))?\)`, 'gu');
+  const shared = new RegExp(String.raw`(?<![\p{L}])(${name})(?:\s+${R.ADMIN_UNIT.source})?\s+(?:and|y)\s+$`, 'u');
+  const list: BreakdownEntry[] = [];
+  const add = (place: string, value: number, at: number) => list.push({ region: regionOf(place, story) ?? place, value, name: place, at });
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    // "Gilan and West Azerbaijan (12 each)": the place before "and" has the same count
+    const before = m[3] ? shared.exec(s.slice(Math.max(0, m.index - 60), m.index)) : null;
+    if (before) add(before[1]!, Number(m[2]), m.index - before[0].length);
+    add(m[1]!, Number(m[2]), m.index);
+  }
   return list.length >= 2 ? list : null;
+}
+
+/** One entry of a breakdown by place, "Azuay (121)": a part of its whole, of the whole's kind and day (ANNOTATION.md: a subset by region). */
+function regionPart(entry: BreakdownEntry, whole: Found, quote: string, idx: number): Found {
+  const { kind, asOf, asOfPrecision, attribution, official } = whole.f;
+  const f: ExtractedFigure = { kind, value: entry.value, qualifier: 'exact', scope: 'subset', location: entry.name, region: entry.region, asOf, asOfPrecision, quote, attribution, official };
+  return { f, dated: 'inherited', idx, at: entry.at, running: false, part: true, follows: whole };
 }
 
 /**
@@ -318,9 +338,10 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
       const candidates = figs.length ? figs : recent;
       const target = [...candidates].reverse().find(({ f }) => (!mentioned || f.kind === mentioned) && sum <= f.value * 1.1 + 1);
       if (target && !target.f.byRegion) {
-        target.f.byRegion = breakdown;
+        target.f.byRegion = breakdown.map(({ region, value }) => ({ region, value }));
         // "69 people remain hospitalized in Ayacucho (20), Junin (17)…": spread over regions, not in the first one
         if (figs.includes(target)) Object.assign(target.f, { location: null, region: null });
+        figs.push(...breakdown.map((entry) => regionPart(entry, target, sent.text, idx)));
       }
     }
     out.push(...figs);

@@ -16,7 +16,7 @@ const show = (fs: ExtractedFigure[]) =>
 export function expectFigures(got: ExtractedFigure[], expected: Partial<ExtractedFigure>[]): void {
   assert.equal(got.length, expected.length, `expected ${expected.length} figure(s), got:\n    ${show(got)}`);
   for (const want of expected) {
-    const f = got.find((g) => g.kind === want.kind && g.value === want.value);
+    const f = got.find((g) => g.kind === want.kind && g.value === want.value && (want.location === undefined || g.location === want.location));
     assert.ok(f, `no ${want.kind} ${want.value} among:\n    ${show(got)}`);
     for (const [key, value] of Object.entries(want)) {
       assert.deepEqual(f[key as keyof ExtractedFigure], value, `${want.kind} ${want.value}: ${key}`);

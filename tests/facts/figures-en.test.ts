@@ -128,20 +128,35 @@ test('numbers that are not casualties never come out', () => {
   expectNone('The IMF approved a US$ 5 million loan in 2023.', PUB);
 });
 
-test('a breakdown by region attaches to the figure before it', () => {
+test('a breakdown by region attaches to the figure before it, and each entry is a subset of its kind and day', () => {
   const text = 'On Sunday, Peru’s Health Ministry acknowledged that 25 people have died during the protests.\n\n' +
     'According to official data, the departments where these deaths occurred were Ayacucho (9), Apurimac (6), Cusco (3), Junin (3), La Libertad (3), and Arequipa (1).\n\n' +
     'The Health ministry also reported 287 injured people who have already been discharged.';
   const got = figures(text, '2022-12-19');
+  const entry = (value: number, location: string, region: string) => ({ kind: 'deaths' as const, value, qualifier: 'exact' as const, scope: 'subset' as const, asOf: '2022-12-18', location, region });
   expectFigures(got, [
     { kind: 'deaths', value: 25, scope: 'cumulative', asOf: '2022-12-18' },
+    entry(9, 'Ayacucho', 'Ayacucho'), entry(6, 'Apurimac', 'Apurímac'), entry(3, 'Cusco', 'Cusco'), entry(3, 'Junin', 'Junín'),
+    entry(3, 'La Libertad', 'La Libertad'), entry(1, 'Arequipa', 'Arequipa'),
     { kind: 'injured', value: 287, scope: 'cumulative', asOf: '2022-12-18', attribution: 'Health Ministry' },
   ]);
   assert.deepEqual(got[0]!.byRegion, [
     { region: 'Ayacucho', value: 9 }, { region: 'Apurímac', value: 6 }, { region: 'Cusco', value: 3 },
     { region: 'Junín', value: 3 }, { region: 'La Libertad', value: 3 }, { region: 'Arequipa', value: 1 },
   ]);
-  assert.equal(got[1]!.byRegion, undefined);
+  assert.equal(got.at(-1)!.byRegion, undefined);
+});
+
+test('breakdown entries: "(12 each)" counts for both places, a lower-case unit after the name, none without a whole', () => {
+  const text = 'The rights group said at least 201 people had been killed across the country since the protests began. ' +
+    'The worst-hit province was Sistan-Baluchestan with 82 deaths; after it come Mazandaran (28), Kurdistan (14), Gilan and West Azerbaijan (12 each) and Tehran province (11), the group said.';
+  const parts = figures(text, '2022-10-12').filter((f) => f.scope === 'subset' && f.location && f.quote.includes('(28)'));
+  assert.deepEqual(parts.map((f) => [f.location, f.value, f.kind, f.asOf]), [
+    ['Mazandaran', 28, 'deaths', '2022-10-12'], ['Kurdistan', 14, 'deaths', '2022-10-12'], ['Gilan', 12, 'deaths', '2022-10-12'],
+    ['West Azerbaijan', 12, 'deaths', '2022-10-12'], ['Tehran', 11, 'deaths', '2022-10-12'],
+  ]);
+  // a list of places with numbers in brackets but no casualty count before it is not a breakdown of one
+  expectNone('The march drew crowds in Quito (12) and Cuenca (4), organisers said.', PUB);
 });
 
 test('an undated incident takes the document’s incident date; headlines are skipped', () => {
@@ -265,8 +280,12 @@ test('background tolls from before the story are dropped (Truth Commission)', ()
 
 test('a figure spread over a breakdown in its own sentence has no single location', () => {
   const got = figures('Nevertheless, 69 people remain hospitalized in Ayacucho (20), Junin (17), La Libertad (12), Ucayali (6), Apurimac (5), Lima (4), Arequipa (4), and Huancavelica (1).', '2022-12-19');
-  expectFigures(got, [{ kind: 'injured', value: 69, scope: 'subset', location: null, region: null }]);
+  expectFigures(got.slice(0, 1), [{ kind: 'injured', value: 69, scope: 'subset', location: null, region: null }]);
   assert.equal(got[0]!.byRegion?.length, 8);
+  assert.deepEqual(got.slice(1).map((f) => [f.location, f.value, f.scope]), [
+    ['Ayacucho', 20, 'subset'], ['Junin', 17, 'subset'], ['La Libertad', 12, 'subset'], ['Ucayali', 6, 'subset'],
+    ['Apurimac', 5, 'subset'], ['Lima', 4, 'subset'], ['Arequipa', 4, 'subset'], ['Huancavelica', 1, 'subset'],
+  ]);
   assert.deepEqual(got[0]!.byRegion?.[1], { region: 'Junín', value: 17 });
 });
 
