@@ -305,6 +305,8 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   // Each sentence's date mentions, found once: the day the article reports on and every count read them.
   const mentions = sentences.map((x) => (x.headline ? [] : findDateMentions(x.text, published, doc.language)));
   const out: Found[] = [];
+  // wholes named again to open their parts ("De los 285 decesos que reporta la ANPDH, …"), where they were named
+  const restatements: Found[] = [];
   const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out,
     newsDay: newsDayOf(sentences, mentions, published), entryDays: entryDays(sentences, published) };
   const infobox = infoboxFigures(doc.text, published);
@@ -320,6 +322,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
+    if (ctx.restated) restatements.push(ctx.restated);
     // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
     // ("De las 3.649 personas heridas, 2.063 … El desglose: 1.624 …": the restated whole runs on to the next sentence)
     ctx.previous = figs.filter((x) => !x.part && !x.earlierValue).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
@@ -346,6 +349,16 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     }
     out.push(...figs);
   });
+  // "…at least 148 people were killed on July 19. … Within Dhaka city, the report lists 24 killed in Mirpur, 23 in
+  // Rampura…": an undated count restricted to a place is a share of the last larger count of its kind, and of its day
+  // (a whole named again, "De los 285 decesos…", is the last one named)
+  const wholes = [...out, ...restatements].sort((a, b) => a.idx - b.idx || a.at - b.at);
+  for (const x of out) {
+    if (x.dated || x.part || x.running || x.f.scope !== 'subset' || !x.f.location) continue;
+    const before = wholes.filter((w) => w.idx < x.idx || (w.idx === x.idx && w.at < x.at));
+    const whole = before.reverse().find((w) => w.dated && !w.part && !w.earlierValue && w.f.kind === x.f.kind && w.f.value > x.f.value);
+    if (whole) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: whole.f.asOf, asOfPrecision: whole.f.asOfPrecision } });
+  }
   // an undated incident (or part of one) most likely belongs to the document's dated incident: "after over a
   // dozen were killed" in a story about "17 killed in Juliaca Monday"
   const counts = new Map<string, number>();

@@ -325,3 +325,11 @@ test('"nine of the protester killings it recorded": a part of a count, kept out 
   const got = figures('In at least nine of the protester killings it has documented, witnesses blame armed civilian groups.', '2023-01-12T15:30:00Z');
   assert.equal(got[0]?.scope, 'subset', got.map((f) => `${f.value} ${f.scope}`).join(', '));
 });
+
+test('an undated count restricted to a place is a share of the last larger count of its kind, and takes its day', () => {
+  const text = 'A rights group said on Friday that at least 90 people were shot dead on March 3 across the country. ' +
+    'Officials had spoken of 30. ' +
+    'Within Puno, the group counts 20 killed in Juliaca, 12 in Ilave and five in Juli.';
+  const got = figures(text, '2024-04-12').filter((f) => f.location);
+  assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[20, 'subset', '2024-03-03'], [12, 'subset', '2024-03-03'], [5, 'subset', '2024-03-03']]);
+});

@@ -228,3 +228,15 @@ test('a local authority counts its own place: "la Policía Metropolitana contabi
   assert.equal(es('El mayor número de muertos desde el inicio del paro es 47, dijo la Defensoría.')[0]?.scope, 'cumulative', '"mayor" is "greater" in Spanish');
   assert.notEqual(got[0]?.scope, 'cumulative', got.map((f) => `${f.value} ${f.scope}`).join(', '));
 });
+
+test('una parte por lugar sin fecha propia es del total nombrado de nuevo justo antes ("De los 120 decesos…")', () => {
+  const text = 'Entre 95 y 120 personas han perdido la vida en Perú desde que estallaron las protestas, según distintos organismos. ' +
+    'El informe que presentó ayer la Coordinadora establece que al menos 120 personas murieron entre el 7 de diciembre y el 5 de marzo. ' +
+    'La Defensoría, por su parte, contabilizaba 95 víctimas mortales hasta el sábado. ' +
+    'De los 120 decesos que reporta la Coordinadora, 100 quedaron registrados con nombre. ' +
+    'Según su presidenta, la jornada más sangrienta fue la del 9 de enero, con 18 fallecidos. ' +
+    'El departamento de Puno acumula 60 asesinatos: 50 en Juliaca y 10 en Ilave.';
+  // the 95 "hasta el sábado" (March 4) is the last larger count, but the 120 named again opens what follows
+  const got = figures(text, '2023-03-07', 'es').filter((f) => f.location);
+  assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[60, 'subset', '2023-03-05'], [50, 'subset', '2023-03-05'], [10, 'subset', '2023-03-05']]);
+});
