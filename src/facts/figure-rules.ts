@@ -374,3 +374,6 @@ export const SHARE_OUT_BEFORE = /\b(?:most|many|the (?:majority|bulk)|la mayor[i
 
 /** A lower-case administrative word after a place's name: "Tehran province (11)", "Kano state (36)". */
 export const ADMIN_UNIT = /(?:province|state|county|region|district|department|city|provincia|estado|departamento|regi[oó]n|distrito|municipio|ciudad)/u;
+
+/** "The authorities, for their part, have reported…", "El Cenidh, por su parte, …": another voice than the one before. */
+export const OTHER_VOICE = /(?<![\p{L}])(?:for (?:its|their|his|her) part|on the other hand|por su parte|en cambio|por otro lado)(?![\p{L}])/iu;

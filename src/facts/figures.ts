@@ -350,13 +350,16 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     out.push(...figs);
   });
   // "…at least 148 people were killed on July 19. … Within Dhaka city, the report lists 24 killed in Mirpur, 23 in
-  // Rampura…": an undated count restricted to a place is a share of the last larger count of its kind, and of its day
+  // Rampura…", "…claimed 230 lives in January. … 86 assailants were killed…": an undated subset (by place, victim,
+  // cause) is a share of the last larger count of its kind named before it, and of its day — unless another voice
+  // speaks ("The authorities, for their part, …") or the two name different sources
   // (a whole named again, "De los 285 decesos…", is the last one named)
   const wholes = [...out, ...restatements].sort((a, b) => a.idx - b.idx || a.at - b.at);
   for (const x of out) {
-    if (x.dated || x.part || x.running || x.f.scope !== 'subset' || !x.f.location) continue;
+    if (x.dated || x.part || x.running || x.f.scope !== 'subset' || R.OTHER_VOICE.test(x.f.quote)) continue;
     const before = wholes.filter((w) => w.idx < x.idx || (w.idx === x.idx && w.at < x.at));
-    const whole = before.reverse().find((w) => w.dated && !w.part && !w.earlierValue && w.f.kind === x.f.kind && w.f.value > x.f.value);
+    const whole = before.reverse().find((w) => w.dated && !w.part && !w.earlierValue && w.f.kind === x.f.kind && w.f.value > x.f.value
+      && (!w.f.attribution || !x.f.attribution || w.f.attribution === x.f.attribution));
     if (whole) Object.assign(x, { dated: 'inherited', f: { ...x.f, asOf: whole.f.asOf, asOfPrecision: whole.f.asOfPrecision } });
   }
   // an undated incident (or part of one) most likely belongs to the document's dated incident: "after over a

@@ -333,3 +333,12 @@ test('an undated count restricted to a place is a share of the last larger count
   const got = figures(text, '2024-04-12').filter((f) => f.location);
   assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[20, 'subset', '2024-03-03'], [12, 'subset', '2024-03-03'], [5, 'subset', '2024-03-03']]);
 });
+
+test('an undated subset by victim type takes the day of the larger count before it, unless another voice speaks', () => {
+  const text = 'The unrest that swept the country in January claimed the lives of 230 people, the prosecutor general said on Monday. ' +
+    'Most of those who died were civilians. ' +
+    'Guards at public buildings killed 86 assailants while attacks were being repelled, he said. ' +
+    'The interior ministry, for its part, has counted the deaths of 21 police officers.';
+  const got = figures(text, '2023-03-14');
+  assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[230, 'cumulative', '2023-01-31'], [86, 'subset', '2023-01-31'], [21, 'subset', '2023-03-14']]);
+});
