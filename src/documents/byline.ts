@@ -1,4 +1,4 @@
-import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, wireDatelineDate } from './dates.ts';
+import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, TIME_ZONE, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
 export interface Byline {
@@ -42,7 +42,7 @@ function isPlace(s: string): boolean {
   return words.length > 0 && words.length <= 5 && /^\p{Lu}/u.test(s) && words.every((w) => PLACE_WORD.test(w));
 }
 
-const TIME_ONLY = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
+const TIME_ONLY = new RegExp(String.raw`^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?)?${TIME_ZONE}$`, 'i');
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
 const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
 const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
@@ -51,7 +51,10 @@ const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
 const CREDIT = /^(?:(?:fuente|fuentes|source|sources|foto|photo|con informaci[oó]n de)\s*:\s*.+|(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
-const UPDATE = /^(?:updated|actualizado|modified|modificado)\b/i;
+const UPDATE = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)\b/i;
+// "Updated March 5, 2023; Published March 4, 2023", "Actualizado: 05/03/2023 Publicado: 04/03/2023": the publication
+// told after the update
+const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|publicada)\b/i;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -138,7 +141,9 @@ function wordsIn(s: string): number {
  * `language` (see `parseDateString`); an undecidable one leaves the date unknown but the line a byline.
  */
 export function parseBylineLine(line: string, language?: string | null): Byline | null {
-  const s = line.trim();
+  const trimmed = line.trim();
+  const cue = UPDATE.test(trimmed) ? PUBLISHED_AFTER_UPDATE.exec(trimmed) : null;
+  const s = cue ? trimmed.slice(cue.index) : trimmed;
   if (!s || s.length > 160) return null;
   // A wire dateline ("SANTIAGO, 29 oct (Télam) — Por …") opens the story's text: not a byline (a date and a time alone,
   // "Sábado, 12 de octubre de 2019 - 19:10", are one).

@@ -16,7 +16,19 @@ const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 // "11/05/2021", "11-05-2021": day-first or month-first depending on who wrote it (see `numericDate`).
 const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 // A clock time after a numeric date: "11/05/2021 - 13:24", "17/01/2020, 09:30 h", "06/09/2021 12:00AM EDT".
-const TRAILING_TIME = /(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?(?:\s*\(?(?:utc|gmt|[ecmp][sd]t)\)?)?$/i;
+/** A time zone after a time: "GMT", "CET", "EAT", "UTC-5", "(GMT+3)". */
+export const TIME_ZONE = String.raw`(?:\s*\(?(?:utc|gmt|[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
+const TRAILING_TIME = new RegExp(String.raw`(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?${TIME_ZONE}$`, 'i');
+const WEEKDAYS: [RegExp, number][] = [[/^(?:sun|domingo)/iu, 0], [/^(?:mon|lunes)/iu, 1], [/^(?:tue|martes)/iu, 2], [/^(?:wed|mi[eé]rcoles)/iu, 3], [/^(?:thu|jueves)/iu, 4], [/^(?:fri|viernes)/iu, 5], [/^(?:sat|s[aá]bado)/iu, 6]];
+
+/** The day of the week (0 = Sunday) a date string opens with, else null. */
+function weekdayBefore(s: string): number | null {
+  return WEEKDAY_BEFORE.test(s) ? (WEEKDAYS.find(([re]) => re.test(s))?.[1] ?? null) : null;
+}
+
+// "Sábado 4/3/2023", "Sat, 03/04/2023": a weekday before a date adds nothing (and must not hand a numeric date to an
+// English reading on a Spanish page). Spanish weekdays only in full: "mar" is also March.
+const WEEKDAY_BEFORE = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?|monday,?|tuesday,?|wednesday,?|thursday,?|friday,?|saturday,?|sunday,?|lunes,?|martes,?|mi[eé]rcoles,?|jueves,?|viernes,?|s[aá]bado,?|domingo,?)\s+(?=\d)/iu;
 
 const MIN_YEAR = 1990;
 
@@ -108,7 +120,7 @@ export function isUndecidedNumericDate(value: string, language?: string | null):
  * "December 19, 2022", "MARCH 10, 2023", "10.01.2023", "3 de enero de 2023", "2023-01-03";
  * "11/05/2021 - 13:24" by the page's `language` (ISO 639-1), see `numericDate`.
  */
-export function parseDateString(value: string, language?: string | null): string | null {
+export function parseDateString(value: string, language?: string | null, onWeekday?: number): string | null {
   const s = value
     .trim()
     .replace(FILLER, '')
@@ -118,6 +130,8 @@ export function parseDateString(value: string, language?: string | null): string
     .replace(/(\p{L})\s+del\s+((?:19|20)\d{2})\b/iu, '$1 de $2')
     // "mayo 12, 2021": a Spanish month written first, as English writes it.
     .replace(SPANISH_MONTH_FIRST, '$2 de $1 de $3');
+  const weekday = weekdayBefore(s);
+  if (weekday !== null) return parseDateString(s.replace(WEEKDAY_BEFORE, ''), language, weekday);
   if (!s || s.length > 60) return null;
   if (ISO_DATE.test(s) || ISO_DATETIME.test(s)) return normalizeIsoDate(s);
   const numeric = s.replace(TRAILING_TIME, '');
@@ -126,7 +140,12 @@ export function parseDateString(value: string, language?: string | null): string
   const yearFirst = YEAR_FIRST.exec(numeric);
   if (yearFirst) return ymd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
   const slashed = SLASHED.exec(numeric);
-  if (slashed) return numericDate(Number(slashed[1]), Number(slashed[3]), Number(slashed[4]), language) ?? null;
+  if (slashed) {
+    const read = numericDate(Number(slashed[1]), Number(slashed[3]), Number(slashed[4]), language);
+    // "Sat, 03/04/2023": the weekday tells which reading the page meant
+    const readings = read === undefined && onWeekday !== undefined ? numericReadings(numeric).filter((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === onWeekday) : [];
+    return read ?? (readings.length === 1 ? readings[0]! : null);
+  }
 
   for (const parser of [chrono.en.strict, chrono.es.strict]) {
     const [hit] = parser.parse(s, new Date(), { forwardDate: false });

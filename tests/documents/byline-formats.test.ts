@@ -97,3 +97,18 @@ test('a headline may open with a hashtag; the byline under it still dates the pa
   assert.equal(post?.title, '#FreeTheStreets: Police say 40 protesters held after march');
   assert.equal(post?.published, '2024-03-03');
 });
+
+test('a weekday decides a numeric date the language leaves open, and never hands a Spanish date to an English reading', () => {
+  const cases: [string, string, string | null][] = [
+    ['Sábado 4/3/2023', 'es', '2023-03-04'],
+    ['Posted: Sat, 03/04/2023 - 10:45', 'en', '2023-03-04'],
+    ['Mon 03/04/2023', 'en', '2023-04-03'],
+    ['Madrid | 04 mar 2023 - 10:45 CET', 'es', '2023-03-04'],
+    ['Nairobi - 4 March 2023 - 10:45 EAT', 'en', '2023-03-04'],
+    ['Updated March 5, 2023; Published March 4, 2023', 'en', '2023-03-04'],
+    ['Last Modified: March 5, 2023 | Published: March 4, 2023', 'en', '2023-03-04'],
+    ['Actualizado: 05/03/2023 Publicado: 04/03/2023', 'es', '2023-03-04'],
+  ];
+  for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
+  assert.equal(parseBylineLine('Last Modified: March 5, 2023', 'en'), null, 'an update alone is not the publication');
+});
