@@ -7,6 +7,7 @@
 import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Story } from './types.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount } from './dates.ts';
 import { findNumbers } from './numbers.ts';
+import { placesSharing } from './each-share.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces, placeToRegion } from './story.ts';
@@ -162,6 +163,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       anchor = { ...restatedAs, idx, at: n.start };
       continue;
     }
+    // "Nakuru, Kajiado and Mombasa recorded three each", "hubo seis en cada caso": shares of what the sentence counts
+    if (!kind && !n.weak && placesSharing(s, n.start, n.end)) {
+      const shared = out.at(-1)?.f.kind ?? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start));
+      if (shared) kind = { kind: shared, how: 'part' };
+    }
     if (!kind) continue;
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
     // item of a list of parts, is one
@@ -241,10 +247,18 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
       asOf, asOfPrecision: precision, quote: s, attribution, official,
     };
-    out.push({
+    const found: Found = {
       f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post),
       follows: from && !from.dated ? from : undefined, earlierValue: earlier !== undefined,
-    });
+    };
+    out.push(found);
+    // "nine each in Jatrabari and Uttara": the count once for every place named
+    const shared = placesSharing(s, n.start, n.end);
+    if (shared) {
+      const share = (place: string): ExtractedFigure => ({ ...f, location: place, region: regionOf(place, ctx.story), scope: f.scope === 'cumulative' ? 'subset' : f.scope });
+      found.f = share(shared[0]!);
+      out.push(...shared.slice(1).map((place) => ({ ...found, f: share(place) })));
+    }
   }
   // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
   // groups of one count, each a part of a total the sentence does not state

@@ -278,3 +278,14 @@ test('a list of parts runs on into the next sentence with its kind: "… followe
   const got = figures('The commission said 361 people had been injured. Juliaca accounted for 17 of the deaths, followed by Puno with four. Cusco had two.', '2023-01-12', 'en', PERU);
   assert.equal(got.find((f) => f.value === 2)?.kind, 'deaths', got.map((f) => `${f.kind} ${f.value}`).join(', '));
 });
+
+test('one count told for each of several places is a figure per place', () => {
+  const en = figures('Police said 60 people were arrested: 20 in Juliaca, with eight each in Ilave and Juli, while Puno and Cusco recorded three each.', '2023-01-12');
+  assert.deepEqual(en.filter((f) => f.value === 8 || f.value === 3).map((f) => [f.value, f.kind, f.scope, f.location]), [
+    [8, 'detained', 'subset', 'Ilave'], [8, 'detained', 'subset', 'Juli'], [3, 'detained', 'subset', 'Puno'], [3, 'detained', 'subset', 'Cusco'],
+  ]);
+  const es = figures('La Defensoría contabiliza 40 detenidos; en Puno y en Cusco hubo seis en cada caso.', '2023-01-12', 'es');
+  assert.deepEqual(es.filter((f) => f.value === 6).map((f) => [f.kind, f.location]), [['detained', 'Puno'], ['detained', 'Cusco']]);
+  const before = figures('Ilave, Juli and Ayaviri each recorded one death, the ombudsman said.', '2023-01-12');
+  assert.deepEqual(before.map((f) => [f.value, f.location]), [[1, 'Ilave'], [1, 'Juli'], [1, 'Ayaviri']]);
+});
