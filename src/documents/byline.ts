@@ -75,7 +75,8 @@ function fieldDate(field: string, language: string | null | undefined): string |
   // or a short label ("News release, 8 December 2017", "Comunicado de prensa, 8 de diciembre de 2017").
   for (let at = field.indexOf(','); at > 0; at = field.indexOf(',', at + 1)) {
     const before = field.slice(0, at).replace(/\s*\([^()]{1,30}\)/g, '').trim();
-    if (!isPlace(before) && !isLabel(before)) break;
+    // ("Source: The Daily, 12 October 2019": a credit before the date)
+    if (!isPlace(before) && !isLabel(before) && !CREDIT.test(before)) break;
     const rest = field.slice(at + 1).trim().replace(WEEKDAY_LEAD, '');
     const dated = parseDateString(rest, language);
     if (dated) return dated;
@@ -168,8 +169,8 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
     if (UPDATE.test(field)) continue; // an update is not the publication
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
     if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
-    if (CREDIT.test(field) || SECTION_WORD.test(field)) continue; // "Redacción con AFP", "Opinión"
     const date = fieldDate(field, language);
+    if (date === null && (CREDIT.test(field) || SECTION_WORD.test(field))) continue; // "Redacción con AFP", "Opinión"
     if (date !== null) {
       if (dated) return null;
       dated = true;
@@ -192,6 +193,8 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
     else if (!place && isPlace(field)) place = field;
     else return null;
   }
+  // "Press release" on a line of its own under the headline: what the page is, its date on the next line
+  if (!dated && !byline && fields.length === 1 && isLabel(fields[0]!)) return { byline: null, outlet: null, published: null };
   if (!dated && !byline) return null;
   // An author alone must be the whole line ("By Lucas Leiroz"), not "By March 1, residents …".
   if (!dated && fields.length > 2) return null;

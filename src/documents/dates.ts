@@ -187,10 +187,11 @@ export function cuedPublicationDate(line: string, language?: string | null): str
   return CUE.test(line.trim()) ? publicationDateCue(line, language) : null;
 }
 
-// An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." /
+// An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." / a page's own "Last
+// updated: 12 October 2019" line /
 // "Esta página se editó por última vez el 3 dic 2024 a las 14:12.", or the header of an old revision: "Revision as of
 // 12:17, 2 August 2024 by …" / "Revisión del 12:17 2 ago 2024".
-const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$/iu;
+const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)\.?$/iu;
 
 /**
  * The last-edit date an encyclopedia prints about itself → ISO date, else null. It says when the page
@@ -198,7 +199,7 @@ const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40
  */
 export function lastEditedDate(line: string): string | null {
   const m = LAST_EDITED.exec(line.trim());
-  const date = m?.[1] ?? m?.[2] ?? m?.[3];
+  const date = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
   return date ? parseDateString(date) : null;
 }
 

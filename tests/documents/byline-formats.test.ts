@@ -112,3 +112,13 @@ test('a weekday decides a numeric date the language leaves open, and never hands
   for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
   assert.equal(parseBylineLine('Last Modified: March 5, 2023', 'en'), null, 'an update alone is not the publication');
 });
+
+test('a credit before the date, a label line over it, or only a "last updated" line still date a text page', () => {
+  const body = 'The ombudsman said five people died in the protests across the country this week, and asked for calm.\n\n' +
+    'The government has called for talks with the leaders of the movement, who say the strike will go on.';
+  const published = (header: string) => splitPosts(`Five dead in protests\n${header}\n\n${body}\n`, { language: 'en' })[0]?.published;
+  assert.equal(published('Source: The Daily, 12 October 2019'), '2019-10-12');
+  assert.equal(published('Press release\n12 October 2019'), '2019-10-12');
+  assert.equal(published('Last updated: 12 October 2019'), '2019-10-12');
+  assert.equal(published('Updated 13 October 2019 | Published 12 October 2019'), '2019-10-12');
+});
