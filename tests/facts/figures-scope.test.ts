@@ -275,3 +275,14 @@ test('a place pointed at again ("en esa entidad") restricts the count to it; a l
   const got = figures('La fiscal habló del estado Oyo, donde hubo saqueos durante tres días. La violencia en esa entidad, dijo, ha dejado seis personas muertas.', PUB, 'es', LAGOS);
   expectFigures(got, [{ kind: 'deaths', value: 6, scope: 'subset', location: 'Oyo' }]);
 });
+
+test('a count of one protest named in the singular, or of the day so far, is an incident', () => {
+  expectFigures(figures('Police have so far detained 30 people over the march that turned violent outside the Congress on Thursday night.', '2023-01-13'), [
+    { kind: 'detained', value: 30, scope: 'incident' },
+  ]);
+  expectFigures(figures('La Coordinadora contabiliza 41 detenidos en lo que va de día en las protestas de Lima.', '2023-01-13', 'es'), [
+    { kind: 'detained', value: 41, scope: 'incident' },
+  ]);
+  // the plural still spans the movement
+  expectFigures(figures('Police have so far detained 300 people over the protests.', '2023-01-13'), [{ kind: 'detained', value: 300, scope: 'cumulative' }]);
+});
