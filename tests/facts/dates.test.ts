@@ -104,3 +104,10 @@ test('"mayo" is read whole, not as English "May" and a stray "o"', () => {
   const [d] = findDateMentions('a finales de mayo ya contaba 66 víctimas', '2021-06-08', 'es');
   assert.equal(d?.text, 'finales de mayo');
 });
+
+test('"four days later", "al día siguiente" count from the day named before them; "dos días después de que…" does not', () => {
+  const days = (text: string, language = 'en') => findDateMentions(text, '2023-02-01', language).map((d) => d.date);
+  assert.deepEqual(days('Ten people were killed on 15 January in Ayacucho; seven more died four days later in Juliaca.'), ['2023-01-15', '2023-01-19']);
+  assert.deepEqual(days('El 9 de enero murieron 17 personas y al día siguiente falleció un policía.', 'es'), ['2023-01-09', '2023-01-10']);
+  assert.deepEqual(days('El sábado 14 de enero, dos días después de que el Gobierno decretara la emergencia, hubo 40 heridos.', 'es'), ['2023-01-14']);
+});
