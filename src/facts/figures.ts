@@ -140,6 +140,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
     const namedKind = partitive ? KINDS.find((k) => KIND_WORD_RE[k].test(partitive)) : undefined;
     if (namedKind) kind = { kind: namedKind, how: 'part' };
+    // "De los heridos, 36 lo fueron por armas de fuego": a partitive that names its kind opens a part even when its
+    // whole was told paragraphs back
+    const farPartitive = !kind && !n.weak ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
+    const farKind = farPartitive ? KINDS.find((k) => KIND_WORD_RE[k].test(farPartitive)) : undefined;
+    if (farKind) kind = { kind: farKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };

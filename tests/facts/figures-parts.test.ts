@@ -289,3 +289,12 @@ test('one count told for each of several places is a figure per place', () => {
   const before = figures('Ilave, Juli and Ayaviri each recorded one death, the ombudsman said.', '2023-01-12');
   assert.deepEqual(before.map((f) => [f.value, f.location]), [[1, 'Ilave'], [1, 'Juli'], [1, 'Ayaviri']]);
 });
+
+test('a partitive that names its kind opens a part even when its whole was told paragraphs back', () => {
+  const text = 'La represión del 15 de enero dejó 40 heridos en Juliaca, según la Defensoría.\n\n' +
+    'El Gobierno negó entonces que la policía hubiera usado armas de fuego y culpó a los manifestantes.\n\n' +
+    'Los familiares de las víctimas exigen desde entonces una investigación independiente.\n\n' +
+    'De los heridos, 12 lo fueron por perdigones, según el informe forense.';
+  const got = figures(text, '2023-03-01', 'es').filter((f) => f.value === 12);
+  assert.deepEqual(got.map((f) => [f.kind, f.scope]), [['injured', 'subset']]);
+});
