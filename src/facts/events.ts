@@ -20,7 +20,7 @@
  * past tenses), pairing (clauses; each date with one predicate), clause-text (the event's line), actors.
  */
 import { addDays, dayOf, type DateMention } from './dates.ts';
-import { findPlaces, normalizeName } from './story.ts';
+import { findPlaces, LEAD_UP_DAYS, normalizeName } from './story.ts';
 import type { FactInput, Story } from './types.ts';
 import { actorMatchers, findActors } from './events/actors.ts';
 import { eventClause } from './events/clause-text.ts';
@@ -38,9 +38,6 @@ export type { DatedEvent, EventKind } from './events/lexicon.ts';
 const ANNIVERSARY = /\b(?:anniversary|aniversario|one year (?:since|after)|un año (?:de|desde))\b/iu;
 /** Between a date and its event word: the happening is announced, not reported. */
 const PLANNED = /\b(?:will|would|shall|plans? to|is set to|are set to|scheduled|va a|van a|se realizará|será)\b/i;
-
-/** How long before a story's start a happening still belongs to its timeline: the vote or the killing that set it off. */
-const LEAD_UP_DAYS = 30;
 
 /**
  * A day of the story's timeline, told by this text: not after it was published, and from the story's start on — or from its

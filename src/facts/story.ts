@@ -9,6 +9,7 @@ import { yaml } from '../core/yaml.ts';
 import { z } from 'zod';
 import { CronistaError } from '../core/errors.ts';
 import { normalizeText } from '../documents/dedup.ts';
+import { addDays } from '../core/calendar.ts';
 import type { Story } from './types.ts';
 
 /** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
@@ -296,6 +297,9 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
   return out;
 }
 
+/** How long before a story's start a happening still belongs to it: the vote or the killing that set it off. */
+export const LEAD_UP_DAYS = 30;
+
 /**
  * The story a document belongs to: the one whose keywords and gazetteer places it names most, or null. A keyword several
  * followed stories share ("protests", "Defensoría del Pueblo") weighs less than one of its own ("Bolivia", "Senkata"):
@@ -305,8 +309,15 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
  * Ecuador's. Each distinct place of the story's gazetteer named counts 1 (at most 3). Among several stories, a story needs
  * a score of 1; asked about one story alone, any of its words will do.
  */
-export function storyFor(document: { title: string | null; text: string }, stories: readonly Story[]): Story | null {
+export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
+  // Two stories in one country share their words: the year each began, named most often in the text, tells them apart,
+  // and a story cannot be one that began more than a month after the report was published.
+  const published = document.published?.slice(0, 10) ?? null;
+  const startYear = (story: Story) => story.start.slice(0, 4);
+  const yearCounts = new Map<string, number>();
+  for (const m of `${document.title ?? ''} ${document.text}`.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) yearCounts.set(m[0], (yearCounts.get(m[0]) ?? 0) + 1);
+  const mostNamed = Math.max(0, ...stories.map((story) => yearCounts.get(startYear(story)) ?? 0));
   const shared = new Map<string, number>();
   for (const story of stories) for (const keyword of keywordWeights(story).keys()) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
@@ -314,8 +325,10 @@ export function storyFor(document: { title: string | null; text: string }, stori
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
+    if (stories.length > 1 && published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
     const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
     let score = Math.min(3, places);
+    if (stories.length > 1 && mostNamed > 0 && (yearCounts.get(startYear(story)) ?? 0) === mostNamed) score += 1;
     for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
     if (score >= minimum && score > bestScore) {
       best = story;

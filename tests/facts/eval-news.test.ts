@@ -5,10 +5,12 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // Keeps the levels on the news set (other crises, written after real coverage) from regressing; `npm run eval`
 // prints every miss. Floors sit just under the levels measured when they were last raised (see NOTES.md).
 // (Lowered when unseen stories joined the set, each split on arrival: the set got harder, not the rules worse. On
-// fifteen → eighteen stories the code of the fifth session's start scores dev 0.658 → 0.622, test 0.458 → 0.442.)
+// fifteen → eighteen stories the code of the fifth session's start scores dev 0.658 → 0.622, test 0.458 → 0.442; on
+// eighteen → twenty-one (Cuba 2021, Iran 2019, Panama 2023, scored 0.533 whole on arrival) the seventh session's code
+// scores dev 0.752 → 0.742, test 0.462 → 0.455, test series 65/106 → 70/121.)
 const FLOORS = {
-  dev: { f1: 0.69, es: 0.71, series: 0.87, dates: 0.78 },
-  test: { f1: 0.455, es: 0.425, series: 0.6, dates: 0.69 },
+  dev: { f1: 0.73, es: 0.73, series: 0.83, dates: 0.78 },
+  test: { f1: 0.445, es: 0.415, series: 0.56, dates: 0.69 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {

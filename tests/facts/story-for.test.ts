@@ -27,3 +27,15 @@ test('one topic word alone ("fuel prices") claims no report; a name ("Quito") do
   assert.equal(storyFor(norway, stories), null);
   assert.equal(storyFor({ ...norway, text: `${norway.text} The protests reached Quito on Tuesday.` }, stories)?.id, 'ecuador-2019');
 });
+
+test('two stories in one country: the year the text names most, and a story cannot begin after the report', () => {
+  // written for this test: words both Iranian stories list
+  const report = {
+    title: 'UN rights office alarmed by rising toll in Iran',
+    text: 'The UN human rights office said on 22 November 2022 that security forces in Iran had killed more than 300 people, '
+      + 'including children, and that thousands of protesters had been arrested in Tehran, Zahedan and Kurdish cities.',
+  };
+  assert.equal(storyFor(report, stories)?.id, 'iran-2022');
+  const earlier = { title: 'Iran: rights groups count the dead', text: 'Rights groups said security forces in Iran had killed more than 100 protesters in Tehran and Shiraz.' };
+  assert.equal(storyFor({ ...earlier, published: '2019-11-20' }, stories)?.id, 'iran-2019', 'the 2022 story had not begun');
+});
