@@ -10,8 +10,9 @@ export const KINDS: FigureKind[] = ['deaths', 'injured', 'detained'];
 const AFTER_RE = Object.fromEntries(
   KINDS.map((k) => {
     const fill = `(?:\\s+(?:${R.FILLERS}|${COORD})(?![\\p{L}]))*?`;
-    // at most one word outside the filler list: "39,145 Palestinians have been killed"
-    return [k, new RegExp(`^(${fill}(?:\\s+${R.GENERIC})?${fill})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')];
+    // at most one word outside the filler list: "39,145 Palestinians have been killed", or two joined: "100 protesters and
+    // bystanders were killed"
+    return [k, new RegExp(`^(${fill}(?:\\s+${R.GENERIC}(?:\\s+(?:and|or|y|o|e)\\s+${R.GENERIC})?)?${fill})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')];
   }),
 ) as Record<FigureKind, RegExp>;
 const WEAK_AFTER_RE = Object.fromEntries(
@@ -60,7 +61,25 @@ export function qualifierOf(pre: string, post: string, n: NumberMention): { qual
 
 /** Which casualty (if any) a number counts, and how: 'after' ("17 killed"), 'before' ("killed 17"), 'toll'. */
 export type How = 'after' | 'before' | 'toll' | 'part';
+/**
+ * "106 protesters, spread over 21 cities, have been killed", "1,500 people - 17 teenagers among them - were killed": an aside
+ * between commas or dashes after the people counted, before their verb. The words after the number with the aside left
+ * out, or null when there is none.
+ */
+const ASIDE_AFTER_GROUP = /^((?:\s+[\p{L}’'-]+){1,3}?)(?:\s*,[^,;:.()]{3,80},|\s+[-–—][^-–—;:.()]{3,160}[-–—])(?=\s+\p{Ll})/u;
+function withoutAside(post: string): string | null {
+  const m = ASIDE_AFTER_GROUP.exec(post);
+  return m ? m[1]! + post.slice(m[0].length) : null;
+}
+
 export function kindOf(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
+  const read = kindOfWords(pre, post, n);
+  if (read || n.weak) return read;
+  const bare = withoutAside(post);
+  return bare === null ? null : kindOfWords(pre, bare, n);
+}
+
+function kindOfWords(pre: string, post: string, n: NumberMention): { kind: FigureKind; how: How } | null {
   // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
   const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
   if (cleftFirst) return { kind: cleftFirst, how: 'toll' };

@@ -342,3 +342,12 @@ test('an undated subset by victim type takes the day of the larger count before 
   const got = figures(text, '2023-03-14');
   assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[230, 'cumulative', '2023-01-31'], [86, 'subset', '2023-01-31'], [21, 'subset', '2023-03-14']]);
 });
+
+test('an aside between the people counted and their verb, or two groups joined, still make a count', () => {
+  expectFigures(figures('The rights group said at least 106 protesters, spread over 21 cities, have been killed since the demonstrations began.', PUB), [
+    { kind: 'deaths', value: 106, qualifier: 'at_least', scope: 'cumulative' },
+  ]);
+  const dashed = figures('Roughly 1,500 people - at least 17 teenagers and about 400 women among them - were killed in two weeks of unrest.', PUB);
+  assert.deepEqual(dashed.map((f) => [f.kind, f.value]), [['deaths', 1500], ['deaths', 17], ['deaths', 400]]);
+  expectFigures(figures('At least 100 protesters and bystanders were killed in Juliaca on Monday.', PUB), [{ kind: 'deaths', value: 100, scope: 'incident' }]);
+});
