@@ -10,9 +10,9 @@ const EACH = String.raw`(?:each|apiece|en cada (?:caso|un[oa])|cada un[oa])`;
 
 /** After the number: "nine each in Jatrabari and Uttara". */
 const LIST_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?(?:each|apiece)\s+in\s+(${LIST})`, 'u');
-/** After the number, the list before it: "Nakuru, Kajiado and Mombasa recorded three each". */
+/** After the number, the list before it: "Nakuru, Kajiado and Mombasa recorded three each", "Artemisa y Holguín, con 96 … cada una". */
 const EACH_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?${EACH}(?![\p{L}])`, 'iu');
-const LIST_BEFORE = new RegExp(String.raw`(${LIST})\s+(?:[\p{L}-]+\s+){0,4}$`, 'u');
+const LIST_BEFORE = new RegExp(String.raw`(${LIST}),?\s+(?:[\p{L}-]+\s+){0,4}$`, 'u');
 /** Before the number: "Laikipia, Narok and Nandi each recorded one death". */
 const LIST_EACH_BEFORE = new RegExp(String.raw`(${LIST})\s+(?:each|cada un[oa])\s+(?:[\p{L}-]+\s+){0,3}$`, 'u');
 

@@ -286,6 +286,8 @@ test('one count told for each of several places is a figure per place', () => {
   ]);
   const es = figures('La Defensoría contabiliza 40 detenidos; en Puno y en Cusco hubo seis en cada caso.', '2023-01-12', 'es');
   assert.deepEqual(es.filter((f) => f.value === 6).map((f) => [f.kind, f.location]), [['detained', 'Puno'], ['detained', 'Cusco']]);
+  const comma = figures('La Defensoría contabiliza 400 detenidos. Le siguen Puno y Cusco, con 96 detenciones cada una.', '2023-01-12', 'es');
+  assert.deepEqual(comma.filter((f) => f.value === 96).map((f) => [f.kind, f.scope, f.location]), [['detained', 'subset', 'Puno'], ['detained', 'subset', 'Cusco']]);
   const before = figures('Ilave, Juli and Ayaviri each recorded one death, the ombudsman said.', '2023-01-12');
   assert.deepEqual(before.map((f) => [f.value, f.location]), [[1, 'Ilave'], [1, 'Juli'], [1, 'Ayaviri']]);
 });
