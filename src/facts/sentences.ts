@@ -63,7 +63,8 @@ export function splitSentences(text: string): Sentence[] {
     const endRe = /([.!?…]+)(["”’»)\]]*)(\s+)(?=[¿¡"“‘'«(\p{Lu}\d•*–-])/gu;
     for (let m = endRe.exec(line); m; m = endRe.exec(line)) {
       const before = line.slice(from, m.index);
-      const written = before.match(/([\p{L}.]+)$/u)?.[1] ?? '';
+      // ("del 11J.", "el 28-A.": a day's name written with its number is no initial)
+      const written = /\d-?\p{L}$/u.test(before) ? '' : (before.match(/([\p{L}.]+)$/u)?.[1] ?? '');
       const lastWord = written.toLowerCase();
       if (m[1] === '.' && isAbbreviation(written, lastWord, line.slice(m.index + m[0].length))) continue;
       // "NUR-SULTAN. March 14 (Interfax) - …": a dispatch's city in capitals opens the line's first sentence

@@ -31,3 +31,10 @@ describe('splitSentences (the one splitter of facts, events and summaries)', () 
     assert.deepEqual(sentences.map((s) => [text.slice(s.start, s.end) === s.text, s.paragraph]), [[true, 0], [true, 0], [true, 1]]);
   });
 });
+
+it('ends a sentence after a day named with its number ("del 11J."), not after an initial', () => {
+  assert.deepEqual(splitSentences('Hubo 1.303 detenidos tras las protestas del 11J. La Habana encabeza la lista con 439.').map((s) => s.text), [
+    'Hubo 1.303 detenidos tras las protestas del 11J.', 'La Habana encabeza la lista con 439.',
+  ]);
+  assert.equal(splitSentences('Lo confirmó J. Pérez, vocero de la policía.').length, 1);
+});
