@@ -381,3 +381,6 @@ export const ADMIN_UNIT = /(?:province|state|county|region|district|department|c
 
 /** "The authorities, for their part, have reported…", "El Cenidh, por su parte, …": another voice than the one before. */
 export const OTHER_VOICE = /(?<![\p{L}])(?:for (?:its|their|his|her) part|on the other hand|por su parte|en cambio|por otro lado)(?![\p{L}])/iu;
+
+/** ", cientos de los cuales siguen en prisión", ", most of whom were released": a relative clause about a part of the count before it. */
+export const PART_TAIL = /,\s*(?:[\p{L}\d.,]+\s+){0,3}?(?:de los cuales|de las cuales|entre los cuales|entre las cuales|of whom|of which|among whom)(?![\p{L}])/iu;

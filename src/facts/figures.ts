@@ -205,7 +205,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;
     const ownEnd = Math.min(clause[1], numbers.find((m) => m.start > n.end && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end))?.start ?? clause[1]);
-    let scope = scopeOf(isWhole ? clauseText.replace(R.SUBSET_CUES, ' ') : clauseText, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    // "…más de 1.300 detenidos, cientos de los cuales siguen en prisión": what a relative clause after the count says is
+    // said of its part, not of the count
+    const tail = R.PART_TAIL.exec(clauseText.slice(n.end - clause[0]));
+    const scopeClause = tail ? clauseText.slice(0, n.end - clause[0] + tail.index) : clauseText;
+    let scope = scopeOf(isWhole ? scopeClause.replace(R.SUBSET_CUES, ' ') : scopeClause, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
     // "18 miembros de las fuerzas de seguridad han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353
     // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
     const previous = out.at(-1);

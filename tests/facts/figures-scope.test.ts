@@ -286,3 +286,10 @@ test('a count of one protest named in the singular, or of the day so far, is an 
   // the plural still spans the movement
   expectFigures(figures('Police have so far detained 300 people over the protests.', '2023-01-13'), [{ kind: 'detained', value: 300, scope: 'cumulative' }]);
 });
+
+test('what a relative clause after a count says of its part does not narrow the count', () => {
+  expectFigures(figures('Las protestas se saldaron con un muerto y más de 1.300 detenidos, cientos de los cuales siguen en prisión, según la organización.', '2023-01-13', 'es'), [
+    { kind: 'deaths', value: 1, scope: 'cumulative' },
+    { kind: 'detained', value: 1300, scope: 'cumulative' },
+  ]);
+});
