@@ -293,3 +293,9 @@ test('what a relative clause after a count says of its part does not narrow the 
     { kind: 'detained', value: 1300, scope: 'cumulative' },
   ]);
 });
+
+test('a count over the days of the protests runs over them', () => {
+  expectFigures(figures('Durante los cinco días de manifestaciones, al menos 208 personas murieron, según la ONU.', '2023-01-13', 'es'), [
+    { kind: 'deaths', value: 208, scope: 'cumulative' },
+  ]);
+});
