@@ -39,6 +39,15 @@ test('infobox: a group beside another group makes both parts; executions are a p
   ]);
 });
 
+test('infobox: one group alone that is not the protesters ("43 police officers") counts a part; protesters alone the toll', () => {
+  const text = ['Casualties', 'Deaths: 6 protesters', 'Injuries: 43 police officers (National Police)', 'Arrests: 1,200'].join('\n');
+  expectFigures(figures(text, '2023-12-02', 'en', null), [
+    { kind: 'deaths', value: 6, scope: 'cumulative' },
+    { kind: 'injured', value: 43, scope: 'subset' },
+    { kind: 'detained', value: 1200, scope: 'cumulative' },
+  ]);
+});
+
 test('parts listed after a whole in the next sentence take its kind and date', () => {
   const text = 'The ministry said 45 people have died in the protests. Of those deaths, 20 were linked to the marches, 16 had no connection to them and nine are still under review.';
   expectFigures(figures(text, PUBLISHED, 'en', null), [
