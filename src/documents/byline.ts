@@ -191,6 +191,8 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
     // Names beside the date: the outlet first, then the place it writes from.
     if (!outlet && isOutletName(field)) outlet = field.replace(NEWSROOM, '');
     else if (!place && isPlace(field)) place = field;
+    // "diciembre2001.com — Especial 20 años — <date>": a short capitalised label after the outlet names its section
+    else if (outlet && wordsIn(field) <= 4 && /^\p{Lu}/u.test(field) && !/[.!?;:]/.test(field)) continue;
     else return null;
   }
   // "Press release" on a line of its own under the headline: what the page is, its date on the next line

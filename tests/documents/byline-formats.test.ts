@@ -111,6 +111,7 @@ test('a weekday decides a numeric date the language leaves open, and never hands
   ];
   for (const [line, language, date] of cases) assert.equal(parseBylineLine(line, language)?.published, date, line);
   assert.equal(parseBylineLine('Last Modified: March 5, 2023', 'en'), null, 'an update alone is not the publication');
+  assert.equal(parseBylineLine('diario.com — Especial 20 años — Lunes 20 de diciembre de 2021', 'es')?.published, '2021-12-20', 'a section label after the outlet');
 });
 
 test('a credit before the date, a label line over it, or only a "last updated" line still date a text page', () => {

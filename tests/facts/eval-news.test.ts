@@ -7,10 +7,11 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // (Lowered when unseen stories joined the set, each split on arrival: the set got harder, not the rules worse. On
 // fifteen → eighteen stories the code of the fifth session's start scores dev 0.658 → 0.622, test 0.458 → 0.442; on
 // eighteen → twenty-one (Cuba 2021, Iran 2019, Panama 2023, scored 0.533 whole on arrival) the seventh session's code
-// scores dev 0.752 → 0.742, test 0.462 → 0.455, test series 65/106 → 70/121.)
+// scores dev 0.752 → 0.742, test 0.462 → 0.455, test series 65/106 → 70/121; on twenty-one → twenty-three (Argentina
+// 2001 and Egypt 2013, 0.302 and 0.250 whole on arrival) dev 0.746 → 0.705, test 0.460 → 0.442.)
 const FLOORS = {
-  dev: { f1: 0.73, es: 0.73, series: 0.83, dates: 0.78 },
-  test: { f1: 0.445, es: 0.415, series: 0.56, dates: 0.69 },
+  dev: { f1: 0.70, es: 0.70, series: 0.82, dates: 0.77 },
+  test: { f1: 0.435, es: 0.40, series: 0.55, dates: 0.70 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
