@@ -54,6 +54,7 @@ export function qualifierOf(pre: string, post: string, n: NumberMention): { qual
     const m = re.exec(pre);
     if (m) return { qualifier: q, cut: m.index };
   }
+  for (const [re, q] of R.QUALIFYING_VERBS) if (re.test(pre)) return { qualifier: q, cut: pre.length };
   for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };
   // "un centenar de heridos", "una veintena de detenidos": about that many
   return { qualifier: n.approx ? 'approximately' : 'exact', cut: pre.length };

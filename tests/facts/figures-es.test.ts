@@ -240,3 +240,10 @@ test('una parte por lugar sin fecha propia es del total nombrado de nuevo justo 
   const got = figures(text, '2023-03-07', 'es').filter((f) => f.location);
   assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[60, 'subset', '2023-03-05'], [50, 'subset', '2023-03-05'], [10, 'subset', '2023-03-05']]);
 });
+
+test('"los heridos superan los 200", "los detenidos rondan los 2.000": the verb gives the kind and the qualifier', () => {
+  expectFigures(es('Según fuentes oficiales, los heridos superan los 200 y los detenidos rondan los 2.000.'), [
+    { kind: 'injured', value: 200, qualifier: 'more_than', scope: 'cumulative' },
+    { kind: 'detained', value: 2000, qualifier: 'approximately', scope: 'cumulative' },
+  ]);
+});
