@@ -8,7 +8,7 @@ import { fetchResource } from '../sources/http.ts';
 import type { DraftFacts, SourceKind } from '../stores/store.ts';
 import { extractionFor, type Extraction, type StoriesSnapshot } from './extraction-pool.ts';
 import type { ModelInput } from '../facts/extract.ts';
-import { ingestDraft } from './store-draft.ts';
+import { ingestDraft, type EarlierLookup } from './store-draft.ts';
 import { modelExtractionFor, type ModelExtraction } from './model-extraction.ts';
 import type { PreparedDraft } from './extraction-worker.ts';
 
@@ -134,6 +134,8 @@ interface Staged extends PreparedDraft {
   input: ModelInput | null;
   /** Extraction started before the item's turn (with workers, for items the store does not know yet); else null. */
   facts: Promise<DraftFacts> | null;
+  /** The store's `lookupDraft` answer read for that (with workers), handed to ingestDraft so that it need not ask again. */
+  lookup: EarlierLookup | null;
 }
 
 /** Items prepared and extracted ahead of the one being stored, per worker. */
@@ -176,11 +178,12 @@ export async function storeItems(
   for (const [index, item] of items.entries()) {
     for (let next = staged.length; next < Math.min(items.length, index + ahead); next++) staged.push(stage(items[next]!));
     try {
-      const { draft, hashes, input, facts } = await staged[index]!;
+      const { draft, hashes, input, facts, lookup } = await staged[index]!;
       // The model (when configured) answered first; factsOf verifies and merges its answer, before the store's transaction.
       const outcome = await ingestDraft(app.store, sourceId, draft, app.now(), () => facts ?? extraction.facts(draft, stories, input), {
         silent: options.silent === true,
         sentenceHashes: hashes,
+        ...(lookup ? { earlierLookup: lookup } : {}),
       });
       if (outcome.status === 'added') report.added++;
       else if (outcome.status === 'merged') report.merged++;
@@ -210,14 +213,15 @@ async function stageItem(
 ): Promise<Staged> {
   const { draft, hashes } = await preparing;
   const input = model?.inputFor(draft, answering ? await answering : null) ?? null;
-  if (extraction.workers === 0) return { draft, hashes, input, facts: null };
+  if (extraction.workers === 0) return { draft, hashes, input, facts: null, lookup: null };
   // Extract early unless the store already has this item or its exact text (then nothing is extracted): a near
-  // duplicate found later in its turn only wastes a worker's time, never changes what is stored.
-  const { knownItem, sameText } = await app.store.lookupDraft(sourceId, draft.key, draft.contentHash);
-  if (knownItem !== null || sameText !== null) return { draft, hashes, input, facts: null };
+  // duplicate found later in its turn only wastes a worker's time, never changes what is stored. The answer goes on
+  // to ingestDraft, which reuses it where the store's transaction re-checks what may have changed since (planReads).
+  const lookup = await app.store.lookupDraft(sourceId, draft.key, draft.contentHash);
+  if (lookup.knownItem !== null || lookup.sameText !== null) return { draft, hashes, input, facts: null, lookup };
   const facts = extraction.facts(draft, stories, input);
   facts.catch(() => {}); // awaited in its turn, or not needed
-  return { draft, hashes, input, facts };
+  return { draft, hashes, input, facts, lookup };
 }
 
 function failedReport(location: string, failure: string | null): SourceReport {

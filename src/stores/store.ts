@@ -124,6 +124,21 @@ export interface IngestPlan {
 /** What `updateItem` stores with a changed item: its fingerprints and the facts of its new text. */
 export type ItemUpdatePlan = Omit<IngestPlan, 'copyOf' | 'basedOn'>;
 
+/**
+ * Where a draft stands before any judgement (`lookupDraft`), with the learned sequence read no later than the rest:
+ * what a plan made on this answer is based on (`IngestPlan.basedOn`).
+ */
+export interface DraftLookup {
+  /**
+   * The document this source's item is already a copy of. A stored copy is never deleted nor moved to another document,
+   * so this answer, once given, stays true (the pipeline reuses an earlier one: src/pipeline/store-draft.ts).
+   */
+  knownItem: number | null;
+  /** A document with exactly the draft's text (a document's text may change later: a fuller text, an edited post). */
+  sameText: number | null;
+  sequence: number;
+}
+
 /** A stored document sharing sentences with a draft (`sharedSentences` of its `sentences`). */
 export interface NearDuplicateCandidate {
   documentId: number;
@@ -241,9 +256,13 @@ export interface Store {
   /** Fill in a source's title when it has none (a feed's title is known only once it was read). */
   setSourceTitle(sourceId: string, title: string): Promise<void>;
   /** Where a draft stands before any judgement: its own item already stored (document id), a document with exactly its text. */
-  lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }>;
-  /** Stored documents sharing the most of these sentence fingerprints, most shared first, at most `limit`. */
-  nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]>;
+  lookupDraft(sourceId: string, key: string, contentHash: string): Promise<DraftLookup>;
+  /**
+   * Stored documents sharing the most of these sentence fingerprints, most shared first, at most `limit`; with the
+   * learned sequence read no later than them (the plan's `basedOn`: one round trip where a separate `learnedSequence`
+   * took another).
+   */
+  nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<{ sequence: number; candidates: NearDuplicateCandidate[] }>;
   /**
    * Store one item as planned (src/pipeline/store-draft.ts): new document, a known item again, or a copy
    * merged into an existing document (same text, or `plan.copyOf`). `plan.facts` are stored in the same

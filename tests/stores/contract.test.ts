@@ -116,10 +116,12 @@ for (const factory of factories) {
         const paper = await store.ensureSource({ kind: 'feed', url: 'https://paper.example/rss' });
         const blog = await store.ensureSource({ kind: 'page', url: 'https://blog.example/peru' });
         const first = draft('w1', ARTICLE, { published: '2023-01-10T08:00:00Z' });
-        assert.deepEqual(await store.lookupDraft(wire.id, 'w1', first.contentHash), { knownItem: null, sameText: null });
+        assert.deepEqual(await store.lookupDraft(wire.id, 'w1', first.contentHash), { knownItem: null, sameText: null, sequence: 0 });
         const added = await ingestDraft(store, wire.id, first, AT, facts('peru', [deathFigure(17, '2023-01-09')]));
         assert.equal(added.status, 'added');
-        assert.deepEqual(await store.lookupDraft(wire.id, 'w1', first.contentHash), { knownItem: added.documentId, sameText: added.documentId });
+        const { sequence } = await store.learnedSequence();
+        assert.ok(sequence > 0);
+        assert.deepEqual(await store.lookupDraft(wire.id, 'w1', first.contentHash), { knownItem: added.documentId, sameText: added.documentId, sequence }, 'with the learned sequence');
         assert.equal((await ingestDraft(store, wire.id, first, AT)).status, 'duplicate', 'the same item again');
         const again = await ingestDraft(store, wire.id, draft('w1-renamed', ARTICLE), AT);
         assert.deepEqual(again, { status: 'duplicate', documentId: added.documentId }, 'the same text under another key of the same source');
@@ -201,8 +203,8 @@ for (const factory of factories) {
         assert.deepEqual(await store.updateItem(channel.id, edited, AT, plan(editedText, 2)), { status: 'updated', documentId: stored.documentId });
         assert.equal((await store.getDocument(stored.documentId))!.text, editedText);
         assert.deepEqual((await store.listFigures()).map((f) => f.value), [2], 'facts of the new text');
-        assert.equal((await store.nearDuplicateCandidates(sentenceHashes(editedText), 5))[0]?.documentId, stored.documentId, 'fingerprints of the new text');
-        assert.deepEqual(await store.nearDuplicateCandidates(sentenceHashes(post.text), 5), [], 'the old fingerprints are gone');
+        assert.equal((await store.nearDuplicateCandidates(sentenceHashes(editedText), 5)).candidates[0]?.documentId, stored.documentId, 'fingerprints of the new text');
+        assert.deepEqual((await store.nearDuplicateCandidates(sentenceHashes(post.text), 5)).candidates, [], 'the old fingerprints are gone');
 
         const takenText = uniqueArticle(3);
         await ingestDraft(store, other.id, draft('w', takenText), AT);
@@ -504,7 +506,7 @@ for (const factory of factories) {
         assert.equal(await store.updateKv<number>('expiring', (current) => (current ?? 100) + 1), 101, 'an expired value is absent');
       }));
 
-    test('nearDuplicateCandidates: documents sharing the most sentences first, with their size and text', () =>
+    test('nearDuplicateCandidates: documents sharing the most sentences first, with their size and text, and the learned sequence', () =>
       withStore(async (store) => {
         const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
         const a = await ingestDraft(store, feed.id, draft('a', ARTICLE), AT);
@@ -512,11 +514,15 @@ for (const factory of factories) {
         const partly = `${s1}\n\n${uniqueArticle(7)}`;
         const b = await ingestDraft(store, feed.id, draft('b', partly), AT);
         assert.notEqual(a.documentId, b.documentId);
-        assert.deepEqual(await store.nearDuplicateCandidates([], 5), []);
-        const candidates = await store.nearDuplicateCandidates(sentenceHashes(ARTICLE), 5);
+        const { sequence } = await store.learnedSequence();
+        assert.deepEqual(await store.nearDuplicateCandidates([], 5), { sequence, candidates: [] });
+        const near = await store.nearDuplicateCandidates(sentenceHashes(ARTICLE), 5);
+        assert.equal(near.sequence, sequence, 'with the learned sequence');
+        const candidates = near.candidates;
         assert.deepEqual(candidates.map((c) => [c.documentId, c.sharedSentences, c.sentences]), [[a.documentId, 4, 4], [b.documentId, 1, 5]]);
         assert.equal(candidates[0]!.text, ARTICLE);
-        assert.equal((await store.nearDuplicateCandidates(sentenceHashes(ARTICLE), 1)).length, 1);
+        assert.equal((await store.nearDuplicateCandidates(sentenceHashes(ARTICLE), 1)).candidates.length, 1);
+        assert.deepEqual(await store.nearDuplicateCandidates(sentenceHashes(uniqueArticle(8)), 5), { sequence, candidates: [] }, 'no document shares a sentence');
       }));
 
     test('close: safe twice; the store is unusable after it', async () => {

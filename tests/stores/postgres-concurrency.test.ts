@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DocumentDraft } from '../../src/documents/types.ts';
-import { ingestDraft, type FactsOf } from '../../src/pipeline/store-draft.ts';
+import { ingestDraft, type EarlierLookup, type FactsOf } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import type { Store } from '../../src/stores/store.ts';
 import { deathFigure, draft, event, uniqueArticle } from '../support/drafts.ts';
@@ -53,31 +53,38 @@ async function inParallel<T>(items: readonly T[], width: number, work: (item: T)
   }));
 }
 
-/** How many times a store answered `replan` (another process stored a near duplicate after the plan). */
-let replans = 0;
+/** How many times stores answered `replan` (another process stored a near duplicate after the plan), and lookupDraft was asked. */
+const counts = { replans: 0, lookups: 0 };
 
-/** The store, counting its `replan` answers. */
+/** The store, counting its `replan` answers and lookupDraft calls. */
 function counting(store: Store): Store {
   return new Proxy(store, {
     get(target, property, receiver) {
+      if (property === 'lookupDraft') counts.lookups++;
       if (property !== 'ingest') {
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       }
       return async (...args: Parameters<Store['ingest']>) => {
         const outcome = await target.ingest(...args);
-        if (outcome.status === 'replan') replans++;
+        if (outcome.status === 'replan') counts.replans++;
         return outcome;
       };
     },
   });
 }
 
-async function ingestAll(store: Store, items: readonly { url: string; draft: DocumentDraft }[], width: number, factsOf?: FactsOf): Promise<void> {
+async function ingestAll(
+  store: Store,
+  items: readonly { url: string; draft: DocumentDraft }[],
+  width: number,
+  factsOf?: FactsOf,
+  earlierLookup?: EarlierLookup,
+): Promise<void> {
   const ids = new Map<string, string>();
   for (const url of SOURCES) ids.set(url, (await store.ensureSource({ kind: 'feed', url })).id);
   await inParallel(items, width, async (item) => {
-    await ingestDraft(store, ids.get(item.url)!, item.draft, new Date(), factsOf);
+    await ingestDraft(store, ids.get(item.url)!, item.draft, new Date(), factsOf, earlierLookup ? { earlierLookup } : {});
   });
 }
 
@@ -96,7 +103,7 @@ test('two processes ingesting overlapping drafts at once store each item once, w
   const sequential = await PostgresStore.open(await freshDatabase());
   try {
     await Promise.all([ingestAll(counting(processes[0]!), shuffled(items, 1), 3), ingestAll(counting(processes[1]!), shuffled(items, 2), 3)]);
-    t.diagnostic(`plans made again: ${replans}`);
+    t.diagnostic(`plans made again: ${counts.replans}`);
     await ingestAll(sequential, items, 1);
 
     const [concurrent, alone] = processes;
@@ -111,6 +118,40 @@ test('two processes ingesting overlapping drafts at once store each item once, w
     const stored = await concurrent!.documentsLearnedAfter(0, (await concurrent!.learnedSequence()).sequence);
     assert.ok(stored.every((document) => fuller.has(document.text)), 'each document took its fuller text');
     assert.equal((await concurrent!.listSources()).length, SOURCES.length, 'each source once');
+  } finally {
+    await Promise.all([...processes, sequential].map((store) => store.close()));
+  }
+});
+
+test('two processes planning on answers read before anything was stored (the ingest stage\'s, reused) store what one process stores', async (t) => {
+  // The ingest stage reads lookupDraft up to a few items ahead, and ingestDraft reuses a `neither known nor a stored
+  // text` answer without asking again: the store's transaction re-checks both. Here every such answer is as stale as
+  // it can be (read before either process stored anything), while both processes store the same items and their copies.
+  const groups = Array.from({ length: 12 }, (_, i) => groupItems(i + 101));
+  const items = groups.flat();
+  const url = await freshDatabase();
+  const processes = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+  const sequential = await PostgresStore.open(await freshDatabase());
+  try {
+    const before = { ...counts };
+    const stale: EarlierLookup = { knownItem: null, sameText: null };
+    await Promise.all([
+      ingestAll(counting(processes[0]!), shuffled(items, 3), 3, undefined, stale),
+      ingestAll(counting(processes[1]!), shuffled(items, 4), 3, undefined, stale),
+    ]);
+    const replans = counts.replans - before.replans;
+    t.diagnostic(`plans made again: ${replans}`);
+    assert.equal(counts.lookups - before.lookups, replans, 'lookupDraft asked only for plans made again');
+    await ingestAll(sequential, items, 1);
+
+    const [concurrent, alone] = processes;
+    assert.equal(await concurrent!.countDocuments(), groups.length, 'one document per story');
+    assert.equal(await alone!.countDocuments(), groups.length);
+    assert.deepEqual(await documentsAsItems(concurrent!), await documentsAsItems(sequential), 'the same documents and copies as one process');
+    const stored = await concurrent!.documentsLearnedAfter(0, (await concurrent!.learnedSequence()).sequence);
+    assert.equal(stored.flatMap((d) => d.copies).length, items.length, 'each item stored once');
+    const fuller = new Set(groups.map((_, i) => fullerText(i + 101)));
+    assert.ok(stored.every((document) => fuller.has(document.text)), 'each document took its fuller text');
   } finally {
     await Promise.all([...processes, sequential].map((store) => store.close()));
   }

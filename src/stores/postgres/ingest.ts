@@ -8,7 +8,9 @@
  *
  * Round trips: the lock goes with BEGIN; the re-checks are one query (a statement after the lock, so it sees every
  * writer that held it before); what is stored is one statement of data-modifying CTEs (document, fingerprints, copy,
- * facts); then COMMIT. Four for a new document, where a statement per step took fourteen.
+ * facts); then COMMIT. A planned new document's re-checks go ahead of its insert in that statement (the insert only
+ * when they pass: the lock is taken by then, so the statement's snapshot is as exact as a statement of their own).
+ * Three round trips for a new document (a statement per step took fourteen), four for a copy of a stored one.
  */
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
@@ -37,24 +39,35 @@ interface Checks {
   from_source: boolean;
 }
 
+/** The re-checks as CTEs `same` and `checks` (one row of Checks), for a statement of their own or ahead of an insert. */
+function checkCtes(params: Params, sourceId: string, draft: DocumentDraft, plan: IngestPlan): string[] {
+  const [source, key, basedOn] = [params.bind(sourceId), params.bind(draft.key), `${params.bind(plan.basedOn)}::bigint`];
+  return [
+    `same AS (SELECT id FROM documents WHERE content_hash = ${params.bind(draft.contentHash)})`,
+    `checks AS (
+       SELECT (SELECT document_id FROM copies WHERE source_id = ${source} AND item_key = ${key}) AS known,
+              (SELECT id FROM same) AS same_text,
+              CASE WHEN ${basedOn} IS NULL OR EXISTS (SELECT 1 FROM same) THEN false
+                   ELSE EXISTS (SELECT 1 FROM sentence_hashes sh WHERE sh.hash = ANY(${params.bind(plan.sentenceHashes)}::bigint[])
+                                   AND EXISTS (SELECT 1 FROM copies c WHERE c.document_id = sh.document_id AND c.id > ${basedOn})) END AS newer_shares,
+              EXISTS (SELECT 1 FROM copies WHERE source_id = ${source}
+                         AND document_id = COALESCE((SELECT id FROM same), ${params.bind(plan.copyOf?.documentId ?? null)}::bigint)) AS from_source)`,
+  ];
+}
+
 async function checks(client: pg.PoolClient, sourceId: string, draft: DocumentDraft, plan: IngestPlan): Promise<Checks> {
-  const { rows } = await client.query<Checks>(
-    `WITH same AS (SELECT id FROM documents WHERE content_hash = $3)
-     SELECT (SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2) AS known,
-            (SELECT id FROM same) AS same_text,
-            CASE WHEN $5::bigint IS NULL OR EXISTS (SELECT 1 FROM same) THEN false
-                 ELSE EXISTS (SELECT 1 FROM sentence_hashes sh WHERE sh.hash = ANY($4::bigint[])
-                                 AND EXISTS (SELECT 1 FROM copies c WHERE c.document_id = sh.document_id AND c.id > $5)) END AS newer_shares,
-            EXISTS (SELECT 1 FROM copies WHERE source_id = $1 AND document_id = COALESCE((SELECT id FROM same), $6::bigint)) AS from_source`,
-    [sourceId, draft.key, draft.contentHash, plan.sentenceHashes, plan.basedOn, plan.copyOf?.documentId ?? null],
-  );
+  const params = new Params();
+  const { rows } = await client.query<Checks>(`WITH ${checkCtes(params, sourceId, draft, plan).join(',\n')} SELECT * FROM checks`, params.values);
   return rows[0]!;
 }
 
-/** The CTE inserting the next learned sequence's copy (`next`: the counter this transaction holds, moved by one). */
-function copyInsert(params: Params, document: string, from: string, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean): string[] {
+/**
+ * The CTEs inserting the next learned sequence's copy (`next`: the counter this transaction holds, moved by one) from
+ * `from`; `when`: a condition on the counter's move (a data-modifying CTE runs whether or not anything reads it).
+ */
+function copyInsert(params: Params, document: string, from: string, sourceId: string, draft: DocumentDraft, at: Date, silent: boolean, when = 'true'): string[] {
   return [
-    'next AS (UPDATE learned_counter SET n = n + 1 WHERE id = 1 RETURNING n)',
+    `next AS (UPDATE learned_counter SET n = n + 1 WHERE id = 1 AND ${when} RETURNING n)`,
     `copy AS (
        INSERT INTO copies (id, document_id, source_id, item_key, url, title, published, outlet, ingested_at, silent)
        SELECT next.n, ${document}, ${[sourceId, draft.key, draft.url, draft.title, draft.published, draft.outlet ?? null, at.toISOString()].map((value) => `${params.bind(value)}::text`).join(', ')}, ${params.bind(silent)}::boolean
@@ -63,27 +76,35 @@ function copyInsert(params: Params, document: string, from: string, sourceId: st
   ];
 }
 
-/** A new document with its fingerprints, first copy and facts, in one statement; its id. */
-async function insertDocument(client: pg.PoolClient, sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, silent: boolean): Promise<number> {
+/**
+ * A new document as planned (`plan.copyOf` null), in one statement with the re-checks ahead of it: stored with its
+ * fingerprints, first copy and facts only when the checks find neither this item, nor its text, nor a near duplicate
+ * stored since the plan (one round trip where the checks took one of their own). Its id, or the checks that stopped it.
+ */
+async function insertDocument(client: pg.PoolClient, sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, silent: boolean): Promise<{ document: number | null; found: Checks }> {
   const params = new Params();
   const values = [draft.title, draft.text, draft.published, draft.language, draft.contentHash, at.toISOString()].map((value) => params.bind(value));
   const ctes = [
-    `doc AS (INSERT INTO documents (title, text, published, language, content_hash, created_at) VALUES (${values.join(', ')})
+    ...checkCtes(params, sourceId, draft, plan),
+    `doc AS (INSERT INTO documents (title, text, published, language, content_hash, created_at)
+             SELECT ${values.join(', ')} FROM checks WHERE checks.known IS NULL AND checks.same_text IS NULL AND NOT checks.newer_shares
              ON CONFLICT (content_hash) DO NOTHING RETURNING id)`,
     `fingerprints AS (INSERT INTO sentence_hashes (hash, document_id) SELECT hash, doc.id FROM doc, unnest(${params.bind(plan.sentenceHashes)}::bigint[]) AS hash
                       ON CONFLICT DO NOTHING)`,
-    ...copyInsert(params, 'doc.id', 'doc, next', sourceId, draft, at, silent),
+    ...copyInsert(params, 'doc.id', 'doc, next', sourceId, draft, at, silent, 'EXISTS (SELECT 1 FROM doc)'),
     // The facts are learned with the copy (its id), and joined to `copy` so that nothing is stored without it.
     ...(plan.facts ? factInserts(params, { document: 'doc.id', learned: 'copy.id', from: 'doc, copy' }, plan.facts.story, plan.facts, at) : []),
   ];
-  const { rows } = await client.query<{ document: number | null; copy: number | null }>(
-    `WITH ${ctes.join(',\n')} SELECT (SELECT id FROM doc) AS document, (SELECT id FROM copy) AS copy`,
+  const { rows } = await client.query<Checks & { document: number | null; copy: number | null }>(
+    `WITH ${ctes.join(',\n')} SELECT checks.*, (SELECT id FROM doc) AS document, (SELECT id FROM copy) AS copy FROM checks`,
     params.values,
   );
-  if (rows[0]?.document == null) throw new Error(`${sourceId}: item ${draft.key}: its text was stored by another writer meanwhile`);
+  const { document, copy, ...found } = rows[0]!;
+  if (found.known !== null || found.same_text !== null || found.newer_shares) return { document: null, found };
+  if (document === null) throw new Error(`${sourceId}: item ${draft.key}: its text was stored by another writer meanwhile`);
   // Cannot happen while every writer of copies takes the learned order first; refuse rather than lose the copy.
-  if (rows[0].copy == null) throw new Error(`${sourceId}: item ${draft.key} was stored by another writer meanwhile`);
-  return rows[0].document;
+  if (copy === null) throw new Error(`${sourceId}: item ${draft.key} was stored by another writer meanwhile`);
+  return { document, found };
 }
 
 /**
@@ -120,12 +141,16 @@ export async function ingest(pool: pg.Pool, sourceId: string, draft: DocumentDra
   return inTransaction(
     pool,
     async (client): Promise<IngestOutcome> => {
-      const found = await checks(client, sourceId, draft, plan);
+      // A planned new document is stored with the re-checks (stopped by them), a planned copy after them.
+      const inserted = plan.copyOf ? null : await insertDocument(client, sourceId, draft, at, plan, silent);
+      if (inserted?.document != null) return { status: 'added', documentId: inserted.document };
+      const found = inserted?.found ?? (await checks(client, sourceId, draft, plan));
       if (found.known !== null) return { status: 'duplicate', documentId: found.known };
       if (found.newer_shares) return { status: 'replan' };
       const copyOf = found.same_text !== null ? null : (plan.copyOf ?? null);
       const documentId = found.same_text ?? copyOf?.documentId ?? null;
-      if (documentId === null) return { status: 'added', documentId: await insertDocument(client, sourceId, draft, at, plan, silent) };
+      // Not reached with a planned new document: its checks stopped it, so one of the above holds.
+      if (documentId === null) throw new Error(`${sourceId}: item ${draft.key}: neither stored nor found`);
       await insertCopyOf(client, documentId, sourceId, draft, at, { ...plan, copyOf }, silent);
       if (copyOf?.replaceText) await storeFacts(client, documentId, plan.facts, at);
       return { status: found.from_source ? 'duplicate' : 'merged', documentId };

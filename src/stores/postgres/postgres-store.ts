@@ -8,7 +8,7 @@ import Keyv from 'keyv';
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import type { DocumentCopy, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import { SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
 import { sourceIdFor } from '../shared/source-id.ts';
@@ -147,26 +147,33 @@ export class PostgresStore implements Store {
     await (await this.sql()).query('UPDATE sources SET title = COALESCE(title, $1) WHERE id = $2', [title, sourceId]);
   }
 
-  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
-    const { rows } = await (await this.sql()).query<{ known: number | null; same: number | null }>(
+  // lookupDraft and nearDuplicateCandidates read the learned sequence in the same statement (one snapshot: exactly the
+  // copies the answer saw), where the pipeline asked `learnedSequence` in a round trip of its own before them.
+  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<DraftLookup> {
+    const { rows } = await (await this.sql()).query<{ known: number | null; same: number | null; sequence: number | null }>(
       `SELECT (SELECT document_id FROM copies WHERE source_id = $1 AND item_key = $2) AS known,
-              (SELECT id FROM documents WHERE content_hash = $3) AS same`,
+              (SELECT id FROM documents WHERE content_hash = $3) AS same,
+              (${queries.LATEST_COPY_SQL}) AS sequence`,
       [sourceId, key, contentHash],
     );
-    return { knownItem: rows[0]?.known ?? null, sameText: rows[0]?.same ?? null };
+    return { knownItem: rows[0]?.known ?? null, sameText: rows[0]?.same ?? null, sequence: rows[0]?.sequence ?? 0 };
   }
 
-  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
-    if (hashes.length === 0) return [];
-    const { rows } = await (await this.sql()).query<NearDuplicateCandidate>(
-      `SELECT sh.document_id AS "documentId", COUNT(*) AS "sharedSentences",
-              (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sh.document_id) AS sentences,
-              (SELECT text FROM documents d WHERE d.id = sh.document_id) AS text
-         FROM sentence_hashes sh WHERE sh.hash = ANY($1::bigint[])
-        GROUP BY sh.document_id ORDER BY "sharedSentences" DESC, sh.document_id LIMIT $2`,
+  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<{ sequence: number; candidates: NearDuplicateCandidate[] }> {
+    // One row with the sequence even when no document matches (the candidates' columns are then null).
+    const { rows } = await (await this.sql()).query<{ sequence: number | null } & { [K in keyof NearDuplicateCandidate]: NearDuplicateCandidate[K] | null }>(
+      `SELECT (${queries.LATEST_COPY_SQL}) AS sequence, c.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+         SELECT sh.document_id AS "documentId", COUNT(*) AS "sharedSentences",
+                (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sh.document_id) AS sentences,
+                (SELECT text FROM documents d WHERE d.id = sh.document_id) AS text
+           FROM sentence_hashes sh WHERE sh.hash = ANY($1::bigint[])
+          GROUP BY sh.document_id ORDER BY "sharedSentences" DESC, sh.document_id LIMIT $2) c ON true
+        ORDER BY c."sharedSentences" DESC, c."documentId"`,
       [hashes, limit],
     );
-    return rows.filter((candidate) => candidate.text !== null);
+    const candidates = rows.flatMap(({ documentId, sharedSentences, sentences, text }) =>
+      documentId !== null && text !== null ? [{ documentId, sharedSentences: sharedSentences ?? 0, sentences: sentences ?? 0, text }] : []);
+    return { sequence: rows[0]?.sequence ?? 0, candidates };
   }
 
   async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {

@@ -5,6 +5,9 @@ import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type
 import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
 import { Params, type Sql } from './connection.ts';
 
+/** The learned sequence: the latest copy's id, 0 when none (ids follow commit order: see ingest.ts). */
+export const LATEST_COPY_SQL = 'SELECT COALESCE(MAX(id), 0) FROM copies';
+
 /** True when the document's first copy was stored silently (seeded by a subscribed feed's first fetch). */
 export const SEEDED_SQL = (documentId: string) =>
   `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), false)`;

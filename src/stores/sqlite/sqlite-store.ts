@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import type { DocumentCopy, DraftFacts, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
@@ -86,15 +86,19 @@ export class SqliteStore implements Store {
     this.db.prepare('UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?').run(title, sourceId);
   }
 
-  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<{ knownItem: number | null; sameText: number | null }> {
+  async lookupDraft(sourceId: string, key: string, contentHash: string): Promise<DraftLookup> {
+    // The sequence first: a copy another process commits between these reads is then after it (IngestPlan.basedOn).
+    const sequence = this.latestCopy()?.id ?? 0;
     const known = this.db.prepare<[string, string], { document_id: number }>('SELECT document_id FROM copies WHERE source_id = ? AND item_key = ?').get(sourceId, key);
     const same = this.db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE content_hash = ?').get(contentHash);
-    return { knownItem: known?.document_id ?? null, sameText: same?.id ?? null };
+    return { knownItem: known?.document_id ?? null, sameText: same?.id ?? null, sequence };
   }
 
-  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<NearDuplicateCandidate[]> {
-    if (hashes.length === 0) return [];
-    return this.db
+  async nearDuplicateCandidates(hashes: readonly number[], limit: number): Promise<{ sequence: number; candidates: NearDuplicateCandidate[] }> {
+    // The sequence first, as in lookupDraft.
+    const sequence = this.latestCopy()?.id ?? 0;
+    if (hashes.length === 0) return { sequence, candidates: [] };
+    const candidates = this.db
       .prepare<[string, number], NearDuplicateCandidate>(
         `SELECT document_id AS documentId, COUNT(*) AS sharedSentences,
                 (SELECT COUNT(*) FROM sentence_hashes s2 WHERE s2.document_id = sentence_hashes.document_id) AS sentences,
@@ -104,6 +108,7 @@ export class SqliteStore implements Store {
       )
       .all(JSON.stringify(hashes), limit)
       .filter((candidate) => candidate.text !== null);
+    return { sequence, candidates };
   }
 
   async ingest(sourceId: string, draft: DocumentDraft, at: Date, plan: IngestPlan, options: { silent?: boolean } = {}): Promise<IngestOutcome> {
@@ -229,8 +234,12 @@ export class SqliteStore implements Store {
   }
 
   async learnedSequence(): Promise<{ sequence: number; at: string | null }> {
-    const row = this.db.prepare<[], { id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies ORDER BY id DESC LIMIT 1').get();
+    const row = this.latestCopy();
     return { sequence: row?.id ?? 0, at: row?.ingested_at ?? null };
+  }
+
+  private latestCopy(): { id: number; ingested_at: string } | undefined {
+    return this.db.prepare<[], { id: number; ingested_at: string }>('SELECT id, ingested_at FROM copies ORDER BY id DESC LIMIT 1').get();
   }
 
   async sequenceWindow(after: number, limit: number): Promise<{ sequence: number; at: string | null }> {
