@@ -1,7 +1,7 @@
 /**
  * Suggestions for options marked `autocomplete: true`: regions (the story's gazetteer), stories (ids),
  * sources (ids), else the option's own choices — filtered by what was typed (accent- and
- * case-insensitive; prefix matches first), at most 25.
+ * case-insensitive; prefix matches first, then word starts), at most 25.
  */
 import type { AppContext } from '../../core/context.ts';
 import type { OptionDefinition } from '../../core/command.ts';
@@ -22,18 +22,24 @@ function cut(text: string, max = 100): string {
   return `${Array.from(text).join('').slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-/** Keeps choices whose name or value (or an alias) contains what was typed; prefix matches first. */
+/**
+ * Keeps choices whose name or value (or an alias) starts with what was typed, then those with a word that does ("pu" →
+ * "San Juan de Puno"); the ones that merely contain it inside a word ("per" in "copper") only when nothing starts so.
+ */
 export function filterChoices(choices: readonly (Choice & { also?: string[] })[], typed: string): Choice[] {
   const wanted = fold(typed);
+  const wordStart = (key: string) => key.split(/[^\p{L}\d]+/u).some((word) => word.startsWith(wanted));
   const scored: { choice: Choice; rank: number; index: number }[] = [];
   choices.forEach((choice, index) => {
     const keys = [choice.name, choice.value, ...(choice.also ?? [])].map(fold);
     let rank = -1;
     if (!wanted) rank = 0;
     else if (keys.some((key) => key.startsWith(wanted))) rank = 0;
-    else if (keys.some((key) => key.includes(wanted))) rank = 1;
+    else if (keys.some(wordStart)) rank = 1;
+    else if (keys.some((key) => key.includes(wanted))) rank = 2;
     if (rank >= 0) scored.push({ choice: { name: cut(choice.name), value: cut(choice.value) }, rank, index });
   });
+  if (scored.some((s) => s.rank < 2)) scored.splice(0, scored.length, ...scored.filter((s) => s.rank < 2));
   scored.sort((a, b) => a.rank - b.rank || a.index - b.index);
   const seen = new Set<string>();
   const out: Choice[] = [];
