@@ -38,8 +38,8 @@ const ARTICLE_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${ARTICLE_PERSON}(?:\\s+${WEAK_AUX}){0,2})\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 const BEFORE_RE = Object.fromEntries(
-  // ("murieron en total 13 personas", "killed a total of 13")
-  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+)?['’"“”]?\\s*$`, 'iu')]),
+  // ("murieron en total 13 personas", "killed a total of 13", "murieron otras siete", "killed another 12")
+  KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_BEFORE[k]})\\s*(?:en total\\s+|in total\\s+|un total de\\s+|a total of\\s+)?(?:the\\s+|los\\s+|las\\s+|a\\s+|otros\\s+|otras\\s+|another\\s+|other\\s+)?['’"“”]?\\s*$`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 /** A casualty word of each kind anywhere in a text ("de los fallecidos,", "Del total de detenidos"). */
 export const KIND_WORD_RE = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;

@@ -247,3 +247,8 @@ test('"los heridos superan los 200", "los detenidos rondan los 2.000": the verb 
     { kind: 'detained', value: 2000, qualifier: 'approximately', scope: 'cumulative' },
   ]);
 });
+
+test('"murieron otras siete personas", "killed another 12": "otras"/"another" between the verb and the count', () => {
+  expectFigures(es('En los incidentes de la Plaza San Martín murieron otras siete personas el lunes.'), [{ kind: 'deaths', value: 7, scope: 'incident', asOf: '2023-01-09' }]);
+  expectFigures(figures('Police killed another 12 protesters in Juliaca on Monday.', PUB), [{ kind: 'deaths', value: 12, scope: 'incident' }]);
+});
