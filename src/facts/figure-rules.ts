@@ -216,7 +216,7 @@ export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|f
 export const ELIDED_VERB_AFTER = /^,\s+(?!(?:seg[uú]n|de acuerdo|dijo|dijeron|inform[oó]|a[nñ]adi[oó]|adem[aá]s|mientras|que|cuando|aunque|pero|sin embargo|said|according|while|when|but|however|although)(?![\p{L}]))\p{Ll}/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
-export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*|\b(?:que|that)\s+)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo)\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)|\b(?:of|de)\s+(?:esa|ese|esta|este|that|this)\s+(?:cifra|total|n[uú]mero|number|figure|tally|count),\s*(?:(?:seg[uú]n|according to|de acuerdo con)\s[^,;.]{1,50},\s*)?)$/iu;
+export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*|\b(?:que|that)\s+)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo),?\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)|\b(?:of|de)\s+(?:esa|ese|esta|este|that|this)\s+(?:cifra|total|n[uú]mero|number|figure|tally|count),\s*(?:(?:seg[uú]n|according to|de acuerdo con)\s[^,;.]{1,50},\s*)?)$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?|\b(?:comprise|comprises|include|includes|consist of|incluye|incluyen|comprende|comprenden)\s+)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
@@ -389,3 +389,8 @@ export const OTHER_VOICE = /(?<![\p{L}])(?:for (?:its|their|his|her) part|on the
 
 /** ", cientos de los cuales siguen en prisión", ", most of whom were released": a relative clause about a part of the count before it. */
 export const PART_TAIL = /,\s*(?:[\p{L}\d.,]+\s+){0,3}?(?:de los cuales|de las cuales|entre los cuales|entre las cuales|of whom|of which|among whom)(?![\p{L}])/iu;
+
+/** "Police killed 40 protesters, along with eight police officers": another group of the same count, told after it (a
+ * group of people, not another kind of case: "además de 12 casos de violencia sexual"). */
+export const GROUP_AFTER = new RegExp(String.raw`^\s+${VICTIM_GROUP}(?![\p{L}])`, 'iu');
+export const ALONG_WITH_BEFORE = /\b(?:along with|together with|as well as|junto (?:a|con)|adem[aá]s de)\s+(?:(?:at least|al menos|some|unos|unas|otros|otras)\s+)?$/iu;

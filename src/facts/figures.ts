@@ -168,6 +168,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       anchor = { ...restatedAs, idx, at: n.start };
       continue;
     }
+    // "Police killed 40 protesters, along with eight police officers": a group told beside the count before it, its part
+    const beside = !kind && !n.weak && R.ALONG_WITH_BEFORE.test(before) && R.GROUP_AFTER.test(post) ? out.at(-1) : undefined;
+    if (beside) kind = { kind: beside.f.kind, how: 'part' };
     // "Nakuru, Kajiado and Mombasa recorded three each", "hubo seis en cada caso": shares of what the sentence counts
     if (!kind && !n.weak && placesSharing(s, n.start, n.end)) {
       const shared = out.at(-1)?.f.kind ?? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start));

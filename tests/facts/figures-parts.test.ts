@@ -309,3 +309,12 @@ test('a partitive that names its kind opens a part even when its whole was told 
   const got = figures(text, '2023-03-01', 'es').filter((f) => f.value === 12);
   assert.deepEqual(got.map((f) => [f.kind, f.scope]), [['injured', 'subset']]);
 });
+
+test('a group told beside a count ("along with eight police officers", "; entre ellos, dos menores") is its part; another kind of case is not', () => {
+  const along = figures('Security forces killed 40 protesters in Juliaca on Monday, along with eight police officers.', '2023-01-12');
+  assert.deepEqual(along.map((f) => [f.kind, f.value, f.scope]), [['deaths', 40, 'incident'], ['deaths', 8, 'subset']]);
+  const among = figures('Según el ministerio, 64 personas murieron en las protestas; entre ellos, dos menores de edad.', '2023-01-12', 'es');
+  assert.deepEqual(among.map((f) => [f.kind, f.value, f.scope]), [['deaths', 64, 'cumulative'], ['deaths', 2, 'subset']]);
+  const other = figures('La ONG cuenta 40 víctimas de violencia homicida, además de 12 casos de violencia sexual.', '2023-01-12', 'es');
+  assert.ok(!other.some((f) => f.value === 12), JSON.stringify(other));
+});
