@@ -3,6 +3,7 @@
 // of "a year-less date after publication is last year's" or "late January".
 import type { Precision } from './types.ts';
 import { addDays, dayOf, iso, pad, periodEnd, utc } from './calendar.ts';
+import { findNumbers } from './numbers.ts';
 
 export interface DateMention {
   start: number;
@@ -312,7 +313,6 @@ export function findDateMentions(text: string, published: string | null, _langua
 }
 
 const LATER = new RegExp(String.raw`\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:days?|d[ií]as)\s+(?:later|afterwards|after that|m[aá]s tarde|despu[eé]s)|(?:the\s+)?(?:next|following)\s+day|a day later|al d[ií]a siguiente)(?![\p{L}])(?!\s+(?:de|del|que)(?![\p{L}]))`, 'giu');
-const LATER_COUNTS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, un: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10 };
 
 /**
  * "… on 15 November; ten more died four days later in Senkata", "al día siguiente": days after the day named before it
@@ -323,7 +323,7 @@ function daysLater(text: string, mentions: DateMention[]): DateMention[] {
   for (const m of text.matchAll(LATER)) {
     const from = mentions.filter((k) => k.end <= m.index && k.precision === 'day' && !k.since).at(-1);
     if (!from) continue;
-    const n = m[1] ? (Number(m[1]) || LATER_COUNTS[m[1].toLowerCase()] || 0) : 1;
+    const n = m[1] ? (findNumbers(m[1])[0]?.value ?? 0) : 1;
     if (n < 1 || mentions.some((k) => m.index < k.end && k.start < m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, date: addDays(from.date, n), precision: 'day', kind: 'relative', text: m[0], since: false });
   }

@@ -390,7 +390,7 @@ export const OTHER_VOICE = /(?<![\p{L}])(?:for (?:its|their|his|her) part|on the
 /** ", cientos de los cuales siguen en prisión", ", most of whom were released": a relative clause about a part of the count before it. */
 export const PART_TAIL = /,\s*(?:[\p{L}\d.,]+\s+){0,3}?(?:de los cuales|de las cuales|entre los cuales|entre las cuales|of whom|of which|among whom)(?![\p{L}])/iu;
 
-/** "Police killed 40 protesters, along with eight police officers": another group of the same count, told after it (a
- * group of people, not another kind of case: "además de 12 casos de violencia sexual"). */
-export const GROUP_AFTER = new RegExp(String.raw`^\s+${VICTIM_GROUP}(?![\p{L}])`, 'iu');
+/** Right after a number, a group of people ("8 police officers", "43+ soldiers"), not another kind of case ("12 casos"). */
+export const GROUP_AFTER = new RegExp(String.raw`^\+?\s*${VICTIM_GROUP}(?![\p{L}])`, 'iu');
+/** "Police killed 40 protesters, along with eight police officers": another group of the same count, told after it. */
 export const ALONG_WITH_BEFORE = /\b(?:along with|together with|as well as|junto (?:a|con)|adem[aá]s de)\s+(?:(?:at least|al menos|some|unos|unas|otros|otras)\s+)?$/iu;

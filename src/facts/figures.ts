@@ -136,15 +136,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // sentence counts, told with "con" after the place
     const shareKind = !kind && R.PLACE_SHARE_BEFORE.test(before) && R.AFTER_BEFORE_OK.test(post) ? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start)) : undefined;
     if (shareKind) kind = { kind: shareKind, how: 'part' };
-    // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind
-    const partitive = partOf && !leadKind ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
+    // "…, de los fallecidos, 19 ya fueron identificados": the partitive names the whole's kind (and opens a part even when
+    // the whole was told paragraphs back: "De los heridos, 36 lo fueron por armas de fuego")
+    const partitive = (partOf && !leadKind) || (!kind && !n.weak) ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
     const namedKind = partitive ? KINDS.find((k) => KIND_WORD_RE[k].test(partitive)) : undefined;
     if (namedKind) kind = { kind: namedKind, how: 'part' };
-    // "De los heridos, 36 lo fueron por armas de fuego": a partitive that names its kind opens a part even when its
-    // whole was told paragraphs back
-    const farPartitive = !kind && !n.weak ? R.SUBSET_BEFORE_NUMBER.exec(before)?.[0] : undefined;
-    const farKind = farPartitive ? KINDS.find((k) => KIND_WORD_RE[k].test(farPartitive)) : undefined;
-    if (farKind) kind = { kind: farKind, how: 'part' };
     // "the toll now stands at 24, up from 19 two days ago": an earlier value of the count just stated
     const earlier = !kind && !n.weak && out.at(-1) && (R.EARLIER_VALUE_BEFORE.test(before) || (R.FROM_BEFORE.test(before) && R.TO_VALUE_AFTER.test(post))) ? out.at(-1) : undefined;
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
@@ -172,9 +168,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const beside = !kind && !n.weak && R.ALONG_WITH_BEFORE.test(before) && R.GROUP_AFTER.test(post) ? out.at(-1) : undefined;
     if (beside) kind = { kind: beside.f.kind, how: 'part' };
     // "Nakuru, Kajiado and Mombasa recorded three each", "hubo seis en cada caso": shares of what the sentence counts
-    if (!kind && !n.weak && placesSharing(s, n.start, n.end)) {
-      const shared = out.at(-1)?.f.kind ?? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start));
-      if (shared) kind = { kind: shared, how: 'part' };
+    const shared = placesSharing(s, n.start, n.end);
+    if (!kind && !n.weak && shared) {
+      const sharedKind = out.at(-1)?.f.kind ?? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start));
+      if (sharedKind) kind = { kind: sharedKind, how: 'part' };
     }
     if (!kind) continue;
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
@@ -265,7 +262,6 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     };
     out.push(found);
     // "nine each in Jatrabari and Uttara": the count once for every place named
-    const shared = placesSharing(s, n.start, n.end);
     if (shared) {
       const share = (place: string): ExtractedFigure => ({ ...f, location: place, region: regionOf(place, ctx.story), scope: f.scope === 'cumulative' ? 'subset' : f.scope });
       found.f = share(shared[0]!);

@@ -4,7 +4,7 @@
 // infobox rows from page text.
 import { findDateMentions, periodEnd } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { VICTIM_GROUP } from './figure-rules.ts';
+import { GROUP_AFTER, VICTIM_GROUP } from './figure-rules.ts';
 import type { ExtractedFigure, FigureKind, Qualifier, Scope } from './types.ts';
 
 interface Label {
@@ -43,7 +43,6 @@ const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [
 // "in 25 out of 31 provinces", "across 134 cities": numbers of places or other things inside a value
 const NOT_A_COUNT_AFTER = /^\s*(?:out of|of\s+\d|provinces|cities|towns|universities|counties|regions|departments|days|months|years|provincias|ciudades|departamentos|d[ií]as|meses|a[ñn]os)\b/i;
 // "517 protesters, …, as well as 68 security force members": two groups, each a part of the whole
-const ONLY_GROUP = new RegExp(String.raw`^\+?\s*${VICTIM_GROUP}(?![\p{L}])`, 'iu');
 const TWO_GROUPS = /\b(?:as well as|and|y|además de)\s+(?:\d[\d.,]*)\s+(?:security|police|soldiers|members|officers|agentes|polic[ií]as|miembros)/i;
 const PART_BEFORE = /\b(?:including|among them|incl\.|incluidos|incluidas|entre ellos|entre ellas|as well as|además de)\s+(?:(?:at least|more than|over|al menos|m[aá]s de)\s+)?$/i;
 
@@ -140,7 +139,7 @@ export function infoboxFigures(text: string, published: string | null): { figure
         if (rangeStart && qualifier === 'exact') qualifier = 'at_least';
         if (rangeEnd) qualifier = 'up_to';
         // "Injuries: 43 police officers": one group alone, not the protesters, counts a part (ANNOTATION.md: police only)
-        const groupOnly = ONLY_GROUP.test(clean.slice(n.end));
+        const groupOnly = GROUP_AFTER.test(clean.slice(n.end));
         figures.push({
           kind: row.label.kind, value: n.value, qualifier,
           scope: part || parts || groupOnly ? 'subset' : row.label.scope,

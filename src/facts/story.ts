@@ -313,11 +313,11 @@ export function storyFor(document: { title: string | null; text: string; publish
   const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
   // Two stories in one country share their words: the year each began, named most often in the text, tells them apart,
   // and a story cannot be one that began more than a month after the report was published.
-  const published = document.published?.slice(0, 10) ?? null;
-  const startYear = (story: Story) => story.start.slice(0, 4);
-  const yearCounts = new Map<string, number>();
-  for (const m of `${document.title ?? ''} ${document.text}`.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) yearCounts.set(m[0], (yearCounts.get(m[0]) ?? 0) + 1);
-  const mostNamed = Math.max(0, ...stories.map((story) => yearCounts.get(startYear(story)) ?? 0));
+  const several = stories.length > 1;
+  const published = several ? (document.published?.slice(0, 10) ?? null) : null;
+  const yearCounts = several ? yearsNamed(`${document.title ?? ''} ${document.text}`) : new Map<string, number>();
+  const startYearCount = (story: Story) => yearCounts.get(story.start.slice(0, 4)) ?? 0;
+  const mostNamed = Math.max(0, ...stories.map(startYearCount));
   const shared = new Map<string, number>();
   for (const story of stories) for (const keyword of keywordWeights(story).keys()) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
@@ -325,10 +325,10 @@ export function storyFor(document: { title: string | null; text: string; publish
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
-    if (stories.length > 1 && published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
+    if (published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
     const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
     let score = Math.min(3, places);
-    if (stories.length > 1 && mostNamed > 0 && (yearCounts.get(startYear(story)) ?? 0) === mostNamed) score += 1;
+    if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
     for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
     if (score >= minimum && score > bestScore) {
       best = story;
@@ -336,6 +336,13 @@ export function storyFor(document: { title: string | null; text: string; publish
     }
   }
   return best;
+}
+
+/** How often each year ("2019") is written in a text. */
+function yearsNamed(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return counts;
 }
 
 const weightsOf = new WeakMap<Story, Map<string, number>>();

@@ -39,11 +39,11 @@ export function filterChoices(choices: readonly (Choice & { also?: string[] })[]
     else if (keys.some((key) => key.includes(wanted))) rank = 2;
     if (rank >= 0) scored.push({ choice: { name: cut(choice.name), value: cut(choice.value) }, rank, index });
   });
-  if (scored.some((s) => s.rank < 2)) scored.splice(0, scored.length, ...scored.filter((s) => s.rank < 2));
-  scored.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const kept = scored.some((s) => s.rank < 2) ? scored.filter((s) => s.rank < 2) : scored;
+  kept.sort((a, b) => a.rank - b.rank || a.index - b.index);
   const seen = new Set<string>();
   const out: Choice[] = [];
-  for (const { choice } of scored) {
+  for (const { choice } of kept) {
     if (seen.has(choice.value)) continue;
     seen.add(choice.value);
     out.push(choice);
