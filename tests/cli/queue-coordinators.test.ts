@@ -214,7 +214,7 @@ test('a frozen holder (SIGSTOP) is replaced; woken (SIGCONT) it finds its lease 
     assert.equal(answersTo(setup.telegram, 44), 1);
     announcedOnce(setup.discord, [...batchLinks(1), ...batchLinks(2, FEEDS + 1)], all);
     printedOnce([holder, standby], [...batchLinks(1), ...batchLinks(2, FEEDS + 1)]);
-    assertNoSlotTwice(all);
+    assertNoSlotTwice(all, new Set(slotsRunAfterWaking.map((slot) => `digest:desk @ ${slot}`)));
     assert.equal((await setup.store.learnedSequence()).sequence, FEEDS * (SEED + 2) + SEED + 2, 'one copy per item');
   } finally {
     holder.child.kill('SIGCONT');
