@@ -222,7 +222,7 @@ export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whe
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
 export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|todav[ií]a|still|already|also|tambi[eé]n)\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
 /** A place's share told after it with "con": "en Barinas, con", "Guayas (cuya capital es Guayaquil), con". */
-export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?,\s*con\s+$/u;
+export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\s*con\s+$/u;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** "los cuatro restantes", "the remaining five", "los otros 659": the rest of a whole just stated. */

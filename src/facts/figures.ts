@@ -149,7 +149,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // ("…, while Nakuru and Mombasa recorded three each. Kisumu had two.": a list of parts runs on into the next sentence)
     const lastFound = ctx.found.at(-1);
     const sibling = sameSentence ? (out.at(-1)?.part ? out.at(-1) : undefined) : lastFound?.part && lastFound.idx === idx - 1 ? lastFound : undefined;
-    if (partOf && whole && !namedKind && !leadKind) kind = { kind: (sibling ?? whole).f.kind, how: 'part' };
+    if (partOf && whole && !namedKind && !leadKind && !shareKind) kind = { kind: (sibling ?? whole).f.kind, how: 'part' };
     // "Entre los extranjeros fallecidos hay tres peruanos", "among the dead were two police officers"
     const among = kind ? undefined : KINDS.find((k) => R.AMONG_HOLDER[k].test(pre.slice(0, cut)));
     if (among) kind = { kind: among, how: 'part' };
@@ -361,7 +361,11 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
       const sum = breakdown.reduce((a, b) => a + b.value, 0);
       const mentioned = KINDS.find((k) => new RegExp(`\\b${R.KIND_AFTER[k]}(?![\\p{L}])`, 'iu').test(sent.text));
       const candidates = figs.length ? figs : recent;
-      const target = [...candidates].reverse().find(({ f }) => (!mentioned || f.kind === mentioned) && sum <= f.value * 1.1 + 1);
+      const fits = ({ f }: Found) => (!mentioned || f.kind === mentioned) && sum <= f.value * 1.1 + 1;
+      // "…429 detenciones. … se concentra en Anzoátegui, con 99, y en el Distrito Capital, con 80. Les siguen Barinas (32),
+      // …": a breakdown continued from the sentences before counts out the last whole it fits, a few sentences back
+      const target = [...candidates].reverse().find(fits)
+        ?? (figs.length ? undefined : [...out].reverse().find((x) => x.idx >= idx - 6 && !x.part && x.f.scope !== 'incident' && fits(x)));
       if (target && !target.f.byRegion) {
         target.f.byRegion = breakdown.map(({ region, value }) => ({ region, value }));
         // "69 people remain hospitalized in Ayacucho (20), Junin (17)…": spread over regions, not in the first one

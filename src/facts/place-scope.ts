@@ -28,6 +28,7 @@ const HOLDS_BETWEEN = new RegExp(String.raw`^\s+(?:se\s+)?${HOLDS}\s+${LEAD}$`, 
 const WHERE_BETWEEN = /^[^,.;:]{0,20},?\s+(?:where|donde|in which|en (?:la|el) que)\s+(?:[\p{L}]+\s+){0,4}$/iu;
 /** After the count, right before the place: "… heridas en", "killed 128 in the province of". */
 const IN_BEFORE_PLACE = new RegExp(String.raw`(?:^|\s)(?:in|en|at)\s+${PLACE_NOUN}$`, 'iu');
+const SHARE_WITH_BETWEEN = new RegExp(String.raw`^(?:\s*\([^()]{1,40}\))?,\s*con\s+${LEAD}$`, 'iu');
 const TOLD_BETWEEN = /\b(?:after|before|tras|despu[eé]s|antes|said|says|told|dijo|dice|inform\p{L}*|according|seg[uú]n)\b/iu;
 
 /**
@@ -53,6 +54,8 @@ export function placeRestricting(s: string, at: number, end: number, clause: [nu
       if (HOLDER_BEFORE.test(s.slice(Math.max(from, p.index - 40), p.index)) && HOLDS_BETWEEN.test(between)) return p.place;
       // "in Sistan-Baluchistan, where 128 people have been killed", "en Masaya, donde murieron 35"
       if (WHERE_BETWEEN.test(between)) return p.place;
+      // "La provincia con más detenciones es Pichincha, con 499 aprehensiones", "Guayas (Guayaquil), con 309": a place's share
+      if (SHARE_WITH_BETWEEN.test(between)) return p.place;
     } else if (p.index >= end) {
       // "Al menos 200 personas han resultado heridas en Nairobi", "killed 128 in Sistan-Baluchistan"
       const between = s.slice(end, p.index);

@@ -318,3 +318,22 @@ test('a group told beside a count ("along with eight police officers", "; entre 
   const other = figures('La ONG cuenta 40 víctimas de violencia homicida, además de 12 casos de violencia sexual.', '2023-01-12', 'es');
   assert.ok(!other.some((f) => f.value === 12), JSON.stringify(other));
 });
+
+test('a ranking by place ("la región con más detenciones es Puno, con 120 arrestos; le siguen …, con 45") makes each count a part', () => {
+  const got = figures('La Defensoría registra 250 detenidos en todo el país. La región con más detenciones es Puno, con 120 arrestos; le siguen ' +
+    'Cusco (cuya capital lleva el mismo nombre), con 45, y Ayacucho, con 30.', '2023-01-20', 'es');
+  assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope]), [['detained', 250, 'cumulative'], ['detained', 120, 'subset'], ['detained', 45, 'subset'], ['detained', 30, 'subset']]);
+});
+
+test('a place\'s share told with "con" counts the kind its sentence names, not the kind of the part before it', () => {
+  const got = figures('Hay 300 heridos y 90 detenidos. De los detenidos, 60 quedaron libres. En cuanto a los heridos, la mayor parte fue ' +
+    'atendida en Lima, seguida de Cusco, con 40, y de Puno, con 25.', '2023-01-20', 'es').filter((f) => f.value === 40 || f.value === 25);
+  assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope]), [['injured', 40, 'subset'], ['injured', 25, 'subset']]);
+});
+
+test('a breakdown continued from the sentences before ("Les siguen Ayacucho (40), …") counts out the whole it fits', () => {
+  const got = figures('La Defensoría contabiliza 400 detenciones desde diciembre. Su jefe dijo que 150 de esas personas siguen presas.\n\n' +
+    'La mayor parte se concentra en Puno, con 90, y en Cusco, con 70. Les siguen Ayacucho (40), Apurímac (30), Junín (25) y Arequipa (20).',
+  '2023-01-20', 'es').filter((f) => f.value <= 40);
+  assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope, f.asOf]), [40, 30, 25, 20].map((v) => ['detained', v, 'subset', '2023-01-20']));
+});
