@@ -104,15 +104,18 @@ const DATE_ROW = /^(?:dates?|fechas?)\s*(?:[:：|\t]\s*|\s+)(\S.*)$/imu;
 const STILL_OPEN = /\b(?:present|ongoing|now|presente|actualidad|en curso|hoy)\b/iu;
 
 /**
- * The day an infobox's "Date" row closes its span ("2–11 January 2022" → 2022-01-11), or null when it has none, is
- * still open ("– present") or names a single day. Its first span only: a later "; December 2017 (sporadic)" is an
+ * The day an infobox's "Date" row closes its span ("2–11 January 2022" → 2022-01-11; a one-day event's "14 August
+ * 2013" → that day), or null when it has none or is still open ("– present"). Its first span only: a later "; December 2017 (sporadic)" is an
  * afterthought. An undated page's counts are as of that day (ANNOTATION.md: an explicit period end).
  */
 export function infoboxSpanEnd(text: string): string | null {
   const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
   if (!value || STILL_OPEN.test(value)) return null;
-  const last = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month').at(-1);
-  if (!last || !/[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start))) return null;
+  const dates = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month');
+  const last = dates.at(-1);
+  // (one whole day, "Date: 14 August 2013", is the span of a one-day event: a movement's row names its end or "present")
+  const oneDay = dates.length === 1 && last?.precision === 'day' && !/[–—-]/u.test(value);
+  if (!last || !(oneDay || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
   return periodEnd(last.date, last.precision);
 }
 

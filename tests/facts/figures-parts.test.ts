@@ -236,7 +236,7 @@ test('a share in brackets beside a part ("17 (4.2%) were police officers") does 
   ]);
 });
 
-test("an undated page's infobox counts are as of the end of the span its Date row closes, not of a later day its prose names", () => {
+test("an undated page's infobox counts are as of the end of the span its Date row closes (or its one day), not of a later day its prose names", () => {
   const doc = (date: string, published: string | null = null): FactInput => ({
     title: '2023 Peruvian protests',
     text: [`Date: ${date}`, 'Location: Peru', 'Casualties', 'Deaths: 49', 'Injuries: 1,200+', '', 'Protests against Boluarte resumed briefly on 20 July 2024, a year and a half later.'].join('\n'),
@@ -246,8 +246,11 @@ test("an undated page's infobox counts are as of the end of the span its Date ro
   const asOf = (d: FactInput) => factsOf(d, [PERU]).figures.map((f) => `${f.kind} ${f.asOf}`);
   assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023 (95 days); July 2024 (sporadic)')), ['deaths 2023-03-12', 'injured 2023-03-12']);
   assert.deepEqual(asOf(doc('7–31 December 2022')), ['deaths 2022-12-31', 'injured 2022-12-31']);
-  // an open span or a single day closes nothing: the latest day the page names, as for any undated page
+  // an open span closes nothing: the latest day the page names, as for any undated page
   assert.deepEqual(asOf(doc('7 December 2022 – present')), ['deaths 2024-07-20', 'injured 2024-07-20']);
+  // one whole day is a one-day event's span (a massacre's page); a month alone is no span
+  assert.deepEqual(asOf(doc('9 January 2023')), ['deaths 2023-01-09', 'injured 2023-01-09']);
+  assert.deepEqual(asOf(doc('January 2023')), ['deaths 2024-07-20', 'injured 2024-07-20']);
   // a page with a publication date keeps it: the span's end is only what an undated page speaks from
   assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2024-01-15')), ['deaths 2024-01-15', 'injured 2024-01-15']);
 });
