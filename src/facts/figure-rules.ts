@@ -34,7 +34,7 @@ export const FILLERS = alt([
 
 /** Nouns that are never the people a count is about: one unknown word may sit between number and verb, not these. */
 export const NOT_PERSON = alt([
-  'votes?', 'votos?', 'days?', 'd[ií]as', 'weeks?', 'semanas', 'months?', 'meses', 'years?', 'a[ñn]os', 'hours?', 'horas',
+  'votes?', 'votos?', 'days?', 'd[ií]as', 'weeks?', 'semanas', 'months?', 'meses', 'years?', 'a[ñn]os', 'decades?', 'd[eé]cadas?', 'hours?', 'horas',
   'minutes?', 'minutos', 'trucks?', 'camiones', 'vehicles?', 'veh[ií]culos', 'cars?', 'buses', 'roadblocks?', 'bloqueos?',
   'blockades?', 'points?', 'puntos', 'regions?', 'regiones', 'provinces?', 'provincias', 'districts?', 'distritos', 'cities',
   'ciudades', 'towns?', 'attacks?', 'ataques?', 'strikes?', 'bombs?', 'shots?', 'rounds?', 'times?', 'veces', 'percent',
@@ -167,7 +167,7 @@ export const QUALIFIER_AFTER: [RegExp, Qualifier][] = [
 
 /** Money, units, time spans and ratios right around a number: never a head count. */
 export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|\b(?:equivalent of|equivalente a|would mean|would be|ser[ií]an?|equivaldr[ií]a a)\s+(?:(?:more than|over|some|about|almost|nearly|m[aá]s de|unos|unas|casi)\s+)?$|[$€£]|US\$|S\/\.?|USD|PEN|soles|dollars|No\.|#|\bage[sd]?(?:\s+(?:of|between|from))?|edad(?:es)? de|article|art[ií]culo|resolution|resoluci[oó]n|law|ley|decree|decreto|km|page|(?<!\b(?:dead|deaths|injured|wounded|arrests)\s)number|n[uú]mero|top|group|grupo|line|phase)\s*$/i;
-export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
+export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|decades?|d[eé]cadas?|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
@@ -231,7 +231,7 @@ export const REST_BEFORE = /\b(?:the (?:remaining|other|rest of the)|los (?:otro
 /** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
 export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?(?:\s*\([^)]{1,30}\))?,\s+(?:con|with)|\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
-export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
+export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|decades?|d[eé]cadas?|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
 /**
  * A cause that restricts a count to part of the toll: "by police gunfire", "executed", "por impactos de bala"; a perpetrator
  * told with a hedge or as an attribution ("allegedly killed by police", "atribuidas a agentes del Estado", "a manos de");

@@ -258,7 +258,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     };
     const found: Found = {
       f, dated: fromCue, idx, at: n.start, running: R.CUMULATIVE_CUES.test(clauseText), part: isPart, groupNamed: sameGroup || R.SUBSET_AFTER_NUMBER.test(post),
-      follows: from && !from.dated ? from : undefined, earlierValue: earlier !== undefined,
+      follows: from && !from.dated ? from : from?.follows, earlierValue: earlier !== undefined,
     };
     out.push(found);
     // "nine each in Jatrabari and Uttara": the count once for every place named

@@ -340,3 +340,15 @@ test('a breakdown continued from the sentences before ("Les siguen Ayacucho (40)
   '2023-01-20', 'es').filter((f) => f.value <= 40);
   assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope, f.asOf]), [40, 30, 25, 20].map((v) => ['detained', v, 'subset', '2023-01-20']));
 });
+
+test('every item of a list of parts follows the day its whole takes, not only the first ("…los 18 fallecidos, diez en Juliaca, cuatro en Puno…")', () => {
+  const text = 'A dos años de la represión, las familias siguen esperando justicia. De acuerdo con los datos que se conocen sobre los 18 ' +
+    'fallecidos, diez murieron en Juliaca, cuatro en Puno, dos en Ilave y dos en Cusco.\n\nEl 9 de enero de 2023 murieron tres personas en Ilave.';
+  const got = figures(text, '2025-01-09', 'es').filter((f) => f.value !== 3);
+  assert.deepEqual(got.map((f) => [f.value, f.asOf]), [[18, '2023-01-09'], [10, '2023-01-09'], [4, '2023-01-09'], [2, '2023-01-09'], [2, '2023-01-09']]);
+});
+
+test('a count of decades or years before "de los asesinatos" is no count of the dead', () => {
+  const got = figures('Este 9 de enero se cumplen dos décadas de los asesinatos de Juliaca; it has been two decades of the killings.', '2043-01-09', 'es');
+  assert.deepEqual(got.map((f) => f.value), []);
+});
