@@ -9,7 +9,7 @@ import { yaml } from '../core/yaml.ts';
 import { z } from 'zod';
 import { CronistaError } from '../core/errors.ts';
 import { normalizeText } from '../documents/dedup.ts';
-import { addDays } from '../core/calendar.ts';
+import { addDays, monthWords } from '../core/calendar.ts';
 import type { Story } from './types.ts';
 
 /** A Story as loaded from YAML; `actors` (optional) are names the event extractor looks for. */
@@ -297,6 +297,12 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
   return out;
 }
 
+/** What a story's keywords may add to its score at most (its places add 3 at most). */
+const KEYWORDS_CAP = 3;
+
+/** What naming a story's first day ("desde el 12 de febrero") adds: more than its year, as much as its places. */
+const START_DAY_WEIGHT = 3;
+
 /** How long before a story's start a happening still belongs to it: the vote or the killing that set it off. */
 export const LEAD_UP_DAYS = 30;
 
@@ -329,13 +335,32 @@ export function storyFor(document: { title: string | null; text: string; publish
     const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
     let score = Math.min(3, places);
     if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
-    for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) score += weight / (shared.get(keyword) ?? 1);
+    let words = 0;
+    for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) words += weight / (shared.get(keyword) ?? 1);
+    // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
+    score += Math.min(KEYWORDS_CAP, words);
+    // ("las protestas que comenzaron el pasado 12 de febrero": the day a story began, named, tells it from another story
+    // of its country as its year does — never a story the text has no word of)
+    if (several && score >= minimum && namesStartDay(story, document.text)) score += START_DAY_WEIGHT;
     if (score >= minimum && score > bestScore) {
       best = story;
       bestScore = score;
     }
   }
   return best;
+}
+
+const startDayPatterns = new WeakMap<Story, RegExp>();
+/** Whether a text names the day and month a story began: "12 de febrero", "February 12", "12 Feb". */
+function namesStartDay(story: Story, text: string): boolean {
+  let re = startDayPatterns.get(story);
+  if (!re) {
+    const day = String(Number(story.start.slice(8, 10)));
+    const months = monthWords(Number(story.start.slice(5, 7))).join('|');
+    re = new RegExp(String.raw`(?<![\d\p{L}])(?:0?${day}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:${months})\.?(?![\p{L}])|(?:${months})\.?\s+0?${day}(?:st|nd|rd|th)?(?!\d))`, 'iu');
+    startDayPatterns.set(story, re);
+  }
+  return re.test(text);
 }
 
 /** How often each year ("2019") is written in a text. */

@@ -41,3 +41,16 @@ test('two stories in one country: the year the text names most, and a story cann
   assert.equal(storyFor(earlier, stories)?.id, 'iran-2022');
   assert.equal(storyFor({ ...earlier, published: '2019-11-20' }, stories)?.id, 'iran-2019', 'the 2022 story had not begun');
 });
+
+test('two stories in one country: the first day of one, named without a year ("desde el 12 de febrero"), tells them apart', () => {
+  // written for this test: a Venezuelan prosecutor's count that names the day the 2014 protests began, not the year;
+  // the 2017 story lists more of its words (the prosecutor, the Ministerio Público), which must not outweigh that day
+  const report = {
+    title: 'La Fiscalía eleva a 30 los muertos en las protestas',
+    text: 'CARACAS, 20 Mar. (EP) - La fiscal general, Luisa Ortega Díaz, informó este jueves de que 30 personas han muerto en las '
+      + 'manifestaciones que comenzaron el pasado 12 de febrero. El Ministerio Público investiga las muertes ocurridas en Caracas, '
+      + 'Táchira, Mérida y Carabobo, y mantiene 150 detenidos.',
+  };
+  assert.equal(storyFor(report, stories)?.id, 'venezuela-2014');
+  assert.equal(storyFor({ ...report, text: report.text.replace('el pasado 12 de febrero', 'a comienzos de abril') }, stories)?.id, 'venezuela-2017');
+});
