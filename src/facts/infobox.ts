@@ -119,14 +119,22 @@ export function infoboxSpanEnd(text: string): string | null {
   return periodEnd(last.date, last.precision);
 }
 
+// "Casualties data: 13 January 2020", "Casualty figures as of 9 December 2019", "Cifras al 15 de noviembre de 2019"
+const DATA_AS_OF_ROW = /^(?:casualt(?:y|ies)\s+(?:data|figures|count)|casualties|figures|cifras|datos|balance)\s*(?:[:|]\s*(?:as of\s+|al\s+)?|\s+as of\s+|\s+al\s+)(\S.*)$/imu;
+
 /** The figures an infobox states, and the lines they come from (the sentence rules skip those lines). */
 export function infoboxFigures(text: string, published: string | null): { figures: ExtractedFigure[]; lines: Set<string> } {
   const figures: ExtractedFigure[] = [];
   const lines = new Set<string>();
-  for (const row of rows(text)) {
+  const counted = rows(text);
+  // "Casualties data: 13 January 2020, per …": the day the box's counts were taken, for every row that names none
+  const dataRow = counted.length ? DATA_AS_OF_ROW.exec(text)?.[1] : undefined;
+  const dataDay = dataRow ? findDateMentions(dataRow, published).find((d) => d.precision === 'day') : undefined;
+  const countsDay = dataDay ? dataDay.date : published;
+  for (const row of counted) {
     for (const value of row.values) {
       const clean = value.replace(/\[\d+\]/g, '');
-      const { attribution, asOf } = annotations(clean, published);
+      const { attribution, asOf } = annotations(clean, countsDay);
       const numbers = findNumbers(clean).filter((n) => !n.weak && !(n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)));
       const counts = numbers.filter((n) => !NOT_A_COUNT_AFTER.test(clean.slice(n.end)) && !/\b(?:as of|,)\s*\d{0,2}\s*$/i.test(clean.slice(0, n.start)) && !findDateMentions(clean, published).some((d) => n.start >= d.start && n.start < d.end));
       // "Deaths • 44 protesters • 3 police officers": values that each name a group are the toll's parts

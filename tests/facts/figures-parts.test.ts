@@ -352,3 +352,10 @@ test('a count of decades or years before "de los asesinatos" is no count of the 
   const got = figures('Este 9 de enero se cumplen dos décadas de los asesinatos de Juliaca; it has been two decades of the killings.', '2043-01-09', 'es');
   assert.deepEqual(got.map((f) => f.value), []);
 });
+
+test('an infobox row dating its casualty data ("Casualties data: 20 January 2023, per …") dates every count that names no day of its own', () => {
+  const text = ['2022–2023 Peruvian protests', 'Date: 7 December 2022 – present', 'Casualties', 'Deaths: 60 – 70', 'Injuries: 1,300+',
+    'Arrests: 600 (as of 15 January 2023)', 'Casualties data: 20 January 2023, per the Ombudsman', '', 'The protests continued in March 2024.'].join('\n');
+  const got = factsOf({ title: null, text, published: '2024-06-01', language: 'en' }, [PERU]).figures;
+  assert.deepEqual(got.map((f) => [f.kind, f.value, f.asOf]), [['deaths', 60, '2023-01-20'], ['deaths', 70, '2023-01-20'], ['injured', 1300, '2023-01-20'], ['detained', 600, '2023-01-15']]);
+});
