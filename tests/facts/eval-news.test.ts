@@ -11,7 +11,9 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // 2001 and Egypt 2013, 0.302 and 0.250 whole on arrival) dev 0.746 → 0.705, test 0.460 → 0.442; eighth session, on
 // twenty-three → twenty-four (Venezuela 2014, 0.361 whole on arrival) dev 0.723 → 0.706, dev series 142/172 → 145/177,
 // dev Date-F1 0.776 → 0.768, test 0.451 → 0.454; twenty-four → twenty-six (Colombia 2019 and Iraq 2019, 0.505 and
-// 0.500 whole on arrival) dev 0.706 → 0.692, dev series 145/177 → 149/187, test 0.454 → 0.459, test Date-F1 0.703 → 0.693.)
+// 0.500 whole on arrival) dev 0.706 → 0.692, dev series 145/177 → 149/187, test 0.454 → 0.459, test Date-F1 0.703 → 0.693;
+// twenty-six → twenty-eight (Hong Kong 2019 and Bolivia 2003, 0.552 and 0.377 whole on arrival) dev 0.709 → 0.703, test
+// 0.459 → 0.454, test Date-F1 0.693 → 0.690.)
 const FLOORS = {
   dev: { f1: 0.685, es: 0.69, series: 0.79, dates: 0.76 },
   test: { f1: 0.45, es: 0.42, series: 0.55, dates: 0.685 },
