@@ -359,3 +359,8 @@ test('an infobox row dating its casualty data ("Casualties data: 20 January 2023
   const got = factsOf({ title: null, text, published: '2024-06-01', language: 'en' }, [PERU]).figures;
   assert.deepEqual(got.map((f) => [f.kind, f.value, f.asOf]), [['deaths', 60, '2023-01-20'], ['deaths', 70, '2023-01-20'], ['injured', 1300, '2023-01-20'], ['detained', 600, '2023-01-15']]);
 });
+
+test('"del total de fallecidos" opens a list of parts even with no comma before its first count', () => {
+  const got = figures('Un total de 50 personas han muerto. Según el informe, del total de fallecidos 41 son civiles y nueve son policías.', '2023-02-01', 'es');
+  assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope]), [['deaths', 50, 'cumulative'], ['deaths', 41, 'subset'], ['deaths', 9, 'subset']]);
+});
