@@ -28,13 +28,17 @@ export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], publ
     // (a live blog's entry header dates its entry, not the page: see entryDays)
     if (x.headline || isEntryHeader(x.text)) continue;
     let own: string | null = null;
+    let told: string | null = null;
     for (const d of mentions[i] ?? []) {
+      if (d.since || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
       // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
-      if (d.since || toldOn(x.text, d) || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
-      if (!own || d.date > own) own = d.date;
+      if (toldOn(x.text, d)) told = d.date;
+      else if (!own || d.date > own) own = d.date;
     }
     // the lead tells the news: what a later paragraph adds that day ("abrió este viernes una investigación") is no new news day
-    if (lead === undefined) lead = own;
+    // (a lead telling only when its news was told, "…, informó este viernes la Fiscalía", reports on that day: a death "el
+    // jueves" further down is no news day of its own)
+    if (lead === undefined) lead = own ?? told;
     if (own && (!latest || own > latest)) latest = own;
   }
   return lead ?? latest ?? published;

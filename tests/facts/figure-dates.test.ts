@@ -132,3 +132,10 @@ test("the date of a vote or a coup a sentence names is that event's, not the day
   // a day of the count's own still dates it
   assert.equal(asOf('Two people were killed on March 5 in the capital during protests over the election.', '2024-03-17', 'en', 'deaths', 2), '2024-03-05');
 });
+
+test('a lead telling only when its count was told ("…, informó este viernes la Fiscalía") reports on that day, not on a later paragraph\'s Thursday', () => {
+  const text = 'Las protestas han dejado al menos 12 muertos y 140 heridos, informó este viernes la Fiscalía.\n\n' +
+    'La fiscal detalló los casos en su programa de radio.\n\nEl jueves falleció en Puno un trabajador al que dispararon desde un edificio.';
+  const got = figures(text, '2023-01-13', 'es').filter((f) => f.value !== 1);
+  assert.deepEqual(got.map((f) => [f.value, f.asOf]), [[12, '2023-01-13'], [140, '2023-01-13']]);
+});
