@@ -32,12 +32,12 @@ export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], publ
     for (const d of mentions[i] ?? []) {
       if (d.since || d.precision !== 'day' || d.date > published || d.date < addDays(published, -1)) continue;
       // (the day a count was told is not a day the article reports on: "denunciaron este viernes")
-      if (toldOn(x.text, d)) told = d.date;
+      if (toldOn(x.text, d)) told = d.date === published.slice(0, 10) ? d.date : told;
       else if (!own || d.date > own) own = d.date;
     }
     // the lead tells the news: what a later paragraph adds that day ("abrió este viernes una investigación") is no new news day
-    // (a lead telling only when its news was told, "…, informó este viernes la Fiscalía", reports on that day: a death "el
-    // jueves" further down is no news day of its own)
+    // (a lead telling its news was told on the day of publication, "…, informó este viernes la Fiscalía" in Friday's paper,
+    // reports on that day: a death "el jueves" further down is no news day of its own)
     if (lead === undefined) lead = own ?? told;
     if (own && (!latest || own > latest)) latest = own;
   }

@@ -342,7 +342,8 @@ export function storyFor(document: { title: string | null; text: string; publish
     // ("las protestas que comenzaron el pasado 12 de febrero": the day a story began, named, tells it from another story
     // of its country as its year does — never a story the text has no word of)
     if (several && score >= minimum && namesStartDay(story, document.text)) score += START_DAY_WEIGHT;
-    if (score >= minimum && score > bestScore) {
+    // (a tie goes to the story that began later: a report naming neither year is likelier news of the newer story)
+    if (score >= minimum && (score > bestScore || (score === bestScore && best !== null && story.start > best.start))) {
       best = story;
       bestScore = score;
     }

@@ -14,7 +14,8 @@ test('a story with a long list of generic words does not take another story\'s r
     text: 'El Ministerio de Defensa de Colombia reconoce 20 muertos en las protestas del paro nacional, mientras la Defensoría del Pueblo '
       + 'eleva la cifra en Cali y Bogotá. Los manifestantes mantienen los bloqueos y hubo nuevos enfrentamientos con el Esmad.',
   };
-  assert.equal(storyFor(report, stories)?.id, 'colombia-2021');
+  // (two Colombian stories are followed, and the report names neither year: either is a fair answer, Bolivia's is not)
+  assert.match(storyFor(report, stories)?.id ?? '', /^colombia-/);
   assert.equal(storyFor(report, [byId('bolivia-2019')])?.id, 'bolivia-2019', 'alone, a story still takes what names its words');
 });
 
@@ -25,7 +26,8 @@ test('a report naming none of a story\'s words belongs to none', () => {
 test('one topic word alone ("fuel prices") claims no report; a name ("Quito") does', () => {
   const norway = { title: 'Farmers block roads over fuel prices', text: 'Four people were injured when farmers blocked roads over fuel prices, police said.' };
   assert.equal(storyFor(norway, stories), null);
-  assert.equal(storyFor({ ...norway, text: `${norway.text} The protests reached Quito on Tuesday.` }, stories)?.id, 'ecuador-2019');
+  // (with no year named, a tie between Ecuador's two stories goes to the one that began later)
+  assert.equal(storyFor({ ...norway, text: `${norway.text} The protests reached Quito on Tuesday.` }, stories)?.id, 'ecuador-2022');
 });
 
 test('two stories in one country: the year the text names most, and a story cannot begin after the report', () => {
