@@ -200,6 +200,21 @@ const RULES: Rule[] = [
       return ex(addDays(pub, -back), 'day', 'weekday');
     },
   },
+  // "el domingo 21", "el pasado lunes 12": a weekday and its day of the month, the latest such day up to publication
+  // (never "el domingo 21 personas murieron": only before punctuation, a preposition or a verb)
+  {
+    re: new RegExp(`\\b(?:(?:el|este|el pasado|pasado|on|last)\\s+)?(${WEEKDAY_RE})\\s+(\\d{1,2})(?=\\s*(?:[,.;:)]|$)|\\s+(?:en|a|al|por|cuando|tras|durante|y|se|fue|fueron|resultaron|murieron|hubo|in|at|when|during|and|was|were)\\b)`, 'gi'),
+    make: (m, pub) => {
+      if (!pub) return null;
+      const wd = WEEKDAYS.find(([re]) => re.test(m[1]!.toLowerCase()))?.[1];
+      const day = Number(m[2]);
+      if (wd === undefined || day < 1 || day > 31) return null;
+      // the latest day with that number falling on that weekday, else with that number alone, within two months back
+      const days = Array.from({ length: 62 }, (_, back) => addDays(pub, -back)).filter((d) => Number(d.slice(8, 10)) === day);
+      const date = days.find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === wd) ?? days[0];
+      return date ? ex(date, 'day', 'weekday') : null;
+    },
+  },
   // yesterday, today, ayer, hoy, anteayer, last night, N days ago, hace N días
   {
     // ("la víspera", "en la víspera": the eve of the day the article tells, as Spanish wires write yesterday)

@@ -111,3 +111,10 @@ test('"four days later", "al día siguiente" count from the day named before the
   assert.deepEqual(days('El 9 de enero murieron 17 personas y al día siguiente falleció un policía.', 'es'), ['2023-01-09', '2023-01-10']);
   assert.deepEqual(days('El sábado 14 de enero, dos días después de que el Gobierno decretara la emergencia, hubo 40 heridos.', 'es'), ['2023-01-14']);
 });
+
+test('a weekday with its day of the month ("el domingo 21", "el pasado lunes 15") is that day; a count after a weekday is not a day', () => {
+  const on = (text: string) => findDateMentions(text, '2019-07-28', 'es').map((d) => [text.slice(d.start, d.end), d.date]);
+  assert.deepEqual(on('Según la policía, el domingo 21 resultaron heridas 45 personas.'), [['el domingo 21', '2019-07-21']]);
+  assert.deepEqual(on('El pasado lunes 15, la policía detuvo a 20 personas.'), [['El pasado lunes 15', '2019-07-15']]);
+  assert.deepEqual(on('El domingo 21 personas murieron.'), [['El domingo', '2019-07-28']]);
+});
