@@ -118,6 +118,11 @@ const RULES: Rule[] = [
       return ex(placeYear(mo, +m[1]!, pub, fut));
     },
   },
+  // "entre los días 1 y 5 de este mes", "el 5 de este mes", "on the 5th of this month": a day of the publication's month
+  {
+    re: new RegExp(`\\b(\\d{1,2})${ord}\\s+(?:de este mes|del presente mes|del mes en curso|of this month)\\b`, 'gi'),
+    make: (m, pub) => (pub && validDay(+pub.slice(0, 4), +pub.slice(5, 7), +m[1]!) ? ex(`${pub.slice(0, 8)}${String(+m[1]!).padStart(2, '0')}`) : null),
+  },
   // late January, mid-December 2022, a finales de enero, a mediados de diciembre
   {
     re: new RegExp(`\\b(early|mid|middle|late|end|beginning|principios|inicios|comienzos|mediados|finales|fines)[\\s-]+(?:of\\s+|de\\s+)?(${MONTH_RE})(?:,?\\s+(?:de\\s+)?(\\d{4}))?`, 'gi'),
@@ -267,7 +272,7 @@ const SPAN_END_BEFORE = /\b(?:and|to|until|till|through|thru|y|a|al|hasta)\s+(?:
 // "covering the period up to May 24", "hasta el 6 de junio": an end whose start is left unsaid
 const UP_TO_BEFORE = /\b(?:up to|up until|through|hasta)\s+(?:the\s+|el\s+|la\s+)?$/i;
 // "entre el 19 y el 22 de abril", "between the 19th and 22nd of": a span whose start is a bare day
-const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i;
+const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i;
 
 /** "since December 7", "between 1980 …": the date opens a span; "… and 2000", "as of March 31" close one. */
 function opensSpan(match: string, earlier: string): boolean {

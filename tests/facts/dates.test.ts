@@ -118,3 +118,8 @@ test('a weekday with its day of the month ("el domingo 21", "el pasado lunes 15"
   assert.deepEqual(on('El pasado lunes 15, la policía detuvo a 20 personas.'), [['El pasado lunes 15', '2019-07-15']]);
   assert.deepEqual(on('El domingo 21 personas murieron.'), [['El domingo', '2019-07-28']]);
 });
+
+test('"entre los días 1 y 5 de este mes" closes on the 5th of the publication\'s month', () => {
+  const got = findDateMentions('registró 1.675 detenciones entre los días 1 y 5 de este mes', '2017-12-14', 'es');
+  assert.deepEqual(got.map((d) => [d.date, Boolean(d.closes)]), [['2017-12-05', true]]);
+});
