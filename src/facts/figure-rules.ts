@@ -83,16 +83,16 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', '(?:death|fatality) toll(?= ?$)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
-    '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)',
+    '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?',
     'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,80}?(?:a|en|es|de|son)',
   ]),
   injured: alt([
-    '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
     '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
   detained: alt([
-    '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
     '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
   ]),
@@ -135,8 +135,8 @@ export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\
 /** Words just before the number → qualifier. Longest phrases first. */
 /** "los heridos superan los 200", "los detenidos rondan los 2.000": a verb that qualifies the count and also names its kind (kept in the words the kind is read from). */
 export const QUALIFYING_VERBS: [RegExp, Qualifier][] = [
-  [/\b(?:superan|superaban|super[oó]|sobrepasan|sobrepas[oó]|exceed|exceeded|exceeds)\s+(?:(?:los|las|a)\s+)?$/i, 'more_than'],
-  [/\b(?:rondan|rondaban|rond[oó])\s+(?:(?:los|las)\s+)?$/i, 'approximately'],
+  [/\b(?:superan|superaban|super[oó]|sobrepasan|sobrepas[oó]|exceed|exceeded|exceeds)\s+(?:(?:ya|now|already)\s+)?(?:(?:los|las|a)\s+)?$/i, 'more_than'],
+  [/\b(?:rondan|rondaban|rond[oó])\s+(?:ya\s+)?(?:(?:los|las)\s+)?$/i, 'approximately'],
 ];
 export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound

@@ -246,6 +246,8 @@ test('"los heridos superan los 200", "los detenidos rondan los 2.000": the verb 
     { kind: 'injured', value: 200, qualifier: 'more_than', scope: 'cumulative' },
     { kind: 'detained', value: 2000, qualifier: 'approximately', scope: 'cumulative' },
   ]);
+  // ("superan ya los": "ya" after the verb)
+  expectFigures(es('Según la comisión, los heridos superan ya los 3.000.'), [{ kind: 'injured', value: 3000, qualifier: 'more_than', scope: 'cumulative' }]);
 });
 
 test('"murieron otras siete personas", "killed another 12": "otras"/"another" between the verb and the count', () => {
