@@ -105,8 +105,9 @@ const STILL_OPEN = /\b(?:present|ongoing|now|presente|actualidad|en curso|hoy)\b
 
 /**
  * The day an infobox's "Date" row closes its span ("2–11 January 2022" → 2022-01-11; a one-day event's "14 August
- * 2013" → that day), or null when it has none or is still open ("– present"). Its first span only: a later "; December 2017 (sporadic)" is an
- * afterthought. An undated page's counts are as of that day (ANNOTATION.md: an explicit period end).
+ * 2013" → that day), or null when it has none or is still open ("– present"). Its first span only: a later
+ * "; December 2017 (sporadic)" is an afterthought. An undated page's counts are as of that day (ANNOTATION.md: an
+ * explicit period end).
  */
 export function infoboxSpanEnd(text: string): string | null {
   const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
