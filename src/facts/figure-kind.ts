@@ -150,7 +150,8 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")
   // ("la jornada más violenta desde que comenzaron las protestas", "the deadliest day since…": a superlative's "since" spans nothing)
-  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' '))) return 'incident';
+  // ("murieron este martes … en una de las protestas que se suceden desde hace dos semanas": the protests' span, not the count's)
+  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' ').replace(R.RELATIVE_SINCE, ' '))) return 'incident';
   if (R.WINDOW_CUES.test(clause)) return 'subset';
   if (R.CAUSE_CUES.test(own)) return 'subset';
   if (R.DAY_CUES.test(clause)) return 'incident';

@@ -281,6 +281,9 @@ export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|mu
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
 /** A superlative measured since a start: "la jornada más violenta desde que…", "the deadliest day since 2019". */
 export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?:\p{L}+est|worst|biggest|largest|most\s+\p{L}+))\s+(?:\p{L}+\s+){0,3}?(?:desde|since)\s[^,;.]*/giu;
+/** "…en una de las protestas que se suceden desde hace dos semanas", "protests that have gripped the country since May": a
+ * span told of another noun in a relative clause, not of the count. */
+export const RELATIVE_SINCE = /\b(?:que|that|which)\s+(?:[\p{L}]+\s+){1,6}?(?:desde|since)\s[^,;.]*/giu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?(?:(?:days?|weeks?|months?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:\p{L}+\s+)?(?:(?:d[ií]as|semanas|meses)\s+de\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */

@@ -299,3 +299,11 @@ test('a count over the days of the protests runs over them', () => {
     { kind: 'deaths', value: 208, scope: 'cumulative' },
   ]);
 });
+
+test('a "since" told of another noun in a relative clause ("las protestas que se suceden desde hace dos semanas") does not make a dated count a running one', () => {
+  const got = figures('Dos personas murieron este martes cuando un hombre abrió fuego en una de las protestas que se suceden desde hace dos semanas en Puno.', '2023-01-10', 'es');
+  assert.deepEqual(got.map((f) => [f.value, f.scope, f.asOf]), [[2, 'incident', '2023-01-10']]);
+  // (the count's own "since" still runs over the period)
+  const running = figures('Al menos 40 personas han muerto desde el 7 de diciembre en las protestas que sacuden el sur.', '2023-01-10', 'es');
+  assert.deepEqual(running.map((f) => [f.value, f.scope]), [[40, 'cumulative']]);
+});
