@@ -276,7 +276,11 @@ const NOT_A_PLACE_BEFORE = /(?:avenida|av\.|jiron|jr\.|calle|plaza|jose de|josé
  * "Lima-based"/"Lima Group".
  */
 export function findPlaces(story: Story, text: string): PlaceMention[] {
-  const folded = foldKeepingOffsets(text);
+  return placesInFolded(story, text, foldKeepingOffsets(text));
+}
+
+/** findPlaces over a text already folded (`foldKeepingOffsets`), so a text searched for many stories is folded once. */
+function placesInFolded(story: Story, text: string, folded: string): PlaceMention[] {
   const re = mentionRegex(story);
   re.lastIndex = 0;
   const index = gazetteerIndex(story);
@@ -295,6 +299,34 @@ export function findPlaces(story: Story, text: string): PlaceMention[] {
     out.push({ place: entry.place, region: entry.region, isRegion: entry.isRegion, index: start, end });
   }
   return out;
+}
+
+const firstWordsOf = new WeakMap<Story, ReadonlySet<string> | null>();
+
+/**
+ * The first words of a story's gazetteer names, or null when one of them holds anything but letters and digits. A name
+ * matches only where its first word stands whole in the folded text, so a text none of whose words is in this set names
+ * none of the story's places: storyFor skips such a story's (long) name pattern, the costliest part of choosing among
+ * many stories.
+ */
+function firstWords(story: Story): ReadonlySet<string> | null {
+  if (firstWordsOf.has(story)) return firstWordsOf.get(story)!;
+  let words: Set<string> | null = new Set();
+  for (const name of gazetteerIndex(story).keys()) {
+    const first = name.split(' ')[0]!;
+    if (!/^[\p{L}\p{N}]+$/u.test(first)) {
+      words = null;
+      break;
+    }
+    words.add(first);
+  }
+  firstWordsOf.set(story, words);
+  return words;
+}
+
+function sharesAWord(words: ReadonlySet<string>, others: ReadonlySet<string>): boolean {
+  for (const word of words) if (others.has(word)) return true;
+  return false;
 }
 
 /** What a story's keywords may add to its score at most (its places add 3 at most). */
@@ -326,21 +358,30 @@ export function storyFor(document: { title: string | null; text: string; publish
   const yearCounts = several ? yearsNamed(`${document.title ?? ''} ${document.text}`) : new Map<string, number>();
   const startYearCount = (story: Story) => yearCounts.get(story.start.slice(0, 4)) ?? 0;
   const mostNamed = Math.max(0, ...stories.map(startYearCount));
-  const shared = new Map<string, number>();
-  for (const story of stories) for (const keyword of keywordWeights(story).keys()) shared.set(keyword, (shared.get(keyword) ?? 0) + 1);
+  const shared = sharedKeywords(stories);
+  // Each text is normalized, folded and split into words once, not once per story: a keyword or a place whose first word
+  // the text lacks is not looked for.
+  const words = new Set(text.split(' '));
+  const head = `${document.title ?? ''}\n${document.text.slice(0, 3000)}`;
+  const foldedHead = foldKeepingOffsets(head);
+  const headWords = new Set(foldedHead.match(/[\p{L}\p{N}]+/gu));
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
   const minimum = stories.length > 1 ? 1 : 0.5;
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
     if (published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
-    const places = new Set(findPlaces(story, `${document.title ?? ''}\n${document.text.slice(0, 3000)}`).map((p) => p.place)).size;
+    const first = firstWords(story);
+    const mayNamePlaces = first === null || sharesAWord(first, headWords);
+    const places = mayNamePlaces ? new Set(placesInFolded(story, head, foldedHead).map((p) => p.place)).size : 0;
     let score = Math.min(3, places);
     if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
-    let words = 0;
-    for (const [keyword, weight] of keywordWeights(story)) if (text.includes(` ${keyword} `)) words += weight / (shared.get(keyword) ?? 1);
+    let keywords = 0;
+    for (const [keyword, { weight, first: firstWord }] of keywordWeights(story)) {
+      if (words.has(firstWord) && (firstWord === keyword || text.includes(` ${keyword} `))) keywords += weight / (shared.get(keyword) ?? 1);
+    }
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
-    score += Math.min(KEYWORDS_CAP, words);
+    score += Math.min(KEYWORDS_CAP, keywords);
     // ("las protestas que comenzaron el pasado 12 de febrero": the day a story began, named, tells it from another story
     // of its country as its year does — never a story the text has no word of)
     if (several && score >= minimum && namesStartDay(story, document.text)) score += START_DAY_WEIGHT;
@@ -373,17 +414,39 @@ function yearsNamed(text: string): Map<string, number> {
   return counts;
 }
 
-const weightsOf = new WeakMap<Story, Map<string, number>>();
-/** A story's keywords, normalized once per story: a name (capitalized) weighs 1, a topic 0.5. */
-function keywordWeights(story: Story): Map<string, number> {
+interface KeywordWeight {
+  /** 1 for a name (capitalized), 0.5 for a topic. */
+  weight: number;
+  /** The keyword's first word: a text without it cannot hold the keyword. */
+  first: string;
+}
+
+const weightsOf = new WeakMap<Story, Map<string, KeywordWeight>>();
+/** A story's keywords, normalized once per story, with their weights. */
+function keywordWeights(story: Story): Map<string, KeywordWeight> {
   let weights = weightsOf.get(story);
   if (!weights) {
     weights = new Map();
     for (const keyword of story.keywords) {
       const key = normalizeText(keyword);
-      if (key) weights.set(key, Math.max(weights.get(key) ?? 0, /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5));
+      const weight = /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5;
+      if (key) weights.set(key, { weight: Math.max(weights.get(key)?.weight ?? 0, weight), first: key.split(' ')[0]! });
     }
     weightsOf.set(story, weights);
   }
   return weights;
+}
+
+const sharedOf = new WeakMap<readonly Story[], { members: Story[]; counts: Map<string, number> }>();
+/**
+ * How many of the given stories list each keyword. Kept per list (the configured stories are one list for a run) while
+ * it holds the same story objects: a story edited from chat is replaced by a copy in its list.
+ */
+function sharedKeywords(stories: readonly Story[]): Map<string, number> {
+  const cached = sharedOf.get(stories);
+  if (cached && cached.members.length === stories.length && cached.members.every((story, i) => story === stories[i])) return cached.counts;
+  const counts = new Map<string, number>();
+  for (const story of stories) for (const keyword of keywordWeights(story).keys()) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
+  sharedOf.set(stories, { members: [...stories], counts });
+  return counts;
 }

@@ -76,12 +76,20 @@ export function applyAdditions(story: Story, additions: StoryAdditions): StoryAd
   return added;
 }
 
-/** Applies every stored addition; a story that gained a place is replaced by a copy (new gazetteer index). */
+/**
+ * Whether an addition changes what the extractor's per-story caches hold (the gazetteer index and place pattern, the
+ * normalized keywords): such a story is replaced by a copy, so those caches, kept per object, are rebuilt.
+ */
+function changesLookups(added: StoryAdditions): boolean {
+  return added.places.length > 0 || added.keywords.length > 0;
+}
+
+/** Applies every stored addition; a story that gained a place or keyword is replaced by a copy (see changesLookups). */
 function applyAll(stories: Story[], overrides: StoryOverrides): void {
   stories.forEach((story, index) => {
     const additions = overrides.stories[story.id];
     if (!additions) return;
-    if (applyAdditions(story, additions).places.length > 0) stories[index] = { ...story };
+    if (changesLookups(applyAdditions(story, additions))) stories[index] = { ...story };
   });
 }
 
@@ -168,7 +176,6 @@ export async function addToStory(app: AppContext, storyId: string, change: Story
   });
 
   const added = applyAdditions(story, additions);
-  // New identity so the gazetteer index (cached per object) is rebuilt with the new place.
-  if (added.places.length > 0) app.stories[index] = { ...story };
+  if (changesLookups(added)) app.stories[index] = { ...story };
   return { story: app.stories[index]!, added };
 }

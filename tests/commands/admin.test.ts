@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { placeToRegion } from '../../src/facts/story.ts';
+import { placeToRegion, storyFor } from '../../src/facts/story.ts';
 import { OVERRIDES_KEY } from '../../src/core/config-overrides.ts';
 import { describeSchedule } from '../../src/pipeline/scheduler.ts';
 import { rss, startFeedServer, type FeedServer } from '../fixtures/feed-server.ts';
@@ -300,6 +300,10 @@ test('/story set adds keywords and places at once and after a restart; unknown r
     assert.equal(json.start, '2022-12-07');
     assert.ok(json.regions >= 25);
     assert.equal(placeToRegion(h.app.stories[0]!, 'Pilcuyo'), null);
+    const report = { title: null, text: 'Wayki leaders met again on Monday.' };
+    assert.equal(storyFor(report, h.app.stories), null);
+    assert.ok(!isError(await h.run(telegramOperator, 'story set', { keywords: 'Wayki' })));
+    assert.equal(storyFor(report, h.app.stories)?.id, 'peru-crisis', 'a report naming the new keyword belongs to the story at once');
 
     const set = await h.run(telegramOperator, 'story set', { keywords: 'paro agrario, Wayki', place: 'Pilcuyo', region: 'puno' });
     assert.ok(!isError(set), errorText(set));
