@@ -16,11 +16,15 @@ const freshDatabase = databasesForThisFile();
 const AT = new Date('2024-03-01T12:00:00Z');
 
 let statements: string[] = [];
+/** The last ingest statement sent (re-checks and insert), with its parameters. */
+let lastInsert: { text: string; values: unknown[] } | null = null;
 const query = pg.Client.prototype.query;
 before(() => {
   (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
-    statements.push((typeof first === 'string' ? first : (first.text ?? '?')).replace(/\s+/g, ' ').slice(0, 40));
+    const text = typeof first === 'string' ? first : (first.text ?? '?');
+    if (/^WITH same AS/.test(text)) lastInsert = { text, values: (args[1] as unknown[] | undefined) ?? [] };
+    statements.push(text.replace(/\s+/g, ' ').slice(0, 40));
     return (query as (...args: unknown[]) => unknown).apply(this, args);
   };
 });
@@ -67,6 +71,32 @@ test('a new document: lookupDraft, the near duplicates with the sequence, then B
     assert.equal((await ingestDraft(store, paper.id, draft('p3', uniqueArticle(3)), AT)).status, 'added');
     assert.equal(await sequence(), at + 2, 'copy ids stay consecutive');
   } finally {
+    await store.close();
+  }
+});
+
+test('on a store never analyzed, the re-checks look the fingerprints up by index, not by reading every stored one', async () => {
+  const url = await freshDatabase();
+  const store = await PostgresStore.open(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+    await ingestDraft(store, wire.id, draft('first', uniqueArticle(1)), AT);
+    // A store of some 6,000 documents' fingerprints, as ingests leave it: no ANALYZE has run (autovacuum may be off).
+    await client.query(`INSERT INTO documents (title, text, language, content_hash, created_at)
+                        SELECT 'generated', 'text ' || n, 'en', 'hash-' || n, '2024-03-01' FROM generate_series(1, 6000) AS n`);
+    await client.query(`INSERT INTO sentence_hashes (hash, document_id)
+                        SELECT (d.id * 1000 + s) * 7919 % 4294967291, d.id FROM documents d, generate_series(1, 50) AS s`);
+    lastInsert = null;
+    const added = await ingestDraft(store, wire.id, draft('w1', ARTICLE), AT);
+    assert.equal(added.status, 'added');
+    assert.ok(lastInsert, 'the ingest statement was seen');
+    const { text, values } = lastInsert as { text: string; values: unknown[] };
+    const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values)).rows.map((row) => row['QUERY PLAN']).join('\n');
+    assert.doesNotMatch(plan, /Seq Scan on sentence_hashes/, plan);
+  } finally {
+    await client.end();
     await store.close();
   }
 });
