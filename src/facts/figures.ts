@@ -57,6 +57,21 @@ function lastKindNamed(text: string): FigureKind | undefined {
   return best?.kind;
 }
 
+/**
+ * The whole a sentence opening on it points back to ("Del total, 63 son varones adultos…", "Of those, 17…") when the last
+ * count before it cannot be that whole: no larger than the part (a day's count told after the total: "…74 muertos… 26
+ * murieron el domingo… Del total, 63…"), or none in the sentence before and the opening names the total itself ("Del
+ * total,", "Of the total,": an "Of those" after a sentence with no count points at that sentence's people). The last
+ * larger count, not itself a part, of the six sentences before; undefined otherwise (the last count is the whole).
+ */
+function leadWhole(before: string, value: number, idx: number, ctx: Context): Found | undefined {
+  if (ctx.previous ? value < ctx.previous.f.value || !R.PART_LEAD.test(before) : !TOTAL_LEAD.test(before)) return undefined;
+  return [...ctx.found].reverse().find((x) => x.idx >= idx - 6 && !x.part && !x.earlierValue && x.f.value > value);
+}
+
+/** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
+const TOTAL_LEAD = /^\s*["“«]?(?:del total|of the total)(?![\p{L}])[^.;\d]{0,60}$/iu;
+
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const s = sent.text;
   const masked = maskAsides(s);
@@ -71,6 +86,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
   const numbers = findNumbers(masked);
   // "Of the 148 dead, 54 were shot": the whole restated from an earlier sentence; its parts take that figure's day
   let anchor: Found | undefined;
+  // "Del total, 63 son varones…": the whole the sentence opens on, when not the last count (see leadWhole)
+  let led: Found | undefined;
   for (const n of numbers) {
     if (n.start < dateline) continue;
     if (dates.some((d) => n.start < d.end && d.start < n.end)) continue;
@@ -107,8 +124,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: lastWhole.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
-    const whole = lastWhole ?? anchor ?? ctx.previous;
     const sameSentence = out.length > 0;
+    if (!sameSentence && !led) led = leadWhole(masked.slice(0, n.start), n.value, idx, ctx);
+    const whole = lastWhole ?? anchor ?? led ?? ctx.previous;
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
     const listed = R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post));

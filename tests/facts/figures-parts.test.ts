@@ -364,3 +364,16 @@ test('"del total de fallecidos" opens a list of parts even with no comma before 
   const got = figures('Un total de 50 personas han muerto. Según el informe, del total de fallecidos 41 son civiles y nueve son policías.', '2023-02-01', 'es');
   assert.deepEqual(got.map((f) => [f.kind, f.value, f.scope]), [['deaths', 50, 'cumulative'], ['deaths', 41, 'subset'], ['deaths', 9, 'subset']]);
 });
+
+test('a sentence opening on "the total" reaches back past a smaller count of one day to the total it breaks down', () => {
+  const es = figures('La Defensoría registra 48 muertos en seis semanas de protestas. Según el organismo, 17 personas murieron el lunes en Juliaca. ' +
+    'Fue la jornada más violenta desde diciembre. Del total, 40 son comuneros, cinco menores de edad y tres policías.', '2023-01-20', 'es');
+  assert.deepEqual(es.filter((f) => f.value !== 17).map((f) => [f.kind, f.value, f.scope, f.asOf]),
+    [['deaths', 48, 'cumulative', '2023-01-20'], ['deaths', 40, 'subset', '2023-01-20'], ['deaths', 5, 'subset', '2023-01-20'], ['deaths', 3, 'subset', '2023-01-20']]);
+  const en = figures('Rights monitors counted 210 arrests over the month. Police detained 35 people in Cusco on Friday. ' +
+    'Of those, 150 remain in custody.', '2023-02-01', 'en');
+  assert.deepEqual(en.filter((f) => f.value === 150).map((f) => [f.kind, f.scope]), [['detained', 'subset']], '"Of those" after a smaller count');
+  // "Of those" after a sentence that counts no one points at that sentence's people: no count from further back
+  const none = figures('Officials counted 210 arrests over the month. Thousands marched again on Saturday. Of those, 150 were students.', '2023-02-01', 'en');
+  assert.deepEqual(none.filter((f) => f.value === 150), []);
+});
