@@ -123,9 +123,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const hedged = read.qualifier === 'exact' && R.HEDGE_ASIDE_AFTER.test(s.slice(n.end, n.end + 60));
     const { qualifier, cut } = hedged ? { ...read, qualifier: 'at_least' as Qualifier } : read;
     let kind = wholeOf ? { kind: wholeOf.kind, how: 'part' as How } : opensBreakdown ? { kind: lastWhole.f.kind, how: 'part' as How } : kindOf(pre.slice(0, cut), post, n);
-    // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const sameSentence = out.length > 0;
     if (!sameSentence && !led) led = leadWhole(masked.slice(0, n.start), n.value, idx, ctx);
+    // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
     const whole = lastWhole ?? anchor ?? led ?? ctx.previous;
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
