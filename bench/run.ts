@@ -28,7 +28,7 @@ import { writeFeeds } from './generate.ts';
 import type { BenchContext, BenchSection } from './section.ts';
 import { eventLoopSection } from './loop-section.ts';
 import { standardSections } from './sections.ts';
-import { benchDatabase, benchStores, compareStores, type BenchStore } from './stores.ts';
+import { benchDatabase, benchStores, compareStores } from './stores.ts';
 import { count, Table } from './table.ts';
 
 process.env.CRONISTA_LOG_LEVEL ??= 'warn';
@@ -37,7 +37,7 @@ const flags = new Set(process.argv.slice(2));
 const known = new Set(['--quick', '--loop', '--queue']);
 const stores = benchStores(process.argv.slice(2));
 for (const flag of flags) {
-  if (flag.startsWith('--store') || stores.values.includes(flag as BenchStore)) continue;
+  if (flag.startsWith('--store') || process.argv[process.argv.indexOf(flag) - 1] === '--store') continue;
   if (!known.has(flag)) {
     console.error(`unknown option ${flag} (known: ${[...known].join(', ')})`);
     process.exit(2);
