@@ -350,12 +350,13 @@ export const LEAD_UP_DAYS = 30;
  * its words will do.
  */
 export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
-  const text = ` ${normalizeText(`${document.title ?? ''} ${document.text}`)} `;
+  const written = `${document.title ?? ''} ${document.text}`;
+  const text = ` ${normalizeText(written)} `;
   // Two stories in one country share their words: the year each began, named most often in the text, tells them apart,
   // and a story cannot be one that began more than a month after the report was published.
   const several = stories.length > 1;
   const published = several ? (document.published?.slice(0, 10) ?? null) : null;
-  const yearCounts = several ? yearsNamed(`${document.title ?? ''} ${document.text}`) : new Map<string, number>();
+  const yearCounts = several ? yearsNamed(written) : new Map<string, number>();
   const startYearCount = (story: Story) => yearCounts.get(story.start.slice(0, 4)) ?? 0;
   const mostNamed = Math.max(0, ...stories.map(startYearCount));
   const shared = sharedKeywords(stories);
@@ -367,26 +368,37 @@ export function storyFor(document: { title: string | null; text: string; publish
   const headWords = new Set(foldedHead.match(/[\p{L}\p{N}]+/gu));
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
   const minimum = stories.length > 1 ? 1 : 0.5;
+  // (each story's score, and the names it was found by: its places and its capitalized keywords named in the text)
+  const scored: { story: Story; score: number; names: Set<string> }[] = [];
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
     if (published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
     const first = firstWords(story);
     const mayNamePlaces = first === null || sharesAWord(first, headWords);
-    const places = mayNamePlaces ? new Set(placesInFolded(story, head, foldedHead).map((p) => p.place)).size : 0;
-    let score = Math.min(3, places);
+    const names = new Set(mayNamePlaces ? placesInFolded(story, head, foldedHead).map((p) => normalizeName(p.place)) : []);
+    let score = Math.min(3, names.size);
     if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
     let keywords = 0;
-    for (const [keyword, { weight, first: firstWord }] of keywordWeights(story)) {
-      if (words.has(firstWord) && (firstWord === keyword || text.includes(` ${keyword} `))) keywords += weight / (shared.get(keyword) ?? 1);
+    for (const [keyword, { weight, first: firstWord, acronym }] of keywordWeights(story)) {
+      if (!words.has(firstWord) || (firstWord !== keyword && !text.includes(` ${keyword} `))) continue;
+      if (acronym && !acronym.test(written)) continue;
+      keywords += weight / (shared.get(keyword) ?? 1);
+      if (weight === 1) names.add(keyword);
     }
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
     score += Math.min(KEYWORDS_CAP, keywords);
+    if (score >= minimum) scored.push({ story, score, names });
+  }
+  const leader = scored.reduce<(typeof scored)[number] | null>((a, b) => (a && a.score >= b.score ? a : b), null);
+  for (const { story, score: before, names } of scored) {
+    let score = before;
     // ("las protestas que comenzaron el pasado 12 de febrero": the day a story began, named, tells it from another story
-    // of its country as its year does — never a story the text has no word of)
-    if (several && score >= minimum && namesStartDay(story, document.text)) score += START_DAY_WEIGHT;
+    // of its country as its year does — only from a story found by one of the same names (its country, a place), so a
+    // date the text gives for another reason, "el 21 de octubre", does not take a report of another country's story)
+    if (several && leader && sharesAWord(names, leader.names) && namesStartDay(story, document.text)) score += START_DAY_WEIGHT;
     // (a tie goes to the story that began later: a report naming neither year is likelier news of the newer story)
-    if (score >= minimum && (score > bestScore || (score === bestScore && best !== null && story.start > best.start))) {
+    if (score > bestScore || (score === bestScore && best !== null && story.start > best.start)) {
       best = story;
       bestScore = score;
     }
@@ -419,7 +431,15 @@ interface KeywordWeight {
   weight: number;
   /** The keyword's first word: a text without it cannot hold the keyword. */
   first: string;
+  /**
+   * For an acronym ("MAS", "SAME", "CAME"), where it stands in capitals: folded, it is also a common word ("más",
+   * "same", "came"), so it counts only where the text writes it as the acronym.
+   */
+  acronym?: RegExp;
 }
+
+/** A keyword written in capitals only, two letters or more: an organisation's or a party's initials. */
+const ACRONYM = /^[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]+$/u;
 
 const weightsOf = new WeakMap<Story, Map<string, KeywordWeight>>();
 /** A story's keywords, normalized once per story, with their weights. */
@@ -429,8 +449,14 @@ function keywordWeights(story: Story): Map<string, KeywordWeight> {
     weights = new Map();
     for (const keyword of story.keywords) {
       const key = normalizeText(keyword);
-      const weight = /^\p{Lu}/u.test(keyword.trim()) ? 1 : 0.5;
-      if (key) weights.set(key, { weight: Math.max(weights.get(key)?.weight ?? 0, weight), first: key.split(' ')[0]! });
+      const written = keyword.trim();
+      const weight = /^\p{Lu}/u.test(written) ? 1 : 0.5;
+      if (!key) continue;
+      const entry: KeywordWeight = { weight: Math.max(weights.get(key)?.weight ?? 0, weight), first: key.split(' ')[0]! };
+      // (a key listed both ways, "MAS" and "Mas", is matched as its non-acronym form)
+      const acronym = ACRONYM.test(written) && (!weights.has(key) || weights.get(key)!.acronym) ? new RegExp(`(?<![\\p{L}\\p{N}])${written}(?![\\p{L}\\p{N}])`, 'u') : undefined;
+      if (acronym) entry.acronym = acronym;
+      weights.set(key, entry);
     }
     weightsOf.set(story, weights);
   }

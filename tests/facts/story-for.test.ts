@@ -56,3 +56,19 @@ test('two stories in one country: the first day of one, named without a year ("d
   assert.equal(storyFor(report, stories)?.id, 'venezuela-2014');
   assert.equal(storyFor({ ...report, text: report.text.replace('el pasado 12 de febrero', 'a comienzos de abril') }, stories)?.id, 'venezuela-2017');
 });
+
+test('another country\'s report is not taken by a story whose first day it names or whose initials are a common word', () => {
+  // written for this test after La Voz de Galicia's report on Daniel Chapo's inauguration (16 January 2025): Mozambique's
+  // words, the day its hardest repression fell on (21 October, the day Bolivia's 2019 crisis began) and Spanish "más"
+  // (Bolivia's party MAS, folded); https://www.lavozdegalicia.es/noticia/internacional/2025/01/16/mozambique-inviste-daniel-chapo-protestas-violentas/
+  const report = {
+    title: 'Chapo jura el cargo en un Mozambique blindado',
+    text: 'Con la capital tomada por la policía, Daniel Chapo asumió este miércoles la presidencia de Mozambique. Las ONG elevan a más '
+      + 'de 300 los muertos de la represión desde las elecciones, con su peor jornada el 21 de octubre. Mondlane denuncia fraude.',
+    published: '2025-01-16',
+  };
+  assert.equal(storyFor(report, stories)?.id, 'mozambique-2024');
+  const bolivia = byId('bolivia-2019');
+  assert.equal(storyFor({ title: null, text: 'Hubo más muertos y más heridos de lo que se dijo.' }, [bolivia]), null, '"más" is not the MAS');
+  assert.equal(storyFor({ title: null, text: 'El MAS convocó a sus bases.' }, [bolivia])?.id, 'bolivia-2019');
+});
