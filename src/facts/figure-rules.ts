@@ -267,6 +267,16 @@ export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?
 export const AMONG_GROUP_LEAD = new RegExp(String.raw`^\s*(?:entre|among)\s+(?:los|las|the)\s+(?:${VICTIM_GROUP}|agentes del orden|fuerzas de seguridad|security forces)[^,;:]{0,40},`, 'iu');
 export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
 /** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
+/** A disease or a natural disaster: deaths it caused are not the story's casualties (ANNOTATION.md's "other conditions"). */
+const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-cov-2|dengue|c[oó]lera|cholera|[eé]bola|malaria|influenza|gripe|earthquakes?|terremotos?|sismos?|hurricanes?|hurac[aá]n(?:es)?|floods?|flooding|inundaci[oó]n(?:es)?|landslides?|deslaves?|c[aá]ncer)`;
+/**
+ * "la pandemia, que ya deja más de 35.000 muertos", "COVID-19 has killed more than 35,000": a death count whose cause,
+ * told just before it, is a disease or a disaster ("In the middle of the pandemic, 40 protesters were killed" keeps its
+ * count: the cause must be what kills).
+ */
+export const OTHER_CAUSE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${OTHER_CAUSE}(?![\p{L}])[^.;:\d]{0,12}?\s(?:(?:que|which|that)\s+(?:\p{L}+\s+){0,2}?)?(?:deja|dej[oó]|ha dejado|hab[ií]a dejado|causa|caus[oó]|ha causado|cobra|cobr[oó]|se ha cobrado|ha cobrado|suma|has killed|had killed|killed|kills|has claimed|claimed|has left|left|has caused|caused)(?![\p{L}])[^.;\d]{0,30}$`, 'iu');
+/** "35,000 deaths from COVID-19", "murieron de covid", "víctimas del coronavirus", "muertes asociadas a la pandemia". */
+export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}?(?:from|of|by|due to|related to|linked to|por|de|del|a causa del?|debido al?|relacionad[oa]s con|asociad[oa]s al?|vinculad[oa]s al?)\s+(?:(?:la|el|los|las|the|a|an)\s+)?(?:\p{L}+\s+)?${OTHER_CAUSE}(?![\p{L}])`, 'iu');
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;

@@ -195,7 +195,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
-    if (kind.kind === 'deaths' && R.NOT_DEATHS_AFTER.test(post)) continue;
+    if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
     const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
     if (restates) {
       anchor = { ...restates, idx, at: n.start };

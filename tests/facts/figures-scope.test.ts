@@ -307,3 +307,16 @@ test('a "since" told of another noun in a relative clause ("las protestas que se
   const running = figures('Al menos 40 personas han muerto desde el 7 de diciembre en las protestas que sacuden el sur.', '2023-01-10', 'es');
   assert.deepEqual(running.map((f) => [f.value, f.scope]), [[40, 'cumulative']]);
 });
+
+test('deaths a disease or a disaster caused are not the story\'s casualties; the unrest\'s, told beside them, are', () => {
+  // own sentences, after AFP's anniversary piece on Dilan Cruz (2020-11-23), which told the pandemic's toll beside the
+  // protests' (https://jornada.com.mx/noticia/2020/11/23/mundo/homenajean-en-bogota-a-joven-asesinado-en-protestas-de-2019-2922)
+  const es = (text: string) => figures(text, '2020-11-23', 'es', null);
+  const en = (text: string) => figures(text, '2020-11-23', 'en', null);
+  expectFigures(es('Las marchas perdieron fuerza con la pandemia, que ya deja más de 35.000 muertos en el país.'), []);
+  expectFigures(es('Unos 5.000 muertos por coronavirus contrastan con los 13 fallecidos durante las protestas.'), [{ kind: 'deaths', value: 13 }]);
+  expectFigures(en('COVID-19 has killed more than 35,000 people in the country. At least 13 protesters were killed by police.'), [{ kind: 'deaths', value: 13 }]);
+  expectFigures(en('The country has recorded 35,000 deaths from COVID-19.'), []);
+  // (the pandemic as the time of a killing is no cause of it)
+  expectFigures(en('In the middle of the pandemic, 40 protesters were killed by the police.'), [{ kind: 'deaths', value: 40 }]);
+});

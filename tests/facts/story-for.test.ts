@@ -60,7 +60,8 @@ test('two stories in one country: the first day of one, named without a year ("d
 test('another country\'s report is not taken by a story whose first day it names or whose initials are a common word', () => {
   // written for this test after La Voz de Galicia's report on Daniel Chapo's inauguration (16 January 2025): Mozambique's
   // words, the day its hardest repression fell on (21 October, the day Bolivia's 2019 crisis began) and Spanish "más"
-  // (Bolivia's party MAS, folded); https://www.lavozdegalicia.es/noticia/internacional/2025/01/16/mozambique-inviste-daniel-chapo-protestas-violentas/
+  // (Bolivia's party MAS, folded);
+  // https://lavozdegalicia.es/noticia/internacional/2025/01/15/mozambique-inviste-daniel-chapo-violentas-protestas-reconocimiento-oposicion/00031736968816548382228.htm
   const report = {
     title: 'Chapo jura el cargo en un Mozambique blindado',
     text: 'Con la capital tomada por la policía, Daniel Chapo asumió este miércoles la presidencia de Mozambique. Las ONG elevan a más '
