@@ -7,6 +7,11 @@ export interface Byline {
   published: string | null;
   /** A numeric date whose day/month order the page's language leaves open: both readings (`readingForText` picks). */
   readings?: string[];
+  /**
+   * A standfirst told on the byline's line before it ("Chow Tsz-lok, de 22 años, llevaba en coma desde el lunes | Hong
+   * Kong, 8 de noviembre de 2019"): the story's text, which stays in it.
+   */
+  deck?: string;
 }
 
 
@@ -25,7 +30,10 @@ function isName(s: string): boolean {
 // the names of organisations that publish run long)
 function isOutletName(s: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 10 && !/[.!?:;,]$/.test(s) && /^[\p{L}\d]/u.test(s);
+  // ("Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos (ACNUDH)": a name its initials close
+  // may run longer)
+  const most = /\(\p{Lu}[\p{Lu}\d-]+\)$/u.test(s) ? 16 : 10;
+  return words.length > 0 && words.length <= most && !/[.!?:;,]$/.test(s) && /^[\p{L}\d]/u.test(s);
 }
 
 /** "W. T. WHITNEY" → "W. T. Whitney"; names already in mixed case are left alone. */
@@ -112,6 +120,9 @@ function isLabel(s: string): boolean {
 export function authorField(field: string): { name: string; outlet: string | null } | null {
   const text = field.replace(AUTHOR_PREFIX, '').trim();
   if (isName(text)) return { name: tidyName(text), outlet: null };
+  // "By City Paper staff", "Por la redacción de El Comercio": the outlet's newsroom signs
+  const staff = /^(.+?)\s+(?:staff|newsroom|reporters|desk)$/i.exec(text) ?? /^(?:la\s+)?redacci[oó]n\s+de\s+(.+)$/i.exec(text);
+  if (staff && isOutletName(staff[1]!) && /^\p{Lu}/u.test(staff[1]!)) return { name: staff[1]!, outlet: staff[1]! };
   // "By Ana Ruiz, Abuja; Luis Paz and Eva Sol, Jos": several authors, each maybe with the place they write from
   const authors = text.split(/\s*;\s*|\s+(?:and|y|&)\s+/);
   if (authors.length > 1) {
@@ -142,6 +153,19 @@ function wordsIn(s: string): number {
  * `language` (see `parseDateString`); an undecidable one leaves the date unknown but the line a byline.
  */
 export function parseBylineLine(line: string, language?: string | null): Byline | null {
+  const byline = bylineFields(line, language);
+  if (byline) return byline;
+  // "<standfirst> | Hong Kong, 8 de noviembre de 2019": a sentence, then a dated byline after the line's last separator
+  const separators = [...line.trim().matchAll(new RegExp(SEPARATOR.source, 'g'))];
+  const last = separators.at(-1);
+  if (!last || last.index === undefined) return null;
+  const deck = line.trim().slice(0, last.index).trim();
+  const after = bylineFields(line.trim().slice(last.index + last[0].length), language);
+  if (!after?.published || wordsIn(deck) < 6 || !/^[\p{Lu}"“«¿¡]/u.test(deck) || bylineFields(deck, language)) return null;
+  return { ...after, deck };
+}
+
+function bylineFields(line: string, language?: string | null): Byline | null {
   const trimmed = line.trim();
   const cue = UPDATE.test(trimmed) ? PUBLISHED_AFTER_UPDATE.exec(trimmed) : null;
   const s = cue ? trimmed.slice(cue.index) : trimmed;

@@ -64,7 +64,9 @@ function headlineShaped(s: string, minWords = 3): boolean {
   // ("#EndSARS: Police put toll at 73": a hashtag may open a headline)
   if (!/^(?:[\p{Lu}\d"“‘'¿¡«]|#\p{L})/u.test(s)) return false;
   if (/^(?:[•*+–—-]|\d+[.)])\s/.test(s)) return false;
-  return parseBylineLine(s) === null && parseTrailerLine(s) === undefined;
+  // (a line that is a standfirst and a byline may still be the headline: "Title | Outlet, 8 de noviembre de 2019")
+  const byline = parseBylineLine(s);
+  return (byline === null || byline.deck !== undefined) && parseTrailerLine(s) === undefined;
 }
 
 const MINOR_WORDS = new Set(
@@ -212,7 +214,9 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     byline = byline ? { byline: byline.byline ?? found.byline, outlet: byline.outlet ?? found.outlet, published: null } : found;
     bylineDate ??= found.published;
     if (!readings.length && found.readings) readings = found.readings;
-    lines.splice(at, 1);
+    // (a standfirst told before the byline on its line stays in the text)
+    if (found.deck) lines.splice(at, 1, found.deck);
+    else lines.splice(at, 1);
     at = contentAfter(at - 1);
   }
   // A wire dateline opening the story ("BOGOTÁ, 3 may (EFE) —"): it stays in the text, its date dates the post.

@@ -123,3 +123,18 @@ test('a credit before the date, a label line over it, or only a "last updated" l
   assert.equal(published('Last updated: 12 October 2019'), '2019-10-12');
   assert.equal(published('Updated 13 October 2019 | Published 12 October 2019'), '2019-10-12');
 });
+
+test('a newsroom signing as the outlet, an organisation\'s long name closed by its initials, a standfirst before the byline on its line', () => {
+  const body = 'El defensor dijo que cinco personas murieron en las protestas de esta semana en todo el país y pidió calma.\n\n' +
+    'El gobierno convocó a los dirigentes del movimiento, que anuncian que la huelga sigue.';
+  const post = (header: string, language = 'es') => splitPosts(`Cinco muertos en las protestas\n${header}\n\n${body}\n`, { language })[0];
+  assert.equal(post('By City Paper staff | Tuesday, November 26, 2019', 'en')?.published, '2019-11-26');
+  assert.equal(post('By City Paper staff | Tuesday, November 26, 2019', 'en')?.outlet, 'City Paper');
+  const office = post('Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos (ACNUDH) · Comunicado de prensa · Ginebra, 6 de diciembre de 2019');
+  assert.equal(office?.published, '2019-12-06');
+  // the standfirst is the story's text and stays in it
+  const decked = post('El estudiante, de 22 años, llevaba en coma desde la madrugada del lunes | Hong Kong, 8 de noviembre de 2019');
+  assert.equal(decked?.published, '2019-11-08');
+  assert.match(decked?.text ?? '', /^El estudiante, de 22 años, llevaba en coma desde la madrugada del lunes\n/);
+  assert.doesNotMatch(decked?.text ?? '', /Hong Kong, 8 de noviembre/);
+});
