@@ -159,6 +159,7 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   if (R.PERIOD_CUES.test(clause)) return 'cumulative';
   // "the unrest that swept the country in January 2022 claimed the lives of 230": a count over a month runs over it
   if (dates.some((d) => d.precision === 'month' && !d.since) && !dates.some((d) => d.precision === 'day')) return 'cumulative';
+  if (R.MOVEMENT_LEFT.test(clause)) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
 }

@@ -296,6 +296,14 @@ export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?
 export const RELATIVE_SINCE = /\b(?:que|that|which)\s+(?:[\p{L}]+\s+){1,6}?(?:desde|since)\s[^,;.]*/giu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?(?:(?:days?|weeks?|months?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:\p{L}+\s+)?(?:(?:d[ií]as|semanas|meses)\s+de\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
+const MOVEMENT = String.raw`(?:unrest|protests|demonstrations|riots|violence|crackdown|repression|uprising|crisis|protestas|manifestaciones|movilizaciones|disturbios|violencia|represi[oó]n|revueltas|crisis|estallido|paro)`;
+const TOLL_VERB = String.raw`(?:(?:has|have|had)\s+(?:\p{L}+\s+)?(?:left|claimed|killed|caused|cost)|left|claimed|cost|(?:ha|han|hab[ií]a|hab[ií]an)\s+dejado|dejaron|dej[oó]|(?:se\s+)?(?:han|ha)\s+cobrado|se\s+cobraron|se\s+cobr[oó]|cobraron|costaron|caus[oó]|causaron)`;
+/**
+ * The movement itself as what left the count ("The unrest has also left 90 people injured", "unos disturbios que ya se
+ * cobraron 19 vidas", "las 43 víctimas fatales que dejaron las protestas"): its running toll, not one event's — a day,
+ * a place or one event named in the clause decides before this does.
+ */
+export const MOVEMENT_LEFT = new RegExp(String.raw`(?:(?<![\p{L}])(?:the|these|this|las|los|la|el|unos|unas|estas|estos|esas|esos|aquellas|aquellos)\s+(?:\p{L}+\s+){0,2}?${MOVEMENT}\s+(?:(?:que|which|that)\s+)?(?:\p{L}+\s+){0,2}?${TOLL_VERB}|(?:que|which|that)\s+(?:ya\s+|already\s+)?${TOLL_VERB}\s+(?:the|las|los|la|el|esas|esos|aquellas|aquellos)\s+(?:\p{L}+\s+)?${MOVEMENT})(?![\p{L}])`, 'iu');
 /** Simple-past verbs before the number ("police detained 12 people"): an event. */
 export const PAST_BEFORE = /\b(?:killed|murdered|massacred|shot dead|detained|arrested|wounded|injured|mat[oó] a|asesin[oó] a|hiri[oó] a|mataron a|asesinaron a|detuvieron a|hirieron a|capturaron a|arrestaron a|detuvo a|captur[oó] a|arrest[oó] a|murieron|fallecieron|perdieron la vida|fueron \p{L}+)\s*(?:the\s+)?$/iu;
 

@@ -320,3 +320,14 @@ test('deaths a disease or a disaster caused are not the story\'s casualties; the
   // (the pandemic as the time of a killing is no cause of it)
   expectFigures(en('In the middle of the pandemic, 40 protesters were killed by the police.'), [{ kind: 'deaths', value: 40 }]);
 });
+
+test('the movement as what left a count ("the unrest has left", "que dejaron las protestas") makes its running toll; one day or one protest still makes an incident', () => {
+  // own sentences, after EFE on Provea's tally (https://247newsagency.com/top-news/368685.html) and Infobae a year after
+  // 12F (https://www.infobae.com/2015/02/12/1626325-las-marcas-que-dejo-el-12f-las-calles-caracas/)
+  const en = (text: string) => figures(text, '2024-08-06', 'en', null);
+  const es = (text: string) => figures(text, '2015-02-12', 'es', null);
+  expectFigures(en('The unrest has also left 90 people injured, the NGO said.'), [{ kind: 'injured', value: 90, scope: 'cumulative' }]);
+  expectFigures(es('Fue la primera de las 43 víctimas fatales que dejaron las protestas contra el gobierno.'), [{ kind: 'deaths', value: 43, scope: 'cumulative' }]);
+  expectFigures(es('La crisis económica se agrava con unos disturbios que ya se cobraron 19 vidas.'), [{ kind: 'deaths', value: 19, scope: 'cumulative' }]);
+  expectFigures(es('La protesta del martes dejó tres muertos en el puerto.'), [{ kind: 'deaths', value: 3, scope: 'incident' }]);
+});
