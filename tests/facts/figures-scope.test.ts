@@ -331,3 +331,13 @@ test('the movement as what left a count ("the unrest has left", "que dejaron las
   expectFigures(es('La crisis económica se agrava con unos disturbios que ya se cobraron 19 vidas.'), [{ kind: 'deaths', value: 19, scope: 'cumulative' }]);
   expectFigures(es('La protesta del martes dejó tres muertos en el puerto.'), [{ kind: 'deaths', value: 3, scope: 'incident' }]);
 });
+
+test('a count over the movement\'s days ("over the five days of protests", "in less than two weeks", "en el marco de las movilizaciones") runs over them', () => {
+  // own sentences, after an anniversary piece on Iran's November 2019 protests
+  // (https://rightscorridor.com/iran-deliberately-shut-down-internet-in-november-2019-killings-amnesty-says/) and Reuters'
+  // special report of 23 December 2019 (https://yesterdaysprophecy.com/special-report-irans-leader-ordered-crackdown-on-unrest-do-whatever-it-takes-to-end-it)
+  const en = (text: string) => figures(text, '2020-11-16', 'en', null);
+  expectFigures(en('Over the five days of protests that followed, security forces killed at least 304 people.'), [{ kind: 'deaths', value: 304, scope: 'cumulative' }]);
+  expectFigures(en('About 1,500 people were killed in less than two weeks.'), [{ kind: 'deaths', value: 1500, scope: 'cumulative' }]);
+  expectFigures(figures('Según la ONG, hubo al menos 66 víctimas mortales en el marco de las movilizaciones.', '2021-06-01', 'es', null), [{ kind: 'deaths', value: 66, scope: 'cumulative' }]);
+});
