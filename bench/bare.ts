@@ -72,13 +72,19 @@ export const bareTimelineQuery = (story: string | null, word: string): BareQuery
     },
   );
 
-/** /search: the full-text query with its snippets, best ten (the same SQL as the store's, sources left out). */
-export const bareSearch = (query: string): BareQuery =>
-  rows(
+/**
+ * /search: the full-text query with its snippets, best ten of the 200 newest matches (the same SQL as the store's,
+ * sources left out). The Postgres one ranks every match: the yardstick of the store's query before its bound.
+ */
+export const bareSearch = (query: string): BareQuery => {
+  const expression = (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => `"${word}"`).join(' ');
+  return rows(
     `SELECT d.id, d.title, d.published, snippet(documents_fts, 1, '«', '»', '…', 24) AS snippet
        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-      WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT 10`,
-    [(query.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => `"${word}"`).join(' ')],
+      WHERE documents_fts MATCH ?
+        AND documents_fts.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 200)), 0)
+      ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT 10`,
+    [expression, expression],
     {
       // One configuration (english: the generated articles'), its index, and the passage.
       sql: `SELECT d.id, d.title, d.published, ts_headline('english', d.text, plainto_tsquery('english', $1), 'StartSel=«, StopSel=», MaxWords=24') AS snippet
@@ -88,6 +94,7 @@ export const bareSearch = (query: string): BareQuery =>
       params: [query],
     },
   );
+};
 
 /** A digest: the documents learned after the cursor, and their figures and events. */
 export const bareDigest = (afterSequence: number): BareQuery => ({

@@ -11,6 +11,7 @@ import type { ExtractedEvent, ExtractedFigure } from '../../src/facts/types.ts';
 import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
+import { searchCandidates } from '../../src/stores/shared/search-candidates.ts';
 import type { Store } from '../../src/stores/store.ts';
 import { ARTICLE, deathFigure, draft, event, uniqueArticle } from '../support/drafts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
@@ -478,6 +479,28 @@ for (const factory of factories) {
           assert.match((await store.searchDocuments('jardín', 5))[0]!.snippet, /«jardines»/);
           assert.deepEqual((await store.searchDocuments('killing demand', 5)).map((h) => h.documentId), [stored.documentId], 'English stems');
         }
+      }));
+
+    test('search ranks the most recent matches: every match of a rare word, the best of the newest ones of a common word', () =>
+      withStore(async (store) => {
+        const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss', title: 'Wire' });
+        const candidates = searchCandidates(10);
+        const ids: number[] = [];
+        // The oldest document is the best match of both words (in its title, and often in its text); every other one
+        // mentions "curfew" once, and "Ayacucho" only the oldest and the tenth.
+        for (let index = 0; index <= candidates; index++) {
+          const place = index === 0 || index === 10 ? ' Ayacucho' : '';
+          const text = index === 0 ? `Curfew in Ayacucho. ${'The curfew held in Ayacucho. '.repeat(6)}${uniqueArticle(index)}` : `${uniqueArticle(index)} A curfew${place} began.`;
+          const title = index === 0 ? 'Curfew in Ayacucho' : `Report ${index}`;
+          ids.push((await ingestDraft(store, feed.id, draft(`item-${index}`, text, { title }), AT)).documentId);
+        }
+        assert.deepEqual((await store.searchDocuments('Ayacucho', 10)).map((hit) => hit.documentId), [ids[0], ids[10]], 'a rare word: every match, best first');
+        const common = (await store.searchDocuments('curfew', 10)).map((hit) => hit.documentId);
+        assert.equal(common.length, 10);
+        assert.ok(!common.includes(ids[0]!), `"curfew" matches ${candidates + 1} documents: the oldest is past the ${candidates} ranked`);
+        assert.ok(common.every((id) => id > ids[0]!));
+        assert.equal((await store.searchDocuments('curfew', 500)).length, candidates + 1, 'a larger page ranks more candidates');
+        assert.equal((await store.searchDocuments('curfew', 500))[0]!.documentId, ids[0], 'and the best one is found again');
       }));
 
     test('kv: get, set, delete, ttl; updateKv under concurrent edits', () =>

@@ -13,7 +13,7 @@ import { deathsJson, deathsQuery } from '../../src/answers/deaths.ts';
 import { timelineEvents, timelineQuery } from '../../src/answers/timeline.ts';
 import { ingestTargets } from '../../src/pipeline/ingest.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
-import { searchCandidates } from '../../src/stores/postgres/search.ts';
+import { searchCandidates } from '../../src/stores/shared/search-candidates.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
 const news = join(import.meta.dirname, '../fixtures/news');
@@ -64,8 +64,8 @@ test('the sample and the news set give the same stored data and answers on SQLit
       assert.deepEqual(await timeline(postgresApp), await timeline(sqliteApp), `/timeline ${story.id}`);
     }
 
-    // Postgres ranks the searchCandidates(limit) most recent matches (src/stores/postgres/search.ts): the stores agree
-    // on the hits of a query matching no more documents than that, which these do.
+    // Both stores rank the searchCandidates(limit) most recent matches (src/stores/shared/search-candidates.ts): they
+    // agree on the hits of a query matching no more documents than that, which these do.
     for (const query of ['Juliaca', 'Puno protesters', 'muertos', 'Santiago', 'curfew']) {
       const found = new Set((await b.searchDocuments(query, 500)).map((hit) => hit.documentId));
       const expected = (await a.searchDocuments(query, 500)).map((hit) => hit.documentId);

@@ -1,6 +1,6 @@
-// What the PostgreSQL store does beyond the shared contract to answer as fast as SQLite (issue 14): search ranks a
-// bounded set of the most recent matches (src/stores/postgres/search.ts), and the facts version is kept in memory
-// between the notifications other writers' commits send (src/stores/postgres/facts-version.ts).
+// What the PostgreSQL store does beyond the shared contract to answer as fast as SQLite (issue 14): the facts version is
+// kept in memory between the notifications other writers' commits send (src/stores/postgres/facts-version.ts). (Search's
+// bound on ranked matches is in the contract: tests/stores/contract.test.ts.)
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
@@ -8,7 +8,6 @@ import pg from 'pg';
 import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { FACTS_VERSION_CHANNEL } from '../../src/stores/postgres/migrations.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
-import { searchCandidates } from '../../src/stores/postgres/search.ts';
 import { deathFigure, draft, uniqueArticle } from '../support/drafts.ts';
 import { databasesForThisFile } from '../support/postgres.ts';
 
@@ -23,32 +22,6 @@ async function eventually(check: () => Promise<boolean>, what: string, attempts 
   }
   assert.fail(`never: ${what}`);
 }
-
-test('search ranks the most recent matches: every match of a rare word, the best of the newest ones of a common word', async () => {
-  const store = await PostgresStore.open(await freshDatabase());
-  try {
-    const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss', title: 'Wire' });
-    const candidates = searchCandidates(10);
-    const ids: number[] = [];
-    // The oldest document is the best match of both words (in its title, and often in its text); every other one
-    // mentions "curfew" once, and "Ayacucho" only the oldest and the tenth.
-    for (let index = 0; index <= candidates; index++) {
-      const place = index === 0 || index === 10 ? ' Ayacucho' : '';
-      const text = index === 0 ? `Curfew in Ayacucho. ${'The curfew held in Ayacucho. '.repeat(6)}${uniqueArticle(index)}` : `${uniqueArticle(index)} A curfew${place} began.`;
-      const title = index === 0 ? 'Curfew in Ayacucho' : `Report ${index}`;
-      ids.push((await ingestDraft(store, feed.id, draft(`item-${index}`, text, { title }), AT)).documentId);
-    }
-    assert.deepEqual((await store.searchDocuments('Ayacucho', 10)).map((hit) => hit.documentId), [ids[0], ids[10]], 'a rare word: every match, best first');
-    const common = (await store.searchDocuments('curfew', 10)).map((hit) => hit.documentId);
-    assert.equal(common.length, 10);
-    assert.ok(!common.includes(ids[0]!), `"curfew" matches ${candidates + 1} documents: the oldest is past the ${candidates} ranked`);
-    assert.ok(common.every((id) => id > ids[0]!));
-    assert.equal((await store.searchDocuments('curfew', 500)).length, candidates + 1, 'a larger page ranks more candidates');
-    assert.equal((await store.searchDocuments('curfew', 500))[0]!.documentId, ids[0], 'and the best one is found again');
-  } finally {
-    await store.close();
-  }
-});
 
 test("the facts version: another process's write is seen once notified, and once the listener is gone", async () => {
   const url = await freshDatabase();

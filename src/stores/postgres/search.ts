@@ -8,11 +8,12 @@
  * of the store (77 ms at 10,000 generated documents, most of which match). The candidates are the
  * `searchCandidates(limit)` most recently stored matches (found among the latest documents read newest first, or
  * through the GIN index when the words are rare), and ts_rank orders those. So a query matching at most that many documents gets
- * every match in ts_rank order, as before; one matching more gets the best of the most recent ones (SQLite's FTS5
- * ranks every match: the stores agree on the hits of such a query, not necessarily beyond it).
+ * every match in ts_rank order, as before; one matching more gets the best of the most recent ones (as SQLite's does:
+ * the stores agree on which documents are ranked, not always on their order, bm25 and ts_rank weighing differently).
  */
 import type { SearchHit } from '../store.ts';
 import { searchWords } from '../shared/fact-filter.ts';
+import { searchCandidates } from '../shared/search-candidates.ts';
 import type { Sql } from './connection.ts';
 import { sourcesOf } from './queries.ts';
 
@@ -26,12 +27,6 @@ const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, Sho
 const PASSAGE_BEFORE = 300;
 const PASSAGE_LENGTH = 900;
 
-/** How many of the most recent matches are ranked for a page of `limit` hits (see the header). */
-export function searchCandidates(limit: number): number {
-  return Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_HIT);
-}
-const MIN_CANDIDATES = 200;
-const CANDIDATES_PER_HIT = 20;
 
 /** The most recent documents whose vectors are read first: matches among them spare the index (see `searchDocuments`). */
 const WINDOW_PER_CANDIDATE = 2;

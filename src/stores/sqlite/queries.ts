@@ -4,6 +4,7 @@ import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
 import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
+import { searchCandidates } from '../shared/search-candidates.ts';
 
 
 
@@ -108,16 +109,22 @@ function ftsQuery(query: string): string | null {
   return words.length ? words.map((word) => `"${word}"`).join(' ') : null;
 }
 
+/**
+ * The best `limit` of the `searchCandidates(limit)` most recently stored matches (see search-candidates.ts): FTS5 walks
+ * a match list newest first and stops at the bound, and bm25 ranks only the matches from the oldest of those on.
+ */
 export function searchDocuments(db: Database.Database, query: string, limit: number): SearchHit[] {
   const expression = ftsQuery(query);
   if (!expression) return [];
   const rows = db
-    .prepare<[string, number], { id: number; title: string | null; published: string | null; snippet: string }>(
+    .prepare<[{ expression: string; candidates: number; limit: number }], { id: number; title: string | null; published: string | null; snippet: string }>(
       `SELECT d.id, d.title, d.published, snippet(documents_fts, 1, '«', '»', '…', 24) AS snippet
          FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-        WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?`,
+        WHERE documents_fts MATCH @expression
+          AND documents_fts.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @expression ORDER BY rowid DESC LIMIT @candidates)), 0)
+        ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT @limit`,
     )
-    .all(expression, limit);
+    .all({ expression, candidates: searchCandidates(limit), limit });
   const sources = sourcesOf(db, rows.map((row) => row.id));
   return rows.map((row) => ({ documentId: row.id, title: row.title, published: row.published, snippet: row.snippet, sources: sources.get(row.id) ?? [] }));
 }
