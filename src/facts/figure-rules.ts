@@ -57,12 +57,14 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'bodies', 'fatal victims', 'victims of (?:homicidal|lethal|deadly) violence', 'v[ií]ctimas de violencia homicida', 'killings', 'murders', 'among (?:the )?(?:dead|deceased|killed|fatalities|those killed)',
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
-    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido (?:ya |también )?la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
     'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
     'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    // "hay al menos 22 personas con lesiones graves", "were taken to hospitals in Hong Kong"
+    'con (?:lesiones|heridas)', '(?:were |was |had been )?(?:taken|rushed|admitted) to (?:the |a )?(?:hospitals?|clinics?)', 'trasladad[oa]s a (?:un |los |distintos )?(?:hospital(?:es)?|cl[ií]nicas?|centros? (?:m[eé]dicos?|de salud|asistenciales))',
   ]),
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',

@@ -254,3 +254,10 @@ test('"murieron otras siete personas", "killed another 12": "otras"/"another" be
   expectFigures(es('En los incidentes de la Plaza San Martín murieron otras siete personas el lunes.'), [{ kind: 'deaths', value: 7, scope: 'incident', asOf: '2023-01-09' }]);
   expectFigures(figures('Police killed another 12 protesters in Juliaca on Monday.', PUB), [{ kind: 'deaths', value: 12, scope: 'incident' }]);
 });
+
+test('the injured told by their injuries or their way to hospital ("personas con lesiones graves", "taken to hospitals"), and "habían perdido ya la vida"', () => {
+  expectFigures(es('Según el Ministerio, hay al menos 22 personas con lesiones graves.'), [{ kind: 'injured', value: 22, qualifier: 'at_least' }]);
+  expectFigures(es('Otras 15 personas fueron trasladadas a distintos hospitales de la ciudad.'), [{ kind: 'injured', value: 15 }]);
+  expectFigures(figures('At least 72 people were taken to hospitals in Lima.', PUB), [{ kind: 'injured', value: 72, qualifier: 'at_least' }]);
+  expectFigures(es('Para entonces, más de 300 personas habían perdido ya la vida en la violencia.'), [{ kind: 'deaths', value: 300, qualifier: 'more_than' }]);
+});
