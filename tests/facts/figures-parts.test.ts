@@ -377,3 +377,17 @@ test('a sentence opening on "the total" reaches back past a smaller count of one
   const none = figures('Officials counted 210 arrests over the month. Thousands marched again on Saturday. Of those, 150 were students.', '2023-02-01', 'en');
   assert.deepEqual(none.filter((f) => f.value === 150), []);
 });
+
+test('a whole that "comprises" its parts ("comprise 347 men and 73 women", "se dividen en 100 hombres y 20 mujeres")', () => {
+  // own sentences, after AP on the arrests of Hong Kong's 2019 protests (tests/fixtures/news/hongkong-2019, dev part)
+  expectFigures(figures('Police said the 420 people arrested since June 9 comprise 347 men and 73 women, a spokeswoman told a briefing on Monday.', '2019-07-08', 'en', null), [
+    { kind: 'detained', value: 420, scope: 'cumulative' },
+    { kind: 'detained', value: 347, scope: 'subset' },
+    { kind: 'detained', value: 73, scope: 'subset' },
+  ]);
+  expectFigures(figures('Los 120 detenidos se dividen en 100 hombres y 20 mujeres, según la Fiscalía.', '2019-07-08', 'es', null), [
+    { kind: 'detained', value: 120 },
+    { kind: 'detained', value: 100, scope: 'subset' },
+    { kind: 'detained', value: 20, scope: 'subset' },
+  ]);
+});
