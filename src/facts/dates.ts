@@ -44,6 +44,11 @@ const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
 // "from" opens a span only right before its date ("from Dec. 7"), not "the toll from the unrest rose … on Monday"
 const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]*\s+(?:and|to|or|y|o)\s)(?:\s+the|\s+el|\s+los)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir|erupted|broke out)\b[^.;,:()]{0,32}$|\b(?:comenz|empez|inici|estall|arranc)(?:aron|ó|o)(?=\s)[^.;,:()]{0,32}$|\b(?:began|started|erupted|broke out|(?:comenz|empez|inici|estall)(?:aron|ó|o))\s+(?:after|following|with|when|over|tras|despu[eé]s de|con|cuando|por)\s[^.;:()]{0,70}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
+/**
+ * "desde que la policía irrumpió en las acampadas el pasado miércoles", "since police stormed the camps on Wednesday":
+ * the day of the happening a span opens with, told in a clause of its own (read over a wider stretch than SINCE_CUE).
+ */
+const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?\p{L}+\s+(?:\p{L}+\s+)?(?:\p{L}+(?:ed|ó|ió|aron|ieron)|broke|began|took|came|fell|went|set)(?![\p{L}])[^.;,:()]{0,60}$/iu;
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 
@@ -276,12 +281,20 @@ const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?\
 
 /** "since December 7", "between 1980 …": the date opens a span; "… and 2000", "as of March 31" close one. */
 function opensSpan(match: string, earlier: string): boolean {
-  // "a finales de abril", "a mediados de mayo": the "a" belongs to the date, it does not close a span
-  const before = /^(?:finales|fines|principios|inicios|comienzos|mediados)\b/i.test(match) ? earlier.replace(/\ba\s+$/i, '') : earlier;
   if (/^(?:since|desde|between|entre|from)\b/i.test(match)) return true;
-  if (/^(?:and|to|until|till|through|y|a|al|hasta)\b/i.test(match) || /\b(?:as of|and|to|until|till|through|al|hasta|y|a)\s*$/i.test(before)) return false;
-  if (SPAN_END_BEFORE.test(before)) return false; // "desde el 28 de abril hasta el 6 de junio": the end of the span
-  return SINCE_CUE.test(before);
+  if (closesSpan(match, earlier)) return false;
+  return SINCE_CUE.test(spanBefore(match, earlier));
+}
+
+/** "… and 2000", "as of March 31", "desde el 28 de abril hasta el 6 de junio": the date closes a span. */
+function closesSpan(match: string, earlier: string): boolean {
+  const before = spanBefore(match, earlier);
+  return /^(?:and|to|until|till|through|y|a|al|hasta)\b/i.test(match) || /\b(?:as of|and|to|until|till|through|al|hasta|y|a)\s*$/i.test(before) || SPAN_END_BEFORE.test(before);
+}
+
+/** "a finales de abril", "a mediados de mayo": the "a" belongs to the date, it does not close a span. */
+function spanBefore(match: string, earlier: string): string {
+  return /^(?:finales|fines|principios|inicios|comienzos|mediados)\b/i.test(match) ? earlier.replace(/\ba\s+$/i, '') : earlier;
 }
 
 /** Every date cue in `text`, in order, overlaps resolved (the longer, earlier match wins). */
@@ -297,8 +310,10 @@ export function findDateMentions(text: string, published: string | null, _langua
       const before = text.slice(Math.max(0, m.index - 45), m.index);
       // "…since the death in police custody of Mahsa Amini almost a month ago": a span that opens a while back
       const agoSince = /\bago$|^hace\b/i.test(m[0]) && /\b(?:since|desde)\b[^.;:()]{0,90}$/i.test(text.slice(Math.max(0, m.index - 100), m.index));
-      const since = agoSince || opensSpan(m[0], before);
-      const began = since && BEGAN_BEFORE.test(before);
+      // ("desde que la policía irrumpió … el pasado miércoles": the day of a happening that opens the span, an event's day too)
+      const sinceClause = !agoSince && !opensSpan(m[0], before) && !closesSpan(m[0], before) && SINCE_CLAUSE.test(text.slice(Math.max(0, m.index - 110), m.index));
+      const since = agoSince || sinceClause || opensSpan(m[0], before);
+      const began = since && (sinceClause || BEGAN_BEFORE.test(before));
       found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since, ...(began ? { began } : {}) });
     }
   }

@@ -2,6 +2,9 @@
 // anniversary articles. Sentences written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { factsOf } from '../../src/facts/extract.ts';
+import { loadStory } from '../../src/facts/story.ts';
+import type { Story } from '../../src/facts/types.ts';
 import { expectFigures, figures } from './figure-helpers.ts';
 
 /** The as-of date of the figure with this kind and value. */
@@ -138,4 +141,19 @@ test('a lead telling only when its count was told ("…, informó este viernes l
     'La fiscal detalló los casos en su programa de radio.\n\nEl jueves falleció en Puno un trabajador al que dispararon desde un edificio.';
   const got = figures(text, '2023-01-13', 'es').filter((f) => f.value !== 1);
   assert.deepEqual(got.map((f) => [f.value, f.asOf]), [[12, '2023-01-13'], [140, '2023-01-13']]);
+});
+
+test('the day of a happening that opens a span ("desde que la policía irrumpió … el pasado miércoles") is never a running count\'s day, and stays an event\'s', () => {
+  // own sentences, after EFE on Egypt's toll three days after the camps were cleared
+  // (https://archivo.lapatria.com/internacional/gobierno-reconoce-173-muertos-en-los-ultimos-disturbios-en-egipto-41278)
+  expectFigures(figures('Según las autoridades, son ya más de 800 los muertos desde que la policía irrumpió en las acampadas el pasado miércoles.', '2013-08-17', 'es', null), [
+    { kind: 'deaths', value: 800, scope: 'cumulative', asOf: '2013-08-17' },
+  ]);
+  expectFigures(figures('More than 800 people have been killed since the police stormed the camps on Wednesday, officials said.', '2013-08-17', 'en', null), [
+    { kind: 'deaths', value: 800, scope: 'cumulative', asOf: '2013-08-17' },
+  ]);
+  const egypt = loadStory(new URL('../../config/stories/egypt-2013.yaml', import.meta.url).pathname) as unknown as Story;
+  const text = 'En Egipto, según las autoridades, son ya más de 800 los muertos desde que la policía irrumpió en las acampadas de El Cairo el pasado miércoles.';
+  const { events } = factsOf({ title: null, text, published: '2013-08-17', language: 'es' }, [egypt]);
+  assert.ok(events.some((e) => e.date === '2013-08-14'), `the storming is an event of 2013-08-14: ${JSON.stringify(events.map((e) => e.date))}`);
 });
