@@ -259,6 +259,12 @@ export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|
   + String.raw`|(?:in|during)\s+(?:the|that|this|a)\s+(?:clash|raid|attack|shooting|stampede|explosion|blast|ambush|assault|massacre)|(?:en|durante)\s+(?:el|ese|este|un|la|esa|una)\s+(?:enfrentamiento|ataque|tiroteo|operativo|desalojo|asalto|emboscada|balacera|masacre|explosi[oó]n|estampida|incendio)`
   // one protest named in the singular ("arrested over the protest that turned violent", "heridos en la marcha")
   + String.raw`|(?:in|during|at|over|after)\s+(?:the|that|this|a)\s+(?:protest|march|rally|demonstration|sit-in)(?![\p{L}-])|(?:en|durante|tras)\s+(?:la|esa|esta|una)\s+(?:protesta|marcha|manifestaci[oó]n|concentraci[oó]n)(?![\p{L}])`
+  // one weekday pointed at ("killed that Sunday", "aquel domingo")
+  + String.raw`|that\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:ese|aquel)\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`
+  // the toll of one operation or attack ("es el trágico saldo del operativo", "the toll from the raid")
+  + String.raw`|(?:saldo|balance|toll)\s+(?:del|de la|of the|from the)\s+(?:operativo|ataque|desalojo|enfrentamiento|tiroteo|masacre|asalto|operation|raid|attack|clash|shooting|massacre|assault|crackdown on the)`
+  // the dead seen at one place of care or burial ("quince cadáveres en el hospital de campaña", "bodies at the morgue")
+  + String.raw`|(?:cad[aá]veres|cuerpos|bodies|corpses)\s+(?:\p{L}+\s+){0,3}?(?:en|at|in)\s+(?:el|la|un|una|the|a)\s+(?:hospital|morgue|mortuary|cl[ií]nica|clinic|mezquita|mosque|dep[oó]sito)`
   + String.raw`)(?![\p{L}])`, 'iu');
 /** Right after the number, an increment over an earlier count: "four more deaths", "two more people died", "dos muertos más". */
 export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,2}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+(?:m[aá]s|adicionales)|(?:nuev[oa]s|new)\s+(?:muertos|muertes|fallecidos|v[ií]ctimas|heridos|detenidos|detenciones|deaths|fatalities|injuries|arrests))(?![\p{L}])/iu;

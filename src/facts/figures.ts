@@ -236,7 +236,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "rose to 58 after a protester died", "eight protesters and a police officer": one person of a count just stated
     if (article && out.some(({ f }) => f.kind === kind.kind)) scope = 'subset';
     // ("De las dos muertes adicionales…": the whole of the parts after it, but a count of new deaths, not the toll)
-    else if (R.OF_THE.test(pre.slice(0, cut))) scope = R.INCREMENT_AFTER.test(post) ? 'incident' : 'cumulative';
+    // ("Of the 28 people killed that Sunday, …": the whole of one day)
+    else if (R.OF_THE.test(pre.slice(0, cut))) scope = R.INCREMENT_AFTER.test(post) || R.DAY_CUES.test(s.slice(n.start, ownEnd)) ? 'incident' : 'cumulative';
     else if (whole && R.OF_THE.test(masked.slice(0, whole.at))) scope = 'subset';
     // "at least 20 of whom appear to have been killed by the police": a part of the count before it
     else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';

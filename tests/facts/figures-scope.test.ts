@@ -341,3 +341,16 @@ test('a count over the movement\'s days ("over the five days of protests", "in l
   expectFigures(en('About 1,500 people were killed in less than two weeks.'), [{ kind: 'deaths', value: 1500, scope: 'cumulative' }]);
   expectFigures(figures('Según la ONG, hubo al menos 66 víctimas mortales en el marco de las movilizaciones.', '2021-06-01', 'es', null), [{ kind: 'deaths', value: 66, scope: 'cumulative' }]);
 });
+
+test('a count of one weekday pointed at, of one operation\'s toll, or of the dead seen at one hospital or morgue is an incident', () => {
+  // own sentences, after reporting of Bolivia's gas war (2003) and of the clearing of Cairo's camps (2013)
+  const en = (text: string) => figures(text, '2003-10-14', 'en', null);
+  const es = (text: string) => figures(text, '2013-08-15', 'es', null);
+  expectFigures(en('Of the 28 people killed that Sunday, one was a soldier.'), [
+    { kind: 'deaths', value: 28, scope: 'incident' },
+    { kind: 'deaths', value: 1, scope: 'subset' },
+  ]);
+  expectFigures(es('Más de veinte muertos es el trágico saldo del operativo que ordenó el Gobierno.'), [{ kind: 'deaths', value: 20, scope: 'incident' }]);
+  expectFigures(es('Un testigo aseguró haber visto quince cadáveres en el hospital de campaña de la acampada.'), [{ kind: 'deaths', value: 15, scope: 'incident' }]);
+  expectFigures(figures('Reporters counted 40 bodies at the morgue.', '2013-08-15', 'en', null), [{ kind: 'deaths', value: 40, scope: 'incident' }]);
+});
