@@ -388,6 +388,24 @@ for (const factory of factories) {
         assert.deepEqual(await store.viewRows('deaths', 'other'), { rows: [] });
       }));
 
+    test('views: one save of thousands of rows (a refresh after a large import) writes, deletes and indexes every one', () =>
+      withStore(async (store) => {
+        const key = (i: number) => `g:2023-01|${String(i).padStart(5, '0')}`;
+        const index = (i: number) => ({ sort: String(i).padStart(5, '0'), firstDay: '2023-01-09', lastDay: '2023-01-09', places: [], words: `event ${i}` });
+        const many = Array.from({ length: 4_500 }, (_, i) => ({ key: key(i), value: JSON.stringify(i), index: index(i) }));
+        await store.saveViewRows('timeline', 'peru', many, []);
+        const all = await store.viewRows('timeline', 'peru');
+        assert.equal(all.rows.length, 4_500);
+        assert.deepEqual([all.rows[0]!.value, all.rows[2_000]!.value, all.rows[4_499]!.value], ['0', '2000', '4499']);
+        assert.equal((await store.viewPage('timeline', 'peru', { words: ['event'] }, { offset: 4_000, limit: 10 })).total, 4_500, 'every row indexed');
+        // every other row deleted, the rest rewritten
+        await store.saveViewRows('timeline', 'peru', many.map((row, i) => (i % 2 ? { key: row.key, value: null } : { ...row, value: `"${i}"` })), []);
+        const left = await store.viewRows('timeline', 'peru');
+        assert.equal(left.rows.length, 2_250);
+        assert.equal(left.rows.at(-1)!.value, '"4498"');
+        assert.equal((await store.viewPage('timeline', 'peru', { words: ['event'] }, { offset: 0, limit: 1 })).total, 2_250, 'deleted rows leave the index');
+      }));
+
     test('views: events mark their months in the timeline view, copies and source titles their document\'s months; ranged reads', () =>
       withStore(async (store) => {
         const feed = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
