@@ -131,6 +131,8 @@ export function findNumbers(text: string): NumberMention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio'].includes(t.word))) continue;
+    // ("el 40 por ciento de los arrestados": "ciento" is the percent's, not a hundred)
+    if (t.word === 'ciento' && toks[i - 1]?.word === 'por') continue;
     const parsed = parseWords(toks, i);
     if (!parsed) continue;
     const last = toks[parsed.next - 1]!;

@@ -261,3 +261,9 @@ test('the injured told by their injuries or their way to hospital ("personas con
   expectFigures(figures('At least 72 people were taken to hospitals in Lima.', PUB), [{ kind: 'injured', value: 72, qualifier: 'at_least' }]);
   expectFigures(es('Para entonces, más de 300 personas habían perdido ya la vida en la violencia.'), [{ kind: 'deaths', value: 300, qualifier: 'more_than' }]);
 });
+
+test('"por ciento" is a percent, never a hundred people ("el 40 por ciento de los arrestados son estudiantes")', () => {
+  expectFigures(es('La fiscal subrayó que el 40 por ciento de los arrestados son estudiantes y que el resto quedó en libertad.'), []);
+  expectFigures(es('El 97 por ciento de los detenidos son hombres, según el informe.'), []);
+  expectFigures(es('Cien personas fueron detenidas en la capital.'), [{ kind: 'detained', value: 100 }]);
+});
