@@ -44,6 +44,8 @@ const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
 // "from" opens a span only right before its date ("from Dec. 7"), not "the toll from the unrest rose … on Monday"
 const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]*\s+(?:and|to|or|y|o)\s)(?:\s+the|\s+el|\s+los)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir|erupted|broke out)\b[^.;,:()]{0,32}$|\b(?:comenz|empez|inici|estall|arranc)(?:aron|ó|o)(?=\s)[^.;,:()]{0,32}$|\b(?:began|started|erupted|broke out|(?:comenz|empez|inici|estall)(?:aron|ó|o))\s+(?:after|following|with|when|over|tras|despu[eé]s de|con|cuando|por)\s[^.;:()]{0,70}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
+/** A month joined after a month: "… and August 2013", "… y agosto". */
+const JOINED_MONTH_AFTER = new RegExp(`^\\s+(?:and|y|to|a|until|hasta)\\s+${MONTH_RE}(?![\\p{L}])`, 'iu');
 /**
  * "desde que la policía irrumpió en las acampadas el pasado miércoles", "since police stormed the camps on Wednesday":
  * the day of the happening a span opens with, told in a clause of its own (read over a wider stretch than SINCE_CUE).
@@ -168,12 +170,15 @@ const RULES: Rule[] = [
       return ex(placeYear(mo, 15, pub, fut), 'month', 'period');
     },
   },
-  // in January (year-less month name after in/en/since/desde, or opening a span: "between June and …")
+  // in January (year-less month name after in/en/since/desde, or opening a span: "between June and …"); "in July and
+  // August 2013", "en julio y agosto de 2013": the year of the month it is joined to
   {
-    re: new RegExp(`\\b(?:in|en|since|desde|during|durante|between|entre)\\s+(${MONTH_RE})(?![\\p{L}])(?!\\.?\\s*\\d)`, 'giu'),
+    re: new RegExp(`\\b(?:in|en|since|desde|during|durante|between|entre)\\s+(${MONTH_RE})(?![\\p{L}])(?!\\.?\\s*\\d)(?=(?:\\s+(?:and|y|to|a|until|hasta)\\s+(${MONTH_RE}),?\\s+(?:de(?:l)?\\s+)?((?:19|20)\\d{2})(?!\\d))?)`, 'giu'),
     make: (m, pub, fut) => {
       const mo = monthOf(m[1]!);
       if (!mo) return null;
+      const joined = m[2] && m[3] ? monthOf(m[2]) : null;
+      if (joined) return ex(iso(utc(+m[3]! - (mo > joined ? 1 : 0), mo, 15)), 'month', 'period');
       if (pub && Number(pub.slice(5, 7)) === mo) return ex(`${pub.slice(0, 8)}${pad(Math.min(15, Number(pub.slice(8, 10))))}`, 'month', 'period');
       return ex(placeYear(mo, 15, pub, fut), 'month', 'period');
     },
@@ -312,7 +317,9 @@ export function findDateMentions(text: string, published: string | null, _langua
       const agoSince = /\bago$|^hace\b/i.test(m[0]) && /\b(?:since|desde)\b[^.;:()]{0,90}$/i.test(text.slice(Math.max(0, m.index - 100), m.index));
       // ("desde que la policía irrumpió … el pasado miércoles": the day of a happening that opens the span, an event's day too)
       const sinceClause = !agoSince && !opensSpan(m[0], before) && !closesSpan(m[0], before) && SINCE_CLAUSE.test(text.slice(Math.max(0, m.index - 110), m.index));
-      const since = agoSince || sinceClause || opensSpan(m[0], before);
+      // ("in July and August 2013": the first of two months joined opens their span)
+      const joinedMonths = /^(?:in|en|during|durante)\s/i.test(m[0]) && JOINED_MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      const since = agoSince || sinceClause || joinedMonths || opensSpan(m[0], before);
       const began = since && (sinceClause || BEGAN_BEFORE.test(before));
       found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since, ...(began ? { began } : {}) });
     }

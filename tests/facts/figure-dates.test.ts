@@ -157,3 +157,13 @@ test('the day of a happening that opens a span ("desde que la policía irrumpió
   const { events } = factsOf({ title: null, text, published: '2013-08-17', language: 'es' }, [egypt]);
   assert.ok(events.some((e) => e.date === '2013-08-14'), `the storming is an event of 2013-08-14: ${JSON.stringify(events.map((e) => e.date))}`);
 });
+
+test('two months joined under one year ("in July and August 2013", "en julio y agosto de 2013") take that year, and the count runs to the second', () => {
+  // own sentence, after Human Rights Watch's report on the Rab'a killings, a year later (https://www.jadaliyya.com/Details/31110)
+  expectFigures(figures('Security forces killed at least 1,150 demonstrators in July and August 2013 in a systematic manner.', '2014-08-12', 'en', null), [
+    { kind: 'deaths', value: 1150, asOf: '2013-08-31' },
+  ]);
+  expectFigures(figures('Las fuerzas de seguridad mataron a 150 manifestantes en julio y agosto de 2013.', '2014-08-12', 'es', null), [
+    { kind: 'deaths', value: 150, asOf: '2013-08-31' },
+  ]);
+});
