@@ -47,10 +47,11 @@ const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]
 /** A month joined after a month: "… and August 2013", "… y agosto". */
 const JOINED_MONTH_AFTER = new RegExp(`^\\s+(?:and|y|to|a|until|hasta)\\s+${MONTH_RE}(?![\\p{L}])`, 'iu');
 /**
- * "desde que la policía irrumpió en las acampadas el pasado miércoles", "since police stormed the camps on Wednesday":
- * the day of the happening a span opens with, told in a clause of its own (read over a wider stretch than SINCE_CUE).
+ * "desde que la policía irrumpió en las acampadas el pasado miércoles", "since police stormed the camps on Wednesday",
+ * "Desde que comenzaron las protestas, el jueves pasado, …": the day of the happening a span opens with, told in a
+ * clause of its own or right after it (read over a wider stretch than SINCE_CUE).
  */
-const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?\p{L}+\s+(?:\p{L}+\s+)?(?:\p{L}+(?:ed|ó|ió|aron|ieron)|broke|began|took|came|fell|went|set)(?![\p{L}])[^.;,:()]{0,60}$/iu;
+const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}+(?:ed|ó|ió|aron|ieron)|broke|began|took|came|fell|went|set)(?![\p{L}])(?:[^.;,:()]{0,60}|[^.;,:()]{0,60},\s*(?:on\s+|el\s+)?)$/iu;
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 
@@ -256,12 +257,12 @@ const RULES: Rule[] = [
   },
   // last week / la semana pasada / last month / el mes pasado / this week / over the weekend
   {
-    re: /\b(last week|the past week|the last week|this week|la semana pasada|esta semana|la [uú]ltima semana|over the weekend|this weekend|el fin de semana|last month|el mes pasado)\b/gi,
+    re: /\b(last week|the past week|the last week|this week|la semana pasada|esta semana|la [uú]ltima semana|over the weekend|this weekend|el fin de semana|the past month|the last month|el [uú]ltimo mes|last month|el mes pasado)\b/gi,
     make: (m, pub) => {
       if (!pub) return null;
       const w = m[1]!.toLowerCase();
-      // "in the past week", "en la última semana": a span that ends now
-      if (/past week|the last week|[uú]ltima semana/.test(w)) return ex(pub, 'week', 'relative');
+      // "in the past week", "en la última semana", "within the last month": a span that ends now
+      if (/past (?:week|month)|the last (?:week|month)|[uú]ltima semana|[uú]ltimo mes/.test(w)) return ex(pub, 'week', 'relative');
       if (/month|mes/.test(w)) {
         const d = new Date(`${pub}T00:00:00Z`);
         return ex(iso(utc(d.getUTCFullYear(), d.getUTCMonth(), 15)), 'month', 'relative');

@@ -167,3 +167,16 @@ test('two months joined under one year ("in July and August 2013", "en julio y a
     { kind: 'deaths', value: 150, asOf: '2013-08-31' },
   ]);
 });
+
+test('"within the last month" runs to the report\'s day, and a start told right after its "since" clause ("Desde que comenzaron las protestas, el jueves pasado,") is no count\'s day', () => {
+  // own sentences, after Upside Down World on Bolivia's gas war (https://upsidedownworld.org/archives/bolivia/thirty-killed-in-gas-war-101303/)
+  // and EFE on Colombia's 2019 strike (https://www.llamascomunicacion.com/internacional/mas-de-300-policias-heridos-en-protestas-contra-el-gobierno-de-colombia/)
+  expectFigures(figures('The weekend massacre brings the number of people killed in the conflict to 38 within the last month.', '2003-10-13', 'en', null), [
+    { kind: 'deaths', value: 38, scope: 'cumulative', asOf: '2003-10-13' },
+  ]);
+  expectFigures(figures('Desde que comenzaron las protestas, el jueves pasado, las autoridades han reportado tres muertos.', '2019-11-25', 'es', null), [
+    { kind: 'deaths', value: 3, scope: 'cumulative', asOf: '2019-11-25' },
+  ]);
+  // ("last month" alone is the calendar month before)
+  expectFigures(figures('Police arrested 40 people last month in the capital.', '2019-11-25', 'en', null), [{ kind: 'detained', value: 40, asOf: '2019-10-31' }]);
+});
