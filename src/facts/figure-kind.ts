@@ -146,6 +146,7 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // "las personas heridas por bombas lacrimógenas son 253", "los heridos por perdigones suman 400": a toll noun restricted
   // by a cause before its number counts a part
   if (how === 'toll' && R.CAUSE_CUES.test(pre.split(/[,;:]/).at(-1) ?? '')) return 'subset';
+  if (R.WEEKDAY_SPAN.test(clause)) return 'subset';
   if (how === 'toll' || asOfDate) return 'cumulative';
   // a day of its own makes one event even in the perfect ("22 had been killed there on the night of June 25"), unless
   // the clause spans a period ("between April 28 and June 30")

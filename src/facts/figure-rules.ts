@@ -273,7 +273,10 @@ export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s
 export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?|states?|departments?|cities|districts?|regiones|provincias|estados|departamentos|ciudades|distritos|${VICTIM_GROUP})\b[^.;]*\brespectiv(?:ely|amente)\b`, 'iu');
 /** "Entre los agentes del orden, las bajas ascienden a 16 muertos": a sentence that opens on a group counts its victims. */
 export const AMONG_GROUP_LEAD = new RegExp(String.raw`^\s*(?:entre|among)\s+(?:los|las|the)\s+(?:${VICTIM_GROUP}|agentes del orden|fuerzas de seguridad|security forces)[^,;:]{0,40},`, 'iu');
-export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
+export const WINDOW_CUES = new RegExp(String.raw`\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))`, 'iu');
+const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
+/** "entre el lunes y el jueves", "between Tuesday and Wednesday": a few days of one week, even in a toll's words. */
+export const WEEKDAY_SPAN = new RegExp(String.raw`\b(?:between|entre)\s+(?:el\s+)?${WEEKDAY}\s+(?:and|y)\s+(?:el\s+)?${WEEKDAY}(?![\p{L}])`, 'iu');
 /** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 /** A disease or a natural disaster: deaths it caused are not the story's casualties (ANNOTATION.md's "other conditions"). */
 const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-cov-2|dengue|c[oó]lera|cholera|[eé]bola|malaria|influenza|gripe|earthquakes?|terremotos?|sismos?|hurricanes?|hurac[aá]n(?:es)?|floods?|flooding|inundaci[oó]n(?:es)?|landslides?|deslaves?|c[aá]ncer)`;

@@ -354,3 +354,11 @@ test('a count of one weekday pointed at, of one operation\'s toll, or of the dea
   expectFigures(es('Un testigo aseguró haber visto quince cadáveres en el hospital de campaña de la acampada.'), [{ kind: 'deaths', value: 15, scope: 'incident' }]);
   expectFigures(figures('Reporters counted 40 bodies at the morgue.', '2013-08-15', 'en', null), [{ kind: 'deaths', value: 40, scope: 'incident' }]);
 });
+
+test('a count over a few days of one week ("entre el lunes y el jueves") is a window of the toll, even told as a toll', () => {
+  // own sentence, after EFE on Plataforma Decide's count of 27 December 2024 (tests/fixtures/news/mozambique-2024, dev part)
+  expectFigures(figures('Son al menos 134 las personas que murieron entre el lunes y el jueves en la oleada de protestas, según la ONG.', '2024-12-27', 'es', null), [
+    { kind: 'deaths', value: 134, scope: 'subset' },
+  ]);
+  expectFigures(figures('At least 20 people were killed between Tuesday and Wednesday, the group said.', '2024-12-27', 'en', null), [{ kind: 'deaths', value: 20, scope: 'subset' }]);
+});
