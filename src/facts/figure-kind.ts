@@ -152,6 +152,9 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // the clause spans a period ("between April 28 and June 30")
   // ("la jornada más violenta desde que comenzaron las protestas", "the deadliest day since…": a superlative's "since" spans nothing)
   // ("murieron este martes … en una de las protestas que se suceden desde hace dos semanas": the protests' span, not the count's)
+  // ("este diario había contabilizado al menos 22 víctimas fatales en todo el país": a tally of the whole country taken
+  // on a day is as of that day, not that day's toll)
+  if (R.TALLY_CUES.test(clause) && R.NATIONWIDE_CUES.test(clause)) return 'cumulative';
   if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' ').replace(R.RELATIVE_SINCE, ' '))) return 'incident';
   if (R.WINDOW_CUES.test(clause)) return 'subset';
   if (R.CAUSE_CUES.test(own)) return 'subset';

@@ -290,6 +290,8 @@ export const OTHER_CAUSE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${OTHER_CAUS
 export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}?(?:from|of|by|due to|related to|linked to|por|de|del|a causa del?|debido al?|relacionad[oa]s con|asociad[oa]s al?|vinculad[oa]s al?)\s+(?:(?:la|el|los|las|the|a|an)\s+)?(?:\p{L}+\s+)?${OTHER_CAUSE}(?![\p{L}])`, 'iu');
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
+/** A body's tally: "había contabilizado", "tallied", "counted". */
+export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */
 export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\p{L}*)|since|as of|until|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;

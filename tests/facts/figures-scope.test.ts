@@ -362,3 +362,12 @@ test('a count over a few days of one week ("entre el lunes y el jueves") is a wi
   ]);
   expectFigures(figures('At least 20 people were killed between Tuesday and Wednesday, the group said.', '2024-12-27', 'en', null), [{ kind: 'deaths', value: 20, scope: 'subset' }]);
 });
+
+test('a tally of the whole country taken on a day ("había contabilizado … en todo el país" in yesterday\'s edition) is as of that day, not its toll', () => {
+  // own sentence, after La Capital on 21 December 2001 (tests/fixtures/news/argentina-2001, dev part)
+  expectFigures(figures('En su edición de ayer, este diario había contabilizado al menos 22 víctimas fatales en todo el país.', '2001-12-21', 'es', null), [
+    { kind: 'deaths', value: 22, scope: 'cumulative', asOf: '2001-12-20' },
+  ]);
+  // (a day's deaths across the country are still that day's)
+  expectFigures(figures('El lunes murieron cinco personas en todo el país.', '2001-12-21', 'es', null), [{ kind: 'deaths', value: 5, scope: 'incident' }]);
+});
