@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pg from 'pg';
 import { timeRuns } from './table.ts';
+import { searchCandidates } from '../src/stores/shared/search-candidates.ts';
 
 export interface BareQuery {
   /** Reads the rows; returns how many (so the work cannot be skipped). */
@@ -73,8 +74,8 @@ export const bareTimelineQuery = (story: string | null, word: string): BareQuery
   );
 
 /**
- * /search: the full-text query with its snippets, best ten of the 200 newest matches (the same SQL as the store's,
- * sources left out). The Postgres one ranks every match: the yardstick of the store's query before its bound.
+ * /search: the full-text query with its snippets, best ten of the `searchCandidates(10)` newest matches (the same SQL as
+ * the store's, sources left out). The Postgres one ranks every match: the yardstick of the store's query before its bound.
  */
 export const bareSearch = (query: string): BareQuery => {
   const expression = (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => `"${word}"`).join(' ');
@@ -82,7 +83,7 @@ export const bareSearch = (query: string): BareQuery => {
     `SELECT d.id, d.title, d.published, snippet(documents_fts, 1, '«', '»', '…', 24) AS snippet
        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
       WHERE documents_fts MATCH ?
-        AND documents_fts.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 200)), 0)
+        AND documents_fts.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${searchCandidates(10)})), 0)
       ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT 10`,
     [expression, expression],
     {

@@ -277,7 +277,6 @@ export const WINDOW_CUES = new RegExp(String.raw`\b(?:in the (?:past|last) (?:we
 const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
 /** "entre el lunes y el jueves", "between Tuesday and Wednesday": a few days of one week, even in a toll's words. */
 export const WEEKDAY_SPAN = new RegExp(String.raw`\b(?:between|entre)\s+(?:el\s+)?${WEEKDAY}\s+(?:and|y)\s+(?:el\s+)?${WEEKDAY}(?![\p{L}])`, 'iu');
-/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 /** A disease or a natural disaster: deaths it caused are not the story's casualties (ANNOTATION.md's "other conditions"). */
 const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-cov-2|dengue|c[oó]lera|cholera|[eé]bola|malaria|influenza|gripe|earthquakes?|terremotos?|sismos?|hurricanes?|hurac[aá]n(?:es)?|floods?|flooding|inundaci[oó]n(?:es)?|landslides?|deslaves?|c[aá]ncer)`;
 /**
@@ -288,10 +287,11 @@ const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-
 export const OTHER_CAUSE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${OTHER_CAUSE}(?![\p{L}])[^.;:\d]{0,12}?\s(?:(?:que|which|that)\s+(?:\p{L}+\s+){0,2}?)?(?:deja|dej[oó]|ha dejado|hab[ií]a dejado|causa|caus[oó]|ha causado|cobra|cobr[oó]|se ha cobrado|ha cobrado|suma|has killed|had killed|killed|kills|has claimed|claimed|has left|left|has caused|caused)(?![\p{L}])[^.;\d]{0,30}$`, 'iu');
 /** "35,000 deaths from COVID-19", "murieron de covid", "víctimas del coronavirus", "muertes asociadas a la pandemia". */
 export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}?(?:from|of|by|due to|related to|linked to|por|de|del|a causa del?|debido al?|relacionad[oa]s con|asociad[oa]s al?|vinculad[oa]s al?)\s+(?:(?:la|el|los|las|the|a|an)\s+)?(?:\p{L}+\s+)?${OTHER_CAUSE}(?![\p{L}])`, 'iu');
+/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
-/** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 /** A body's tally: "había contabilizado", "tallied", "counted". */
 export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;
+/** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event. */
 export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\p{L}*)|since|as of|until|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)/iu;
@@ -309,7 +309,7 @@ export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?
 export const RELATIVE_SINCE = /\b(?:que|that|which)\s+(?:[\p{L}]+\s+){1,6}?(?:desde|since)\s[^,;.]*/giu;
 /** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
 export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?(?:(?:\p{L}+\s+)?(?:days?|weeks?|months?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression)(?![\p{L}\d])|\bin\s+the\s+context\s+of\s+the\s+(?:[\p{L}-]+\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|strike)(?![\p{L}\d])|\ben\s+el\s+marco\s+de(?:\s+las|\s+los|\s+la|l)\s+(?:\p{L}+\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|paro|estallido)(?![\p{L}\d])|\b(?:in|within|en)\s+(?:less than|under|just|only|menos de|apenas|solo)\s+(?:a|one|two|three|four|five|six|\d+|una|un|dos|tres|cuatro|cinco|seis)\s+(?:weeks?|months?|semanas?|mes(?:es)?)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:\p{L}+\s+)?(?:(?:d[ií]as|semanas|meses)\s+de\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n)(?![\p{L}\d])/iu;
-const MOVEMENT = String.raw`(?:unrest|protests|demonstrations|riots|violence|crackdown|repression|uprising|crisis|protestas|manifestaciones|movilizaciones|disturbios|violencia|represi[oó]n|revueltas|crisis|estallido|paro)`;
+const MOVEMENT = String.raw`(?:unrest|protests|demonstrations|riots|violence|crackdown|repression|uprising|crisis|protestas|manifestaciones|movilizaciones|disturbios|violencia|represi[oó]n|revueltas|estallido|paro)`;
 const TOLL_VERB = String.raw`(?:(?:has|have|had)\s+(?:\p{L}+\s+)?(?:left|claimed|killed|caused|cost)|left|claimed|cost|(?:ha|han|hab[ií]a|hab[ií]an)\s+dejado|dejaron|dej[oó]|(?:se\s+)?(?:han|ha)\s+cobrado|se\s+cobraron|se\s+cobr[oó]|cobraron|costaron|caus[oó]|causaron)`;
 /**
  * The movement itself as what left the count ("The unrest has also left 90 people injured", "unos disturbios que ya se

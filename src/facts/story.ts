@@ -344,10 +344,11 @@ export const LEAD_UP_DAYS = 30;
  * each counts 1 / (the number of the given stories listing it), so a story with a long list of generic words does not
  * take another story's reports. A name (a keyword written with a capital: "Boluarte", "Finance Bill") counts whole, a
  * topic ("fuel prices", "protesters") half: one topic word alone does not make a report about fuel prices in Norway
- * Ecuador's. Keywords add 3 at most, and each distinct place of the story's gazetteer named counts 1 (at most 3). Among
- * several stories, the start year the text names most adds 1 and the story's first day named ("desde el 12 de febrero")
- * adds 3, a story needs a score of 1, and a tie goes to the story that began later; asked about one story alone, any of
- * its words will do.
+ * Ecuador's (an acronym, "MAS", counts only written in capitals). Keywords add 3 at most, and each distinct place of the
+ * story's gazetteer named counts 1 (at most 3). Among several stories, the start year the text names most adds 1 and
+ * the story's first day named ("desde el 12 de febrero") adds 3 to a story found by one of the names the best-scored
+ * story was found by (another story of its country), a story needs a score of 1, and a tie goes to the story that began
+ * later; asked about one story alone, any of its words will do.
  */
 export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
   const written = `${document.title ?? ''} ${document.text}`;

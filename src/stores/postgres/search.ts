@@ -27,7 +27,6 @@ const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, Sho
 const PASSAGE_BEFORE = 300;
 const PASSAGE_LENGTH = 900;
 
-
 /** The most recent documents whose vectors are read first: matches among them spare the index (see `searchDocuments`). */
 const WINDOW_PER_CANDIDATE = 2;
 

@@ -38,8 +38,8 @@ export async function saveViewRows(
   const deleted = rows.filter((row) => row.value === null).map((row) => row.key);
   const ordered = byKey(rows);
   await inTransaction(pool, async (client) => {
-    // (a refresh after a large import writes hundreds of thousands of rows: one statement for all of them was built as
-    // one text of every value, quoted, several times the rows' size in the process — 2.5 GB at 100,000 documents)
+    // (a refresh after a large import writes tens of thousands of rows: one statement for all of them was built as one
+    // quoted text of every value — the refresh's peak heap at 20,000 generated documents went 493 → 400 MB with this)
     for (let from = 0; from < Math.max(deleted.length, saved.length, cleared.length); from += ROWS_PER_STATEMENT) {
       const to = from + ROWS_PER_STATEMENT;
       const savedPart = saved.slice(from, to);
