@@ -151,10 +151,11 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   [/\b(?:range|ranges|ranged|ranging|oscila|oscilan|va|van)\s+(?:from|de|entre)\s+$/i, 'at_least'],
   [/\b(?:between|entre)\s+$/i, 'at_least'],
   [/(?<!\b(?:no|poco)\s+)\b(?:could be as high as|as high as|up to|as many as|less than|fewer than|hasta un total de|hasta|menos de)\s+$/i, 'up_to'],
-  [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos)\s+$/i, 'at_least'],
+  // ("al menos otras dos personas", "a minimum of 904", "un mínimo de 30")
+  [/\b(?:at least|a least|at the very least|no (?:less|fewer) than|no menos de|al menos|por lo menos|como m[ií]nimo|cuando menos|a minimum of|un m[ií]nimo de)\s+(?:otr[oa]s\s+|another\s+)?$/i, 'at_least'],
   [/\b(?:more than|over|upwards of|in excess of|above|m[aá]s de|sobre|superior a|well over)\s+$/i, 'more_than'],
   [/\b(?:almost|nearly|just under|casi|poco menos de)\s+$/i, 'almost'],
-  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|(?:estimated|estimates|estima|estim[oó]|calcula|calcul[oó])\s+(?:that|que)|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?)|~)\s*$/i, 'approximately'],
+  [/(?:\b(?:about|around|some|roughly|approximately|approx\.?|an estimated|estimated|(?:estimated|estimates|estima|estim[oó]|calcula|calcul[oó])\s+(?:that|que)|circa|close to|cerca de(?: los| las)?|alrededor de|unos|unas|aproximadamente|aprox\.?|en torno a|a(?:l)?rededor de|cercan[oa] a(?: l[oa]s)?|pr[oó]xim[oa] a(?: l[oa]s)?|(?:total|cifra|balance|n[uú]mero) aproximad[oa] de|approximate (?:total|toll|number) of)|~)\s*$/i, 'approximately'],
 ];
 /** After the number: "600 or more", "100-plus". */
 /** "Tres personas, como mínimo, murieron": a hedge set off by commas after the count (sentences.ts masks it). */

@@ -267,3 +267,11 @@ test('"por ciento" is a percent, never a hundred people ("el 40 por ciento de lo
   expectFigures(es('El 97 por ciento de los detenidos son hombres, según el informe.'), []);
   expectFigures(es('Cien personas fueron detenidas en la capital.'), [{ kind: 'detained', value: 100 }]);
 });
+
+test('hedges before "otras", "a minimum of", "del total aproximado de" qualify their count', () => {
+  expectFigures(es('Además, al menos otras dos personas han muerto arrolladas en puntos donde había bloqueos.'), [{ kind: 'deaths', value: 2, qualifier: 'at_least' }]);
+  expectFigures(figures('By its count, a minimum of 904 people were killed in the dispersal.', PUB), [{ kind: 'deaths', value: 904, qualifier: 'at_least' }]);
+  expectFigures(es('Es el peor día del total aproximado de 320 fallecidos que se habían registrado desde el inicio de las protestas.'), [
+    { kind: 'deaths', value: 320, qualifier: 'approximately' },
+  ]);
+});
