@@ -17,6 +17,7 @@ export interface Byline {
 
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ", " / " (a slash with spaces: "12/05/2021" is a date).
 const SEPARATOR = /\s+(?:--|[|–—·•/-])\s+|\s*\|\s*/;
+const SEPARATORS = new RegExp(SEPARATOR.source, 'g');
 export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
@@ -156,11 +157,11 @@ export function parseBylineLine(line: string, language?: string | null): Byline 
   const byline = bylineFields(line, language);
   if (byline) return byline;
   // "<standfirst> | Hong Kong, 8 de noviembre de 2019": a sentence, then a dated byline after the line's last separator
-  const separators = [...line.trim().matchAll(new RegExp(SEPARATOR.source, 'g'))];
-  const last = separators.at(-1);
+  const trimmed = line.trim();
+  const last = [...trimmed.matchAll(SEPARATORS)].at(-1);
   if (!last || last.index === undefined) return null;
-  const deck = line.trim().slice(0, last.index).trim();
-  const after = bylineFields(line.trim().slice(last.index + last[0].length), language);
+  const deck = trimmed.slice(0, last.index).trim();
+  const after = bylineFields(trimmed.slice(last.index + last[0].length), language);
   if (!after?.published || wordsIn(deck) < 6 || !/^[\p{Lu}"“«¿¡]/u.test(deck) || bylineFields(deck, language)) return null;
   return { ...after, deck };
 }

@@ -40,7 +40,8 @@ const WEEKDAYS: [RegExp, number][] = [
   [/^(sunday|domingo)/, 0], [/^(monday|lunes)/, 1], [/^(tuesday|martes)/, 2], [/^(wednesday|mi[eé]rcoles)/, 3],
   [/^(thursday|jueves)/, 4], [/^(friday|viernes)/, 5], [/^(saturday|s[aá]bado)/, 6],
 ];
-const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
+/** A weekday's name, English or Spanish (match case-insensitively). */
+export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)';
 const FUTURE_CUE = /\b(will|'ll|is set to|are set to|scheduled|planned|plans? to|is due|are due|upcoming|next|coming|ser[aá]n?|realizar[aá]n?|pr[oó]xim[oa]|convoc(a|ó|aron) (a|para))\b/i;
 // "from" opens a span only right before its date ("from Dec. 7"), not "the toll from the unrest rose … on Monday"
 const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]*\s+(?:and|to|or|y|o)\s)(?:\s+the|\s+el|\s+los)?\s*$|\b(since|desde|starting|beginning|began|begun|started|start of|inicio|comienzo|a partir|erupted|broke out)\b[^.;,:()]{0,32}$|\b(?:comenz|empez|inici|estall|arranc)(?:aron|ó|o)(?=\s)[^.;,:()]{0,32}$|\b(?:began|started|erupted|broke out|(?:comenz|empez|inici|estall)(?:aron|ó|o))\s+(?:after|following|with|when|over|tras|despu[eé]s de|con|cuando|por)\s[^.;:()]{0,70}$|\b(?:since|desde)\b[^.;:()]{0,60}\b(?:start|beginning|inicio|comienzo|outbreak|began|started|ouster|ousting|coup|golpe|vacancia)\b[^.;:()]{0,30}$/i;
@@ -317,10 +318,11 @@ export function findDateMentions(text: string, published: string | null, _langua
       // "…since the death in police custody of Mahsa Amini almost a month ago": a span that opens a while back
       const agoSince = /\bago$|^hace\b/i.test(m[0]) && /\b(?:since|desde)\b[^.;:()]{0,90}$/i.test(text.slice(Math.max(0, m.index - 100), m.index));
       // ("desde que la policía irrumpió … el pasado miércoles": the day of a happening that opens the span, an event's day too)
-      const sinceClause = !agoSince && !opensSpan(m[0], before) && !closesSpan(m[0], before) && SINCE_CLAUSE.test(text.slice(Math.max(0, m.index - 110), m.index));
+      const opens = opensSpan(m[0], before);
+      const sinceClause = !agoSince && !opens && !closesSpan(m[0], before) && SINCE_CLAUSE.test(text.slice(Math.max(0, m.index - 110), m.index));
       // ("in July and August 2013": the first of two months joined opens their span)
       const joinedMonths = /^(?:in|en|during|durante)\s/i.test(m[0]) && JOINED_MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
-      const since = agoSince || sinceClause || joinedMonths || opensSpan(m[0], before);
+      const since = agoSince || sinceClause || joinedMonths || opens;
       const began = since && (sinceClause || BEGAN_BEFORE.test(before));
       found.push({ start: m.index, end: m.index + m[0].length, ...r, text: m[0], since, ...(began ? { began } : {}) });
     }

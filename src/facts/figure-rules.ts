@@ -2,6 +2,7 @@
 // casualty extraction well, and rules keep every decision explainable. Each table is data: a word list or a
 // regex source; figures.ts assembles them into patterns around each number mention.
 import type { FigureKind, Qualifier } from './types.ts';
+import { WEEKDAY_RE } from './dates.ts';
 import { ASIDE_VERB, CITY_STOP_DATELINE } from './sentences.ts';
 
 const alt = (words: string[]) => `(?:${words.join('|')})`;
@@ -261,7 +262,7 @@ export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|
   // one protest named in the singular ("arrested over the protest that turned violent", "heridos en la marcha")
   + String.raw`|(?:in|during|at|over|after)\s+(?:the|that|this|a)\s+(?:protest|march|rally|demonstration|sit-in)(?![\p{L}-])|(?:en|durante|tras)\s+(?:la|esa|esta|una)\s+(?:protesta|marcha|manifestaci[oó]n|concentraci[oó]n)(?![\p{L}])`
   // one weekday pointed at ("killed that Sunday", "aquel domingo")
-  + String.raw`|that\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:ese|aquel)\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`
+  + String.raw`|(?:that|ese|aquel)\s+${WEEKDAY_RE}`
   // the toll of one operation or attack ("es el trágico saldo del operativo", "the toll from the raid")
   + String.raw`|(?:saldo|balance|toll)\s+(?:del|de la|of the|from the)\s+(?:operativo|ataque|desalojo|enfrentamiento|tiroteo|masacre|asalto|operation|raid|attack|clash|shooting|massacre|assault|crackdown on the)`
   // the dead seen at one place of care or burial ("quince cadáveres en el hospital de campaña", "bodies at the morgue")
@@ -274,10 +275,9 @@ export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s
 export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?|states?|departments?|cities|districts?|regiones|provincias|estados|departamentos|ciudades|distritos|${VICTIM_GROUP})\b[^.;]*\brespectiv(?:ely|amente)\b`, 'iu');
 /** "Entre los agentes del orden, las bajas ascienden a 16 muertos": a sentence that opens on a group counts its victims. */
 export const AMONG_GROUP_LEAD = new RegExp(String.raw`^\s*(?:entre|among)\s+(?:los|las|the)\s+(?:${VICTIM_GROUP}|agentes del orden|fuerzas de seguridad|security forces)[^,;:]{0,40},`, 'iu');
-export const WINDOW_CUES = new RegExp(String.raw`\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))`, 'iu');
-const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
+export const WINDOW_CUES = /\b(?:in the (?:past|last) (?:week|few days|[1-7] days|(?:two|three|four|five|six|seven) days)|(?:this|last) week|in the space of|alone\b|(?:esta|la [uú]ltima|la pasada) semana|en los [uú]ltimos (?:[1-7]|dos|tres|cuatro|cinco|seis|siete) d[ií]as|en (?:apenas|solo) (?:una semana|\d+ d[ií]as))/iu;
 /** "entre el lunes y el jueves", "between Tuesday and Wednesday": a few days of one week, even in a toll's words. */
-export const WEEKDAY_SPAN = new RegExp(String.raw`\b(?:between|entre)\s+(?:el\s+)?${WEEKDAY}\s+(?:and|y)\s+(?:el\s+)?${WEEKDAY}(?![\p{L}])`, 'iu');
+export const WEEKDAY_SPAN = new RegExp(String.raw`\b(?:between|entre)\s+(?:el\s+)?${WEEKDAY_RE}\s+(?:and|y)\s+(?:el\s+)?${WEEKDAY_RE}(?![\p{L}])`, 'iu');
 /** A disease or a natural disaster: deaths it caused are not the story's casualties (ANNOTATION.md's "other conditions"). */
 const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-cov-2|dengue|c[oó]lera|cholera|[eé]bola|malaria|influenza|gripe|earthquakes?|terremotos?|sismos?|hurricanes?|hurac[aá]n(?:es)?|floods?|flooding|inundaci[oó]n(?:es)?|landslides?|deslaves?|c[aá]ncer)`;
 /**
