@@ -34,7 +34,8 @@ const MONTHS: [RegExp, number][] = [
   [/^(aug(ust|\.)?|ago(sto|\.)?)$/, 8], [/^(sep(t|tember|\.|t\.)?|sep?tiembre|set\.?)$/, 9],
   [/^(oct(ober|\.)?|octubre)$/, 10], [/^(nov(ember|\.)?|noviembre)$/, 11], [/^(dec(ember|\.)?|dic(iembre|\.)?)$/, 12],
 ];
-const MONTH_RE =
+/** A month's name or a wire's abbreviation of it, English or Spanish (match case-insensitively; `monthOf` reads it). */
+export const MONTH_RE =
   '(?:January|February|March|April|Mayo|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept?\\.|Oct\\.?|Nov\\.?|Dec\\.?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
 const WEEKDAYS: [RegExp, number][] = [
   [/^(sunday|domingo)/, 0], [/^(monday|lunes)/, 1], [/^(tuesday|martes)/, 2], [/^(wednesday|mi[eé]rcoles)/, 3],
@@ -56,7 +57,8 @@ const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 
-function monthOf(word: string): number | null {
+/** The month (1–12) a month name or abbreviation names, else null. */
+export function monthOf(word: string): number | null {
   const w = word.toLowerCase();
   for (const [re, n] of MONTHS) if (re.test(w)) return n;
   return null;

@@ -3,6 +3,8 @@ import { extractFigures } from './figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
 import { inferAnchor, inferCountsAnchor } from './anchor.ts';
 import { storyFor } from './story.ts';
+import { liveBlogUpdate } from './news-day.ts';
+import { dayOf } from './calendar.ts';
 import type { ModelAnswer } from './model/answer.ts';
 import { mergeModelFacts, type Rejection } from './model/verify.ts';
 
@@ -23,6 +25,10 @@ export function factsOf(
   model?: ModelInput | null,
 ): { story: string | null; figures: ExtractedFigure[]; events: ExtractedEvent[] } {
   const story = storyFor(document, stories);
+  // A live blog updated days after it was first published speaks from its last update (its newest entries are that
+  // day's), not from its first publication.
+  const updated = liveBlogUpdate(document.text, dayOf(document.published));
+  if (updated) document = { ...document, published: updated };
   // An undated page still speaks from some day: anchor its relative dates on the latest one it names (its counts: on
   // the end of the span its infobox gives).
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };

@@ -1,7 +1,8 @@
 // The day a document reports on, for counts that carry no date of their own: the publication day, the day before
 // it when the article tells that day's events, or the day of a live blog's entry ("Domingo 20, 23:50 — …").
 // Hand-written: it reads the date mentions of src/facts/dates.ts, which is Cronista's own.
-import { addDays, RELEASED_BEFORE, type DateMention } from './dates.ts';
+import { addDays, findDateMentions, MONTH_RE, monthOf, RELEASED_BEFORE, WEEKDAY_RE, type DateMention } from './dates.ts';
+import { pad } from './calendar.ts';
 import { STATEMENT_DATE } from './figure-rules.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -44,14 +45,19 @@ export function newsDayOf(sentences: Sentence[], mentions: DateMention[][], publ
   return lead ?? latest ?? published;
 }
 
-const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)`;
+// A clock time as a live blog's entry header gives it: "09:40", "6.55pm", "10:00 a.m.", "09:46 UTC", "19:40 BST (Dhaka
+// time)", "16:20 (hora peninsular)".
+const TIME = String.raw`\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|h\b|hs\b|hrs\b)?(?:\s*(?:UTC|GMT|BST|CEST|CET|EEST|EET|EST|EDT|CST|CDT|PST|PDT|ET|PT|EAT|CAT|WAT|IST|MSK)(?:\s*[+-]\d{1,2})?)?\s*(?:\([^)]{1,30}\))?`;
+// The day an entry from an earlier day is headed with: a weekday and day of the month ("Domingo 20", "Monday 18
+// November"), a day and month ("12 de julio"), or a numeric day and month ("30/07").
+const ENTRY_DAY = String.raw`(?:${WEEKDAY_RE},?\s+(\d{1,2})(?:\s+(?:de\s+)?(${MONTH_RE}))?|(\d{1,2})\s+(?:de\s+)?(${MONTH_RE})|(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?)`;
 /**
- * A live blog's entry header: a time ("09:40 —", "6.55pm (Bogotá)", "10:00 a.m."), after a weekday and day of the
- * month when the entry is from an earlier day ("Domingo 20, 23:50 —", "Sunday 20, 11.50pm"), or after a numeric day and
- * month ("30/07 · 14.40 —").
+ * A live blog's entry header: a time ("09:40 —", "6.55pm (Bogotá)", "09:46 UTC –"), after the entry's day when it is
+ * from an earlier day ("Domingo 20, 23:50 —", "12 de julio, 9:45 a.m. –", "30/07 · 14.40 —"); or a day with its month
+ * and no time, before a dash ("Monday 18 November – What we know").
  */
 const ENTRY_HEADER = new RegExp(
-  String.raw`^(?:${WEEKDAY}\s+(\d{1,2})(?:\s+(?:de\s+)?\p{L}+)?,?\s+|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*[·,|]?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|h\b|hrs\b)?\s*(?:\([^)]{1,30}\))?\s*(?:[—–-]|$)`,
+  String.raw`^(?:(?:${ENTRY_DAY}(?:,?\s+|\s*[·,|]\s*))?${TIME}\s*(?:[—–-]|$)|${ENTRY_DAY}\s*[—–-]\s)`,
   'iu',
 );
 
@@ -60,20 +66,63 @@ export function isEntryHeader(text: string): boolean {
   return ENTRY_HEADER.test(text.trim());
 }
 
+/** The day an entry header names, placed on or before `published`, or null for a time alone. */
+function headerDay(m: RegExpExecArray, published: string): string | null {
+  const day = Number(m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9] ?? m[11]);
+  if (!day) return null;
+  const monthWord = m[2] ?? m[4] ?? m[8] ?? m[10];
+  const month = monthWord ? monthOf(monthWord) : m[6] ?? m[12] ? Number(m[6] ?? m[12]) : null;
+  if (!month) return dayOfMonthBefore(day, published);
+  // (a day just after `published` is the page's clock past midnight: the page's day — see liveBlogUpdate)
+  const today = published.slice(0, 10);
+  for (let year = Number(today.slice(0, 4)); year >= Number(today.slice(0, 4)) - 1; year--) {
+    const date = `${year}-${pad(month)}-${pad(day)}`;
+    if (addDays(date, 0) !== date) continue;
+    if (date <= today) return date;
+    if (date <= addDays(today, 1)) return today;
+  }
+  return null;
+}
+
 /**
  * Per sentence, the day of the live-blog entry it belongs to, or null outside any entry dated apart from the page: the
- * newest entries (time only) are the update's day; an entry headed by a weekday and day ("Domingo 20, 23:50") and
- * every time-only entry after it in the page belong to that day, until the next dated header.
+ * newest entries (time only) are the update's day; an entry headed by its day ("Domingo 20, 23:50", "Monday 18
+ * November –") and every time-only entry after it in the page belong to that day, until the next dated header.
  */
 export function entryDays(sentences: Sentence[], published: string | null): (string | null)[] {
   let day: string | null = null;
   return sentences.map((x) => {
     const m = ENTRY_HEADER.exec(x.text.trim());
-    if (m?.[1] && published) day = dayOfMonthBefore(Number(m[1]), published);
+    const named = m && published ? headerDay(m, published) : null;
+    if (named) day = named;
     // a time-only header before any dated one opens one of the newest entries: the update's own day
     else if (m && !day && published) day = published.slice(0, 10);
     return day;
   });
+}
+
+// "Last updated Wednesday, 20 November 2019, 09:46 UTC", "Actualizado el 31/07/2017 a las 05.52h", "Última
+// actualización: lunes 21 de octubre de 2019": a page's update line or byline field.
+const UPDATED = /(?:^|[|·•–—]\s*)(?:last\s+updated|updated|[uú]ltima\s+actualizaci[oó]n|actualizado|actualizaci[oó]n)\b\s*:?\s*(?:on\s+|el\s+)?(.{6,80})/iu;
+
+/**
+ * The day a live blog was last updated, when its head says so and it is after `published` (a page first published on
+ * Monday and updated on Wednesday): its newest entries are that day's, and their relative dates count from it. Null for
+ * a page with fewer than two entry headers (an article's update is a correction, not news of a later day) or a stated
+ * update more than a month later.
+ */
+export function liveBlogUpdate(text: string, published: string | null): string | null {
+  if (!published) return null;
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.filter((line) => ENTRY_HEADER.test(line)).length < 2) return null;
+  for (const line of lines.slice(0, 8)) {
+    const m = UPDATED.exec(line);
+    const date = m ? findDateMentions(m[1]!, published).find((d) => d.kind === 'explicit' && d.precision === 'day' && /\b(?:19|20)\d{2}\b/.test(d.text)) : undefined;
+    // (one updated into the next day is still that day's: its night entries are often stamped in the outlet's time zone,
+    // past midnight, while the story's day has not ended)
+    if (date && date.date > addDays(published, 1) && date.date <= addDays(published, 31)) return date.date;
+  }
+  return null;
 }
 
 /** The latest date on or before `published` whose day of the month is `dayOfMonth`. */

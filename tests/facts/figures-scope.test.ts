@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectFigures, figures } from './figure-helpers.ts';
+import { factsOf } from '../../src/facts/extract.ts';
 import { parseStory } from '../../src/facts/story.ts';
 import type { Story } from '../../src/facts/types.ts';
 
@@ -119,6 +120,33 @@ test('a live blog: entries headed by an earlier day date their counts; an entry 
   expectFigures(figures(text, '2024-03-19', 'en', null), [
     { kind: 'deaths', value: 14, scope: 'cumulative', asOf: '2024-03-19' },
     { kind: 'deaths', value: 9, scope: 'cumulative', asOf: '2024-03-18' },
+  ]);
+});
+
+test('a live blog updated days after it was first published: its entries keep their days, its newest speak from the update', () => {
+  const text = [
+    'By the desk | First published Monday, 18 March 2024 · Last updated Wednesday, 20 March 2024, 09:46 UTC',
+    '',
+    'Wednesday 20 March, 09:46 UTC – Rights group: at least 31 dead',
+    '',
+    'A rights group said on Tuesday that at least 31 protesters, in a dozen towns, have been killed since the protests began.',
+    '',
+    'Monday 18 March – What we know',
+    '',
+    'At least four deaths have been confirmed so far.',
+  ].join('\n');
+  const read = (published: string) => factsOf({ title: null, text, published, language: 'en' }, []).figures;
+  // (first published on Monday: the Wednesday entry's count was lost, its header's day taken for last year's)
+  expectFigures(read('2024-03-18'), [
+    { kind: 'deaths', value: 31, scope: 'cumulative', asOf: '2024-03-19' },
+    { kind: 'deaths', value: 4, scope: 'cumulative', asOf: '2024-03-18' },
+  ]);
+  // (an update into the next day only is still the first day's page: its night entries, past midnight on the outlet's
+  // clock, are that day's)
+  const overnight = text.replace('Wednesday, 20 March 2024, 09:46 UTC', 'Tuesday, 19 March 2024, 01:30 CET').replace('Wednesday 20 March, 09:46 UTC', '19/03 · 01.30').replace('on Tuesday', 'today');
+  expectFigures(factsOf({ title: null, text: overnight, published: '2024-03-18', language: 'en' }, []).figures, [
+    { kind: 'deaths', value: 31, scope: 'cumulative', asOf: '2024-03-18' },
+    { kind: 'deaths', value: 4, scope: 'cumulative', asOf: '2024-03-18' },
   ]);
 });
 
