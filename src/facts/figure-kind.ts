@@ -155,7 +155,11 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // ("este diario había contabilizado al menos 22 víctimas fatales en todo el país": a tally of the whole country taken
   // on a day is as of that day, not that day's toll)
   if (R.TALLY_CUES.test(clause) && R.NATIONWIDE_CUES.test(clause)) return 'cumulative';
-  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' ').replace(R.RELATIVE_SINCE, ' '))) return 'incident';
+  // ("…perdieron la vida este lunes cuando desalojaron a los manifestantes que desde hacía dos meses acampaban…": the
+  // camp's span, told in a relative clause the count is not in)
+  const at = clause.indexOf(own);
+  const notTheCounts = (m: string, offset: number) => (at >= offset && at < offset + m.length ? m : ' ');
+  if (dates.some((d) => d.precision === 'day') && !R.SPAN_CUES.test(clause.replace(R.SUPERLATIVE_SINCE, ' ').replace(R.RELATIVE_SINCE, notTheCounts))) return 'incident';
   if (R.WINDOW_CUES.test(clause)) return 'subset';
   if (R.CAUSE_CUES.test(own)) return 'subset';
   if (R.DAY_CUES.test(clause)) return 'incident';

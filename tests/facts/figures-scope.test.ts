@@ -334,6 +334,14 @@ test('a "since" told of another noun in a relative clause ("las protestas que se
   // (the count's own "since" still runs over the period)
   const running = figures('Al menos 40 personas han muerto desde el 7 de diciembre en las protestas que sacuden el sur.', '2023-01-10', 'es');
   assert.deepEqual(running.map((f) => [f.value, f.scope]), [[40, 'cumulative']]);
+  // (the relative clause right after its "que": "los manifestantes que desde hacía dos meses acampaban")
+  const camp = figures('Al menos 30 personas perdieron la vida este lunes cuando la policía desalojó a los manifestantes que desde hacía dos meses acampaban frente al Congreso.', '2023-01-10', 'es');
+  assert.deepEqual(camp.map((f) => [f.value, f.scope, f.asOf]), [[30, 'incident', '2023-01-09']]);
+  // (the count inside the relative clause keeps its "since"; "up to December 31" ends a span as "until" does)
+  const within = figures('Las protestas, que desde el 2 de enero han dejado 40 muertos, siguen.', '2023-01-10', 'es');
+  assert.deepEqual(within.map((f) => [f.value, f.scope]), [[40, 'cumulative']]);
+  const upTo = figures('A rights group told reporters that 30 people had been killed up to January 8, and that since then there had been more deaths.', '2023-01-10', 'en');
+  assert.deepEqual(upTo.map((f) => [f.value, f.scope, f.asOf]), [[30, 'cumulative', '2023-01-08']]);
 });
 
 test('deaths a disease or a disaster caused are not the story\'s casualties; the unrest\'s, told beside them, are', () => {
