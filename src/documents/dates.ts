@@ -198,9 +198,38 @@ const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40
  * last changed, not when its story was told: a publication date only for a page that has no other.
  */
 export function lastEditedDate(line: string): string | null {
-  const m = LAST_EDITED.exec(line.trim());
+  const trimmed = line.trim();
+  const m = LAST_EDITED.exec(trimmed);
   const date = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
-  return date ? parseDateString(date) : null;
+  if (date) return parseDateString(date);
+  // A saved copy's header names its date in one of the pieces of the site's line: "From Wikipedia, the free
+  // encyclopedia | version of 1 June 2025", "(revision of 8 April 2020)", "Offline snapshot of …, January 2024."
+  if (trimmed.length > 160) return null;
+  for (const piece of trimmed.split(/\s+[|·•]\s+|[()]/)) {
+    const saved = SAVED_COPY.exec(piece.trim());
+    const when = saved?.[1] ?? saved?.[2] ?? saved?.[3];
+    if (when) return parseDateString(when) ?? wholeMonth(when);
+    // (an encyclopedia's "last edited" only: "Updated 13 October 2019 | Published 12 October 2019" is a byline)
+    const edited = piece !== trimmed ? LAST_EDITED.exec(piece.trim()) : null;
+    const editedWhen = edited?.[1] ?? edited?.[2] ?? edited?.[3];
+    if (editedWhen) return parseDateString(editedWhen);
+  }
+  return null;
+}
+
+// The date a page was saved or retrieved: "version of 1 June 2025", "Page as retrieved 4 March 2017", "archived on
+// …", "consultado el 3 de mayo de 2020", "offline snapshot, February 2024", "snapshot of the English Wikipedia, July 2022".
+const SAVED_COPY =
+  /^(?:(?:stable|archived|saved|old)\s+)?(?:version|revision|versi[oó]n|revisi[oó]n)\s+(?:as\s+)?(?:of|from|dated|del|de)\s+(.{6,40}?)\.?$|^(?:(?:page|article|text)\s+)?(?:as\s+)?(?:retrieved|archived|captured|saved|consulted|consultad[oa]|recuperad[oa]|archivad[oa])(?:\s+(?:on|el))?\s+(.{6,40}?)\.?$|^(?:[\p{L} ]{0,20}\s)?snapshot\b[^,]{0,60},\s*(.{6,30}?)\.?$/iu;
+
+/**
+ * "February 2024": a page saved some day of that month, read as its last (ANNOTATION.md's month-only date; what the
+ * page tells of that month is then not after its date).
+ */
+function wholeMonth(value: string): string | null {
+  const m = /^(\p{L}+)\.?\s+(?:de\s+)?((?:19|20)\d{2})$/u.exec(value.trim());
+  const month = m ? monthNumber(m[1]!) : null;
+  return m && month ? new Date(Date.UTC(Number(m[2]), month, 0)).toISOString().slice(0, 10) : null;
 }
 
 // Month names and the abbreviations wires use, English and Spanish ("oct", "dic", "Sept.", "setiembre").

@@ -24,12 +24,15 @@ export function inferAnchor(text: string, story: Story | undefined): string | nu
 }
 
 /**
- * The day an undated document's counts are as of: an infobox whose "Date" row closes a span counts the whole span
- * ("Date: 2–11 January 2022" → 2022-01-11), whatever later days its prose names; otherwise `anchor` (inferAnchor's).
+ * The day a document's counts are as of: an infobox whose "Date" row closes a span counts the whole span ("Date: 2–11
+ * January 2022" → 2022-01-11), whatever later days its prose names and however long after the page was saved
+ * (ANNOTATION.md: an explicit period end is the as-of); otherwise its publication, or for an undated page `anchor`
+ * (inferAnchor's).
  */
-export function inferCountsAnchor(text: string, story: Story | undefined, anchor: string | null): string | null {
+export function inferCountsAnchor(text: string, story: Story | undefined, published: string | null, anchor: string | null): string | null {
   const spanEnd = infoboxSpanEnd(text);
-  return story && spanEnd && spanEnd >= story.start ? spanEnd : anchor;
+  const closed = story && spanEnd && spanEnd >= story.start && (!published || spanEnd < published.slice(0, 10));
+  return closed ? spanEnd : (published ?? anchor);
 }
 
 /** A year-less "December 26" or "late January" as its first occurrence on or after the story's start. */

@@ -70,7 +70,7 @@ function placesOf(sentence: string, story: Story | undefined): string[] {
 const NOUNISH = /^(?:killings?|massacres?|masacre|matanza|deaths|dead|impeachment|ouster|vacancia|arrests)$/i;
 
 export interface ExtractOptions {
-  /** The publication date was inferred from the text (the latest date it names), not given. */
+  /** The publication date was inferred from the text (the latest date it names), not given; or the page is an encyclopedia article (its year-less days are the story's first ones). */
   anchored?: boolean;
 }
 

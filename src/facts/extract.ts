@@ -2,6 +2,7 @@ import { extractEvents } from './events.ts';
 import { extractFigures } from './figures.ts';
 import type { ExtractedEvent, ExtractedFigure, FactInput, Story } from './types.ts';
 import { inferAnchor, inferCountsAnchor } from './anchor.ts';
+import { hasInfobox } from './infobox.ts';
 import { storyFor } from './story.ts';
 import { liveBlogUpdate } from './news-day.ts';
 import { dayOf } from './calendar.ts';
@@ -29,12 +30,15 @@ export function factsOf(
   // day's), not from its first publication.
   const updated = liveBlogUpdate(document.text, dayOf(document.published));
   if (updated) document = { ...document, published: updated };
-  // An undated page still speaks from some day: anchor its relative dates on the latest one it names (its counts: on
-  // the end of the span its infobox gives).
+  // An undated page still speaks from some day: anchor its relative dates on the latest one it names. Its counts, dated
+  // or not, are as of the end of the span its infobox closes.
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
-  const counted = document.published ? document : { ...document, published: inferCountsAnchor(document.text, story ?? undefined, anchored.published) };
+  const countsDay = inferCountsAnchor(document.text, story ?? undefined, document.published, anchored.published);
+  const counted = countsDay === document.published ? document : { ...document, published: countsDay };
   const figures = extractFigures(counted, story ?? undefined);
-  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published });
+  // An encyclopedia page tells the story in its order from the start, whenever it was saved: its year-less days
+  // ("On 30 November") are the story's first ones, as on an undated page.
+  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published || hasInfobox(document.text) });
   if (!model) return { story: story?.id ?? null, figures, events };
   const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);
   model.onVerified?.(merged);

@@ -117,11 +117,20 @@ export function infoboxSpanEnd(text: string): string | null {
   // (one whole day, "Date: 14 August 2013", is the span of a one-day event: a movement's row names its end or "present")
   const oneDay = dates.length === 1 && last?.precision === 'day' && !/[–—-]/u.test(value);
   if (!last || !(oneDay || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
-  return periodEnd(last.date, last.precision);
+  const end = periodEnd(last.date, last.precision);
+  // "Date: 18 June – 8 August 2024" over "Injuries: 610 (KNCHR, 18 June – 20 November 2024)": the box's counts were
+  // taken after its span closed, so the span does not date them.
+  const countedLater = rows(text).some((row) => row.values.some((v) => findDateMentions(v, null).some((d) => d.precision === 'day' && d.date > end)));
+  return countedLater ? null : end;
 }
 
 // "Casualties data: 13 January 2020", "Casualty figures as of 9 December 2019", "Cifras al 15 de noviembre de 2019"
 const DATA_AS_OF_ROW = /^(?:casualt(?:y|ies)\s+(?:data|figures|count)|casualties|figures|cifras|datos|balance)\s*(?:[:|]\s*(?:as of\s+|al\s+)?|\s+as of\s+|\s+al\s+)(\S.*)$/imu;
+
+/** True for an encyclopedia-style page: an infobox with a "Date" row and at least one counted row. */
+export function hasInfobox(text: string): boolean {
+  return DATE_ROW.test(text) && rows(text).length > 0;
+}
 
 /** The figures an infobox states, and the lines they come from (the sentence rules skip those lines). */
 export function infoboxFigures(text: string, published: string | null): { figures: ExtractedFigure[]; lines: Set<string> } {

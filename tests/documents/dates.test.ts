@@ -67,6 +67,19 @@ describe('dates', () => {
     assert.equal(lastEditedDate('Revision as of the law was passed on 5 March 2024'), null);
   });
 
+  it("reads a saved copy's date from a piece of its header line, a month alone as that month's last day", () => {
+    assert.equal(lastEditedDate('From the free encyclopedia | version of 1 June 2025'), '2025-06-01');
+    assert.equal(lastEditedDate('Andes protests (revision of 8 April 2020)'), '2020-04-08');
+    assert.equal(lastEditedDate('Page as retrieved 4 March 2017'), '2017-03-04');
+    assert.equal(lastEditedDate('Enciclopedia libre · consultado el 3 de mayo de 2020'), '2020-05-03');
+    assert.equal(lastEditedDate('Offline snapshot of the encyclopedia, February 2024.'), '2024-02-29');
+    assert.equal(lastEditedDate('Wikipedia, the free encyclopedia · This page was last edited on 15 January 2024'), '2024-01-15');
+    // prose that merely names a version or a snapshot is no header
+    assert.equal(lastEditedDate('The version of events from 2020 was disputed by the families of the dead.'), null);
+    assert.equal(lastEditedDate('A snapshot of the crisis, in the words of the marchers, follows.'), null);
+    assert.equal(lastEditedDate(`${'The protests spread. '.repeat(8)}| version of 1 June 2025`), null);
+  });
+
   it('keeps a metadata timestamp in the outlet\'s own offset (its day is the local day), else UTC; bare dates stay dates', () => {
     assert.equal(normalizeIsoDate('2023-01-19T14:30:00-05:00'), '2023-01-19T14:30:00-05:00');
     // an evening article in Quito is published on the 12th, though it is already the 13th in UTC

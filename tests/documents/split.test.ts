@@ -147,6 +147,9 @@ describe('publication dates of single articles', () => {
     assert.ok(!post!.text.includes('last edited'));
     const bylined = splitPosts(['Andes protests: a week of anger', 'Published on 4 March 2022', '', para('Lima'), '', 'This page was last edited on 14 February 2023, at 08:05 (UTC).'].join('\n'))[0]!;
     assert.equal(bylined.published, '2022-03-04');
+    const saved = splitPosts(['Andes protests', 'From the free encyclopedia | version of 1 June 2025', '', para('Lima')].join('\n'))[0]!;
+    assert.equal(saved.published, '2025-06-01');
+    assert.ok(!saved.text.includes('version of'), 'the header line is not prose');
   });
 });
 

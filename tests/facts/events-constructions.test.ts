@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEvents, type DatedEvent } from '../../src/facts/events.ts';
+import { factsOf } from '../../src/facts/extract.ts';
 import { loadStory } from '../../src/facts/story.ts';
 import type { FactInput } from '../../src/facts/types.ts';
 
@@ -112,6 +113,23 @@ test('year-less dates: an anniversary piece keeps the year it wrote out; an unda
   // No publication date of its own: the extractor is handed the latest date the page names as its anchor.
   const undated = extractEvents(doc('On 15 December, soldiers fired on the crowd in Ayacucho. The inquiry closed in January 2024.', '2024-01-20T00:00:00Z'), story, { anchored: true });
   assert.deepEqual(dates(undated), ['2022-12-15']);
+});
+
+test("an encyclopedia page saved long after tells the story's days in the story's years, from a few days before its start", () => {
+  const page: FactInput = {
+    title: '2022–2023 Peruvian protests',
+    text: [
+      'Date: 7 December 2022 – 12 March 2023', 'Location: Peru', 'Casualties', 'Deaths: 49',
+      '',
+      'On 5 December, farmers in Puno called a strike against Congress.',
+      'On 15 December, soldiers fired on the crowd at the airport in Ayacucho.',
+      'On 9 January, police opened fire on protesters in Juliaca.',
+    ].join('\n'),
+    published: '2025-06-01',
+    language: 'en',
+  };
+  const events = factsOf(page, [story]).events;
+  assert.deepEqual(events.map((e) => e.date).sort(), ['2022-12-05', '2022-12-15', '2023-01-09'], events.map((e) => `${e.date} ${e.quote}`).join(' / '));
 });
 
 test('bylines and page metadata are not events', () => {

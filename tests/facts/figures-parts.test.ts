@@ -236,7 +236,7 @@ test('a share in brackets beside a part ("17 (4.2%) were police officers") does 
   ]);
 });
 
-test("an undated page's infobox counts are as of the end of the span its Date row closes (or its one day), not of a later day its prose names", () => {
+test("an encyclopedia page's infobox counts are as of the end of the span its Date row closes (or its one day), not of a later day its prose names nor of the day the page was saved", () => {
   const doc = (date: string, published: string | null = null): FactInput => ({
     title: '2023 Peruvian protests',
     text: [`Date: ${date}`, 'Location: Peru', 'Casualties', 'Deaths: 49', 'Injuries: 1,200+', '', 'Protests against Boluarte resumed briefly on 20 July 2024, a year and a half later.'].join('\n'),
@@ -251,8 +251,17 @@ test("an undated page's infobox counts are as of the end of the span its Date ro
   // one whole day is a one-day event's span (a massacre's page); a month alone is no span
   assert.deepEqual(asOf(doc('9 January 2023')), ['deaths 2023-01-09', 'injured 2023-01-09']);
   assert.deepEqual(asOf(doc('January 2023')), ['deaths 2024-07-20', 'injured 2024-07-20']);
-  // a page with a publication date keeps it: the span's end is only what an undated page speaks from
-  assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2024-01-15')), ['deaths 2024-01-15', 'injured 2024-01-15']);
+  // a page saved long after its span closed still counts the span: the box's end is an explicit period end
+  assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2024-01-15')), ['deaths 2023-03-12', 'injured 2023-03-12']);
+  // …unless the page was saved before that end (its counts are as of the saving), or a counted row names a later day
+  assert.deepEqual(asOf(doc('7 December 2022 – 12 March 2023', '2023-02-01')), ['deaths 2023-02-01', 'injured 2023-02-01']);
+  const countedLater: FactInput = {
+    title: '2023 Peruvian protests',
+    text: ['Date: 7 December 2022 – 12 March 2023', 'Location: Peru', 'Casualties', 'Deaths: 49 (as of 20 May 2023)', '', 'The unrest faded in March.'].join('\n'),
+    published: '2024-01-15',
+    language: 'en',
+  };
+  assert.deepEqual(factsOf(countedLater, [PERU]).figures.map((f) => `${f.kind} ${f.asOf}`), ['deaths 2023-05-20']);
 });
 
 test('who some of the counted were, in an aside after the count ("two policemen among them"), is a part and keeps the whole', () => {

@@ -8,7 +8,7 @@ export interface DateContext {
   /** The day relative cues resolve against: the publication date, or the live-blog entry's day. */
   reference: string | null;
   language: string | null;
-  /** True when the document has no publication date of its own (`reference` was inferred from the text). */
+  /** True when the document has no publication date of its own (`reference` was inferred from the text) or is an encyclopedia page. */
   anchored: boolean;
   storyStart: string | null;
   /** The last year written out in the document before this sentence ("18 de abril de 2018" → 2018). */
@@ -51,8 +51,8 @@ export function dateMentions(sentence: string, ctx: DateContext): DateMention[] 
 }
 
 /**
- * A year-less day placed in a year: in a text with no publication date of its own, its first occurrence
- * on or after the story's start (an encyclopedia article's "On 19 October" is the story's October); in a
+ * A year-less day placed in a year: in a text with no publication date of its own or an encyclopedia page, its first
+ * occurrence from a week before the story's start (an encyclopedia article's "On 19 October" is the story's October); in a
  * dated text, the year last written out when the publication-based reading falls a year or more back
  * (an anniversary piece's "El 20 de abril" after "18 de abril de 2018").
  */
@@ -62,9 +62,11 @@ function placeYearless(date: string, text: string, ctx: DateContext): string {
   const inYear = (year: number) => `${year}${written}`;
   const valid = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   if (ctx.anchored && ctx.storyStart) {
-    const year = Number(ctx.storyStart.slice(0, 4));
-    const first = inYear(year) >= ctx.storyStart ? inYear(year) : inYear(year + 1);
-    return valid(first) ? first : date;
+    // (from a week before the start: "the election of 28 July" that set off a story starting on the 29th)
+    const from = addDays(ctx.storyStart, -7);
+    const year = Number(from.slice(0, 4));
+    const first = inYear(year) >= from ? inYear(year) : inYear(year + 1);
+    return valid(first) && !(ctx.reference && first > ctx.reference) ? first : date;
   }
   if (!ctx.lastYear || !ctx.reference) return date;
   const reread = inYear(ctx.lastYear);
