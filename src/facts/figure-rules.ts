@@ -64,6 +64,10 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
     'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    // eye trauma is an injury count of its own ("163 víctimas de trauma ocular", "110 sufrieron lesiones oculares", "22 people who
+    // suffered eye injuries"); "lesiones" as what was suffered
+    '(?:v[ií]ctimas|casos) de (?:trauma|lesi[oó]n|lesiones|heridas?) oculares?', 'con trauma ocular', 'eye (?:injuries|wounds|trauma)',
+    '(?:sufrieron|sufri[oó]|han sufrido|presentan|presentaban|presentaron) (?:\\p{L}+ ){0,2}?(?:lesiones|heridas)',
     // "hay al menos 22 personas con lesiones graves", "were taken to hospitals in Hong Kong"
     'con (?:lesiones|heridas)', '(?:were |was |had been )?(?:taken|rushed|admitted) to (?:the |a )?(?:hospitals?|clinics?)', 'trasladad[oa]s a (?:un |los |distintos )?(?:hospital(?:es)?|cl[ií]nicas?|centros? (?:m[eé]dicos?|de salud|asistenciales))',
   ]),
@@ -71,6 +75,8 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
     'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'detainees', 'jailed',
     'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos', 'aprehensiones', 'capturas',
+    // (Colombia's legal word for a short police hold: "230 casos de retenciones"; not "retenidos", also hostages)
+    '(?:casos de )?retenciones',
     'privad[oa]s de (?:su )?libertad',
   ]),
 };

@@ -275,3 +275,10 @@ test('hedges before "otras", "a minimum of", "del total aproximado de" qualify t
     { kind: 'deaths', value: 320, qualifier: 'approximately' },
   ]);
 });
+
+test('eye trauma and "lesiones" suffered are injuries; "casos de retenciones" are detentions, "retenidos" alone may be hostages', () => {
+  expectFigures(es('Del total, 110 sufrieron lesiones oculares, según el instituto.'), [{ kind: 'injured', value: 110 }]);
+  expectFigures(figures('The group also lists 22 people who suffered eye injuries in the city.', PUB), [{ kind: 'injured', value: 22 }]);
+  expectFigures(es('La campaña registró aproximadamente 230 casos de retenciones en la capital.'), [{ kind: 'detained', value: 230, qualifier: 'approximately' }]);
+  expectFigures(es('Los 40 policías retenidos por los comuneros fueron liberados el domingo.'), []);
+});
