@@ -46,6 +46,41 @@ const NOT_A_COUNT_AFTER = /^\s*(?:out of|of\s+\d|provinces|cities|towns|universi
 const TWO_GROUPS = /\b(?:as well as|and|y|además de)\s+(?:\d[\d.,]*)\s+(?:security|police|soldiers|members|officers|agentes|polic[ií]as|miembros)/i;
 const PART_BEFORE = /\b(?:including|among them|incl\.|incluidos|incluidas|entre ellos|entre ellas|as well as|además de)\s+(?:(?:at least|more than|over|al menos|m[aá]s de)\s+)?$/i;
 
+// "Casualties and losses" / "Bajas": the heading of a box's casualty rows, under which a row may be one side of the
+// conflict with its counts told by their words ("Kazakh opposition / protesters: 238 killed; 9,900+ arrested",
+// "Gobierno: 133 policías heridos")
+const CASUALTIES_HEADING = /^(?:casualties(?: and losses)?|losses|bajas|v[ií]ctimas|p[eé]rdidas|muertos y heridos)$/iu;
+const SIDE_ROW = /^([^:：|\d]{2,60})[:：|]\s*(\S.*)$/u;
+const SIDE_KINDS: [RegExp, Label][] = [
+  [/^(?:killed|dead|deaths?|fatalities|muert[oa]s|fallecid[oa]s|asesinad[oa]s)$/iu, { kind: 'deaths', scope: 'subset' }],
+  [/^(?:injured|wounded|heridos|heridas|lesionad[oa]s)$/iu, { kind: 'injured', scope: 'subset' }],
+  // (arrests fall on the side the state arrests: that side's count is all the arrests)
+  [/^(?:arrested|detained|arrests|detenid[oa]s|arrestad[oa]s|capturad[oa]s)$/iu, { kind: 'detained', scope: 'cumulative' }],
+];
+
+/**
+ * One side's row of a casualties section: each value with its count's kind from the word after it (past a group:
+ * "133 policías heridos"). A side's deaths and injuries are a part of all of them.
+ */
+function sideRows(line: string): { label: Label; values: string[]; lines: string[] }[] {
+  const m = SIDE_ROW.exec(line);
+  if (!m || labelOf(m[1]!)) return [];
+  const out: { label: Label; values: string[]; lines: string[] }[] = [];
+  for (const value of m[2]!.split(/;\s*/)) {
+    // the words after the count (or after a range's second bound: "Entre 8 y 11 muertos"), a group maybe first
+    const after = /^(?:[\p{L} ]{0,20}?\s)?[~+≈>]?\s*\d[\d.,]*\+?(?:\s*(?:[–-]|to|y|a)\s*\d[\d.,]*\+?)?\s+(.*)$/u.exec(value.replace(/\[\w+\]/g, ''))?.[1];
+    const words = after?.split(/\s+/).slice(0, 3) ?? [];
+    const at = words.findIndex((word) => SIDE_KINDS.some(([re]) => re.test(word)));
+    const label = at >= 0 ? SIDE_KINDS.find(([re]) => re.test(words[at]!))![1] : undefined;
+    if (label && (at === 0 || GROUP.test(words.slice(0, at).join(' ')))) out.push({ label, values: [value], lines: [line] });
+  }
+  return out;
+}
+
+const BETWEEN = /\b(?:between|entre)\s*$/iu;
+const RANGE_DASH = /^\+?\s*[–-]\s*$/u;
+const RANGE_WORD = /^\+?\s*(?:[–-]|and|y|to|a)\s*$/iu;
+
 function labelOf(text: string): Label | null {
   for (const [re, label] of LABELS) if (re.test(text.trim())) return label;
   return null;
@@ -55,8 +90,11 @@ function labelOf(text: string): Label | null {
 function rows(text: string): { label: Label; values: string[]; lines: string[] }[] {
   const lines = text.split('\n');
   const out: { label: Label; values: string[]; lines: string[] }[] = [];
+  let inCasualties = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
+    if (CASUALTIES_HEADING.test(line)) inCasualties = true;
+    else if (!line) inCasualties = false;
     const bare = labelOf(line);
     if (bare) {
       const values: string[] = [];
@@ -78,6 +116,7 @@ function rows(text: string): { label: Label; values: string[]; lines: string[] }
     const label = found && row?.[2] && GROUP.test(row[2].trim()) ? { ...found, scope: 'subset' as Scope } : found;
     // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
     if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line] });
+    else if (!label && inCasualties && line.length < 400) out.push(...sideRows(line));
   }
   return out;
 }
@@ -152,8 +191,10 @@ export function infoboxFigures(text: string, published: string | null): { figure
       counts.forEach((n, k) => {
         const before = clean.slice(0, n.start);
         // "325–568": a range gives two bounds of one count
-        const rangeEnd = k > 0 && /[–-]\s*$/.test(before) && before.trimEnd().length - 1 <= counts[k - 1]!.end + 1;
-        const rangeStart = k + 1 < counts.length && /^\+?\s*[–-]\s*$/.test(clean.slice(n.end, counts[k + 1]!.start));
+        // ("Entre 8 y 11 muertos", "between 8 and 11")
+        const between = BETWEEN.test(clean.slice(0, counts[0]!.start));
+        const rangeEnd = k > 0 && (between ? RANGE_WORD : RANGE_DASH).test(clean.slice(counts[k - 1]!.end, n.start));
+        const rangeStart = k + 1 < counts.length && (k === 0 && between ? RANGE_WORD : RANGE_DASH).test(clean.slice(n.end, counts[k + 1]!.start));
         const part = k > 0 && !rangeEnd && PART_BEFORE.test(before);
         if (k > 0 && !rangeEnd && !part) return;
         let qualifier = qualifierOf(before, n);

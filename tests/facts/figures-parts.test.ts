@@ -48,6 +48,30 @@ test('infobox: one group alone that is not the protesters ("43 police officers")
   ]);
 });
 
+test("infobox: a casualties section's rows by side ('Opposition: 238 killed; 9,900+ arrested') read each count by its word; a side's dead and injured are parts", () => {
+  const text = [
+    'Casualties and losses',
+    'Opposition / protesters: 238 killed; 9,900+ arrested[4]',
+    'Government: 19 killed; 1 policeman injured[7]',
+    'Allied troops: No casualties reported',
+    '',
+    'Bajas',
+    'Manifestantes: Entre 8 y 11 muertos[12]; 1507 heridos',
+    '',
+    'Parties: 40 groups joined the strike.',
+  ].join('\n');
+  expectFigures(figures(text, '2022-01-20', 'en', null), [
+    { kind: 'deaths', value: 238, scope: 'subset' },
+    // (arrests fall on the side the state arrests: all of them)
+    { kind: 'detained', value: 9900, qualifier: 'more_than', scope: 'cumulative' },
+    { kind: 'deaths', value: 19, scope: 'subset' },
+    { kind: 'injured', value: 1, scope: 'subset' },
+    { kind: 'deaths', value: 8, qualifier: 'at_least', scope: 'subset' },
+    { kind: 'deaths', value: 11, qualifier: 'up_to', scope: 'subset' },
+    { kind: 'injured', value: 1507, scope: 'subset' },
+  ]);
+});
+
 test('parts listed after a whole in the next sentence take its kind and date', () => {
   const text = 'The ministry said 45 people have died in the protests. Of those deaths, 20 were linked to the marches, 16 had no connection to them and nine are still under review.';
   expectFigures(figures(text, PUBLISHED, 'en', null), [
