@@ -440,5 +440,9 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     // (who said it, when only the restatement says: "…, según el recuento de EFE, …")
     else if (!first.attribution && f.attribution) Object.assign(first, { attribution: f.attribution, official: f.official });
   }
-  return [...read, ...infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start))];
+  const boxed = infobox.figures.filter((f) => !(start && f.asOf && f.asOf < start));
+  // The prose under an infobox restating one of its rows ("…that 638 people were killed on 14 August, 595 of them
+  // civilians" under "Deaths (Health Ministry): 638 killed – 595 civilians") is the same figure: the box's.
+  const inBox = (f: ExtractedFigure) => boxed.some((b) => b.kind === f.kind && b.value === f.value && b.asOf === f.asOf && (b.scope === 'subset') === (f.scope === 'subset'));
+  return [...read.filter((f) => !inBox(f)), ...boxed];
 }

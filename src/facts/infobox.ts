@@ -7,6 +7,14 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { GROUP_AFTER, VICTIM_GROUP } from './figure-rules.ts';
 import type { ExtractedFigure, FigureKind, Qualifier, Scope } from './types.ts';
 
+interface Row {
+  label: Label;
+  values: string[];
+  lines: string[];
+  /** Who the row's label says counted: "Deaths (Health Ministry)". */
+  counter?: string | null;
+}
+
 interface Label {
   kind: FigureKind;
   /** Executions are deaths by one cause: a part of the toll. */
@@ -25,11 +33,13 @@ const LABELS: [RegExp, Label][] = [
 // "Deaths: 44", "Deaths | 44", "Deaths (protesters) 44", "Injured people\t300+"
 // (the longest label first: "Injured people: 300"; then shorter: "Deaths At least 44")
 const ROWS = [
-  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2})(?:\s*\(([^()\d]{2,40})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
-  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2}?)(?:\s*\(([^()\d]{2,40})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
+  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2})(?:\s*\(([^()\d]{2,60})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
+  /^([\p{L}()]+(?:\s[\p{L}()]+){0,2}?)(?:\s*\(([^()\d]{2,60})\))?\s*(?:[:：|]\s*|\s+)(\S.*)$/u,
 ];
 // A label's or value's group: "(protesters)", "44 protesters", "3 police officers": who, of all the dead, these were.
 const GROUP = new RegExp(String.raw`^(?:protesters|demonstrators|manifestantes|${VICTIM_GROUP})(?![\p{L}])`, 'iu');
+// A label's bracket that is a group and nothing else: "Deaths (protesters)", not "Deaths (Health Ministry)"
+const GROUP_ONLY = new RegExp(String.raw`^(?:protesters|demonstrators|manifestantes|${VICTIM_GROUP})$`, 'iu');
 // A value line under a bare label: it opens with its count, maybe after a qualifier ("At least 44", "Más de 300", "~40").
 const VALUE_LINE = /^(?:(?:at least|more than|over|about|around|approximately|almost|nearly|up to|as many as|some|al menos|por lo menos|m[aá]s de|cerca de|alrededor de|casi|hasta|unos|unas|c\.|ca\.)\s+|[~+≈>]\s*)?\d/iu;
 const BULLET = /^\s*[•*·▪–-]\s*/;
@@ -62,10 +72,10 @@ const SIDE_KINDS: [RegExp, Label][] = [
  * One side's row of a casualties section: each value with its count's kind from the word after it (past a group:
  * "133 policías heridos"). A side's deaths and injuries are a part of all of them.
  */
-function sideRows(line: string): { label: Label; values: string[]; lines: string[] }[] {
+function sideRows(line: string): Row[] {
   const m = SIDE_ROW.exec(line);
   if (!m || labelOf(m[1]!)) return [];
-  const out: { label: Label; values: string[]; lines: string[] }[] = [];
+  const out: Row[] = [];
   for (const value of m[2]!.split(/;\s*/)) {
     // the words after the count (or after a range's second bound: "Entre 8 y 11 muertos"), a group maybe first
     const after = /^(?:[\p{L} ]{0,20}?\s)?[~+≈>]?\s*\d[\d.,]*\+?(?:\s*(?:[–-]|to|y|a)\s*\d[\d.,]*\+?)?\s+(.*)$/u.exec(value.replace(/\[\w+\]/g, ''))?.[1];
@@ -77,6 +87,7 @@ function sideRows(line: string): { label: Label; values: string[]; lines: string
   return out;
 }
 
+const BREAKDOWN_BEFORE = /^\s*\p{L}*\s*[–—:]\s*(?:[^;()]*,\s*|[^;()]*\b(?:and|y)\s+)?$/u;
 const BETWEEN = /\b(?:between|entre)\s*$/iu;
 const RANGE_DASH = /^\+?\s*[–-]\s*$/u;
 const RANGE_WORD = /^\+?\s*(?:[–-]|and|y|to|a)\s*$/iu;
@@ -87,9 +98,9 @@ function labelOf(text: string): Label | null {
 }
 
 /** The lines of an infobox row: the values after the label on its line, or the bullet lines under a bare label. */
-function rows(text: string): { label: Label; values: string[]; lines: string[] }[] {
+function rows(text: string): Row[] {
   const lines = text.split('\n');
-  const out: { label: Label; values: string[]; lines: string[] }[] = [];
+  const out: Row[] = [];
   let inCasualties = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -113,9 +124,11 @@ function rows(text: string): { label: Label; values: string[]; lines: string[] }
     const row = ROWS.map((re) => re.exec(line)).find((m) => m && labelOf(m[1]!)) ?? null;
     const found = row ? labelOf(row[1]!) : null;
     // "Deaths (protesters): 44": a group in the label makes the row a part of the toll
-    const label = found && row?.[2] && GROUP.test(row[2].trim()) ? { ...found, scope: 'subset' as Scope } : found;
+    const label = found && row?.[2] && GROUP_ONLY.test(row[2].trim()) ? { ...found, scope: 'subset' as Scope } : found;
+    // "Deaths (Health Ministry): 638 killed": who counted, for every value that names no one of its own
+    const counter = row?.[2] && !GROUP_ONLY.test(row[2].trim()) ? row[2].trim() : null;
     // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
-    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line] });
+    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line], counter });
     else if (!label && inCasualties && line.length < 400) out.push(...sideRows(line));
   }
   return out;
@@ -166,6 +179,15 @@ export function infoboxSpanEnd(text: string): string | null {
 // "Casualties data: 13 January 2020", "Casualty figures as of 9 December 2019", "Cifras al 15 de noviembre de 2019"
 const DATA_AS_OF_ROW = /^(?:casualt(?:y|ies)\s+(?:data|figures|count)|casualties|figures|cifras|datos|balance)\s*(?:[:|]\s*(?:as of\s+|al\s+)?|\s+as of\s+|\s+al\s+)(\S.*)$/imu;
 
+/** The day of a one-day event's box ("Date: 14 August 2013": a massacre's, a shooting's page), else null. */
+function oneDayOf(text: string): string | null {
+  const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
+  // ("since 28 July 2024", "desde el 28 de julio": a span's opening, not a day)
+  if (!value || STILL_OPEN.test(value) || /[–—-]|\b(?:since|from|starting|desde|a partir del?)\b/iu.test(value)) return null;
+  const dates = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month');
+  return dates.length === 1 && dates[0]!.precision === 'day' ? dates[0]!.date : null;
+}
+
 /** True for an encyclopedia-style page: an infobox with a "Date" row and at least one counted row. */
 export function hasInfobox(text: string): boolean {
   return DATE_ROW.test(text) && rows(text).length > 0;
@@ -180,12 +202,20 @@ export function infoboxFigures(text: string, published: string | null): { figure
   const dataRow = counted.length ? DATA_AS_OF_ROW.exec(text)?.[1] : undefined;
   const dataDay = dataRow ? findDateMentions(dataRow, published).find((d) => d.precision === 'day') : undefined;
   const countsDay = dataDay ? dataDay.date : published;
+  // A one-day event's counts are that incident's (ANNOTATION.md), unless a value names a later day of its own
+  // ("Dead: 33 (26 November 2019)" on a page dated by the day its crisis turned)
+  const oneDay = oneDayOf(text);
   for (const row of counted) {
     for (const value of row.values) {
       const clean = value.replace(/\[\d+\]/g, '');
-      const { attribution, asOf } = annotations(clean, countsDay);
+      const { attribution: own, asOf } = annotations(clean, countsDay);
+      const attribution = own ?? row.counter ?? null;
       const numbers = findNumbers(clean).filter((n) => !n.weak && !(n.value >= 1900 && n.value <= 2100 && /^\d{4}$/.test(n.text)));
-      const counts = numbers.filter((n) => !NOT_A_COUNT_AFTER.test(clean.slice(n.end)) && !/\b(?:as of|,)\s*\d{0,2}\s*$/i.test(clean.slice(0, n.start)) && !findDateMentions(clean, published).some((d) => n.start >= d.start && n.start < d.end));
+      // (not a day after "as of" or a comma: "(KNCHR, 18 June"; but ", 8 police officers" is a count of a group)
+      const counts = numbers.filter((n) => !NOT_A_COUNT_AFTER.test(clean.slice(n.end)) && (GROUP_AFTER.test(clean.slice(n.end)) || !/\b(?:as of|,)\s*\d{0,2}\s*$/i.test(clean.slice(0, n.start))) && !findDateMentions(clean, published).some((d) => n.start >= d.start && n.start < d.end));
+      // ("632 killed – 624 civilians, 8 police officers": after a dash or colon, counts of groups break the first down)
+      const breakdown = (k: number) => k > 0 && GROUP_AFTER.test(clean.slice(counts[k]!.end)) && BREAKDOWN_BEFORE.test(clean.slice(counts[0]!.end, counts[k]!.start));
+      const brokenDown = counts.some((_, k) => breakdown(k));
       // "Deaths • 44 protesters • 3 police officers": values that each name a group are the toll's parts
       const parts = TWO_GROUPS.test(clean) || (row.values.length > 1 && row.values.every((v) => GROUP.test(v.replace(/^[^\d]*\d[\d.,]*\+?\s*/u, ''))));
       counts.forEach((n, k) => {
@@ -195,16 +225,18 @@ export function infoboxFigures(text: string, published: string | null): { figure
         const between = BETWEEN.test(clean.slice(0, counts[0]!.start));
         const rangeEnd = k > 0 && (between ? RANGE_WORD : RANGE_DASH).test(clean.slice(counts[k - 1]!.end, n.start));
         const rangeStart = k + 1 < counts.length && (k === 0 && between ? RANGE_WORD : RANGE_DASH).test(clean.slice(n.end, counts[k + 1]!.start));
-        const part = k > 0 && !rangeEnd && PART_BEFORE.test(before);
+        const part = k > 0 && !rangeEnd && (PART_BEFORE.test(before) || breakdown(k));
         if (k > 0 && !rangeEnd && !part) return;
         let qualifier = qualifierOf(before, n);
         if (rangeStart && qualifier === 'exact') qualifier = 'at_least';
         if (rangeEnd) qualifier = 'up_to';
         // "Injuries: 43 police officers": one group alone, not the protesters, counts a part (ANNOTATION.md: police only)
         const groupOnly = GROUP_AFTER.test(clean.slice(n.end));
+        const laterOwnDay = asOf !== null && asOf !== countsDay && asOf > (oneDay ?? asOf);
+        const whole = oneDay && row.label.scope === 'cumulative' && !laterOwnDay ? 'incident' : row.label.scope;
         figures.push({
           kind: row.label.kind, value: n.value, qualifier,
-          scope: part || parts || groupOnly ? 'subset' : row.label.scope,
+          scope: part || (parts && !(k === 0 && brokenDown)) || groupOnly ? 'subset' : whole,
           location: null, region: null, asOf, asOfPrecision: asOf ? 'day' : null,
           quote: value.trim(), attribution, official: false,
         });

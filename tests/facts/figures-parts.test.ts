@@ -72,6 +72,35 @@ test("infobox: a casualties section's rows by side ('Opposition: 238 killed; 9,9
   ]);
 });
 
+test("infobox: who counted in the label's brackets, a dash breaking a count down by group, a one-day event's counts as its incident, prose restating a row", () => {
+  const text = [
+    'Date: 14 August 2013',
+    'Casualties',
+    'Deaths (National Council for Human Rights): 632 killed – 624 civilians, 8 police officers',
+    'Deaths (Coalition of Families of the Missing and the Dead): 900 people',
+    'Arrests: At least 800',
+    '',
+    'The council said 632 people were killed on 14 August, 624 of them civilians.',
+  ].join('\n');
+  expectFigures(figures(text, '2013-08-14', 'en', null), [
+    { kind: 'deaths', value: 632, scope: 'incident', attribution: 'National Council for Human Rights' },
+    { kind: 'deaths', value: 624, scope: 'subset' },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+    { kind: 'deaths', value: 900, scope: 'incident', attribution: 'Coalition of Families of the Missing and the Dead' },
+    { kind: 'detained', value: 800, qualifier: 'at_least', scope: 'incident' },
+  ]);
+  assert.equal(figures(text, '2013-08-14', 'en', null).length, 5, 'the prose restating the row adds nothing');
+  // a span that opens on a day is no one-day event
+  expectFigures(figures(['Date: since 28 July 2024', 'Casualties', 'Deaths: 14+', 'Arrested: 177'].join('\n'), '2024-08-02', 'en', null), [
+    { kind: 'deaths', value: 14, qualifier: 'more_than', scope: 'cumulative' },
+    { kind: 'detained', value: 177, scope: 'cumulative' },
+  ]);
+  // …nor is a one-day page whose counts name a later day of their own
+  expectFigures(figures(['Date: 10 November 2019', 'Casualties and losses', 'Dead: 33 (26 November 2019)'].join('\n'), '2019-11-30', 'en', null), [
+    { kind: 'deaths', value: 33, scope: 'cumulative', asOf: '2019-11-26' },
+  ]);
+});
+
 test('parts listed after a whole in the next sentence take its kind and date', () => {
   const text = 'The ministry said 45 people have died in the protests. Of those deaths, 20 were linked to the marches, 16 had no connection to them and nine are still under review.';
   expectFigures(figures(text, PUBLISHED, 'en', null), [
