@@ -187,6 +187,18 @@ const RULES: Rule[] = [
       return ex(placeYear(mo, 15, pub, fut), 'month', 'period');
     },
   },
+  // "last March", "this past October", "el pasado mes de marzo", "marzo pasado": the latest such month before publication;
+  // "March last year", "marzo del año pasado": that month of the year before
+  {
+    re: new RegExp(`\\b(?:(?:last|this past|el pasado(?:\\s+mes\\s+de)?)\\s+(${MONTH_RE})|(?:(?:in|en)\\s+)?(${MONTH_RE})\\s+(?:pasado|last year|(?:del|de el) año pasado))(?![\\p{L}])(?!\\.?\\s*\\d)`, 'giu'),
+    make: (m, pub) => {
+      const lastYear = /year|año/i.test(m[0]);
+      const mo = monthOf((m[1] ?? m[2])!);
+      if (!mo || !pub) return null;
+      const year = Number(pub.slice(0, 4)) - (lastYear || mo >= Number(pub.slice(5, 7)) ? 1 : 0);
+      return ex(iso(utc(year, mo, 15)), 'month', 'period');
+    },
+  },
   // 1980-2000: the span ends with its last year
   {
     re: /\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b/g,
@@ -284,7 +296,7 @@ const BEGAN_BEFORE = /\b(?:began|begun|started|erupted|broke out|(?:comenz|empez
 // What joins a span's start to its end: "… and", "… y el", "… hasta la mañana de", "… to", "… through".
 const SPAN_END_BEFORE = /\b(?:and|to|until|till|through|thru|y|a|al|hasta)\s+(?:(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of\s+|(?:la\s+)?(?:mañana|tarde|noche)\s+(?:de(?:l)?\s+)?|(?:el\s+)?(?:final|fin)\s+de(?:l)?\s+)?(?:the\s+|el\s+|la\s+)?$/i;
 // "covering the period up to May 24", "hasta el 6 de junio": an end whose start is left unsaid
-const UP_TO_BEFORE = /\b(?:up to|up until|through|hasta)\s+(?:the\s+|el\s+|la\s+)?$/i;
+const UP_TO_BEFORE = /\b(?:up to|up until|until|through|hasta)\s+(?:the\s+|el\s+|la\s+)?$/i;
 // "entre el 19 y el 22 de abril", "between the 19th and 22nd of": a span whose start is a bare day
 const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i;
 

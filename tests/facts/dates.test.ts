@@ -123,3 +123,14 @@ test('"entre los días 1 y 5 de este mes" closes on the 5th of the publication\'
   const got = findDateMentions('registró 1.675 detenciones entre los días 1 y 5 de este mes', '2017-12-14', 'es');
   assert.deepEqual(got.map((d) => [d.date, Boolean(d.closes)]), [['2017-12-05', true]]);
 });
+
+test('"last March", "el pasado mes de octubre", "March last year": the latest such month before publication, or the year before\'s; "until" closes a span', () => {
+  const pub = '2025-10-22';
+  const month = (text: string) => findDateMentions(text, pub).map((d) => `${d.date.slice(0, 7)} ${d.precision}${d.closes ? ' closes' : ''}`);
+  assert.deepEqual(month('The protests lasted until last March.'), ['2025-03 month closes']);
+  assert.deepEqual(month('Last October, the square saw at least 12 killings.'), ['2024-10 month']);
+  assert.deepEqual(month('El pasado mes de octubre murieron dos personas.'), ['2024-10 month']);
+  assert.deepEqual(month('Hasta marzo pasado, 3.700 personas resultaron heridas.'), ['2025-03 month closes']);
+  assert.deepEqual(month('In March last year the count stood at 400.'), ['2024-03 month']);
+  assert.deepEqual(month('En marzo del año pasado, la cifra era de 400.'), ['2024-03 month']);
+});
