@@ -227,7 +227,12 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // said of its part, not of the count
     const tail = R.PART_TAIL.exec(clauseText.slice(n.end - clause[0]));
     const scopeClause = tail ? clauseText.slice(0, n.end - clause[0] + tail.index) : clauseText;
-    let scope = scopeOf(isWhole ? scopeClause.replace(R.SUBSET_CUES, ' ') : scopeClause, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, eventDates, asOfDate);
+    // "Los saqueos seguían creciendo el jueves …, agobiada por unos disturbios que ya se cobraron 19 vidas": a running
+    // count's cue in the count's own stretch between commas leaves a day named in another stretch to that one's verb
+    const stretch = commaStretch(s, clause, n.start);
+    const running = R.RUNNING_BEFORE.test(s.slice(stretch[0], n.start)) || R.RUNNING_AFTER.test(s.slice(n.end, stretch[1]));
+    const scopeDates = running ? eventDates.filter((d) => d.start >= stretch[0] && d.start < stretch[1]) : eventDates;
+    let scope = scopeOf(isWhole ? scopeClause.replace(R.SUBSET_CUES, ' ') : scopeClause, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, scopeDates, asOfDate);
     // "18 miembros de las fuerzas de seguridad han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353
     // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
     const previous = out.at(-1);
@@ -445,4 +450,20 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   // civilians" under "Deaths (Health Ministry): 638 killed – 595 civilians") is the same figure: the box's.
   const inBox = (f: ExtractedFigure) => boxed.some((b) => b.kind === f.kind && b.value === f.value && b.asOf === f.asOf && (b.scope === 'subset') === (f.scope === 'subset'));
   return [...read.filter((f) => !inBox(f)), ...boxed];
+}
+
+/** The stretch of a clause between commas (or dashes) that holds position `at`. */
+function commaStretch(s: string, clause: [number, number], at: number): [number, number] {
+  const text = s.slice(clause[0], clause[1]);
+  let start = clause[0];
+  let end = clause[1];
+  for (const m of text.matchAll(/,\s+|\s[–—]\s/gu)) {
+    const cut = clause[0] + m.index;
+    if (cut < at) start = cut + m[0].length;
+    else if (cut >= at) {
+      end = cut;
+      break;
+    }
+  }
+  return [start, end];
 }

@@ -407,3 +407,17 @@ test('a tally of the whole country taken on a day ("había contabilizado … en 
   // (a day's deaths across the country are still that day's)
   expectFigures(figures('El lunes murieron cinco personas en todo el país.', '2001-12-21', 'es', null), [{ kind: 'deaths', value: 5, scope: 'incident' }]);
 });
+
+test('a running count\'s cue in its own stretch between commas ("que ya se cobraron 19 vidas", "has so far claimed") leaves a day named in another stretch to that stretch\'s verb', () => {
+  // own sentences, after AP on 20 December 2001 (tests/fixtures/news/argentina-2001, dev part)
+  expectFigures(figures('Los saqueos seguían creciendo el jueves en el país, agobiado por una crisis económica y por unos disturbios que ya se cobraron 19 vidas.', '2001-12-21', 'es', null), [
+    { kind: 'deaths', value: 19, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Looting spread on Thursday across the country, battered by a slump and by unrest that has so far claimed 19 lives.', '2001-12-21', 'en', null), [
+    { kind: 'deaths', value: 19, scope: 'cumulative' },
+  ]);
+  // (without such a cue the day is the count's: "…on Thursday, and five people died in the looting")
+  expectFigures(figures('Looting spread on Thursday across the north, where five people died in the riots.', '2001-12-21', 'en', null), [
+    { kind: 'deaths', value: 5, scope: 'incident', asOf: '2001-12-20' },
+  ]);
+});
