@@ -5,7 +5,7 @@
 // before the number → scope from cues in its clause (a place that restricts it: place-scope.ts) → date
 // (figure-dates.ts), place and source (attribution.ts).
 import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Story } from './types.ts';
-import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount } from './dates.ts';
+import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
@@ -231,7 +231,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // count's cue in the count's own stretch between commas leaves a day named in another stretch to that one's verb
     const stretch = commaStretch(s, clause, n.start);
     const running = R.RUNNING_BEFORE.test(s.slice(stretch[0], n.start)) || R.RUNNING_AFTER.test(s.slice(n.end, stretch[1]));
-    const scopeDates = running ? eventDates.filter((d) => d.start >= stretch[0] && d.start < stretch[1]) : eventDates;
+    // ("…tiene registrados 93 muertos y 3.978 heridos, tal y como había prometido el jueves el primer ministro": a day in a
+    // stretch after the count's that a subordinator opens is that clause's)
+    const subordinate = (d: DateMention) => d.start >= stretch[1] && R.SUBORDINATE_OPEN.test(s.slice(stretchAt(s, clause, d.start), d.start));
+    const ownDates = eventDates.filter((d) => !subordinate(d));
+    const scopeDates = running ? ownDates.filter((d) => d.start >= stretch[0] && d.start < stretch[1]) : ownDates;
     let scope = scopeOf(isWhole ? scopeClause.replace(R.SUBSET_CUES, ' ') : scopeClause, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, scopeDates, asOfDate);
     // "18 miembros de las fuerzas de seguridad han muerto y 748 han resultado heridos", "13 los uniformados muertos y en 353
     // los heridos": a count with no group of its own, coordinated with one that names who they were, counts the same group
@@ -256,7 +260,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (scope === 'cumulative' && narrowedToPart(s, clause, n.start)) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
-    const own = asOfFor(s, n, clause, clauseDates, dates, scope, idx, ctx, recentHours);
+    const own = asOfFor(s, n, clause, clauseDates.filter((d) => !subordinate(d)), dates, scope, idx, ctx, recentHours);
     // a part listed after its whole ("…, of whom 12 died in Kurdish areas") describes the whole's day unless it names its own
     const isPart = kind.how === 'part' || R.SUBSET_BEFORE_NUMBER.test(pre.slice(0, cut)) || (scope === 'subset' && R.PARTITIVE_AFTER.test(post));
     // "De los detenidos, veinte fueron arrestados en Nairobi": a part takes the day of its whole of the same kind
@@ -466,4 +470,9 @@ function commaStretch(s: string, clause: [number, number], at: number): [number,
     }
   }
   return [start, end];
+}
+
+/** Where the stretch between commas holding position `at` starts. */
+function stretchAt(s: string, clause: [number, number], at: number): number {
+  return commaStretch(s, clause, at)[0];
 }

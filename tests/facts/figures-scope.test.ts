@@ -421,3 +421,11 @@ test('a running count\'s cue in its own stretch between commas ("que ya se cobra
     { kind: 'deaths', value: 5, scope: 'incident', asOf: '2001-12-20' },
   ]);
 });
+
+test('a day in a stretch after the count that a subordinator opens ("tal y como había prometido el jueves …") is that clause\'s, not the count\'s', () => {
+  // own sentence, after EFE on 5 October 2019 (tests/fixtures/news/iraq-2019, dev part)
+  expectFigures(figures('La comisión precisó que tiene registrados 93 muertos y 3.978 heridos en todo el país, tal y como había prometido el jueves por la noche el primer ministro.', '2019-10-05', 'es', null), [
+    { kind: 'deaths', value: 93, scope: 'cumulative', asOf: '2019-10-05' },
+    { kind: 'injured', value: 3978, scope: 'cumulative', asOf: '2019-10-05' },
+  ]);
+});
