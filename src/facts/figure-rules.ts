@@ -115,10 +115,12 @@ export const TOLL_AFTER: Record<FigureKind, RegExp> = {
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
-export const CLEFT_BEFORE = /\b(?:son|eran|fueron|ser[ií]an|suman|sumaban|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
+export const CLEFT_BEFORE = /\b(?:(?:ya\s+)?(?:son|eran|fueron|ser[ií]an|suman|sumaban)(?:\s+ya)?|cifr\p{L}+ en|situ\p{L}+ en)\s+$|\b(?:son|eran|fueron|suman)\s+(?:\d[\d.,]*|\p{L}+)\s+(?:los|las)\s+[^,;:]{1,60}?\s+y\s+$/iu;
 // ("cifraba en ocho los policías y guardias nacionales muertos": who they were may be two groups, each with an adjective)
 const CLEFT_GROUP = '(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]venes|civiles|m[eé]dicos|periodistas|polic[ií]as|agentes|militares|uniformados|menores|niñ[oa]s|mujeres|estudiantes|guardias|soldados|efectivos)';
-const CLEFT_WHO = `(?:los|las)\\s+(?:${CLEFT_GROUP}(?:\\s+(?:y|e)\\s+${CLEFT_GROUP}(?:\\s+[\\p{L}]+)?)?\\s+)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?`;
+// ("son más de 500 los miembros de la Fuerza Pública que sufrieron heridas", "son ya más de 60 los cubanos reportados como
+// detenidos": who they were in a few words of any kind, before the casualty word or a "que" clause that has it)
+const CLEFT_WHO = `(?:los|las)\\s+(?:${CLEFT_GROUP}(?:\\s+(?:y|e)\\s+${CLEFT_GROUP}(?:\\s+[\\p{L}]+)?)?\\s+|(?:[\\p{L}]+\\s+){1,5}?)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?`;
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
   deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
   injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),

@@ -282,3 +282,9 @@ test('eye trauma and "lesiones" suffered are injuries; "casos de retenciones" ar
   expectFigures(es('La campaña registró aproximadamente 230 casos de retenciones en la capital.'), [{ kind: 'detained', value: 230, qualifier: 'approximately' }]);
   expectFigures(es('Los 40 policías retenidos por los comuneros fueron liberados el domingo.'), []);
 });
+
+test('clefts whose who is any few words ("son más de 500 los miembros de la Fuerza Pública que sufrieron heridas", "son ya más de 60 los vecinos reportados como detenidos")', () => {
+  expectFigures(es('Según el ministro, son más de 500 los miembros de la Fuerza Pública que sufrieron heridas graves.'), [{ kind: 'injured', value: 500, qualifier: 'more_than' }]);
+  expectFigures(es('Son ya más de 60 los vecinos reportados como detenidos en todo el país.'), [{ kind: 'detained', value: 60, qualifier: 'more_than' }]);
+  expectFigures(es('Son 18 los días que duró el paro nacional.'), []);
+});
