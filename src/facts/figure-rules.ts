@@ -186,7 +186,7 @@ export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha de
 
 /** Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos". */
 const amongHolder = (words: string) =>
-  new RegExp(`\\b(?:entre|among)\\s+(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})(?:\\s+[\\p{L}]+){0,2}?\\s*,?\\s+(?:hay|hab[ií]a|figuran|figuraban|se cuentan|est[aá]n|estaban|are|were|was|is|there (?:are|were))\\s+$`, 'iu');
+  new RegExp(`\\b(?:entre|among)\\s+(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})(?:\\s+[\\p{L}]+){0,2}?\\s*,?\\s+(?:hay|hab[ií]a|son|eran|fueron|figuran|figuraban|se cuentan|est[aá]n|estaban|are|were|was|is|there (?:are|were))\\s+$`, 'iu');
 export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
   deaths: amongHolder('fallecid[oa]s|muert[oa]s|v[ií]ctimas(?: mortales| fatales)?|dead|killed|deceased|victims|fatalities'),
   injured: amongHolder('herid[oa]s|lesionad[oa]s|injured|wounded'),

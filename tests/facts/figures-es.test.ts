@@ -288,3 +288,10 @@ test('clefts whose who is any few words ("son más de 500 los miembros de la Fue
   expectFigures(es('Son ya más de 60 los vecinos reportados como detenidos en todo el país.'), [{ kind: 'detained', value: 60, qualifier: 'more_than' }]);
   expectFigures(es('Son 18 los días que duró el paro nacional.'), []);
 });
+
+test('a cleft after "entre los heridos," takes the holder\'s kind ("Entre los heridos, son 414 los civiles y 194 los agentes")', () => {
+  expectFigures(es('Entre los heridos, son 414 los civiles y 194 los agentes.'), [
+    { kind: 'injured', value: 414, scope: 'subset' },
+    { kind: 'injured', value: 194, scope: 'subset' },
+  ]);
+});
