@@ -84,8 +84,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // From one source, a copy of a document the source already has counts as a duplicate (b-fuller: its text is taken).
       assert.deepEqual([report.added, report.merged, report.duplicates], [4, 0, 4]);
       // Each item: the stage's lookupDraft, then (its answer said neither known nor a stored text) the near duplicates,
-      // which come with the sequence the plan is based on.
-      assert.deepEqual({ ...reads }, { lookupDraft: ITEMS.length, nearDuplicateCandidates: ITEMS.length, learnedSequence: 0 });
+      // which come with the sequence the plan is based on. (A copy whose stage answer came after its document was stored
+      // says "a stored text": that answer is asked again instead of the near duplicates — the stage runs ahead of the
+      // stores by as much as the machine's load lets it, so which copies do is timing; the reads per item are not.)
+      assert.equal(reads.learnedSequence, 0);
+      assert.ok(reads.lookupDraft >= ITEMS.length, `${reads.lookupDraft} lookups`);
+      assert.equal(reads.lookupDraft + reads.nearDuplicateCandidates, 2 * ITEMS.length, JSON.stringify(reads));
       assert.deepEqual(await storedDocuments(staged), await storedDocuments(plain), 'the same documents and copies');
 
       // The same items again (a feed polled again): every one known from the stage's answer alone.
