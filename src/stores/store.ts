@@ -148,6 +148,8 @@ export interface NearDuplicateCandidate {
 }
 
 export interface FactFilter {
+  /** These facts only (figure or event ids; an empty list selects none). */
+  ids?: readonly number[];
   story?: string | null;
   kinds?: readonly FigureKind[];
   from?: string;

@@ -25,6 +25,10 @@ const postgresFilter: FilterDialect = {
     params.push([...values]);
     return `${expression} = ANY($${params.length}::text[])`;
   },
+  idIn: (params, expression, ids) => {
+    params.push([...ids]);
+    return `${expression} = ANY($${params.length}::bigint[])`;
+  },
   breakdownNames: (params, region) => {
     params.push(region);
     return `EXISTS (SELECT 1 FROM jsonb_array_elements(by_region::jsonb) part WHERE part->>'region' = $${params.length})`;

@@ -55,6 +55,10 @@ const sqliteFilter: FilterDialect = {
     params.push(JSON.stringify(values));
     return `${expression} IN (SELECT value FROM json_each(?))`;
   },
+  idIn: (params, expression, ids) => {
+    params.push(JSON.stringify(ids));
+    return `${expression} IN (SELECT value FROM json_each(?))`;
+  },
   breakdownNames: (params, region) => {
     params.push(region);
     return `EXISTS (SELECT 1 FROM json_each(by_region) WHERE json_extract(value, '$.region') = ?)`;
