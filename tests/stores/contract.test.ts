@@ -307,7 +307,16 @@ for (const factory of factories) {
         // The quotes alone, in the same order, under the same filters.
         for (const filter of [{ story: 'peru' }, { story: 'peru', months: ['2023-01', '2023-03'] }, { story: 'peru', knownAt: cursor, learnedUpTo: cursor }, { story: 'other' }, { ids: eventIds }]) {
           assert.deepEqual(await store.eventQuotes(filter), (await store.listEvents(filter)).map((e) => e.quote), JSON.stringify(filter));
+          assert.deepEqual(await store.figureQuotes(filter), (await store.listFigures(filter)).map((f) => f.quote), `figures ${JSON.stringify(filter)}`);
         }
+        // Bounded: at most perDate quotes per date (as-of day, no day included), the latest learned (ties: the later stored), in list order.
+        const quoted = (values: number[]) => values.map((value) => `${value} people were killed`);
+        assert.deepEqual(await store.figureQuotes({ story: 'peru' }, { perDate: 1 }), quoted([7, 2, 40, 30, 12]));
+        assert.deepEqual(await store.figureQuotes({ story: 'peru', dates: ['2023-01-09'] }, { perDate: 2 }), quoted([10, 2]));
+        assert.deepEqual(await store.figureQuotes({ dates: ['2023-01-09'] }, { perDate: 2 }), quoted([99, 98]), 'the latest of the day, whatever the story');
+        assert.deepEqual(await store.figureQuotes({ story: 'peru', knownAt: cursor }, { perDate: 1 }), quoted([7, 2, 30]));
+        assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 1 }), ['Clashes in Juliaca', 'March in Lima', 'Curfew']);
+        assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 0 }), []);
         assert.deepEqual(await texts({ story: 'peru', learnedUpTo: cursor, kinds: ['injured'], region: 'Nowhere', regional: true, scopes: ['subset'] }), ['Clashes in Juliaca', 'March in Lima'], 'figure-only fields do not apply');
         const curfew = (await store.listEvents({ months: ['2023-03'] }))[0]!;
         assert.deepEqual([curfew.documentId, curfew.places, curfew.actors, curfew.precision, curfew.seeded], [d2.documentId, ['Juliaca'], ['police'], 'day', false]);

@@ -6,6 +6,7 @@ import { compileFilters, type DigestFilters } from '../../core/filters.ts';
 import { figureChanges, knownAt, tollChangeOf, type TollChange } from './figure-changes.ts';
 import { digestEvents, type EventGrouping } from './events.ts';
 import { uniqueSources } from './sources.ts';
+import { knownBound } from './known.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
@@ -97,10 +98,8 @@ async function tollChange(store: Store, story: Story | null, cursor: number, upT
     { changedDays: daysOf(later), kept: learnedBy },
     { changedDays: daysOf([...fresh, ...later]), kept: (figure) => learnedBy(figure) && knownAt(figure, cursor) },
   ]);
-  // What the summaries must not repeat: the known statements of the days the new figures are about.
-  const knownQuotes = fresh.length
-    ? (await store.listFigures({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo })).filter((f) => knownAt(f, cursor)).map((f) => f.quote)
-    : [];
+  // What the summaries must not repeat: the latest known statements of the days the new figures are about (known.ts).
+  const knownQuotes = fresh.length ? await store.figureQuotes({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo, knownAt: cursor }, knownBound) : [];
   return { before, after, newQuotes: new Set(fresh.map((figure) => figure.quote)), knownQuotes };
 }
 
