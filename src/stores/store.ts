@@ -148,6 +148,8 @@ export interface NearDuplicateCandidate {
 }
 
 export interface FactFilter {
+  /** These facts only (figure or event ids; an empty list selects none). */
+  ids?: readonly number[];
   story?: string | null;
   kinds?: readonly FigureKind[];
   from?: string;
@@ -170,6 +172,11 @@ export interface FactFilter {
   learnedAfter?: number;
   /** Facts whose date (a figure's as-of day, an event's date) falls in one of these months (YYYY-MM). */
   months?: readonly string[];
+}
+
+/** How many quotes a quote read keeps: at most `perDate` per date (as-of day, event date), the most recently learned facts'. */
+export interface QuoteBound {
+  perDate: number;
 }
 
 /** Views derived from the facts and kept in the store (src/timeline/ computes their rows; the store keeps them). */
@@ -282,8 +289,13 @@ export interface Store {
   replaceFacts(documentId: number, story: string | null, facts: { figures: ExtractedFigure[]; events: ExtractedEvent[] }, at: Date): Promise<void>;
   listFigures(filter?: FactFilter): Promise<StoredFigureRecord[]>;
   listEvents(filter?: FactFilter): Promise<StoredEventRecord[]>;
-  /** The quotes of the events `filter` selects, in listEvents' order, without the rest of their records (a digest's known sentences). */
-  eventQuotes(filter?: FactFilter): Promise<string[]>;
+  /**
+   * The quotes of the events `filter` selects, in listEvents' order, without the rest of their records (a digest's known
+   * sentences); with `bound`, only the most recently learned ones of each date (see `QuoteBound`).
+   */
+  eventQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]>;
+  /** The quotes of the figures `filter` selects, in listFigures' order; with `bound`, as eventQuotes (dates: as-of days). */
+  figureQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]>;
   /**
    * What Cronista has learned so far, as a sequence number that only grows (the last copy stored) and
    * the time it was learned. Digests keep the number they reached as their cursor.

@@ -71,19 +71,45 @@ export async function deathsFromView(store: Store, story: Story): Promise<Deaths
   return { ...(await deathsWith(store, story, [], () => true)), by_region: deathsByRegion(regional, { story }) };
 }
 
+/** Which death figures one toll counts: the stored points, with the days in `changedDays` recomputed from the figures `kept` selects. */
+export interface DeathsSelection {
+  /** The days holding a figure `kept` leaves out (their stored points count figures it does not). */
+  changedDays: readonly string[];
+  kept: (figure: StoredFigureRecord) => boolean;
+}
+
 /**
  * The toll and incidents as they stood with only the death figures `kept` selects (a digest's "before" and "after"):
  * the stored points, with the days in `changedDays` (those holding a figure `kept` leaves out) recomputed from their
  * figures alone. Reads the story's points, those days' figures and the incident figures, never the whole store.
  */
 export async function deathsWith(store: Store, story: Story, changedDays: readonly string[], kept: (figure: StoredFigureRecord) => boolean): Promise<DeathsData> {
-  const stored = new Map((await storedTollPoints(store, story)).map((entry) => [entry.point.as_of, entry]));
-  if (changedDays.length > 0) {
-    const figures = (await store.listFigures({ story: story.id, kinds: ['deaths'], dates: changedDays })).filter(kept);
-    for (const day of changedDays) stored.delete(day);
-    for (const entry of tollPoints(figuresBySource(figures), story)) stored.set(entry.point.as_of, entry);
-  }
-  const points = [...stored.values()].sort((a, b) => a.point.as_of.localeCompare(b.point.as_of));
-  const incidents = (await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] })).filter(kept);
-  return { ...tollFromPoints(points), incidents: deathIncidents(figuresBySource(incidents), { story }), by_region: [] };
+  const [data] = await deathsWithEach(store, story, [{ changedDays, kept }]);
+  return data;
+}
+
+/**
+ * `deathsWith` for several selections at once, from one read: the stored points, the figures of every selection's
+ * changed days and the incident figures are read once (a digest's before and after differ only in which of them they
+ * keep; the points are the largest read, every source of every day).
+ */
+export async function deathsWithEach<const S extends readonly DeathsSelection[]>(store: Store, story: Story, selections: S): Promise<{ [K in keyof S]: DeathsData }> {
+  const stored = await storedTollPoints(store, story);
+  const days = [...new Set(selections.flatMap((selection) => selection.changedDays))];
+  const dayFigures = days.length > 0 ? await store.listFigures({ story: story.id, kinds: ['deaths'], dates: days }) : [];
+  const incidentFigures = await store.listFigures({ story: story.id, kinds: ['deaths'], scopes: ['incident'] });
+  // One answer per selection, in their order (the tuple type says so to the callers).
+  return selections.map(({ changedDays, kept }) => {
+    const points = new Map(stored.map((entry) => [entry.point.as_of, entry]));
+    if (changedDays.length > 0) {
+      const changed = new Set(changedDays);
+      // In the read's order (as-of day, then id), as a read of these days alone gives them.
+      const figures = dayFigures.filter((figure) => figure.asOf !== null && changed.has(figure.asOf) && kept(figure));
+      for (const day of changedDays) points.delete(day);
+      for (const entry of tollPoints(figuresBySource(figures), story)) points.set(entry.point.as_of, entry);
+    }
+    const series = [...points.values()].sort((a, b) => a.point.as_of.localeCompare(b.point.as_of));
+    const incidents = deathIncidents(figuresBySource(incidentFigures.filter(kept)), { story });
+    return { ...tollFromPoints(series), incidents, by_region: [] };
+  }) as { [K in keyof S]: DeathsData };
 }

@@ -271,6 +271,11 @@ for (const factory of factories) {
         assert.deepEqual(await values({ story: 'peru', unknownAt: cursor }), [40, 12]);
         assert.deepEqual(await values({ story: 'peru', knownAt: cursor }), [7, 10, 2, 30]);
         assert.deepEqual(await values({ story: 'peru', kinds: ['deaths'], region: 'Puno', months: ['2023-02'], learnedUpTo: cursor }), [30]);
+        // By id: the figures asked for, in the usual order, combined with the other fields; none for an empty list.
+        const ids = (await store.listFigures({ story: 'peru' })).filter((f) => [12, 10, 40].includes(f.value)).map((f) => f.id).reverse();
+        assert.deepEqual(await values({ ids }), [10, 40, 12]);
+        assert.deepEqual(await values({ ids, learnedAfter: cursor }), [40, 12]);
+        assert.deepEqual(await values({ ids: [] }), []);
 
         const byRegion = (await store.listFigures({ region: 'Cusco', dates: ['2023-02-01'] }))[0]!;
         assert.deepEqual(byRegion.byRegion, [{ region: 'Puno', value: 20 }, { region: 'Cusco', value: 10 }]);
@@ -295,10 +300,23 @@ for (const factory of factories) {
         assert.deepEqual(await texts({ story: 'peru', dates: ['2023-01-09'] }), ['Clashes in Juliaca']);
         assert.deepEqual(await texts({ story: 'peru', learnedAfter: cursor }), ['Curfew']);
         assert.deepEqual(await texts({ story: 'peru', knownAt: cursor }), ['Clashes in Juliaca', 'March in Lima']);
+        const eventIds = (await store.listEvents({})).filter((e) => e.text !== 'March in Lima').map((e) => e.id);
+        assert.deepEqual(await texts({ ids: eventIds }), ['Clashes in Juliaca', 'Curfew']);
+        assert.deepEqual(await texts({ ids: eventIds, knownAt: cursor }), ['Clashes in Juliaca']);
+        assert.deepEqual(await texts({ ids: [] }), []);
         // The quotes alone, in the same order, under the same filters.
-        for (const filter of [{ story: 'peru' }, { story: 'peru', months: ['2023-01', '2023-03'] }, { story: 'peru', knownAt: cursor, learnedUpTo: cursor }, { story: 'other' }]) {
+        for (const filter of [{ story: 'peru' }, { story: 'peru', months: ['2023-01', '2023-03'] }, { story: 'peru', knownAt: cursor, learnedUpTo: cursor }, { story: 'other' }, { ids: eventIds }]) {
           assert.deepEqual(await store.eventQuotes(filter), (await store.listEvents(filter)).map((e) => e.quote), JSON.stringify(filter));
+          assert.deepEqual(await store.figureQuotes(filter), (await store.listFigures(filter)).map((f) => f.quote), `figures ${JSON.stringify(filter)}`);
         }
+        // Bounded: at most perDate quotes per date (as-of day, no day included), the latest learned (ties: the later stored), in list order.
+        const quoted = (values: number[]) => values.map((value) => `${value} people were killed`);
+        assert.deepEqual(await store.figureQuotes({ story: 'peru' }, { perDate: 1 }), quoted([7, 2, 40, 30, 12]));
+        assert.deepEqual(await store.figureQuotes({ story: 'peru', dates: ['2023-01-09'] }, { perDate: 2 }), quoted([10, 2]));
+        assert.deepEqual(await store.figureQuotes({ dates: ['2023-01-09'] }, { perDate: 2 }), quoted([99, 98]), 'the latest of the day, whatever the story');
+        assert.deepEqual(await store.figureQuotes({ story: 'peru', knownAt: cursor }, { perDate: 1 }), quoted([7, 2, 30]));
+        assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 1 }), ['Clashes in Juliaca', 'March in Lima', 'Curfew']);
+        assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 0 }), []);
         assert.deepEqual(await texts({ story: 'peru', learnedUpTo: cursor, kinds: ['injured'], region: 'Nowhere', regional: true, scopes: ['subset'] }), ['Clashes in Juliaca', 'March in Lima'], 'figure-only fields do not apply');
         const curfew = (await store.listEvents({ months: ['2023-03'] }))[0]!;
         assert.deepEqual([curfew.documentId, curfew.places, curfew.actors, curfew.precision, curfew.seeded], [d2.documentId, ['Juliaca'], ['police'], 'day', false]);

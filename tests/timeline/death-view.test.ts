@@ -10,9 +10,10 @@ import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { factsOf } from '../../src/facts/extract.ts';
 import type { Story } from '../../src/facts/types.ts';
+import type { Store } from '../../src/stores/store.ts';
 import { ingestTargets, storeItems, toDraft } from '../../src/pipeline/ingest.ts';
 import { updateDraft } from '../../src/pipeline/store-draft.ts';
-import { deathsFromView, deathsWith, refreshDeathView } from '../../src/timeline/death-view.ts';
+import { deathsFromView, deathsWith, deathsWithEach, refreshDeathView } from '../../src/timeline/death-view.ts';
 import { buildDeathsData } from '../../src/timeline/deaths.ts';
 import { figuresBySource } from '../../src/timeline/from-store.ts';
 
@@ -109,6 +110,57 @@ test('a digest\'s toll before its cursor, from the stored view and the days it t
         assert.deepEqual({ ...before, by_region: full.by_region }, full, `${story.id} at ${cursor}`);
       }
     }
+  } finally {
+    await app.store.close();
+  }
+});
+
+/** The store, with a count of the calls of each method (every call goes to the store itself). */
+function counting(store: Store): { store: Store; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const counted = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: counted, calls };
+}
+
+test('a digest\'s toll before and after, from one read of the stored points, equal two separate builds and a build from the figures', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-death-view-'));
+  const app = openApp(join(dir, 'data'), { llm: null });
+  try {
+    await ingestTargets(app, reports);
+    const { sequence } = await app.store.learnedSequence();
+    let compared = 0;
+    for (const [cursor, upTo] of [[Math.floor(sequence / 3), Math.floor((2 * sequence) / 3)], [Math.floor(sequence / 2), sequence - 1], [0, Math.floor(sequence / 4)]] as const) {
+      for (const story of app.stories) {
+        const all = await app.store.listFigures({ story: story.id, kinds: ['deaths'] });
+        const learnedBy = (figure: { learned: number }) => figure.learned <= upTo;
+        const known = (figure: { learned: number; seeded?: boolean }) => learnedBy(figure) && (figure.seeded === true || figure.learned <= cursor);
+        const daysOf = (selected: typeof all) => [...new Set(selected.filter((figure) => figure.asOf).map((figure) => figure.asOf!))];
+        const selections = [
+          { changedDays: daysOf(all.filter((figure) => !learnedBy(figure))), kept: learnedBy },
+          { changedDays: daysOf(all.filter((figure) => !known(figure))), kept: known },
+        ] as const;
+        const { store, calls } = counting(app.store);
+        const [after, before] = await deathsWithEach(store, story, selections);
+        assert.equal(calls.get('viewRows'), 1, `${story.id}: the stored points are read once for both`);
+        assert.ok((calls.get('listFigures') ?? 0) <= 2, `${story.id}: the changed days' figures and the incidents, once each`);
+        for (const [name, data, selection] of [['after', after, selections[0]], ['before', before, selections[1]]] as const) {
+          const full = buildDeathsData(figuresBySource(all.filter(selection.kept)), { story });
+          assert.deepEqual({ ...data, by_region: full.by_region }, full, `${story.id} ${name} at ${cursor}..${upTo}`);
+          assert.deepEqual(data, await deathsWith(app.store, story, selection.changedDays, selection.kept), `${story.id} ${name}: as a call of its own`);
+        }
+        if (before.series.length !== after.series.length || before.incidents.length !== after.incidents.length) compared++;
+      }
+    }
+    assert.ok(compared > 0, 'some windows change a toll or its incidents');
   } finally {
     await app.store.close();
   }

@@ -1,11 +1,12 @@
 import type { Story } from '../../facts/types.ts';
 import { storyFor } from '../../facts/story.ts';
 import type { LearnedDocument, Store, StoredFigureRecord } from '../../stores/store.ts';
-import { deathsWith } from '../../timeline/death-view.ts';
+import { deathsWithEach } from '../../timeline/death-view.ts';
 import { compileFilters, type DigestFilters } from '../../core/filters.ts';
 import { figureChanges, knownAt, tollChangeOf, type TollChange } from './figure-changes.ts';
 import { digestEvents, type EventGrouping } from './events.ts';
 import { uniqueSources } from './sources.ts';
+import { knownBound } from './known.ts';
 import { groupStories } from './stories.ts';
 import type { Digest, DigestEntry, DigestEntryKind } from './types.ts';
 
@@ -92,12 +93,13 @@ async function tollChange(store: Store, story: Story | null, cursor: number, upT
   const later = await store.listFigures({ story: story.id, kinds: ['deaths'], learnedAfter: upTo });
   const daysOf = (figures: StoredFigureRecord[]) => [...new Set(figures.filter((f) => f.kind === 'deaths' && f.asOf).map((f) => f.asOf!))];
   const learnedBy = (figure: StoredFigureRecord) => figure.learned <= upTo;
-  const after = await deathsWith(store, story, daysOf(later), learnedBy);
-  const before = await deathsWith(store, story, daysOf([...fresh, ...later]), (figure) => learnedBy(figure) && knownAt(figure, cursor));
-  // What the summaries must not repeat: the known statements of the days the new figures are about.
-  const knownQuotes = fresh.length
-    ? (await store.listFigures({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo })).filter((f) => knownAt(f, cursor)).map((f) => f.quote)
-    : [];
+  // One read of the stored points (every source of every day) for both.
+  const [after, before] = await deathsWithEach(store, story, [
+    { changedDays: daysOf(later), kept: learnedBy },
+    { changedDays: daysOf([...fresh, ...later]), kept: (figure) => learnedBy(figure) && knownAt(figure, cursor) },
+  ]);
+  // What the summaries must not repeat: the latest known statements of the days the new figures are about (known.ts).
+  const knownQuotes = fresh.length ? await store.figureQuotes({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo, knownAt: cursor }, knownBound) : [];
   return { before, after, newQuotes: new Set(fresh.map((figure) => figure.quote)), knownQuotes };
 }
 

@@ -12,12 +12,13 @@
  */
 import { monthDayYear } from '../../core/calendar.ts';
 import type { Story } from '../../facts/types.ts';
-import type { Store, StoredEventRecord } from '../../stores/store.ts';
+import type { FactFilter, Store, StoredEventRecord } from '../../stores/store.ts';
 import { groupEvent, mergeEvents, timelineOrder } from '../../timeline/events.ts';
 import { eventsBySource } from '../../timeline/from-store.ts';
 import { storedGroupsOf } from '../../timeline/stored-groups.ts';
 import type { TimelineEvent } from '../../timeline/types.ts';
 import { knownAt } from './figure-changes.ts';
+import { knownBound } from './known.ts';
 import { uniqueSources } from './sources.ts';
 import type { DigestEntry } from './types.ts';
 
@@ -32,7 +33,7 @@ export interface EventWindow {
 
 export interface DigestEvents {
   entries: DigestEntry[];
-  /** Quotes of the events known at the cursor in the months next to the new ones. */
+  /** Quotes of the events known at the cursor in the months next to the new ones: the latest of each date (see known.ts). */
   knownQuotes: string[];
 }
 
@@ -47,13 +48,16 @@ export async function digestEvents(store: Store, window: EventWindow, grouping: 
   const nearby = { ...(window.story ? { story: window.story.id } : {}), months, learnedUpTo: window.upTo };
   if (grouping === 'timeline' && window.story) {
     const events = await newEventsFromTimeline(store, window.story, window);
-    if (events) return { entries: events.map(eventEntry), knownQuotes: await store.eventQuotes({ ...nearby, knownAt: window.cursor }) };
+    if (events) return { entries: events.map(eventEntry), knownQuotes: await knownQuotes(store, nearby, window.cursor) };
   }
   const around = await store.listEvents(nearby);
-  return {
-    entries: newEventsByMerge(around, window.cursor).map(eventEntry),
-    knownQuotes: around.filter((event) => knownAt(event, window.cursor)).map((event) => event.quote),
-  };
+  // The same known quotes as the timeline's way (bounded per date, in SQL): both ways summarize alike.
+  return { entries: newEventsByMerge(around, window.cursor).map(eventEntry), knownQuotes: await knownQuotes(store, nearby, window.cursor) };
+}
+
+/** The quotes of the latest known reports of each date of the months around the new events (see known.ts). */
+function knownQuotes(store: Store, nearby: FactFilter, cursor: number): Promise<string[]> {
+  return store.eventQuotes({ ...nearby, knownAt: cursor }, knownBound);
 }
 
 /** Months a day falls in or next to: events further apart are never one event (see mergeEvents). */

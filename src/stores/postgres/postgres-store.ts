@@ -8,7 +8,7 @@ import Keyv from 'keyv';
 import type pg from 'pg';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import type { DocumentCopy, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, QuoteBound, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import { CronistaError } from '../../core/errors.ts';
 import { SOURCE_COLUMNS, toCopy, toDocument, toSource, type CopyRow, type DocumentRow, type SourceRow } from '../shared/rows.ts';
 import { sourceIdFor } from '../shared/source-id.ts';
@@ -200,8 +200,12 @@ export class PostgresStore implements Store {
     return queries.listEvents(await this.sql(), filter);
   }
 
-  async eventQuotes(filter?: FactFilter): Promise<string[]> {
-    return queries.eventQuotes(await this.sql(), filter);
+  async eventQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]> {
+    return queries.factQuotes(await this.sql(), 'events', filter, bound);
+  }
+
+  async figureQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]> {
+    return queries.factQuotes(await this.sql(), 'figures', filter, bound);
   }
 
   async factsVersion(): Promise<string> {

@@ -1,8 +1,9 @@
 /** Postgres queries of facts: replacing a document's figures and events, listing them with a FactFilter, their sources. */
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { FactFilter, FactSource, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import type { FactFilter, FactSource, QuoteBound, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
 import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
+import { eventFilter, quotesQuery } from '../shared/quotes.ts';
 import { Params, type Sql } from './connection.ts';
 
 /** The learned sequence: the latest copy's id, 0 when none (ids follow commit order: see ingest.ts). */
@@ -24,6 +25,10 @@ const postgresFilter: FilterDialect = {
   oneOf: (params, expression, values) => {
     params.push([...values]);
     return `${expression} = ANY($${params.length}::text[])`;
+  },
+  idIn: (params, expression, ids) => {
+    params.push([...ids]);
+    return `${expression} = ANY($${params.length}::bigint[])`;
   },
   breakdownNames: (params, region) => {
     params.push(region);
@@ -121,7 +126,7 @@ export async function listFigures(sql: Sql, filter: FactFilter = {}): Promise<St
 }
 
 /** The WHERE clause of events: the figure-only fields do not apply. */
-const eventWhere = (filter: FactFilter) => factWhere(postgresFilter, { ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+const eventWhere = (filter: FactFilter) => factWhere(postgresFilter, eventFilter(filter), 'e', 'date');
 
 export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<StoredEventRecord[]> {
   const { sql: where, params } = eventWhere(filter);
@@ -133,8 +138,9 @@ export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<Sto
   return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
 }
 
-export async function eventQuotes(sql: Sql, filter: FactFilter = {}): Promise<string[]> {
-  const { sql: where, params } = eventWhere(filter);
-  const { rows } = await sql.query<{ quote: string }>(`SELECT e.quote FROM events e ${where} ORDER BY date, id`, params);
+/** The quotes of the figures or events `filter` selects, at most `bound.perDate` per date with a bound (see quotes.ts). */
+export async function factQuotes(sql: Sql, table: 'figures' | 'events', filter: FactFilter = {}, bound?: QuoteBound): Promise<string[]> {
+  const { sql: statement, params } = quotesQuery(postgresFilter, table, filter, bound, (date) => `${date} NULLS FIRST`);
+  const { rows } = await sql.query<{ quote: string }>(statement, params);
   return rows.map((row) => row.quote);
 }

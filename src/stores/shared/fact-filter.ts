@@ -11,6 +11,8 @@ export interface FilterDialect {
   bind(params: unknown[], value: unknown): string;
   /** `expression` is one of `values` (strings). */
   oneOf(params: unknown[], expression: string, values: readonly string[]): string;
+  /** `expression` (an id column) is one of `ids`. */
+  idIn(params: unknown[], expression: string, ids: readonly number[]): string;
   /** The figure's by-region breakdown (JSON text in `by_region`) names `region` (binding it as needed). */
   breakdownNames(params: unknown[], region: string): string;
   /** The first `length` characters of `expression`. */
@@ -26,6 +28,7 @@ export function factWhere(dialect: FilterDialect, filter: FactFilter, alias: str
   const clauses: string[] = [];
   const params: unknown[] = [];
   const bind = (value: unknown) => dialect.bind(params, value);
+  if (filter.ids) clauses.push(dialect.idIn(params, `${alias}.id`, filter.ids));
   if (filter.story !== undefined) clauses.push(filter.story === null ? 'story IS NULL' : `story = ${bind(filter.story)}`);
   if (filter.kinds?.length) clauses.push(dialect.oneOf(params, 'kind', filter.kinds));
   if (filter.from) clauses.push(`${dateColumn} >= ${bind(filter.from)}`);

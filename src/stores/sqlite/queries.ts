@@ -1,9 +1,10 @@
 /** SQLite's queries of facts (replace, list with a FactFilter, their sources) and full-text search (FTS5). */
 import type Database from 'better-sqlite3';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { FactFilter, FactSource, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
+import type { FactFilter, FactSource, QuoteBound, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
 import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
+import { eventFilter, quotesQuery } from '../shared/quotes.ts';
 import { searchCandidates } from '../shared/search-candidates.ts';
 
 
@@ -55,6 +56,10 @@ const sqliteFilter: FilterDialect = {
     params.push(JSON.stringify(values));
     return `${expression} IN (SELECT value FROM json_each(?))`;
   },
+  idIn: (params, expression, ids) => {
+    params.push(JSON.stringify(ids));
+    return `${expression} IN (SELECT value FROM json_each(?))`;
+  },
   breakdownNames: (params, region) => {
     params.push(region);
     return `EXISTS (SELECT 1 FROM json_each(by_region) WHERE json_extract(value, '$.region') = ?)`;
@@ -89,7 +94,7 @@ export function listFigures(db: Database.Database, filter: FactFilter = {}): Sto
 }
 
 /** The WHERE clause of events: the figure-only fields do not apply. */
-const eventWhere = (filter: FactFilter) => where({ ...filter, kinds: undefined, scopes: undefined, regional: undefined, region: undefined }, 'e', 'date');
+const eventWhere = (filter: FactFilter) => where(eventFilter(filter), 'e', 'date');
 
 export function listEvents(db: Database.Database, filter: FactFilter = {}): StoredEventRecord[] {
   const { sql, params } = eventWhere(filter);
@@ -98,9 +103,11 @@ export function listEvents(db: Database.Database, filter: FactFilter = {}): Stor
   return rows.map((row) => toEvent(row, sources.get(row.document_id) ?? []));
 }
 
-export function eventQuotes(db: Database.Database, filter: FactFilter = {}): string[] {
-  const { sql, params } = eventWhere(filter);
-  return db.prepare<unknown[], string>(`SELECT e.quote FROM events e ${sql} ORDER BY date, id`).pluck().all(...params);
+/** The quotes of the figures or events `filter` selects, at most `bound.perDate` per date with a bound (see quotes.ts). */
+export function factQuotes(db: Database.Database, table: 'figures' | 'events', filter: FactFilter = {}, bound?: QuoteBound): string[] {
+  // SQLite sorts nulls first already.
+  const { sql, params } = quotesQuery(sqliteFilter, table, filter, bound, (date) => date);
+  return db.prepare<unknown[], string>(sql).pluck().all(...params);
 }
 
 /** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */

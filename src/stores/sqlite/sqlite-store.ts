@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import Keyv from 'keyv';
 import type { DocumentDraft, IngestOutcome } from '../../documents/types.ts';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
-import type { DocumentCopy, DraftFacts, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
+import type { DocumentCopy, DraftFacts, DraftLookup, FactFilter, IngestPlan, ItemUpdatePlan, LearnedDocument, NearDuplicateCandidate, QuoteBound, SearchHit, SourceKind, SourceRecord, StaleKey, Store, StoredDocument, StoredEventRecord, StoredFigureRecord, UpdateItemOutcome, ViewName, ViewPageFilter, ViewRange, ViewRowWrite } from '../store.ts';
 import * as queries from './queries.ts';
 import * as views from './views.ts';
 import { SqliteKeyvStore } from './keyv-adapter.ts';
@@ -224,8 +224,12 @@ export class SqliteStore implements Store {
     return queries.listEvents(this.db, filter);
   }
 
-  async eventQuotes(filter?: FactFilter): Promise<string[]> {
-    return queries.eventQuotes(this.db, filter);
+  async eventQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]> {
+    return queries.factQuotes(this.db, 'events', filter, bound);
+  }
+
+  async figureQuotes(filter?: FactFilter, bound?: QuoteBound): Promise<string[]> {
+    return queries.factQuotes(this.db, 'figures', filter, bound);
   }
 
   async factsVersion(): Promise<string> {
