@@ -233,7 +233,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const running = R.RUNNING_BEFORE.test(s.slice(stretch[0], n.start)) || R.RUNNING_AFTER.test(s.slice(n.end, stretch[1]));
     // ("…tiene registrados 93 muertos y 3.978 heridos, tal y como había prometido el jueves el primer ministro": a day in a
     // stretch after the count's that a subordinator opens is that clause's)
-    const subordinate = (d: DateMention) => d.start >= stretch[1] && R.SUBORDINATE_OPEN.test(s.slice(stretchAt(s, clause, d.start), d.start));
+    const subordinate = (d: DateMention) => d.start >= stretch[1] && R.SUBORDINATE_OPEN.test(s.slice(commaStretch(s, clause, d.start)[0], d.start));
     const ownDates = eventDates.filter((d) => !subordinate(d));
     const scopeDates = running ? ownDates.filter((d) => d.start >= stretch[0] && d.start < stretch[1]) : ownDates;
     let scope = scopeOf(isWhole ? scopeClause.replace(R.SUBSET_CUES, ' ') : scopeClause, s.slice(n.start, ownEnd), pre.slice(0, cut), scopePost, kind.how, scopeDates, asOfDate);
@@ -464,15 +464,10 @@ function commaStretch(s: string, clause: [number, number], at: number): [number,
   for (const m of text.matchAll(/,\s+|\s[–—]\s/gu)) {
     const cut = clause[0] + m.index;
     if (cut < at) start = cut + m[0].length;
-    else if (cut >= at) {
+    else {
       end = cut;
       break;
     }
   }
   return [start, end];
-}
-
-/** Where the stretch between commas holding position `at` starts. */
-function stretchAt(s: string, clause: [number, number], at: number): number {
-  return commaStretch(s, clause, at)[0];
 }

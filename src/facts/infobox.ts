@@ -218,11 +218,10 @@ export function infoboxFigures(text: string, published: string | null): { figure
       const brokenDown = counts.some((_, k) => breakdown(k));
       // "Deaths • 44 protesters • 3 police officers": values that each name a group are the toll's parts
       const parts = TWO_GROUPS.test(clean) || (row.values.length > 1 && row.values.every((v) => GROUP.test(v.replace(/^[^\d]*\d[\d.,]*\+?\s*/u, ''))));
+      // "325–568": a range gives two bounds of one count ("Entre 8 y 11 muertos", "between 8 and 11": joined by a word)
+      const between = counts.length > 0 && BETWEEN.test(clean.slice(0, counts[0]!.start));
       counts.forEach((n, k) => {
         const before = clean.slice(0, n.start);
-        // "325–568": a range gives two bounds of one count
-        // ("Entre 8 y 11 muertos", "between 8 and 11")
-        const between = BETWEEN.test(clean.slice(0, counts[0]!.start));
         const rangeEnd = k > 0 && (between ? RANGE_WORD : RANGE_DASH).test(clean.slice(counts[k - 1]!.end, n.start));
         const rangeStart = k + 1 < counts.length && (k === 0 && between ? RANGE_WORD : RANGE_DASH).test(clean.slice(n.end, counts[k + 1]!.start));
         const part = k > 0 && !rangeEnd && (PART_BEFORE.test(before) || breakdown(k));
