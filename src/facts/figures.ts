@@ -107,8 +107,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "Los lesionados suman 1.000 en total (771 civiles y 229 policías)", "—771 civiles y 229 funcionarios—": a breakdown of
     // the count just stated, opened by a bracket or a dash right after it
     const lastWhole = [...out].reverse().find((x) => !x.part && !x.earlierValue);
-    const opensBreakdown = lastWhole !== undefined && /[(—–]\s*$/.test(pre) && n.start - lastWhole.at < 60 && n.value < lastWhole.f.value && /^\s+\p{Ll}/u.test(post);
-    if (!opensBreakdown && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
+    // "Alejandría (25 fallecidos y 171 heridos)": a bracketed count that names its own kind is a count of that kind, not
+    // an entry of the count before it (nor a bare "Ayacucho (9)")
+    const ownKind = /\(\s*$/.test(pre) ? KINDS.find((k) => KIND_RIGHT_AFTER[k].test(post)) : undefined;
+    const opensBreakdown = lastWhole !== undefined && (!ownKind || ownKind === lastWhole.f.kind) && /[(—–]\s*$/.test(pre) && n.start - lastWhole.at < 60 && n.value < lastWhole.f.value && /^\s+\p{Ll}/u.test(post);
+    if (!opensBreakdown && !ownKind && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
@@ -252,7 +255,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     else if (whole && R.PART_OF_AFTER.test(post)) scope = 'subset';
     // "En Masaya se reportan 35 muertos", "Kisumu had two": a place restricting the count makes it a part of the toll
     // (an incident stays one: "17 were killed in Juliaca on Monday", "el enfrentamiento dejó un muerto en Andahuaylas")
-    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story);
+    // ("Alejandría (25 fallecidos y 171 heridos)": the counts in brackets after a place's name are that place's)
+    const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story) ?? placeBracket(s, n.start);
     if (restrictedTo) scope = 'subset';
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
@@ -315,6 +319,16 @@ function headNoun(fromNumber: string): string {
 }
 
 type BreakdownEntry = { region: string; value: number; name: string; at: number };
+
+/** The place whose bracket holds position `at` ("Suez (14 muertos y 62 heridos)" → "Suez"), else null. */
+function placeBracket(s: string, at: number): string | null {
+  const open = s.lastIndexOf('(', at);
+  if (open < 0 || s.slice(open, at).includes(')') || !/^\(\s*\d/u.test(s.slice(open))) return null;
+  return /(?<![\p{L}])([\p{Lu}][\p{L}]+(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[\p{Lu}][\p{L}]+)*)\s*$/u.exec(s.slice(Math.max(0, open - 60), open))?.[1] ?? null;
+}
+
+/** A kind's word right after a count: "25 fallecidos", "171 heridos". */
+const KIND_RIGHT_AFTER = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`^\\s+(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;
 
 /**
  * "Ayacucho (9), Apurimac (6), …", "Tehran province (11)", "Gilan and West Azerbaijan (12 each)" in a sentence: the

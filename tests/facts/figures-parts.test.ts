@@ -453,3 +453,21 @@ test('a whole that "comprises" its parts ("comprise 347 men and 73 women", "se d
     { kind: 'detained', value: 20, scope: 'subset' },
   ]);
 });
+
+test('counts in brackets after a place that name their own kind ("Alejandría (25 fallecidos y 171 heridos)") keep it and are that place\'s', () => {
+  // own sentence, after EFE on 17 August 2013 (tests/fixtures/news/egypt-2013, dev part)
+  expectFigures(figures('El Cairo sumó 95 muertos y 596 heridos, seguida de Alejandría (25 fallecidos y 171 heridos) y de Suez (14 muertos y 62 heridos).', '2013-08-17', 'es', null), [
+    { kind: 'deaths', value: 95 },
+    { kind: 'injured', value: 596 },
+    { kind: 'deaths', value: 25, scope: 'subset', location: 'Alejandría' },
+    { kind: 'injured', value: 171, scope: 'subset', location: 'Alejandría' },
+    { kind: 'deaths', value: 14, scope: 'subset', location: 'Suez' },
+    { kind: 'injured', value: 62, scope: 'subset', location: 'Suez' },
+  ]);
+  // (a bare count in brackets is still a breakdown entry of the count before it)
+  expectFigures(figures('Los lesionados suman 1.000 en total (771 civiles y 229 policías).', '2013-08-17', 'es', null), [
+    { kind: 'injured', value: 1000, scope: 'cumulative' },
+    { kind: 'injured', value: 771, scope: 'subset' },
+    { kind: 'injured', value: 229, scope: 'subset' },
+  ]);
+});
