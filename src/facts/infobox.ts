@@ -2,7 +2,7 @@
 // 26 September 2022)", or a "Deaths" label line with "• …" value lines under it. An encyclopedia infobox states its
 // counts as label + value, not in sentences, so the sentence rules cannot read them. Hand-written: no library reads
 // infobox rows from page text.
-import { findDateMentions, periodEnd } from './dates.ts';
+import { findDateMentions, periodEnd, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { GROUP_AFTER, VICTIM_GROUP } from './figure-rules.ts';
 import type { ExtractedFigure, FigureKind, Qualifier, Scope } from './types.ts';
@@ -154,6 +154,8 @@ function annotations(value: string, published: string | null): { attribution: st
 // "Date: 31 March 2017 – 12 August 2017 (134 days); December 2017 (sporadic)", "Fecha | 2 – 13 de octubre de 2019"
 const DATE_ROW = /^(?:dates?|fechas?)\s*(?:[:：|\t]\s*|\s+)(\S.*)$/imu;
 const STILL_OPEN = /\b(?:present|ongoing|now|presente|actualidad|en curso|hoy)\b/iu;
+// "since 28 July 2024", "desde el 28 de julio": a span's opening with no end ("from 2 to 11 January" has one)
+const OPENS_ONLY = /^(?!.*(?:[–—-]|\b(?:to|until|through|hasta|al|a)\b)).*\b(?:since|from|starting|desde|a partir del?)\b/iu;
 
 /**
  * The day an infobox's "Date" row closes its span ("2–11 January 2022" → 2022-01-11; a one-day event's "14 August
@@ -162,13 +164,12 @@ const STILL_OPEN = /\b(?:present|ongoing|now|presente|actualidad|en curso|hoy)\b
  * explicit period end).
  */
 export function infoboxSpanEnd(text: string): string | null {
-  const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
-  if (!value || STILL_OPEN.test(value)) return null;
-  const dates = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month');
+  const row = dateRow(text);
+  if (!row) return null;
+  const { value, dates } = row;
   const last = dates.at(-1);
   // (one whole day, "Date: 14 August 2013", is the span of a one-day event: a movement's row names its end or "present")
-  const oneDay = dates.length === 1 && last?.precision === 'day' && !/[–—-]/u.test(value);
-  if (!last || !(oneDay || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
+  if (!last || !(oneDayIn(row) || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
   const end = periodEnd(last.date, last.precision);
   // "Date: 18 June – 8 August 2024" over "Injuries: 610 (KNCHR, 18 June – 20 November 2024)": the box's counts were
   // taken after its span closed, so the span does not date them.
@@ -179,13 +180,20 @@ export function infoboxSpanEnd(text: string): string | null {
 // "Casualties data: 13 January 2020", "Casualty figures as of 9 December 2019", "Cifras al 15 de noviembre de 2019"
 const DATA_AS_OF_ROW = /^(?:casualt(?:y|ies)\s+(?:data|figures|count)|casualties|figures|cifras|datos|balance)\s*(?:[:|]\s*(?:as of\s+|al\s+)?|\s+as of\s+|\s+al\s+)(\S.*)$/imu;
 
-/** The day of a one-day event's box ("Date: 14 August 2013": a massacre's, a shooting's page), else null. */
-function oneDayOf(text: string): string | null {
+/**
+ * The "Date" row's first span ("; December 2017 (sporadic)" after it is an afterthought) and the days and months it
+ * names, or null when there is none or it is still open ("– present", "since 28 July 2024": a span's opening).
+ */
+function dateRow(text: string): { value: string; dates: DateMention[] } | null {
   const value = DATE_ROW.exec(text)?.[1]?.split(';')[0];
-  // ("since 28 July 2024", "desde el 28 de julio": a span's opening, not a day)
-  if (!value || STILL_OPEN.test(value) || /[–—-]|\b(?:since|from|starting|desde|a partir del?)\b/iu.test(value)) return null;
-  const dates = findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month');
-  return dates.length === 1 && dates[0]!.precision === 'day' ? dates[0]!.date : null;
+  if (!value || STILL_OPEN.test(value) || OPENS_ONLY.test(value)) return null;
+  return { value, dates: findDateMentions(value, null).filter((d) => d.precision === 'day' || d.precision === 'month') };
+}
+
+/** The day of a one-day event's box ("Date: 14 August 2013": a massacre's, a shooting's page), else null. */
+function oneDayIn(row: { value: string; dates: DateMention[] } | null): string | null {
+  const only = row?.dates.length === 1 ? row.dates[0]! : undefined;
+  return only?.precision === 'day' && !/[–—-]/u.test(row!.value) ? only.date : null;
 }
 
 /** True for an encyclopedia-style page: an infobox with a "Date" row and at least one counted row. */
@@ -204,7 +212,7 @@ export function infoboxFigures(text: string, published: string | null): { figure
   const countsDay = dataDay ? dataDay.date : published;
   // A one-day event's counts are that incident's (ANNOTATION.md), unless a value names a later day of its own
   // ("Dead: 33 (26 November 2019)" on a page dated by the day its crisis turned)
-  const oneDay = oneDayOf(text);
+  const oneDay = oneDayIn(dateRow(text));
   for (const row of counted) {
     for (const value of row.values) {
       const clean = value.replace(/\[\d+\]/g, '');

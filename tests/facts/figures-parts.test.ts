@@ -301,6 +301,8 @@ test("an encyclopedia page's infobox counts are as of the end of the span its Da
   assert.deepEqual(asOf(doc('7–31 December 2022')), ['deaths 2022-12-31', 'injured 2022-12-31']);
   // an open span closes nothing: the latest day the page names, as for any undated page
   assert.deepEqual(asOf(doc('7 December 2022 – present')), ['deaths 2024-07-20', 'injured 2024-07-20']);
+  // …nor does a span's opening alone ("since 20 December 2022" is no one-day event)
+  assert.deepEqual(asOf(doc('since 20 December 2022')), ['deaths 2024-07-20', 'injured 2024-07-20']);
   // one whole day is a one-day event's span (a massacre's page); a month alone is no span
   assert.deepEqual(asOf(doc('9 January 2023')), ['deaths 2023-01-09', 'injured 2023-01-09']);
   assert.deepEqual(asOf(doc('January 2023')), ['deaths 2024-07-20', 'injured 2024-07-20']);
