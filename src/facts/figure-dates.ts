@@ -100,6 +100,14 @@ export function asOfFor(
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
 }
 
+// "The ministry also said…", "the commission also documented…", "según el informe", "la cartera reportó": a source named
+// only by a definite noun that points back at the report already introduced, so its counts are that report's however
+// many sentences on (a source named in full counts the same way, through `sameSource`; "la Comisión de la Verdad" is
+// such a name, not a pointer).
+const REPORT_ANAPHOR = /\b(?:the|its|this|that|el|la|dicho|dicha|este|esta|ese|esa|del|seg[uú]n (?:el|la))\s+(?:(?:same|mismo|misma)\s+)?(?:ministry|commission|report|update|tally|document|survey|study|office|ombudsman|ministerio|cartera|comisi[oó]n|informe|reporte|balance|documento|bolet[ií]n|organismo|entidad|defensor[ií]a)\b/giu;
+const NAME_GOES_ON = /^\s+(?:(?:de|del|of|for|on)\s+(?:(?:la|el|los|the)\s+)?)?\p{Lu}/u;
+const pointsBackToReport = (before: string) => [...before.matchAll(REPORT_ANAPHOR)].some((m) => !NAME_GOES_ON.test(before.slice(m.index + m[0].length)));
+
 /**
  * The period of the report a count without a date of its own comes from: the period stated in the last sentences
  * when the count says "in that period"; else the period a report, count or data set covers ("El informe abarca
@@ -140,7 +148,7 @@ function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx
   if (announced) return covering(idx + 1);
   // Otherwise the report the count comes from was introduced before it, or explained after it: anywhere in the
   // story for a count credited to the report's source, in the next few sentences for one credited to no one.
-  const reach = names.length ? ctx.periods.length : 3;
+  const reach = names.length || pointsBackToReport(s.slice(0, n.start)) ? ctx.periods.length : 3;
   for (let k = idx - 1; k >= Math.max(0, idx - reach); k--) {
     const stated = covering(k);
     if (stated) return stated;

@@ -41,6 +41,16 @@ test('the period a report covers, told in the next sentence or referred back to,
   assert.equal(asOf(other, '2023-02-10', 'en', 'deaths', 60), '2023-02-07');
 });
 
+test('a source that points back at the report ("the ministry also said") keeps the report\'s period however far on', () => {
+  const report = 'The Interior Ministry released its fifth report on Monday, covering the period up to January 22. It said 46 people had died. '
+    + 'Most of the dead were young men. Schools stayed shut. Flights were cancelled. Markets were closed. ';
+  assert.equal(asOf(`${report}The ministry also said police had arrested 329 people.`, '2023-01-24', 'en', 'detained', 329), '2023-01-22');
+  assert.equal(asOf(`${report}Según el informe, la policía detuvo a 329 personas.`, '2023-01-24', 'es', 'detained', 329), '2023-01-22');
+  // a body named in full ("the Commission of Inquiry") is another source, not a pointer back at the report: its count
+  // is of the day the news tells (the report's Monday)
+  assert.equal(asOf(`${report}The Commission of Inquiry said police had arrested 329 people.`, '2023-01-24', 'en', 'detained', 329), '2023-01-23');
+});
+
 test('the day a count was taken beats the day it was told; a date of another clause is not the count\'s', () => {
   assert.equal(asOf('Amnesty International, in a statement on Monday, said 24 people had died as of Sunday night.', '2023-01-10', 'en', 'deaths', 24), '2023-01-08');
   assert.equal(asOf('The official toll now stands at 48 dead across the country, and Puno is bracing for another night of unrest after Monday\'s clashes.', '2023-01-11', 'en', 'deaths', 48), '2023-01-11');
