@@ -199,7 +199,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
-    const restates = R.OF_THE.test(before) ? ctx.found.filter((x) => x.idx >= idx - 3 && x.f.kind === kind!.kind && x.f.value === n.value).at(-1) : undefined;
+    // ("Of the 24 dead, 23 were protesters…" paragraphs after "At least 24 people have died": a partitive names a running
+    // count again however far back it was told; an incident only from the last sentences)
+    const restates = R.OF_THE.test(before)
+      ? ctx.found.filter((x) => (x.idx >= idx - 3 || x.f.scope !== 'incident') && x.f.kind === kind!.kind && x.f.value === n.value).at(-1)
+      : undefined;
     if (restates) {
       anchor = { ...restates, idx, at: n.start };
       continue;

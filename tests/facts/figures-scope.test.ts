@@ -174,6 +174,14 @@ test('a whole restated ("Of the 148 dead, …") is no new figure; the rest of a 
     { kind: 'deaths', value: 21, scope: 'subset', asOf: '2024-03-09' },
     { kind: 'deaths', value: 35, scope: 'subset', asOf: '2024-03-09' },
   ]);
+  // told again paragraphs later, after a day of its own was left behind: still the lead's count and the lead's day
+  const far = 'The group said on Monday that at least 60 people had been killed since the vote. Shops stayed shut. Schools were closed. '
+    + 'Fuel ran short in the north. Talks stalled again. Of the 60 dead, 58 were protesters and two were soldiers, the group added.';
+  expectFigures(figures(far, '2024-03-13', 'en', null), [
+    { kind: 'deaths', value: 60, qualifier: 'at_least', asOf: '2024-03-11' },
+    { kind: 'deaths', value: 58, scope: 'subset', asOf: '2024-03-11' },
+    { kind: 'deaths', value: 2, scope: 'subset', asOf: '2024-03-11' },
+  ]);
   expectFigures(figures('Son 23 las personas que perdieron la vida. Según la institución, de los fallecidos, 19 ya fueron identificados, mientras que los cuatro restantes no.', PUB, 'es', null), [
     { kind: 'deaths', value: 23, scope: 'cumulative' },
     { kind: 'deaths', value: 19, scope: 'subset' },
