@@ -347,8 +347,9 @@ export const LEAD_UP_DAYS = 30;
  * Ecuador's (an acronym, "MAS", counts only written in capitals). Keywords add 3 at most, and each distinct place of the
  * story's gazetteer named counts 1 (at most 3). Among several stories, the start year the text names most adds 1 and
  * the story's first day named ("desde el 12 de febrero") adds 3 to a story found by one of the names the best-scored
- * story was found by (another story of its country), a story needs a score of 1, and a tie goes to the story that began
- * later; asked about one story alone, any of its words will do.
+ * story was found by (another story of its country), a story needs a score of 1 (its names counted whole there, however
+ * many stories share them), and a tie goes to the story that began later; asked about one story alone, any of its
+ * words will do.
  */
 export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
   const written = `${document.title ?? ''} ${document.text}`;
@@ -381,15 +382,19 @@ export function storyFor(document: { title: string | null; text: string; publish
     let score = Math.min(3, names.size);
     if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
     let keywords = 0;
+    // (whether the report is about a story followed at all: a name it gives counts whole even when several followed
+    // stories share it — three Venezuelan stories share "Venezuela", which is still a Venezuelan report)
+    let named = 0;
     for (const [keyword, { weight, first: firstWord, acronym }] of keywordWeights(story)) {
       if (!words.has(firstWord) || (firstWord !== keyword && !text.includes(` ${keyword} `))) continue;
       if (acronym && !acronym.test(written)) continue;
       keywords += weight / (shared.get(keyword) ?? 1);
+      named += weight === 1 ? 1 : weight / (shared.get(keyword) ?? 1);
       if (weight === 1) names.add(keyword);
     }
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
     score += Math.min(KEYWORDS_CAP, keywords);
-    if (score >= minimum) scored.push({ story, score, names });
+    if (score - Math.min(KEYWORDS_CAP, keywords) + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names });
   }
   const leader = scored.reduce<(typeof scored)[number] | null>((a, b) => (a && a.score >= b.score ? a : b), null);
   for (const { story, score: before, names } of scored) {

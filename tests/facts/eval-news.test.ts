@@ -13,10 +13,12 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // dev Date-F1 0.776 → 0.768, test 0.451 → 0.454; twenty-four → twenty-six (Colombia 2019 and Iraq 2019, 0.505 and
 // 0.500 whole on arrival) dev 0.706 → 0.692, dev series 145/177 → 149/187, test 0.454 → 0.459, test Date-F1 0.703 → 0.693;
 // twenty-six → twenty-eight (Hong Kong 2019 and Bolivia 2003, 0.552 and 0.377 whole on arrival) dev 0.709 → 0.703, test
-// 0.459 → 0.454, test Date-F1 0.693 → 0.690.)
+// 0.459 → 0.454, test Date-F1 0.693 → 0.690; thirteenth session, twenty-eight → thirty-one (Uganda 2020, Chad 2022 and
+// Senegal 2021: 0.426, 0.212 and 0.526, together 0.330, whole on arrival) dev 0.751 → 0.725, dev series 165/192 →
+// 174/218, dev Date-F1 0.778 → 0.770, test 0.473 → 0.464, test series 85/138 → 89/150, test Date-F1 0.693 → 0.687.)
 const FLOORS = {
-  dev: { f1: 0.74, es: 0.74, series: 0.85, dates: 0.775 },
-  test: { f1: 0.465, es: 0.435, series: 0.6, dates: 0.69 },
+  dev: { f1: 0.72, es: 0.725, series: 0.79, dates: 0.765 },
+  test: { f1: 0.46, es: 0.435, series: 0.59, dates: 0.685 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {

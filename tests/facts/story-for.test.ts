@@ -30,6 +30,20 @@ test('one topic word alone ("fuel prices") claims no report; a name ("Quito") do
   assert.equal(storyFor({ ...norway, text: `${norway.text} The protests reached Quito on Tuesday.` }, stories)?.id, 'ecuador-2022');
 });
 
+test('a name three followed stories share ("Venezuela") still makes a report theirs, with or without other stories followed', () => {
+  // written for this test: a rights group's statement naming the country and generic protest words, no year, no place
+  const report = {
+    title: 'Rights group warns of a spiral of violence',
+    text: 'Thirty people have been killed so far and hundreds injured, the group said, calling on all parties in Venezuela to respect '
+      + 'human rights as protesters and security forces clash again.',
+    published: '2014-04-01',
+  };
+  const venezuelan = stories.filter((s) => s.id.startsWith('venezuela-'));
+  assert.equal(venezuelan.length, 3);
+  assert.equal(storyFor(report, venezuelan)?.id, 'venezuela-2014', 'the Venezuelan story that had begun by then');
+  assert.equal(storyFor(report, stories)?.id, 'venezuela-2014');
+});
+
 test('two stories in one country: the year the text names most, and a story cannot begin after the report', () => {
   // written for this test: words both Iranian stories list
   const report = {
