@@ -68,20 +68,28 @@ function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-/** A year-less date: this year's, unless that is after publication (then last year's) and nothing points ahead. */
-function placeYear(m: number, d: number, pub: string | null, future: boolean): string | null {
+/**
+ * A year-less date: this year's, unless that is after publication (then last year's) and nothing points ahead; one
+ * called the next ("las elecciones del próximo 14 de enero", "next January 14") is the coming one, even in next year.
+ */
+function placeYear(m: number, d: number, pub: string | null, future: Ahead): string | null {
   if (!pub) return null;
   const y = Number(pub.slice(0, 4));
   if (!validDay(y, m, d) && !validDay(y - 1, m, d)) return null;
   const candidate = iso(utc(y, m, d));
+  if (future === 'next' && candidate < pub && validDay(y + 1, m, d)) return iso(utc(y + 1, m, d));
   if (candidate > addDays(pub, future ? 400 : 1)) return iso(utc(y - 1, m, d));
   if (!future && candidate > pub) return pub; // "today's" count a day off: never after publication
   return candidate;
 }
 
+/** Whether a date points ahead: `true` when a future cue is near, `'next'` when the date itself is called the next one. */
+type Ahead = boolean | 'next';
+const NEXT_BEFORE = /\b(?:pr[oó]xim[oa]|next|upcoming|coming|venider[oa])\s+(?:(?:el|la|on|de)\s+)?$/iu;
+
 interface Rule {
   re: RegExp;
-  make: (m: RegExpExecArray, pub: string | null, future: boolean) => { date: string; precision: Precision; kind: DateMention['kind'] } | null;
+  make: (m: RegExpExecArray, pub: string | null, future: Ahead) => { date: string; precision: Precision; kind: DateMention['kind'] } | null;
 }
 const ex = (date: string | null, precision: Precision = 'day', kind: DateMention['kind'] = 'explicit') => (date ? { date, precision, kind } : null);
 const ord = '(?:st|nd|rd|th|º|°)?';
@@ -325,7 +333,7 @@ export function findDateMentions(text: string, published: string | null, _langua
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const future = FUTURE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 15));
+      const future: Ahead = NEXT_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index)) ? 'next' : FUTURE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 15));
       const r = rule.make(m, pub, future);
       if (!r) continue;
       const before = text.slice(Math.max(0, m.index - 45), m.index);

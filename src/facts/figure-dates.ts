@@ -30,7 +30,7 @@ const EVENT_RELATIVE = /^[^,;:]*?\b(?:in|during|en|durante)\s+(?:the|los|las|la|
 
 // "las elecciones presidenciales del 28 de julio", "the July 28 presidential election", "the coup of 1 February": a date
 // that names a vote or a coup is that event's, never the day a count stands at
-const EVENT_NAMED_BEFORE = /\b(?:elecci[oó]n|elecciones|comicios|votaci[oó]n|balotaje|plebiscito|refer[eé]ndum|referendo|golpe(?: de estado)?|election|elections|vote|polls?|ballot|referendum|coup)(?:\s+\p{L}+){0,2}\s+(?:del?|of|on|celebrad[oa]s? el)\s+(?:(?:el|la|the)\s+)?$/iu;
+const EVENT_NAMED_BEFORE = /\b(?:elecci[oó]n|elecciones|comicios|votaci[oó]n|balotaje|plebiscito|refer[eé]ndum|referendo|golpe(?: de estado)?|election|elections|vote|polls?|ballot|referendum|coup)(?:\s+\p{L}+){0,2}\s+(?:del?|of|on|celebrad[oa]s? el)\s+(?:(?:el|la|the)\s+)?(?:(?:pr[oó]xim[oa]|pasad[oa]|next|last)\s+)?$/iu;
 const EVENT_NAMED_AFTER = /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+(?:election|elections|vote|polls?|ballot|referendum|coup|elecciones|comicios)\b/u;
 export function namesVoteOrCoup(s: string, d: DateMention): boolean {
   return EVENT_NAMED_BEFORE.test(s.slice(Math.max(0, d.start - 60), d.start)) || EVENT_NAMED_AFTER.test(s.slice(d.end, d.end + 50));

@@ -44,6 +44,14 @@ test('a year-less date later than publication is last year’s', () => {
   assert.deepEqual(at('El 15 de diciembre murieron 10 personas en Ayacucho.', PUB, 'es'), { date: '2022-12-15', precision: 'day' });
 });
 
+test('a year-less date called the next one ("el próximo 10 de enero", "next January 10") is the coming one, in next year if need be', () => {
+  const dec = '2022-12-20';
+  assert.deepEqual(at('Los comicios se celebrarán el próximo 10 de enero.', dec, 'es'), { date: '2023-01-10', precision: 'day' });
+  assert.deepEqual(at('The run-off is set for next January 10.', dec), { date: '2023-01-10', precision: 'day' });
+  // (without the word, a past January 10 still reads as this year's)
+  assert.deepEqual(at('The march of January 10 ended in clashes.', '2023-01-12'), { date: '2023-01-10', precision: 'day' });
+});
+
 test('explicit years, numeric dates and ISO dates', () => {
   assert.deepEqual(at('On December 7, 2022, Castillo was removed.'), { date: '2022-12-07', precision: 'day' });
   assert.deepEqual(at('Samizdat – 10.01.2023'), { date: '2023-01-10', precision: 'day' });

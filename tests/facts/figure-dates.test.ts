@@ -51,6 +51,11 @@ test('a source that points back at the report ("the ministry also said") keeps t
   assert.equal(asOf(`${report}The Commission of Inquiry said police had arrested 329 people.`, '2023-01-24', 'en', 'detained', 329), '2023-01-23');
 });
 
+test('the day of a coming vote ("las elecciones del próximo 14 de enero") is not the count\'s', () => {
+  const text = 'La Policía confirmó este lunes al menos 45 muertos en los tres días de protestas que siguieron al arresto del candidato, que disputará las elecciones del próximo 14 de enero.';
+  assert.equal(asOf(text, '2023-01-24', 'es', 'deaths', 45), '2023-01-23');
+});
+
 test('the day a count was taken beats the day it was told; a date of another clause is not the count\'s', () => {
   assert.equal(asOf('Amnesty International, in a statement on Monday, said 24 people had died as of Sunday night.', '2023-01-10', 'en', 'deaths', 24), '2023-01-08');
   assert.equal(asOf('The official toll now stands at 48 dead across the country, and Puno is bracing for another night of unrest after Monday\'s clashes.', '2023-01-11', 'en', 'deaths', 48), '2023-01-11');
