@@ -471,7 +471,11 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   // The prose under an infobox restating one of its rows ("…that 638 people were killed on 14 August, 595 of them
   // civilians" under "Deaths (Health Ministry): 638 killed – 595 civilians") is the same figure: the box's.
   const inBox = (f: ExtractedFigure) => boxed.some((b) => b.kind === f.kind && b.value === f.value && b.asOf === f.asOf && (b.scope === 'subset') === (f.scope === 'subset'));
-  return [...read.filter((f) => !inBox(f)), ...boxed];
+  // A day's count on the day the story began, anywhere in the country, is its whole toll on that day: the running
+  // count starts with it ("Al menos 50 personas murieron este jueves" on the day of the protests that began it all).
+  const all = [...read.filter((f) => !inBox(f)), ...boxed];
+  for (const f of all) if (start && f.scope === 'incident' && f.asOf === start && !f.location) f.scope = 'cumulative';
+  return all;
 }
 
 /** The stretch of a clause between commas (or dashes) that holds position `at`. */

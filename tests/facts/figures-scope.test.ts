@@ -437,3 +437,13 @@ test('a day in a stretch after the count that a subordinator opens ("tal y como 
     { kind: 'injured', value: 3978, scope: 'cumulative', asOf: '2019-10-05' },
   ]);
 });
+
+test("a day's count on the day the story began is its running toll on that day; a later day's count is that day's", () => {
+  // (the Peru story began on Wednesday 2022-12-07)
+  expectFigures(figures('Al menos dos personas murieron este miércoles en enfrentamientos con la policía en todo el país.', '2022-12-07', 'es'), [
+    { kind: 'deaths', value: 2, scope: 'cumulative', asOf: '2022-12-07' },
+  ]);
+  expectFigures(figures('Al menos dos personas murieron este jueves en enfrentamientos con la policía en todo el país.', '2022-12-08', 'es'), [
+    { kind: 'deaths', value: 2, scope: 'incident', asOf: '2022-12-08' },
+  ]);
+});
