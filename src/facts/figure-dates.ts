@@ -31,9 +31,13 @@ const EVENT_RELATIVE = /^[^,;:]*?\b(?:in|during|en|durante)\s+(?:the|los|las|la|
 // "las elecciones presidenciales del 28 de julio", "the July 28 presidential election", "the coup of 1 February": a date
 // that names a vote or a coup is that event's, never the day a count stands at
 const EVENT_NAMED_BEFORE = /\b(?:elecci[oó]n|elecciones|comicios|votaci[oó]n|balotaje|plebiscito|refer[eé]ndum|referendo|golpe(?: de estado)?|election|elections|vote|polls?|ballot|referendum|coup)(?:\s+\p{L}+){0,2}\s+(?:del?|of|on|celebrad[oa]s? el)\s+(?:(?:el|la|the)\s+)?(?:(?:pr[oó]xim[oa]|pasad[oa]|next|last)\s+)?$/iu;
+// (and the arrest that set a story off: "a raíz del arresto el miércoles pasado del líder opositor", "after the arrest of
+// Bobi Wine on Wednesday" — one arrest, in the singular; "arrests on Tuesday" are a count's)
+const ARREST_NAMED_BEFORE = /\b(?:arresto|detenci[oó]n|captura|arrest|detention|capture)(?:\s+(?:of|de|del)\s+[\p{L} ]{1,40}?)?\s+(?:(?:on|el)\s+)?$/iu;
 const EVENT_NAMED_AFTER = /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+(?:election|elections|vote|polls?|ballot|referendum|coup|elecciones|comicios)\b/u;
 export function namesVoteOrCoup(s: string, d: DateMention): boolean {
-  return EVENT_NAMED_BEFORE.test(s.slice(Math.max(0, d.start - 60), d.start)) || EVENT_NAMED_AFTER.test(s.slice(d.end, d.end + 50));
+  const before = s.slice(Math.max(0, d.start - 60), d.start);
+  return EVENT_NAMED_BEFORE.test(before) || ARREST_NAMED_BEFORE.test(before) || EVENT_NAMED_AFTER.test(s.slice(d.end, d.end + 50));
 }
 
 /** A count in digits, not a span of time or a share ("nine days", "40%"). */

@@ -56,6 +56,13 @@ test('the day of a coming vote ("las elecciones del próximo 14 de enero") is no
   assert.equal(asOf(text, '2023-01-24', 'es', 'deaths', 45), '2023-01-23');
 });
 
+test('the day of the arrest that set the protests off ("a raíz del arresto el miércoles pasado del líder") is not the count\'s', () => {
+  const es = 'Al menos 50 personas murieron en las protestas, sobre todo en la capital, a raíz del arresto el miércoles pasado del principal líder opositor.';
+  assert.equal(asOf(es, '2023-01-17', 'es', 'deaths', 50), '2023-01-17');
+  const en = 'At least 50 people have died in the protests that followed the arrest of the opposition leader on Wednesday.';
+  assert.equal(asOf(en, '2023-01-17', 'en', 'deaths', 50), '2023-01-17');
+});
+
 test('the day a count was taken beats the day it was told; a date of another clause is not the count\'s', () => {
   assert.equal(asOf('Amnesty International, in a statement on Monday, said 24 people had died as of Sunday night.', '2023-01-10', 'en', 'deaths', 24), '2023-01-08');
   assert.equal(asOf('The official toll now stands at 48 dead across the country, and Puno is bracing for another night of unrest after Monday\'s clashes.', '2023-01-11', 'en', 'deaths', 48), '2023-01-11');
