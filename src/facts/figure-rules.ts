@@ -134,7 +134,7 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
-export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|hab[ií]a|hab[ií]an)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
+export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|haya|hayan|hab[ií]a|hab[ií]an|hubiera|hubieran)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
 /** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
 export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L}]))/iu;
@@ -383,8 +383,10 @@ export const COORD = '(?:and|y|as well as|to|–)\\s+(?:\\d[\\d,.]*|an?|one|two|
 
 /** "NAIROBI, July 25 (Reuters) - ", "LIMA (EFE).- ", "PUNO.- ", "JULIACA, Peru (AP) — ", "LIMA. ": the dispatch's city and date. */
 export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;
+/** "Bogotá, 15 dic (EFE).- ", "El Cairo, 14 ago (EFE).- ": a wire's dateline with its city in title case, told by its agency's bracket. */
+const TITLE_CASE_DATELINE = /^[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s+\d{1,2}\s+(?:de\s+)?(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)\p{L}{0,7}\.?(?:\s+(?:de\s+)?\d{4})?\s+\([^)\n]{1,30}\)\s*\.?\s?[-–—]+\s/u;
 export function datelineLength(s: string): number {
-  return (DATELINE.exec(s) ?? CITY_STOP_DATELINE.exec(s))?.[0].length ?? 0;
+  return (DATELINE.exec(s) ?? TITLE_CASE_DATELINE.exec(s) ?? CITY_STOP_DATELINE.exec(s))?.[0].length ?? 0;
 }
 
 // Context cues for place and date.

@@ -6,7 +6,7 @@
 // (figure-dates.ts), place and source (attribution.ts).
 import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Story } from './types.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
-import { findNumbers } from './numbers.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
@@ -68,6 +68,29 @@ function leadWhole(before: string, value: number, idx: number, ctx: Context): Fo
   if (ctx.previous ? value < ctx.previous.f.value || !R.PART_LEAD.test(before) : !TOTAL_LEAD.test(before)) return undefined;
   return [...ctx.found].reverse().find((x) => x.idx >= idx - 6 && !x.part && !x.earlierValue && x.f.value > value);
 }
+
+/**
+ * "Hemos recibido 16 cuerpos, 15 hombres y una mujer", "…45 vidas, entre ellas 39 hombres y seis mujeres": a list right
+ * after a whole's words, its counts adding up to the whole exactly, counts its parts — `n` is one of them.
+ */
+function itemOfSum(text: string, numbers: NumberMention[], whole: Found, n: NumberMention): boolean {
+  const after = numbers.filter((m) => m.start > whole.at);
+  const first = after[0];
+  if (!first || !/^[^\d,;:.]*[,:]\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(whole.at, first.start).replace(/^[\d.,]+/, ''))) return false;
+  let sum = 0;
+  const items: NumberMention[] = [];
+  for (const [k, m] of after.entries()) {
+    // (a list's items follow each other closely: "15 hombres y una mujer", not "…, indicó a EFE una fuente")
+    if (k > 0 && !/^[^\d.;:]{0,50}$/u.test(text.slice(after[k - 1]!.end, m.start))) return false;
+    sum += m.value;
+    items.push(m);
+    if (sum >= whole.f.value) break;
+  }
+  // (each item names who it counts: not "69 más que el año pasado", nor an age, "un niño de 13 años")
+  const names = (m: NumberMention) => ITEM_NOUN_AFTER.test(text.slice(m.end, m.end + 30));
+  return sum === whole.f.value && items.length >= 2 && items.includes(n) && !n.weak && items.every(names);
+}
+const ITEM_NOUN_AFTER = /^\s+(?!(?:m[aá]s|menos|more|fewer|less|than|a[nñ]os|years?|de\s+edad)(?![\p{L}]))\p{L}/iu;
 
 /** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
 const TOTAL_LEAD = /^\s*["“«]?(?:del total|of the total)(?![\p{L}])[^.;\d]{0,60}$/iu;
@@ -132,7 +155,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const whole = lastWhole ?? anchor ?? led ?? ctx.previous;
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
-    const listed = R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post));
+    const listed = (R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
+      || (sameSentence && whole !== undefined && whole.idx === idx && itemOfSum(masked, numbers, whole, n));
     const partOf = !kind && (!n.weak || (sameSentence && listed)) && whole && n.value < whole.f.value && !R.NOT_PART_AFTER.test(post) && (
       R.SUBSET_BEFORE_NUMBER.test(before) || R.PART_OF_AFTER.test(post) || (sameSentence && R.OF_THE.test(masked.slice(0, whole.at)))
       // "…: 17 were related to the protests, 19 had no connection", "121 en la capital, 12 en Tipitapa", "Kisumu had two"
@@ -458,8 +482,10 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   for (const x of out) if (entryTitle(x) && x.f.scope === 'cumulative' && !x.running) x.f.scope = 'incident';
   // A toll or incident told again further down ("Más de 400 personas … murieron", after "…perdieron la vida más de 400
   // personas" in the lead) is one figure: its first mention. (Parts with one value are often two: "17 police … 17 executions".)
-  const sameFigure = (a: ExtractedFigure, b: ExtractedFigure) => a.kind === b.kind && a.value === b.value && a.qualifier === b.qualifier
-    && a.scope === b.scope && a.asOf === b.asOf && a.location === b.location;
+  // ("at least 45 dead" in the lead and "45 lives" in a quote further down are one count, hedged once)
+  const sameFigure = (a: ExtractedFigure, b: ExtractedFigure) => a.kind === b.kind && a.value === b.value
+    && (a.qualifier === b.qualifier || (b.qualifier === 'exact' && a.qualifier === 'at_least'))
+    && a.scope === b.scope && a.asOf === b.asOf && (a.location === b.location || a.scope === 'cumulative');
   const read: ExtractedFigure[] = [];
   for (const { f } of out.filter((x) => !restated(x) && !(start && x.dated === 'own' && x.f.asOf && periodEnd(x.f.asOf, x.f.asOfPrecision ?? 'day') < start))) {
     const first = f.scope === 'subset' ? undefined : read.find((earlier) => sameFigure(earlier, f));

@@ -473,3 +473,27 @@ test('counts in brackets after a place that name their own kind ("Alejandría (2
     { kind: 'injured', value: 229, scope: 'subset' },
   ]);
 });
+
+test('a list right after a whole whose counts add up to it counts its parts; an age does not', () => {
+  expectFigures(figures('Murieron 16 personas, 15 hombres y una mujer, según la morgue.', '2023-01-12', 'es', null), [
+    { kind: 'deaths', value: 16 },
+    { kind: 'deaths', value: 15, scope: 'subset' },
+  ]);
+  expectFigures(figures('"Es lamentable que los disturbios se hayan cobrado 45 vidas, entre ellas 39 hombres y seis mujeres de entre 25 y 40 años", dijo el portavoz.', '2023-01-12', 'es', null), [
+    { kind: 'deaths', value: 45 },
+    { kind: 'deaths', value: 39, scope: 'subset' },
+    { kind: 'deaths', value: 6, scope: 'subset' },
+  ]);
+  // (an age is no item: "un niño de 13 años" and the 1 of its article do not add up to 14)
+  expectFigures(figures('La diputada lamentó que la jornada deje 14 asesinados, entre ellos un niño de 13 años.', '2023-01-12', 'es', null), [
+    { kind: 'deaths', value: 14 },
+  ]);
+});
+
+test('a count hedged in the lead and told again bare in a quote is one figure; a wire dateline in title case names no place', () => {
+  const text = 'Lima, 23 ene (EFE).- La Policía confirmó este lunes al menos 45 muertos en las protestas.\n\n'
+    + '"Es lamentable que los disturbios se hayan cobrado 45 vidas", dijo el portavoz en una rueda de prensa en Juliaca.';
+  expectFigures(figures(text, '2023-01-23', 'es'), [
+    { kind: 'deaths', value: 45, qualifier: 'at_least', scope: 'cumulative', location: null },
+  ]);
+});
