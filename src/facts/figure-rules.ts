@@ -305,6 +305,8 @@ export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A body's tally: "había contabilizado", "tallied", "counted". */
 export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;
+/** An inquiry's or an estimate's finding governs the count after it: "found that", "estimates that", "calculan que". */
+export const FINDING_BEFORE = /\b(?:found|finds|concluded|concludes|determined|estimated?|estimates|calculan?|calcul[oó]|estiman?|estim[oó]|concluy[oó]|concluye|determin[oó])\s+(?:that|que)\s+[^,;:]{0,60}$/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event ("up to December 31": a span's end, not "up to 30"). */

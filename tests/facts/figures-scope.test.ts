@@ -447,3 +447,16 @@ test("a day's count on the day the story began is its running toll on that day; 
     { kind: 'deaths', value: 2, scope: 'incident', asOf: '2022-12-08' },
   ]);
 });
+
+test('a count an inquiry or an estimate arrives at ("found that", "calculan que") sums the story up, whatever its tense', () => {
+  expectFigures(figures('The commission\'s investigators found that 412 people were arrested.', '2023-03-01', 'en'), [
+    { kind: 'detained', value: 412, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Las ONG calculan que unas 600 personas fueron detenidas.', '2023-03-01', 'es'), [
+    { kind: 'detained', value: 600, scope: 'cumulative' },
+  ]);
+  // (without the finding, a bare past count is one event's)
+  expectFigures(figures('Police said 412 people were arrested.', '2023-03-01', 'en'), [
+    { kind: 'detained', value: 412, scope: 'incident' },
+  ]);
+});
