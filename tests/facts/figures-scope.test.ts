@@ -460,3 +460,12 @@ test('a count an inquiry or an estimate arrives at ("found that", "calculan que"
     { kind: 'detained', value: 412, scope: 'incident' },
   ]);
 });
+
+test('a count over the disturbances, riots or violence ("during the three days of disturbances") runs over them', () => {
+  expectFigures(figures('The president said 54 people were killed during the three days of disturbances.', '2023-03-01', 'en'), [
+    { kind: 'deaths', value: 54, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('El Gobierno reconoció que 31 personas murieron durante los disturbios.', '2023-03-01', 'es'), [
+    { kind: 'deaths', value: 31, scope: 'cumulative' },
+  ]);
+});
