@@ -387,6 +387,8 @@ export const COORD = '(?:and|y|as well as|to|–)\\s+(?:\\d[\\d,.]*|an?|one|two|
 export const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,}[^\n]{0,60}?(?:\s[-–—]|\)\.?\s?[-–—])\s|^[\p{Lu}][\p{Lu} ]{2,}(?:,[^\n(]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*\.?\s?[-–—]+\s/u;
 /** "Bogotá, 15 dic (EFE).- ", "El Cairo, 14 ago (EFE).- ": a wire's dateline with its city in title case, told by its agency's bracket. */
 const TITLE_CASE_DATELINE = /^[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s+\d{1,2}\s+(?:de\s+)?(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)\p{L}{0,7}\.?(?:\s+(?:de\s+)?\d{4})?\s+\([^)\n]{1,30}\)\s*\.?\s?[-–—]+\s/u;
+/** A dispatch's dateline on a line of its own: "Yamena, 20 oct 2022 (AFP)", "Tegucigalpa (EFE), 22 de enero de 2020". */
+export const DATELINE_LINE = /^[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}(?:\s+\([^)\n]{1,30}\))?,\s+\d{1,2}\s+(?:de\s+)?(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic|jan|apr|aug|dec)\p{L}{0,7}\.?(?:\s+(?:de\s+)?\d{4})?(?:\s+\([^)\n]{1,30}\))?\s*\.?$/u;
 export function datelineLength(s: string): number {
   return (DATELINE.exec(s) ?? TITLE_CASE_DATELINE.exec(s) ?? CITY_STOP_DATELINE.exec(s))?.[0].length ?? 0;
 }

@@ -411,7 +411,9 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     }
     ctx.dates.push(mentions[idx]!);
     const skip = idx === ctx.first ? datelineLength(sent.text) : 0;
-    ctx.places.push(sent.headline || !story ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
+    // ("Yamena, 20 oct 2022 (AFP)" on a line of its own: where the dispatch was filed, no place of the next count)
+    const datelineAlone = R.DATELINE_LINE.test(sent.text);
+    ctx.places.push(sent.headline || !story || datelineAlone ? [] : findPlaces(story, sent.text.slice(skip)).map((p) => p.place));
     if (sent.headline) return;
     const figs = figuresIn(sent, idx, ctx);
     if (ctx.restated) restatements.push(ctx.restated);

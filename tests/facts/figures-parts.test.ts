@@ -497,3 +497,10 @@ test('a count hedged in the lead and told again bare in a quote is one figure; a
     { kind: 'deaths', value: 45, qualifier: 'at_least', scope: 'cumulative', location: null },
   ]);
 });
+
+test('a dateline on a line of its own ("Juliaca, 12 dic 2022 (AFP)") gives no place to the counts after it', () => {
+  const text = 'Dos muertos en nuevas protestas\n\nJuliaca, 12 dic 2022 (AFP)\n\nAl menos dos personas murieron este lunes en enfrentamientos con la policía en el sur del país.';
+  expectFigures(figures(text, '2022-12-12', 'es'), [
+    { kind: 'deaths', value: 2, scope: 'incident', location: null },
+  ]);
+});
