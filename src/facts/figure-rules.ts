@@ -307,6 +307,11 @@ export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sent
 export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;
 /** An inquiry's or an estimate's finding governs the count after it: "found that", "estimates that", "calculan que". */
 export const FINDING_BEFORE = /\b(?:found|finds|concluded|concludes|determined|estimated?|estimates|calculan?|calcul[oó]|estiman?|estim[oó]|concluy[oó]|concluye|determin[oó])\s+(?:that|que)\s+[^,;:]{0,60}$/iu;
+/**
+ * Right after a count of the detained, what became of them instead of their detention: freed, bailed, charged, tried,
+ * sentenced, gone missing ("553 de los detenidos han sido excarcelados", "12 have still not been accounted for").
+ */
+export const NO_LONGER_HELD_AFTER = /^(?:\s+(?:de|of)\s+(?:los|las|the|those|ellos|ellas|them)(?:\s+[\p{L}-]+){0,2}?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:han|ha|habían|fueron|serán|quedaron|have|has|had|were|will)\s+)?(?:(?:sido|been|be|still|not|aún|ya|todavía|also|también)\s+){0,3}(?:excarcelad[oa]s|liberad[oa]s|puest[oa]s\s+en\s+libertad|recuperad[oa]\s+la\s+libertad|recuperaron\s+la\s+libertad|quedado\s+en\s+libertad|released|freed|set\s+free|bailed|granted\s+bail|charged|indicted|sentenced|acquitted|condenad[oa]s|imputad[oa]s|procesad[oa]s|absuelt[oa]s|presentad[oa]s\s+(?:\p{L}+\s+){0,3}?(?:ante|al?)|pasado\s+a\s+disposici[oó]n|accounted\s+for)(?![\p{L}])/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event ("up to December 31": a span's end, not "up to 30"). */

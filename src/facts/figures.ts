@@ -223,6 +223,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
+    // "553 de los detenidos han sido excarcelados", "32 han quedado en libertad bajo fianza", "80 serán presentados ante los
+    // tribunales": what became of some of the detained (freed, bailed, charged, sentenced, missing) counts no detention
+    if (kind.kind === 'detained' && R.NO_LONGER_HELD_AFTER.test(post)) continue;
     // ("Of the 24 dead, 23 were protesters…" paragraphs after "At least 24 people have died": a partitive names a running
     // count again however far back it was told; an incident only from the last sentences)
     const restates = R.OF_THE.test(before)

@@ -504,3 +504,19 @@ test('a dateline on a line of its own ("Juliaca, 12 dic 2022 (AFP)") gives no pl
     { kind: 'deaths', value: 2, scope: 'incident', location: null },
   ]);
 });
+
+test('what became of some of the detained (freed, bailed, tried, missing) is no count of detentions', () => {
+  expectFigures(figures('La policía detuvo a 500 personas, de las cuales 120 ya han sido excarceladas y 32 quedaron en libertad bajo fianza.', '2023-01-12', 'es'), [
+    { kind: 'detained', value: 500 },
+  ]);
+  expectFigures(figures('Hay 104 detenidos, de los cuales 80 serán presentados este viernes ante los tribunales.', '2023-01-12', 'es'), [
+    { kind: 'detained', value: 104 },
+  ]);
+  expectFigures(figures('Investigators found that 943 people were arrested and 12 have still not been accounted for.', '2023-01-12', 'en'), [
+    { kind: 'detained', value: 943 },
+  ]);
+  // (arrested and then charged: still the arrests)
+  expectFigures(figures('Police said 1,200 people were arrested and charged.', '2023-01-12', 'en'), [
+    { kind: 'detained', value: 1200 },
+  ]);
+});
