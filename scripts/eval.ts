@@ -142,7 +142,7 @@ function printPart(r: PartResult): void {
     expected += s.expected;
     found += s.found;
     const latest = s.deaths.latest ? `${s.deaths.latest.qualifier} ${s.deaths.latest.value} on ${s.deaths.latest.as_of}` : 'none';
-    console.log(`/deaths ${s.story}: series recall ${s.found}/${s.expected}; latest ${latest}; not cumulative ${s.notCumulative.length}; wrong date ${s.wrongDate.length}; unexplained ${s.unexplained.length}`);
+    console.log(`/deaths ${s.story}: series recall ${s.found}/${s.expected}; latest ${latest} (${s.headline ? 'right' : 'wrong'}); not cumulative ${s.notCumulative.length}; wrong date ${s.wrongDate.length}; unexplained ${s.unexplained.length}`);
     if (quiet) continue;
     for (const m of s.missing) console.log(`  - not in series: ${m.qualifier} ${m.value} ${m.as_of} (${m.file})`);
     for (const x of s.notCumulative) console.log(`  - subset/incident in series: ${x}`);
@@ -150,6 +150,7 @@ function printPart(r: PartResult): void {
     for (const x of s.unexplained) console.log(`  - no gold figure behind: ${x}`);
   }
   console.log(`series recall overall: ${found}/${expected} (${pct(expected ? found / expected : 1)})`);
+  console.log(`  headline toll right: ${r.series.filter((s) => s.headline).length}/${r.series.length} stories`);
   const why: Record<string, number> = {};
   for (const s of r.series) for (const [k, n] of Object.entries(s.missingWhy)) why[k] = (why[k] ?? 0) + n;
   console.log(`  missing points: ${Object.entries(why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);

@@ -106,6 +106,11 @@ export interface SeriesScore {
   wrongDate: string[];
   /** Series points whose statement is no gold figure at all. */
   unexplained: string[];
+  /**
+   * Whether /deaths heads with the story's latest toll: its latest point is one of the gold's latest points (the
+   * expected points within two days of the last one), by value and day; with no toll expected, whether it shows none.
+   */
+  headline: boolean;
   deaths: DeathsJson;
 }
 
@@ -272,7 +277,13 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson, rows: FactRow[]): Serie
     }
   }
   const found = gold.expected_death_toll_series.length - missing.length;
-  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, deaths };
+  const lastDay = gold.expected_death_toll_series.map((p) => p.as_of).sort().at(-1);
+  const latestExpected = gold.expected_death_toll_series.filter((p) => lastDay !== undefined && days(p.as_of, lastDay) <= 2);
+  const shown = deaths.latest;
+  const headline = shown === null
+    ? latestExpected.length === 0
+    : latestExpected.some((p) => days(p.as_of, shown.as_of) <= toleranceOf(goldFigureOf(p)) && (shown.value === p.value || shown.sources.some((s) => s.value === p.value)));
+  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, headline, deaths };
 }
 
 /** Timeline Date-F1: an extracted event matches a gold one of the same file and date whose quote it overlaps. */
