@@ -60,7 +60,9 @@ const PART_BEFORE = /\b(?:including|among them|incl\.|incluidos|incluidas|entre 
 // conflict with its counts told by their words ("Kazakh opposition / protesters: 238 killed; 9,900+ arrested",
 // "Gobierno: 133 policías heridos")
 const CASUALTIES_HEADING = /^(?:casualties(?: and losses)?|losses|bajas|v[ií]ctimas|p[eé]rdidas|muertos y heridos)$/iu;
-const SIDE_ROW = /^([^:：|\d]{2,60})[:：|]\s*(\S.*)$/u;
+const SIDE_ROW = /^([^:：|\d]{2,60}\d?)[:：|]\s*(\S.*)$/u;
+// "Casualties (government side): 15 killed", "Casualties2: 50+ killed": one side's row, with no heading above it
+const SIDE_LABEL = /^(?:casualties|losses|bajas|p[eé]rdidas)\s*(?:\d|\([^()\d]{1,40}\))?\s*[:：|]/iu;
 const SIDE_KINDS: [RegExp, Label][] = [
   [/^(?:killed|dead|deaths?|fatalities|muert[oa]s|fallecid[oa]s|asesinad[oa]s)$/iu, { kind: 'deaths', scope: 'subset' }],
   [/^(?:injured|wounded|heridos|heridas|lesionad[oa]s)$/iu, { kind: 'injured', scope: 'subset' }],
@@ -129,7 +131,7 @@ function rows(text: string): Row[] {
     const counter = row?.[2] && !GROUP_ONLY.test(row[2].trim()) ? row[2].trim() : null;
     // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
     if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line], counter });
-    else if (!label && inCasualties && line.length < 400) out.push(...sideRows(line));
+    else if (!label && (inCasualties || SIDE_LABEL.test(line)) && line.length < 400) out.push(...sideRows(line));
   }
   return out;
 }

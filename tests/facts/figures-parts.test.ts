@@ -72,6 +72,21 @@ test("infobox: a casualties section's rows by side ('Opposition: 238 killed; 9,9
   ]);
 });
 
+test("infobox: a side's row with no heading above it ('Casualties (government side): 15 killed', 'Casualties2: …') is a part", () => {
+  const text = [
+    'Date: 2 March 2021 – 9 March 2021',
+    'Casualties (government side): 15 killed (per the government)',
+    'Casualties2: 60 killed; 300 injured',
+    'Deaths: 75+ (per the government)',
+  ].join('\n');
+  expectFigures(figures(text, '2021-04-20', 'en', null), [
+    { kind: 'deaths', value: 15, scope: 'subset' },
+    { kind: 'deaths', value: 60, scope: 'subset' },
+    { kind: 'injured', value: 300, scope: 'subset' },
+    { kind: 'deaths', value: 75, qualifier: 'more_than', scope: 'cumulative' },
+  ]);
+});
+
 test("infobox: who counted in the label's brackets, a dash breaking a count down by group, a one-day event's counts as its incident, prose restating a row", () => {
   const text = [
     'Date: 14 August 2013',
