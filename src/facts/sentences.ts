@@ -116,8 +116,9 @@ export function maskAsides(s: string): string {
     // "17 (4.2%) were members of the police": a share beside a count says nothing of what it counts
     .replace(/\(\s*(?:about|around|some|cerca del?|alrededor del?|casi|almost|nearly)?\s*\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|por ciento)\s*\)/giu, blank)
     // "Seven people - among them an indigenous leader - have died", "Cinco personas —dos de ellas menores— murieron"
-    .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|all of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a|tod[oa]s ell[oa]s)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, blank)
-    .replace(/\s—(?:among them|including|entre ell[oa]s|incluid[oa]s?)\b[^—.;:\d]{1,80}—/giu, blank)
+    // (an aside that names a count is a part of the count before it: "103 —entre ellos, dos menores de edad— corresponden…")
+    .replace(/\s[-–—]\s?(?:among them|including|most of them|many of them|all of them|entre ell[oa]s|incluid[oa]s?|la mayor[ií]a|tod[oa]s ell[oa]s)\b[^-–—.;:\d]{1,80}\s?[-–—]\s/giu, unlessCounts)
+    .replace(/\s—(?:among them|including|entre ell[oa]s|incluid[oa]s?)\b[^—.;:\d]{1,80}—/giu, unlessCounts)
     // "More than 400 people, among them protesters, police officers and journalists, were injured": a list as the aside
     .replace(new RegExp(String.raw`,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:\d.]{1,120}?\s(?:and|y|e)\s[^,;:\d.]{1,40},(?=\s+${ASIDE_VERB})`, 'giu'), unlessCounts)
     // "18 people, including a police officer, were killed", "Eighteen people, most of them young men, died"

@@ -535,3 +535,16 @@ test('what became of some of the detained (freed, bailed, tried, missing) is no 
     { kind: 'detained', value: 1200 },
   ]);
 });
+
+test('a count in a dashed aside that opens with "entre ellos" is a part of the count before it', () => {
+  expectFigures(figures('Cinco personas —entre ellas dos menores— murieron en los disturbios.', '2023-01-12', 'es', null), [
+    { kind: 'deaths', value: 5 },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  const text = 'Un total de 164 personas han perdido la vida en los disturbios. De los 164 fallecidos, 103 —entre ellos, dos menores de edad— corresponden a la capital.';
+  expectFigures(figures(text, '2023-01-12', 'es', null), [
+    { kind: 'deaths', value: 164, scope: 'cumulative' },
+    { kind: 'deaths', value: 103, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+});
