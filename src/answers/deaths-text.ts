@@ -1,6 +1,7 @@
 // The English text of /deaths (and the counts digests and pages quote): "Death toll: more than 60 as of …", the series,
 // incidents and regions, from the data src/timeline/deaths.ts reconciles.
-import type { DeathPoint, DeathsData, PointSource } from '../timeline/types.ts';
+import { reportedValues, reporterName, reporters } from '../timeline/point-sources.ts';
+import type { DeathPoint, DeathsData } from '../timeline/types.ts';
 import type { Qualifier } from '../facts/types.ts';
 
 export function formatCount(value: number, qualifier: Qualifier): string {
@@ -20,22 +21,20 @@ export function formatCount(value: number, qualifier: Qualifier): string {
   }
 }
 
-function sourceName(s: PointSource): string {
-  return s.official && s.attribution ? `${s.attribution} via ${s.source}` : s.attribution && s.attribution !== s.source ? `${s.source}, citing ${s.attribution}` : s.source;
-}
+const sourceName = reporterName;
 
-/** "sources disagree: 46 vs 48" when a point's reports differ, else ''. */
+/** "sources disagree: 46 vs 48" when a point's reports differ (all of them, not only those it keeps), else ''. */
 export function disagreement(point: DeathPoint): string {
   if (point.low === point.high) return '';
-  const values = [...new Set(point.sources.filter((s) => s.qualifier === 'exact' || s.qualifier === 'approximately').map((s) => s.value))].sort((a, b) => a - b);
+  const values = reportedValues(point);
   const shown = values.length >= 2 ? values : [point.low, point.high];
   return `sources disagree: ${shown.join(' vs ')}`;
 }
 
 function pointLine(p: DeathPoint): string {
-  const names = [...new Set(p.sources.map(sourceName))];
+  const { named, total } = reporters(p);
   const extra = [disagreement(p), p.revision ? 'lower than before: revised?' : ''].filter(Boolean).join('; ');
-  return `${p.as_of}  ${formatCount(p.value, p.qualifier)} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})${extra ? ` — ${extra}` : ''}`;
+  return `${p.as_of}  ${formatCount(p.value, p.qualifier)} (${named.join(', ')}${total > named.length ? ', …' : ''})${extra ? ` — ${extra}` : ''}`;
 }
 
 /** A readable chat answer for /deaths. */

@@ -4,11 +4,12 @@ import { InputError } from '../core/errors.ts';
 import { canonicalRegion } from '../facts/story.ts';
 import type { Story } from '../facts/types.ts';
 import { buildDeathsData } from '../timeline/deaths.ts';
-import { deathsFromView } from '../timeline/death-view.ts';
+import { deathsFromView, tollReports } from '../timeline/death-view.ts';
+import { reportCount } from '../timeline/point-sources.ts';
 import { deathsText } from './deaths-text.ts';
 import { cachedByFacts, storyStamp } from '../timeline/cache.ts';
 import { figuresBySource } from '../timeline/from-store.ts';
-import type { DeathsData, StoredFigure } from '../timeline/types.ts';
+import type { DeathPoint, DeathsData, PointSource, StoredFigure } from '../timeline/types.ts';
 import { chooseStory } from './story-choice.ts';
 import { storyPageLink } from './story-link.ts';
 
@@ -56,6 +57,16 @@ export async function deathsJson(app: AppContext, query: DeathsQuery): Promise<D
     return buildDeathsData(figures, { story: query.story });
   });
   return { story: query.story?.id ?? null, region: query.region, since: query.since, ...data };
+}
+
+/**
+ * Every report of a toll point (the story page's "All N reports for <day>"): its own `sources` when it kept them all,
+ * else its day's reports read again. The page says "all", so it lists all of them rather than the best few and a count:
+ * one day's figures, read only for a point that left some out, and kept until the facts change.
+ */
+export async function latestTollReports(app: AppContext, story: Story, point: DeathPoint): Promise<PointSource[]> {
+  if (point.sources.length >= reportCount(point)) return point.sources;
+  return cachedByFacts(app.store, `deaths-reports:${story.id}:${point.as_of}:${storyStamp(story)}`, () => tollReports(app.store, story, point.as_of));
 }
 
 /** Figures about one region: those located in it, and its share of region breakdowns. */

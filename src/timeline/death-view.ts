@@ -1,6 +1,8 @@
 /**
- * The /deaths view kept in the store: one row per day of the running toll (its point, with every source, and the
- * summary the series rules need), so that /deaths reads a story's points instead of every death figure it has.
+ * The /deaths view kept in the store: one row per day of the running toll (its point, with its best few reports and
+ * what the answers need of all of them — src/timeline/point-sources.ts —, and the summary the series rules need), so
+ * that /deaths reads a story's points instead of every death figure it has, and a point's row stays small however
+ * many reports its day has.
  * Writes mark the days they touch stale in their own transaction (the store's triggers: a new or re-extracted figure,
  * a new copy of its document, a changed title or date); a refresh recomputes only those days, with the same rules
  * as a full build (`tollPoints`). The series rules that look across days (plausibility, revisions, the headline)
@@ -12,10 +14,19 @@ import type { Store, StoredFigureRecord } from '../stores/store.ts';
 import { storyStamp } from './cache.ts';
 import { deathIncidents, deathsByRegion, tollFromPoints, tollPoints, type SummarizedPoint } from './deaths.ts';
 import { figuresBySource } from './from-store.ts';
-import type { DeathsData } from './types.ts';
+import type { DeathsData, PointSource } from './types.ts';
 
 /** Stale days recomputed per read of the store: bounds the memory of a refresh after a large import. */
 const REFRESH_BATCH = 500;
+
+/**
+ * The rows' format, in the view's stamp beside the story's settings: change it with what a row holds, so that rows
+ * written by an older version are rebuilt, not misread. 'bounded-sources-1': a point keeps its best reports only
+ * (rows before it held every report and no `sources_total`).
+ */
+export const DEATH_ROWS = 'bounded-sources-1';
+
+const viewStampOf = (story: Story) => `${DEATH_ROWS}|${storyStamp(story)}`;
 
 const refreshing = new WeakMap<Store, Map<string, Promise<number>>>();
 
@@ -37,7 +48,7 @@ export function refreshDeathView(store: Store, story: Story, options: { reset?: 
 }
 
 async function recompute(store: Store, story: Story, options: { reset?: boolean; onProgress?: (done: number, total: number) => void }): Promise<number> {
-  const stamp = storyStamp(story);
+  const stamp = viewStampOf(story);
   let total = 0;
   if (options.reset || (await store.viewStamp('deaths', story.id)) !== stamp) total = await store.resetView('deaths', story.id, stamp);
   let done = 0;
@@ -91,9 +102,15 @@ export async function deathsWith(store: Store, story: Story, changedDays: readon
 /**
  * `deathsWith` for several selections at once, from one read: the stored points, the figures of every selection's
  * changed days and the incident figures are read once (a digest's before and after differ only in which of them they
- * keep; the points are the largest read, every source of every day).
+ * keep). `sources`: how many reports the recomputed points keep (the stored ones keep POINT_SOURCES); a digest keeps
+ * all of them for the days it recomputes, the days its new figures are about, to tell which reports are new.
  */
-export async function deathsWithEach<const S extends readonly DeathsSelection[]>(store: Store, story: Story, selections: S): Promise<{ [K in keyof S]: DeathsData }> {
+export async function deathsWithEach<const S extends readonly DeathsSelection[]>(
+  store: Store,
+  story: Story,
+  selections: S,
+  options: { sources?: number } = {},
+): Promise<{ [K in keyof S]: DeathsData }> {
   const stored = await storedTollPoints(store, story);
   const days = [...new Set(selections.flatMap((selection) => selection.changedDays))];
   const dayFigures = days.length > 0 ? await store.listFigures({ story: story.id, kinds: ['deaths'], dates: days }) : [];
@@ -106,10 +123,19 @@ export async function deathsWithEach<const S extends readonly DeathsSelection[]>
       // In the read's order (as-of day, then id), as a read of these days alone gives them.
       const figures = dayFigures.filter((figure) => figure.asOf !== null && changed.has(figure.asOf) && kept(figure));
       for (const day of changedDays) points.delete(day);
-      for (const entry of tollPoints(figuresBySource(figures), story)) points.set(entry.point.as_of, entry);
+      for (const entry of tollPoints(figuresBySource(figures), story, options.sources)) points.set(entry.point.as_of, entry);
     }
     const series = [...points.values()].sort((a, b) => a.point.as_of.localeCompare(b.point.as_of));
     const incidents = deathIncidents(figuresBySource(incidentFigures.filter(kept)), { story });
     return { ...tollFromPoints(series), incidents, by_region: [] };
   }) as { [K in keyof S]: DeathsData };
+}
+
+/**
+ * Every report of one day of the story's toll, best first (a stored point keeps only the best few): that day's figures
+ * read and its point recomputed, one day's read whatever the size of the store. Empty when the day has no toll.
+ */
+export async function tollReports(store: Store, story: Story, day: string): Promise<PointSource[]> {
+  const figures = figuresBySource(await store.listFigures({ story: story.id, kinds: ['deaths'], dates: [day] }));
+  return tollPoints(figures, story, Number.POSITIVE_INFINITY).find((entry) => entry.point.as_of === day)?.point.sources ?? [];
 }

@@ -9,7 +9,8 @@
  *   disagreement). value/qualifier come from the best-attributed figure: official counts (figure.official,
  *   or its attribution/source naming one of story.officialSources) first, then the most precise
  *   qualifier (exact > approximately > at least/more than/almost > up to), then the value most sources
- *   give, then the latest published, then the larger value. Every source keeps its own value+qualifier.
+ *   give, then the latest published, then the larger value. Every source keeps its own value+qualifier;
+ *   a point keeps its best POINT_SOURCES reports and what the answers need of all (src/timeline/point-sources.ts).
  * - Plausibility: a point under a third of the earlier points' median is no total (see dropImplausible).
  * - Revision: a point is flagged `revision: true` when even its *highest* report is below what an earlier
  *   point established for certain. Each statement has a floor (exact n → n, more than n → n+1, at least n →
@@ -30,11 +31,14 @@
  */
 import { normalizeName, canonicalRegion } from '../facts/story.ts';
 import type { Qualifier, Story } from '../facts/types.ts';
+import { boundSources, POINT_SOURCES } from './point-sources.ts';
 import type { DeathPoint, DeathsData, IncidentPoint, PointSource, RegionCount, StoredFigure } from './types.ts';
 
 export interface DeathsOptions {
   /** Gives the official sources, the start date (earlier figures are dropped) and region names. */
   story?: Story | null;
+  /** How many of its reports a point of the toll keeps (POINT_SOURCES, src/timeline/point-sources.ts, unless given). */
+  sources?: number;
 }
 
 const QUALIFIER_RANK: Record<Qualifier, number> = {
@@ -139,6 +143,7 @@ function makePoint(asOf: string, figures: StoredFigure[], story?: Story | null):
     low: Math.min(...values),
     high: Math.max(...values),
     sources: ranked.map((f) => toSource(f, story)),
+    sources_total: ranked.length,
   };
 }
 
@@ -218,8 +223,11 @@ export function isTollFigure(f: StoredFigure, story?: Story | null): f is Stored
   return !(f.region && (!f.location || normalizeName(f.location) === normalizeName(f.region)));
 }
 
-/** One summarized point per date the figures give a toll for, oldest first (before the plausibility rule). */
-export function tollPoints(figures: StoredFigure[], story?: Story | null): SummarizedPoint[] {
+/**
+ * One summarized point per date the figures give a toll for, oldest first (before the plausibility rule). Each point
+ * keeps its best `sources` reports (boundSources); its summary is of all of them.
+ */
+export function tollPoints(figures: StoredFigure[], story?: Story | null, sources: number = POINT_SOURCES): SummarizedPoint[] {
   const byDate = new Map<string, StoredFigure[]>();
   for (const f of figures) {
     if (!isTollFigure(f, story)) continue;
@@ -231,7 +239,7 @@ export function tollPoints(figures: StoredFigure[], story?: Story | null): Summa
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, list]) => {
       const point = makePoint(date, list, story);
-      return { point, summary: summarizePoint(point) };
+      return { point: boundSources(point, sources), summary: summarizePoint(point) };
     });
 }
 
@@ -243,7 +251,7 @@ function seriesOf(points: SummarizedPoint[]): { series: DeathPoint[]; kept: Summ
 
 /** The running death toll, one point per date, oldest first. */
 export function deathSeries(figures: StoredFigure[], options: DeathsOptions = {}): DeathPoint[] {
-  return seriesOf(tollPoints(figures, options.story ?? null)).series;
+  return seriesOf(tollPoints(figures, options.story ?? null, options.sources)).series;
 }
 
 function regionOf(f: StoredFigure, story?: Story | null): string | null {
@@ -377,7 +385,7 @@ export function tollFromPoints(points: SummarizedPoint[]): Pick<DeathsData, 'ser
 /** Everything /deaths shows. */
 export function buildDeathsData(figures: StoredFigure[], options: DeathsOptions = {}): DeathsData {
   return {
-    ...tollFromPoints(tollPoints(figures, options.story ?? null)),
+    ...tollFromPoints(tollPoints(figures, options.story ?? null, options.sources)),
     incidents: deathIncidents(figures, options),
     by_region: deathsByRegion(figures, options),
   };

@@ -39,7 +39,14 @@ export interface DeathPoint {
   /** Smallest and largest value reported for the date (weaker lower bounds such as "over a dozen" next to 17 are not counted). */
   low: number;
   high: number;
+  /** Its reports, best first: a point of the running toll keeps only the best few (src/timeline/point-sources.ts). */
   sources: PointSource[];
+  /** How many reports it has. */
+  sources_total: number;
+  /** When `sources` leaves reports out: how many reporters (an outlet, and whom it cites) all of its reports name. */
+  reporters_total?: number;
+  /** When `sources` leaves reports out: the values all of its exact or approximate reports give, ascending, each once. */
+  reported_values?: number[];
   /** The toll went down compared with an earlier point (see deaths.ts for the rule). */
   revision?: true;
 }

@@ -93,11 +93,19 @@ async function tollChange(store: Store, story: Story | null, cursor: number, upT
   const later = await store.listFigures({ story: story.id, kinds: ['deaths'], learnedAfter: upTo });
   const daysOf = (figures: StoredFigureRecord[]) => [...new Set(figures.filter((f) => f.kind === 'deaths' && f.asOf).map((f) => f.asOf!))];
   const learnedBy = (figure: StoredFigureRecord) => figure.learned <= upTo;
-  // One read of the stored points (every source of every day) for both.
-  const [after, before] = await deathsWithEach(store, story, [
-    { changedDays: daysOf(later), kept: learnedBy },
-    { changedDays: daysOf([...fresh, ...later]), kept: (figure) => learnedBy(figure) && knownAt(figure, cursor) },
-  ]);
+  // One read of the stored points for both. The days the new figures are about are recomputed on both sides (their
+  // figures are read for the "before" anyway) with every report: a stored point keeps only its best few, and a report
+  // the digest tells is new (its quote), or the sources it cites, may be among the others.
+  const touched = daysOf([...fresh, ...later]);
+  const [after, before] = await deathsWithEach(
+    store,
+    story,
+    [
+      { changedDays: touched, kept: learnedBy },
+      { changedDays: touched, kept: (figure) => learnedBy(figure) && knownAt(figure, cursor) },
+    ],
+    { sources: Number.POSITIVE_INFINITY },
+  );
   // What the summaries must not repeat: the latest known statements of the days the new figures are about (known.ts).
   const knownQuotes = fresh.length ? await store.figureQuotes({ story: story.id, dates: daysOf(fresh), learnedUpTo: upTo, knownAt: cursor }, knownBound) : [];
   return { before, after, newQuotes: new Set(fresh.map((figure) => figure.quote)), knownQuotes };

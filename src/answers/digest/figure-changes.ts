@@ -35,6 +35,7 @@ function factSources(sources: PointSource[]): FactSource[] {
  */
 export const knownAt = (fact: { learned: number; seeded?: boolean }, cursor: number): boolean => fact.seeded === true || fact.learned <= cursor;
 
+// Over the point's `sources`: the days a digest's new figures are about keep every report (build.ts, tollChangeOf).
 const isNew = (point: DeathPoint, newQuotes: Set<string>) => point.sources.some((source) => newQuotes.has(source.quote));
 
 /** The toll and incidents before a digest's cursor and after its window, and the quotes of the figures learned between. */
@@ -48,7 +49,9 @@ export interface TollChange {
 export function tollChangeOf(figures: StoredFigureRecord[], cursor: number, story: Story | null): TollChange {
   const known = figures.filter((figure) => knownAt(figure, cursor));
   const newQuotes = new Set(figures.filter((figure) => !knownAt(figure, cursor)).map((figure) => figure.quote));
-  return { before: buildDeathsData(figuresBySource(known), { story }), after: buildDeathsData(figuresBySource(figures), { story }), newQuotes };
+  // Every report of each point (`sources`): which ones are new is told by their quotes.
+  const options = { story, sources: Number.POSITIVE_INFINITY };
+  return { before: buildDeathsData(figuresBySource(known), options), after: buildDeathsData(figuresBySource(figures), options), newQuotes };
 }
 
 /**

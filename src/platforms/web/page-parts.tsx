@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { reporterName, reporters } from '../../timeline/point-sources.ts';
 import type { DeathPoint, PointSource, TimelineEvent } from '../../timeline/types.ts';
 import { webUrl } from '../text-split.ts';
 import type { Links } from './links.ts';
@@ -51,14 +52,13 @@ export function SourceLink({ source }: { source: { url: string | null; title: st
   );
 }
 
-export function whoSays(source: PointSource): string {
-  if (source.official && source.attribution) return `${source.attribution} via ${source.source}`;
-  return source.attribution && source.attribution !== source.source ? `${source.source}, citing ${source.attribution}` : source.source;
-}
+/** Who a report is from: "Health Ministry via teleSUR", "RT, citing the Ombudsman", "AP". */
+export const whoSays: (source: PointSource) => string = reporterName;
 
+/** The first reporters of a point and how many more (of all of its reports, not only those it keeps). */
 export function outlets(point: DeathPoint): string {
-  const names = [...new Set(point.sources.map(whoSays))];
-  return `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`;
+  const { named, total } = reporters(point);
+  return `${named.join(', ')}${total > named.length ? ` +${total - named.length}` : ''}`;
 }
 
 export function eventDate(event: TimelineEvent): string {

@@ -4,7 +4,7 @@
  * Content-Security-Policy (server.ts) allows none.
  */
 import { disagreement, formatCount } from '../../answers/deaths-text.ts';
-import type { DeathPoint, TimelineEvent } from '../../timeline/types.ts';
+import type { DeathPoint, PointSource, TimelineEvent } from '../../timeline/types.ts';
 import { ChartLegend, TollChart } from './chart.tsx';
 import type { Links } from './links.ts';
 import { eventDate, htmlDocument, Layout, outlets, Scroll, SourceLink, whoSays } from './page-parts.tsx';
@@ -60,7 +60,7 @@ export function homePage(overviews: StoryOverview[], links: Links): string {
   );
 }
 
-function LatestToll({ latest }: { latest: DeathPoint }) {
+function LatestToll({ latest, reports }: { latest: DeathPoint; reports: readonly PointSource[] }) {
   const best = latest.sources[0]!;
   const differ = disagreement(latest);
   return (
@@ -77,11 +77,11 @@ function LatestToll({ latest }: { latest: DeathPoint }) {
         </figcaption>
       </figure>
       {differ ? <p class="disagree">Sources disagree: {differ.replace(/^sources disagree: /, '')}</p> : null}
-      {latest.sources.length > 1 ? (
+      {reports.length > 1 ? (
         <details>
-          <summary>All {latest.sources.length} reports for {latest.as_of}</summary>
+          <summary>All {reports.length} reports for {latest.as_of}</summary>
           <ul class="reports">
-            {latest.sources.map((source) => (
+            {reports.map((source) => (
               <li>
                 {formatCount(source.value, source.qualifier)} — <SourceLink source={source} /> ({whoSays(source)}): <q>{source.quote}</q>
               </li>
@@ -322,7 +322,7 @@ export function storyPageHtml(page: StoryPage, links: Links): string {
       <p class="meta">
         Data: <a href={links.deathsJson(story.id)}>deaths.json</a> · <a href={links.timelineJson(story.id)}>timeline.json</a>
       </p>
-      {deaths.latest ? <LatestToll latest={deaths.latest} /> : null}
+      {deaths.latest ? <LatestToll latest={deaths.latest} reports={page.latestReports} /> : null}
       <TollSection page={page} />
       <Incidents page={page} />
       <ByRegion page={page} />

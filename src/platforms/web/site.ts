@@ -1,9 +1,9 @@
-import { deathsJson, deathsQuery, type DeathsJson } from '../../answers/deaths.ts';
+import { deathsJson, deathsQuery, latestTollReports, type DeathsJson } from '../../answers/deaths.ts';
 import { mergedTimeline, timelineEvents, timelineQuery, type TimelineQuery } from '../../answers/timeline.ts';
 import type { AppContext } from '../../core/context.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Story } from '../../facts/types.ts';
-import type { DeathPoint, TimelineEvent } from '../../timeline/types.ts';
+import type { DeathPoint, PointSource, TimelineEvent } from '../../timeline/types.ts';
 
 /**
  * What the pages show, read through the same builders as /deaths and /timeline (src/answers/), so the web
@@ -31,6 +31,8 @@ export interface TimelineParams {
 export interface StoryPage {
   story: Story;
   deaths: DeathsJson;
+  /** Every report of the latest toll's day, best first (its point in `deaths` keeps only the best few). */
+  latestReports: PointSource[];
   /** Every place the story's events name, most named first (the place filter's choices). */
   places: string[];
   /** Events in the story's whole timeline. */
@@ -87,10 +89,11 @@ export function toTimelineQuery(app: AppContext, story: Story, params: TimelineP
 
 export async function storyPage(app: AppContext, story: Story, params: TimelineParams & { order: TimelineOrder }): Promise<StoryPage> {
   const deaths = await deathsJson(app, deathsQuery(app, { story: story.id }));
+  const latestReports = deaths.latest ? await latestTollReports(app, story, deaths.latest) : [];
   const all = await mergedTimeline(app, story);
   const selected = await timelineEvents(app, toTimelineQuery(app, story, params));
   const counts = new Map<string, number>();
   for (const event of all) for (const place of new Set(event.places)) counts.set(place, (counts.get(place) ?? 0) + 1);
   const places = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([place]) => place);
-  return { story, deaths, places, total: all.length, events: params.order === 'newest' ? [...selected].reverse() : selected, params };
+  return { story, deaths, latestReports, places, total: all.length, events: params.order === 'newest' ? [...selected].reverse() : selected, params };
 }
