@@ -379,8 +379,8 @@ export function storyFor(document: { title: string | null; text: string; publish
     const first = firstWords(story);
     const mayNamePlaces = first === null || sharesAWord(first, headWords);
     const names = new Set(mayNamePlaces ? placesInFolded(story, head, foldedHead).map((p) => normalizeName(p.place)) : []);
-    let score = Math.min(3, names.size);
-    if (mostNamed > 0 && startYearCount(story) === mostNamed) score += 1;
+    let base = Math.min(3, names.size);
+    if (mostNamed > 0 && startYearCount(story) === mostNamed) base += 1;
     let keywords = 0;
     // (whether the report is about a story followed at all: a name it gives counts whole even when several followed
     // stories share it — three Venezuelan stories share "Venezuela", which is still a Venezuelan report)
@@ -393,8 +393,8 @@ export function storyFor(document: { title: string | null; text: string; publish
       if (weight === 1) names.add(keyword);
     }
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
-    score += Math.min(KEYWORDS_CAP, keywords);
-    if (score - Math.min(KEYWORDS_CAP, keywords) + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names });
+    const score = base + Math.min(KEYWORDS_CAP, keywords);
+    if (base + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names });
   }
   const leader = scored.reduce<(typeof scored)[number] | null>((a, b) => (a && a.score >= b.score ? a : b), null);
   for (const { story, score: before, names } of scored) {
