@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { contentHash } from '../../src/documents/dedup.ts';
 import type { DocumentDraft } from '../../src/documents/types.ts';
 import { ingestDraft } from '../../src/pipeline/store-draft.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
+import { deathFigure, event, uniqueArticle } from '../support/drafts.ts';
 
 const ARTICLE = [
   'Peruvian security forces fired on protesters blocking the airport in the southern city of Juliaca on Monday, and the regional health office said seventeen people were killed.',
@@ -120,4 +122,38 @@ test('a republished version with a new number is a document of its own, so its f
   const second = await ingestDraft(store, wire.id, draft('v2', updated), new Date());
   assert.equal(second.status, 'added');
   assert.notEqual(second.documentId, first.documentId);
+});
+
+test('a data directory whose facts predate their learned sequence opens with it filled in, read through an index', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-store-'));
+  const file = join(dir, 'cronista.db');
+  let store = new SqliteStore(file);
+  const wire = await store.ensureSource({ kind: 'feed', url: 'https://wire.example/rss' });
+  const figure = (value: number) => ({ ...deathFigure(value, '2023-01-09'), quote: `${value} people were killed` });
+  const factsOf = (value: number) => () => ({ story: 'peru', figures: [figure(value)], events: [event('2023-01-09', `Clashes ${value}`)] });
+  const first = await ingestDraft(store, wire.id, draft('a', uniqueArticle(1)), new Date(), factsOf(17));
+  const cursor = (await store.learnedSequence()).sequence;
+  await ingestDraft(store, wire.id, draft('b', uniqueArticle(2)), new Date(), factsOf(18));
+  await store.close();
+
+  // As a store written before schema 4 and upgraded to 8 holds them: facts without a learned sequence, no index on it.
+  const db = new Database(file);
+  db.exec(`UPDATE figures SET learned = NULL; UPDATE events SET learned = NULL;
+           DROP INDEX IF EXISTS figures_learned; DROP INDEX IF EXISTS events_learned; PRAGMA user_version = 8;`);
+  db.close();
+
+  store = new SqliteStore(file);
+  assert.deepEqual((await store.listFigures({ story: 'peru', unknownAt: cursor })).map((f) => f.value), [18]);
+  assert.deepEqual((await store.listFigures({ story: 'peru', learnedUpTo: cursor })).map((f) => f.value), [17]);
+  assert.deepEqual((await store.listEvents({ story: 'peru', unknownAt: cursor })).map((e) => e.text), ['Clashes 18']);
+  const firstCopy = (await store.copiesOf(first.documentId!))[0]!.id;
+  assert.deepEqual((await store.listFigures({ story: 'peru', learnedUpTo: cursor })).map((f) => f.learned), [firstCopy]);
+  await store.close();
+
+  const check = new Database(file, { readonly: true });
+  const plan = (table: string) =>
+    (check.prepare(`EXPLAIN QUERY PLAN SELECT * FROM ${table} WHERE story = 'peru' AND learned > ${cursor}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+  assert.match(plan('figures'), /USING INDEX figures_learned/, 'a digest window reads the facts learned after its cursor, not every fact of the story');
+  assert.match(plan('events'), /USING INDEX events_learned/);
+  check.close();
 });

@@ -13,8 +13,8 @@ import { searchCandidates } from '../shared/search-candidates.ts';
 export const SEEDED_SQL = (documentId: string) =>
   `COALESCE((SELECT c.silent FROM copies c WHERE c.document_id = ${documentId} ORDER BY c.id LIMIT 1), 0)`;
 
-/** When a fact was learned: stored with it, or (facts stored before migration 4) its document's first copy. */
-const learnedSql = (alias: string) => `COALESCE(${alias}.learned, (SELECT MIN(c.id) FROM copies c WHERE c.document_id = ${alias}.document_id))`;
+/** When a fact was learned: stored with every fact (migration 9 filled in those stored before migration 4). */
+const learnedSql = (alias: string) => `${alias}.learned`;
 
 export function replaceFacts(
   db: Database.Database,
