@@ -317,6 +317,21 @@ for (const factory of factories) {
         assert.deepEqual(await store.figureQuotes({ story: 'peru', knownAt: cursor }, { perDate: 1 }), quoted([7, 2, 30]));
         assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 1 }), ['Clashes in Juliaca', 'March in Lima', 'Curfew']);
         assert.deepEqual(await store.eventQuotes({ story: 'peru' }, { perDate: 0 }), []);
+        // Any filter, bounded: each date's latest learned (ties: the later stored) of what the list selects, in list order.
+        const latestPerDate = <T extends { id: number; learned: number; quote: string }>(rows: T[], dateOf: (row: T) => string | null, perDate: number) => {
+          const rank = new Map<number, number>();
+          for (const date of new Set(rows.map(dateOf))) {
+            rows.filter((row) => dateOf(row) === date).sort((a, b) => b.learned - a.learned || b.id - a.id).forEach((row, i) => rank.set(row.id, i));
+          }
+          return rows.filter((row) => rank.get(row.id)! < perDate).map((row) => row.quote);
+        };
+        for (const filter of [{}, { story: 'peru' }, { story: null }, { months: ['2023-01', '2023-03'] }, { story: 'peru', months: ['2023-03', '2023-01'], knownAt: cursor }, { story: 'peru', dates: ['2023-03-15', '2023-01-09', '2023-01-09'] }, { story: 'peru', from: '2023-01-10', learnedUpTo: cursor }]) {
+          for (const perDate of [1, 2]) {
+            const label = `${JSON.stringify(filter)} ${perDate}`;
+            assert.deepEqual(await store.figureQuotes(filter, { perDate }), latestPerDate(await store.listFigures(filter), (f) => f.asOf, perDate), `figures ${label}`);
+            assert.deepEqual(await store.eventQuotes(filter, { perDate }), latestPerDate(await store.listEvents(filter), (e) => e.date, perDate), `events ${label}`);
+          }
+        }
         assert.deepEqual(await texts({ story: 'peru', learnedUpTo: cursor, kinds: ['injured'], region: 'Nowhere', regional: true, scopes: ['subset'] }), ['Clashes in Juliaca', 'March in Lima'], 'figure-only fields do not apply');
         const curfew = (await store.listEvents({ months: ['2023-03'] }))[0]!;
         assert.deepEqual([curfew.documentId, curfew.places, curfew.actors, curfew.precision, curfew.seeded], [d2.documentId, ['Juliaca'], ['police'], 'day', false]);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { contentHash } from '../../src/documents/dedup.ts';
 import type { DocumentDraft } from '../../src/documents/types.ts';
 import { ingestDraft } from '../../src/pipeline/store-draft.ts';
+import { factQuotesStatement } from '../../src/stores/sqlite/queries.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 import { deathFigure, event, uniqueArticle } from '../support/drafts.ts';
 
@@ -139,7 +140,9 @@ test('a data directory whose facts predate their learned sequence opens with it 
   // As a store written before schema 4 and upgraded to 8 holds them: facts without a learned sequence, no index on it.
   const db = new Database(file);
   db.exec(`UPDATE figures SET learned = NULL; UPDATE events SET learned = NULL;
-           DROP INDEX IF EXISTS figures_learned; DROP INDEX IF EXISTS events_learned; PRAGMA user_version = 8;`);
+           DROP INDEX figures_learned; DROP INDEX events_learned;
+           DROP INDEX figures_day_learned; DROP INDEX events_day_learned; CREATE INDEX events_story ON events (story, date);
+           PRAGMA user_version = 8;`);
   db.close();
 
   store = new SqliteStore(file);
@@ -156,4 +159,24 @@ test('a data directory whose facts predate their learned sequence opens with it 
   assert.match(plan('figures'), /USING INDEX figures_learned/, 'a digest window reads the facts learned after its cursor, not every fact of the story');
   assert.match(plan('events'), /USING INDEX events_learned/);
   check.close();
+});
+
+test("a digest's known quotes are read day by day through an index, not ranked over every fact of their months", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronista-store-'));
+  const store = new SqliteStore(join(dir, 'cronista.db'));
+  const db = new Database(join(dir, 'cronista.db'), { readonly: true });
+  const plan = (table: 'figures' | 'events', filter: Parameters<typeof factQuotesStatement>[1]) => {
+    const { sql, params } = factQuotesStatement(table, filter, { perDate: 20 });
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('; ');
+  };
+  // What a digest asks (src/answers/digest/known.ts): the event dates of the months around its new events, the as-of
+  // days of its new figures; each known at its cursor.
+  const events = plan('events', { story: 'peru', months: ['2023-01', '2023-02'], learnedUpTo: 20, knownAt: 10 });
+  assert.match(events, /SEARCH y USING (COVERING )?INDEX events_day_learned \(story=\? AND date=\?/, events);
+  assert.match(events, /SEARCH y USING (COVERING )?INDEX events_day_learned \(story=\? AND date>\?\)/, 'the days, one seek each');
+  const figures = plan('figures', { story: 'peru', dates: ['2023-01-09', '2023-01-10'], learnedUpTo: 20, knownAt: 10 });
+  assert.match(figures, /SEARCH y USING (COVERING )?INDEX figures_day_learned \(story=\? AND as_of=\?/, figures);
+  assert.doesNotMatch(`${events}; ${figures}`, /SCAN (x|y)\b/, 'no fact table is read whole');
+  db.close();
+  return store.close();
 });

@@ -295,6 +295,12 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER copies_notify AFTER INSERT OR UPDATE OR DELETE ON copies FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
   CREATE TRIGGER documents_notify AFTER INSERT OR UPDATE OR DELETE ON documents FOR EACH STATEMENT EXECUTE FUNCTION notify_facts_version();
   `,
+  /* 6: a digest's known quotes are read day by day, the latest learned first (src/stores/shared/quotes.ts; SQLite
+     migration 10); (story, date, learned) also serves everything (story, date) did */ `
+  CREATE INDEX events_day_learned ON events (story, date, learned);
+  DROP INDEX events_story;
+  CREATE INDEX figures_day_learned ON figures (story, as_of, learned);
+  `,
 ];
 
 /**

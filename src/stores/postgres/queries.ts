@@ -2,8 +2,8 @@
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, QuoteBound, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
-import { factWhere, type FilterDialect } from '../shared/fact-filter.ts';
-import { eventFilter, quotesQuery } from '../shared/quotes.ts';
+import { factWhere } from '../shared/fact-filter.ts';
+import { eventFilter, quotesQuery, type QuoteDialect } from '../shared/quotes.ts';
 import { Params, type Sql } from './connection.ts';
 
 /** The learned sequence: the latest copy's id, 0 when none (ids follow commit order: see ingest.ts). */
@@ -16,8 +16,8 @@ export const SEEDED_SQL = (documentId: string) =>
 /** When a fact was learned: stored with every fact (migration 3 fills in those copied without one). */
 const learnedSql = (alias: string) => `${alias}.learned`;
 
-/** How Postgres writes a fact filter's pieces (src/stores/shared/fact-filter.ts holds what each field means). */
-const postgresFilter: FilterDialect = {
+/** How Postgres writes a fact filter's pieces and the bounded quotes' (src/stores/shared/fact-filter.ts and quotes.ts say what each means). */
+const postgresFilter: QuoteDialect = {
   bind: (params, value) => {
     params.push(value);
     return `$${params.length}`;
@@ -37,6 +37,12 @@ const postgresFilter: FilterDialect = {
   prefix: (expression, length) => `substr(${expression}, 1, ${length})`,
   learned: (alias) => learnedSql(alias),
   notSeeded: (alias) => `NOT ${SEEDED_SQL(`${alias}.document_id`)}`,
+  order: (column) => `${column} NULLS FIRST`,
+  textRows: (params, values) => {
+    params.push([...values]);
+    return `(SELECT unnest($${params.length}::text[]) AS value)`;
+  },
+  latestJoin: (_table, rows) => `CROSS JOIN LATERAL (SELECT y.id, y.quote ${rows}) x`,
 };
 
 type Facts = { figures: readonly ExtractedFigure[]; events: readonly ExtractedEvent[] };
@@ -140,7 +146,7 @@ export async function listEvents(sql: Sql, filter: FactFilter = {}): Promise<Sto
 
 /** The quotes of the figures or events `filter` selects, at most `bound.perDate` per date with a bound (see quotes.ts). */
 export async function factQuotes(sql: Sql, table: 'figures' | 'events', filter: FactFilter = {}, bound?: QuoteBound): Promise<string[]> {
-  const { sql: statement, params } = quotesQuery(postgresFilter, table, filter, bound, (date) => `${date} NULLS FIRST`);
+  const { sql: statement, params } = quotesQuery(postgresFilter, table, filter, bound);
   const { rows } = await sql.query<{ quote: string }>(statement, params);
   return rows.map((row) => row.quote);
 }

@@ -23,10 +23,19 @@ export interface FilterDialect {
   notSeeded(alias: string): string;
 }
 
-/** The WHERE clause (or '') and its parameters for `filter`, over a facts table aliased `alias` dated by `dateColumn`. */
-export function factWhere(dialect: FilterDialect, filter: FactFilter, alias: string, dateColumn: string): { sql: string; params: unknown[] } {
+/**
+ * The WHERE clause (or '') and the statement's parameters so far for `filter`, over a facts table aliased `alias` dated
+ * by `dateColumn`.
+ */
+export function factWhere(
+  dialect: FilterDialect,
+  filter: FactFilter,
+  alias: string,
+  dateColumn: string,
+  /** Parameters bound before this clause in the statement's text (its own are appended). */
+  params: unknown[] = [],
+): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
-  const params: unknown[] = [];
   const bind = (value: unknown) => dialect.bind(params, value);
   if (filter.ids) clauses.push(dialect.idIn(params, `${alias}.id`, filter.ids));
   if (filter.story !== undefined) clauses.push(filter.story === null ? 'story IS NULL' : `story = ${bind(filter.story)}`);

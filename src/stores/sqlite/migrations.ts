@@ -233,4 +233,10 @@ ${staleEventMonths('documents_timeline_update', 'UPDATE OF title, published ON d
   CREATE INDEX figures_learned ON figures (story, learned);
   CREATE INDEX events_learned ON events (story, learned);
   `,
+  /* 10: a digest's known quotes are read day by day, the latest learned first (src/stores/shared/quotes.ts; Postgres
+     migration 6); (story, date, learned) also serves everything (story, date) did */ `
+  CREATE INDEX events_day_learned ON events (story, date, learned);
+  DROP INDEX events_story;
+  CREATE INDEX figures_day_learned ON figures (story, as_of, learned);
+  `,
 ];

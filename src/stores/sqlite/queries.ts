@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ExtractedEvent, ExtractedFigure } from '../../facts/types.ts';
 import type { FactFilter, FactSource, QuoteBound, SearchHit, StoredEventRecord, StoredFigureRecord } from '../store.ts';
 import { groupSources, SOURCE_OF_COLUMNS, toEvent, toFigure, type EventRow, type FigureRow, type SourceOfRow } from '../shared/rows.ts';
-import { factWhere, searchWords, type FilterDialect } from '../shared/fact-filter.ts';
-import { eventFilter, quotesQuery } from '../shared/quotes.ts';
+import { factWhere, searchWords } from '../shared/fact-filter.ts';
+import { eventFilter, quotesQuery, type QuoteDialect } from '../shared/quotes.ts';
 import { searchCandidates } from '../shared/search-candidates.ts';
 
 
@@ -46,8 +46,8 @@ export function replaceFacts(
   })();
 }
 
-/** How SQLite writes a fact filter's pieces (src/stores/shared/fact-filter.ts holds what each field means). */
-const sqliteFilter: FilterDialect = {
+/** How SQLite writes a fact filter's pieces and the bounded quotes' (src/stores/shared/fact-filter.ts and quotes.ts say what each means). */
+const sqliteFilter: QuoteDialect = {
   bind: (params, value) => {
     params.push(value);
     return '?';
@@ -67,6 +67,14 @@ const sqliteFilter: FilterDialect = {
   prefix: (expression, length) => `substr(${expression}, 1, ${length})`,
   learned: (alias) => learnedSql(alias),
   notSeeded: (alias) => `${SEEDED_SQL(`${alias}.document_id`)} = 0`,
+  // SQLite sorts nulls first already.
+  order: (column) => column,
+  textRows: (params, values) => {
+    params.push(JSON.stringify(values));
+    return '(SELECT value FROM json_each(?))';
+  },
+  // No LATERAL: the day's ids, chosen by a correlated subquery (SQLite allows ORDER BY and LIMIT there).
+  latestJoin: (table, rows) => `JOIN ${table} x ON x.id IN (SELECT y.id ${rows})`,
 };
 
 function where(filter: FactFilter, alias: string, dateColumn: string): { sql: string; params: unknown[] } {
@@ -105,10 +113,12 @@ export function listEvents(db: Database.Database, filter: FactFilter = {}): Stor
 
 /** The quotes of the figures or events `filter` selects, at most `bound.perDate` per date with a bound (see quotes.ts). */
 export function factQuotes(db: Database.Database, table: 'figures' | 'events', filter: FactFilter = {}, bound?: QuoteBound): string[] {
-  // SQLite sorts nulls first already.
-  const { sql, params } = quotesQuery(sqliteFilter, table, filter, bound, (date) => date);
+  const { sql, params } = factQuotesStatement(table, filter, bound);
   return db.prepare<unknown[], string>(sql).pluck().all(...params);
 }
+
+/** The statement `factQuotes` runs (exported so a test can read its query plan). */
+export const factQuotesStatement = (table: 'figures' | 'events', filter: FactFilter = {}, bound?: QuoteBound) => quotesQuery(sqliteFilter, table, filter, bound);
 
 /** Words of a user's query as an FTS5 expression: each quoted, so operators and quotes in it are just text. */
 function ftsQuery(query: string): string | null {
