@@ -144,6 +144,10 @@ function printPart(r: PartResult): void {
     const latest = s.deaths.latest ? `${s.deaths.latest.qualifier} ${s.deaths.latest.value} on ${s.deaths.latest.as_of}` : 'none';
     console.log(`/deaths ${s.story}: series recall ${s.found}/${s.expected}; latest ${latest} (${s.headline ? 'right' : 'wrong'}); not cumulative ${s.notCumulative.length}; wrong date ${s.wrongDate.length}; unexplained ${s.unexplained.length}`);
     if (quiet) continue;
+    if (!s.headline) {
+      const ends = s.latestExpected.map((p) => `${p.qualifier} ${p.value} on ${p.as_of} (${p.file})`).join('; ');
+      console.log(`  - the headline should be: ${ends || 'none'}`);
+    }
     for (const m of s.missing) console.log(`  - not in series: ${m.qualifier} ${m.value} ${m.as_of} (${m.file})`);
     for (const x of s.notCumulative) console.log(`  - subset/incident in series: ${x}`);
     for (const x of s.wrongDate) console.log(`  - wrong date in series: ${x}`);

@@ -111,6 +111,8 @@ export interface SeriesScore {
    * expected points within two days of the last one), by value and day; with no toll expected, whether it shows none.
    */
   headline: boolean;
+  /** The gold series' last day: the points /deaths should head with. */
+  latestExpected: SeriesPoint[];
   deaths: DeathsJson;
 }
 
@@ -283,7 +285,7 @@ function seriesScore(gold: NewsGold, deaths: DeathsJson, rows: FactRow[]): Serie
   const headline = shown === null
     ? latestExpected.length === 0
     : latestExpected.some((p) => days(p.as_of, shown.as_of) <= toleranceOf(goldFigureOf(p)) && (shown.value === p.value || shown.sources.some((s) => s.value === p.value)));
-  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, headline, deaths };
+  return { story: gold.story.id, expected: gold.expected_death_toll_series.length, found, missing, missingWhy, notCumulative, wrongDate, unexplained, headline, latestExpected, deaths };
 }
 
 /** Timeline Date-F1: an extracted event matches a gold one of the same file and date whose quote it overlaps. */

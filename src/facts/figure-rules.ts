@@ -90,6 +90,8 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
     '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', '(?:death|fatality) toll(?= ?$)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
+    // "the official toll rose on Thursday to at least 17": when, between the verb and its "to"
+    'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown) (?:on|by|overnight|late|early|this|last|again)\\b[^.;,\\d]{0,30}? to',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?',

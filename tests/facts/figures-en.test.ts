@@ -313,6 +313,14 @@ test('"estimated that N" is approximate; the new value of a change ("rose from 4
   ]);
 });
 
+test('"the toll rose on Thursday to at least 17": when it rose, between the verb and its "to", and the parts after it', () => {
+  expectFigures(figures('The official toll rose on Thursday to at least 17, five of them police officers, local media reported.', PUB, 'en', null), [
+    { kind: 'deaths', value: 17, qualifier: 'at_least', scope: 'cumulative', asOf: '2023-01-12' },
+    { kind: 'deaths', value: 5, qualifier: 'exact', scope: 'subset', asOf: '2023-01-12' },
+  ]);
+  expectFigures(figures('The toll has risen overnight to 23.', PUB, 'en', null), [{ kind: 'deaths', value: 23, qualifier: 'exact', scope: 'cumulative' }]);
+});
+
 test('a toll given as a range "from X to Y" has both bounds; a toll that "rose from X to Y" is Y', () => {
   expectFigures(figures('Estimates of the overall death toll range from 700 to 1,300.', '2024-08-20', 'en', null), [
     { kind: 'deaths', value: 700, qualifier: 'at_least', scope: 'cumulative' },
