@@ -366,8 +366,14 @@ export function storyFor(document: { title: string | null; text: string; publish
   // the text lacks is not looked for.
   const words = new Set(text.split(' '));
   const head = `${document.title ?? ''}\n${document.text.slice(0, 3000)}`;
-  const foldedHead = foldKeepingOffsets(head);
-  const headWords = new Set(foldedHead.match(/[\p{L}\p{N}]+/gu));
+  let folded: { text: string; words: Set<string> } | undefined;
+  const foldedHead = () => {
+    if (!folded) {
+      const text = foldKeepingOffsets(head);
+      folded = { text, words: new Set(text.match(/[\p{L}\p{N}]+/gu)) };
+    }
+    return folded;
+  };
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
   const minimum = stories.length > 1 ? 1 : 0.5;
   // (each story's score, and the names it was found by: its places and its capitalized keywords named in the text)
@@ -376,22 +382,27 @@ export function storyFor(document: { title: string | null; text: string; publish
   let bestScore = 0;
   for (const story of stories) {
     if (published && addDays(story.start, -LEAD_UP_DAYS) > published) continue;
-    const first = firstWords(story);
-    const mayNamePlaces = first === null || sharesAWord(first, headWords);
-    const names = new Set(mayNamePlaces ? placesInFolded(story, head, foldedHead).map((p) => normalizeName(p.place)) : []);
-    let base = Math.min(3, names.size);
-    if (mostNamed > 0 && startYearCount(story) === mostNamed) base += 1;
     let keywords = 0;
     // (whether the report is about a story followed at all: a name it gives counts whole even when several followed
     // stories share it — three Venezuelan stories share "Venezuela", which is still a Venezuelan report)
     let named = 0;
+    const keywordNames: string[] = [];
     for (const [keyword, { weight, first: firstWord, acronym }] of keywordWeights(story)) {
       if (!words.has(firstWord) || (firstWord !== keyword && !text.includes(` ${keyword} `))) continue;
       if (acronym && !acronym.test(written)) continue;
       keywords += weight / (shared.get(keyword) ?? 1);
       named += weight === 1 ? 1 : weight / (shared.get(keyword) ?? 1);
-      if (weight === 1) names.add(keyword);
+      if (weight === 1) keywordNames.push(keyword);
     }
+    // (one story asked about whose words already reach the minimum: where its places are changes nothing — a digest
+    // asks this of every new report — while choosing among several weighs them)
+    const first = firstWords(story);
+    const placesCount = several || Math.min(KEYWORDS_CAP, named) < minimum;
+    const mayNamePlaces = placesCount && (first === null || sharesAWord(first, foldedHead().words));
+    const names = new Set(mayNamePlaces ? placesInFolded(story, head, foldedHead().text).map((p) => normalizeName(p.place)) : []);
+    let base = Math.min(3, names.size);
+    if (mostNamed > 0 && startYearCount(story) === mostNamed) base += 1;
+    for (const keyword of keywordNames) names.add(keyword);
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
     const score = base + Math.min(KEYWORDS_CAP, keywords);
     if (base + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names });

@@ -55,9 +55,10 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const toll = await tollChange(store, story, cursor, until.sequence);
   const known = [...toll.knownQuotes, ...events.knownQuotes];
 
+  const only = story ? [story] : []; // (one list for every document: storyFor keeps what it learns of a list)
   const documents = (await store.documentsLearnedAfter(cursor, until.sequence)).filter(
     // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
-    (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, [story]) !== null),
+    (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, only) !== null),
   );
   const stories = storyEntries(documents);
   const candidates: DigestEntry[] = [...figureChanges(toll), ...events.entries, ...stories.map((s) => s.entry)];
