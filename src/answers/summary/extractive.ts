@@ -95,7 +95,11 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
 
   const seen = new Set<string>();
   const raw: { text: string; doc: number; quotable: boolean }[] = [];
+  let quotables = 0;
   texts.forEach((text, doc) => {
+    // (the pool is the first MAX_TOTAL quotable sentences once there are any: a large story's later documents cannot
+    // enter it, so they are not read)
+    if (quotables >= MAX_TOTAL) return;
     let perDoc = 0;
     for (const s of splitSentences(text ?? '')) {
       if (s.headline) continue;
@@ -104,7 +108,9 @@ export function summarizeExtractive(texts: string[], options: ExtractiveOptions 
       const key = `${doc}\u0000${fold(clean)}`;
       if (!clean || seen.has(key)) continue;
       seen.add(key);
-      raw.push({ text: clean, doc, quotable: quotable(clean) });
+      const worth = quotable(clean);
+      raw.push({ text: clean, doc, quotable: worth });
+      if (worth) quotables++;
       perDoc++;
     }
   });
