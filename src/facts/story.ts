@@ -352,6 +352,9 @@ export const LEAD_UP_DAYS = 30;
  * words will do.
  */
 export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
+  // (asked about one story — a digest asks it of each new report —, a word of it in the title or the lead answers; the
+  // whole text is read when they name none)
+  if (stories.length === 1 && namesAKeyword(stories[0]!, `${document.title ?? ''} ${leadOf(document.text)}`)) return stories[0]!;
   const written = `${document.title ?? ''} ${document.text}`;
   const text = ` ${normalizeText(written)} `;
   // Two stories in one country share their words: the year each began, named most often in the text, tells them apart,
@@ -421,6 +424,24 @@ export function storyFor(document: { title: string | null; text: string; publish
     }
   }
   return best;
+}
+
+/** The text's first 3,000 characters or so, cut between words (so every word of it is one of the whole text's). */
+function leadOf(text: string): string {
+  if (text.length <= 3000) return text;
+  const cut = text.lastIndexOf(' ', 3000);
+  return cut > 0 ? text.slice(0, cut) : '';
+}
+
+/** Whether a text names one of a story's keywords, as `storyFor` finds them. */
+function namesAKeyword(story: Story, written: string): boolean {
+  const text = ` ${normalizeText(written)} `;
+  const words = new Set(text.split(' '));
+  for (const [keyword, { first, acronym }] of keywordWeights(story)) {
+    if (!words.has(first) || (first !== keyword && !text.includes(` ${keyword} `))) continue;
+    if (!acronym || acronym.test(written)) return true;
+  }
+  return false;
 }
 
 const startDayPatterns = new WeakMap<Story, RegExp>();

@@ -16,7 +16,7 @@ export interface Unit {
   id: string;
   month: string;
   year: boolean;
-  p: Prepared;
+  readonly p: Prepared;
   /** The stored event the unit is a copy of. */
   record: StoredEventRecord;
 }
@@ -41,13 +41,19 @@ export function groupIn(row: MonthRow | undefined, id: string): string | undefin
 /** The units of a story's events: one per copy of each event's document, named by their place in the merge order. */
 export function unitsOf(records: readonly StoredEventRecord[]): Unit[] {
   return records.flatMap((record) =>
-    eventsBySource([record]).map((event, copy) => ({
-      id: `${precisionRank(event.precision)}|${event.date}|${String(record.id).padStart(12, '0')}|${String(copy).padStart(4, '0')}`,
-      month: event.date.slice(0, 7),
-      year: event.precision === 'year',
-      p: prepare(event),
-      record,
-    })),
+    eventsBySource([record]).map((event, copy) => {
+      // (prepared when first merged: a digest asks where thousands of units stand and merges only the new events')
+      let prepared: Prepared | undefined;
+      return {
+        id: `${precisionRank(event.precision)}|${event.date}|${String(record.id).padStart(12, '0')}|${String(copy).padStart(4, '0')}`,
+        month: event.date.slice(0, 7),
+        year: event.precision === 'year',
+        get p() {
+          return (prepared ??= prepare(event));
+        },
+        record,
+      };
+    }),
   );
 }
 

@@ -87,3 +87,14 @@ test('another country\'s report is not taken by a story whose first day it names
   assert.equal(storyFor({ title: null, text: 'Hubo más muertos y más heridos de lo que se dijo.' }, [bolivia]), null, '"más" is not the MAS');
   assert.equal(storyFor({ title: null, text: 'El MAS convocó a sus bases.' }, [bolivia])?.id, 'bolivia-2019');
 });
+
+test('asked about one story, a report is its own whether its words come in the lead, after 3,000 characters or as a place', () => {
+  const bolivia = [byId('bolivia-2019')];
+  const filler = 'Markets opened late and the weather stayed dry across the region for another day. '.repeat(60);
+  assert.equal(storyFor({ title: 'Update', text: `${filler}Protesters marched again in Senkata.` }, bolivia)?.id, 'bolivia-2019', 'a word after the lead');
+  assert.equal(storyFor({ title: 'Update', text: `Protesters marched again in Senkata. ${filler}` }, bolivia)?.id, 'bolivia-2019', 'a word in the lead');
+  assert.equal(storyFor({ title: 'Update', text: filler }, bolivia), null, 'no word of it');
+  // (a word cut at 3,000 characters is no word: "Senkatazo" does not name Senkata)
+  const cut = `${'x'.repeat(2995)} Senkatazo rally ${filler}`;
+  assert.equal(storyFor({ title: null, text: cut }, bolivia), null);
+});
