@@ -175,7 +175,10 @@ test("a digest's known quotes are read day by day through an index, not ranked o
   assert.match(events, /SEARCH y USING (COVERING )?INDEX events_day_learned \(story=\? AND date=\?/, events);
   assert.match(events, /SEARCH y USING (COVERING )?INDEX events_day_learned \(story=\? AND date>\?\)/, 'the days, one seek each');
   const figures = plan('figures', { story: 'peru', dates: ['2023-01-09', '2023-01-10'], learnedUpTo: 20, knownAt: 10 });
-  assert.match(figures, /SEARCH y USING (COVERING )?INDEX figures_day_learned \(story=\? AND as_of=\?/, figures);
+  assert.match(figures, /SEARCH y USING (COVERING )?INDEX figures_day_learned \(as_of=\? AND story=\?/, figures);
+  // (and the index never takes a query it does not serve: /deaths' incidents are read through figures_scope)
+  const incidents = (db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM figures WHERE story = 'peru' AND kind IN ('deaths') AND scope IN ('incident') ORDER BY as_of, id`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+  assert.match(incidents, /USING INDEX figures_scope/, incidents);
   assert.doesNotMatch(`${events}; ${figures}`, /SCAN (x|y)\b/, 'no fact table is read whole');
   db.close();
   return store.close();

@@ -237,6 +237,8 @@ ${staleEventMonths('documents_timeline_update', 'UPDATE OF title, published ON d
      migration 6); (story, date, learned) also serves everything (story, date) did */ `
   CREATE INDEX events_day_learned ON events (story, date, learned);
   DROP INDEX events_story;
-  CREATE INDEX figures_day_learned ON figures (story, as_of, learned);
+  -- (the day first: led by the story, it ordered a whole story's figures by day, and a planner without statistics chose
+  -- it over figures_scope for /deaths' incidents, reading every figure of the story)
+  CREATE INDEX figures_day_learned ON figures (as_of, story, learned);
   `,
 ];
