@@ -5,6 +5,9 @@
  *   `u:<YYYY-MM>`           the month's units and the group each joined (`a`), and the groups founded there (`f`:
  *                           their `g:` key and the months of their members)
  *   `y:<YYYY>`              the months of the year holding year-precision units
+ *   `a:<unit>`              the group the unit joined (its founder; '=' for a founder): what `u:` rows say of it, one
+ *                           unit at a time, so a digest asks where its new units stand without reading their months
+ *   `n:<founder>`           how many units the group holds (stored-groups.ts: whether it holds others than those asked)
  * A unit is one (event, copy) pair, named by its place in the merge order: precision rank, date, event id, copy
  * index (`unitsOf` in timeline-rows.ts); a group is named by its founder, its first unit in that order (so group names
  * sort as the greedy merge created them, as its ties want).
@@ -17,15 +20,15 @@ import type { Story } from '../facts/types.ts';
 import type { Store, ViewRowWrite } from '../stores/store.ts';
 import { GreedyMerge, groupEvent, queryWords, timelineOrder, type EventFilter } from './events.ts';
 import { normalizeName } from '../facts/story.ts';
-import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, timelineIndex, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
+import { byUnitId, groupIn, monthOf, readMonthRows, sizeKey, TIMELINE_VIEW, timelineIndex, unitKey, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import type { TimelineEvent } from './types.ts';
 
 const VIEW = TIMELINE_VIEW;
 /**
  * The merge rules' version: change it with events.ts' merging rules (or the rows' format), and every story's rows are
- * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`).
+ * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`). 3: the `a:` and `n:` rows.
  */
-export const TIMELINE_RULES = 'greedy-merge-2';
+export const TIMELINE_RULES = 'greedy-merge-3';
 
 /** Months within `reach` months of any of `months`. */
 function around(months: Iterable<string>, reach: number): Set<string> {
@@ -212,8 +215,10 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<Vi
     if (group.length === 0) {
       delete row.f[founder];
       if (before) out.push({ key: before, value: null });
+      out.push({ key: sizeKey(founder), value: null });
       continue;
     }
+    out.push({ key: sizeKey(founder), value: String(group.length) });
     const event = groupEvent(group.map((unit) => unit.p));
     const key = `g:${periodOf(event)}|${founder}`;
     row.f[founder] = { k: key, m: [...new Set(group.map((unit) => unit.month))].sort() };
@@ -223,7 +228,7 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<Vi
   return out;
 }
 
-/** The `u:` rows of the months read whose units, groups or founders changed. */
+/** The `u:` rows of the months read whose units, groups or founders changed, and the `a:` rows of their changed units. */
 function monthRows(replay: Replay): { key: string; value: string | null }[] {
   const out: { key: string; value: string | null }[] = [];
   for (const [month, units] of replay.units) {
@@ -232,7 +237,9 @@ function monthRows(replay: Replay): { key: string; value: string | null }[] {
     for (const unit of units) {
       const label = replay.label(unit);
       a[unit.id] = label === unit.id ? '=' : label;
+      if (row.a[unit.id] !== a[unit.id]) out.push({ key: unitKey(unit.id), value: a[unit.id]! });
     }
+    for (const id of Object.keys(row.a)) if (!(id in a)) out.push({ key: unitKey(id), value: null });
     // Founders in id order: the same rows however they were reached.
     const f = Object.fromEntries(Object.entries(row.f).sort(([x], [y]) => (x < y ? -1 : 1)));
     const value = units.length > 0 || Object.keys(f).length > 0 ? JSON.stringify({ a, f }) : null;
