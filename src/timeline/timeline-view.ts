@@ -8,6 +8,7 @@
  *   `a:<unit>`              the group the unit joined (its founder; '=' for a founder): what `u:` rows say of it, one
  *                           unit at a time, so a digest asks where its new units stand without reading their months
  *   `n:<founder>`           how many units the group holds (stored-groups.ts: whether it holds others than those asked)
+ *   `m:unit-rows`           the `a:` and `n:` rows are there (see `UNIT_ROWS`)
  * A unit is one (event, copy) pair, named by its place in the merge order: precision rank, date, event id, copy
  * index (`unitsOf` in timeline-rows.ts); a group is named by its founder, its first unit in that order (so group names
  * sort as the greedy merge created them, as its ties want).
@@ -26,9 +27,14 @@ import type { TimelineEvent } from './types.ts';
 const VIEW = TIMELINE_VIEW;
 /**
  * The merge rules' version: change it with events.ts' merging rules (or the rows' format), and every story's rows are
- * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`). 3: the `a:` and `n:` rows.
+ * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`).
  */
-export const TIMELINE_RULES = 'greedy-merge-3';
+export const TIMELINE_RULES = 'greedy-merge-2';
+/**
+ * Written with the `a:` and `n:` rows: rows computed before them lack it, and get them from their `u:` rows once
+ * (`addUnitRows`) — a rebuild replays the whole merge, more than 10 minutes at 100,000 generated documents.
+ */
+const UNIT_ROWS = 'm:unit-rows';
 
 /** Months within `reach` months of any of `months`. */
 function around(months: Iterable<string>, reach: number): Set<string> {
@@ -248,6 +254,26 @@ function monthRows(replay: Replay): { key: string; value: string | null }[] {
   return out;
 }
 
+/**
+ * Rows computed before the `a:` and `n:` rows existed get them from their `u:` rows, as they are (no replay): each unit's
+ * group, and the units each group holds counted over every month.
+ */
+async function addUnitRows(store: Store, story: string): Promise<void> {
+  if ((await store.viewRows(VIEW, story, { keys: [UNIT_ROWS] })).rows.length > 0) return;
+  const rows: ViewRowWrite[] = [];
+  const sizes = new Map<string, number>();
+  for (const { value } of (await store.viewRows(VIEW, story, { from: 'u:', to: 'u:~' })).rows) {
+    for (const [id, label] of Object.entries((JSON.parse(value) as MonthRow).a)) {
+      rows.push({ key: unitKey(id), value: label });
+      const founder = label === '=' ? id : label;
+      sizes.set(founder, (sizes.get(founder) ?? 0) + 1);
+    }
+  }
+  for (const [founder, size] of sizes) rows.push({ key: sizeKey(founder), value: String(size) });
+  rows.push({ key: UNIT_ROWS, value: '1' });
+  await store.saveViewRows(VIEW, story, rows, []);
+}
+
 const refreshing = new WeakMap<Store, Map<string, Promise<number>>>();
 
 /**
@@ -271,14 +297,19 @@ async function recompute(store: Store, story: string, options: { reset?: boolean
   const reset = options.reset === true || (await store.viewStamp(VIEW, story)) !== TIMELINE_RULES;
   const previous = reset ? (await store.viewRows(VIEW, story)).rows.map((row) => row.key) : [];
   if (reset) await store.resetView(VIEW, story, TIMELINE_RULES);
+  else await addUnitRows(store, story);
   const stale = await store.staleViewKeys(VIEW, story, Number.MAX_SAFE_INTEGER);
-  if (stale.length === 0) return 0;
+  if (stale.length === 0) {
+    if (reset) await store.saveViewRows(VIEW, story, [{ key: UNIT_ROWS, value: '1' }], []);
+    return 0;
+  }
   options.onProgress?.(0, stale.length);
   const replay = new Replay(store, story, reset);
   const staleMonths = new Set(stale.map((entry) => entry.key));
   const changing = await replayMonths(replay, staleMonths);
   const years = await replayYears(store, story, replay, changing, reset);
   const rows = [...(await groupRows(replay, staleMonths)), ...monthRows(replay), ...years];
+  if (reset) rows.push({ key: UNIT_ROWS, value: '1' });
   // A reset starts from nothing: rows no longer produced go.
   const written = new Set(rows.map((row) => row.key));
   for (const key of previous) if (!written.has(key)) rows.push({ key, value: null });
