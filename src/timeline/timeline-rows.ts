@@ -1,9 +1,8 @@
 /**
  * The timeline view's row format (view `timeline` in the store; timeline-view.ts computes the rows, stored-groups.ts
- * reads the `a:` and `n:` ones for digests). A unit is one (event, copy) pair, named by its place in the merge order:
- * precision rank, date, event id, copy index; a group is named by its founder, its first unit in that order.
- * `u:<YYYY-MM>` rows hold a month's units and the group each joined, and the groups founded there; `a:<unit>` the group
- * of one unit, `n:<founder>` the number of units of one group.
+ * reads them for digests). A unit is one (event, copy) pair, named by its place in the merge order: precision rank,
+ * date, event id, copy index; a group is named by its founder, its first unit in that order. `u:<YYYY-MM>` rows hold a
+ * month's units and the group each joined, and the groups founded there.
  */
 import { normalizeName } from '../facts/story.ts';
 import type { Store, StoredEventRecord, ViewRowIndex } from '../stores/store.ts';
@@ -29,11 +28,6 @@ export interface MonthRow {
   /** Founder id → its group's `g:` key and the months of its members. */
   f: Record<string, { k: string; m: string[] }>;
 }
-
-/** The row naming the group a unit joined (timeline-view.ts). */
-export const unitKey = (id: string) => `a:${id}`;
-/** The row counting a group's units. */
-export const sizeKey = (founder: string) => `n:${founder}`;
 
 /** The month (YYYY-MM) of a unit id. */
 export const monthOf = (id: string) => id.split('|')[1]!.slice(0, 7);

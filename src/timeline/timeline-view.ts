@@ -5,10 +5,6 @@
  *   `u:<YYYY-MM>`           the month's units and the group each joined (`a`), and the groups founded there (`f`:
  *                           their `g:` key and the months of their members)
  *   `y:<YYYY>`              the months of the year holding year-precision units
- *   `a:<unit>`              the group the unit joined (its founder; '=' for a founder): what `u:` rows say of it, one
- *                           unit at a time, so a digest asks where its new units stand without reading their months
- *   `n:<founder>`           how many units the group holds (stored-groups.ts: whether it holds others than those asked)
- *   `m:unit-rows`           the `a:` and `n:` rows are there (see `UNIT_ROWS`)
  * A unit is one (event, copy) pair, named by its place in the merge order: precision rank, date, event id, copy
  * index (`unitsOf` in timeline-rows.ts); a group is named by its founder, its first unit in that order (so group names
  * sort as the greedy merge created them, as its ties want).
@@ -21,7 +17,7 @@ import type { Story } from '../facts/types.ts';
 import type { Store, ViewRowWrite } from '../stores/store.ts';
 import { GreedyMerge, groupEvent, queryWords, timelineOrder, type EventFilter } from './events.ts';
 import { normalizeName } from '../facts/story.ts';
-import { byUnitId, groupIn, monthOf, readMonthRows, sizeKey, TIMELINE_VIEW, timelineIndex, unitKey, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
+import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, timelineIndex, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import type { TimelineEvent } from './types.ts';
 
 const VIEW = TIMELINE_VIEW;
@@ -30,11 +26,6 @@ const VIEW = TIMELINE_VIEW;
  * computed again. 2: the `g:` rows are indexed for paging (`timelineIndex`).
  */
 export const TIMELINE_RULES = 'greedy-merge-2';
-/**
- * Written with the `a:` and `n:` rows: rows computed before them lack it, and get them from their `u:` rows once
- * (`addUnitRows`) — a rebuild replays the whole merge, more than 10 minutes at 100,000 generated documents.
- */
-const UNIT_ROWS = 'm:unit-rows';
 
 /** Months within `reach` months of any of `months`. */
 function around(months: Iterable<string>, reach: number): Set<string> {
@@ -221,10 +212,8 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<Vi
     if (group.length === 0) {
       delete row.f[founder];
       if (before) out.push({ key: before, value: null });
-      out.push({ key: sizeKey(founder), value: null });
       continue;
     }
-    out.push({ key: sizeKey(founder), value: String(group.length) });
     const event = groupEvent(group.map((unit) => unit.p));
     const key = `g:${periodOf(event)}|${founder}`;
     row.f[founder] = { k: key, m: [...new Set(group.map((unit) => unit.month))].sort() };
@@ -234,7 +223,7 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<Vi
   return out;
 }
 
-/** The `u:` rows of the months read whose units, groups or founders changed, and the `a:` rows of their changed units. */
+/** The `u:` rows of the months read whose units, groups or founders changed. */
 function monthRows(replay: Replay): { key: string; value: string | null }[] {
   const out: { key: string; value: string | null }[] = [];
   for (const [month, units] of replay.units) {
@@ -243,35 +232,13 @@ function monthRows(replay: Replay): { key: string; value: string | null }[] {
     for (const unit of units) {
       const label = replay.label(unit);
       a[unit.id] = label === unit.id ? '=' : label;
-      if (row.a[unit.id] !== a[unit.id]) out.push({ key: unitKey(unit.id), value: a[unit.id]! });
     }
-    for (const id of Object.keys(row.a)) if (!(id in a)) out.push({ key: unitKey(id), value: null });
     // Founders in id order: the same rows however they were reached.
     const f = Object.fromEntries(Object.entries(row.f).sort(([x], [y]) => (x < y ? -1 : 1)));
     const value = units.length > 0 || Object.keys(f).length > 0 ? JSON.stringify({ a, f }) : null;
     if (value !== (replay.loadedRows.get(month) ?? null)) out.push({ key: `u:${month}`, value });
   }
   return out;
-}
-
-/**
- * Rows computed before the `a:` and `n:` rows existed get them from their `u:` rows, as they are (no replay): each unit's
- * group, and the units each group holds counted over every month.
- */
-async function addUnitRows(store: Store, story: string): Promise<void> {
-  if ((await store.viewRows(VIEW, story, { keys: [UNIT_ROWS] })).rows.length > 0) return;
-  const rows: ViewRowWrite[] = [];
-  const sizes = new Map<string, number>();
-  for (const { value } of (await store.viewRows(VIEW, story, { from: 'u:', to: 'u:~' })).rows) {
-    for (const [id, label] of Object.entries((JSON.parse(value) as MonthRow).a)) {
-      rows.push({ key: unitKey(id), value: label });
-      const founder = label === '=' ? id : label;
-      sizes.set(founder, (sizes.get(founder) ?? 0) + 1);
-    }
-  }
-  for (const [founder, size] of sizes) rows.push({ key: sizeKey(founder), value: String(size) });
-  rows.push({ key: UNIT_ROWS, value: '1' });
-  await store.saveViewRows(VIEW, story, rows, []);
 }
 
 const refreshing = new WeakMap<Store, Map<string, Promise<number>>>();
@@ -297,19 +264,14 @@ async function recompute(store: Store, story: string, options: { reset?: boolean
   const reset = options.reset === true || (await store.viewStamp(VIEW, story)) !== TIMELINE_RULES;
   const previous = reset ? (await store.viewRows(VIEW, story)).rows.map((row) => row.key) : [];
   if (reset) await store.resetView(VIEW, story, TIMELINE_RULES);
-  else await addUnitRows(store, story);
   const stale = await store.staleViewKeys(VIEW, story, Number.MAX_SAFE_INTEGER);
-  if (stale.length === 0) {
-    if (reset) await store.saveViewRows(VIEW, story, [{ key: UNIT_ROWS, value: '1' }], []);
-    return 0;
-  }
+  if (stale.length === 0) return 0;
   options.onProgress?.(0, stale.length);
   const replay = new Replay(store, story, reset);
   const staleMonths = new Set(stale.map((entry) => entry.key));
   const changing = await replayMonths(replay, staleMonths);
   const years = await replayYears(store, story, replay, changing, reset);
   const rows = [...(await groupRows(replay, staleMonths)), ...monthRows(replay), ...years];
-  if (reset) rows.push({ key: UNIT_ROWS, value: '1' });
   // A reset starts from nothing: rows no longer produced go.
   const written = new Set(rows.map((row) => row.key));
   for (const key of previous) if (!written.has(key)) rows.push({ key, value: null });

@@ -19,7 +19,6 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
 import { generateFeed } from '../../bench/generate.ts';
 import { buildDigest } from '../../src/answers/digest/build.ts';
 import { digestEvents, eventEntry } from '../../src/answers/digest/events.ts';
@@ -34,7 +33,6 @@ import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { SqliteStore } from '../../src/stores/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/stores/store.ts';
 import { mergeEvents } from '../../src/timeline/events.ts';
-import { storedGroupsOf } from '../../src/timeline/stored-groups.ts';
 import { eventsBySource } from '../../src/timeline/from-store.ts';
 import { seededRandom } from '../fixtures/seeded-random.ts';
 import { draft, uniqueArticle } from '../support/drafts.ts';
@@ -89,29 +87,6 @@ test('digests from the stored timeline equal the in-memory merge on the sample a
     await ingestTargets(app, reports.slice(0, half));
     const events = await assertDigestsAgree(app, 'the whole news set');
     assert.ok(events > 50, `event entries to compare (${events})`);
-  } finally {
-    await app.store.close();
-  }
-});
-
-test('where new events stand is read one unit at a time, not from the months holding every event of the story', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cronista-digest-events-'));
-  const app = openApp(join(dir, 'data'), { llm: null });
-  try {
-    await ingestTargets(app, [seeds]);
-    const story = app.stories[0]!;
-    const cursor = Math.floor((await app.store.learnedSequence()).sequence / 2);
-    const unknown = await app.store.listEvents({ story: story.id, unknownAt: cursor });
-    const before = await storedGroupsOf(app.store, story, unknown);
-    assert.ok(before.groups.some((group) => !group.holdsOthers) && before.groups.some((group) => group.holdsOthers), 'new events and new reports of known ones');
-    // Without the month rows (every unit of the story there), the same answer: a digest never reads them.
-    const file = join(dir, 'data', 'cronista.db');
-    const db = new Database(file);
-    assert.ok(db.prepare(`DELETE FROM view_rows WHERE view = 'timeline' AND key LIKE 'u:%'`).run().changes > 0);
-    db.close();
-    const after = await storedGroupsOf(app.store, story, unknown);
-    assert.deepEqual(after.unplaced, []);
-    assert.deepEqual(after.groups.map(({ founder, units, holdsOthers }) => ({ founder, units: units.map((u) => u.id), holdsOthers })), before.groups.map(({ founder, units, holdsOthers }) => ({ founder, units: units.map((u) => u.id), holdsOthers })));
   } finally {
     await app.store.close();
   }

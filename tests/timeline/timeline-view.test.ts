@@ -9,7 +9,6 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
 import { generateFeed } from '../../bench/generate.ts';
 import { openApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
@@ -154,26 +153,6 @@ test('the stored /timeline view equals a full merge of generated feeds ingested 
     }
     assert.ok(events > 200, `merged events to compare (${events})`);
     await assertRebuildChangesNothing(app, 'generated feeds');
-  } finally {
-    await app.store.close();
-  }
-});
-
-test('rows computed before the unit rows get them from their month rows, as a rebuild writes them, without a replay', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cronista-timeline-view-'));
-  const app = openApp(join(dir, 'data'), { llm: null });
-  try {
-    await ingestTargets(app, [seeds, ...reports.slice(0, 40)]);
-    for (const story of app.stories) await refreshTimelineView(app.store, story);
-    const complete = await viewRows(app);
-    assert.ok(complete.flat().some((row) => row.key.startsWith('a:')) && complete.flat().some((row) => row.key.startsWith('n:')));
-    // As a view computed before the unit rows holds it: no `a:`, `n:` or marker row.
-    const db = new Database(join(dir, 'data', 'cronista.db'));
-    db.prepare(`DELETE FROM view_rows WHERE view = 'timeline' AND (key LIKE 'a:%' OR key LIKE 'n:%' OR key LIKE 'm:%')`).run();
-    db.close();
-    for (const story of app.stories) await refreshTimelineView(app.store, story);
-    assert.deepEqual(await viewRows(app), complete);
-    await assertRebuildChangesNothing(app, 'after the unit rows were added');
   } finally {
     await app.store.close();
   }
