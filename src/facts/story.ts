@@ -368,7 +368,7 @@ export function storyFor(document: { title: string | null; text: string; publish
   // Each text is normalized, folded and split into words once, not once per story: a keyword or a place whose first word
   // the text lacks is not looked for.
   const words = new Set(text.split(' '));
-  const head = `${document.title ?? ''}\n${document.text.slice(0, 3000)}`;
+  const head = `${document.title ?? ''}\n${leadOf(document.text)}`;
   let folded: { text: string; words: Set<string> } | undefined;
   const foldedHead = () => {
     if (!folded) {
@@ -390,9 +390,9 @@ export function storyFor(document: { title: string | null; text: string; publish
     // stories share it — three Venezuelan stories share "Venezuela", which is still a Venezuelan report)
     let named = 0;
     const keywordNames: string[] = [];
-    for (const [keyword, { weight, first: firstWord, acronym }] of keywordWeights(story)) {
-      if (!words.has(firstWord) || (firstWord !== keyword && !text.includes(` ${keyword} `))) continue;
-      if (acronym && !acronym.test(written)) continue;
+    for (const [keyword, entry] of keywordWeights(story)) {
+      if (!namesKeyword(keyword, entry, { text, words, written })) continue;
+      const { weight } = entry;
       keywords += weight / (shared.get(keyword) ?? 1);
       named += weight === 1 ? 1 : weight / (shared.get(keyword) ?? 1);
       if (weight === 1) keywordNames.push(keyword);
@@ -433,15 +433,21 @@ function leadOf(text: string): string {
   return cut > 0 ? text.slice(0, cut) : '';
 }
 
-/** Whether a text names one of a story's keywords, as `storyFor` finds them. */
+/** Whether a text names one of a story's keywords. */
 function namesAKeyword(story: Story, written: string): boolean {
   const text = ` ${normalizeText(written)} `;
-  const words = new Set(text.split(' '));
-  for (const [keyword, { first, acronym }] of keywordWeights(story)) {
-    if (!words.has(first) || (first !== keyword && !text.includes(` ${keyword} `))) continue;
-    if (!acronym || acronym.test(written)) return true;
-  }
+  const read = { text, words: new Set(text.split(' ')), written };
+  for (const [keyword, entry] of keywordWeights(story)) if (namesKeyword(keyword, entry, read)) return true;
   return false;
+}
+
+/**
+ * Whether a text names a keyword: `text` normalized between spaces, `words` its words (a keyword whose first word the
+ * text lacks is not looked for), `written` as written (an acronym counts only in capitals).
+ */
+function namesKeyword(keyword: string, entry: KeywordWeight, read: { text: string; words: Set<string>; written: string }): boolean {
+  if (!read.words.has(entry.first) || (entry.first !== keyword && !read.text.includes(` ${keyword} `))) return false;
+  return !entry.acronym || entry.acronym.test(read.written);
 }
 
 const startDayPatterns = new WeakMap<Story, RegExp>();

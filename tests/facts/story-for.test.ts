@@ -94,7 +94,10 @@ test('asked about one story, a report is its own whether its words come in the l
   assert.equal(storyFor({ title: 'Update', text: `${filler}Protesters marched again in Senkata.` }, bolivia)?.id, 'bolivia-2019', 'a word after the lead');
   assert.equal(storyFor({ title: 'Update', text: `Protesters marched again in Senkata. ${filler}` }, bolivia)?.id, 'bolivia-2019', 'a word in the lead');
   assert.equal(storyFor({ title: 'Update', text: filler }, bolivia), null, 'no word of it');
-  // (a word cut at 3,000 characters is no word: "Senkatazo" does not name Senkata)
-  const cut = `${'x'.repeat(2995)} Senkatazo rally ${filler}`;
+  assert.equal(storyFor({ title: 'Update', text: `Roads were closed near Caranavi on Tuesday. ${filler}` }, bolivia)?.id, 'bolivia-2019', 'a place of it');
+  // (a word cut at the lead's end is no word: "Senkatazo", its first seven letters at characters 2,993–2,999, does not
+  // name Senkata, as a keyword or as a place)
+  const cut = `${'x'.repeat(2992)} Senkatazo rally ${filler}`;
   assert.equal(storyFor({ title: null, text: cut }, bolivia), null);
+  assert.equal(storyFor({ title: null, text: cut }, stories), null);
 });
