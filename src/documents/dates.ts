@@ -163,7 +163,7 @@ export function parseDateString(value: string, language?: string | null, onWeekd
   return null;
 }
 
-const CUE = /^(?:posted|(?:first\s+)?published|issued|publicado|publicada|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
+const CUE = /^(?:posted|(?:first\s+)?published|issued|publicado|publicada|emitido|emitida|fecha de publicación|fecha)\b(?:\s+(?:on|el))?\s*:?\s*/i;
 
 /**
  * A publication-date cue on a line of its own → ISO date, else null:
