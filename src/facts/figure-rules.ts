@@ -317,6 +317,20 @@ export const FINDING_BEFORE = /\b(?:found|finds|concluded|concludes|determined|e
  */
 export const NO_LONGER_HELD_AFTER = /^(?:\s+(?:de|of)\s+(?:los|las|the|those|ellos|ellas|them)(?:\s+[\p{L}-]+){0,2}?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:han|ha|habían|fueron|serán|quedaron|have|has|had|were|will)\s+)?(?:(?:sido|been|be|still|not|aún|ya|todavía|also|también)\s+){0,3}(?:excarcelad[oa]s|liberad[oa]s|puest[oa]s\s+en\s+libertad|recuperad[oa]\s+la\s+libertad|recuperaron\s+la\s+libertad|quedado\s+en\s+libertad|released|freed|set\s+free|bailed|granted\s+bail|charged|indicted|sentenced|acquitted|condenad[oa]s|imputad[oa]s|procesad[oa]s|absuelt[oa]s|presentad[oa]s\s+(?:\p{L}+\s+){0,3}?(?:ante|al?)|pasado\s+a\s+disposici[oó]n|accounted\s+for)(?![\p{L}])/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
+/** "N'Djamena and other cities", "Nairobi y otras ciudades": the place is one of several the count spans. */
+const AND_OTHER_PLACES = /^\s*,?\s*(?:and|y|e)\s+(?:(?:in|en)\s+)?(?:other|several|many|various|otras|otros|varias|varios|diversas|diversos|muchas|muchos)\s+(?:\p{L}+\s+)?(?:cities|towns|places|regions|provinces|counties|states|parts|areas|ciudades|localidades|regiones|provincias|departamentos|estados|partes|lugares|zonas|puntos)(?![\p{L}])/iu;
+/** "…, N'Djamena, the capital, among them": the place is one of those just named. */
+const AMONG_THEM_AFTER = /^[^.;:]{0,40}?\b(?:among them|among others|entre ell[oa]s|entre otr[oa]s)(?![\p{L}])/iu;
+
+/** Between a place and a count: a statement's verb ("In N'Djamena, the government said…"): the place is where it was said. */
+export const SAID_BETWEEN = /\b(?:said|says|told|announced|reported|according to|dijo|dice|declar\p{L}*|anunci\p{L}*|inform\p{L}*|seg[uú]n)(?![\p{L}])/iu;
+/**
+ * A place named as one of several the count spans (the text after it in its clause): not the count's place. (Not "in
+ * several cities" before it: "se extendieron a otras zonas, sobre todo a Almaty, donde…" gives Almaty its own count.)
+ */
+export function oneOfSeveralPlaces(after: string): boolean {
+  return AND_OTHER_PLACES.test(after) || AMONG_THEM_AFTER.test(after);
+}
 export const NATIONWIDE_CUES = /\b(?:across the country|nationwide|countrywide|throughout the country|en todo el pa[ií]s|a nivel nacional)(?![\p{L}])/iu;
 /** A clause that spans a period: its dates bound a running count, not one event ("up to December 31": a span's end, not "up to 30"). */
 export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\p{L}*)|since|as of|until|desde|hasta el|hasta la fecha|al \d)\b|\bfrom\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b)|\bup\s+(?:to|until)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:the\s+)?end\s+of\b)/iu;

@@ -32,7 +32,14 @@ function locationOf(s: string, clause: [number, number], at: number, story: Stor
   if (R.MOST_OF_BEFORE.test(s.slice(Math.max(0, at - 60), at))) return null;
   const pick = (from: number, to: number) => {
     // "…58 have died, most of them in Puno and Ayacucho": places that share out the count are not its place.
-    const found = (story ? findPlaces(story, s.slice(from, to)) : []).filter((f) => !SHARE_OUT_BEFORE.test(s.slice(Math.max(0, f.index + from - 60), f.index + from)));
+    // ("…in N'Djamena and other cities", "in several cities, N'Djamena among them": one of the places the count spans is
+    // not its place either; nor, before the count, where it was said: "In N'Djamena, the government said the toll had…")
+    const found = (story ? findPlaces(story, s.slice(from, to)) : []).filter(
+      (f) =>
+        !SHARE_OUT_BEFORE.test(s.slice(Math.max(0, f.index + from - 60), f.index + from)) &&
+        !R.oneOfSeveralPlaces(s.slice(f.end + from, to)) &&
+        !(f.end + from <= at && R.SAID_BETWEEN.test(s.slice(f.end + from, at))),
+    );
     if (found.length === 0) return null;
     const places = found.filter((f) => !f.isRegion);
     const pool = places.length ? places : found;

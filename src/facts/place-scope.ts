@@ -2,7 +2,8 @@
 // Sistan-Baluchistan") rather than merely being named in its sentence ("the toll rose to 67, the Ombudsman said, after
 // two more died in Cusco"). A count a place restricts is part of the story's toll, never the toll itself.
 // Hand-written: it reads the story's own gazetteer (src/facts/story.ts), which no library knows.
-import { NATIONWIDE_CUES } from './figure-rules.ts';
+import { NATIONWIDE_CUES, oneOfSeveralPlaces } from './figure-rules.ts';
+import { findNumbers } from './numbers.ts';
 import { findPlaces } from './story.ts';
 import type { Story } from './types.ts';
 
@@ -43,13 +44,15 @@ export function placeRestricting(s: string, at: number, end: number, clause: [nu
   const places = findPlaces(story, clauseText).map((p) => ({ ...p, index: p.index + from, end: p.end + from }));
   if (places.length === 0) return null;
   for (const p of places) {
+    if (oneOfSeveralPlaces(s.slice(p.end, to))) continue;
     if (p.end <= at) {
       const between = s.slice(p.end, at);
       // "the Puno area, where most of the 60 deaths occurred": the count is larger than the place
       if (SHARE.test(between)) continue;
       const lead = s.slice(from, p.index);
-      // "En Masaya se reportan 35 muertos", "In Cusco, 18 died": the clause opens on the place
-      if (OPENS_ON_PLACE.test(lead) && !/\d/.test(between) && !NOT_OPENING.test(between) && between.length < 80) return p.place;
+      // "En Masaya se reportan 35 muertos", "In Cusco, 18 died": the clause opens on the place ("In N'Djamena, the
+      // government said the toll had risen to 50": where it was said, not what it counts)
+      if (OPENS_ON_PLACE.test(lead) && !/\d/.test(between) && !NOT_OPENING.test(between) && !TOLD_BETWEEN.test(between) && between.length < 80) return p.place;
       // "El departamento de Managua acumula 145", "Kisumu had two"
       if (HOLDER_BEFORE.test(s.slice(Math.max(from, p.index - 40), p.index)) && HOLDS_BETWEEN.test(between)) return p.place;
       // "in Sistan-Baluchistan, where 128 people have been killed", "en Masaya, donde murieron 35"
@@ -59,7 +62,8 @@ export function placeRestricting(s: string, at: number, end: number, clause: [nu
     } else if (p.index >= end) {
       // "Al menos 200 personas han resultado heridas en Nairobi", "killed 128 in Sistan-Baluchistan"
       const between = s.slice(end, p.index);
-      if (between.length < 70 && !/[,;:()]|\d/.test(between) && IN_BEFORE_PLACE.test(between) && !TOLD_BETWEEN.test(between)) return p.place;
+      // ("eight deaths in clashes - six of them in El-Gadarif": another count, or a dash, between makes the place that one's)
+      if (between.length < 70 && !/[,;:()–—]|\s-\s|\d/.test(between) && findNumbers(between).length === 0 && IN_BEFORE_PLACE.test(between) && !TOLD_BETWEEN.test(between)) return p.place;
     }
   }
   return null;

@@ -255,12 +255,37 @@ export interface PlaceMention {
 
 const regexCache = new WeakMap<Story, RegExp>();
 
-/** Letters (any script) so "Juli" does not match inside "Juliaca". */
+/**
+ * A gazetteer name as it is looked for in folded text: lower case, no accents, apostrophes kept ("N'Djamena" is written
+ * with one) and hyphens, dots and underscores as word breaks ("KwaZulu-Natal", "Port-au-Prince", "St. Louis"). The
+ * index's keys (normalizeName) drop the apostrophes, so a name written either way finds its entry.
+ */
+function searchForm(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
+    .replace(/[-_.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every name of a story's gazetteer (places, regions, aliases) in its search form, longest first. */
+function searchForms(story: Story): string[] {
+  const names = story.regions.flatMap((region) => [...region.places, region.name, ...region.aliases]);
+  return [...new Set(names.map(searchForm).filter(Boolean))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Letters (any script) so "Juli" does not match inside "Juliaca"; between a name's words a space, a hyphen or a dot
+ * ("KwaZulu-Natal" and "KwaZulu Natal" are one name: a pattern of the normalized keys alone, spaces only, missed every
+ * hyphenated place).
+ */
 function mentionRegex(story: Story): RegExp {
   const cached = regexCache.get(story);
   if (cached) return cached;
-  const names = [...gazetteerIndex(story).keys()].sort((a, b) => b.length - a.length);
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const escaped = searchForms(story).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s._-]+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   regexCache.set(story, re);
   return re;
@@ -312,9 +337,10 @@ const firstWordsOf = new WeakMap<Story, ReadonlySet<string> | null>();
 function firstWords(story: Story): ReadonlySet<string> | null {
   if (firstWordsOf.has(story)) return firstWordsOf.get(story)!;
   let words: Set<string> | null = new Set();
-  for (const name of gazetteerIndex(story).keys()) {
-    const first = name.split(' ')[0]!;
-    if (!/^[\p{L}\p{N}]+$/u.test(first)) {
+  for (const name of searchForms(story)) {
+    // (the text's words are its runs of letters and digits: "n'djamena" is "n" then "djamena")
+    const first = /^[\p{L}\p{N}]+/u.exec(name)?.[0];
+    if (!first) {
       words = null;
       break;
     }

@@ -15,9 +15,13 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // twenty-six → twenty-eight (Hong Kong 2019 and Bolivia 2003, 0.552 and 0.377 whole on arrival) dev 0.709 → 0.703, test
 // 0.459 → 0.454, test Date-F1 0.693 → 0.690; thirteenth session, twenty-eight → thirty-one (Uganda 2020, Chad 2022 and
 // Senegal 2021: 0.426, 0.212 and 0.526, together 0.330, whole on arrival) dev 0.751 → 0.725, dev series 165/192 →
-// 174/218, dev Date-F1 0.778 → 0.770, test 0.473 → 0.464, test series 85/138 → 89/150, test Date-F1 0.693 → 0.687.)
+// 174/218, dev Date-F1 0.778 → 0.770, test 0.473 → 0.464, test series 85/138 → 89/150, test Date-F1 0.693 → 0.687;
+// sixteenth session, thirty-one → thirty-five (Nepal 2025, Ukraine 2014, South Africa 2021, Haiti 2019: 0.42, 0.29, 0.56,
+// 0.33, together 0.413 and Spanish 0.270, whole on arrival) dev 0.737 → 0.704, dev Spanish 0.746 → 0.704, dev series
+// 179/218 → 190/236, dev Date-F1 0.770 → 0.763, headlines 18/31 → 21/35, test 0.468 → 0.462, test series 92/150 →
+// 98/161.)
 const FLOORS = {
-  dev: { f1: 0.73, es: 0.74, series: 0.81, dates: 0.765, headlines: 18 },
+  dev: { f1: 0.7, es: 0.7, series: 0.8, dates: 0.76, headlines: 21 },
   test: { f1: 0.46, es: 0.43, series: 0.6, dates: 0.685, headlines: 20 },
 } as const;
 

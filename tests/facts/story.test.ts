@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Story } from '../../src/facts/types.ts';
 import { findPlaces, loadStories, loadStory, parseStory, placeToRegion, readParsedStories, storyTextKey, StoryConfigError, type StoryConfig } from '../../src/facts/story.ts';
 
 const PERU = new URL('../../config/stories/peru.yaml', import.meta.url).pathname;
@@ -55,6 +56,18 @@ test('findPlaces: whole words, no streets or squares named after regions', () =>
   assert.deepEqual(
     findPlaces(story, text).map((p) => `${p.place}/${p.region}`),
     ['Lima/Lima', 'Juliaca/Puno', 'Juli/Puno'],
+  );
+});
+
+test('findPlaces: names written with a hyphen or an apostrophe, either way the text writes them', () => {
+  const story = parseStory({
+    id: 'x', name: 'X', start: '2021-07-09', keywords: ['k'],
+    regions: [{ name: 'KwaZulu-Natal', aliases: ['KZN'], places: ["N'Djamena Farcha", 'Port-au-Prince'] }],
+  }) as unknown as Story;
+  const text = "Riots spread from KwaZulu-Natal (KwaZulu Natal to some) to Port-au-Prince and N’Djamena Farcha; Port au Prince too.";
+  assert.deepEqual(
+    findPlaces(story, text).map((p) => p.place),
+    ['KwaZulu-Natal', 'KwaZulu-Natal', 'Port-au-Prince', "N'Djamena Farcha", 'Port-au-Prince'],
   );
 });
 
