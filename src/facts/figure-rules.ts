@@ -271,7 +271,7 @@ export const RUNNING_AFTER = /^[^,;:]{0,40}\b(?:so far|thus far|to date|hasta ah
 /** A stretch opening on a subordinator: its verb, and the day it names, are its own ("tal y como había prometido el jueves"). */
 export const SUBORDINATE_OPEN = /^(?:tal (?:y )?como|seg[uú]n (?:lo )?(?:había|habían|ha|han)|como (?:lo )?(?:había|habían|hab[ií]a)|just as|as (?:he|she|they|it) had|after|before|when|while|although|cuando|mientras|despu[eé]s de que|antes de que|luego de que|aunque|a pesar de que|pese a que)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
-export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese d[ií]a|esa noche|that day|that night|the day['’]s|del d[ií]a|de la jornada|en lo que va de d[ií]a|so far today|earlier today`
+export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese (?:mismo )?d[ií]a|esa (?:misma )?noche|that (?:same )?day|that (?:same )?night|the same day|(?<!desde )la jornada (?:de (?:ayer|hoy)|del (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))|the day['’]s|del d[ií]a|de la jornada|en lo que va de d[ií]a|so far today|earlier today`
   // one night ("52 detenidos durante la noche", "arrested overnight")
   + String.raw`|(?:durante|en) la (?:noche|madrugada)|anoche|esta madrugada|overnight|last night|during the night`
   // one event named in the singular ("injured in the clash", "murieron en el ataque"): plural "clashes" can span weeks

@@ -22,7 +22,7 @@ interface Label {
 }
 
 // ("Total deaths", "Number of deaths", "People arrested", "Personas heridas": the same labels with a noun around them)
-const AROUND = String.raw`(?:(?:total|number of|n[uú]mero de|people|persons|personas|total de)\s+)?`;
+const AROUND = String.raw`(?:(?:total|overall|number of|n[uú]mero de|people|persons|personas|total de)\s+)?`;
 const AFTER = String.raw`(?:\s+(?:people|persons|personas|total))?`;
 const LABELS: [RegExp, Label][] = [
   [new RegExp(String.raw`^${AROUND}(?:death\(s\)|deaths?|killed|dead|fatalities|muerte\(s\)|muertes|muertos|fallecid[oa]s|v[ií]ctimas mortales)${AFTER}$`, 'iu'), { kind: 'deaths', scope: 'cumulative' }],
@@ -67,7 +67,7 @@ const SIDE_KINDS: [RegExp, Label][] = [
   [/^(?:killed|dead|deaths?|fatalities|muert[oa]s|fallecid[oa]s|asesinad[oa]s)$/iu, { kind: 'deaths', scope: 'subset' }],
   [/^(?:injured|wounded|heridos|heridas|lesionad[oa]s)$/iu, { kind: 'injured', scope: 'subset' }],
   // (arrests fall on the side the state arrests: that side's count is all the arrests)
-  [/^(?:arrested|detained|arrests|detenid[oa]s|arrestad[oa]s|capturad[oa]s)$/iu, { kind: 'detained', scope: 'cumulative' }],
+  [/^(?:arrested|detained|arrests|captured|detenid[oa]s|arrestad[oa]s|capturad[oa]s)$/iu, { kind: 'detained', scope: 'cumulative' }],
 ];
 
 /**
@@ -85,6 +85,27 @@ function sideRows(line: string): Row[] {
     const at = words.findIndex((word) => SIDE_KINDS.some(([re]) => re.test(word)));
     const label = at >= 0 ? SIDE_KINDS.find(([re]) => re.test(words[at]!))![1] : undefined;
     if (label && (at === 0 || GROUP.test(words.slice(0, at).join(' ')))) out.push({ label, values: [value], lines: [line] });
+  }
+  return out;
+}
+
+/** "Casualties and losses (protesters):", "Bajas (Gobierno):": the heading of one side's labelled counts. */
+const SIDE_HEADING = /^(?:casualties(?: and losses)?|losses|bajas|p[eé]rdidas|v[ií]ctimas)\s*\([^()\d]{1,40}\)\s*[:：]\s*/iu;
+/**
+ * A side's row whose value is labelled fields ("Casualties and losses (government forces): Deaths: 13 | Injured: 272 |
+ * Captured: 67"): a row per field, its kind from its label — a side's deaths and injuries a part of all of them, its
+ * arrests all the arrests (as SIDE_KINDS). Empty when the line is not one.
+ */
+function labelledSideFields(line: string): Row[] {
+  const heading = SIDE_HEADING.exec(line);
+  if (!heading) return [];
+  const out: Row[] = [];
+  for (const field of line.slice(heading[0].length).split(/\s+\|\s+|;\s*/)) {
+    const m = /^([\p{L} ]{2,30}?)\s*[:：]\s*(\S.*)$/u.exec(field.trim());
+    const side = m && SIDE_KINDS.find(([re]) => re.test(m[1]!.trim()))?.[1];
+    const label = side ?? (m ? labelOf(m[1]!) : null);
+    if (!m || !label || !/^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(m[2]!)) return [];
+    out.push({ label: label.kind === 'detained' ? label : { ...label, scope: 'subset' }, values: [m[2]!], lines: [line] });
   }
   return out;
 }
@@ -121,6 +142,12 @@ function rows(text: string): Row[] {
         i = j;
       }
       if (values.length) out.push({ label: bare, values, lines: used });
+      continue;
+    }
+    // "Casualties and losses (protesters): Deaths: 108 | Injured: 1,100+ | Arrested: 77": one side's labelled counts
+    const sideFields = labelledSideFields(line);
+    if (sideFields.length) {
+      out.push(...sideFields);
       continue;
     }
     const row = ROWS.map((re) => re.exec(line)).find((m) => m && labelOf(m[1]!)) ?? null;

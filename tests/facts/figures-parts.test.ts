@@ -87,6 +87,26 @@ test("infobox: a side's row with no heading above it ('Casualties (government si
   ]);
 });
 
+test("infobox: one side's labelled counts on one line ('Casualties and losses (police): Deaths: 9 | Injured: 140'), and an 'Overall' row", () => {
+  const text = [
+    'Date: 3 – 21 May 2019',
+    'Casualties and losses (demonstrators): Deaths: 41 | Injured: 600+ | Arrested: 212',
+    'Casualties and losses (police): Deaths: 9 | Injured: 140',
+    'Overall deaths: 50',
+    'Overall injuries: 740+',
+  ].join('\n');
+  expectFigures(figures(text, '2019-06-10', 'en', null), [
+    { kind: 'deaths', value: 41, scope: 'subset' },
+    { kind: 'injured', value: 600, qualifier: 'more_than', scope: 'subset' },
+    // (arrests fall on the side the state arrests: that side's count is all of them)
+    { kind: 'detained', value: 212, scope: 'cumulative' },
+    { kind: 'deaths', value: 9, scope: 'subset' },
+    { kind: 'injured', value: 140, scope: 'subset' },
+    { kind: 'deaths', value: 50, scope: 'cumulative' },
+    { kind: 'injured', value: 740, qualifier: 'more_than', scope: 'cumulative' },
+  ]);
+});
+
 test("infobox: who counted in the label's brackets, a dash breaking a count down by group, a one-day event's counts as its incident, prose restating a row", () => {
   const text = [
     'Date: 14 August 2013',

@@ -72,6 +72,21 @@ test('hyphenated and apostrophe place names restrict the counts they modify, and
   ]);
 });
 
+test("one day's count: 'ese mismo día', 'that same day', 'la jornada de ayer' — but not 'desde la jornada de ayer'", () => {
+  expectFigures(figures('Ese mismo día la policía disparó también en Ibadan, donde dos personas perdieron la vida.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 2, scope: 'incident' },
+  ]);
+  expectFigures(figures('That same day, four more protesters were killed near the stadium.', PUB, 'en', null), [
+    { kind: 'deaths', value: 4, scope: 'incident' },
+  ]);
+  expectFigures(figures('La jornada de ayer se saldó con once muertos entre manifestantes y policías.', PUB, 'es', null), [
+    { kind: 'deaths', value: 11, scope: 'incident', asOf: '2024-03-19' },
+  ]);
+  expectFigures(figures('Son ya más de 60 los detenidos desde la jornada de ayer, según la policía.', PUB, 'es', null), [
+    { kind: 'detained', value: 60, scope: 'cumulative' },
+  ]);
+});
+
 test('two groups of one count are both parts; a list after a colon lists parts of the whole', () => {
   expectFigures(figures('Since March 1, 80 protesters and 7 members of the security forces have been killed.', PUB, 'en', null), [
     { kind: 'deaths', value: 80, scope: 'subset' },
