@@ -84,6 +84,9 @@ export const KIND_AFTER: Record<FigureKind, string> = {
 /** Active transitive uses after a subject number are NOT the number's fate: "12 soldiers killed 3 protesters". */
 export const ACTIVE_AFTER = /^(?:killed|murdered|arrested|detained|wounded|injured|shot|hurt)\s+(?:\d|the\b|a\b|an\b|at least|more than|several|many|dozens|hundreds|his\b|her\b|their\b|two|three|four|five|six|seven|eight|nine|ten)/i;
 
+/** "cifraba (el viernes) …", "sitúa …", "estimó …": a verb that puts a count at a number ("cifrar X en N"), maybe with when. */
+const COUNT_IN_VERB = String.raw`\b(?:cifr|sit[uú]|estim|calcul)\p{L}* (?:[^.;,\d]{0,30}? )?`;
+
 /** Casualty words BEFORE the number: "killed 46 protesters", "the deaths of 70 people", "death toll rose to 47". */
 export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
@@ -97,15 +100,19 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?',
     'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,80}?(?:a|en|es|de|son)',
+    // "cifraba el viernes los muertos en 212", "sitúa el número de fallecidos en 30": the noun told before "en" and its number
+    `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|decesos|personas (?:fallecidas|muertas)) en`,
   ]),
   injured: alt([
     '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
     '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:heridos|lesionados|personas (?:heridas|lesionadas)) en`,
   ]),
   detained: alt([
     '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
     '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas)) en`,
   ]),
 };
 
@@ -143,7 +150,7 @@ export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
 // ("range from 800 to 1,500", "de 30 a 40": the lower bound of a range, its upper bound after it)
-export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|${GENERIC}(?:\\s|[,.;:]|$)|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|since\\b|as\\b|(?:to|a)\\s+\\d)`, 'iu');
+export const AFTER_BEFORE_OK = new RegExp(`^\\s*(?:$|[,.;:)–—-]|${FILLERS}\\b|${GENERIC}(?:\\s|[,.;:]|$)|and\\b|y\\b|in\\b|en\\b|on\\b|during\\b|durante\\b|since\\b|desde\\b|according\\b|seg[uú]n\\b|as\\b|(?:to|a)\\s+\\d)`, 'iu');
 
 /** Words just before the number → qualifier. Longest phrases first. */
 /** "los heridos superan los 200", "los detenidos rondan los 2.000": a verb that qualifies the count and also names its kind (kept in the words the kind is read from). */

@@ -295,3 +295,13 @@ test('a cleft after "entre los heridos," takes the holder\'s kind ("Entre los he
     { kind: 'injured', value: 194, scope: 'subset' },
   ]);
 });
+
+test('"cifrar/situar/estimar X en N" with the noun before its number ("cifraba el viernes los muertos en 212")', () => {
+  expectFigures(es('El Gobierno cifraba el viernes los muertos en 212, según la agencia oficial.'), [{ kind: 'deaths', value: 212, scope: 'cumulative' }]);
+  expectFigures(es('La organización sitúa el número de heridos en 189 desde que comenzaron las protestas.'), [{ kind: 'injured', value: 189 }]);
+  expectFigures(es('La policía estima las detenciones en 1.234 en todo el país.'), [{ kind: 'detained', value: 1234 }]);
+  // ("desde …", "según …" after a toll's number, as "since …" and "according to …" were already)
+  expectFigures(es('La cifra de heridos asciende a 189 desde el inicio de las protestas.'), [{ kind: 'injured', value: 189 }]);
+  // a vote or a sum put at a number is no casualty count
+  expectFigures(es('El Gobierno cifra los daños en 500 millones de dólares.'), []);
+});
