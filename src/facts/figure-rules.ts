@@ -60,10 +60,12 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido (?:ya |también )?la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
     'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
+    // the historical present of chronologies and encyclopedias ("Ese día mueren 19 personas")
+    'mueren', 'fallecen', 'pierden la vida',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',
-    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'afectad[oa]s por perdigones',
+    'sustained injuries', 'treated for (?:\\p{L}+ )?(?:injuries|wounds)', '(?:had |have |has )?suffered (?:\\p{L}+ ){0,2}?(?:wounds|injuries)', '(?:others? )?with (?:gunshot|bullet|stab|serious|severe) wounds', 'among (?:the )?(?:injured|wounded)', 'herid[oa]s?', 'lesionad[oa]s?', 'hospitalizad[oa]s?', 'resultaron herid[oa]s', 'resultan herid[oa]s', 'afectad[oa]s por perdigones',
     // eye trauma is an injury count of its own ("163 víctimas de trauma ocular", "110 sufrieron lesiones oculares", "22 people who
     // suffered eye injuries"); "lesiones" as what was suffered
     '(?:v[ií]ctimas|casos) de (?:trauma|lesi[oó]n|lesiones|heridas?) oculares?', 'con trauma ocular', 'eye (?:injuries|wounds|trauma)',
@@ -98,7 +100,9 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?',
-    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
+    'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida',
+    // the historical present of chronologies ("Ese día mueren 19 personas"), not a habit ("cada año mueren 500 personas")
+    '(?<!\\b(?:cada|al|por) (?:año|d[ií]a|mes|semana) )(?:mueren|fallecen|pierden la vida)', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
     '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,80}?(?:a|en|es|de|son)',
     // "cifraba el viernes los muertos en 212", "sitúa el número de fallecidos en 30": the noun told before "en" and its number
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|decesos|personas (?:fallecidas|muertas)) en`,

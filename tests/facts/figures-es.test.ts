@@ -305,3 +305,12 @@ test('"cifrar/situar/estimar X en N" with the noun before its number ("cifraba e
   // a vote or a sum put at a number is no casualty count
   expectFigures(es('El Gobierno cifra los daños en 500 millones de dólares.'), []);
 });
+
+test('the historical present of chronologies ("Ese día mueren 19 personas, 17 de ellas en…"), not a habit ("cada año mueren…")', () => {
+  expectFigures(es('Ese día mueren 19 personas, 17 de ellas en Juliaca y dos en Puno.'), [
+    { kind: 'deaths', value: 19, scope: 'incident' },
+    { kind: 'deaths', value: 17, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(es('Cada año mueren 500 personas en accidentes de tránsito en el país.'), []);
+});
