@@ -374,17 +374,27 @@ const KIND_RIGHT_AFTER = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`^\\
  */
 function breakdownIn(s: string, story?: Story): BreakdownEntry[] | null {
   const name = String.raw`[\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)*`;
-  const re = new RegExp(String.raw`(${name})(?:\s+${R.ADMIN_UNIT.source})?\s*\((\d{1,6})(\s+(?:each|cada un[oa]))?\)`, 'gu');
+  // (the count in digits or in words: "Damak Hospital (seven)", "Bignona (dos)")
+  const re = new RegExp(String.raw`(${name})(?:\s+${R.ADMIN_UNIT.source})?\s*\((\d{1,6}|\p{L}+)(\s+(?:each|cada un[oa]))?\)`, 'gu');
   const shared = new RegExp(String.raw`(?<![\p{L}])(${name})(?:\s+${R.ADMIN_UNIT.source})?\s+(?:and|y)\s+$`, 'u');
   const list: BreakdownEntry[] = [];
   const add = (place: string, value: number, at: number) => list.push({ region: regionOf(place, story) ?? place, value, name: place, at });
   for (let m = re.exec(s); m; m = re.exec(s)) {
+    const value = countIn(m[2]!);
+    if (value === null) continue;
     // "Gilan and West Azerbaijan (12 each)": the place before "and" has the same count
     const before = m[3] ? shared.exec(s.slice(Math.max(0, m.index - 60), m.index)) : null;
-    if (before) add(before[1]!, Number(m[2]), m.index - before[0].length);
-    add(m[1]!, Number(m[2]), m.index);
+    if (before) add(before[1]!, value, m.index - before[0].length);
+    add(m[1]!, value, m.index);
   }
   return list.length >= 2 ? list : null;
+}
+
+/** A bracket's count: digits, or one number word ("seven", "dos"); null for any other word ("(AFP)"). */
+function countIn(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  const [only] = findNumbers(text);
+  return only && only.start === 0 && only.end === text.length && !only.weak ? only.value : null;
 }
 
 /** One entry of a breakdown by place, "Azuay (121)": a part of its whole, of the whole's kind and day (ANNOTATION.md: a subset by region). */

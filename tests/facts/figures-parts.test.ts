@@ -568,3 +568,14 @@ test('a count in a dashed aside that opens with "entre ellos" is a part of the c
     { kind: 'deaths', value: 2, scope: 'subset' },
   ]);
 });
+
+test('a breakdown by place whose counts are words ("Damak Hospital (seven), Bir Hospital (six)") lists parts as digits do', () => {
+  expectFigures(figures('At least 52 people were injured across the country, most of them treated at Damak Hospital (seven), Bir Hospital (six) and Patan Hospital (four).', '2025-09-08', 'en', null), [
+    { kind: 'injured', value: 52, scope: 'cumulative' },
+    { kind: 'injured', value: 7, scope: 'subset', location: 'Damak Hospital' },
+    { kind: 'injured', value: 6, scope: 'subset', location: 'Bir Hospital' },
+    { kind: 'injured', value: 4, scope: 'subset', location: 'Patan Hospital' },
+  ]);
+  // a bracket that is no count names no part
+  expectFigures(figures('At least 52 people were injured in Kathmandu (AFP) and Pokhara (Reuters), officials said.', '2025-09-08', 'en', null).filter((f) => f.value !== 52), []);
+});
