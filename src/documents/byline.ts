@@ -74,7 +74,8 @@ const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 function fieldDate(field: string, language: string | null | undefined): string | null | undefined {
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
   // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
-  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1');
+  // ("(Nueva York, 10 de septiembre de 2025)": a press release's place and date in brackets)
+  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1').replace(/^\((.+)\)$/, '$1');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;

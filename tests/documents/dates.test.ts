@@ -123,6 +123,8 @@ describe('bylines and trailers', () => {
     assert.deepEqual(parseBylineLine('Redacción Diario Sur | Arequipa, 4 de marzo de 2022'), { byline: null, outlet: 'Diario Sur', published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Tacna, 4 de marzo de 2022 | Por Lucía Paz'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Publicado el 07/03/2022 | Por Lucía Paz | Sección Regiones', 'es'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-07' });
+    // A press release's place and date in brackets
+    assert.deepEqual(parseBylineLine('Human Rights Watch | Comunicado de prensa | (Nueva York, 10 de septiembre de 2025)', 'es'), { byline: null, outlet: 'Human Rights Watch', published: '2025-09-10' });
     // A broadcaster's "Emitido el" (aired on) is its publication date; the modification after it is not.
     assert.deepEqual(parseBylineLine('Canal Sur TV | Emitido el: 09/04/2022 - 21:05 | Modificado: 10/04/2022 - 08:12', 'es'), { byline: null, outlet: 'Canal Sur TV', published: '2022-04-09' });
     assert.deepEqual(parseBylineLine('By Tomas Reyes, Andes Weekly'), { byline: 'Tomas Reyes', outlet: 'Andes Weekly', published: null });
