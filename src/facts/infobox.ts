@@ -254,14 +254,17 @@ export function infoboxFigures(text: string, published: string | null): { figure
       const breakdown = (k: number) => k > 0 && GROUP_AFTER.test(clean.slice(counts[k]!.end)) && BREAKDOWN_BEFORE.test(clean.slice(counts[0]!.end, counts[k]!.start));
       const brokenDown = counts.some((_, k) => breakdown(k));
       // "Deaths • 44 protesters • 3 police officers": values that each name a group are the toll's parts
-      const parts = TWO_GROUPS.test(clean) || (row.values.length > 1 && row.values.every((v) => GROUP.test(v.replace(/^[^\d]*\d[\d.,]*\+?\s*/u, ''))));
+      // ("Deaths: 187 protesters, 44 police officers, 2 journalists": counts that each name a group, in one value, too)
+      // (not "At least 488 protesters, including 64 minors": a count "including" another is its whole)
+      const groupList = counts.length >= 2 && counts.every((n, k) => GROUP.test(clean.slice(n.end).replace(/^\+?\s*/u, '')) && (k === 0 || !PART_BEFORE.test(clean.slice(0, n.start))));
+      const parts = groupList || TWO_GROUPS.test(clean) || (row.values.length > 1 && row.values.every((v) => GROUP.test(v.replace(/^[^\d]*\d[\d.,]*\+?\s*/u, ''))));
       // "325–568": a range gives two bounds of one count ("Entre 8 y 11 muertos", "between 8 and 11": joined by a word)
       const between = counts.length > 0 && BETWEEN.test(clean.slice(0, counts[0]!.start));
       counts.forEach((n, k) => {
         const before = clean.slice(0, n.start);
         const rangeEnd = k > 0 && (between ? RANGE_WORD : RANGE_DASH).test(clean.slice(counts[k - 1]!.end, n.start));
         const rangeStart = k + 1 < counts.length && (k === 0 && between ? RANGE_WORD : RANGE_DASH).test(clean.slice(n.end, counts[k + 1]!.start));
-        const part = k > 0 && !rangeEnd && (PART_BEFORE.test(before) || breakdown(k));
+        const part = k > 0 && !rangeEnd && (groupList || PART_BEFORE.test(before) || breakdown(k));
         if (k > 0 && !rangeEnd && !part) return;
         let qualifier = qualifierOf(before, n);
         if (rangeStart && qualifier === 'exact') qualifier = 'at_least';

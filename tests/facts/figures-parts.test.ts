@@ -579,3 +579,15 @@ test('a breakdown by place whose counts are words ("Damak Hospital (seven), Bir 
   // a bracket that is no count names no part
   expectFigures(figures('At least 52 people were injured in Kathmandu (AFP) and Pokhara (Reuters), officials said.', '2025-09-08', 'en', null).filter((f) => f.value !== 52), []);
 });
+
+test("infobox: a value listing groups ('Deaths: 187 protesters, 44 police officers, 2 journalists') is parts, never the toll; 'including' keeps its whole", () => {
+  expectFigures(figures(['Date: 7 February 2019 – present', 'Deaths: 187 protesters, 44 police officers, 2 journalists'].join('\n'), '2023-06-30', 'en', null), [
+    { kind: 'deaths', value: 187, scope: 'subset' },
+    { kind: 'deaths', value: 44, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures(['Date: 16 September 2022 – present', 'Deaths: At least 488 protesters, including 64 minors (Iran Human Rights)'].join('\n'), '2023-01-27', 'en', null), [
+    { kind: 'deaths', value: 488, scope: 'cumulative' },
+    { kind: 'deaths', value: 64, scope: 'subset' },
+  ]);
+});
