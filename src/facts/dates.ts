@@ -305,8 +305,9 @@ const BEGAN_BEFORE = /\b(?:began|begun|started|erupted|broke out|(?:comenz|empez
 const SPAN_END_BEFORE = /\b(?:and|to|until|till|through|thru|y|a|al|hasta)\s+(?:(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of\s+|(?:la\s+)?(?:mañana|tarde|noche)\s+(?:de(?:l)?\s+)?|(?:el\s+)?(?:final|fin)\s+de(?:l)?\s+)?(?:the\s+|el\s+|la\s+)?$/i;
 // "covering the period up to May 24", "hasta el 6 de junio": an end whose start is left unsaid
 const UP_TO_BEFORE = /\b(?:up to|up until|until|through|hasta)\s+(?:the\s+|el\s+|la\s+)?$/i;
-// "entre el 19 y el 22 de abril", "between the 19th and 22nd of": a span whose start is a bare day
-const SPAN_OF_DAYS = /\b(?:between|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i;
+// "entre el 19 y el 22 de abril", "between the 19th and 22nd of", "from 7 to 17 February", "del 7 al 17 de febrero": a
+// span whose start is a bare day
+const SPAN_OF_DAYS = /\b(?:(?:between|entre)\s+(?:the\s+|el\s+|los\s+d[ií]as\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:and|y)|(?:from|del|desde el)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:to|until|through|al|hasta el))\s+(?:the\s+|el\s+)?$/i;
 
 /** "since December 7", "between 1980 …": the date opens a span; "… and 2000", "as of March 31" close one. */
 function opensSpan(match: string, earlier: string): boolean {
@@ -485,7 +486,7 @@ export function statedPeriod(sentence: string, published: string | null, languag
   const yearless = end.kind !== 'weekday' && end.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(end.text);
   // A span of a few days ("entre el 19 y el 22 de abril") is an episode a report breaks out, not what it covers.
   const opener = mentions.filter((m) => m.since && m.end <= end.start).at(-1);
-  const firstDay = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|y)\s+(?:the\s+|el\s+)?$/i.exec(sentence.slice(Math.max(0, end.start - 20), end.start))?.[1];
+  const firstDay = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|y|to|al|hasta el)\s+(?:the\s+|el\s+)?$/i.exec(sentence.slice(Math.max(0, end.start - 20), end.start))?.[1];
   const start = opener?.date ?? (firstDay ? `${end.date.slice(0, 8)}${pad(Number(firstDay))}` : null);
   const episode = start !== null && end.precision === 'day' && start <= end.date && end.date <= addDays(start, 7);
   return { end: spanEnd(end, published), precision: end.precision, coverage: COVERAGE.test(sentence) && !episode, yearless };

@@ -147,5 +147,28 @@ export function findNumbers(text: string): NumberMention[] {
   }
   // ("11 mil": the word "mil" is part of the digits' mention)
   const digits = out.filter((x) => /^\d/.test(x.text));
-  return out.filter((x) => /^\d/.test(x.text) || !digits.some((d) => x.start < d.end && d.start < x.end)).sort((a, b) => a.start - b.start);
+  const found = out.filter((x) => /^\d/.test(x.text) || !digits.some((d) => x.start < d.end && d.start < x.end)).sort((a, b) => a.start - b.start);
+  return restatedInDigits(text, found);
+}
+
+/**
+ * "forty (40) people", "veinte (20) personas": a count in words restated in digits in brackets, as legal and NGO texts
+ * write them, is one mention (the words', ending after the bracket); a bracket that says another number stays apart.
+ */
+function restatedInDigits(text: string, found: NumberMention[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const word = found[i]!;
+    const next = found[i + 1];
+    const bracket = next && !/^\d/.test(word.text) && /^\d/.test(next.text) && next.value === word.value ? /^\s*\(\s*$/.exec(text.slice(word.end, next.start)) : null;
+    const close = bracket ? /^\s*\)/.exec(text.slice(next!.end)) : null;
+    if (!bracket || !close) {
+      out.push(word);
+      continue;
+    }
+    const end = next!.end + close[0].length;
+    out.push({ ...word, end, text: text.slice(word.start, end), weak: false });
+    i++;
+  }
+  return out;
 }

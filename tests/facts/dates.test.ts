@@ -127,6 +127,12 @@ test('a weekday with its day of the month ("el domingo 21", "el pasado lunes 15"
   assert.deepEqual(on('El domingo 21 personas murieron.'), [['El domingo', '2019-07-28']]);
 });
 
+test('"from 7 to 17 February", "del 7 al 17 de febrero" close on the 17th as "between 7 and 17 February" does', () => {
+  const closes = (text: string, language: string) => findDateMentions(text, '2019-03-19', language).map((d) => [d.date, Boolean(d.closes)]);
+  assert.deepEqual(closes('From 7 to 17 February 2019, demonstrations paralysed the country.', 'en'), [['2019-02-17', true]]);
+  assert.deepEqual(closes('Del 7 al 17 de febrero de 2019, las protestas paralizaron el país.', 'es'), [['2019-02-17', true]]);
+});
+
 test('"entre los días 1 y 5 de este mes" closes on the 5th of the publication\'s month', () => {
   const got = findDateMentions('registró 1.675 detenciones entre los días 1 y 5 de este mes', '2017-12-14', 'es');
   assert.deepEqual(got.map((d) => [d.date, Boolean(d.closes)]), [['2017-12-05', true]]);

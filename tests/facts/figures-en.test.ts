@@ -359,3 +359,12 @@ test('an aside between the people counted and their verb, or two groups joined, 
   assert.deepEqual(dashed.map((f) => [f.kind, f.value]), [['deaths', 1500], ['deaths', 17], ['deaths', 400]]);
   expectFigures(figures('At least 100 protesters and bystanders were killed in Juliaca on Monday.', PUB), [{ kind: 'deaths', value: 100, scope: 'incident' }]);
 });
+
+test('a count in words restated in digits in brackets ("forty (40) people were killed") is one count', () => {
+  expectFigures(figures('At least forty (40) people were killed and eighty-two (82) others were injured during the ten days of protests.', '2019-03-19', 'en', null), [
+    { kind: 'deaths', value: 40, qualifier: 'at_least' },
+    { kind: 'injured', value: 82 },
+  ]);
+  // a bracket that says another number is not a restatement
+  expectFigures(figures('Two (3 according to the police) people died.', '2019-03-19', 'en', null).filter((f) => f.value === 3), []);
+});
