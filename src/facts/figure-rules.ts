@@ -254,6 +254,8 @@ export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** "los cuatro restantes", "the remaining five", "los otros 659": the rest of a whole just stated. */
 export const REST_AFTER = /^\s+(?:restantes|remaining|others|more|más)(?![\p{L}])/iu;
+/** "Las dos muertes restantes", "the two remaining deaths": a count of its own noun that is the rest of a whole. */
+export const REST_NOUN_AFTER = /^\s+\p{L}+\s+(?:restantes|remaining)(?![\p{L}])/iu;
 export const REST_BEFORE = /\b(?:the (?:remaining|other|rest of the)|los (?:otros|restantes)|las (?:otras|restantes)|el resto de (?:los|las))\s+$/iu;
 /** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
 export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?(?:\s*\([^)]{1,30}\))?,\s+(?:con|with)|\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
@@ -297,7 +299,7 @@ export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|
   + String.raw`|(?:cad[aá]veres|cuerpos|bodies|corpses)\s+(?:\p{L}+\s+){0,3}?(?:en|at|in)\s+(?:el|la|un|una|the|a)\s+(?:hospital|morgue|mortuary|cl[ií]nica|clinic|mezquita|mosque|dep[oó]sito)`
   + String.raw`)(?![\p{L}])`, 'iu');
 /** Right after the number, an increment over an earlier count: "four more deaths", "two more people died", "dos muertos más". */
-export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,2}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+(?:m[aá]s|adicionales)|(?:nuev[oa]s|new)\s+(?:muertos|muertes|fallecidos|v[ií]ctimas|heridos|detenidos|detenciones|deaths|fatalities|injuries|arrests))(?![\p{L}])/iu;
+export const INCREMENT_AFTER = /^\s+(?:(?:more|additional|further)\s+(?:\p{L}+\s+){0,4}?(?:deaths|dead|died|killed|fatalities|injured|wounded|arrests|arrested|detained)|(?:personas\s+)?(?:muertos|muertas|fallecidos|fallecidas|muertes|heridos|heridas|detenidos|detenidas|v[ií]ctimas)\s+(?:m[aá]s|adicionales)|(?:nuev[oa]s|new)\s+(?:muertos|muertes|fallecidos|v[ií]ctimas|heridos|detenidos|detenciones|deaths|fatalities|injuries|arrests))(?![\p{L}])/iu;
 /** A window of time short of the whole story: "in the past week alone", "esta semana": a part of the toll. */
 /** "Le siguen Kyzylorda, Zhambyl y Almaty, con 21, 10 y 8 fallecidos, respectivamente": paired with places or groups, each a part. */
 export const RESPECTIVELY_PARTS = new RegExp(String.raw`\b(?:regions?|provinces?|states?|departments?|cities|districts?|regiones|provincias|estados|departamentos|ciudades|distritos|${VICTIM_GROUP})\b[^.;]*\brespectiv(?:ely|amente)\b`, 'iu');

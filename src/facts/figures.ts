@@ -300,6 +300,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';
     if (scope === 'cumulative' && narrowedToPart(s, clause, n.start)) scope = 'subset';
+    // "Las dos muertes restantes se debieron a atropellos", "the remaining two deaths": the rest of a whole, a part of it
+    if (scope === 'cumulative' && (R.REST_BEFORE.test(before) || R.REST_NOUN_AFTER.test(post))) scope = 'subset';
     // "in the last 24 hours" is anchored on publication: dated by its own words
     const recentHours = R.RECENT_HOURS_AFTER.test(post);
     const own = asOfFor(s, n, clause, clauseDates.filter((d) => !subordinate(d)), dates, scope, idx, ctx, recentHours);

@@ -521,3 +521,14 @@ test('a count over the disturbances, riots or violence ("during the three days o
     { kind: 'deaths', value: 31, scope: 'cumulative' },
   ]);
 });
+
+test('"the remaining two deaths", "las dos muertes restantes" are the rest of a whole; "two more people were shot dead" are new deaths, not the toll', () => {
+  expectFigures(figures('De los 17 fallecidos, 15 murieron por disparos. Las dos muertes restantes se debieron a atropellos.', PUB, 'es', null), [
+    { kind: 'deaths', value: 17, scope: 'cumulative' },
+    { kind: 'deaths', value: 15, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  expectFigures(figures('Two more people had been shot dead near the square, police said.', PUB, 'en', null), [
+    { kind: 'deaths', value: 2, scope: 'incident' },
+  ]);
+});
