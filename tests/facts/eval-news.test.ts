@@ -21,8 +21,8 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // 179/218 → 190/236, dev Date-F1 0.770 → 0.763, headlines 18/31 → 21/35, test 0.468 → 0.462, test series 92/150 →
 // 98/161.)
 const FLOORS = {
-  dev: { f1: 0.7, es: 0.7, series: 0.8, dates: 0.76, headlines: 21 },
-  test: { f1: 0.46, es: 0.43, series: 0.6, dates: 0.685, headlines: 20 },
+  dev: { f1: 0.7, es: 0.7, series: 0.8, dates: 0.76, headlines: 22 },
+  test: { f1: 0.46, es: 0.43, series: 0.6, dates: 0.685, headlines: 22 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
