@@ -18,7 +18,7 @@ export interface Byline {
 // Field separators used in bylines: " | ", " – ", " — ", " - ", " · ", " / " (a slash with spaces: "12/05/2021" is a date).
 const SEPARATOR = /\s+(?:--|[|–—·•/-])\s+|\s*\|\s*/;
 const SEPARATORS = new RegExp(SEPARATOR.source, 'g');
-export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por)\s+/i;
+export const AUTHOR_PREFIX = /^(?:by|por|written by|escrito por|posted by|publicado por)\s+/i;
 const NAME_PARTICLE = /^(?:de|del|la|las|los|da|do|dos|van|von|der|y|e|and|&)$/i;
 
 function isName(s: string): boolean {
@@ -64,6 +64,8 @@ const UPDATE = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualiz
 // "Updated March 5, 2023; Published March 4, 2023", "Actualizado: 05/03/2023 Publicado: 04/03/2023": the publication
 // told after the update
 const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|publicada)\b/i;
+/** "By Juan Gil on …", "Escrito por Juan Gil el …": an author's field and the date after "on" / "el". */
+const AUTHOR_ON_DATE = /^((?:(?:posted|written|published|escrito|publicado)\s+)?(?:by|por)\s+[^|·•,]{2,60}?)\s+(?:on|el)\s+(\S.*)$/i;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -178,6 +180,10 @@ function bylineFields(line: string, language?: string | null): Byline | null {
   if (wire && !TIME_ONLY.test(s.slice(wire.length).trim())) return null;
   const cueDate = publicationDateCue(s, language);
   if (cueDate && !SEPARATOR.test(s)) return { byline: null, outlet: null, published: cueDate };
+  // "By Juan Gil on November 12, 2019", "Posted by …", "Por Juan Gil el 12 de noviembre de 2019": the author, then the
+  // day after "on" / "el", as if a separator stood between them
+  const onDate = AUTHOR_ON_DATE.exec(s);
+  if (onDate && fieldDate(onDate[2]!, language) !== null) return bylineFields(`${onDate[1]} | ${onDate[2]}`, language);
 
   const fields = s
     .split(SEPARATOR)

@@ -123,6 +123,10 @@ describe('bylines and trailers', () => {
     assert.deepEqual(parseBylineLine('Redacción Diario Sur | Arequipa, 4 de marzo de 2022'), { byline: null, outlet: 'Diario Sur', published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Tacna, 4 de marzo de 2022 | Por Lucía Paz'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-04' });
     assert.deepEqual(parseBylineLine('Publicado el 07/03/2022 | Por Lucía Paz | Sección Regiones', 'es'), { byline: 'Lucía Paz', outlet: null, published: '2022-03-07' });
+    // A blog's "By <author> on <date>", "Por <autor> el <fecha>"; not "on" before anything else
+    assert.deepEqual(parseBylineLine('Posted by Juan Gil on November 12, 2019'), { byline: 'Juan Gil', outlet: null, published: '2019-11-12' });
+    assert.deepEqual(parseBylineLine('Por Juan Gil el 12 de noviembre de 2019', 'es'), { byline: 'Juan Gil', outlet: null, published: '2019-11-12' });
+    assert.equal(parseBylineLine('By Juan Gil on the ground in Quito')?.published ?? null, null);
     // A press release's place and date in brackets
     assert.deepEqual(parseBylineLine('Human Rights Watch | Comunicado de prensa | (Nueva York, 10 de septiembre de 2025)', 'es'), { byline: null, outlet: 'Human Rights Watch', published: '2025-09-10' });
     // A broadcaster's "Emitido el" (aired on) is its publication date; the modification after it is not.
