@@ -42,6 +42,8 @@ const GROUP = new RegExp(String.raw`^(?:protesters|demonstrators|manifestantes|$
 const GROUP_ONLY = new RegExp(String.raw`^(?:protesters|demonstrators|manifestantes|${VICTIM_GROUP})$`, 'iu');
 // A value line under a bare label: it opens with its count, maybe after a qualifier ("At least 44", "Más de 300", "~40").
 const VALUE_LINE = /^(?:(?:at least|more than|over|about|around|approximately|almost|nearly|up to|as many as|some|al menos|por lo menos|m[aá]s de|cerca de|alrededor de|casi|hasta|unos|unas|c\.|ca\.)\s+|[~+≈>]\s*)?\d/iu;
+/** A row's value that starts with its count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths. */
+const STARTS_WITH_COUNT = /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u;
 const BULLET = /^\s*[•*·▪–-]\s*/;
 const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [
   [/\b(?:at least|al menos|por lo menos)\s*$/i, 'at_least'],
@@ -104,7 +106,7 @@ function labelledSideFields(line: string): Row[] {
     const m = /^([\p{L} ]{2,30}?)\s*[:：]\s*(\S.*)$/u.exec(field.trim());
     const side = m && SIDE_KINDS.find(([re]) => re.test(m[1]!.trim()))?.[1];
     const label = side ?? (m ? labelOf(m[1]!) : null);
-    if (!m || !label || !/^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(m[2]!)) return [];
+    if (!m || !label || !STARTS_WITH_COUNT.test(m[2]!)) return [];
     out.push({ label: label.kind === 'detained' ? label : { ...label, scope: 'subset' }, values: [m[2]!], lines: [line] });
   }
   return out;
@@ -156,8 +158,7 @@ function rows(text: string): Row[] {
     const label = found && row?.[2] && GROUP_ONLY.test(row[2].trim()) ? { ...found, scope: 'subset' as Scope } : found;
     // "Deaths (Health Ministry): 638 killed": who counted, for every value that names no one of its own
     const counter = row?.[2] && !GROUP_ONLY.test(row[2].trim()) ? row[2].trim() : null;
-    // a row's value starts with a count: "60+ (KNCHR)", "At least 488 protesters …", not a sentence about deaths
-    if (row && label && line.length < 400 && /^(?:[\p{L} ]{0,20}|[~+≈>]\s*)?\d/u.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line], counter });
+    if (row && label && line.length < 400 && STARTS_WITH_COUNT.test(row[3]!)) out.push({ label, values: row[3]!.split(/;\s*/), lines: [line], counter });
     else if (!label && (inCasualties || SIDE_LABEL.test(line)) && line.length < 400) out.push(...sideRows(line));
   }
   return out;
