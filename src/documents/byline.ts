@@ -51,7 +51,9 @@ function isPlace(s: string): boolean {
   return words.length > 0 && words.length <= 5 && /^\p{Lu}/u.test(s) && words.every((w) => PLACE_WORD.test(w));
 }
 
-const TIME_ONLY = new RegExp(String.raw`^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?)?${TIME_ZONE}$`, 'i');
+const TIME_ONLY = new RegExp(String.raw`^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?${TIME_ZONE}$`, 'iu');
+// "3 min read", "Lectura de 3 min", "4 minutos de lectura": how long the page takes to read, beside its date
+const READING_TIME = /^(?:\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?\s+(?:read|de lectura)|(?:reading time|lectura(?: de)?|tiempo de lectura)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?)$/i;
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
 const SECTION = /^(?:secci[oó]n|section|categor[ií]a|category)\s+\p{Lu}/iu;
 const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
@@ -77,7 +79,12 @@ function fieldDate(field: string, language: string | null | undefined): string |
   // ("jueves 10 de octubre de 2019", "Quito, jueves 10 de octubre de 2019": the weekday adds nothing)
   // ("Oct. 12, 2019, at 7:10 p.m.": the time adds nothing; "Octubre 12, 2019": Spanish written month first)
   // ("(Nueva York, 10 de septiembre de 2025)": a press release's place and date in brackets)
-  const bare = field.replace(WEEKDAY_LEAD, '').replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1').replace(/^\((.+)\)$/, '$1');
+  // ("November 12, 2019 (Updated November 13, 2019)": the update in brackets is not the publication)
+  const bare = field
+    .replace(WEEKDAY_LEAD, '')
+    .replace(/\b((?:19|20)\d{2}),?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*$/i, '$1')
+    .replace(/^\((.+)\)$/, '$1')
+    .replace(/(\S)\s*\((?:last\s+)?(?:updated|actualizad[oa]|modified|modificad[oa])\b[^()]*\)$/i, '$1');
   if (bare !== field) return fieldDate(bare, language);
   const date = parseDateString(field, language) ?? publicationDateCue(field, language);
   if (date) return date;
@@ -189,6 +196,8 @@ function bylineFields(line: string, language?: string | null): Byline | null {
     .split(SEPARATOR)
     .map((f) => f.trim())
     .filter(Boolean)
+    // ("12 November 2019 · 3 min read": how long the page takes to read says nothing of it)
+    .filter((f) => !READING_TIME.test(f))
     .flatMap((f) => splitTrailingDate(f, language));
   if (fields.length > 5) return null;
   let byline: string | null = null;
@@ -200,7 +209,7 @@ function bylineFields(line: string, language?: string | null): Byline | null {
   for (const field of fields) {
     if (UPDATE.test(field)) continue; // an update is not the publication
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
-    if (dated && TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24"
+    if (TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24", "10:12 hs - 12/11/2019"
     const date = fieldDate(field, language);
     if (date === null && (CREDIT.test(field) || SECTION_WORD.test(field))) continue; // "Redacción con AFP", "Opinión"
     if (date !== null) {

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseTrailerLine } from './byline.ts';
+import { parseBylineLine, parseTrailerLine } from './byline.ts';
 import { parseDateString } from './dates.ts';
 
 /**
@@ -80,6 +80,9 @@ function isMenuLine(line: string): boolean {
   const breadcrumb = /[»›]/.test(line);
   const items = line.split(/\s*[|•·»›]\s*/).filter(Boolean);
   if (items.length < (breadcrumb ? 3 : 4)) return false;
+  // ("Ana Ruiz | El Diario | 12/11/2019 | 10:12": a byline of short fields, dated, is the page's own)
+  const byline = parseBylineLine(line);
+  if (byline?.published || byline?.readings) return false;
   return items.every((item) => item.split(/\s+/).length <= 4 && !parseDateString(item));
 }
 

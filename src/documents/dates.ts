@@ -11,15 +11,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 // chrono's English parsers read "10.01.2023" month-first; bylines in this style (RT, Sputnik,
 // most of Europe and Latin America) are day.month.year, so numeric dates are read by hand.
-const DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 // "11/05/2021", "11-05-2021": day-first or month-first depending on who wrote it (see `numericDate`).
-const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
+// ("12/11/19 - 10:12": many outlets print the year in two digits)
+const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})$/;
 // A clock time after a numeric date: "11/05/2021 - 13:24", "17/01/2020, 09:30 h", "06/09/2021 12:00AM EDT".
 /** A time zone after a time: "GMT", "CET", "EAT", "UTC-5", "(GMT+3)". */
-export const TIME_ZONE = String.raw`(?:\s*\(?(?:utc|gmt|[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
-const TRAILING_TIME = new RegExp(String.raw`(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs?\.?)?${TIME_ZONE}$`, 'i');
-const WEEKDAYS: [RegExp, number][] = [[/^(?:sun|domingo)/iu, 0], [/^(?:mon|lunes)/iu, 1], [/^(?:tue|martes)/iu, 2], [/^(?:wed|mi[eé]rcoles)/iu, 3], [/^(?:thu|jueves)/iu, 4], [/^(?:fri|viernes)/iu, 5], [/^(?:sat|s[aá]bado)/iu, 6]];
+// ("10:12 a.m. (hora de Lima)", "(local time)": the zone told in words)
+export const TIME_ZONE = String.raw`(?:\s*\(?(?:utc|gmt|[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?(?:\s*\((?:hora\b|local time|[\p{L} ]{2,20} time\b)[^()]{0,30}\))?`;
+const TRAILING_TIME = new RegExp(String.raw`(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?${TIME_ZONE}$`, 'iu');
+// "10:12 hs - 12/11/2019": the time told first
+const LEADING_TIME = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?\s*(?:[-–—,|·]\s*)(?=\d)/iu;
+// (after WEEKDAY_BEFORE only, which allows "mar" for martes only as "mar.,")
+const WEEKDAYS: [RegExp, number][] = [[/^(?:sun|dom)/iu, 0], [/^(?:mon|lun)/iu, 1], [/^(?:tue|mar)/iu, 2], [/^(?:wed|mi[eé])/iu, 3], [/^(?:thu|jue)/iu, 4], [/^(?:fri|vie)/iu, 5], [/^(?:sat|s[aá]b)/iu, 6]];
 
 /** The day of the week (0 = Sunday) a date string opens with, else null. */
 function weekdayBefore(s: string): number | null {
@@ -27,8 +32,9 @@ function weekdayBefore(s: string): number | null {
 }
 
 // "Sábado 4/3/2023", "Sat, 03/04/2023": a weekday before a date adds nothing (and must not hand a numeric date to an
-// English reading on a Spanish page). Spanish weekdays only in full: "mar" is also March.
-const WEEKDAY_BEFORE = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?|monday,?|tuesday,?|wednesday,?|thursday,?|friday,?|saturday,?|sunday,?|lunes,?|martes,?|mi[eé]rcoles,?|jueves,?|viernes,?|s[aá]bado,?|domingo,?)\s+(?=\d)/iu;
+// English reading on a Spanish page). Spanish weekdays in full, or shortened with a full stop and a comma ("mar., 12
+// nov."): "Mar. 12" is March.
+const WEEKDAY_BEFORE = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?|monday,?|tuesday,?|wednesday,?|thursday,?|friday,?|saturday,?|sunday,?|lunes,?|martes,?|mi[eé]rcoles,?|jueves,?|viernes,?|s[aá]bado,?|domingo,?|(?:lun|mar|mi[eé]|jue|vie|s[aá]b|dom)\.,)\s+(?=\d)/iu;
 
 const MIN_YEAR = 1990;
 
@@ -36,6 +42,13 @@ const SPANISH_MONTH_FIRST = new RegExp(
   String.raw`^(${[...Array.from({ length: 12 }, (_, i) => monthName(i + 1, 'es')), 'setiembre'].join('|')})\s+(\d{1,2})(?:,?\s+|\s+de\s+)(\d{4})\b`,
   'i',
 );
+
+/** A numeric date's year: "2019", or "19" as most outlets mean it (the years from 1990 to next year). */
+function fullYear(year: string): number {
+  if (year.length !== 2) return Number(year);
+  const recent = 2000 + Number(year);
+  return recent <= new Date().getUTCFullYear() + 1 ? recent : 1900 + Number(year);
+}
 
 function ymd(year: number, month: number, day: number): string | null {
   const maxYear = new Date().getUTCFullYear() + 1;
@@ -83,9 +96,9 @@ function numericDate(first: number, second: number, year: number, language: stri
 
 /** The two readings (day first, month first) of the numeric date in a string whose order the page leaves open. */
 export function numericReadings(value: string): string[] {
-  const m = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/.exec(value);
+  const m = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-])/.exec(value);
   if (!m) return [];
-  const [a, b, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  const [a, b, year] = [Number(m[1]), Number(m[3]), fullYear(m[4]!)];
   return [...new Set([ymd(year, b, a), ymd(year, a, b)].filter((d): d is string => d !== null))];
 }
 
@@ -110,9 +123,9 @@ export function readingForText(readings: string[], text: string): string | null 
 
 /** True when the string is a numeric date whose day/month order cannot be told ("01/02/2023" on an English page). */
 export function isUndecidedNumericDate(value: string, language?: string | null): boolean {
-  const s = value.trim().replace(FILLER, '').replace(TRAILING_TIME, '').replace(/[\s,.;|–—-]+$/, '').trim();
+  const s = value.trim().replace(FILLER, '').replace(TRAILING_TIME, '').replace(LEADING_TIME, '').replace(/[\s,.;|–—-]+$/, '').trim();
   const m = SLASHED.exec(s);
-  return m !== null && numericDate(Number(m[1]), Number(m[3]), Number(m[4]), language) === undefined;
+  return m !== null && numericDate(Number(m[1]), Number(m[3]), fullYear(m[4]!), language) === undefined;
 }
 
 /**
@@ -134,26 +147,27 @@ export function parseDateString(value: string, language?: string | null, onWeekd
   if (weekday !== null) return parseDateString(s.replace(WEEKDAY_BEFORE, ''), language, weekday);
   if (!s || s.length > 60) return null;
   if (ISO_DATE.test(s) || ISO_DATETIME.test(s)) return normalizeIsoDate(s);
-  const numeric = s.replace(TRAILING_TIME, '');
+  const numeric = s.replace(TRAILING_TIME, '').replace(LEADING_TIME, '');
   const dayFirst = DAY_FIRST.exec(numeric);
-  if (dayFirst) return ymd(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  if (dayFirst) return ymd(fullYear(dayFirst[3]!), Number(dayFirst[2]), Number(dayFirst[1]));
   const yearFirst = YEAR_FIRST.exec(numeric);
   if (yearFirst) return ymd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
   const slashed = SLASHED.exec(numeric);
   if (slashed) {
-    const read = numericDate(Number(slashed[1]), Number(slashed[3]), Number(slashed[4]), language);
+    const read = numericDate(Number(slashed[1]), Number(slashed[3]), fullYear(slashed[4]!), language);
     // "Sat, 03/04/2023": the weekday tells which reading the page meant
     const readings = read === undefined && onWeekday !== undefined ? numericReadings(numeric).filter((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === onWeekday) : [];
     return read ?? (readings.length === 1 ? readings[0]! : null);
   }
 
   for (const parser of [chrono.en.strict, chrono.es.strict]) {
-    const [hit] = parser.parse(s, new Date(), { forwardDate: false });
+    // (chrono reads "10:12 a. m." as part of the date, or stops inside it: the time is left out first)
+    const [hit] = parser.parse(numeric, new Date(), { forwardDate: false });
     if (!hit) continue;
     const start = hit.start;
     if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
     // The date must be the whole string, bar a weekday, a time or punctuation around it.
-    const rest = (s.slice(0, hit.index) + s.slice(hit.index + hit.text.length))
+    const rest = (numeric.slice(0, hit.index) + numeric.slice(hit.index + hit.text.length))
       .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/gi, '')
       .replace(/\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b(utc|gmt|[ecmp][sd]t)\b|\bhrs?\b/gi, '')
       .replace(/[\s,.;:|()–—-]+/g, '');
