@@ -10,19 +10,53 @@ export interface PageMeta {
   byline: string | null;
 }
 
+// The names sites give their publication date in <meta> (name, property or itemprop, any case), the surest first:
+// Open Graph, schema.org, then the conventions of publishing systems, Dublin Core, citation and search-engine tags.
 const PUBLISHED_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="dc.date.issued"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dcterms.created"]',
-  'meta[name="date"]',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'article:published',
+  'datepublished',
+  'article.published',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'publication-date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'cxenseparse:recs:publishtime',
+  'originalpublicationdate',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.created',
+  'dc.date.created',
+  'dc.date',
+  'dcterms.date',
+  'citation_publication_date',
+  'citation_date',
+  'date',
 ];
+
+/** The first publication date the page's <meta> tags give, by the order of PUBLISHED_META. */
+function metaPublished(doc: ParentNode): string | null {
+  const byName = new Map<string, string>();
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const content = meta.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const key of ['property', 'name', 'itemprop']) {
+      const name = meta.getAttribute(key)?.trim().toLowerCase();
+      if (name && !byName.has(name)) byName.set(name, content);
+    }
+  }
+  for (const name of PUBLISHED_META) {
+    const date = normalizeIsoDate(byName.get(name));
+    if (date) return date;
+  }
+  return null;
+}
 
 function attr(doc: ParentNode, selector: string, name = 'content'): string | null {
   return doc.querySelector(selector)?.getAttribute(name)?.trim() || null;
@@ -69,7 +103,9 @@ export function postDate(el: ParentNode): string | null {
   return (
     normalizeIsoDate(value) ??
     normalizeIsoDate(attr(el, 'time[pubdate]', 'datetime')) ??
-    normalizeIsoDate(attr(el, 'time[datetime]', 'datetime'))
+    normalizeIsoDate(attr(el, 'time[datetime]', 'datetime')) ??
+    // (an hAtom entry: <abbr class="published" title="2019-11-12T10:12:00">)
+    normalizeIsoDate(attr(el, '.published[title]', 'title'))
   );
 }
 
@@ -89,15 +125,19 @@ const BLOCKS = 'p, div, section, article, header, h1, h2, h3, ul, ol, table';
  * octubre de 2019 - 10:35", "Domingo, 13 de octubre de 2019", "13.10.2019 | 10:35"). Elements before the headline are
  * not read: a newspaper's masthead prints the day the page was visited.
  */
-function printedDate(doc: Document): string | null {
-  const h1s = doc.querySelectorAll('h1');
-  const headline = h1s.length === 1 ? h1s[0] : (doc.querySelector('article h1, main h1') ?? null);
+function printedDate(doc: Document, title: string | null): string | null {
+  const headline = headlineOf(doc, title);
   if (!headline || !doc.body) return null;
   const language = doc.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || detectLanguage(doc.body.textContent ?? '');
   const all = [...doc.body.querySelectorAll('*')];
+  const at = all.indexOf(headline);
+  // Inside the story's own <article>, a date may stand above the headline ("<div class=date>…</div><h1>…"): the
+  // masthead's date is outside it.
+  const container = headline.closest('article');
+  const above = container ? all.slice(all.indexOf(container) + 1, at).filter((el) => !el.contains(headline)).slice(0, 12) : [];
   let paragraphs = 0;
   let seen = 0;
-  for (const el of all.slice(all.indexOf(headline) + 1)) {
+  for (const el of [...above, ...all.slice(at + 1)]) {
     if (++seen > 60 || paragraphs >= 2) break;
     if (el.closest(NOT_THE_STORY) || el.querySelector(BLOCKS)) continue;
     const text = clean(el.textContent);
@@ -110,20 +150,36 @@ function printedDate(doc: Document): string | null {
   return null;
 }
 
+/**
+ * The story's headline: the page's one <h1>, or the one inside its <article>/<main>, or the one the page's title
+ * repeats (a site that puts its name in an <h1> too).
+ */
+function headlineOf(doc: Document, title: string | null): Element | null {
+  const h1s = [...doc.querySelectorAll('h1')];
+  if (h1s.length === 1) return h1s[0]!;
+  const inStory = doc.querySelector('article h1, main h1');
+  if (inStory) return inStory;
+  // (the title may add the site's name, "Headline | Site", or shorten the headline)
+  const key = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+  const parts = (title ?? '').split(/\s+[|–—·-]\s+/).map(key).filter((p) => p.length >= 12);
+  const named = h1s.filter((h) => {
+    const text = key(h.textContent);
+    return text.length >= 12 && parts.some((p) => text.startsWith(p) || p.startsWith(text));
+  });
+  return named.length === 1 ? named[0]! : null;
+}
+
 export function pageMeta(doc: Document): PageMeta {
   const ld = jsonLdObjects(doc);
   const ldArticle = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? ld.find((o) => 'datePublished' in o);
 
-  let published: string | null = null;
-  for (const selector of PUBLISHED_META) {
-    published = normalizeIsoDate(attr(doc, selector));
-    if (published) break;
-  }
+  let published = metaPublished(doc);
   published ??= normalizeIsoDate(typeof ldArticle?.datePublished === 'string' ? ldArticle.datePublished : null);
+  published ??= normalizeIsoDate(typeof ldArticle?.dateCreated === 'string' ? ldArticle.dateCreated : null);
   // A <time> counts only inside the article: sidebars list other stories' dates.
-  const article = doc.querySelector('article, main, [role="main"]');
+  const article = doc.querySelector('article, main, [role="main"], .hentry, .h-entry');
   if (!published && article) published = postDate(article);
-  published ??= printedDate(doc);
+  published ??= printedDate(doc, clean(doc.querySelector('title')?.textContent) ?? clean(attr(doc, 'meta[property="og:title"]')));
 
   const h1s = doc.querySelectorAll('h1');
   const title =
