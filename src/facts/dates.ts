@@ -471,6 +471,12 @@ const COVERAGE = /(?<![\p{L}])(?:(?:report|tally|count|update|survey|record|info
 /** A count told "in that period", "en ese periodo": it belongs to the period stated just before. */
 export const BACK_TO_PERIOD = /\b(?:in|during|over|throughout|for)\s+(?:that|this|the same)\s+(?:period|time|span)\b|\b(?:en|durante)\s+(?:ese|este|dicho|el mismo|el)\s+(?:periodo|período|lapso)\b/iu;
 
+/**
+ * A count told of "these events", "those days", "esas jornadas", "dichos hechos": of the events a period stated just
+ * before it framed ("From 7 to 17 February 2019, demonstrations… The toll of these events: at least forty killed").
+ */
+export const BACK_TO_EVENTS = /\b(?:these|those|the same)\s+(?:(?:\p{L}+\s+)?(?:events|days|protests|demonstrations|clashes|disturbances|riots|incidents|mobili[sz]ations|unrest))\b|\b(?:estos|esos|aquellos|dichos|los mismos)\s+(?:\p{L}+\s+)?(?:hechos|d[ií]as|sucesos|disturbios|enfrentamientos|incidentes)\b|\b(?:estas|esas|aquellas|dichas|las mismas)\s+(?:\p{L}+\s+)?(?:jornadas|protestas|manifestaciones|movilizaciones|marchas|semanas)\b/iu;
+
 /** The date a count over a span is as of: its end (a month's last day), capped at publication. */
 export function spanEnd(mention: DateMention, published: string | null): string {
   const end = mention.precision === 'month' ? periodEnd(mention.date, 'month') : mention.date;

@@ -1,7 +1,7 @@
 // The date a figure is as of: a period end in its clause, the day a count was taken, the clause's own dates, a report's
 // period, the statement's day, an anniversary's story years, then the day the document reports on. Rules over the
 // date mentions of src/facts/dates.ts (see the "Dates" bullet of NOTES.md); no library reads what day a count describes.
-import { addDays, BACK_TO_PERIOD, dayOf, periodEnd, spanEnd, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
+import { addDays, BACK_TO_EVENTS, BACK_TO_PERIOD, dayOf, periodEnd, spanEnd, storyDayCount, type DateMention, type StatedPeriod } from './dates.ts';
 import type { NumberMention } from './numbers.ts';
 import type { Precision, Scope } from './types.ts';
 import { attributionOf } from './attribution.ts';
@@ -78,6 +78,8 @@ export function asOfFor(
   const counted = storyDayCount(s.slice(clause[0], clause[1]), ctx.story?.start, ctx.published);
   if (counted?.precision === 'day') return { asOf: counted.date, precision: counted.precision, fromCue: 'own' };
   const announced = nearest(ownDates);
+  const framed = announced || recentHours ? null : framingPeriod(s, n, idx, ctx);
+  if (framed) return { asOf: framed.end, precision: framed.precision, fromCue: 'context' };
   if (scope !== 'incident' && !recentHours) {
     // ("in the two weeks of protests … This is cumulative data from June 18 to July 1": weeks or months counted
     // from the story start only approximate the day a report's stated period gives)
@@ -111,6 +113,25 @@ export function asOfFor(
 const REPORT_ANAPHOR = /\b(?:the|its|this|that|el|la|dicho|dicha|este|esta|ese|esa|del|seg[uú]n (?:el|la))\s+(?:(?:same|mismo|misma)\s+)?(?:ministry|commission|report|update|tally|document|survey|study|office|ombudsman|ministerio|cartera|comisi[oó]n|informe|reporte|balance|documento|bolet[ií]n|organismo|entidad|defensor[ií]a)\b/giu;
 const NAME_GOES_ON = /^\s+(?:(?:de|del|of|for|on)\s+(?:(?:la|el|los|the)\s+)?)?\p{Lu}/u;
 const pointsBackToReport = (before: string) => [...before.matchAll(REPORT_ANAPHOR)].some((m) => !NAME_GOES_ON.test(before.slice(m.index + m[0].length)));
+
+/**
+ * The period that framed the events a count points back to ("the toll of these events", "en esas jornadas"), stated in
+ * the sentences just before; the pointer may open the count's sentence or the one before it, when that one gives no
+ * count ("The toll of these events is a heavy one. At least forty people were killed…").
+ */
+function framingPeriod(s: string, n: NumberMention, idx: number, ctx: Context): StatedPeriod | null {
+  const leadIn = ctx.periods[idx - 1]?.text ?? '';
+  if (!BACK_TO_EVENTS.test(s.slice(0, n.start)) && !(BACK_TO_EVENTS.test(leadIn) && !OTHER_COUNT.test(leadIn))) return null;
+  for (let k = idx - 1; k >= Math.max(0, idx - EVENTS_REACH); k--) {
+    const stated = ctx.periods[k]?.stated;
+    const end = stated ? storyEra(stated.end, stated.yearless, k, ctx) : null;
+    if (stated && end && (!ctx.story || end >= ctx.story.start) && (!ctx.published || end <= ctx.published)) return { ...stated, end };
+  }
+  return null;
+}
+
+/** How many sentences back a period may frame the events a count points back to ("these events"). */
+const EVENTS_REACH = 6;
 
 /**
  * The period of the report a count without a date of its own comes from: the period stated in the last sentences

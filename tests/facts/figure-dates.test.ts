@@ -41,6 +41,24 @@ test('the period a report covers, told in the next sentence or referred back to,
   assert.equal(asOf(other, '2023-02-10', 'en', 'deaths', 60), '2023-02-07');
 });
 
+test('a count of "these events" or "esas jornadas" takes the end of the period that framed them just before', () => {
+  // (no story: Peru's starts after these dates)
+  const asOf = (text: string, published: string, language: 'en' | 'es', kind: string, value: number) =>
+    figures(text, published, language, null).find((f) => f.kind === kind && f.value === value)?.asOf;
+  const en = 'Between 3 and 12 March 2021, strikes and road blockades paralysed the northern provinces. Schools and markets stayed shut.\n\n'
+    + 'The strikes grew out of a long dispute over fuel prices and wages.\n\n'
+    + 'The human cost of these events was high. At least 31 people were killed and 140 were injured.';
+  assert.equal(asOf(en, '2021-04-20', 'en', 'deaths', 31), '2021-03-12');
+  assert.equal(asOf(en, '2021-04-20', 'en', 'injured', 140), '2021-03-12');
+  const es = 'Del 3 al 12 de marzo de 2021, paros y bloqueos de carreteras paralizaron las provincias del norte. Las escuelas cerraron.\n\n'
+    + 'El conflicto venía de una larga disputa por el precio del combustible y los salarios.\n\n'
+    + 'Durante esas jornadas murieron al menos 31 personas, según la organización.';
+  assert.equal(asOf(es, '2021-04-20', 'es', 'deaths', 31), '2021-03-12');
+  // With no pointer back, a count told weeks later is of the day it was told.
+  const plain = 'Between 3 and 12 March 2021, strikes and road blockades paralysed the northern provinces.\n\nAt least 31 people have been killed, the rights group said.';
+  assert.equal(asOf(plain, '2021-04-20', 'en', 'deaths', 31), '2021-04-20');
+});
+
 test('a source that points back at the report ("the ministry also said") keeps the report\'s period however far on', () => {
   const report = 'The Interior Ministry released its fifth report on Monday, covering the period up to January 22. It said 46 people had died. '
     + 'Most of the dead were young men. Schools stayed shut. Flights were cancelled. Markets were closed. ';
