@@ -449,7 +449,14 @@ export const ONE_CASUALTY_AFTER = /^\s+(?:muert[oa]|herid[oa]|fallecid[oa]|lesio
 export const WHO_ONE_WAS_AFTER = /^\s+(?:of them|of whom|de ell[oa]s|de quienes)\s+(?!(?:\p{L}+\s+){0,3}?(?:was|were|is|had|has|died|drowned|murió|muri[oó]|falleci[oó]|fue|era|result[oó]|qued[oó]|perdi[oó]|recibi[oó]|sufri[oó]|ha|había)(?![\p{L}]))(?:\p{L}+\s*){1,6},/iu;
 
 /** "La violencia en esa entidad ha dejado siete muertos", "in that province": the place named just before, by a pointer. */
-export const PLACE_POINTER = /(?<![\p{L}])(?:en|in)\s+(?:esa|esta|dicha|aquella|la misma|that|this|the same)\s+(?:entidad|regi[oó]n|ciudad|provincia|estado|departamento|localidad|zona|municipio|comunidad|state|region|city|province|town|area|district|county)(?![\p{L}])/iu;
+// ("Allí se sumaron 89 fallecidos": Spanish "allí" / "ahí" always point at a place; English "there" is also "there were")
+export const PLACE_POINTER = /(?<![\p{L}])(?:(?:en|in)\s+(?:esa|esta|dicha|aquella|la misma|that|this|the same)\s+(?:entidad|regi[oó]n|ciudad|provincia|estado|departamento|localidad|zona|municipio|comunidad|state|region|city|province|town|area|district|county)|all[ií]|ah[ií])(?![\p{L}])/iu;
+
+/**
+ * "Ekurhuleni was worst hit, with 18 people killed", "El Norte es el departamento más castigado, con 9 muertos", "La
+ * Habana encabeza la lista con 439 arrestos": the count of the place or group hit hardest, a part of the toll.
+ */
+export const WORST_HIT_BEFORE = /(?<![\p{L}])(?:(?:worst|hardest|most)[- ](?:hit|affected)|m[aá]s\s+(?:castigad[oa]s?|afectad[oa]s?|golpead[oa]s?|azotad[oa]s?)|encabeza(?:ba|n|ban)?\s+(?:la\s+)?lista|(?:tops?|topped|leads?|led)\s+the\s+list)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])(?:with|con)\s+(?:\p{L}+\s+){0,2}$/iu;
 /** "1.600 heridos han recibido atención en ese hospital": the patients of one hospital, a part of the count. */
 export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aquel|el mismo|esa|esta|dicha|la misma|that|this|the same)\s+(?:hospital|centro (?:m[eé]dico|de salud)|cl[ií]nica|clinic|morgue|mortuary)(?![\p{L}])/iu;
 

@@ -532,3 +532,22 @@ test('"the remaining two deaths", "las dos muertes restantes" are the rest of a 
     { kind: 'deaths', value: 2, scope: 'incident' },
   ]);
 });
+
+test('the place or group hit hardest "with" a count, and a place pointed at by "allí", hold a part of the toll', () => {
+  expectFigures(figures('Ogbomosho was worst hit, with 14 people killed, the police said.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 14, scope: 'subset' },
+  ]);
+  expectFigures(figures('Oyo es el departamento más castigado, con 9 muertos, según la Defensoría.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 9, scope: 'subset' },
+  ]);
+  expectFigures(figures('Ikeja encabeza la lista con 210 arrestos, según la policía.', PUB, 'es', LAGOS), [
+    { kind: 'detained', value: 210, scope: 'subset' },
+  ]);
+  expectFigures(figures('Las protestas más duras se vivieron en Ibadan. Allí se contabilizan ya 23 fallecidos, según el hospital.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 23, scope: 'subset', location: 'Ibadan' },
+  ]);
+  // a national count stays the toll
+  expectFigures(figures('Ikeja was worst hit by the looting. Across the country, 40 people have been killed since March 1.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 40, scope: 'cumulative' },
+  ]);
+});
