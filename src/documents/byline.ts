@@ -1,3 +1,4 @@
+import { monthWords } from '../core/calendar.ts';
 import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, TIME_ZONE, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
@@ -68,6 +69,10 @@ const UPDATE = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualiz
 const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|publicada)\b/i;
 /** "By Juan Gil on …", "Escrito por Juan Gil el …": an author's field and the date after "on" / "el". */
 const AUTHOR_ON_DATE = /^((?:(?:posted|written|published|escrito|publicado)\s+)?(?:by|por)\s+[^|·•,]{2,60}?)\s+(?:on|el)\s+(\S.*)$/i;
+// "9 de septiembre", "Sept. 9", "Fecha: 9 de septiembre": a day without its year. Beside a full date on one line it opens
+// a span ("Fecha: 9 de septiembre – 21 de septiembre de 2020": an infobox's dates of the events), never a byline.
+const MONTH_WORD = Array.from({ length: 12 }, (_, i) => monthWords(i + 1)).flat().sort((a, b) => b.length - a.length).join('|');
+const YEARLESS_DAY = new RegExp(String.raw`^(?:(?:fecha|date|dates|fechas)\s*:\s*)?(?:\d{1,2}(?:\s+de)?\s+(?:${MONTH_WORD})\.?|(?:${MONTH_WORD})\.?\s+\d{1,2})$`, 'iu');
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -123,8 +128,9 @@ function splitTrailingDate(field: string, language: string | null | undefined): 
 }
 
 /** "News release", "Comunicado de prensa": a few words naming what the page is, before its date. */
+// ("Amnistía Internacional — Declaración pública, 11 de mayo de 2023", "Public statement, 11 May 2023")
 function isLabel(s: string): boolean {
-  return /^(?:news|press|media)\s+(?:release|statement|briefing)|^(?:comunicado|nota|bolet[ií]n)(?:\s+(?:de\s+)?prensa)?$|^(?:statement|release|communiqu[eé])$/iu.test(s);
+  return /^(?:news|press|media)\s+(?:release|statement|briefing)|^(?:comunicado|nota|bolet[ií]n)(?:\s+(?:de\s+)?prensa)?$|^(?:(?:public|joint|official)\s+)?(?:statement|release|communiqu[eé])$|^(?:declaraci[oó]n|comunicado)(?:\s+(?:p[uú]blica|conjunta|oficial))?$/iu.test(s);
 }
 
 /** "By Parisa Jahanbani, BBC Persian" → author and outlet; "Por Martín Oyarzún, enviado especial" → author. */
@@ -200,6 +206,7 @@ function bylineFields(line: string, language?: string | null): Byline | null {
     .filter((f) => !READING_TIME.test(f))
     .flatMap((f) => splitTrailingDate(f, language));
   if (fields.length > 5) return null;
+  if (fields.some((f) => YEARLESS_DAY.test(f)) && fields.some((f) => !YEARLESS_DAY.test(f) && fieldDate(f, language) !== null)) return null;
   let byline: string | null = null;
   let outlet: string | null = null;
   let place: string | null = null;

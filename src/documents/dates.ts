@@ -205,7 +205,7 @@ export function cuedPublicationDate(line: string, language?: string | null): str
 // updated: 12 October 2019" line /
 // "Esta página se editó por última vez el 3 dic 2024 a las 14:12.", or the header of an old revision: "Revision as of
 // 12:17, 2 August 2024 by …" / "Revisión del 12:17 2 ago 2024".
-const LAST_EDITED = /^(?:this page was\s+)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)\.?$/iu;
+const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)\.?$/iu;
 
 /**
  * The last-edit date an encyclopedia prints about itself → ISO date, else null. It says when the page
@@ -234,7 +234,7 @@ export function lastEditedDate(line: string): string | null {
 // The date a page was saved or retrieved: "version of 1 June 2025", "Page as retrieved 4 March 2017", "archived on
 // …", "consultado el 3 de mayo de 2020", "offline snapshot, February 2024", "snapshot of the English Wikipedia, July 2022".
 const SAVED_COPY =
-  /^(?:(?:stable|archived|saved|old)\s+)?(?:version|revision|versi[oó]n|revisi[oó]n)\s+(?:as\s+)?(?:of|from|dated|del|de)\s+(.{6,40}?)\.?$|^(?:(?:page|article|text)\s+)?(?:as\s+)?(?:retrieved|archived|captured|saved|consulted|consultad[oa]|recuperad[oa]|archivad[oa])(?:\s+(?:on|el))?\s+(.{6,40}?)\.?$|^(?:[\p{L} ]{0,20}\s)?snapshot\b[^,]{0,60},\s*(.{6,30}?)\.?$/iu;
+  /^(?:(?:stable|archived|saved|old|page)\s+)?(?:version|revision|versi[oó]n|revisi[oó]n)\s+(?:as\s+)?(?:of|from|dated|del|de)\s+(.{6,40}?)\.?$|^(?:(?:page|article|text)\s+)?(?:as\s+)?(?:retrieved|archived|captured|saved|consulted|consultad[oa]|recuperad[oa]|archivad[oa])(?:\s+(?:on|el))?\s+(.{6,40}?)\.?$|^(?:[\p{L} ]{0,20}\s)?snapshot\b[^,]{0,60},\s*(.{6,30}?)\.?$/iu;
 
 /**
  * "February 2024": a page saved some day of that month, read as its last (ANNOTATION.md's month-only date; what the

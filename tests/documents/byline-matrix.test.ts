@@ -62,3 +62,16 @@ test('a short-field byline with a date is kept, while a menu of short items is d
   const page = 'Home | World | Politics | Sports\nPolice say 12 people were killed in the capital\nBy Ana Ruiz | 12 November 2019\n\nThe police said on Monday that twelve people had been killed in clashes with the security forces in the capital.\n';
   assert.doesNotMatch(splitPosts(page, { language: 'en' })[0]!.text, /Politics/);
 });
+
+test("a statement's label before its date, an infobox's span of dates, and an encyclopedia page's own date", () => {
+  assert.equal(parseBylineLine('Human Rights Watch — Declaración pública, 3 de marzo de 2021', 'es')?.published, '2021-03-03');
+  assert.equal(parseBylineLine('Rights Office | Public statement, 3 March 2021', 'en')?.published, '2021-03-03');
+  // "Fecha: 9 de septiembre – 21 de septiembre de 2020" gives when the events ran, not when the page was written
+  assert.equal(parseBylineLine('Fecha: 9 de septiembre – 21 de septiembre de 2020', 'es'), null);
+  assert.equal(parseBylineLine('Date: March 3 - March 12, 2021', 'en'), null);
+  const infobox = (chrome: string) =>
+    splitPosts(`Road blockades of March 2021\n${chrome}\n\nRoad blockades of March 2021\nFecha: 3 de marzo – 12 de marzo de 2021\nMuertos: 31\n\nThe road blockades of March 2021 were a wave of strikes and blockades across the northern provinces of the country.\n`, { language: 'es' })[0]?.published;
+  assert.equal(infobox('From the free encyclopedia (page last edited on 9 April 2024)'), '2024-04-09');
+  assert.equal(infobox('From the free encyclopedia | Page revision of 14 January 2023'), '2023-01-14');
+  assert.equal(infobox('La enciclopedia libre · Esta página se editó por última vez el 2 mar 2022'), '2022-03-02');
+});

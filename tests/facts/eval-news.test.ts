@@ -19,10 +19,14 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // sixteenth session, thirty-one → thirty-five (Nepal 2025, Ukraine 2014, South Africa 2021, Haiti 2019: 0.42, 0.29, 0.56,
 // 0.33, together 0.413 and Spanish 0.270, whole on arrival) dev 0.737 → 0.704, dev Spanish 0.746 → 0.704, dev series
 // 179/218 → 190/236, dev Date-F1 0.770 → 0.763, headlines 18/31 → 21/35, test 0.468 → 0.462, test series 92/150 →
-// 98/161.)
+// 98/161; seventeenth session, thirty-five → thirty-nine (Colombia 2020, Belarus 2020, Zimbabwe 2019, Pakistan 2023:
+// 0.54, 0.34, 0.49, 0.33, together 0.447 and Spanish 0.506, whole on arrival, the same with the session's first code)
+// dev 0.722 → 0.710, dev Spanish 0.714 → 0.702, dev series 190/236 → 204/256, dev Date-F1 0.763 → 0.756, headlines
+// 22/35 → 23/39, test 0.465 → 0.456, test Spanish 0.434 → 0.431, test series 98/161 → 104/170, test Date-F1 0.687 →
+// 0.679, headlines 22/35 → 24/39.)
 const FLOORS = {
-  dev: { f1: 0.7, es: 0.7, series: 0.8, dates: 0.76, headlines: 22 },
-  test: { f1: 0.46, es: 0.43, series: 0.6, dates: 0.685, headlines: 22 },
+  dev: { f1: 0.7, es: 0.69, series: 0.79, dates: 0.75, headlines: 23 },
+  test: { f1: 0.45, es: 0.425, series: 0.6, dates: 0.675, headlines: 24 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
