@@ -103,19 +103,19 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida',
     // the historical present of chronologies ("Ese día mueren 19 personas"), not a habit ("cada año mueren 500 personas")
     '(?<!\\b(?:cada|al|por) (?:año|d[ií]a|mes|semana) )(?:mueren|fallecen|pierden la vida)', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
-    '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,80}?(?:a|en|es|de|son)',
+    '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,160}?(?:a|en|es|de|son)',
     // "cifraba el viernes los muertos en 212", "sitúa el número de fallecidos en 30": the noun told before "en" and its number
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|decesos|personas (?:fallecidas|muertas)) en`,
   ]),
   injured: alt([
     '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
-    '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,160}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:heridos|lesionados|personas (?:heridas|lesionadas)) en`,
   ]),
   detained: alt([
     '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
-    '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,80}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
+    '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,160}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas)) en`,
   ]),
 };

@@ -314,3 +314,12 @@ test('the historical present of chronologies ("Ese día mueren 19 personas, 17 d
   ]);
   expectFigures(es('Cada año mueren 500 personas en accidentes de tránsito en el país.'), []);
 });
+
+test('"la cifra de fallecidos …, ascendió este jueves a diez": the toll read across a long description of its events', () => {
+  expectFigures(es('La cifra de fallecidos en la dura jornada de protestas contra el aumento de las tarifas que estremeció anoche a la capital y a otras ciudades del sur ascendió este jueves a diez, según la Defensoría.'), [
+    { kind: 'deaths', value: 10, scope: 'cumulative', asOf: '2023-01-12' },
+  ]);
+  expectFigures(es('El número de detenidos por los disturbios que sacuden el país desde la destitución del presidente el pasado miércoles llegó este jueves a 340, informó la Policía.'), [
+    { kind: 'detained', value: 340, scope: 'cumulative', asOf: '2023-01-12' },
+  ]);
+});
