@@ -122,7 +122,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
 
 /** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
 export const TOLL_AFTER: Record<FigureKind, RegExp> = {
-  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed)(?![\p{L}])/iu,
+  deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed|people (?:(?:known|confirmed|reported) to have|who (?:have|had)) (?:died|been killed))(?![\p{L}])/iu,
   injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
   detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
 };

@@ -368,3 +368,12 @@ test('a count in words restated in digits in brackets ("forty (40) people were k
   // a bracket that says another number is not a restatement
   expectFigures(figures('Two (3 according to the police) people died.', '2019-03-19', 'en', null).filter((f) => f.value === 3), []);
 });
+
+test('"brings to two the number of people known to have died": the toll named after its number', () => {
+  expectFigures(figures('A second marcher died in hospital overnight, which brings to two the number of people known to have died since the vote.', '2023-01-12', 'en'), [
+    { kind: 'deaths', value: 2, scope: 'cumulative' },
+  ]);
+  expectFigures(figures('Officials raised to 14 the number of people confirmed to have been killed in the unrest.', '2023-01-12', 'en'), [
+    { kind: 'deaths', value: 14, scope: 'cumulative' },
+  ]);
+});
