@@ -195,7 +195,8 @@ export const NOT_COUNT_BEFORE = /(?:\b(?:every|each|cada)\s*$|\b(?:equivalent of
 export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|billion|millones|mil millones|soles|dollars|d[oó]lares|euros|km|kilomet|miles\b|meters|metros|hours?|horas?|minutes?|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|decades?|d[eé]cadas?|votes?|votos|a\.m|p\.m|h\b|am\b|pm\b)/i;
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
-export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al)\s+$/i;
+// ("By Friday 18 January the group had verified 12 deaths": "by" a day, the count as it stood then)
+export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al|by(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?)\s+$/i;
 
 /** Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos". */
 const amongHolder = (words: string) =>

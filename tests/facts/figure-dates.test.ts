@@ -220,3 +220,10 @@ test('"within the last month" runs to the report\'s day, and a start told right 
   // ("last month" alone is the calendar month before)
   expectFigures(figures('Police arrested 40 people last month in the capital.', '2019-11-25', 'en', null), [{ kind: 'detained', value: 40, asOf: '2019-10-31' }]);
 });
+
+test('"by" a day: the count as it stood then, a running count, not that day\'s incident', () => {
+  const got = figures('By Friday 14 March the rights group had documented 19 deaths, most of them from live fire, across the country.', '2025-03-20', 'en', null);
+  assert.deepEqual(got.filter((f) => f.value === 19).map((f) => [f.kind, f.scope, f.asOf]), [['deaths', 'cumulative', '2025-03-14']]);
+  const plain = figures('By 14 March, 240 people had been arrested, the police said.', '2025-03-20', 'en', null);
+  assert.deepEqual(plain.filter((f) => f.value === 240).map((f) => [f.kind, f.scope, f.asOf]), [['detained', 'cumulative', '2025-03-14']]);
+});
