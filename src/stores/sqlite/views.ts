@@ -56,17 +56,21 @@ export function viewPage(
   const { where, params } = pageClauses(filter, 3, (text) => `instr(${text}, ?) > 0`, () => '?');
   const selected = `FROM view_index WHERE view = ? AND story = ?${where}`;
   const all = [view, story, ...params];
-  // The count comes with the page (a window over the selected index rows, before the limit); an empty page asks again.
+  // The page, then the count, in one read transaction. (A window count over the page's query, `count(*) OVER ()`, kept
+  // every selected index row in a temporary table: 300–460 ms for the first page of 252,037 events at 100,000 generated
+  // documents, against 0.4 ms for the page and 45 ms for a plain count on the covering index.)
   return db.transaction(() => {
-    const found = db
-      .prepare<unknown[], { key: string; value: string; total: number }>(
-        `SELECT p.key, r.value, p.total FROM (
-           SELECT key, sort, count(*) OVER () AS total ${selected} ORDER BY sort, key LIMIT ? OFFSET ?
+    const rows = db
+      .prepare<unknown[], { key: string; value: string }>(
+        `SELECT p.key, r.value FROM (
+           SELECT key, sort ${selected} ORDER BY sort, key LIMIT ? OFFSET ?
          ) p JOIN view_rows r ON r.view = ? AND r.story = ? AND r.key = p.key ORDER BY p.sort, p.key`,
       )
       .all(...all, page.limit ?? -1, page.offset, view, story);
-    const total = found[0]?.total ?? db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${selected}`).get(...all)!.n;
-    return { rows: found.map(({ key, value }) => ({ key, value })), total };
+    const total = page.offset === 0 && page.limit !== null && rows.length < page.limit
+      ? rows.length
+      : db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${selected}`).get(...all)!.n;
+    return { rows, total };
   })();
 }
 
