@@ -377,3 +377,10 @@ test('"brings to two the number of people known to have died": the toll named af
     { kind: 'deaths', value: 14, scope: 'cumulative' },
   ]);
 });
+
+test('"law enforcement officers" are a group of victims: their count, and its part told in an aside, are read', () => {
+  expectFigures(figures('The interior ministry said 64 law enforcement officers, 11 of whom remain in hospital, were injured in the clashes.', '2023-01-12', 'en'), [
+    { kind: 'injured', value: 64, scope: 'subset' },
+    { kind: 'injured', value: 11, scope: 'subset' },
+  ]);
+});
