@@ -384,3 +384,9 @@ test('"law enforcement officers" are a group of victims: their count, and its pa
     { kind: 'injured', value: 11, scope: 'subset' },
   ]);
 });
+
+test('"the number of people held … to more than 6,700": a running count of detentions', () => {
+  expectFigures(figures('The raids brought the number of people held since the vote to more than 2,300, the interior ministry said.', '2023-01-12', 'en'), [
+    { kind: 'detained', value: 2300, qualifier: 'more_than', scope: 'cumulative' },
+  ]);
+});
