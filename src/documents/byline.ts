@@ -73,6 +73,8 @@ const AUTHOR_ON_DATE = /^((?:(?:posted|written|published|escrito|publicado)\s+)?
 // a span ("Fecha: 9 de septiembre – 21 de septiembre de 2020": an infobox's dates of the events), never a byline.
 const MONTH_WORD = Array.from({ length: 12 }, (_, i) => monthWords(i + 1)).flat().sort((a, b) => b.length - a.length).join('|');
 const YEARLESS_DAY = new RegExp(String.raw`^(?:(?:fecha|date|dates|fechas)\s*:\s*)?(?:\d{1,2}(?:\s+de)?\s+(?:${MONTH_WORD})\.?|(?:${MONTH_WORD})\.?\s+\d{1,2})$`, 'iu');
+// "Fecha: 8 de septiembre de 2025 – presente", "Date: 11 October 2024 – present": an infobox's span still open
+const ONGOING = /^(?:present|presente|ongoing|en curso|(?:la\s+)?actualidad|today|hoy)(?:\s*\([^()]*\))?$/iu;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;
 
 /**
@@ -206,7 +208,8 @@ function bylineFields(line: string, language?: string | null): Byline | null {
     .filter((f) => !READING_TIME.test(f))
     .flatMap((f) => splitTrailingDate(f, language));
   if (fields.length > 5) return null;
-  if (fields.some((f) => YEARLESS_DAY.test(f)) && fields.some((f) => !YEARLESS_DAY.test(f) && fieldDate(f, language) !== null)) return null;
+  const spanEnd = (f: string) => YEARLESS_DAY.test(f) || ONGOING.test(f);
+  if (fields.some(spanEnd) && fields.some((f) => !spanEnd(f) && fieldDate(f, language) !== null)) return null;
   let byline: string | null = null;
   let outlet: string | null = null;
   let place: string | null = null;

@@ -69,6 +69,9 @@ test("a statement's label before its date, an infobox's span of dates, and an en
   // "Fecha: 9 de septiembre – 21 de septiembre de 2020" gives when the events ran, not when the page was written
   assert.equal(parseBylineLine('Fecha: 9 de septiembre – 21 de septiembre de 2020', 'es'), null);
   assert.equal(parseBylineLine('Date: March 3 - March 12, 2021', 'en'), null);
+  // (or one still open: "– present", "– presente (2 meses)")
+  assert.equal(parseBylineLine('Date: 3 March 2021 – present', 'en'), null);
+  assert.equal(parseBylineLine('Fecha: 3 de marzo de 2021 – presente (2 meses)', 'es'), null);
   const infobox = (chrome: string) =>
     splitPosts(`Road blockades of March 2021\n${chrome}\n\nRoad blockades of March 2021\nFecha: 3 de marzo – 12 de marzo de 2021\nMuertos: 31\n\nThe road blockades of March 2021 were a wave of strikes and blockades across the northern provinces of the country.\n`, { language: 'es' })[0]?.published;
   assert.equal(infobox('From the free encyclopedia (page last edited on 9 April 2024)'), '2024-04-09');
