@@ -475,7 +475,8 @@ export const BACK_TO_PERIOD = /\b(?:in|during|over|throughout|for)\s+(?:that|thi
  * A count told of "these events", "those days", "esas jornadas", "dichos hechos": of the events a period stated just
  * before it framed ("From 7 to 17 February 2019, demonstrations… The toll of these events: at least forty killed").
  */
-export const BACK_TO_EVENTS = /\b(?:these|those|the same)\s+(?:(?:\p{L}+\s+)?(?:events|days|protests|demonstrations|clashes|disturbances|riots|incidents|mobili[sz]ations|unrest))\b|\b(?:estos|esos|aquellos|dichos|los mismos)\s+(?:\p{L}+\s+)?(?:hechos|d[ií]as|sucesos|disturbios|enfrentamientos|incidentes)\b|\b(?:estas|esas|aquellas|dichas|las mismas)\s+(?:\p{L}+\s+)?(?:jornadas|protestas|manifestaciones|movilizaciones|marchas|semanas)\b/iu;
+// ("these days" alone is also "nowadays": only "those days" points back)
+export const BACK_TO_EVENTS = /\b(?:these|those|the same)\s+(?:(?:\p{L}+\s+)?(?:events|protests|demonstrations|clashes|disturbances|riots|incidents|mobili[sz]ations|unrest))\b|\bthose\s+(?:\p{L}+\s+)?days\b|\b(?:estos|esos|aquellos|dichos|los mismos)\s+(?:\p{L}+\s+)?(?:hechos|d[ií]as|sucesos|disturbios|enfrentamientos|incidentes)\b|\b(?:estas|esas|aquellas|dichas|las mismas)\s+(?:\p{L}+\s+)?(?:jornadas|protestas|manifestaciones|movilizaciones|marchas|semanas)\b/iu;
 
 /** The date a count over a span is as of: its end (a month's last day), capped at publication. */
 export function spanEnd(mention: DateMention, published: string | null): string {
