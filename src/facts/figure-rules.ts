@@ -94,7 +94,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
     'killed', 'killing', 'kills', 'murdered', 'murdering', 'massacred', 'massacring', 'shot dead', 'executed',
     'deaths? of', 'killings? of', 'murders? of', 'massacre[\'’"”]* of', 'lives of', 'bodies of',
-    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', '(?:death|fatality) toll(?= ?$)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: to| at)?',
+    '(?:death|fatality) toll[^.;]{0,80}?(?:to|at|of|is|was|reached|hit|now|stands at|stood at|:|ranges? from|ranging from)', '(?:death|fatality) toll(?= ?$)', 'toll (?:rose |climbed |now |stands |stood |is |was )?(?:to|at|of)', 'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown|reached|hit|stands|stood)(?: by [\\d,.]+| by \\p{L}+)?(?: to| at)?',
     // "the official toll rose on Thursday to at least 17": when, between the verb and its "to"
     'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown) (?:on|by|overnight|late|early|this|last|again)\\b[^.;,\\d]{0,30}? to',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
@@ -166,7 +166,9 @@ export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound
   // "between 40 and 60 people": the range gives two bounds of one count
   // "had more than doubled, from 682 to 1,376", "subió de 40 a 52": the new value of a change, not a range's top
-  [/\b(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó])\b[^.;]{0,30}?\b(?:from|de)\s+\d[\d,.]*\s+(?:to|a)\s*$/i, 'exact'],
+  // ("rose by 12 to 45", "aumentó en tres, hasta 48": the new value after the increase, not a range's top; the verbs end
+  // in accented letters, so no \b after them)
+  [/(?<![\p{L}])(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó]|se increment[oó])(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:(?:from|de)\s+\d[\d,.]*\s+(?:to|a)|(?:by|en)\s+(?:\d[\d,.]*|\p{L}+),?\s+(?:to|a|hasta))\s*$/iu, 'exact'],
   [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
   // "range from 800 to 1,500", "around 50 to 60 people", "de 50 a 60 muertos": the second number bounds the count
   [/(?:\d[\d,.]*|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s+(?:to|-|–|a)\s*$/i, 'up_to'],
@@ -260,6 +262,12 @@ export const REST_NOUN_AFTER = /^\s+\p{L}+\s+(?:restantes|remaining)(?![\p{L}])/
 export const REST_BEFORE = /\b(?:the (?:remaining|other|rest of the)|los (?:otros|restantes)|las (?:otras|restantes)|el resto de (?:los|las))\s+$/iu;
 /** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
 export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?(?:\s*\([^)]{1,30}\))?,\s+(?:con|with)|\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
+/**
+ * Before a number: it is the size of a change ("the toll rose by 12 to 45", "el balance creció en seis muertos"): the
+ * deaths the count grew by, a part of it (the toll is the value it rose to).
+ */
+export const INCREMENT_BY_BEFORE = /(?<![\p{L}])(?:rose|risen|increased|climbed|jumped|grew|grown|gone up|went up|fell|dropped|declined|subi[oó]|aument[oó]|creci[oó]|se elev[oó]|se increment[oó]|baj[oó]|disminuy[oó]|cay[oó])(?![\p{L}])\s+(?:by|en)\s+$/iu;
+
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */
 export const NOT_PART_AFTER = /^\s*(?:%|percent|por ciento|provinces?|provincias?|cities|ciudades|towns?|counties|regions?|regiones|departments?|departamentos|days?|d[ií]as|weeks?|semanas|months?|meses|years?|a[ñn]os|decades?|d[eé]cadas?|hours?|horas|votes?|votos|of\s+\d|out of|de\s+\d)(?![\p{L}])/iu;
 /**

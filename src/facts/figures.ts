@@ -297,6 +297,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story) ?? placeBracket(s, n.start);
     if (restrictedTo) scope = 'subset';
     if (scope === 'cumulative' && R.WORST_HIT_BEFORE.test(pre.slice(0, cut))) scope = 'subset';
+    // "el balance creció en seis muertos", "aumentó en 12 hasta 45": the deaths a count grew by, a part of it, never the toll
+    if (R.INCREMENT_BY_BEFORE.test(pre)) scope = 'subset';
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';

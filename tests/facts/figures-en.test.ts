@@ -390,3 +390,12 @@ test('"the number of people held … to more than 6,700": a running count of det
     { kind: 'detained', value: 2300, qualifier: 'more_than', scope: 'cumulative' },
   ]);
 });
+
+test('"the toll rose by 12 to 45": the value it rose to is the toll', () => {
+  expectFigures(figures('The death toll rose by 12 to 45 on Wednesday, the health ministry said.', '2023-01-12', 'en'), [
+    { kind: 'deaths', value: 45, qualifier: 'exact', scope: 'cumulative' },
+  ]);
+  expectFigures(figures('The toll climbed by three to 48, officials said.', '2023-01-12', 'en'), [
+    { kind: 'deaths', value: 48, qualifier: 'exact', scope: 'cumulative' },
+  ]);
+});

@@ -323,3 +323,14 @@ test('"la cifra de fallecidos …, ascendió este jueves a diez": the toll read 
     { kind: 'detained', value: 340, scope: 'cumulative', asOf: '2023-01-12' },
   ]);
 });
+
+test('"aumentó en 12 hasta 45": the toll is the value it rose to; the increase is a part of it, never the toll', () => {
+  expectFigures(es('El número de muertos aumentó en 12 hasta 45, según el Ministerio de Salud.'), [
+    { kind: 'deaths', value: 12, scope: 'subset' },
+    { kind: 'deaths', value: 45, qualifier: 'exact', scope: 'cumulative' },
+  ]);
+  expectFigures(es('La cifra de fallecidos subió de 31 a 45 este jueves.'), [
+    { kind: 'deaths', value: 31 },
+    { kind: 'deaths', value: 45, qualifier: 'exact', scope: 'cumulative' },
+  ]);
+});
