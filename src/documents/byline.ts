@@ -1,5 +1,4 @@
-import { monthWords } from '../core/calendar.ts';
-import { isUndecidedNumericDate, numericReadings, parseDateString, publicationDateCue, TIME_ZONE, wireDatelineDate } from './dates.ts';
+import { CLOCK_TIME, isUndecidedNumericDate, MONTH, numericReadings, parseDateString, publicationDateCue, TIME_ZONE, wireDatelineDate } from './dates.ts';
 
 /** What a byline line under a headline says: "By Nick Corbishley – naked capitalism – May 26, 2023". */
 export interface Byline {
@@ -52,7 +51,7 @@ function isPlace(s: string): boolean {
   return words.length > 0 && words.length <= 5 && /^\p{Lu}/u.test(s) && words.every((w) => PLACE_WORD.test(w));
 }
 
-const TIME_ONLY = new RegExp(String.raw`^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?${TIME_ZONE}$`, 'iu');
+const TIME_ONLY = new RegExp(String.raw`^${CLOCK_TIME}${TIME_ZONE}$`, 'iu');
 // "3 min read", "Lectura de 3 min", "4 minutos de lectura": how long the page takes to read, beside its date
 const READING_TIME = /^(?:\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?\s+(?:read|de lectura)|(?:reading time|lectura(?: de)?|tiempo de lectura)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?)$/i;
 // "Redacción Q'hubo Cali", "Newsroom BBC": the newsroom of an outlet signs as the outlet.
@@ -71,8 +70,7 @@ const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|pub
 const AUTHOR_ON_DATE = /^((?:(?:posted|written|published|escrito|publicado)\s+)?(?:by|por)\s+[^|·•,]{2,60}?)\s+(?:on|el)\s+(\S.*)$/i;
 // "9 de septiembre", "Sept. 9", "Fecha: 9 de septiembre": a day without its year. Beside a full date on one line it opens
 // a span ("Fecha: 9 de septiembre – 21 de septiembre de 2020": an infobox's dates of the events), never a byline.
-const MONTH_WORD = Array.from({ length: 12 }, (_, i) => monthWords(i + 1)).flat().sort((a, b) => b.length - a.length).join('|');
-const YEARLESS_DAY = new RegExp(String.raw`^(?:(?:fecha|date|dates|fechas)\s*:\s*)?(?:\d{1,2}(?:\s+de)?\s+(?:${MONTH_WORD})\.?|(?:${MONTH_WORD})\.?\s+\d{1,2})$`, 'iu');
+const YEARLESS_DAY = new RegExp(String.raw`^(?:(?:fecha|date|dates|fechas)\s*:\s*)?(?:\d{1,2}(?:\s+de)?\s+(?:${MONTH})\.?|(?:${MONTH})\.?\s+\d{1,2})$`, 'iu');
 // "Fecha: 8 de septiembre de 2025 – presente", "Date: 11 October 2024 – present": an infobox's span still open
 const ONGOING = /^(?:present|presente|ongoing|en curso|(?:la\s+)?actualidad|today|hoy)(?:\s*\([^()]*\))?$/iu;
 const WEEKDAY_LEAD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+/iu;

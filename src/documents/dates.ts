@@ -20,9 +20,11 @@ const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})$/;
 /** A time zone after a time: "GMT", "CET", "EAT", "UTC-5", "(GMT+3)". */
 // ("10:12 a.m. (hora de Lima)", "(local time)": the zone told in words)
 export const TIME_ZONE = String.raw`(?:\s*\(?(?:utc|gmt|[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?(?:\s*\((?:hora\b|local time|[\p{L} ]{2,20} time\b)[^()]{0,30}\))?`;
-const TRAILING_TIME = new RegExp(String.raw`(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?${TIME_ZONE}$`, 'iu');
+/** A clock time as bylines print it: "10:12", "10.12", "22h12", "10:12 a. m.", "10:12 hs", "22:12 horas" (use with the u flag). */
+export const CLOCK_TIME = String.raw`\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?`;
+const TRAILING_TIME = new RegExp(String.raw`(?:\s*[-–—,|]\s*|\s+(?:at\s+|a las\s+)?)${CLOCK_TIME}${TIME_ZONE}$`, 'iu');
 // "10:12 hs - 12/11/2019": the time told first
-const LEADING_TIME = /^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hs|hrs?\.?|horas?)?\s*(?:[-–—,|·]\s*)(?=\d)/iu;
+const LEADING_TIME = new RegExp(String.raw`^${CLOCK_TIME}\s*(?:[-–—,|·]\s*)(?=\d)`, 'iu');
 // (after WEEKDAY_BEFORE only, which allows "mar" for martes only as "mar.,")
 const WEEKDAYS: [RegExp, number][] = [[/^(?:sun|dom)/iu, 0], [/^(?:mon|lun)/iu, 1], [/^(?:tue|mar)/iu, 2], [/^(?:wed|mi[eé])/iu, 3], [/^(?:thu|jue)/iu, 4], [/^(?:fri|vie)/iu, 5], [/^(?:sat|s[aá]b)/iu, 6]];
 
@@ -247,7 +249,7 @@ function wholeMonth(value: string): string | null {
 }
 
 // Month names and the abbreviations wires use, English and Spanish ("oct", "dic", "Sept.", "setiembre").
-const MONTH = Array.from({ length: 12 }, (_, i) => monthWords(i + 1))
+export const MONTH = Array.from({ length: 12 }, (_, i) => monthWords(i + 1))
   .flat()
   .sort((a, b) => b.length - a.length)
   .join('|');

@@ -122,10 +122,22 @@ const pointsBackToReport = (before: string) => [...before.matchAll(REPORT_ANAPHO
 function framingPeriod(s: string, n: NumberMention, idx: number, ctx: Context): StatedPeriod | null {
   const leadIn = ctx.periods[idx - 1]?.text ?? '';
   if (!BACK_TO_EVENTS.test(s.slice(0, n.start)) && !(BACK_TO_EVENTS.test(leadIn) && !OTHER_COUNT.test(leadIn))) return null;
-  for (let k = idx - 1; k >= Math.max(0, idx - EVENTS_REACH); k--) {
-    const stated = ctx.periods[k]?.stated;
-    const end = stated ? storyEra(stated.end, stated.yearless, k, ctx) : null;
-    if (stated && end && (!ctx.story || end >= ctx.story.start) && (!ctx.published || end <= ctx.published)) return { ...stated, end };
+  return periodBefore(idx, idx - EVENTS_REACH, ctx);
+}
+
+/** The period stated in sentence `k`, its end placed in the story's years (`storyEra`), when it ends within the story. */
+function periodAt(k: number, ctx: Context): StatedPeriod | null {
+  const stated = ctx.periods[k]?.stated;
+  if (!stated) return null;
+  const end = storyEra(stated.end, stated.yearless, k, ctx);
+  return (!ctx.story || end >= ctx.story.start) && (!ctx.published || end <= ctx.published) ? { ...stated, end } : null;
+}
+
+/** The nearest period stated before sentence `idx`, looking back to sentence `from` (`periodAt`). */
+function periodBefore(idx: number, from: number, ctx: Context): StatedPeriod | null {
+  for (let k = idx - 1; k >= Math.max(0, from); k--) {
+    const back = periodAt(k, ctx);
+    if (back) return back;
   }
   return null;
 }
@@ -140,18 +152,10 @@ const EVENTS_REACH = 6;
  * count names no other source.
  */
 function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx: number, ctx: Context, announced: boolean): StatedPeriod | null {
-  const fits = (p: StatedPeriod | null | undefined): p is StatedPeriod =>
-    !!p && (!ctx.story || p.end >= ctx.story.start) && (!ctx.published || p.end <= ctx.published);
-  const periodAt = (k: number): StatedPeriod | null => {
-    const stated = ctx.periods[k]?.stated;
-    return stated ? { ...stated, end: storyEra(stated.end, stated.yearless, k, ctx) } : null;
-  };
   // ("en el periodo", "in that period": the nearest period stated before, however far back)
   if (BACK_TO_PERIOD.test(s.slice(clause[0], clause[1]))) {
-    for (let k = idx - 1; k >= 0; k--) {
-      const back = periodAt(k);
-      if (fits(back)) return back;
-    }
+    const back = periodBefore(idx, 0, ctx);
+    if (back) return back;
   }
   // A count another source gives is not the report's: its source must be named where the report is told.
   const source = attributionOf(s, n.start, ctx.story).attribution;
@@ -164,8 +168,8 @@ function reportPeriod(s: string, n: NumberMention, clause: [number, number], idx
   };
   const covering = (k: number) => {
     if (k >= ctx.periods.length) return null;
-    const stated = periodAt(k);
-    return stated?.coverage && fits(stated) && sameSource(k) ? stated : null;
+    const stated = periodAt(k, ctx);
+    return stated?.coverage && sameSource(k) ? stated : null;
   };
   // A count announced on a day of its own ("said Tuesday that …") keeps that day unless the very next sentence tells
   // the period its report covers ("… dejó hasta ahora 20 muertos, según el balance que difundió este martes. El

@@ -50,10 +50,10 @@ const TRANSITIVE = /^(?:killed|murdered|arrested|detained|wounded|injured|hurt|e
 
 export function qualifierOf(pre: string, post: string, n: NumberMention): { qualifier: Qualifier; cut: number } {
   if (n.plus) return { qualifier: 'more_than', cut: pre.length };
+  if (R.CHANGED_TO_BEFORE.test(pre)) return { qualifier: 'exact', cut: pre.length };
   for (const [re, q] of R.QUALIFIERS) {
     const m = re.exec(pre);
-    // (the value a change rose to, "rose by 12 to 45", keeps the words before it: they name what rose)
-    if (m) return { qualifier: q, cut: q === 'exact' ? pre.length : m.index };
+    if (m) return { qualifier: q, cut: m.index };
   }
   for (const [re, q] of R.QUALIFYING_VERBS) if (re.test(pre)) return { qualifier: q, cut: pre.length };
   for (const [re, q] of R.QUALIFIER_AFTER) if (re.test(post)) return { qualifier: q, cut: pre.length };

@@ -162,13 +162,15 @@ export const QUALIFYING_VERBS: [RegExp, Qualifier][] = [
   [/\b(?:superan|superaban|super[oó]|sobrepasan|sobrepas[oó]|exceed|exceeded|exceeds)\s+(?:(?:ya|now|already)\s+)?(?:(?:los|las|a)\s+)?$/i, 'more_than'],
   [/\b(?:rondan|rondaban|rond[oó])\s+(?:ya\s+)?(?:(?:los|las)\s+)?$/i, 'approximately'],
 ];
+/**
+ * "had more than doubled, from 682 to 1,376", "subió de 40 a 52", "rose by 12 to 45", "aumentó en tres, hasta 48": the new
+ * value of a change — exact, not a range's top — whose words before it name what changed (the verbs end in accented
+ * letters, so no \b after them).
+ */
+export const CHANGED_TO_BEFORE = /(?<![\p{L}])(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó]|se increment[oó])(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:(?:from|de)\s+\d[\d,.]*\s+(?:to|a)|(?:by|en)\s+(?:\d[\d,.]*|\p{L}+),?\s+(?:to|a|hasta))\s*$/iu;
 export const QUALIFIERS: [RegExp, Qualifier][] = [
   // "no fewer than", "no menos de", "poco menos de": not an upper bound
   // "between 40 and 60 people": the range gives two bounds of one count
-  // "had more than doubled, from 682 to 1,376", "subió de 40 a 52": the new value of a change, not a range's top
-  // ("rose by 12 to 45", "aumentó en tres, hasta 48": the new value after the increase, not a range's top; the verbs end
-  // in accented letters, so no \b after them)
-  [/(?<![\p{L}])(?:rose|risen|rising|increased|climbed|jumped|doubled|tripled|grew|gone up|went up|subi[oó]|aument[oó]|pas[oó]|creci[oó]|se elev[oó]|se increment[oó])(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:(?:from|de)\s+\d[\d,.]*\s+(?:to|a)|(?:by|en)\s+(?:\d[\d,.]*|\p{L}+),?\s+(?:to|a|hasta))\s*$/iu, 'exact'],
   [/\b(?:between|entre)\s+\d[\d,.]*\s+(?:and|y)\s+$/i, 'up_to'],
   // "range from 800 to 1,500", "around 50 to 60 people", "de 50 a 60 muertos": the second number bounds the count
   [/(?:\d[\d,.]*|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))\s+(?:to|-|–|a)\s*$/i, 'up_to'],
