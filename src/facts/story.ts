@@ -355,6 +355,9 @@ function sharesAWord(words: ReadonlySet<string>, others: ReadonlySet<string>): b
   return false;
 }
 
+/** What a topic keyword of a story's own (written in lower case, listed by no other story) adds. */
+const TOPIC_WEIGHT = 0.5;
+
 /** What a story's keywords may add to its score at most (its places add 3 at most). */
 const KEYWORDS_CAP = 3;
 
@@ -374,8 +377,9 @@ export const LEAD_UP_DAYS = 30;
  * story's gazetteer named counts 1 (at most 3). Among several stories, the start year the text names most adds 1 and
  * the story's first day named ("desde el 12 de febrero") adds 3 to a story found by one of the names the best-scored
  * story was found by (another story of its country), a story needs a score of 1 (its names counted whole there, however
- * many stories share them), and a tie goes to the story that began later; asked about one story alone, any of its
- * words will do.
+ * many stories share them), and a tie goes to the story that began later (stories found by the same names tie when
+ * their scores differ by less than one topic word of a story's own and neither is named); asked about one story alone,
+ * any of its words will do.
  */
 export function storyFor(document: { title: string | null; text: string; published?: string | null }, stories: readonly Story[]): Story | null {
   // (asked about one story — a digest asks it of each new report —, a word of it in the title or the lead answers; the
@@ -406,7 +410,7 @@ export function storyFor(document: { title: string | null; text: string; publish
   // (a report asked about one story needs one of its words; choosing among several needs a name, a place or two topics)
   const minimum = stories.length > 1 ? 1 : 0.5;
   // (each story's score, and the names it was found by: its places and its capitalized keywords named in the text)
-  const scored: { story: Story; score: number; names: Set<string> }[] = [];
+  const scored: { story: Story; score: number; names: Set<string>; byName: boolean }[] = [];
   let best: Story | null = null;
   let bestScore = 0;
   for (const story of stories) {
@@ -434,10 +438,11 @@ export function storyFor(document: { title: string | null; text: string; publish
     for (const keyword of keywordNames) names.add(keyword);
     // (capped as places are: a story with a longer list of words — "venezolano, venezolana, venezolanos" — is no likelier)
     const score = base + Math.min(KEYWORDS_CAP, keywords);
-    if (base + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names });
+    if (base + Math.min(KEYWORDS_CAP, named) >= minimum) scored.push({ story, score, names, byName: keywordNames.length > 0 });
   }
   const leader = scored.reduce<(typeof scored)[number] | null>((a, b) => (a && a.score >= b.score ? a : b), null);
-  for (const { story, score: before, names } of scored) {
+  const final: typeof scored = [];
+  for (const { story, score: before, names, byName } of scored) {
     let score = before;
     // ("las protestas que comenzaron el pasado 12 de febrero": the day a story began, named, tells it from another story
     // of its country as its year does — only from a story found by one of the same names (its country, a place), so a
@@ -447,6 +452,16 @@ export function storyFor(document: { title: string | null; text: string; publish
     if (score > bestScore || (score === bestScore && best !== null && story.start > best.start)) {
       best = story;
       bestScore = score;
+    }
+    final.push({ story, score, names, byName });
+  }
+  // Two stories of one country found by the same places and by none of their names, told apart only by generic words
+  // each lists (shares of "protests", "police"), are a tie too: less than one topic word of its own is no evidence,
+  // and the longer list would otherwise take the other story's reports. The later story wins, as in a tie.
+  const top = final.find((entry) => entry.story === best);
+  for (const { story, score, names, byName } of final) {
+    if (top && best && !top.byName && !byName && story.start > best.start && score > bestScore - TOPIC_WEIGHT && sharesAWord(names, top.names)) {
+      best = story;
     }
   }
   return best;
@@ -520,7 +535,7 @@ function keywordWeights(story: Story): Map<string, KeywordWeight> {
     for (const keyword of story.keywords) {
       const key = normalizeText(keyword);
       const written = keyword.trim();
-      const weight = /^\p{Lu}/u.test(written) ? 1 : 0.5;
+      const weight = /^\p{Lu}/u.test(written) ? 1 : TOPIC_WEIGHT;
       if (!key) continue;
       const entry: KeywordWeight = { weight: Math.max(weights.get(key)?.weight ?? 0, weight), first: key.split(' ')[0]! };
       // (a key listed both ways, "MAS" and "Mas", is matched as its non-acronym form)
