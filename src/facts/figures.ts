@@ -5,6 +5,7 @@
 // before the number → scope from cues in its clause (a place that restricts it: place-scope.ts) → date
 // (figure-dates.ts), place and source (attribution.ts).
 import type { ExtractedFigure, FactInput, FigureKind, Qualifier, Story } from './types.ts';
+import { addDays } from './calendar.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
@@ -297,6 +298,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const restrictedTo = scope === 'incident' ? null : placeRestricting(s, n.start, n.end, [Math.max(clause[0], dateline), clause[1]], ctx.story) ?? placeBracket(s, n.start);
     if (restrictedTo) scope = 'subset';
     if (scope === 'cumulative' && R.WORST_HIT_BEFORE.test(pre.slice(0, cut))) scope = 'subset';
+    if (scope === 'cumulative' && ctx.story && sinceLaterDay(s, dates, clause, ctx.story.start)) scope = 'incident';
     // "el balance creció en seis muertos", "aumentó en 12 hasta 45": the deaths a count grew by, a part of it, never the toll
     if (R.INCREMENT_BY_BEFORE.test(pre)) scope = 'subset';
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
@@ -546,3 +548,25 @@ function commaStretch(s: string, clause: [number, number], at: number): [number,
   }
   return [start, end];
 }
+
+/** How long after a story's start a day a count runs from ("since Thursday") still opens the story's own span. */
+const SPAN_OPENS_STORY_DAYS = 7;
+
+/**
+ * "Since Thursday the death toll has reached 42", "desde el jueves … 22 muertos", told weeks into a story: a count run
+ * from a day well after the story began counts that stretch (one phase, one siege), not the story's running toll. A
+ * span with its end ("between June 3 and 18": the period a count sums up) or opened by something beginning ("since the
+ * new riots began on Tuesday", "desde que la policía irrumpió…") is left as it is: whether it restarts the story's count
+ * is the writer's to say.
+ */
+function sinceLaterDay(s: string, dates: readonly DateMention[], clause: readonly [number, number], storyStart: string): boolean {
+  const limit = addDays(storyStart, SPAN_OPENS_STORY_DAYS);
+  return dates.some(
+    (d) =>
+      d.start >= clause[0] && d.start < clause[1] && d.since && !d.began && (d.precision === 'day' || d.precision === 'week') && d.date > limit &&
+      SINCE_BEFORE_DAY.test(s.slice(Math.max(clause[0], d.start - 30), d.start)),
+  );
+}
+
+/** "since", "desde (la noche del)" right before a day: a span that runs to the report's day. */
+const SINCE_BEFORE_DAY = /\b(?:since|desde)\s+(?:(?:the|el|la)\s+)?(?:(?:last|pasado|noche\s+del)\s+)?$/iu;

@@ -398,7 +398,7 @@ test('a "since" told of another noun in a relative clause ("las protestas que se
   const camp = figures('Al menos 30 personas perdieron la vida este lunes cuando la policía desalojó a los manifestantes que desde hacía dos meses acampaban frente al Congreso.', '2023-01-10', 'es');
   assert.deepEqual(camp.map((f) => [f.value, f.scope, f.asOf]), [[30, 'incident', '2023-01-09']]);
   // (the count inside the relative clause keeps its "since"; "up to December 31" ends a span as "until" does)
-  const within = figures('Las protestas, que desde el 2 de enero han dejado 40 muertos, siguen.', '2023-01-10', 'es');
+  const within = figures('Las protestas, que desde el 7 de diciembre han dejado 40 muertos, siguen.', '2023-01-10', 'es');
   assert.deepEqual(within.map((f) => [f.value, f.scope]), [[40, 'cumulative']]);
   const upTo = figures('A rights group told reporters that 30 people had been killed up to January 8, and that since then there had been more deaths.', '2023-01-10', 'en');
   assert.deepEqual(upTo.map((f) => [f.value, f.scope, f.asOf]), [[30, 'cumulative', '2023-01-08']]);
@@ -550,4 +550,19 @@ test('the place or group hit hardest "with" a count, and a place pointed at by "
   expectFigures(figures('Ikeja was worst hit by the looting. Across the country, 40 people have been killed since March 1.', PUB, 'en', LAGOS), [
     { kind: 'deaths', value: 40, scope: 'cumulative' },
   ]);
+});
+
+test('a count run from a day weeks into the story counts that stretch; run from the story\'s first days, it is the toll', () => {
+  // PUB is a Wednesday, nearly three weeks after LAGOS began: "since Thursday" is one week of it
+  expectFigures(figures('Since Thursday the death toll has reached 31, and 200 people have been injured.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 31, scope: 'incident' },
+    { kind: 'injured', value: 200, scope: 'incident' },
+  ]);
+  expectFigures(figures('Con el cerco de la policía, son ya al menos 17 los muertos desde la noche del jueves.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 17, scope: 'incident' },
+  ]);
+  // four days in, "desde el viernes" (the first day) is the story's own span
+  expectFigures(figures('Son ya al menos 17 los muertos desde el viernes.', '2024-03-05', 'es', LAGOS), [{ kind: 'deaths', value: 17, scope: 'cumulative' }]);
+  // a span with its end sums a period up; one opened by a beginning is the writer's to call
+  expectFigures(figures('The rights group counted 40 deaths between March 12 and March 18.', PUB, 'en', LAGOS), [{ kind: 'deaths', value: 40, scope: 'cumulative' }]);
 });
