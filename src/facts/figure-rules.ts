@@ -149,7 +149,7 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
 export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|haya|hayan|hab[ií]a|hab[ií]an|hubiera|hubieran)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
 /** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
-export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
+export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:(?:hoy|ayer|anoche|ya|tambi[eé]n)\s+)?(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L}]))/iu;
 
 /** What may follow a number after a before-the-number verb: a person noun, "of", end of clause. */
@@ -202,9 +202,16 @@ export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|bil
 // ("By Friday 18 January the group had verified 12 deaths": "by" a day, the count as it stood then)
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al|by(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?)\s+$/i;
 
-/** Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos". */
+/**
+ * Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos",
+ * "The dead included three soldiers", "Los fallecidos incluyen a dos policías".
+ */
 const amongHolder = (words: string) =>
-  new RegExp(`\\b(?:entre|among)\\s+(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})(?:\\s+[\\p{L}]+){0,2}?\\s*,?\\s+(?:hay|hab[ií]a|son|eran|fueron|figuran|figuraban|se cuentan|est[aá]n|estaban|are|were|was|is|there (?:are|were))\\s+$`, 'iu');
+  new RegExp(
+    `\\b(?:entre|among)\\s+(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})(?:\\s+[\\p{L}]+){0,2}?\\s*,?\\s+(?:hay|hab[ií]a|son|eran|fueron|figuran|figuraban|se cuentan|est[aá]n|estaban|are|were|was|is|there (?:are|were))\\s+$` +
+      `|\\b(?:los|las|the|those)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${words})\\s+(?:include|included|includes|incluyen|inclu[ií]an|incluyeron)(?:\\s+a)?\\s+$`,
+    'iu',
+  );
 export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
   deaths: amongHolder('fallecid[oa]s|muert[oa]s|v[ií]ctimas(?: mortales| fatales)?|dead|killed|deceased|victims|fatalities'),
   injured: amongHolder('herid[oa]s|lesionad[oa]s|injured|wounded'),

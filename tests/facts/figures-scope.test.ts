@@ -566,3 +566,12 @@ test('a count run from a day weeks into the story counts that stretch; run from 
   // a span with its end sums a period up; one opened by a beginning is the writer's to call
   expectFigures(figures('The rights group counted 40 deaths between March 12 and March 18.', PUB, 'en', LAGOS), [{ kind: 'deaths', value: 40, scope: 'cumulative' }]);
 });
+
+test('"the dead included three soldiers", "los fallecidos incluyen a dos policías": a part of the dead; "costó hoy la vida a"', () => {
+  expectFigures(figures('The dead included three soldiers, the army said.', PUB, 'en', LAGOS), [{ kind: 'deaths', value: 3, scope: 'subset' }]);
+  expectFigures(figures('Those killed include two police officers.', PUB, 'en', LAGOS), [{ kind: 'deaths', value: 2, scope: 'subset' }]);
+  expectFigures(figures('Los fallecidos incluyen a dos policías, según el ministerio.', PUB, 'es', LAGOS), [{ kind: 'deaths', value: 2, scope: 'subset' }]);
+  expectFigures(figures('El desalojo costó ayer la vida a por lo menos 14 personas, según la Defensoría.', PUB, 'es', LAGOS), [
+    { kind: 'deaths', value: 14, qualifier: 'at_least' },
+  ]);
+});
