@@ -24,8 +24,11 @@ export function ofReason(s: string, n: NumberMention, d: DateMention): boolean {
   const between = s.slice(n.end, d.start);
   // ("…han perdido la vida en los disturbios que sacudieron el país a comienzos de enero": a month or a part of one in
   // the relative clause of the event is when that event happened, not the day the count stands at)
-  return REASON_RELATIVE.test(between) || (d.precision !== 'day' && EVENT_RELATIVE.test(between));
+  return REASON_RELATIVE.test(between) || (d.precision !== 'day' && EVENT_RELATIVE.test(between)) || SHARE_AFTER_COUNT.test(between);
 }
+// ("had claimed 29 lives, most of them on April 10", "29 vidas, la mayoría el 10 de abril": the day a share of the count
+// died, not the day the count stands at)
+const SHARE_AFTER_COUNT = /^[^,;:]*,\s*(?:most|many|half|some|(?:the\s+)?majority)(?:\s+of\s+(?:them|whom|those))?\s+(?:(?:on|in|during)\s+(?:the\s+)?)?$|^[^,;:]*,\s*(?:la mayor[ií]a|la mayor parte|buena parte|muchos|muchas|la mitad)(?:\s+de\s+(?:ellos|ellas))?\s+(?:(?:el|en|durante)\s+(?:la\s+|el\s+)?)?$/iu;
 const EVENT_RELATIVE = /^[^,;:]*?\b(?:in|during|en|durante)\s+(?:the|los|las|la|el)\s+[^,;:]*?\s(?:that|which|que)\s[^,;:]*$/iu;
 
 // "las elecciones presidenciales del 28 de julio", "the July 28 presidential election", "the coup of 1 February": a date

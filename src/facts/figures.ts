@@ -227,6 +227,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       if (sharedKind) kind = { kind: sharedKind, how: 'part' };
     }
     if (!kind) continue;
+    // "171 pobladores afectados por el gas (84 en Nochixtlán, 25 en Huitzo…)": parts in brackets after a count that is
+    // no casualty count are its parts, whatever casualty was named before it
+    if (kind.how === 'part' && partsOfAnotherCount(s, n, numbers, dates, out)) continue;
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
@@ -570,3 +573,12 @@ function sinceLaterDay(s: string, dates: readonly DateMention[], clause: readonl
 
 /** "since", "desde (la noche del)" right before a day: a span that runs to the report's day. */
 const SINCE_BEFORE_DAY = /\b(?:since|desde)\s+(?:(?:the|el|la)\s+)?(?:(?:last|pasado|noche\s+del)\s+)?$/iu;
+
+/** Whether `n` is in brackets right after a number that was not read as a casualty count (its parts, not the toll's). */
+function partsOfAnotherCount(s: string, n: NumberMention, numbers: readonly NumberMention[], dates: readonly DateMention[], out: readonly Found[]): boolean {
+  const open = s.lastIndexOf('(', n.start);
+  if (open < 0 || s.slice(open, n.start).includes(')')) return false;
+  const counted = numbers.filter((m) => m.end <= open && open - m.end <= 80 && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end)).at(-1);
+  return counted !== undefined && !/[.;:]/.test(s.slice(counted.end, open)) && !out.some((found) => found.at === counted.start);
+}
+

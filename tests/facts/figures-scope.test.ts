@@ -575,3 +575,21 @@ test('"the dead included three soldiers", "los fallecidos incluyen a dos policí
     { kind: 'deaths', value: 14, qualifier: 'at_least' },
   ]);
 });
+
+test('the day a share of a count died is not the day the count stands at; parts in brackets of a count that is no casualty are not casualties', () => {
+  expectFigures(figures('The unrest had already claimed 29 lives, most of them on March 9, when troops cleared the square.', PUB, 'en', LAGOS), [
+    { kind: 'deaths', value: 29, scope: 'cumulative', asOf: PUB },
+  ]);
+  expectFigures(figures('Las protestas ya se habían cobrado 29 vidas, la mayoría el 9 de marzo.', PUB, 'es', LAGOS), [{ kind: 'deaths', value: 29, asOf: PUB }]);
+  // (the injured named before the tear-gas count give its bracketed parts no kind; the injured's own parts keep theirs)
+  expectFigures(
+    figures('Según la comisión hubo 7 fallecidos y 174 lesionados. A ello se suman 171 vecinos afectados por el gas lacrimógeno (84 en Ikeja, 25 en Lekki y 62 en Ibadan).', PUB, 'es', LAGOS),
+    [{ kind: 'deaths', value: 7 }, { kind: 'injured', value: 174 }],
+  );
+  expectFigures(figures('Hubo 174 vecinos lesionados (149 en Ikeja, 9 en Lekki y 16 en Ibadan).', PUB, 'es', LAGOS), [
+    { kind: 'injured', value: 174, scope: 'cumulative' },
+    { kind: 'injured', value: 149, scope: 'subset' },
+    { kind: 'injured', value: 9, scope: 'subset' },
+    { kind: 'injured', value: 16, scope: 'subset' },
+  ]);
+});
