@@ -1,13 +1,14 @@
 /**
- * Where events stand in a story's stored timeline (the `u:` rows of view `timeline`): the group each of their units
- * joined, and whether that group also holds units of other events. A digest asks this of what it has not announced
- * yet: a group of only those units is a new event; one of them in a group with others is a new report of a known
- * event. The view is brought up to date first, as every read of it is; then only the rows of the months the units fall
- * in, and of the months their groups span, are read: the work follows what is asked, not what the story holds.
+ * Where events stand in a story's stored timeline (the unit rows of view `timeline`, timeline-rows.ts): the group each
+ * of their units joined, and whether that group also holds units of other events. A digest asks this of what it has
+ * not announced yet: a group of only those units is a new event; one of them in a group with others is a new report of
+ * a known event. The view is brought up to date first, as every read of it is; then only the day rows the units asked
+ * about fall in are read (a group's member count is in its founder's entry, and a founder asked about is one of those
+ * units): the work follows what is asked, not what the story holds.
  */
 import type { Story } from '../facts/types.ts';
 import type { Store, StoredEventRecord } from '../stores/store.ts';
-import { byUnitId, groupIn, monthOf, readMonthRows, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
+import { byUnitId, dayKeyOf, groupIn, joinParts, monthOf, readMonths, TIMELINE_VIEW, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import { refreshTimelineView } from './timeline-view.ts';
 
 export interface StoredGroup {
@@ -25,53 +26,63 @@ export interface StoredGrouping {
   unplaced: StoredEventRecord[];
 }
 
-/** The `u:` rows read so far, by month, and their members by group (counted once per month, when first asked). */
-class MonthRows {
-  private readonly rows = new Map<string, MonthRow | undefined>();
-  private readonly members = new Map<string, Map<string, string[]>>();
+/**
+ * The unit rows read so far: the day rows of the units asked about (`dayKeyOf`), and whole months where a row written
+ * before the day rows holds them, or where a group's members must be counted one by one (its founder's entry has no
+ * count `n`: written before it was kept).
+ */
+class UnitRows {
+  private readonly days = new Map<string, MonthRow | undefined>();
+  private readonly months = new Map<string, MonthRow>();
 
   constructor(
     private readonly store: Store,
     private readonly story: string,
   ) {}
 
-  async load(months: Iterable<string>): Promise<void> {
-    const missing = [...new Set(months)].filter((month) => !this.rows.has(month)).sort();
-    const read = await readMonthRows(this.store, this.story, missing);
-    for (const month of missing) {
-      const value = read.get(month);
-      this.rows.set(month, value === undefined ? undefined : (JSON.parse(value) as MonthRow));
+  /** Reads the day rows holding these unit ids (and their months' whole-month rows, if any are left). */
+  async loadDays(ids: Iterable<string>): Promise<void> {
+    const keys = [...new Set([...ids].map(dayKeyOf))].filter((key) => !this.days.has(key) && !this.months.has(key.slice(2, 9)));
+    if (keys.length === 0) return;
+    const months = [...new Set(keys.map((key) => key.slice(2, 9)))];
+    const { rows } = await this.store.viewRows(TIMELINE_VIEW, this.story, { keys: [...months.map((month) => `u:${month}`), ...keys] });
+    const read = new Map(rows.map((row) => [row.key, row.value]));
+    for (const month of months) {
+      const whole = read.get(`u:${month}`);
+      if (whole !== undefined) this.months.set(month, joinParts([whole, ...keys.filter((key) => key.slice(2, 9) === month).flatMap((key) => read.get(key) ?? [])]));
+    }
+    for (const key of keys) {
+      const value = read.get(key);
+      this.days.set(key, value === undefined ? undefined : (JSON.parse(value) as MonthRow));
     }
   }
 
-  groupOf(unit: { id: string; month: string }): string | undefined {
-    return groupIn(this.rows.get(unit.month), unit.id);
+  /** Reads these months whole. */
+  async loadMonths(months: Iterable<string>): Promise<void> {
+    const missing = [...new Set(months)].filter((month) => !this.months.has(month));
+    for (const [month, parts] of await readMonths(this.store, this.story, missing)) this.months.set(month, joinParts(parts.values()));
+    for (const month of missing) if (!this.months.has(month)) this.months.set(month, { a: {}, f: {} });
   }
 
-  /** The months a group's members fall in (undefined: the founder's row does not know the group). */
-  monthsOf(founder: string): string[] | undefined {
-    return this.rows.get(monthOf(founder))?.f[founder]?.m;
+  private rowOf(id: string): MonthRow | undefined {
+    return this.months.get(monthOf(id)) ?? this.days.get(dayKeyOf(id));
   }
 
-  /** The ids of a group's members in the months read. */
+  groupOf(unit: { id: string }): string | undefined {
+    return groupIn(this.rowOf(unit.id), unit.id);
+  }
+
+  /** What the founder's row says of its group (undefined: it does not know the group). */
+  groupEntry(founder: string): MonthRow['f'][string] | undefined {
+    return this.rowOf(founder)?.f[founder];
+  }
+
+  /** The ids of a group's members in these months (read whole first). */
   membersOf(founder: string, months: readonly string[]): string[] {
-    return months.flatMap((month) => this.groupsIn(month).get(founder) ?? []);
-  }
-
-  private groupsIn(month: string): Map<string, string[]> {
-    let groups = this.members.get(month);
-    if (!groups) {
-      groups = new Map();
-      const row = this.rows.get(month);
-      for (const id of row ? Object.keys(row.a) : []) {
-        const group = groupIn(row, id)!;
-        const ids = groups.get(group);
-        if (ids) ids.push(id);
-        else groups.set(group, [id]);
-      }
-      this.members.set(month, groups);
-    }
-    return groups;
+    return months.flatMap((month) => {
+      const row = this.months.get(month);
+      return row ? Object.keys(row.a).filter((id) => groupIn(row, id) === founder) : [];
+    });
   }
 }
 
@@ -80,8 +91,8 @@ export async function storedGroupsOf(store: Store, story: Story, records: readon
   await refreshTimelineView(store, story);
   const units = unitsOf(records);
   const asked = new Set(units.map((unit) => unit.id));
-  const rows = new MonthRows(store, story.id);
-  await rows.load(units.map((unit) => unit.month));
+  const rows = new UnitRows(store, story.id);
+  await rows.loadDays(units.map((unit) => unit.id));
   const unplaced = new Set<StoredEventRecord>();
   const byGroup = new Map<string, Unit[]>();
   for (const unit of units) {
@@ -94,18 +105,22 @@ export async function storedGroupsOf(store: Store, story: Story, records: readon
     if (members) members.push(unit);
     else byGroup.set(group, [unit]);
   }
-  // A group founded by a unit not asked about holds others; the rest are counted in the months their members span (the
-  // founder's own month, which names them, is read already: the founder is one of the units asked about).
-  const counted = [...byGroup.keys()].filter((founder) => asked.has(founder));
-  await rows.load(counted.flatMap((founder) => rows.monthsOf(founder) ?? []));
+  // A group founded by a unit not asked about holds others. One founded by a unit asked about (its row is read: the
+  // founder is one of the units) holds others when it has more members than the units asked about that joined it; a
+  // founder's entry without a count (written before it was kept) has its members counted in the months they span.
+  const uncounted = [...byGroup.keys()].filter((founder) => asked.has(founder) && rows.groupEntry(founder) && rows.groupEntry(founder)!.n === undefined);
+  await rows.loadMonths(uncounted.flatMap((founder) => rows.groupEntry(founder)!.m));
   const groups: StoredGroup[] = [];
   for (const [founder, members] of byGroup) {
-    const months = asked.has(founder) ? rows.monthsOf(founder) : [];
-    if (months === undefined) {
-      for (const unit of members) unplaced.add(unit.record);
-      continue;
+    let holdsOthers = !asked.has(founder);
+    if (!holdsOthers) {
+      const entry = rows.groupEntry(founder);
+      if (entry === undefined) {
+        for (const unit of members) unplaced.add(unit.record);
+        continue;
+      }
+      holdsOthers = entry.n !== undefined ? entry.n > members.length : rows.membersOf(founder, entry.m).some((id) => !asked.has(id));
     }
-    const holdsOthers = !asked.has(founder) || rows.membersOf(founder, months).some((id) => !asked.has(id));
     groups.push({ founder, units: members.sort(byUnitId), holdsOthers });
   }
   return { groups: groups.sort((a, b) => byUnitId({ id: a.founder }, { id: b.founder })), unplaced: [...unplaced] };

@@ -2,8 +2,9 @@
  * The /timeline view kept in the store: the merged events (mergeEvents' groups) as rows, so that /timeline reads
  * rows instead of merging every event of a story. Rows (view `timeline`):
  *   `g:<period>|<founder>`  one merged event (a TimelineEvent); period: its date (day, week), month or year
- *   `u:<YYYY-MM>`           the month's units and the group each joined (`a`), and the groups founded there (`f`:
- *                           their `g:` key and the months of their members)
+ *   `u:<YYYY-MM>|<DD>`      the day's units and the group each joined (`a`), and the groups founded there (`f`:
+ *                           their `g:` key, the months of their members and how many there are); a refresh reads and
+ *                           writes a month's day rows together (timeline-rows.ts)
  *   `y:<YYYY>`              the months of the year holding year-precision units
  * A unit is one (event, copy) pair, named by its place in the merge order: precision rank, date, event id, copy
  * index (`unitsOf` in timeline-rows.ts); a group is named by its founder, its first unit in that order (so group names
@@ -17,7 +18,7 @@ import type { Story } from '../facts/types.ts';
 import type { Store, ViewRowWrite } from '../stores/store.ts';
 import { GreedyMerge, groupEvent, queryWords, timelineOrder, type EventFilter } from './events.ts';
 import { normalizeName } from '../facts/story.ts';
-import { byUnitId, groupIn, monthOf, readMonthRows, TIMELINE_VIEW, timelineIndex, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
+import { byUnitId, groupIn, joinParts, monthOf, monthParts, readMonths, TIMELINE_VIEW, timelineIndex, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import type { TimelineEvent } from './types.ts';
 
 const VIEW = TIMELINE_VIEW;
@@ -41,7 +42,8 @@ function around(months: Iterable<string>, reach: number): Set<string> {
 class Replay {
   readonly units = new Map<string, Unit[]>();
   readonly rows = new Map<string, MonthRow>();
-  readonly loadedRows = new Map<string, string>();
+  /** Per month, the unit rows read (key → text): what a write compares with. */
+  readonly loadedRows = new Map<string, Map<string, string>>();
   /** Unit id → the group a replay gave it. */
   readonly labels = new Map<string, string>();
 
@@ -58,10 +60,10 @@ class Replay {
     for (const month of missing) this.units.set(month, []);
     for (const unit of unitsOf(await this.store.listEvents({ story: this.story, months: missing }))) this.units.get(unit.month)!.push(unit);
     for (const month of missing) this.units.get(month)!.sort(byUnitId);
-    const rows = this.fresh ? new Map<string, string>() : await readMonthRows(this.store, this.story, missing);
-    for (const [month, value] of rows) {
-      this.loadedRows.set(month, value);
-      this.rows.set(month, JSON.parse(value) as MonthRow);
+    const rows = this.fresh ? new Map<string, Map<string, string>>() : await readMonths(this.store, this.story, missing);
+    for (const [month, parts] of rows) {
+      this.loadedRows.set(month, parts);
+      this.rows.set(month, joinParts(parts.values()));
     }
     for (const month of missing) if (!this.rows.has(month)) this.rows.set(month, { a: {}, f: {} });
   }
@@ -216,14 +218,14 @@ async function groupRows(replay: Replay, stale: ReadonlySet<string>): Promise<Vi
     }
     const event = groupEvent(group.map((unit) => unit.p));
     const key = `g:${periodOf(event)}|${founder}`;
-    row.f[founder] = { k: key, m: [...new Set(group.map((unit) => unit.month))].sort() };
+    row.f[founder] = { k: key, m: [...new Set(group.map((unit) => unit.month))].sort(), n: group.length };
     if (before && before !== key) out.push({ key: before, value: null });
     out.push({ key, value: JSON.stringify(event), index: timelineIndex(event, founder) });
   }
   return out;
 }
 
-/** The `u:` rows of the months read whose units, groups or founders changed. */
+/** The day rows of the months read whose units, groups or founders changed (a row written before the split goes). */
 function monthRows(replay: Replay): { key: string; value: string | null }[] {
   const out: { key: string; value: string | null }[] = [];
   for (const [month, units] of replay.units) {
@@ -233,10 +235,10 @@ function monthRows(replay: Replay): { key: string; value: string | null }[] {
       const label = replay.label(unit);
       a[unit.id] = label === unit.id ? '=' : label;
     }
-    // Founders in id order: the same rows however they were reached.
-    const f = Object.fromEntries(Object.entries(row.f).sort(([x], [y]) => (x < y ? -1 : 1)));
-    const value = units.length > 0 || Object.keys(f).length > 0 ? JSON.stringify({ a, f }) : null;
-    if (value !== (replay.loadedRows.get(month) ?? null)) out.push({ key: `u:${month}`, value });
+    const parts = monthParts({ a, f: row.f });
+    const loaded = replay.loadedRows.get(month) ?? new Map<string, string>();
+    for (const [key, value] of parts) if (loaded.get(key) !== value) out.push({ key, value });
+    for (const key of loaded.keys()) if (!parts.has(key)) out.push({ key, value: null });
   }
   return out;
 }

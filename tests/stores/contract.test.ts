@@ -463,16 +463,16 @@ for (const factory of factories) {
         assert.deepEqual(await months(), ['2023-01', '2023-02', '2023-03'], 'deleted and inserted events mark their months');
         await clear();
 
-        const rows = ['g:2023', 'g:2023-01', 'g:2023-01-09|a', 'g:2023-02-01|b', 'u:2023-01', 'u:2023-02'].map((key) => ({ key, value: JSON.stringify(key) }));
+        const rows = ['g:2023', 'g:2023-01', 'g:2023-01-09|a', 'g:2023-02-01|b', 'u:2023-01', 'u:2023-02', 'u:2023-04|05'].map((key) => ({ key, value: JSON.stringify(key) }));
         await store.saveViewRows('timeline', 'peru', rows, []);
         const read = async (range: { keys?: string[]; from?: string; to?: string }) => (await store.viewRows('timeline', 'peru', range)).rows.map((r) => r.key);
         assert.deepEqual(await read({ keys: ['u:2023-02', 'u:2024-01', 'g:2023'] }), ['g:2023', 'u:2023-02'], 'these keys, in key order');
         assert.deepEqual(await read({ from: 'g:2023-01', to: 'g:2023-01|~' }), ['g:2023-01', 'g:2023-01-09|a'], 'a range, inclusive, in byte order');
-        assert.deepEqual(await read({ from: 'g:2023-02' }), ['g:2023-02-01|b', 'u:2023-01', 'u:2023-02']);
+        assert.deepEqual(await read({ from: 'g:2023-02' }), ['g:2023-02-01|b', 'u:2023-01', 'u:2023-02', 'u:2023-04|05']);
         assert.deepEqual(await read({ to: 'g:2023-01' }), ['g:2023', 'g:2023-01']);
         assert.deepEqual(await read({ keys: [] }), []);
-        assert.equal(await store.resetView('timeline', 'peru', 'rules-1'), 3, 'the months of its events and of its unit rows');
-        assert.deepEqual(await months(), ['2023-01', '2023-02', '2023-03']);
+        assert.equal(await store.resetView('timeline', 'peru', 'rules-1'), 4, 'the months of its events and of its unit rows (whole-month and day rows)');
+        assert.deepEqual(await months(), ['2023-01', '2023-02', '2023-03', '2023-04']);
         assert.equal(await store.viewStamp('timeline', 'peru'), 'rules-1');
       }));
 

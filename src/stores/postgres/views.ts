@@ -134,7 +134,7 @@ const VIEW_KEYS: Record<ViewName, string> = {
   deaths: `SELECT as_of AS key FROM figures WHERE story = $2 AND kind = 'deaths' AND as_of IS NOT NULL
            UNION SELECT key FROM view_rows WHERE view = $1 AND story = $2`,
   timeline: `SELECT substr(date, 1, 7) AS key FROM events WHERE story = $2
-           UNION SELECT substr(key, 3) FROM view_rows WHERE view = $1 AND story = $2 AND key LIKE 'u:%'`,
+           UNION SELECT substr(key, 3, 7) FROM view_rows WHERE view = $1 AND story = $2 AND key LIKE 'u:%'`,
 };
 
 export async function resetView(pool: pg.Pool, view: ViewName, story: string, stamp: string): Promise<number> {

@@ -80,13 +80,14 @@ export function viewStamp(db: Database.Database, view: ViewName, story: string):
 
 /**
  * Every key the view may have for the story. Deaths: the as-of days of its death figures, and the keys it holds rows
- * for. Timeline: the months of its events, and the months it holds unit rows (`u:YYYY-MM`) for.
+ * for. Timeline: the months of its events, and the months it holds unit rows for (`u:YYYY-MM|DD`, or `u:YYYY-MM`
+ * written before the day rows: the 7 characters after `u:` either way).
  */
 const VIEW_KEYS: Record<ViewName, string> = {
   deaths: `SELECT as_of AS key FROM figures WHERE story = @story AND kind = 'deaths' AND as_of IS NOT NULL
            UNION SELECT key FROM view_rows WHERE view = @view AND story = @story`,
   timeline: `SELECT substr(date, 1, 7) AS key FROM events WHERE story = @story
-           UNION SELECT substr(key, 3) FROM view_rows WHERE view = @view AND story = @story AND key LIKE 'u:%'`,
+           UNION SELECT substr(key, 3, 7) FROM view_rows WHERE view = @view AND story = @story AND key LIKE 'u:%'`,
 };
 
 export function resetView(db: Database.Database, view: ViewName, story: string, stamp: string): number {
