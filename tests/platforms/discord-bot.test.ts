@@ -363,14 +363,19 @@ test('discord bot: autocomplete suggests regions and stories filtered by what wa
   const all = await run(standIn.interaction({ type: 4, data: commandData('deaths', { region: '' }, undefined, 'region') }));
   assert.equal(all.callback.body.data.choices.length, 25, 'capped at 25');
 
+  // (two bundled stories are Peru's: the crisis and Bagua 2009, "Peru's Baguazo")
   const stories = await run(standIn.interaction({ type: 4, data: commandData('timeline', { story: 'per' }, undefined, 'story') }));
-  assert.deepEqual(stories.callback.body.data.choices.map((c: { value: string }) => c.value), ['peru-crisis']);
+  const storyChoices = stories.callback.body.data.choices as { name: string; value: string }[];
+  assert.deepEqual(storyChoices.map((c) => c.value), ['peru-crisis', 'bagua-2009']);
+  assert.ok(storyChoices.every((c) => /per/i.test(`${c.value} ${c.name}`)), JSON.stringify(storyChoices));
+  const crisis = await run(standIn.interaction({ type: 4, data: commandData('timeline', { story: 'peru-cr' }, undefined, 'story') }));
+  assert.deepEqual(crisis.callback.body.data.choices.map((c: { value: string }) => c.value), ['peru-crisis']);
 
   // Options of a subcommand (/feeds add story:), when the real command has one.
   const feeds = commands.find((c) => c.subcommands?.some((sub) => sub.options.some((o) => o.name === 'story' && o.autocomplete)));
   if (feeds) {
     const sub = feeds.subcommands!.find((s) => s.options.some((o) => o.name === 'story' && o.autocomplete))!;
-    const inSub = await run(standIn.interaction({ type: 4, data: commandData(feeds.name, { story: 'peru' }, sub.name, 'story'), permissions: ADMIN_PERMISSIONS }));
+    const inSub = await run(standIn.interaction({ type: 4, data: commandData(feeds.name, { story: 'peru-cr' }, sub.name, 'story'), permissions: ADMIN_PERMISSIONS }));
     assert.deepEqual(inSub.callback.body.data.choices.map((c: { value: string }) => c.value), ['peru-crisis'], `/${feeds.name} ${sub.name} story:`);
   }
 
