@@ -581,4 +581,3 @@ function partsOfAnotherCount(s: string, n: NumberMention, numbers: readonly Numb
   const counted = numbers.filter((m) => m.end <= open && open - m.end <= 80 && !m.weak && !dates.some((d) => m.start < d.end && d.start < m.end)).at(-1);
   return counted !== undefined && !/[.;:]/.test(s.slice(counted.end, open)) && !out.some((found) => found.at === counted.start);
 }
-
