@@ -53,6 +53,17 @@ function cursorsOf(sequence: number): number[] {
 const eventsIn = (digest: { entries: { kind: string }[] }) => digest.entries.filter((entry) => entry.kind === 'event').length;
 
 /**
+ * The stories holding an event or a figure: another story's digest is empty both ways, and building it still reads
+ * every new report (a third of this file's time on 43 stories, so it is skipped).
+ */
+async function storiesWithFacts(app: AppContext): Promise<Story[]> {
+  const held = await Promise.all(
+    app.stories.map(async (story) => (await app.store.listEvents({ story: story.id })).length > 0 || (await app.store.listFigures({ story: story.id })).length > 0),
+  );
+  return app.stories.filter((_, index) => held[index]);
+}
+
+/**
  * Every story's digest at every cursor, built from the stored timeline and by the in-memory merge: the same. Then the
  * window split after `split` copies: its two digests announce as many events as the whole. Returns how many event
  * entries the whole digests held (so a test knows it compared something).
@@ -61,7 +72,7 @@ async function assertDigestsAgree(app: AppContext, when: string, options: { spli
   const { sequence } = await app.store.learnedSequence();
   const split = options.split ?? 20;
   let events = 0;
-  for (const story of options.stories ?? app.stories) {
+  for (const story of options.stories ?? (await storiesWithFacts(app))) {
     for (const cursor of cursorsOf(sequence)) {
       const request = { destination: 'compare', story, cursor: { sequence: cursor, at: null }, summarize, maxEvents: Infinity };
       const fromTimeline = await buildDigest(app.store, request);
