@@ -30,7 +30,7 @@ export function inferAnchor(text: string, story: Story | undefined): string | nu
  * (inferAnchor's).
  */
 export function inferCountsAnchor(text: string, story: Story | undefined, published: string | null, anchor: string | null): string | null {
-  const spanEnd = infoboxSpanEnd(text);
+  const spanEnd = infoboxSpanEnd(text, story?.start ?? null);
   const closed = story && spanEnd && spanEnd >= story.start && (!published || spanEnd < published.slice(0, 10));
   return closed ? spanEnd : (published ?? anchor);
 }

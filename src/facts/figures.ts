@@ -431,7 +431,7 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
   const restatements: Found[] = [];
   const ctx: Context = { first: sentences.findIndex((x) => !x.headline), published, story, language: doc.language, dates: [], places: [], periods, found: out,
     newsDay: newsDayOf(sentences, mentions, published), entryDays: entryDays(sentences, published) };
-  const infobox = infoboxFigures(doc.text, published);
+  const infobox = infoboxFigures(doc.text, published, story?.start ?? null);
   const inInfobox = (sent: Sentence) => [...infobox.lines].some((line) => line.includes(sent.text));
   sentences.forEach((sent, idx) => {
     if (infobox.lines.size && inInfobox(sent)) {

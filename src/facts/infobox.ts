@@ -193,10 +193,12 @@ const OPENS_ONLY = /^(?!.*(?:[–—-]|\b(?:to|until|through|hasta|al|a)\b)).*\b
  * "; December 2017 (sporadic)" is an afterthought. An undated page's counts are as of that day (ANNOTATION.md: an
  * explicit period end).
  */
-export function infoboxSpanEnd(text: string): string | null {
+export function infoboxSpanEnd(text: string, storyStart: string | null = null): string | null {
   const row = dateRow(text);
   if (!row) return null;
   const { value, dates } = row;
+  // (a one-day box on the story's own first day is the story's page: its counts are the toll the page reports on)
+  if (storyStart && oneDayIn(row) === storyStart) return null;
   const last = dates.at(-1);
   // (one whole day, "Date: 14 August 2013", is the span of a one-day event: a movement's row names its end or "present")
   if (!last || !(oneDayIn(row) || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
@@ -232,7 +234,7 @@ export function hasInfobox(text: string): boolean {
 }
 
 /** The figures an infobox states, and the lines they come from (the sentence rules skip those lines). */
-export function infoboxFigures(text: string, published: string | null): { figures: ExtractedFigure[]; lines: Set<string> } {
+export function infoboxFigures(text: string, published: string | null, storyStart: string | null = null): { figures: ExtractedFigure[]; lines: Set<string> } {
   const figures: ExtractedFigure[] = [];
   const lines = new Set<string>();
   const counted = rows(text);
@@ -241,8 +243,10 @@ export function infoboxFigures(text: string, published: string | null): { figure
   const dataDay = dataRow ? findDateMentions(dataRow, published).find((d) => d.precision === 'day') : undefined;
   const countsDay = dataDay ? dataDay.date : published;
   // A one-day event's counts are that incident's (ANNOTATION.md), unless a value names a later day of its own
-  // ("Dead: 33 (26 November 2019)" on a page dated by the day its crisis turned)
-  const oneDay = oneDayIn(dateRow(text));
+  // ("Dead: 33 (26 November 2019)" on a page dated by the day its crisis turned), or the day is the story's own first
+  // day: then the event is the story ("Masacre de Bagua", "2022 Chadian protests") and its counts are the story's toll
+  const day = oneDayIn(dateRow(text));
+  const oneDay = day === storyStart ? null : day;
   for (const row of counted) {
     for (const value of row.values) {
       const clean = value.replace(/\[\d+\]/g, '');

@@ -591,3 +591,17 @@ test("infobox: a value listing groups ('Deaths: 187 protesters, 44 police office
     { kind: 'deaths', value: 64, scope: 'subset' },
   ]);
 });
+
+test("a one-day box on the story's own first day is the story's page: its counts are the toll, as of the day the page was saved", () => {
+  // (our own lines; the form of the Bagua and Chad 2022 pages, whose boxes name only the day their crisis broke out)
+  const page = (date: string): FactInput => ({
+    title: 'Ouster of Pedro Castillo',
+    text: [`Date: ${date}`, 'Location: Lima, Peru', 'Casualties', 'Deaths: 33', 'Injuries: 85 civilians and 50 police officers', '', 'Congress removed the president that afternoon.'].join('\n'),
+    published: '2024-01-15',
+    language: 'en',
+  });
+  const read = (d: FactInput) => factsOf(d, [PERU]).figures.map((f) => `${f.kind} ${f.value} ${f.scope} ${f.asOf}`);
+  assert.deepEqual(read(page('7 December 2022')), ['deaths 33 cumulative 2024-01-15', 'injured 85 subset 2024-01-15', 'injured 50 subset 2024-01-15']);
+  // a one-day event inside a longer story stays that day's incident
+  assert.deepEqual(read(page('9 January 2023')), ['deaths 33 incident 2023-01-09', 'injured 85 subset 2023-01-09', 'injured 50 subset 2023-01-09']);
+});
