@@ -304,6 +304,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (scope === 'cumulative' && ctx.story && sinceLaterDay(s, dates, clause, ctx.story.start)) scope = 'incident';
     // "el balance creció en seis muertos", "aumentó en 12 hasta 45": the deaths a count grew by, a part of it, never the toll
     if (R.INCREMENT_BY_BEFORE.test(pre)) scope = 'subset';
+    // "Antes del 18 de febrero la lista sumaba nueve muertos. Entre el 18 y el 20 perdieron la vida otras 78 personas": the
+    // deaths added to a count of the same kind just told, not the toll (after a count of another kind, "otros 563
+    // sufrieron heridas" are other people, counted whole)
+    if (scope === 'cumulative' && R.ANOTHER_BEFORE.test(pre) && [...ctx.found, ...out].some((x) => x.idx >= idx - 1 && x.f.kind === kind.kind)) scope = 'incident';
     // "La violencia en esa entidad, indicó, ha dejado siete personas muertas": the place just named, pointed at again
     const pointedPlace = !restrictedTo && scope === 'cumulative' && R.PLACE_POINTER.test(s.slice(0, clause[1])) ? ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) : undefined;
     if (pointedPlace) scope = 'subset';

@@ -593,3 +593,17 @@ test('the day a share of a count died is not the day the count stands at; parts 
     { kind: 'injured', value: 16, scope: 'subset' },
   ]);
 });
+
+test('"another N" / "otras N" on top of a count of the same kind just told adds to it: not the toll; after another kind, other people counted whole', () => {
+  const read = (text: string, language: 'en' | 'es') => figures(text, PUB, language, LAGOS).map((f) => `${f.kind} ${f.value} ${f.scope}`);
+  assert.deepEqual(read('Hasta el lunes la lista de la comisión sumaba doce muertos. En los enfrentamientos posteriores perdieron la vida otras 31 personas.', 'es'), [
+    'deaths 12 cumulative',
+    'deaths 31 incident',
+  ]);
+  assert.deepEqual(read('So far the commission has listed 12 deaths in the protests. Another 31 people were killed in later clashes.', 'en'), [
+    'deaths 12 cumulative',
+    'deaths 31 incident',
+  ]);
+  // (after a count of the dead, "otros 80" of the injured are all the injured)
+  assert.deepEqual(read('Un total de 12 personas murieron en las protestas y otras 80 resultaron heridas.', 'es'), ['deaths 12 cumulative', 'injured 80 cumulative']);
+});
