@@ -219,7 +219,7 @@ export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
 };
 
 /** Between two counts of one kind: a group noun, then "and" ("protesters and", "carabineros y"); no verb between. */
-export const COORDINATED_GROUPS = /^\s+(?!(?:people|persons|personas|dead|killed|muertos|fallecidos|heridos|injured|wounded|detained|detenidos)\b)[\p{L}-]+(?:\s+(?:of|de|the|la|las|los|del|or|o)\s+[\p{L}-]+|\s+[\p{L}-]+)?\s+(?:and|y|as well as)\s+(?:(?:at least|al menos|more than|más de|some|about|unos|unas)\s+)?$/iu;
+export const COORDINATED_GROUPS = /^\s+(?:(?:dead|injured|wounded|detained|arrested|muertos|muertas|heridos|heridas|detenidos|detenidas)\s+)?(?!(?:people|persons|personas|dead|killed|muertos|fallecidos|heridos|injured|wounded|detained|detenidos)\b)[\p{L}-]+(?:\s+(?:of|de|the|la|las|los|del|or|o)\s+[\p{L}-]+|\s+[\p{L}-]+)?\s+(?:and|y|as well as)\s+(?:(?:at least|al menos|more than|más de|some|about|unos|unas)\s+)?$/iu;
 
 /** A sentence opening on the whole its counts are parts of: "Of those, the ministry said 17…", "Del total de detenidos, 389…". */
 export const PART_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;

@@ -352,15 +352,16 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       out.push(...shared.slice(1).map((place) => ({ ...found, f: share(place) })));
     }
   }
-  // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos": two
-  // groups of one count, each a part of a total the sentence does not state
+  // "451 protesters and 60 members of the security forces have been killed", "62 carabineros y 11 civiles heridos", "three
+  // dead protesters and 11 dead police officers": two groups of one count, each a part of a total the sentence does not
+  // state — of one clash's dead too (ANNOTATION.md: "thirty people and two police officers" is a subset)
   ctx.restated = anchor;
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1]!, out[i]!];
     if (a.f.kind !== b.f.kind || a.part) continue;
     const aEnd = findNumbers(masked.slice(a.at)).at(0)?.end ?? 0;
     if (!R.COORDINATED_GROUPS.test(masked.slice(a.at + aEnd, b.at))) continue;
-    for (const x of [a, b]) if (x.f.scope === 'cumulative') x.f.scope = 'subset';
+    for (const x of [a, b]) if (x.f.scope !== 'subset') x.f.scope = 'subset';
   }
   return out;
 }

@@ -607,3 +607,10 @@ test('"another N" / "otras N" on top of a count of the same kind just told adds 
   // (after a count of the dead, "otros 80" of the injured are all the injured)
   assert.deepEqual(read('Un total de 12 personas murieron en las protestas y otras 80 resultaron heridas.', 'es'), ['deaths 12 cumulative', 'injured 80 cumulative']);
 });
+
+test('two victim groups counted side by side are each a part, with the kind word before the group too, and of one clash as well', () => {
+  const read = (text: string, language: 'en' | 'es' = 'en') => figures(text, PUB, language, LAGOS).map((f) => `${f.kind} ${f.value} ${f.scope}`);
+  assert.deepEqual(read('The army counted four dead protesters and 9 dead soldiers.'), ['deaths 4 subset', 'deaths 9 subset']);
+  assert.deepEqual(read('Four protesters and 9 soldiers were killed in the clashes.'), ['deaths 4 subset', 'deaths 9 subset']);
+  assert.deepEqual(read('Los choques dejaron cuatro manifestantes muertos y 9 soldados muertos.', 'es'), ['deaths 4 subset', 'deaths 9 subset']);
+});
