@@ -502,6 +502,8 @@ for (const factory of factories) {
         assert.equal(await page({ place: 'juliaca' }), 'a of 1', 'a place whole, not a part of another');
         assert.equal(await page({ place: 'lima', words: ['votes'] }), 'e of 1');
         assert.equal(await page({ words: ['in', 'jul'] }), 'a of 1', 'every word, as a substring');
+        assert.equal(await page({ words: ['in'] }, 1, 5), 'a of 2', 'words: a page and the whole count');
+        assert.equal(await page({ words: ['in'] }, 5, 2), ' of 2', 'words: past the end, still the count');
         assert.equal(await page({ words: ['ñusta'] }), 'c of 1');
         assert.equal(await page({ words: ['%'] }), ' of 0', 'words are text, not patterns');
         // (a few matches are sorted in memory: in the stores' byte order, where U+FF01 comes before an emoji's surrogates)
