@@ -26,9 +26,10 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // 0.679, headlines 22/35 → 24/39; eighteenth session, thirty-nine → forty-three (Bagua 2009, Nochixtlán 2016, Thailand
 // 2010, Eswatini 2021: 0.25, 0.27, 0.52, 0.43, together 0.373, Spanish 0.368, whole on arrival) dev 0.715 → 0.691, dev
 // Spanish 0.706 → 0.679, dev series 207/256 → 215/279, dev Date-F1 0.756 → 0.748, test 0.465 → 0.457, test Spanish
-// 0.441 → 0.432, test series 107/170 → 113/183, test Date-F1 0.689 → 0.694, headlines dev 23/39 → 23/43, test 25/39 → 26/43.)
+// 0.441 → 0.432, test series 107/170 → 113/183, test Date-F1 0.689 → 0.694, headlines dev 23/39 → 23/43, test 25/39 → 26/43;
+// nineteenth session, the same set: dev 0.695 → 0.702, dev series 215/279 → 216/279, headlines 23/43 → 24/43, test unchanged.)
 const FLOORS = {
-  dev: { f1: 0.68, es: 0.67, series: 0.76, dates: 0.74, headlines: 23 },
+  dev: { f1: 0.69, es: 0.675, series: 0.765, dates: 0.74, headlines: 24 },
   test: { f1: 0.45, es: 0.425, series: 0.6, dates: 0.675, headlines: 24 },
 } as const;
 
