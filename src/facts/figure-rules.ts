@@ -271,12 +271,13 @@ export const REST_NOUN_AFTER = /^\s+\p{L}+\s+(?:restantes|remaining)(?![\p{L}])/
 export const REST_BEFORE = /\b(?:the (?:remaining|other|rest of the)|los (?:otros|restantes)|las (?:otras|restantes)|el resto de (?:los|las))\s+$/iu;
 /** Before a part held by a place: "Kisumu had two", "followed by Uasin Gishu with four", "en mayo fueron 65". */
 export const PART_HOLDER_BEFORE = /(?:\b[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?(?:\s*\([^)]{1,30}\))?,\s+(?:con|with)|\b[\p{Lu}][\p{L}]+\s+(?:had|recorded|registered|counted|accounted for|tuvo|registró|sumó|contó)|\bfollowed by\s+[\p{Lu}][\p{L} ]{1,30}\s+with|\b(?:en|in)\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december),?\s+(?:fueron|were)?)\s*$/u;
+/** "perdieron la vida otras 78 personas", "another 12 were killed", "al menos otros dos": counted on top of a count told before. */
+export const ANOTHER_BEFORE = /(?<![\p{L}])(?:another|otr[oa]s)\s+(?:(?:at least|al menos|some|unos|unas|about|around)\s+)?$/iu;
+
 /**
  * Before a number: it is the size of a change ("the toll rose by 12 to 45", "el balance creció en seis muertos"): the
  * deaths the count grew by, a part of it (the toll is the value it rose to).
  */
-/** "perdieron la vida otras 78 personas", "another 12 were killed", "al menos otros dos": counted on top of a count told before. */
-export const ANOTHER_BEFORE = /(?<![\p{L}])(?:another|otr[oa]s)\s+(?:(?:at least|al menos|some|unos|unas|about|around)\s+)?$/iu;
 export const INCREMENT_BY_BEFORE = /(?<![\p{L}])(?:rose|risen|increased|climbed|jumped|grew|grown|gone up|went up|fell|dropped|declined|subi[oó]|aument[oó]|creci[oó]|se elev[oó]|se increment[oó]|baj[oó]|disminuy[oó]|cay[oó])(?![\p{L}])\s+(?:by|en)\s+$/iu;
 
 /** After a number: it counts something that is no part of a casualty count ("25 provinces", "3 days"). */

@@ -361,7 +361,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (a.f.kind !== b.f.kind || a.part) continue;
     const aEnd = findNumbers(masked.slice(a.at)).at(0)?.end ?? 0;
     if (!R.COORDINATED_GROUPS.test(masked.slice(a.at + aEnd, b.at))) continue;
-    for (const x of [a, b]) if (x.f.scope !== 'subset') x.f.scope = 'subset';
+    for (const x of [a, b]) x.f.scope = 'subset';
   }
   return out;
 }
