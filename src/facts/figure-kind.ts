@@ -96,6 +96,8 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
     if (TRANSITIVE.test(word) && (R.ACTIVE_AFTER.test(`${word}${rest}`) || /\b(?:who|that|which)$/.test(fillers))) continue;
     // "a soldier killed him": an active verb with an object after a lone article
     if (n.weak && TRANSITIVE.test(word) && /^\s+(?:him|her|them|us|me|it|people|(?:protest[eo]r|demonstrator|civilian|student|officer|soldier|man|woman|boy|girl)s?)\b/i.test(rest)) continue;
+    // "sufrió una herida de bala", "a wound to the head": a lone article before a wound is the wound, not a person
+    if (n.weak && !fillers && /^(?:herida|lesi[oó]n|wound|injury)$/.test(word) && /^\s*(?:de|por|en|to|from|in|on|that|que|grave|leve|mortal)\b/i.test(rest)) continue;
     // (the verb reached across a coordinated count: "261 personas y 4.199 han sido detenidas")
     best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers) };
   }

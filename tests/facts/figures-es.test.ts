@@ -334,3 +334,10 @@ test('"aumentó en 12 hasta 45": the toll is the value it rose to; the increase 
     { kind: 'deaths', value: 45, qualifier: 'exact', scope: 'cumulative' },
   ]);
 });
+
+test('a wound after a lone article is the wound, not one injured person: "sufrió una herida de bala", "a wound to the head"', () => {
+  expectNone('Un estudiante sufrió una herida de bala en el hombro durante la marcha.', PUB, 'es');
+  expectNone('The teenager had a wound to the head from a rubber bullet.', PUB, 'en');
+  // (a lone article before the injured themselves still counts one)
+  expectFigures(figures('La marcha dejó dos muertos y una herida.', PUB, 'es'), [{ kind: 'deaths', value: 2 }, { kind: 'injured', value: 1 }]);
+});
