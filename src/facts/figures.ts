@@ -328,7 +328,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const from = own.fromCue === 'own' ? undefined : isPart && kindWhole ? kindWhole : listMate;
     const { asOf, precision, fromCue: cue } = from ? { asOf: from.f.asOf, precision: from.f.asOfPrecision, fromCue: 'inherited' as Dated } : own;
     const fromCue: Dated = !cue && recentHours ? 'own' : cue;
-    let location = restrictedTo ?? pointedPlace ?? locationOf(s, [Math.max(clause[0], dateline), clause[1]], n.start, ctx.story, scope !== 'cumulative', dateline);
+    // (a toll's own words end where a clause of another happening opens: "The toll has risen to 67, the Ombudsman said,
+    // after two more died in clashes in Cusco" is the national toll; Cusco is where the two died)
+    const otherHappening = scope === 'cumulative' ? R.HAPPENING_OPENS.exec(s.slice(n.end, clause[1])) : null;
+    const tollEnd = otherHappening ? n.end + otherHappening.index : clause[1];
+    let location = restrictedTo ?? pointedPlace ?? locationOf(s, [Math.max(clause[0], dateline), tollEnd], n.start, ctx.story, scope !== 'cumulative', dateline);
     if (!location && scope === 'incident') location = ctx.places.slice(Math.max(0, idx - 3), idx).flat().at(-1) ?? null;
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)

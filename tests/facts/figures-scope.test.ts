@@ -614,3 +614,14 @@ test('two victim groups counted side by side are each a part, with the kind word
   assert.deepEqual(read('Four protesters and 9 soldiers were killed in the clashes.'), ['deaths 4 subset', 'deaths 9 subset']);
   assert.deepEqual(read('Los choques dejaron cuatro manifestantes muertos y 9 soldados muertos.', 'es'), ['deaths 4 subset', 'deaths 9 subset']);
 });
+
+test('national stays national: a toll whose sentence goes on to where others died, or names a place among others, has no place of its own', () => {
+  const read = (text: string, language: 'en' | 'es') =>
+    figures(text, '2023-02-10', language).map((f) => `${f.kind} ${f.value} ${f.scope} ${f.location ?? '-'}`);
+  // (the issue's own example, and ours in Spanish)
+  assert.deepEqual(read('The death toll has risen to 67, the Ombudsman said, after two more people died in clashes in Cusco.', 'en')[0], 'deaths 67 cumulative -');
+  assert.deepEqual(read('La cifra de fallecidos subió a 67, informó la Defensoría, tras la muerte de dos personas más en Cusco.', 'es')[0], 'deaths 67 cumulative -');
+  assert.deepEqual(read('La cifra de muertos de las protestas que sacudieron a Puno y a otras regiones del país subió este jueves a 67.', 'es'), ['deaths 67 cumulative -']);
+  // a place that modifies the count itself still makes it that place's
+  assert.deepEqual(read('In Cusco, 18 people have died since the protests began.', 'en'), ['deaths 18 subset Cusco']);
+});
