@@ -59,7 +59,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido (?:ya |también )?la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
-    'occisos', 'ahogad[oa]s', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
+    'occisos', 'ahogad[oa]s', 'se ahogaron', 'se ahog[oó]', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
     // the historical present of chronologies and encyclopedias ("Ese día mueren 19 personas")
     'mueren', 'fallecen', 'pierden la vida',
   ]),

@@ -341,3 +341,9 @@ test('a wound after a lone article is the wound, not one injured person: "sufri�
   // (a lone article before the injured themselves still counts one)
   expectFigures(figures('La marcha dejó dos muertos y una herida.', PUB, 'es'), [{ kind: 'deaths', value: 2 }, { kind: 'injured', value: 1 }]);
 });
+
+test('drowning in Spanish as in English: "se ahogaron" counts the dead', () => {
+  expectFigures(figures('Seis soldados se ahogaron el 5 de marzo al cruzar un río durante una persecución.', '2023-03-10', 'es'), [
+    { kind: 'deaths', value: 6, asOf: '2023-03-05' },
+  ]);
+});
