@@ -89,7 +89,7 @@ const NEXT_BEFORE = /\b(?:pr[oó]xim[oa]|next|upcoming|coming|venider[oa])\s+(?:
 
 interface Rule {
   re: RegExp;
-  make: (m: RegExpExecArray, pub: string | null, future: Ahead) => { date: string; precision: Precision; kind: DateMention['kind'] } | null;
+  make: (m: RegExpExecArray, pub: string | null, future: Ahead, language: string | null) => { date: string; precision: Precision; kind: DateMention['kind'] } | null;
 }
 const ex = (date: string | null, precision: Precision = 'day', kind: DateMention['kind'] = 'explicit') => (date ? { date, precision, kind } : null);
 const ord = '(?:st|nd|rd|th|º|°)?';
@@ -98,13 +98,16 @@ const PART: Record<string, number> = { early: 5, beginning: 5, principios: 5, in
 const RULES: Rule[] = [
   // 2023-01-09
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ex(validDay(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null) },
-  // 10.01.2023, 10/01/2023 (day first; month first only when the day-first reading is impossible)
+  // 10.01.2023, 10/01/2023: a reading after publication gives way to the other ("01/09/2023" in a report of 20 January
+  // 2023 is 9 January); when both can be, the order of the text's language (month first in English, day first else)
   {
     re: /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g,
-    make: (m) => {
+    make: (m, pub, _future, language) => {
       const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
-      if (validDay(y, b, a)) return ex(iso(utc(y, b, a)));
-      return ex(validDay(y, a, b) ? iso(utc(y, a, b)) : null);
+      const dayFirst = validDay(y, b, a) ? iso(utc(y, b, a)) : null;
+      const monthFirst = validDay(y, a, b) ? iso(utc(y, a, b)) : null;
+      const readings = (language === 'en' ? [monthFirst, dayFirst] : [dayFirst, monthFirst]).filter((d): d is string => d !== null);
+      return ex(readings.find((d) => !pub || d <= pub) ?? readings[0] ?? null);
     },
   },
   // January 9, 2023 / Jan. 9 / December 7th
@@ -328,14 +331,14 @@ function spanBefore(match: string, earlier: string): string {
 }
 
 /** Every date cue in `text`, in order, overlaps resolved (the longer, earlier match wins). */
-export function findDateMentions(text: string, published: string | null, _language?: string | null): DateMention[] {
+export function findDateMentions(text: string, published: string | null, language: string | null = null): DateMention[] {
   const pub = dayOf(published);
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const future: Ahead = NEXT_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index)) ? 'next' : FUTURE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 15));
-      const r = rule.make(m, pub, future);
+      const r = rule.make(m, pub, future, language);
       if (!r) continue;
       const before = text.slice(Math.max(0, m.index - 45), m.index);
       // "…since the death in police custody of Mahsa Amini almost a month ago": a span that opens a while back

@@ -59,6 +59,17 @@ test('explicit years, numeric dates and ISO dates', () => {
   assert.deepEqual(at('Updated 2023-02-03 at noon'), { date: '2023-02-03', precision: 'day' });
 });
 
+test("numeric dates: a reading after publication gives way to the other; when both can be, the text's language decides", () => {
+  const day = (text: string, published: string, language: string) => findDateMentions(text, published, language)[0]?.date;
+  assert.equal(day('On 01/09/2023, 17 people were killed.', '2023-01-20', 'en'), '2023-01-09');
+  assert.equal(day('El 10/01/2023 murieron 17 personas.', '2023-01-20', 'es'), '2023-01-10');
+  // (day first would be 1 September, after the report: month first)
+  assert.equal(day('El 01/09/2023 murieron 17 personas.', '2023-01-20', 'es'), '2023-01-09');
+  // both readings before publication: English reads month first, Spanish day first
+  assert.equal(day('On 01/09/2023, 17 people were killed.', '2023-12-20', 'en'), '2023-01-09');
+  assert.equal(day('El 01/09/2023 murieron 17 personas.', '2023-12-20', 'es'), '2023-09-01');
+});
+
 test('"late January" has month precision and never runs past publication', () => {
   assert.deepEqual(at('The protests were still going on in late January.', '2023-01-24'), { date: '2023-01-24', precision: 'month' });
   assert.deepEqual(at('In late January the toll reached 58.', '2023-03-01'), { date: '2023-01-25', precision: 'month' });
