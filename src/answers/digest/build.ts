@@ -56,9 +56,12 @@ export async function buildDigest(store: Store, request: DigestRequest): Promise
   const known = [...toll.knownQuotes, ...events.knownQuotes];
 
   const only = story ? [story] : []; // (one list for every document: storyFor keeps what it learns of a list)
+  // A document whose new events were stored as the story's was found to be the story's when it was stored: only the
+  // others are read for its words again (a tenth of a build over 1,000 new documents).
+  const ofStory = new Set(unknown.map((event) => event.documentId));
   const documents = (await store.documentsLearnedAfter(cursor, until.sequence)).filter(
     // A seeded document (first stored silently by a subscribed feed's first fetch) is known, never a new story.
-    (document) => document.firstLearned > cursor && !document.seeded && (!story || storyFor(document, only) !== null),
+    (document) => document.firstLearned > cursor && !document.seeded && (!story || ofStory.has(document.id) || storyFor(document, only) !== null),
   );
   const stories = storyEntries(documents);
   const candidates: DigestEntry[] = [...figureChanges(toll), ...events.entries, ...stories.map((s) => s.entry)];
