@@ -8,8 +8,22 @@ const COMMON = new Set(
 /** Share of distinctive words two documents must have in common to be one story. */
 const SAME_STORY = 0.28;
 
+/** Where a sentence ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+/g;
+
+/** The first `count` sentences of a text, found without splitting the rest of it (the words are what count, not the breaks). */
+function leadOf(text: string, count: number): string {
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let k = 0; k < count; k++) {
+    const found = SENTENCE_BREAK.exec(text);
+    if (!found) return text;
+    if (k === count - 1) return text.slice(0, found.index);
+  }
+  return text;
+}
+
 function signature(document: LearnedDocument): Set<string> {
-  const lead = document.text.split(/(?<=[.!?])\s+/).slice(0, 3).join(' ');
+  const lead = leadOf(document.text, 3);
   const words = normalizeText(`${document.title ?? ''} ${document.title ?? ''} ${lead}`).split(' ');
   return new Set(words.filter((word) => word.length >= 4 && !COMMON.has(word)));
 }
