@@ -193,11 +193,22 @@ export function summarizePoint(point: DeathPoint): PointSummary {
  */
 function dropImplausible(points: SummarizedPoint[]): SummarizedPoint[] {
   const kept: SummarizedPoint[] = [];
+  // the kept points' values in order, each inserted in its place (sorting them again for every point was quadratic in
+  // the number of dates, a tenth of a digest's toll work at a few hundred dates)
+  const earlier: number[] = [];
   for (const entry of points) {
-    const earlier = kept.map((p) => p.point.value).sort((x, y) => x - y);
     const median = earlier.length >= 3 ? earlier[Math.floor(earlier.length / 2)]! : 0;
     if (median >= 10 && entry.summary.likelyCeiling < median / 3) continue;
     kept.push(entry);
+    const value = entry.point.value;
+    let low = 0;
+    let high = earlier.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (earlier[middle]! <= value) low = middle + 1;
+      else high = middle;
+    }
+    earlier.splice(low, 0, value);
   }
   return kept;
 }
