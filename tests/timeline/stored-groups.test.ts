@@ -126,3 +126,25 @@ test('whole-month rows written before the day rows give the same groups, and giv
     await app.store.close();
   }
 });
+
+test('a day row read again is the one stored now: parsed rows kept from an earlier read never stand in for a changed row', async () => {
+  const { app } = await generatedStore();
+  const story = app.stories[0]!;
+  try {
+    const asked = await latestEvents(app, story, 30);
+    const before = await groupsOf(app.store, story, asked);
+    // One asked unit's day row rewritten so that the unit founds a group no entry describes: its event cannot be placed.
+    const unit = unitsOf(asked).find((candidate) => before.groups.some((group) => group.founder !== candidate.id && group.units.includes(candidate.id)))!;
+    const key = dayKeyOf(unit.id);
+    const stored = (await app.store.viewRows('timeline', story.id, { keys: [key] })).rows[0]!.value;
+    const changed = JSON.parse(stored) as { a: Record<string, string> };
+    changed.a[unit.id] = '=';
+    await app.store.saveViewRows('timeline', story.id, [{ key, value: JSON.stringify(changed) }], []);
+    const after = await groupsOf(app.store, story, asked);
+    assert.ok(after.unplaced.includes(unit.record.id), 'the changed row is read, not the one parsed before');
+    await app.store.saveViewRows('timeline', story.id, [{ key, value: stored }], []);
+    assert.deepEqual(await groupsOf(app.store, story, asked), before, 'and the row as it was, again');
+  } finally {
+    await app.store.close();
+  }
+});
