@@ -302,9 +302,9 @@ export const CUMULATIVE_CUES = /\b(?:between|entre)\s+(?:el\s+|the\s+)?(?:\d{1,2
 /** Words that make a count a running one when they govern it: "has so far claimed", "que ya se cobraron", "a total of". */
 export const RUNNING_BEFORE = /\b(?:so far|thus far|to date|until now|up to now|already|hasta ahora|hasta el momento|hasta la fecha|en total|in total|a total of|un total de|ya)\b[^,;:]{0,40}$/iu;
 export const RUNNING_AFTER = /^[^,;:]{0,40}\b(?:so far|thus far|to date|hasta ahora|hasta el momento|hasta la fecha|en total|in total)(?![\p{L}])/iu;
-/** A stretch opening on a subordinator: its verb, and the day it names, are its own ("tal y como había prometido el jueves"). */
 /** Opening a clause of another happening after a count: "…, after two more died in Cusco", "tras la muerte de dos personas en Cusco". */
 export const HAPPENING_OPENS = /[,;]?\s+(?:after|following|when|tras|luego de|despu[eé]s de|cuando)(?![\p{L}])/iu;
+/** A stretch opening on a subordinator: its verb, and the day it names, are its own ("tal y como había prometido el jueves"). */
 export const SUBORDINATE_OPEN = /^(?:tal (?:y )?como|seg[uú]n (?:lo )?(?:había|habían|ha|han)|como (?:lo )?(?:había|habían|hab[ií]a)|just as|as (?:he|she|they|it) had|after|before|when|while|although|cuando|mientras|despu[eé]s de que|antes de que|luego de que|aunque|a pesar de que|pese a que)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
 export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese (?:mismo )?d[ií]a|esa (?:misma )?noche|that (?:same )?day|that (?:same )?night|the same day|(?<!desde )la jornada (?:de (?:ayer|hoy)|del (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))|the day['’]s|del d[ií]a|de la jornada|en lo que va de d[ií]a|so far today|earlier today`

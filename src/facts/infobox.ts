@@ -197,11 +197,12 @@ export function infoboxSpanEnd(text: string, storyStart: string | null = null): 
   const row = dateRow(text);
   if (!row) return null;
   const { value, dates } = row;
+  const oneDay = oneDayIn(row);
   // (a one-day box on the story's own first day is the story's page: its counts are the toll the page reports on)
-  if (storyStart && oneDayIn(row) === storyStart) return null;
+  if (oneDay && oneDay === storyStart) return null;
   const last = dates.at(-1);
   // (one whole day, "Date: 14 August 2013", is the span of a one-day event: a movement's row names its end or "present")
-  if (!last || !(oneDayIn(row) || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
+  if (!last || !(oneDay || /[–—-]|\b(?:to|al|a)\s*$/u.test(value.slice(0, last.start)))) return null;
   const end = periodEnd(last.date, last.precision);
   // "Date: 18 June – 8 August 2024" over "Injuries: 610 (KNCHR, 18 June – 20 November 2024)": the box's counts were
   // taken after its span closed, so the span does not date them.

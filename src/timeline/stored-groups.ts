@@ -39,12 +39,16 @@ const parsedDays = new WeakMap<Store, LRUCache<string, { text: string; row: Mont
 
 function parsedDay(store: Store, story: string, key: string, text: string): MonthRow {
   let cache = parsedDays.get(store);
-  if (!cache) parsedDays.set(store, (cache = new LRUCache({ maxSize: PARSED_DAYS_BYTES, sizeCalculation: (entry) => Math.max(1, entry.text.length) })));
+  if (!cache) {
+    // (a row longer than a third of the bound is parsed each time, not kept: it would push out everything else)
+    cache = new LRUCache({ maxSize: PARSED_DAYS_BYTES, maxEntrySize: PARSED_DAYS_BYTES / 3, sizeCalculation: (entry) => Math.max(1, entry.text.length) });
+    parsedDays.set(store, cache);
+  }
   const id = `${story}\n${key}`;
   const hit = cache.get(id);
   if (hit && hit.text === text) return hit.row;
   const row = JSON.parse(text) as MonthRow;
-  if (text.length <= PARSED_DAYS_BYTES / 3) cache.set(id, { text, row });
+  cache.set(id, { text, row });
   return row;
 }
 

@@ -12,7 +12,7 @@ const SAME_STORY = 0.28;
 const SENTENCE_BREAK = /(?<=[.!?])\s+/g;
 
 /** The first `count` sentences of a text, found without splitting the rest of it (the words are what count, not the breaks). */
-function leadOf(text: string, count: number): string {
+function firstSentences(text: string, count: number): string {
   SENTENCE_BREAK.lastIndex = 0;
   for (let k = 0; k < count; k++) {
     const found = SENTENCE_BREAK.exec(text);
@@ -23,7 +23,7 @@ function leadOf(text: string, count: number): string {
 }
 
 function signature(document: LearnedDocument): Set<string> {
-  const lead = leadOf(document.text, 3);
+  const lead = firstSentences(document.text, 3);
   const words = normalizeText(`${document.title ?? ''} ${document.title ?? ''} ${lead}`).split(' ');
   return new Set(words.filter((word) => word.length >= 4 && !COMMON.has(word)));
 }

@@ -67,18 +67,22 @@ export function viewPage(
     // Words or a place that few rows hold: walking the rows in timeline order (through the sort index, a lookup of each
     // row's words) until a page is found reads every row of the story when the matches are rare or none — ~490 ms over
     // 252,000 synthetic rows, against ~100 ms for one pass over the table itself. So one pass in key order first, stopped
-    // after SPARSE matches: when it holds them all, they are sorted, paged and counted here; when it does not, the rest
+    // after SPARSE matches: when it holds them all, those rows alone are sorted and paged (by key), and counted; when it does not, the rest
     // of the pass counts them (one pass in all, as the plain count was) and the page is found in timeline order, early.
     let counted: number | null = null;
     if (textual) {
-      const few = db.prepare<unknown[], { key: string; sort: string }>(`SELECT key, sort ${selected} ORDER BY key LIMIT ?`).all(...all, SPARSE + 1);
+      const few = db.prepare<unknown[], { key: string }>(`SELECT key ${selected} ORDER BY key LIMIT ?`).all(...all, SPARSE + 1);
       if (few.length <= SPARSE) {
-        // (in SQLite's order: bytes of UTF-8, not JavaScript's UTF-16 units)
-        const keys = few.sort((a, b) => Buffer.compare(Buffer.from(a.sort), Buffer.from(b.sort)) || Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)))
-          .slice(page.offset, page.limit === null ? undefined : page.offset + page.limit)
-          .map((row) => row.key);
-        const values = new Map(viewRows(db, view, story, { keys }).rows.map((row) => [row.key, row.value]));
-        return { rows: keys.flatMap((key) => (values.has(key) ? [{ key, value: values.get(key)! }] : [])), total: few.length };
+        const rows = db
+          .prepare<unknown[], { key: string; value: string }>(
+            // (the few keys first: each a lookup of the primary keys)
+            `SELECT i.key, r.value FROM json_each(?) AS few
+               CROSS JOIN view_index i ON i.view = ? AND i.story = ? AND i.key = few.value
+               CROSS JOIN view_rows r ON r.view = i.view AND r.story = i.story AND r.key = i.key
+              ORDER BY i.sort, i.key LIMIT ? OFFSET ?`,
+          )
+          .all(JSON.stringify(few.map((row) => row.key)), view, story, page.limit ?? -1, page.offset);
+        return { rows, total: few.length };
       }
       counted = few.length + db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${selected} AND key > ?`).get(...all, few.at(-1)!.key)!.n;
     }
