@@ -361,7 +361,8 @@ function weekdayOf(date: string): number {
  * ("MADRID, 27 (EUROPA PRESS)", `---27`), from what the text and its story tell: the candidates are the days from the
  * story's start (`after`) to the day it was read (`notAfter`), or without a story in the years the text names; a
  * day-only dateline keeps the months the text names, when it names some, the latest first; a weekday the text gives as
- * today ("este lunes", "this Tuesday", "el sábado 27") keeps those on which the day falls; the earliest year left wins.
+ * today ("este lunes", "this Tuesday", "el sábado 27") keeps those on which the day falls or which follow it by a day
+ * (a wire tells the day before as "este viernes"); the earliest year left wins.
  * Null when nothing tells.
  */
 export function yearOfDay(monthDay: string, text: string, opts: { after: string | null; notAfter: string }): string | null {
@@ -379,12 +380,15 @@ export function yearOfDay(monthDay: string, text: string, opts: { after: string 
     // (a day-only dateline's month: the latest the text names, as a report names the days before it was written)
     .flatMap((year) => months.sort((a, b) => b - a).map((month) => ymd(year, month, day)))
     .filter((date): date is string => date !== null && date <= last && (!opts.after || date >= opts.after));
-  const today = new Set(
-    [...text.matchAll(TODAY_WEEKDAY), ...(m[1] === '-' ? text.matchAll(weekdayOfDay(day)) : [])].map((w) =>
-      WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase())),
-    ),
-  );
-  const onWeekday = candidates.filter((date) => today.has(weekdayOf(date)));
+  const weekdays = (matches: Iterable<RegExpMatchArray>) =>
+    new Set([...matches].map((w) => WEEKDAY_NAMES.findIndex((names) => names.includes(w[1]!.toLowerCase()))));
+  const today = weekdays(text.matchAll(TODAY_WEEKDAY));
+  const ofTheDay = m[1] === '-' ? weekdays(text.matchAll(weekdayOfDay(day))) : new Set<number>();
+  // (a dispatch names the day before as this week's too: "denunció este viernes" in Saturday's wire)
+  const onWeekday = candidates.filter((date) => {
+    const weekday = weekdayOf(date);
+    return ofTheDay.has(weekday) || today.has(weekday) || today.has((weekday + 6) % 7);
+  });
   return (onWeekday.length ? onWeekday : candidates)[0] ?? null;
 }
 

@@ -51,6 +51,12 @@ describe('dates', () => {
     assert.equal(yearOfDay('--02-04', 'Sin fecha en el texto.', { after, notAfter: now }), '2023-02-04', 'first Feb 4 after the story began');
     assert.equal(yearOfDay('--02-04', 'El ministro dijo este domingo que…', { after, notAfter: now }), '2024-02-04', 'Feb 4 was a Sunday in 2024');
     assert.equal(yearOfDay('--02-04', 'The minister said this Saturday that…', { after, notAfter: now }), '2023-02-04');
+    assert.equal(
+      yearOfDay('--07-03', 'La ONG lo denunció en un comunicado difundido la noche de este viernes.', { after: '2021-06-20', notAfter: '2026-12-07' }),
+      '2021-07-03',
+      'Saturday\'s wire tells Friday as "este viernes": not the next year whose July 3 is a Friday',
+    );
+    assert.equal(yearOfDay('---27', 'El sábado 27 de marzo hubo marchas.', { after: '2021-01-01', notAfter: '2026-12-07' }), '2021-03-27', 'the day named with its weekday is that day');
     assert.equal(yearOfDay('--12-20', 'Como en 1992, los manifestantes…', { after, notAfter: now }), '2022-12-20', 'a year of history is not the dispatch\'s');
     assert.equal(yearOfDay('--02-04', 'El informe de 2021 ya lo decía.', { after: null, notAfter: now }), '2021-02-04', 'no story: a year the text names');
     assert.equal(yearOfDay('--02-04', 'Sin año ni historia.', { after: null, notAfter: now }), null, 'no story, no year: undated');
