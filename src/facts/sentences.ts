@@ -105,11 +105,18 @@ export const ASIDE_VERB = String.raw`(?:(?:also|too|later|reportedly|ya|tambi[e�
 /** The rest of a list aside after its first item: " nurses and two reporters, were injured". */
 const LIST_RUNS_ON = new RegExp(String.raw`^[^,;:.]{1,60}\s(?:and|y|e)\s[^,;:.]{1,60},\s+${ASIDE_VERB}`, 'iu');
 
+// A count word, digits or a number word, for the denial a correction puts right after its count.
+const COUNT = String.raw`(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\p{L}+|veinti?\p{L}*|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento)`;
+/** "son ocho y no nueve los muertos", "la cifra es de ocho y no de nueve", "eight, not nine": the count denied after the count told. */
+const DENIED_COUNT = new RegExp(String.raw`(?<=(?<![\p{L}\d])${COUNT})(?:\s*,\s*|\s+(?:y|and)\s+)(?:no|not)\s+(?:de\s+)?${COUNT}(?![\p{L}\d])`, 'giu');
+
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   const unlessCounts = (m: string) => (NUMBER_WORD.test(m) ? m : blank(m));
   return s
+    // "son ocho y no nueve los muertos": the denied count is no count, and the one told reads on to its noun
+    .replace(DENIED_COUNT, blank)
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))

@@ -347,3 +347,11 @@ test('drowning in Spanish as in English: "se ahogaron" counts the dead', () => {
     { kind: 'deaths', value: 6, asOf: '2023-03-05' },
   ]);
 });
+
+test('a correction denies the count after the one it tells: "son ocho y no nueve los muertos" is 8 only', () => {
+  expectFigures(es('Son ocho y no nueve los muertos, aclaró el ministro.'), [{ kind: 'deaths', value: 8 }]);
+  expectFigures(es('La cifra de muertos es de ocho y no de nueve, según la Fiscalía.'), [{ kind: 'deaths', value: 8 }]);
+  expectFigures(figures('The dead number 8, not 9, the ministry said.', '2021-05-20', 'en', null), [{ kind: 'deaths', value: 8 }]);
+  // a "no" that denies something else leaves the count alone
+  expectFigures(es('Hay 12 muertos y no hay heridos.'), [{ kind: 'deaths', value: 12 }]);
+});
