@@ -109,6 +109,8 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
   ]),
   injured: alt([
     '(?:heridos|lesionados)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', 'hiri[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) herido a', 'wounding', 'wounded', 'injuring', 'injured', 'hurting', 'hirieron a', '(?:injured|wounded|heridos|lesionados)\\s*:', '(?:resultaron|fueron|quedaron|han resultado|han sido) (?:herid|lesionad)[oa]s',
+    // "Sufrieron lesiones 45 personas", "han sufrido heridas de bala 12 manifestantes"
+    '(?:sufrieron|han sufrido|hab[ií]an sufrido|sufren) (?:lesiones|heridas)(?: de bala| graves| leves| de gravedad)?',
     '(?:cifra|n[uú]mero|balance)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:heridos|lesionados|personas (?:heridas|lesionadas))[^.;]{0,160}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:injured|wounded)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:heridos|lesionados|personas (?:heridas|lesionadas)) en`,
   ]),
@@ -374,7 +376,7 @@ export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s
 export const SINCE_RECENT_EVENT = /\b(?:since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)['’]s\s|desde\s+(?:el|la)\s+(?:operativo|ataque|desalojo|enfrentamiento|incursi[oó]n|masacre|choque)\s+(?:del?\s+)?(?:(?:pasado|último)\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|ayer)(?![\p{L}]))/iu;
 /** "los heridos que dejó el desalojo", "the dead that the raid left": a count an event left, unless the event is the story itself. */
 export const LEFT_BY_EVENT = /\b(?:que|which|that)\s+(?:dej[oó]|dejaron|caus[oó]|causaron|left|caused)\s+(?:el|la|los|las|the|this|that|este|esta|ese|esa)\s+(?!(?:\p{L}+\s+)?(?:protest|manifestaci|movilizaci|crisis|estallido|unrest|paro|huelga|revuelta|conflict|disturbio|violencia|violence|represi[oó]n\b|crackdown\b))/iu;
-export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
+export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|sufrieron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;
 /** A superlative measured since a start: "la jornada más violenta desde que…", "the deadliest day since 2019". */

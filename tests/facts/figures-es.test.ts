@@ -355,3 +355,12 @@ test('a correction denies the count after the one it tells: "son ocho y no nueve
   // a "no" that denies something else leaves the count alone
   expectFigures(es('Hay 12 muertos y no hay heridos.'), [{ kind: 'deaths', value: 12 }]);
 });
+
+test('"sufrieron lesiones" before its count is the injured verb, as "resultaron heridas" is', () => {
+  expectFigures(es('Sufrieron lesiones 45 personas, entre ellas 12 policías.'), [
+    { kind: 'injured', value: 45 },
+    { kind: 'injured', value: 12, scope: 'subset' },
+  ]);
+  expectFigures(es('Han sufrido heridas de bala 12 manifestantes.'), [{ kind: 'injured', value: 12 }]);
+  expectFigures(es('Quienes sufrieron lesiones 45 días después fueron atendidos.'), []);
+});
