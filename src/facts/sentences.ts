@@ -110,13 +110,16 @@ const COUNT = String.raw`(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|ni
 /** "son ocho y no nueve los muertos", "la cifra es de ocho y no de nueve", "eight, not nine": the count denied after the count told. */
 const DENIED_COUNT = new RegExp(String.raw`(?<=(?<![\p{L}\d])${COUNT})(?:\s*,\s*|\s+(?:y|and)\s+)(?:no|not)\s+(?:de\s+)?${COUNT}(?![\p{L}\d])`, 'giu');
 
+// (the denial's cue first: the count pattern behind it is costly to try at every position of every sentence)
+const DENIAL_CUE = /(?:,|\s(?:y|and))\s+(?:no|not)\s/i;
+
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   const unlessCounts = (m: string) => (NUMBER_WORD.test(m) ? m : blank(m));
-  return s
-    // "son ocho y no nueve los muertos": the denied count is no count, and the one told reads on to its noun
-    .replace(DENIED_COUNT, blank)
+  // "son ocho y no nueve los muertos": the denied count is no count, and the one told reads on to its noun
+  const undenied = DENIAL_CUE.test(s) ? s.replace(DENIED_COUNT, blank) : s;
+  return undenied
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
