@@ -265,6 +265,8 @@ export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|to
 /** A place's share told after it with "con": "en Barinas, con", "Guayas (cuya capital es Guayaquil), con". */
 export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\s*con\s+$/u;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
+/** Between two counts: the first one's place, then "and" ("…were killed in Narsingdi and ", "…murieron en Santa Fe y "). */
+export const PLACE_THEN_AND = /^[^.;:()]{0,100}?\b(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?\p{Lu}[^.;:()\d]{0,40}?(?:,\s*|\s+)(?:and|y)\s+$/u;
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
 /** "los cuatro restantes", "the remaining five", "los otros 659": the rest of a whole just stated. */
 export const REST_AFTER = /^\s+(?:restantes|remaining|others|more|más)(?![\p{L}])/iu;

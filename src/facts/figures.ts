@@ -226,6 +226,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       const sharedKind = out.at(-1)?.f.kind ?? lastKindNamed(masked.slice(Math.max(0, n.start - 200), n.start));
       if (sharedKind) kind = { kind: sharedKind, how: 'part' };
     }
+    // "Seven people were killed in Narsingdi and eight in Narayanganj": the next count of a list of places, its verb and
+    // noun left out, counts what the count before it in the sentence counts
+    const placeSibling = !kind && !n.weak && sameSentence && R.PART_PLACE_AFTER.test(post) && R.PLACE_THEN_AND.test(masked.slice(out.at(-1)!.at, n.start)) ? out.at(-1) : undefined;
+    if (placeSibling) kind = { kind: placeSibling.f.kind, how: 'part' };
     if (!kind) continue;
     // "171 pobladores afectados por el gas (84 en Nochixtlán, 25 en Huitzo…)": parts in brackets after a count that is
     // no casualty count are its parts, whatever casualty was named before it
@@ -337,8 +341,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const { attribution, official } = attributionOf(s, n.start, ctx.story);
     // (one count said twice in a sentence is one figure; "one in Nakuru and one in Meru" are two)
     // ("un militar, dos policías y dos periodistas": parts of a list named by different nouns are two)
+    // ("seven in Narsingdi and seven in Narayanganj": two places the gazetteer does not know are two counts too)
     const sameCount = (x: Found) => x.f.kind === kind.kind && x.f.value === n.value && x.f.location === location
-      && !(x.part && kind.how === 'part' && headNoun(masked.slice(x.at)) !== headNoun(masked.slice(n.start)));
+      && !(x.part && kind.how === 'part' && headNoun(masked.slice(x.at)) !== headNoun(masked.slice(n.start)))
+      && placeNamedAfter(masked, x.at) === placeNamedAfter(masked, n.start);
     if (out.some(sameCount)) continue;
     const f: ExtractedFigure = {
       kind: kind.kind, value: n.value, qualifier, scope, location, region: location ? regionOf(location, ctx.story) : null,
@@ -582,6 +588,11 @@ function sinceLaterDay(s: string, dates: readonly DateMention[], clause: readonl
 
 /** "since", "desde (la noche del)" right before a day: a span that runs to the report's day. */
 const SINCE_BEFORE_DAY = /\b(?:since|desde)\s+(?:(?:the|el|la)\s+)?(?:(?:last|pasado|noche\s+del)\s+)?$/iu;
+
+/** The capitalized place a count is told "in" right after its noun ("7 people were killed in Narsingdi"), or null. */
+function placeNamedAfter(s: string, at: number): string | null {
+  return /^[\p{L}\d.,]+(?:\s+[\p{Ll}]+){0,4}?\s+(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}[\p{L}-]+)/u.exec(s.slice(at, at + 120))?.[1] ?? null;
+}
 
 /** Whether `n` is in brackets right after a number that was not read as a casualty count (its parts, not the toll's). */
 function partsOfAnotherCount(s: string, n: NumberMention, numbers: readonly NumberMention[], dates: readonly DateMention[], out: readonly Found[]): boolean {

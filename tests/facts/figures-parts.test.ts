@@ -605,3 +605,21 @@ test("a one-day box on the story's own first day is the story's page: its counts
   // a one-day event inside a longer story stays that day's incident
   assert.deepEqual(read(page('9 January 2023')), ['deaths 33 incident 2023-01-09', 'injured 85 subset 2023-01-09', 'injured 50 subset 2023-01-09']);
 });
+
+test('the next count of a list of places, its verb and noun left out, counts what the count before it counts', () => {
+  // (our own sentences, in the form of Bangladesh and South Africa reports: places no gazetteer of ours knows)
+  expectFigures(figures('Seven people were killed in Narsingdi and eight in Narayanganj, local media said.', '2024-07-20', 'en', null), [
+    { kind: 'deaths', value: 7 },
+    { kind: 'deaths', value: 8, scope: 'subset' },
+  ]);
+  // the same value in two places is two counts
+  assert.deepEqual(
+    figures('Seven people were killed in Narsingdi and seven in Narayanganj.', '2024-07-20', 'en', null).map((f) => `${f.kind} ${f.value}`),
+    ['deaths 7', 'deaths 7'],
+  );
+  // another verb of its own makes its own count
+  expectFigures(figures('Police killed 12 in Lagos and arrested 30 in Abuja.', '2020-10-21', 'en', null), [
+    { kind: 'deaths', value: 12 },
+    { kind: 'detained', value: 30 },
+  ]);
+});
