@@ -224,7 +224,7 @@ export const AMONG_HOLDER: Record<FigureKind, RegExp> = {
 export const COORDINATED_GROUPS = /^\s+(?:(?:dead|injured|wounded|detained|arrested|muertos|muertas|heridos|heridas|detenidos|detenidas)\s+)?(?!(?:people|persons|personas|dead|killed|muertos|fallecidos|heridos|injured|wounded|detained|detenidos)\b)[\p{L}-]+(?:\s+(?:of|de|the|la|las|los|del|or|o)\s+[\p{L}-]+|\s+[\p{L}-]+)?\s+(?:and|y|as well as)\s+(?:(?:at least|al menos|more than|más de|some|about|unos|unas)\s+)?$/iu;
 
 /** A sentence opening on the whole its counts are parts of: "Of those, the ministry said 17…", "Del total de detenidos, 389…". */
-export const PART_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;
+export const PART_LEAD = /^\s*["“«]?(?:(?:most|many|half|the majority|the bulk|la mayor[ií]a|la mitad|buena parte|gran parte) (?:of|de) (?:the|those|these|los|las|esos|esas|estos|estas) \p{L}+(?:\s+\p{L}+){0,2}|of (?:those|them|these|whom)(?:\s+\p{L}+)?|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|del total(?:\s+de\s+[^,;.]{1,50})?|de (?:los|las) \p{L}+(?:\s+[^,;.\d]{1,40})?|among them|entre (?:ellos|ellas))\s*,[^.;\d]{0,60}$/iu;
 /** Before an earlier value of the count just stated: "up from 19", "from 682 to", "frente a los 19". */
 const CHANGED_FROM = String.raw`(?:(?:up|down|rising|risen|rose|increased?|jumped|climbing|doubled)\s+from|frente a (?:los|las))`;
 export const EARLIER_VALUE_BEFORE = new RegExp(String.raw`\b(?:${CHANGED_FROM}|desde (?:los|las))\s+$`, 'iu');
@@ -261,7 +261,7 @@ export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*|\b(?:que|that)\s+)(?:of|d
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */
 export const LIST_ITEM_BEFORE = /(?:^|[,:;]\s*|\b(?:and|y|while|mientras que|whereas|otr[oa]s|another|other)\s+|\b(?:and|y)\s+(?:say|says|said|add|adds|added|dicen|dice|dijo|añade|añadió|agrega|agregó)\s+(?:that\s+|que\s+)?|\b(?:comprise|comprises|include|includes|consist of|incluye|incluyen|comprende|comprenden)\s+)$/iu;
 /** After a list item: a predicate about the part ("17 were related…", "41 eran civiles", "19 had no connection", "nine more are under…"). */
-export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|todav[ií]a|still|already|also|tambi[eé]n)\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|murieron|fallecieron|se\s+registraron)(?![\p{L}])/iu;
+export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|todav[ií]a|still|already|also|tambi[eé]n)\s+)?(?:were|was|are|is|had|have|eran|era|son|es|fueron|fue|estaban|están|siguen|permanecen|pertenec\p{L}*|corresponden|correspond\p{L}*|died|occurred|took\s+place|murieron|fallecieron|ocurrieron|se\s+produjeron|se\s+registraron)(?![\p{L}])/iu;
 /** A place's share told after it with "con": "en Barinas, con", "Guayas (cuya capital es Guayaquil), con". */
 export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\s*con\s+$/u;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */

@@ -183,7 +183,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
     if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
-    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)) ? KINDS.find((k) => KIND_WORD_RE[k].test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
+    // ("Most of the deaths, 139, occurred in Almaty": the part between commas, its verb after them)
+    const partAfter = /,\s*$/.test(before) ? post.replace(/^,(?=\s)/, '') : post;
+    const leadKind = !kind && !sameSentence && !n.weak && (R.PART_PREDICATE_AFTER.test(partAfter) || R.PART_PLACE_AFTER.test(partAfter)) ? KINDS.find((k) => KIND_WORD_RE[k].test(R.PART_LEAD.exec(masked.slice(0, n.start))?.[0] ?? '')) : undefined;
     if (leadKind) kind = { kind: leadKind, how: 'part' };
     // "…se produjeron en Barinas, con diecisiete, y en Anzoátegui, con una decena": a place's share of what the
     // sentence counts, told with "con" after the place

@@ -623,3 +623,9 @@ test('the next count of a list of places, its verb and noun left out, counts wha
     { kind: 'detained', value: 30 },
   ]);
 });
+
+test('"Most of the deaths, 139, occurred in Almaty": the part between commas after a quantified partitive, its verb after them', () => {
+  const read = (text: string, language: 'en' | 'es') => figures(text, '2022-01-31', language, null).map((f) => `${f.kind} ${f.value} ${f.scope}`);
+  assert.deepEqual(read('At least 225 people were killed. Most of the deaths, 139, occurred in Almaty.', 'en').slice(1), ['deaths 139 subset']);
+  assert.deepEqual(read('Murieron 50 personas. La mayoría de los fallecidos, 30, murieron en Managua.', 'es').slice(1), ['deaths 30 subset']);
+});
