@@ -265,6 +265,10 @@ export const PART_PREDICATE_AFTER = /^\s+(?:more\s+|más\s+)?(?:(?:ya|a[uú]n|to
 /** A place's share told after it with "con": "en Barinas, con", "Guayas (cuya capital es Guayaquil), con". */
 export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\s*con\s+$/u;
 /** After a list item: its place ("121 en la capital", "12 in Tipitapa"). */
+/** The noun of what an aside right after it breaks down, then the aside's opening and any items before the count. */
+export const KIND_NOUN_ASIDE_BEFORE = /\b((?:los|las|the)\s+(?:heridos|heridas|lesionados|muertos|fallecidos|detenidos|injured|wounded|dead|detained|arrested))\s*[-–—(]\s*(?:[^-–—();.]{1,60}?(?:,|\s(?:y|and))\s+)?$/iu;
+/** "12 men", "631 hombres": men as a breakdown's group (not a victim group of their own: "five young men were killed" is no part). */
+export const MEN_AFTER = /^\s+(?:men|males|hombres|varones)(?![\p{L}])/iu;
 /** Between two counts: the first one's place, then "and" ("…were killed in Narsingdi and ", "…murieron en Santa Fe y "). */
 export const PLACE_THEN_AND = /^[^.;:()]{0,100}?\b(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?\p{Lu}[^.;:()\d]{0,40}?(?:,\s*|\s+)(?:and|y)\s+$/u;
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;

@@ -142,7 +142,11 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // an entry of the count before it (nor a bare "Ayacucho (9)")
     const ownKind = /\(\s*$/.test(pre) ? KINDS.find((k) => KIND_RIGHT_AFTER[k].test(post)) : undefined;
     const opensBreakdown = lastWhole !== undefined && (!ownKind || ownKind === lastWhole.f.kind) && /[(—–]\s*$/.test(pre) && n.start - lastWhole.at < 60 && n.value < lastWhole.f.value && /^\s+\p{Ll}/u.test(post);
-    if (!opensBreakdown && !ownKind && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
+    // "Los heridos -631 hombres y 84 mujeres- suman 715", "the dead (12 men and three women)": a breakdown in an aside
+    // right after the noun of what it breaks down, before its total
+    const nounAside = R.KIND_NOUN_ASIDE_BEFORE.exec(pre)?.[1];
+    const asideKind = nounAside && (R.GROUP_AFTER.test(post) || R.MEN_AFTER.test(post)) ? KINDS.find((k) => KIND_WORD_RE[k].test(nounAside)) : undefined;
+    if (!opensBreakdown && !ownKind && !asideKind && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
     const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
@@ -232,6 +236,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // noun left out, counts what the count before it in the sentence counts
     const placeSibling = !kind && !n.weak && sameSentence && R.PART_PLACE_AFTER.test(post) && R.PLACE_THEN_AND.test(masked.slice(out.at(-1)!.at, n.start)) ? out.at(-1) : undefined;
     if (placeSibling) kind = { kind: placeSibling.f.kind, how: 'part' };
+    if (!kind && !n.weak && asideKind) kind = { kind: asideKind, how: 'part' };
     if (!kind) continue;
     // "171 pobladores afectados por el gas (84 en Nochixtlán, 25 en Huitzo…)": parts in brackets after a count that is
     // no casualty count are its parts, whatever casualty was named before it

@@ -116,7 +116,8 @@ export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   // digits: 1,200 / 1.200 / 600+ (not decimals, ordinals, times, ages "15-year-old", percentages)
   // ("1 200" and "1 200" group thousands with a space, as ANNOTATION.md allows; "11 mil" is 11,000)
-  const digitRe = /(?<![\d.,:$€£/-])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?![\d]))+|\d+)(\+)?(\s+mil(?!\s+millones)(?![\p{L}]))?(?![\d:]|[.,]\d|\s?%|\s?(?:st|nd|rd|th)\b|-?year|\s*percent|\s*por ciento)/giu;
+  // (a hyphen right before the digits joins them to a word or a range, "10-12"; after a space it opens an aside: "Los heridos -631 hombres y…")
+  const digitRe = /(?<![\d.,:$€£/]|(?<!\s)-)(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?![\d]))+|\d+)(\+)?(\s+mil(?!\s+millones)(?![\p{L}]))?(?![\d:]|[.,]\d|\s?%|\s?(?:st|nd|rd|th)\b|-?year|\s*percent|\s*por ciento)/giu;
   for (let m = digitRe.exec(text); m; m = digitRe.exec(text)) {
     const value = Number(m[1]!.replace(/[,.\u00a0\u202f ]/g, '')) * (m[3] ? 1000 : 1);
     out.push({ start: m.index, end: m.index + m[0].length, value, text: m[0], plus: Boolean(m[2]), weak: false });

@@ -172,8 +172,10 @@ test('a partitive after "que" ("precisó que de los fallecidos, cinco murieron e
   ]);
 });
 
-test('"suman en total" after a kind noun, even with a breakdown in dashes between them, states the count', () => {
+test('"suman en total" after a kind noun, even with a breakdown in dashes between them, states the count (the breakdown its parts)', () => {
   expectFigures(figures('Los heridos -400 hombres y 90 mujeres- suman en total 490, y entre ellos figuran 30 policías.', '2019-11-16', 'es', null), [
+    { kind: 'injured', value: 400, scope: 'subset' },
+    { kind: 'injured', value: 90, scope: 'subset' },
     { kind: 'injured', value: 490, scope: 'cumulative' },
     { kind: 'injured', value: 30, scope: 'subset' },
   ]);

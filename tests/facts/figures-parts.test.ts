@@ -629,3 +629,16 @@ test('"Most of the deaths, 139, occurred in Almaty": the part between commas aft
   assert.deepEqual(read('At least 225 people were killed. Most of the deaths, 139, occurred in Almaty.', 'en').slice(1), ['deaths 139 subset']);
   assert.deepEqual(read('Murieron 50 personas. La mayoría de los fallecidos, 30, murieron en Managua.', 'es').slice(1), ['deaths 30 subset']);
 });
+
+test('a breakdown in an aside right after the noun it breaks down, before its total: "Los heridos -631 hombres y 84 mujeres- suman 715"', () => {
+  const read = (text: string, language: 'en' | 'es') => figures(text, '2019-11-16', language, null).map((f) => `${f.kind} ${f.value} ${f.scope}`);
+  // (a hyphen after a space opens the aside: the number after it is read, as "10-12" is not)
+  assert.deepEqual(read('Los heridos -631 hombres y 84 mujeres- suman en total 715, según la Defensoría.', 'es'), [
+    'injured 631 subset',
+    'injured 84 subset',
+    'injured 715 cumulative',
+  ]);
+  assert.deepEqual(read('The dead (12 men and three women) were taken to the city morgue.', 'en'), ['deaths 12 subset', 'deaths 3 subset']);
+  // a bracket after the noun that names no group is no breakdown
+  assert.deepEqual(read('Los detenidos (unos 40) fueron liberados.', 'es'), []);
+});
