@@ -85,7 +85,7 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
   // "son 23 las personas que perdieron la vida": the cleft is a toll even where the words after read as a plain count
   const cleftFirst = !n.weak && R.CLEFT_BEFORE.test(pre) ? KINDS.find((k) => R.CLEFT_AFTER[k].test(post)) : undefined;
   if (cleftFirst) return { kind: cleftFirst, how: 'toll' };
-  let best: { kind: FigureKind; len: number; across: boolean } | null = null;
+  let best: { kind: FigureKind; len: number; across: boolean; rest: string } | null = null;
   for (const k of KINDS) {
     const m = (n.weak ? (/^an?$/i.test(n.text) ? ARTICLE_AFTER_RE : WEAK_AFTER_RE) : AFTER_RE)[k].exec(post);
     if (!m || (best && best.len <= m[0].length)) continue;
@@ -99,8 +99,10 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
     // "sufrió una herida de bala", "a wound to the head": a lone article before a wound is the wound, not a person
     if (n.weak && !fillers && /^(?:herida|lesi[oó]n|wound|injury)$/.test(word) && /^\s*(?:de|por|en|to|from|in|on|that|que|grave|leve|mortal)\b/i.test(rest)) continue;
     // (the verb reached across a coordinated count: "261 personas y 4.199 han sido detenidas")
-    best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers) };
+    best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers), rest };
   }
+  // "eight other detainees died", "dos de los heridos fallecieron después": who they were, then a death verb, is their fate
+  if (best && best.kind !== 'deaths' && R.DIED_AFTER_NOUN.test(best.rest)) best = { ...best, kind: 'deaths' };
   // "han muerto 261 personas y 4.199 han sido detenidas": a verb right before the count is its own, not the next count's
   const ownVerb = best?.across && !n.weak && R.AFTER_BEFORE_OK.test(post) ? KINDS.find((k) => BEFORE_RE[k].test(pre)) : undefined;
   if (ownVerb) return { kind: ownVerb, how: 'before' };

@@ -269,6 +269,8 @@ export const PLACE_SHARE_BEFORE = /[\p{Lu}][\p{L}.]*(?:\s*\([^()]{1,40}\))?\s*,\
 export const KIND_NOUN_ASIDE_BEFORE = /\b((?:los|las|the)\s+(?:heridos|heridas|lesionados|muertos|fallecidos|detenidos|injured|wounded|dead|detained|arrested))\s*[-–—(]\s*(?:[^-–—();.]{1,60}?(?:,|\s(?:y|and))\s+)?$/iu;
 /** "12 men", "631 hombres": men as a breakdown's group (not a victim group of their own: "five young men were killed" is no part). */
 export const MEN_AFTER = /^\s+(?:men|males|hombres|varones)(?![\p{L}])/iu;
+/** A death verb right after a detained or injured noun: "(detainees) died in custody", "(heridos) fallecieron después". */
+export const DIED_AFTER_NOUN = /^(?:\s+(?:people|persons|personas))?\s+(?:(?:later|also|subsequently|then|have|had|has|posteriormente|tambi[eé]n|luego|despu[eé]s|m[aá]s tarde)\s+)*(?:died|were killed|been killed|murieron|fallecieron|han muerto|han fallecido|perdieron la vida)(?![\p{L}])/iu;
 /** Between two counts: the first one's place, then "and" ("…were killed in Narsingdi and ", "…murieron en Santa Fe y "). */
 export const PLACE_THEN_AND = /^[^.;:()]{0,100}?\b(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?\p{Lu}[^.;:()\d]{0,40}?(?:,\s*|\s+)(?:and|y)\s+$/u;
 export const PART_PLACE_AFTER = /^\s+(?:en|in|from)\s+(?:la\s+|el\s+|the\s+)?(?:capital|[\p{Lu}])/u;
