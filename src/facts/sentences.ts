@@ -113,6 +113,9 @@ const DENIED_COUNT = new RegExp(String.raw`(?<=(?<![\p{L}\d])${COUNT})(?:\s*,\s*
 // (the denial's cue first: the count pattern behind it is costly to try at every position of every sentence)
 const DENIAL_CUE = /(?:,|\s(?:y|and))\s+(?:no|not)\s/i;
 
+// A count's words in quotation marks: 'de "una treintena" de fallecidos', '"más de 300" heridos'.
+const QUOTED_COUNT = /["“«]\s*(?=\d|(?:una?|unos|unas|a|an|about|some|more than|over|at least|más de|al menos|cerca de)\s)[^"“”«»]{1,40}["”»]/giu;
+
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
@@ -120,6 +123,8 @@ export function maskAsides(s: string): string {
   // "son ocho y no nueve los muertos": the denied count is no count, and the one told reads on to its noun
   const undenied = DENIAL_CUE.test(s) ? s.replace(DENIED_COUNT, blank) : s;
   return undenied
+    // 'había hablado de "una treintena" de fallecidos': quotation marks around a count's words are no words between it and its noun
+    .replace(QUOTED_COUNT, (m) => ` ${m.slice(1, -1)} `)
     // "Two protesters, ages 16 and 17, were killed": ages between commas
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))

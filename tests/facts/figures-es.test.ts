@@ -366,3 +366,10 @@ test('"sufrieron lesiones" before its count is the injured verb, as "resultaron 
   expectFigures(es('Han sufrido heridas de bala 12 manifestantes.'), [{ kind: 'injured', value: 12 }]);
   expectFigures(es('Quienes sufrieron lesiones 45 días después fueron atendidos.'), []);
 });
+
+test('a count\'s words in quotation marks are read as the count: \'de "una treintena" de fallecidos\'', () => {
+  expectFigures(es('Horas antes, el ministro había hablado de "una treintena" de fallecidos.'), [{ kind: 'deaths', value: 30, qualifier: 'approximately' }]);
+  expectFigures(es('Las protestas dejaron "más de 300" heridos.'), [{ kind: 'injured', value: 300, qualifier: 'more_than' }]);
+  // (a quoted phrase that is no count stays out)
+  expectFigures(es('La Policía dice tener "cero registros" de muertes.'), []);
+});
