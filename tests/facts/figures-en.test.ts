@@ -407,3 +407,11 @@ test('who they were, then a death verb, is their fate: "eight other detainees di
   assert.deepEqual(read('Dos heridos fallecieron después en el hospital.', 'es'), ['deaths 2']);
   assert.deepEqual(read('Twelve detainees were released on bail.', 'en'), []);
 });
+
+test('a count revised to a new value counts the same: "before later revising it to 73", "cifra que luego elevó a 73"', () => {
+  const read = (text: string, language: 'en' | 'es') => figures(text, '2023-02-23', language, null).map((f) => `${f.kind} ${f.value}`);
+  assert.deepEqual(read('The government first said 70 people had died, before later revising it to 73.', 'en'), ['deaths 70', 'deaths 73']);
+  assert.deepEqual(read('El Gobierno cifró en 70 los muertos, cifra que luego elevó a 73.', 'es'), ['deaths 70', 'deaths 73']);
+  // (what is raised must be the count: an alert level is not)
+  assert.deepEqual(read('Police said 70 people had died and raised the alert level to 3.', 'en'), ['deaths 70']);
+});
