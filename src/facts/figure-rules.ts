@@ -59,6 +59,8 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido (?:ya |también )?la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    // ("Tres son las personas cuya muerte han confirmado las autoridades")
+    'cuyas? muertes?', 'cuyos? fallecimientos?',
     'occisos', 'ahogad[oa]s', 'se ahogaron', 'se ahog[oó]', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
     // the historical present of chronologies and encyclopedias ("Ese día mueren 19 personas")
     'mueren', 'fallecen', 'pierden la vida',
@@ -137,7 +139,7 @@ const CLEFT_GROUP = '(?:personas|v[ií]ctimas|ciudadanos|manifestantes|j[oó]ven
 // detenidos": who they were in a few words of any kind, before the casualty word or a "que" clause that has it)
 const CLEFT_WHO = `(?:los|las)\\s+(?:${CLEFT_GROUP}(?:\\s+(?:y|e)\\s+${CLEFT_GROUP}(?:\\s+[\\p{L}]+)?)?\\s+|(?:[\\p{L}]+\\s+){1,5}?)?(?:que\\s+(?:[\\p{L}]+\\s+){0,5}?)?`;
 export const CLEFT_AFTER: Record<FigureKind, RegExp> = {
-  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales)(?![\\p{L}])`, 'iu'),
+  deaths: new RegExp(`^\\s+${CLEFT_WHO}(?:han muerto|han fallecido|(?:han|hab[ií]an) perdido la vida|murieron|fallecieron|perdieron la vida|fallecid[oa]s|muert[oa]s|asesinad[oa]s|v[ií]ctimas mortales|cuyas? muertes?|cuyos? fallecimientos?)(?![\\p{L}])`, 'iu'),
   injured: new RegExp(`^\\s+${CLEFT_WHO}(?:herid[oa]s|lesionad[oa]s|(?:sufrieron|presentan|presentaron|tienen|con)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:lesiones|heridas|daños?|trauma))(?![\\p{L}])`, 'iu'),
   detained: new RegExp(`^\\s+${CLEFT_WHO}(?:detenid[oa]s|arrestad[oa]s|privad[oa]s de libertad)(?![\\p{L}])`, 'iu'),
 };

@@ -373,3 +373,11 @@ test('a count\'s words in quotation marks are read as the count: \'de "una trein
   // (a quoted phrase that is no count stays out)
   expectFigures(es('La Policía dice tener "cero registros" de muertes.'), []);
 });
+
+test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confirmado las autoridades" is 3 deaths, not arrests', () => {
+  expectFigures(es('Tres son las personas cuya muerte durante las movilizaciones han confirmado hasta ahora las autoridades, aunque hay 7.000 detenidos.'), [
+    { kind: 'deaths', value: 3 },
+    { kind: 'detained', value: 7000 },
+  ]);
+  expectFigures(es('Son tres las personas cuya muerte han confirmado las autoridades.'), [{ kind: 'deaths', value: 3 }]);
+});
