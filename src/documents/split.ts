@@ -85,10 +85,18 @@ function titleCased(s: string): boolean {
 }
 
 class Page {
+  private editedDate: string | null | undefined;
+
   constructor(
     readonly lines: string[],
     readonly language: string | null = null,
   ) {}
+
+  /** The date of the page's encyclopedia edit or version line ("versión de octubre de 2022"), if it has one. */
+  edited(): string | null {
+    if (this.editedDate === undefined) this.editedDate = this.lines.map((l) => lastEditedDate(l)).find((date) => date !== null) ?? null;
+    return this.editedDate;
+  }
 
   next(i: number): number {
     for (let j = i + 1; j < this.lines.length; j++) if (this.lines[j]) return j;
@@ -125,6 +133,9 @@ class Page {
     return afterDeck ? { at: k, byline: afterDeck } : null;
   }
 }
+
+/** An infobox's date row ("Fecha: 5 de junio de 2009", "Date: 7 December 2022"): the events' day, not the page's. */
+const INFOBOX_DATE_ROW = /^(?:fecha|date|dates|fechas)\s*:/i;
 
 /** A deck under a headline: headline-shaped, not a sentence of the story. */
 function isDeck(s: string): boolean {
@@ -166,6 +177,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     break;
   }
   // An encyclopedia's "last edited on" line: page chrome, and the page's date only when nothing else dates it.
+  // (the page's own line dates every post of it: a copy's header may sit above the article's repeated title)
   let edited: string | null = null;
   for (let k = 0; k < lines.length; k++) {
     const date = lastEditedDate(lines[k] ?? '');
@@ -173,6 +185,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     edited ??= date;
     lines.splice(k--, 1);
   }
+  edited ??= page.edited();
 
   if (!headline) {
     // Site names, section labels: short lines before the story that are neither headline nor text.
@@ -212,7 +225,8 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     if (!found) break;
     // "Outlet | City | date" then "Por X": each line fills what the other left out.
     byline = byline ? { byline: byline.byline ?? found.byline, outlet: byline.outlet ?? found.outlet, published: null } : found;
-    bylineDate ??= found.published;
+    // ("Fecha: 5 de junio de 2009" on an encyclopedia copy dated by its version line: the infobox's date of the events)
+    if (!(edited && INFOBOX_DATE_ROW.test(lines[at] ?? ''))) bylineDate ??= found.published;
     if (!readings.length && found.readings) readings = found.readings;
     // (a standfirst told before the byline on its line stays in the text)
     if (found.deck) lines.splice(at, 1, found.deck);

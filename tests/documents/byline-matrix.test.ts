@@ -78,3 +78,13 @@ test("a statement's label before its date, an infobox's span of dates, and an en
   assert.equal(infobox('From the free encyclopedia | Page revision of 14 January 2023'), '2023-01-14');
   assert.equal(infobox('La enciclopedia libre · Esta página se editó por última vez el 2 mar 2022'), '2022-03-02');
 });
+
+test("a one-day infobox's date row on an encyclopedia copy is the events' day: the copy's version line, above the repeated title, dates the page", () => {
+  // (our own lines, in the form of the Bagua 2009 page: its version line sits above the article's repeated title)
+  const page = (dateRow: string) =>
+    splitPosts(`Road blockades of March 2021\nLa enciclopedia libre · versión del 3 de octubre de 2022\n\nRoad blockades of March 2021\nParte de la crisis de 2021\n${dateRow}\nResultado: 31 muertos\n\nThe road blockades of March 2021 were a wave of strikes and blockades across the northern provinces of the country.\n`, { language: 'es' });
+  assert.deepEqual(page('Fecha: 5 de marzo de 2021').map((post) => post.published), ['2022-10-03']);
+  // a news page's dated byline still dates it
+  const news = splitPosts('Police say 12 people were killed\nFecha: 12 de noviembre de 2019\n\nThe police said on Monday that twelve people had been killed in clashes with the security forces in the capital.\n', { language: 'es' });
+  assert.equal(news[0]?.published, '2019-11-12');
+});
