@@ -11,8 +11,9 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
 import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
-import { findPlaces, placeToRegion } from './story.ts';
+import { findPlaces } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
+import { breakdownIn, placeBracket, regionOf, regionPart } from './place-breakdown.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
 import { asOfFor, namesVoteOrCoup, ofReason } from './figure-dates.ts';
@@ -22,11 +23,6 @@ import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
 import { ARTICLE_PERSON_RE, KIND_WORD_RE, KINDS, kindOf, narrowedToPart, qualifierOf, scopeOf, type How } from './figure-kind.ts';
 
 const { REPORT_VERBS } = R;
-
-
-function regionOf(name: string, story: Story | undefined): string | null {
-  return story ? (placeToRegion(story, name)?.region ?? null) : null;
-}
 
 /** The place nearest the number in its clause (else in the sentence, past the dateline `skip`). */
 function locationOf(s: string, clause: [number, number], at: number, story: Story | undefined, wholeSentence: boolean, skip = 0): string | null {
@@ -392,53 +388,8 @@ function headNoun(fromNumber: string): string {
   return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
 }
 
-type BreakdownEntry = { region: string; value: number; name: string; at: number };
-
-/** The place whose bracket holds position `at` ("Suez (14 muertos y 62 heridos)" → "Suez"), else null. */
-function placeBracket(s: string, at: number): string | null {
-  const open = s.lastIndexOf('(', at);
-  if (open < 0 || s.slice(open, at).includes(')') || !/^\(\s*\d/u.test(s.slice(open))) return null;
-  return /(?<![\p{L}])([\p{Lu}][\p{L}]+(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[\p{Lu}][\p{L}]+)*)\s*$/u.exec(s.slice(Math.max(0, open - 60), open))?.[1] ?? null;
-}
-
 /** A kind's word right after a count: "25 fallecidos", "171 heridos". */
 const KIND_RIGHT_AFTER = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`^\\s+(?:${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')])) as Record<FigureKind, RegExp>;
-
-/**
- * "Ayacucho (9), Apurimac (6), …", "Tehran province (11)", "Gilan and West Azerbaijan (12 each)" in a sentence: the
- * breakdown, when it has two entries or more. `name` is the place as written, `at` where its entry starts.
- */
-function breakdownIn(s: string, story?: Story): BreakdownEntry[] | null {
-  const name = String.raw`[\p{Lu}][\p{L}]+(?:\s+(?:de\s+)?[\p{Lu}][\p{L}]+)*`;
-  // (the count in digits or in words: "Damak Hospital (seven)", "Bignona (dos)")
-  const re = new RegExp(String.raw`(${name})(?:\s+${R.ADMIN_UNIT.source})?\s*\((\d{1,6}|\p{L}+)(\s+(?:each|cada un[oa]))?\)`, 'gu');
-  const shared = new RegExp(String.raw`(?<![\p{L}])(${name})(?:\s+${R.ADMIN_UNIT.source})?\s+(?:and|y)\s+$`, 'u');
-  const list: BreakdownEntry[] = [];
-  const add = (place: string, value: number, at: number) => list.push({ region: regionOf(place, story) ?? place, value, name: place, at });
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const value = countIn(m[2]!);
-    if (value === null) continue;
-    // "Gilan and West Azerbaijan (12 each)": the place before "and" has the same count
-    const before = m[3] ? shared.exec(s.slice(Math.max(0, m.index - 60), m.index)) : null;
-    if (before) add(before[1]!, value, m.index - before[0].length);
-    add(m[1]!, value, m.index);
-  }
-  return list.length >= 2 ? list : null;
-}
-
-/** A bracket's count: digits, or one number word ("seven", "dos"); null for any other word ("(AFP)"). */
-function countIn(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  const [only] = findNumbers(text);
-  return only && only.start === 0 && only.end === text.length && !only.weak ? only.value : null;
-}
-
-/** One entry of a breakdown by place, "Azuay (121)": a part of its whole, of the whole's kind and day (ANNOTATION.md: a subset by region). */
-function regionPart(entry: BreakdownEntry, whole: Found, quote: string, idx: number): Found {
-  const { kind, asOf, asOfPrecision, attribution, official } = whole.f;
-  const f: ExtractedFigure = { kind, value: entry.value, qualifier: 'exact', scope: 'subset', location: entry.name, region: entry.region, asOf, asOfPrecision, quote, attribution, official };
-  return { f, dated: 'inherited', idx, at: entry.at, running: false, part: true, follows: whole };
-}
 
 /**
  * Casualty figures a document states, one per (sentence, kind, value), in text order. Headlines are skipped
