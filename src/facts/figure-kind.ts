@@ -102,7 +102,8 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
     best = { kind: k, len: m[0].length, across: /\d|\b(?:and|y|as well as)\s/iu.test(fillers), rest };
   }
   // "eight other detainees died", "dos de los heridos fallecieron después": who they were, then a death verb, is their fate
-  if (best && best.kind !== 'deaths' && R.DIED_AFTER_NOUN.test(best.rest)) best = { ...best, kind: 'deaths' };
+  // (and the dead among the detained or the injured are a part by who they were, never the toll)
+  if (best && best.kind !== 'deaths' && R.DIED_AFTER_NOUN.test(best.rest)) return { kind: 'deaths', how: 'part' };
   // "han muerto 261 personas y 4.199 han sido detenidas": a verb right before the count is its own, not the next count's
   const ownVerb = best?.across && !n.weak && R.AFTER_BEFORE_OK.test(post) ? KINDS.find((k) => BEFORE_RE[k].test(pre)) : undefined;
   if (ownVerb) return { kind: ownVerb, how: 'before' };
