@@ -185,7 +185,8 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
     edited ??= date;
     lines.splice(k--, 1);
   }
-  edited ??= page.edited();
+  // (a post that is the whole page has just read every line of it)
+  if (from > 0 || to < page.lines.length) edited ??= page.edited();
 
   if (!headline) {
     // Site names, section labels: short lines before the story that are neither headline nor text.

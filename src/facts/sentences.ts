@@ -4,6 +4,8 @@
 // the extractive summary all read sentences through it. Hand-written: Intl.Segmenter splits after "Gen." and
 // "U.S.", and no maintained library knows Spanish news abbreviations ("Sra.", "ago.", "EE.UU.").
 
+import { findNumbers } from './numbers.ts';
+
 export interface Sentence {
   text: string;
   start: number;
@@ -105,13 +107,23 @@ export const ASIDE_VERB = String.raw`(?:(?:also|too|later|reportedly|ya|tambi[e�
 /** The rest of a list aside after its first item: " nurses and two reporters, were injured". */
 const LIST_RUNS_ON = new RegExp(String.raw`^[^,;:.]{1,60}\s(?:and|y|e)\s[^,;:.]{1,60},\s+${ASIDE_VERB}`, 'iu');
 
-// A count word, digits or a number word, for the denial a correction puts right after its count.
-const COUNT = String.raw`(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\p{L}+|veinti?\p{L}*|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento)`;
-/** "son ocho y no nueve los muertos", "la cifra es de ocho y no de nueve", "eight, not nine": the count denied after the count told. */
-const DENIED_COUNT = new RegExp(String.raw`(?<=(?<![\p{L}\d])${COUNT})(?:\s*,\s*|\s+(?:y|and)\s+)(?:no|not)\s+(?:de\s+)?${COUNT}(?![\p{L}\d])`, 'giu');
-
-// (the denial's cue first: the count pattern behind it is costly to try at every position of every sentence)
+// "son ocho y no nueve los muertos", "la cifra es de ocho y no de nueve", "eight, not nine": what stands between the count
+// told and the count it denies (the counts themselves are numbers.ts's to find)
+const DENIAL_BETWEEN = /^(?:\s*,\s*|\s+(?:y|and)\s+)(?:no|not)\s+(?:de\s+)?$/iu;
+// (the denial's cue first: most sentences have none, and need no count found)
 const DENIAL_CUE = /(?:,|\s(?:y|and))\s+(?:no|not)\s/i;
+
+/** The sentence with each denied count (and its denial) blanked, so the count told reads on to its noun. */
+function maskDenied(s: string): string {
+  if (!DENIAL_CUE.test(s)) return s;
+  const numbers = findNumbers(s);
+  let out = s;
+  for (const [i, denied] of numbers.entries()) {
+    const told = numbers[i - 1];
+    if (told && DENIAL_BETWEEN.test(s.slice(told.end, denied.start))) out = out.slice(0, told.end) + ' '.repeat(denied.end - told.end) + out.slice(denied.end);
+  }
+  return out;
+}
 
 // A count's words in quotation marks: 'de "una treintena" de fallecidos', '"más de 300" heridos'.
 const QUOTED_COUNT = /["“«]\s*(?=\d|(?:una?|unos|unas|a|an|about|some|more than|over|at least|más de|al menos|cerca de)\s)[^"“”«»]{1,40}["”»]/giu;
@@ -121,8 +133,7 @@ export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   const unlessCounts = (m: string) => (NUMBER_WORD.test(m) ? m : blank(m));
   // "son ocho y no nueve los muertos": the denied count is no count, and the one told reads on to its noun
-  const undenied = DENIAL_CUE.test(s) ? s.replace(DENIED_COUNT, blank) : s;
-  return undenied
+  return maskDenied(s)
     // 'había hablado de "una treintena" de fallecidos': quotation marks around a count's words are no words between it and its noun
     .replace(QUOTED_COUNT, (m) => ` ${m.slice(1, -1)} `)
     // "Two protesters, ages 16 and 17, were killed": ages between commas
