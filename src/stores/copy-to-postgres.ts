@@ -3,15 +3,18 @@
  * and columns (src/stores/sqlite/migrations.ts, src/stores/postgres/migrations.ts), so rows go across table by table,
  * ids kept (a copy's id is its learned sequence: digest cursors stay valid), in one transaction: a copy that fails
  * leaves the database empty. Values are converted by the Postgres column's type (SQLite's 0/1 to booleans, JSON
- * text to jsonb); Postgres-only columns (the search vector) are filled by its own triggers. The derived views are
- * not copied: the triggers mark every day stale and the first read rebuilds them. At the end every table's row count
- * is checked against the SQLite file's.
+ * text to jsonb); Postgres-only columns (the search vector) are computed by Postgres. The derived views are not
+ * copied: every day and month is marked stale at the end and the first read rebuilds them. The row triggers that would
+ * mark them (and move the facts version) row by row are off during the copy (PER_ROW_MARKERS says why); turning them
+ * off locks the tables until the copy commits, which an empty target database allows. At the end every table's row
+ * count is checked against the SQLite file's.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { CronistaError, errorMessage } from '../core/errors.ts';
 import { redactUrl } from '../core/redact.ts';
+import { MARK_EVERYTHING_CHANGED, PER_ROW_MARKERS } from './postgres/migrations.ts';
 import { PostgresStore } from './postgres/postgres-store.ts';
 
 /** In the order foreign keys need. */
@@ -42,6 +45,13 @@ function toPostgres(value: unknown, type: string): unknown {
   return value;
 }
 
+/** Turns the per-row marking triggers off or on again (inside the copy's transaction: a failed copy leaves them on). */
+async function setMarkers(client: pg.ClientBase, state: 'DISABLE' | 'ENABLE'): Promise<void> {
+  for (const [table, triggers] of Object.entries(PER_ROW_MARKERS)) {
+    for (const trigger of triggers) await client.query(`ALTER TABLE ${table} ${state} TRIGGER ${trigger}`);
+  }
+}
+
 export async function copySqliteToPostgres(
   sqlitePath: string,
   url: string,
@@ -61,6 +71,7 @@ export async function copySqliteToPostgres(
     if (Number(occupied.rows[0]!.n) > 0) throw new CronistaError(`${redactUrl(url)}: the database already holds sources or documents; copy into an empty one`);
 
     await client.query('BEGIN');
+    await setMarkers(client, 'DISABLE');
     let done = 0;
     for (const { name } of counts) {
       options.onProgress?.(done, total, name);
@@ -90,6 +101,8 @@ export async function copySqliteToPostgres(
         await client.query(`SELECT setval(seq, (SELECT GREATEST(MAX(id), 1) FROM ${name})) FROM pg_get_serial_sequence($1, 'id') AS seq WHERE seq IS NOT NULL`, [name]);
       }
     }
+    await setMarkers(client, 'ENABLE');
+    await client.query(MARK_EVERYTHING_CHANGED);
     // The next copy's learned sequence continues after the copied ones (src/stores/postgres/migrations.ts).
     await client.query('UPDATE learned_counter SET n = GREATEST(n, (SELECT COALESCE(MAX(id), 0) FROM copies))');
     for (const { name, rows } of counts) {

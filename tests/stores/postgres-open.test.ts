@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
-import { migrations } from '../../src/stores/postgres/migrations.ts';
+import { migrations, PER_ROW_MARKERS } from '../../src/stores/postgres/migrations.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
 import { databasesForThisFile } from '../support/postgres.ts';
 
@@ -46,4 +46,25 @@ test('processes starting together apply the schema once; a newer schema is refus
     assert.match(error.message, new RegExp(`: the database was written by a newer Cronista \\(schema 99, this one knows ${migrations.length}\\)$`));
     return true;
   });
+});
+
+test('a bulk copy turns off every row trigger that fires after an insert, and knows what each did', async () => {
+  // `cronista db copy` disables PER_ROW_MARKERS and marks everything changed once; a row trigger added by a later
+  // migration must be added there (or the copy would skip its work) — this test names it.
+  const url = await freshDatabase();
+  await (await PostgresStore.open(url)).close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // tgtype bits: 1 row-level, 2 before, 4 insert, 64 instead of.
+    const { rows } = await client.query<{ table: string; trigger: string }>(
+      `SELECT c.relname AS table, t.tgname AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE NOT t.tgisinternal AND t.tgtype & 1 = 1 AND t.tgtype & 66 = 0 AND t.tgtype & 4 = 4 ORDER BY 1, 2`,
+    );
+    const listed = Object.entries(PER_ROW_MARKERS).flatMap(([table, triggers]) => triggers.map((trigger) => ({ table, trigger })));
+    const key = (row: { table: string; trigger: string }) => `${row.table}.${row.trigger}`;
+    assert.deepEqual(rows.map(key).sort(), listed.map(key).sort());
+  } finally {
+    await client.end();
+  }
 });

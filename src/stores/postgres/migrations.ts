@@ -306,6 +306,31 @@ export const migrations: readonly string[] = [
 ];
 
 /**
+ * The row triggers that count each write in the facts version or mark a view's key stale, by table (migrations 1 and
+ * 2). A bulk load (`cronista db copy`, src/stores/copy-to-postgres.ts) turns them off inside its transaction and does
+ * their work once at the end (MARK_EVERYTHING_CHANGED): fired per row, a transaction of a million rows updates the same
+ * few rows a million times, and each update walks past every version of the row the transaction left before it, so the
+ * load slows down quadratically (a 100,000-document copy was still inserting after 43 minutes).
+ */
+export const PER_ROW_MARKERS: Readonly<Record<string, readonly string[]>> = {
+  documents: ['documents_version'],
+  copies: ['copies_version', 'copies_view_insert', 'copies_timeline_insert'],
+  figures: ['figures_version', 'figures_view'],
+  events: ['events_version', 'events_view'],
+};
+
+/** What PER_ROW_MARKERS do for every row at once: the facts version moves, every day and month of every view is stale. */
+export const MARK_EVERYTHING_CHANGED = `
+  UPDATE facts_version SET n = n + 1 WHERE id = 1;
+  INSERT INTO view_stale (view, story, key)
+    SELECT DISTINCT 'deaths', story, as_of FROM figures WHERE kind = 'deaths' AND story IS NOT NULL AND as_of IS NOT NULL
+  ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+  INSERT INTO view_stale (view, story, key)
+    SELECT DISTINCT 'timeline', story, substr(date, 1, 7) FROM events WHERE story IS NOT NULL
+  ON CONFLICT (view, story, key) DO UPDATE SET mark = view_stale.mark + 1;
+`;
+
+/**
  * Applies the migrations this database lacks, in order, each in its own transaction under the migration lock
  * (a process that waited finds them applied and skips them). Throws when the database is newer than the code.
  */
