@@ -236,6 +236,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // noun left out, counts what the count before it in the sentence counts
     const placeSibling = !kind && !n.weak && sameSentence && R.PART_PLACE_AFTER.test(post) && R.PLACE_THEN_AND.test(masked.slice(out.at(-1)!.at, n.start)) ? out.at(-1) : undefined;
     if (placeSibling) kind = { kind: placeSibling.f.kind, how: 'part' };
+    // "14 personas murieron el sábado y 21 el domingo", "about 300 on 2 May and 450 on 9 May": the next count of a list of
+    // days, its verb and noun left out, counts what the count before it counts, on its own day
+    const daySibling = !kind && !n.weak && sameSentence && dayAfter(s, dates, n.end) && dayThenAnd(s, dates, out.at(-1)!.at, n.start) ? out.at(-1) : undefined;
+    if (daySibling) kind = { kind: daySibling.f.kind, how: 'after' };
     if (!kind && !n.weak && asideKind) kind = { kind: asideKind, how: 'part' };
     if (!kind) continue;
     // "171 pobladores afectados por el gas (84 en Nochixtlán, 25 en Huitzo…)": parts in brackets after a count that is
@@ -552,6 +556,20 @@ function sinceLaterDay(s: string, dates: readonly DateMention[], clause: readonl
 const SINCE_BEFORE_DAY = /\b(?:since|desde)\s+(?:(?:the|el|la)\s+)?(?:(?:last|pasado|noche\s+del)\s+)?$/iu;
 
 /** The capitalized place a count is told "in" right after its noun ("7 people were killed in Narsingdi"), or null. */
+/** A day named right after position `at` ("… 21 el domingo", "… 17 on Sunday"), with no casualty word of its own after it. */
+function dayAfter(s: string, dates: DateMention[], at: number): boolean {
+  const day = dates.find((d) => d.start >= at && !d.since && /^\s+(?:on\s+|el\s+)?$/iu.test(s.slice(at, d.start)));
+  const rest = day ? /^[^.,;:]*/u.exec(s.slice(day.end))![0] : '';
+  return day !== undefined && !KINDS.some((k) => KIND_WORD_RE[k].test(rest));
+}
+
+/** Between two counts (`from`, `to`): a day named after the first, then "and"/"y" or a comma ("14 murieron el sábado y "). */
+function dayThenAnd(s: string, dates: DateMention[], from: number, to: number): boolean {
+  const between = s.slice(from, to);
+  if (/[.;:()]/.test(between) || between.length > 120) return false;
+  return dates.some((d) => d.start > from && d.end <= to && !d.since && /^\s*(?:,\s*|(?:,\s*)?\b(?:and|y|e)\s+)$/iu.test(s.slice(d.end, to)));
+}
+
 function placeNamedAfter(s: string, at: number): string | null {
   return /^[\p{L}\d.,]+(?:\s+[\p{Ll}]+){0,4}?\s+(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}[\p{L}-]+)/u.exec(s.slice(at, at + 120))?.[1] ?? null;
 }

@@ -606,6 +606,22 @@ test("a one-day box on the story's own first day is the story's page: its counts
   assert.deepEqual(read(page('9 January 2023')), ['deaths 33 incident 2023-01-09', 'injured 85 subset 2023-01-09', 'injured 50 subset 2023-01-09']);
 });
 
+test('the next count of a list of days, its verb and noun left out, counts what the count before it counts, on its own day', () => {
+  // (our own sentences, in the form of a Bolivian and a Belarusian report)
+  expectFigures(figures('La Defensoría informó que 14 personas murieron el sábado y 21 el domingo en los choques con la policía.', '2021-05-04', 'es', null), [
+    { kind: 'deaths', value: 14, scope: 'incident', asOf: '2021-05-01' },
+    { kind: 'deaths', value: 21, scope: 'incident', asOf: '2021-05-02' },
+  ]);
+  expectFigures(figures('Police arrested about 300 people on 2 May and 450 on 9 May, the group said.', '2021-05-14', 'en', null), [
+    { kind: 'detained', value: 300, qualifier: 'approximately', asOf: '2021-05-02' },
+    { kind: 'detained', value: 450, qualifier: 'exact', asOf: '2021-05-09' },
+  ]);
+  // a count with a casualty word of its own after its day is not the list's
+  expectFigures(figures('Seis personas murieron el lunes y 200 el martes resultaron heridas.', '2021-05-04', 'es', null), [
+    { kind: 'deaths', value: 6 },
+  ]);
+});
+
 test('the next count of a list of places, its verb and noun left out, counts what the count before it counts', () => {
   // (our own sentences, in the form of Bangladesh and South Africa reports: places no gazetteer of ours knows)
   expectFigures(figures('Seven people were killed in Narsingdi and eight in Narayanganj, local media said.', '2024-07-20', 'en', null), [
