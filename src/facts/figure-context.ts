@@ -7,6 +7,8 @@ export interface Context {
   first: number; published: string | null; story?: Story; language: string | null; dates: DateMention[][]; places: string[][]; periods: Period[];
   /** The last count stated in the sentence before: a whole whose parts this sentence may list. */
   previous?: Found;
+  /** How many sentences with no count were read since `previous` was told (it is kept across QUIET_SENTENCES_KEPT). */
+  previousPastQuiet?: number;
   /** A whole the current sentence restates ("De las 3.649 personas heridas, …"): the whole of its parts and of the next sentence's. */
   restated?: Found;
   /** The latest day the article reports on (see newsDayOf). */

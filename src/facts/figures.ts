@@ -97,6 +97,8 @@ function itemOfSum(text: string, numbers: NumberMention[], whole: Found, n: Numb
 const ITEM_NOUN_AFTER = /^\s+(?!(?:m[aá]s|menos|more|fewer|less|than|a[nñ]os|years?|de\s+edad)(?![\p{L}]))\p{L}/iu;
 
 /** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
+/** Sentences with no count a whole is kept across for the parts after them (a quote, a comment between the two). */
+const QUIET_SENTENCES_KEPT = 2;
 const TOTAL_LEAD = /^\s*["“«]?(?:del total|of the total)(?![\p{L}])[^.;\d]{0,60}$/iu;
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
@@ -160,7 +162,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const sameSentence = out.length > 0;
     if (!sameSentence && !led) led = leadWhole(masked.slice(0, n.start), n.value, idx, ctx);
     // "…nearly 500 injured, including 176 police officers": a part of the count just stated (a part is no whole)
-    const whole = lastWhole ?? anchor ?? led ?? ctx.previous;
+    // ("…one of them drowned", "Of those, 150 were students" after a sentence with no count: "them", "those" are that
+    // sentence's people, not the count's)
+    const beyondReach = (ctx.previousPastQuiet ?? 0) > 0 && (R.PRONOUN_PARTITIVE_AFTER.test(post) || R.PRONOUN_LEAD.test(masked));
+    const whole = lastWhole ?? anchor ?? led ?? (beyondReach ? undefined : ctx.previous);
     const before = pre.slice(0, cut);
     // "one in Nakuru and one in Meru": a lone "one" is a part only as the next item of a list in progress
     const listed = (R.LIST_ITEM_BEFORE.test(before) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
@@ -430,7 +435,12 @@ export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[]
     if (ctx.restated) restatements.push(ctx.restated);
     // "It also listed the deaths of 45 civilians. Of those, 17 were…": a subset by victim type is a whole for the next parts
     // ("De las 3.649 personas heridas, 2.063 … El desglose: 1.624 …": the restated whole runs on to the next sentence)
-    ctx.previous = figs.filter((x) => !x.part && !x.earlierValue).at(-1) ?? (figs.length ? (ctx.restated ?? ctx.previous) : undefined);
+    // (a sentence with no count between a whole and its parts keeps the whole: "39 people have died. \"This is
+    // cumulative data from June 18.\" Nairobi accounted for 17 of the deaths, followed by Uasin Gishu with four")
+    const lastWholeHere = figs.filter((x) => !x.part && !x.earlierValue).at(-1);
+    if (lastWholeHere || figs.length) ctx.previous = lastWholeHere ?? ctx.restated ?? ctx.previous;
+    else ctx.previous = (ctx.previousPastQuiet ?? 0) >= QUIET_SENTENCES_KEPT ? undefined : ctx.previous;
+    ctx.previousPastQuiet = figs.length || !ctx.previous ? 0 : (ctx.previousPastQuiet ?? 0) + 1;
     const recent = out.filter((x) => x.idx >= idx - 2);
     // a report spread over sentences: "On Sunday, the Health Ministry said 25 died. It also reported 287 injured."
     for (const x of figs) {

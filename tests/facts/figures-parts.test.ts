@@ -606,6 +606,25 @@ test("a one-day box on the story's own first day is the story's page: its counts
   assert.deepEqual(read(page('9 January 2023')), ['deaths 33 incident 2023-01-09', 'injured 85 subset 2023-01-09', 'injured 50 subset 2023-01-09']);
 });
 
+test('a whole is kept for its parts across a sentence or two with no count, but not for "one of them"', () => {
+  // (our own sentences, in the form of a Kenyan commission's report: a quote between the toll and its breakdown)
+  const breakdown = figures(
+    'At least 25 people have been killed since the protests began, the commission said. "These are the cases we could verify. Others may follow," its chair told reporters. Lagos accounted for 12 of the deaths, followed by Abuja with five. Kano had two.',
+    '2020-10-25', 'en', null,
+  );
+  expectFigures(breakdown, [
+    { kind: 'deaths', value: 25, scope: 'cumulative' },
+    { kind: 'deaths', value: 12, scope: 'subset' },
+    { kind: 'deaths', value: 5, scope: 'subset' },
+    { kind: 'deaths', value: 2, scope: 'subset' },
+  ]);
+  // "them" are the people of the sentence with no count, not the injured officers before it
+  expectFigures(figures('Police said 14 officers were injured in the clashes. Protesters blocked the main bridge into the town. Heavy rain had swollen the river and, as they swam across, one of them drowned.', '2023-03-05', 'en', null), [
+    { kind: 'injured', value: 14 },
+    { kind: 'deaths', value: 1, scope: 'incident' },
+  ]);
+});
+
 test('the next count of a list of days, its verb and noun left out, counts what the count before it counts, on its own day', () => {
   // (our own sentences, in the form of a Bolivian and a Belarusian report)
   expectFigures(figures('La Defensoría informó que 14 personas murieron el sábado y 21 el domingo en los choques con la policía.', '2021-05-04', 'es', null), [
