@@ -9,7 +9,7 @@ import { addDays } from './calendar.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
-import { maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { AGES, maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
@@ -291,7 +291,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "…más de 1.300 detenidos, cientos de los cuales siguen en prisión": what a relative clause after the count says is
     // said of its part, not of the count
     const tail = R.PART_TAIL.exec(clauseText.slice(n.end - clause[0]));
-    const scopeClause = tail ? clauseText.slice(0, n.end - clause[0] + tail.index) : clauseText;
+    // ("Eight people aged between 18 and 30 were shot dead…": an age range spans no days)
+    const scopeClause = (tail ? clauseText.slice(0, n.end - clause[0] + tail.index) : clauseText).replace(AGES, (m) => ' '.repeat(m.length));
     // "Los saqueos seguían creciendo el jueves …, agobiada por unos disturbios que ya se cobraron 19 vidas": a running
     // count's cue in the count's own stretch between commas leaves a day named in another stretch to that one's verb
     const stretch = commaStretch(s, clause, n.start);

@@ -128,6 +128,9 @@ function maskDenied(s: string): string {
 // A count's words in quotation marks: 'de "una treintena" de fallecidos', '"más de 300" heridos'.
 const QUOTED_COUNT = /["“«]\s*(?=\d|(?:una?|unos|unas|a|an|about|some|more than|over|at least|más de|al menos|cerca de)\s)[^"“”«»]{1,40}["”»]/giu;
 
+/** Ages told of the people counted: "aged 22, 25 and 31", "between the ages of 18 and 25", "de entre 14 y 16 años". */
+export const AGES = /(?<![\p{L}])(?:(?:aged|ages)\s+(?:between\s+)?|between the ages of\s+)\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*(?![\d\p{L}])|(?<![\p{L}])de\s+(?:entre\s+)?\d{1,2}(?:\s*(?:,|y|a|-|–)\s*\d{1,2})*\s+años(?:\s+de\s+edad)?(?![\p{L}])/giu;
+
 /** Replace long parentheticals with spaces (same length) so "48 protesters (it started …) have been killed" reads on. */
 export function maskAsides(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
@@ -136,8 +139,10 @@ export function maskAsides(s: string): string {
   return maskDenied(s)
     // 'había hablado de "una treintena" de fallecidos': quotation marks around a count's words are no words between it and its noun
     .replace(QUOTED_COUNT, (m) => ` ${m.slice(1, -1)} `)
-    // "Two protesters, ages 16 and 17, were killed": ages between commas
+    // "Two protesters, ages 16 and 17, were killed": ages between commas; "Eight people aged between 18 and 30 were
+    // shot dead", "tres jóvenes de 17, 19 y 22 años murieron": ages between the people and their verb
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)
+    .replace(AGES, blank)
     .replace(/\(([^()]*)\)/g, (m, inner: string) => (inner.trim().split(/\s+/).length >= 4 && !/\d/.test(inner) ? blank(m) : m))
     // "17 (4.2%) were members of the police": a share beside a count says nothing of what it counts
     .replace(/\(\s*(?:about|around|some|cerca del?|alrededor del?|casi|almost|nearly)?\s*\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|por ciento)\s*\)/giu, blank)

@@ -53,6 +53,12 @@ test('review 3: ages are not casualty counts', () => {
   expectFigures(es('Tres jóvenes, de 17 y 19 años, murieron el 9 de enero en Juliaca.'), [
     { kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-01-09', location: 'Juliaca' },
   ]);
+  // own: ages with no commas between the people and their verb; the count reads on to its verb, the range spans no days
+  expectFigures(figures('Eight people aged between 18 and 30 were shot dead in Cali during Tuesday\'s protests.', '2020-09-11', 'en', null), [
+    { kind: 'deaths', value: 8, scope: 'incident', asOf: '2020-09-08' },
+  ]);
+  expectFigures(figures('Three men aged 22, 25 and 31 were arrested on Sunday.', '2020-09-11', 'en', null), [{ kind: 'detained', value: 3 }]);
+  expectFigures(figures('Dos jóvenes de 17, 19 y 22 años murieron en la marcha del martes.', '2020-09-11', 'es', null), [{ kind: 'deaths', value: 2 }]);
 });
 
 test('review 4: "no fewer than", "no less than", "no menos de" are lower bounds', () => {
