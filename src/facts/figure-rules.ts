@@ -91,6 +91,9 @@ export const ACTIVE_AFTER = /^(?:killed|murdered|arrested|detained|wounded|injur
 /** "cifraba (el viernes) …", "sitúa …", "estimó …": a verb that puts a count at a number ("cifrar X en N"), maybe with when. */
 const COUNT_IN_VERB = String.raw`\b(?:cifr|sit[uú]|estim|calcul)\p{L}* (?:[^.;,\d]{0,30}? )?`;
 
+/** A toll's verb with a hedge, before its count: "was probably", "is likely", "remains at", "above". */
+const TOLL_VERB_HEDGED = String.raw`(?:is|was|were|stands|stood|remains|remained)\s+(?:(?:probably|likely|possibly|actually|still|now)\s+)?(?:at\s+)?`;
+
 /** Casualty words BEFORE the number: "killed 46 protesters", "the deaths of 70 people", "death toll rose to 47". */
 export const KIND_BEFORE: Record<FigureKind, string> = {
   deaths: alt([
@@ -100,12 +103,17 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     // "the official toll rose on Thursday to at least 17": when, between the verb and its "to"
     'toll (?:has |had |have )?(?:now )?(?:risen|rose|climbed|jumped|increased|grown) (?:on|by|overnight|late|early|this|last|again)\\b[^.;,\\d]{0,30}? to',
     'number of (?:the )?(?:dead|deaths|fatalities|people (?:killed|who (?:have |had )?died))[^.;]{0,160}?(?:to|at|is|was|reached|from)',
+    // "the real number of dead was probably 900", "the true toll is likely at least 900"; "put the number of dead above
+    // 400" (its qualifier cut off before this is read)
+    `(?:number of (?:the )?(?:dead|deaths|fatalities)|toll)\\s+(?:${TOLL_VERB_HEDGED})`, 'number of (?:the )?(?:dead|deaths|fatalities)(?= ?$)',
+    // "the official tally for Tuesday's deaths remains at six"
+    '(?:tally|count) (?:of|for) [^.;\\d]{0,30}?(?:deaths|dead|killed|fatalities)[^.;\\d]{0,30}?(?:remains?|remained|stands?|stood|rose|is|was) (?:at|to)',
     '(?:deaths|dead|fatalities|muertos|fallecidos|v[ií]ctimas mortales)\\s*:',
     '(?:muertos|fallecidos|muertes|v[ií]ctimas mortales|decesos)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|ascend[ií]an a|llegan a|llegaron a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?',
     'mataron a', 'asesinaron a', 'mat[oó] a', 'asesin[oó] a', '(?:han|ha|hab[ií]an|hab[ií]a) (?:matado|asesinado) a', 'masacre de', 'murieron', 'fallecieron', 'perdieron la vida',
     // the historical present of chronologies ("Ese día mueren 19 personas"), not a habit ("cada año mueren 500 personas")
     '(?<!\\b(?:cada|al|por) (?:año|d[ií]a|mes|semana) )(?:mueren|fallecen|pierden la vida)', 'han (?:muerto|fallecido|perdido la vida)', '(?:fueron|han sido) asesinad[oa]s', 'muertes? de', 'asesinatos? de', 'fallecimientos? de', 'vidas de',
-    '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,160}?(?:a|en|es|de|son)',
+    '(?:cifra|n[uú]mero|balance|saldo)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]|real|verdader[oa]))? de (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|personas (?:fallecidas|muertas|asesinadas))[^.;]{0,160}?(?:a|en|es|de|son)',
     // "cifraba el viernes los muertos en 212", "sitúa el número de fallecidos en 30": the noun told before "en" and its number
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:muertos|fallecidos|v[ií]ctimas(?: mortales| fatales)?|muertes|decesos|personas (?:fallecidas|muertas)) en`,
   ]),

@@ -416,3 +416,14 @@ test('a count revised to a new value counts the same: "before later revising it 
   // (what is raised must be the count: an alert level is not)
   assert.deepEqual(read('Police said 70 people had died and raised the alert level to 3.', 'en'), ['deaths 70']);
 });
+
+test('a toll told with a hedge or a tally: "was probably at least 900", "put the number of dead above 400", "remains at six"', () => {
+  const read = (text: string, language: 'en' | 'es' = 'en') => figures(text, '2020-09-11', language, null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope}`);
+  assert.deepEqual(read('The real number of dead was probably at least 900, activists said.'), ['deaths at_least 900 cumulative']);
+  assert.deepEqual(read('The true toll is likely at least 900.'), ['deaths at_least 900 cumulative']);
+  assert.deepEqual(read('Police put the number of dead above 400.'), ['deaths more_than 400 cumulative']);
+  assert.deepEqual(read('The official tally of deaths remains at six.'), ['deaths exact 6 cumulative']);
+  assert.deepEqual(read('El número real de muertos sería de al menos 900.', 'es'), ['deaths at_least 900 cumulative']);
+  // (a toll reported before is an earlier value, not read as this one)
+  assert.deepEqual(read('The toll they had reported previously was 40.'), []);
+});
