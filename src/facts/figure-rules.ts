@@ -64,6 +64,8 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'occisos', 'ahogad[oa]s', 'se ahogaron', 'se ahog[oó]', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
     // the historical present of chronologies and encyclopedias ("Ese día mueren 19 personas")
     'mueren', 'fallecen', 'pierden la vida',
+    // the subjunctive after "después de que", "tras que" ("después de que al menos 19 manifestantes murieran el lunes")
+    'murieran', 'fallecieran', 'perdieran la vida',
   ]),
   injured: alt([
     'injured', 'wounded', 'hurt', 'injuries', 'hospitali[sz]ed', 'in hospital', 'suffered (?:serious |gunshot )?(?:injuries|wounds)',

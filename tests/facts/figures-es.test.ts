@@ -381,3 +381,9 @@ test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confi
   ]);
   expectFigures(es('Son tres las personas cuya muerte han confirmado las autoridades.'), [{ kind: 'deaths', value: 3 }]);
 });
+
+test('a death verb in the subjunctive after "después de que", "tras que": "después de que al menos 19 manifestantes murieran el lunes"', () => {
+  const read = (text: string) => figures(text, '2025-09-11', 'es', null).map((f) => `${f.kind} ${f.qualifier} ${f.value} ${f.scope} ${f.asOf}`);
+  assert.deepEqual(read('Las protestas estallaron después de que al menos 19 manifestantes murieran el lunes.'), ['deaths at_least 19 incident 2025-09-08']);
+  assert.deepEqual(read('Tras que 12 personas fallecieran en la marcha, el ministro renunció.'), ['deaths exact 12 incident 2025-09-11']);
+});
