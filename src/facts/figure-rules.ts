@@ -127,7 +127,10 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:heridos|lesionados|personas (?:heridas|lesionadas)) en`,
   ]),
   detained: alt([
-    '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a',
+    // the plain verb of a headline or after "to" ("Security forces detain 30 activists", "managed to arrest 41 suspects"),
+    // not an order, a warrant or a threat to arrest
+    '(?<!\\b(?:orders?|warrants?|plans?|threat(?:s|ened)?|vow(?:s|ed)?|sought|seeks?|wants?|asked) to )(?:arrest|detain)', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
     '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,160}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests|held|in custody)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas)) en`,
@@ -161,7 +164,7 @@ export const COPULA_BEFORE: Record<FigureKind, RegExp> = {
 };
 
 /** "claimed 47 lives", "costó la vida a 5 personas": verb before, "lives" after. */
-export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|haya|hayan|hab[ií]a|hab[ií]an|hubiera|hubieran)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
+export const LIVES_BEFORE = /(?:claimed|claiming|claims|cost|costing|took|taken|taking|has claimed|have claimed|(?:se\s+)?(?:ha|han|haya|hayan|hab[ií]a|hab[ií]an|hubiera|hubieran)\s+cobrado(?:\s+ya)?|se\s+cobr[oó]|se\s+cobraron|(?:se\s+)?(?:ha|han|hab[ií]a|hab[ií]an)\s+llevado\s+por\s+delante|se\s+llev[oó]\s+por\s+delante|se\s+llevaron\s+por\s+delante)\s+(?:the\s+)?(?:(?:at least|more than|over|al menos|m[aá]s de|unas|unos|casi|cerca de)\s+)?(?:un\s+)?$/iu;
 /** "costó la vida a 38 personas", "cost the lives of 12 people", "se cobró la vida de 5": the count whose lives were taken. */
 export const LIVES_OF_BEFORE = /\b(?:cost[oó]|costaron|ha costado|han costado|cobr[oó]|cobraron|se cobr[oó]|se cobraron|quit[oó]|quitaron)\s+(?:(?:hoy|ayer|anoche|ya|tambi[eé]n)\s+)?(?:la|las)\s+vidas?\s+(?:a|de)\s+(?:(?:al menos|m[aá]s de|unas|unos|casi|cerca de|por lo menos)\s+)?$|\b(?:cost|claimed|took|taken|costing|claiming)\s+the\s+lives\s+of\s+(?:(?:at least|more than|over|some|about|nearly|almost)\s+)?$/iu;
 export const LIVES_AFTER = /^\s+(?:\p{L}+\s+)?(?:lives\b|(?:de\s+)?vidas(?![\p{L}]))/iu;

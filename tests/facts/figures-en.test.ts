@@ -427,3 +427,11 @@ test('a toll told with a hedge or a tally: "was probably at least 900", "put the
   // (a toll reported before is an earlier value, not read as this one)
   assert.deepEqual(read('The toll they had reported previously was 40.'), []);
 });
+
+test('the plain verb of an arrest ("Security forces detain 30 activists", "managed to arrest 41 suspects"), not an order to arrest', () => {
+  const read = (text: string) => figures(text, '2020-10-30', 'en', null).map((f) => `${f.kind} ${f.value}`);
+  assert.deepEqual(read('Police said they had managed to arrest 41 suspects on Friday.'), ['detained 41']);
+  assert.deepEqual(read('Security forces detain 30 activists.'), ['detained 30']);
+  assert.deepEqual(read('A judge issued warrants to arrest 12 leaders.'), []);
+  assert.deepEqual(read('The order to arrest 12 leaders was issued.'), []);
+});

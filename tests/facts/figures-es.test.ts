@@ -387,3 +387,9 @@ test('a death verb in the subjunctive after "después de que", "tras que": "desp
   assert.deepEqual(read('Las protestas estallaron después de que al menos 19 manifestantes murieran el lunes.'), ['deaths at_least 19 incident 2025-09-08']);
   assert.deepEqual(read('Tras que 12 personas fallecieran en la marcha, el ministro renunció.'), ['deaths exact 12 incident 2025-09-11']);
 });
+
+test('lives a violence "se ha llevado por delante" are deaths', () => {
+  const read = (text: string) => figures(text, '2021-07-18', 'es', null).map((f) => `${f.kind} ${f.qualifier} ${f.value}`);
+  assert.deepEqual(read('La violencia se ha llevado por delante más de 200 vidas desde el lunes.'), ['deaths more_than 200']);
+  assert.deepEqual(read('Los disturbios se llevaron por delante 40 vidas.'), ['deaths exact 40']);
+});
