@@ -4,12 +4,12 @@
 
 const ARTICLE = String.raw`(?:(?:el|la|los|las|the)\s+)?`;
 const NAME = String.raw`[\p{Lu}][\p{L}'’-]+(?:\s+(?:de\s+|del\s+)?[\p{Lu}][\p{L}'’-]+)*`;
-const ITEM = String.raw`(?:(?:en|in)\s+)?${ARTICLE}${NAME}`;
+const ITEM = String.raw`(?:(?:en|in|at)\s+)?${ARTICLE}${NAME}`;
 const LIST = String.raw`${ITEM}(?:\s*,\s*${ITEM})*\s*,?\s+(?:and|y|e)\s+${ITEM}`;
 const EACH = String.raw`(?:each|apiece|en cada (?:caso|un[oa])|cada un[oa])`;
 
-/** After the number: "nine each in Jatrabari and Uttara". */
-const LIST_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?(?:each|apiece)\s+in\s+(${LIST})`, 'u');
+/** After the number: "nine each in Jatrabari and Uttara", "three each at Everest Hospital and Civil Hospital". */
+const LIST_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?(?:each|apiece)\s+(?:in|at)\s+(${LIST})`, 'u');
 /** After the number, the list before it: "Nakuru, Kajiado and Mombasa recorded three each", "Artemisa y Holguín, con 96 … cada una". */
 const EACH_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?${EACH}(?![\p{L}])`, 'iu');
 const LIST_BEFORE = new RegExp(String.raw`(${LIST}),?\s+(?:[\p{L}-]+\s+){0,4}$`, 'u');
@@ -19,7 +19,7 @@ const LIST_EACH_BEFORE = new RegExp(String.raw`(${LIST})\s+(?:each|cada un[oa])\
 function names(list: string): string[] {
   return list
     .split(/\s*,\s*|\s+(?:and|y|e)\s+/u)
-    .map((item) => item.replace(/^(?:(?:en|in)\s+)?(?:(?:el|la|los|las|the)\s+)?/u, '').trim())
+    .map((item) => item.replace(/^(?:(?:en|in|at)\s+)?(?:(?:el|la|los|las|the)\s+)?/u, '').trim())
     .filter(Boolean);
 }
 

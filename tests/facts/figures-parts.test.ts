@@ -401,6 +401,9 @@ test('one count told for each of several places is a figure per place', () => {
   assert.deepEqual(comma.filter((f) => f.value === 96).map((f) => [f.kind, f.scope, f.location]), [['detained', 'subset', 'Puno'], ['detained', 'subset', 'Cusco']]);
   const before = figures('Ilave, Juli and Ayaviri each recorded one death, the ombudsman said.', '2023-01-12');
   assert.deepEqual(before.map((f) => [f.value, f.location]), [[1, 'Ilave'], [1, 'Juli'], [1, 'Ayaviri']]);
+  // places that are buildings, "at" them (our own sentence, in the form of a Nepali hospital count)
+  const at = figures('Officials said 12 of the dead were in the capital: five at the Trauma Centre and three each at Bir Hospital and Civil Hospital.', '2025-09-08', 'en', null);
+  assert.deepEqual(at.filter((f) => f.value === 3).map((f) => [f.kind, f.scope, f.location]), [['deaths', 'subset', 'Bir Hospital'], ['deaths', 'subset', 'Civil Hospital']]);
 });
 
 test('a partitive that names its kind opens a part even when its whole was told paragraphs back', () => {
