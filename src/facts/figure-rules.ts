@@ -273,6 +273,10 @@ export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|f
 /** "…y tres, funcionarios militares": a comma for the verb a list of parts leaves out, then who they were. */
 export const ELIDED_VERB_AFTER = /^,\s+(?!(?:seg[uú]n|de acuerdo|dijo|dijeron|inform[oó]|a[nñ]adi[oó]|adem[aá]s|mientras|que|cuando|aunque|pero|sin embargo|said|according|while|when|but|however|although)(?![\p{L}]))\p{Ll}/iu;
 /** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
+/** Before a count, the name of a list's next item: ", Civil Hospital ", " and the Trauma Centre ", ", y Matanzas ". */
+export const NAMED_ITEM_BEFORE = /(?:,|\b(?:and|y|e))\s+(?:(?:the|el|la|los|las)\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|of)\s+)?\p{Lu}[\p{L}'’-]*){0,4}\s+$/u;
+/** After a count, its list item ends: a comma, the list's "and", the sentence's end. */
+export const ITEM_END_AFTER = /^(?:\s*[,;.]|\s+(?:and|y|e)\s|\s*$)/u;
 /** "one of them", "cinco de ellas" after the count: a part of the people the sentence before named, whoever they were. */
 export const PRONOUN_PARTITIVE_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de estos|de estas|de esos|de esas)(?![\p{L}])/iu;
 /** "Of those, 150 were students", "De ellos, 36…": a sentence opening on a pronoun of the people the sentence before named. */

@@ -187,6 +187,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "hay cuatro venezolanos y dos haitianos": the next item of a list of parts with no whole stated
     const nextItem = !kind && !partOf && !n.weak && out.at(-1)?.part && /(?:,|\b(?:y|and)\b)\s*$/iu.test(before) && /^\s+\p{L}/u.test(post) && !R.NOT_PART_AFTER.test(post) ? out.at(-1) : undefined;
     if (nextItem) kind = { kind: nextItem.f.kind, how: 'part' };
+    // "Everest Hospital had 102 of them, Civil Hospital 100, the Trauma Centre 59 and Bir Hospital 18": the next items of a
+    // list of parts, each a name and its count, the verb left out
+    const namedItem = !kind && !n.weak && sameSentence && out.at(-1)?.part && R.NAMED_ITEM_BEFORE.test(before) && R.ITEM_END_AFTER.test(post) ? out.at(-1) : undefined;
+    if (namedItem) kind = { kind: namedItem.f.kind, how: 'part' };
     // "Del total de detenidos durante las protestas, 389 permanecen en prisión": the opening names the kind
     // ("Most of the deaths, 139, occurred in Almaty": the part between commas, its verb after them)
     const partAfter = /,\s*$/.test(before) ? post.replace(/^,(?=\s)/, '') : post;

@@ -390,6 +390,14 @@ test('a list of parts runs on into the next sentence with its kind: "… followe
   assert.equal(got.find((f) => f.value === 2)?.kind, 'deaths', got.map((f) => `${f.kind} ${f.value}`).join(', '));
 });
 
+test('the next items of a list of parts, each a name and its count with the verb left out, count what the first counts', () => {
+  // (our own sentences, in the form of a Nepali hospital count)
+  const got = figures('At least 200 wounded protesters were being treated in hospitals. Bir Hospital had 80 of them, Civil Hospital 60, the Trauma Centre 40 and Patan Hospital 20.', '2025-09-08', 'en', null);
+  assert.deepEqual(got.map((f) => `${f.kind} ${f.value} ${f.scope}`), ['injured 200 cumulative', 'injured 80 subset', 'injured 60 subset', 'injured 40 subset', 'injured 20 subset']);
+  // (a name and a number after a count that is no part are no item: "Route 66")
+  assert.deepEqual(figures('Police arrested 30 people near Route 66.', '2025-09-08', 'en', null).map((f) => f.value), [30]);
+});
+
 test('one count told for each of several places is a figure per place', () => {
   const en = figures('Police said 60 people were arrested: 20 in Juliaca, with eight each in Ilave and Juli, while Puno and Cusco recorded three each.', '2023-01-12');
   assert.deepEqual(en.filter((f) => f.value === 8 || f.value === 3).map((f) => [f.value, f.kind, f.scope, f.location]), [
