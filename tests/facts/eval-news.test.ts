@@ -29,10 +29,11 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // 0.441 → 0.432, test series 107/170 → 113/183, test Date-F1 0.689 → 0.694, headlines dev 23/39 → 23/43, test 25/39 → 26/43;
 // nineteenth session, the same set: dev 0.695 → 0.702, dev series 215/279 → 216/279, headlines 23/43 → 24/43, test unchanged;
 // twentieth session: dev 0.702 → 0.709, dev Spanish 0.683 → 0.691, dev series 216/279 → 218/279, dev Date-F1 0.748 →
-// 0.753, test 0.457 → 0.464, test Spanish 0.433 → 0.442, test Date-F1 0.694 → 0.688.)
+// 0.753, test 0.457 → 0.464, test Spanish 0.433 → 0.442, test Date-F1 0.694 → 0.688; twenty-first session: dev 0.709 →
+// 0.718, dev Spanish 0.691 → 0.697, test 0.464 → 0.465, test Spanish 0.442 → 0.444.)
 const FLOORS = {
-  dev: { f1: 0.7, es: 0.685, series: 0.775, dates: 0.745, headlines: 24 },
-  test: { f1: 0.455, es: 0.435, series: 0.61, dates: 0.68, headlines: 25 },
+  dev: { f1: 0.71, es: 0.69, series: 0.775, dates: 0.745, headlines: 24 },
+  test: { f1: 0.46, es: 0.44, series: 0.61, dates: 0.68, headlines: 25 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
