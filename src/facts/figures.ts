@@ -96,9 +96,9 @@ function itemOfSum(text: string, numbers: NumberMention[], whole: Found, n: Numb
 }
 const ITEM_NOUN_AFTER = /^\s+(?!(?:m[aá]s|menos|more|fewer|less|than|a[nñ]os|years?|de\s+edad)(?![\p{L}]))\p{L}/iu;
 
-/** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
 /** Sentences with no count a whole is kept across for the parts after them (a quote, a comment between the two). */
 const QUIET_SENTENCES_KEPT = 2;
+/** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
 const TOTAL_LEAD = /^\s*["“«]?(?:del total|of the total)(?![\p{L}])[^.;\d]{0,60}$/iu;
 
 function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
@@ -570,7 +570,6 @@ function sinceLaterDay(s: string, dates: readonly DateMention[], clause: readonl
 /** "since", "desde (la noche del)" right before a day: a span that runs to the report's day. */
 const SINCE_BEFORE_DAY = /\b(?:since|desde)\s+(?:(?:the|el|la)\s+)?(?:(?:last|pasado|noche\s+del)\s+)?$/iu;
 
-/** The capitalized place a count is told "in" right after its noun ("7 people were killed in Narsingdi"), or null. */
 /** A day named right after position `at` ("… 21 el domingo", "… 17 on Sunday"), with no casualty word of its own after it. */
 function dayAfter(s: string, dates: DateMention[], at: number): boolean {
   const day = dates.find((d) => d.start >= at && !d.since && /^\s+(?:on\s+|el\s+)?$/iu.test(s.slice(at, d.start)));
@@ -585,6 +584,7 @@ function dayThenAnd(s: string, dates: DateMention[], from: number, to: number): 
   return dates.some((d) => d.start > from && d.end <= to && !d.since && /^\s*(?:,\s*|(?:,\s*)?\b(?:and|y|e)\s+)$/iu.test(s.slice(d.end, to)));
 }
 
+/** The capitalized place a count is told "in" right after its noun ("7 people were killed in Narsingdi"), or null. */
 function placeNamedAfter(s: string, at: number): string | null {
   return /^[\p{L}\d.,]+(?:\s+[\p{Ll}]+){0,4}?\s+(?:in|en|at)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}[\p{L}-]+)/u.exec(s.slice(at, at + 120))?.[1] ?? null;
 }
