@@ -178,7 +178,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
       || (sameSentence && inPartAside)
       || R.PART_HOLDER_BEFORE.test(before)
       // "los cuatro restantes aún no han sido reconocidos", "the remaining five"
-      || (sameSentence && (R.REST_AFTER.test(post) || R.REST_BEFORE.test(before)))
+      // ("Seventeen of them died in Kathmandu. The remaining two victims were in Sunsari": the rest of the whole before)
+      || (sameSentence && R.REST_AFTER.test(post)) || R.REST_BEFORE.test(before)
       // "Of those, the ministry said 17 were related to the protests": the sentence opens on the whole
       || (!sameSentence && R.PART_LEAD.test(masked.slice(0, n.start)) && (R.PART_PREDICATE_AFTER.test(post) || R.PART_PLACE_AFTER.test(post)))
       // "18 civiles y dos uniformados": the next item of a list of parts

@@ -636,6 +636,15 @@ test('a whole is kept for its parts across a sentence or two with no count, but 
   ]);
 });
 
+test('"the remaining two" opening a sentence is the rest of the whole told before it', () => {
+  // (our own sentences, in the form of a Nepali report)
+  assert.deepEqual(
+    figures('At least 19 people were killed on Monday. Seventeen of them died in Kathmandu. The remaining two victims were in Sunsari district.', '2025-09-08', 'en', null)
+      .map((f) => `${f.kind} ${f.value} ${f.scope}`),
+    ['deaths 19 incident', 'deaths 17 subset', 'deaths 2 subset'],
+  );
+});
+
 test('the next count of a list of days, its verb and noun left out, counts what the count before it counts, on its own day', () => {
   // (our own sentences, in the form of a Bolivian and a Belarusian report)
   expectFigures(figures('La Defensoría informó que 14 personas murieron el sábado y 21 el domingo en los choques con la policía.', '2021-05-04', 'es', null), [
