@@ -211,7 +211,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (earlier) kind = { kind: earlier.f.kind, how: earlier.f.scope === 'cumulative' ? 'toll' : 'before' };
     // "Police first said 70 people had died, before later revising it to 73", "cifra que luego elevó a 73": the count just
     // stated, revised, is a count of the same kind
-    const revised = !kind && !n.weak && R.REVISED_TO_BEFORE.test(before) && R.AFTER_BEFORE_OK.test(post) ? out.at(-1) : undefined;
+    // ("Rights groups counted 300 dead. The president later raised his own number to 195": the count of the sentence before)
+    const revised = !kind && !n.weak && R.REVISED_TO_BEFORE.test(before) && R.AFTER_BEFORE_OK.test(post) ? (out.at(-1) ?? ctx.previous) : undefined;
     if (revised) kind = { kind: revised.f.kind, how: revised.f.scope === 'cumulative' ? 'toll' : 'before' };
     // (the partitive's own noun wins: "23 muertos y 715 heridos. De los fallecidos, 19…" are dead, not injured; a part
     // after another part of its sentence counts the same people: "…19 ya fueron identificados y los cuatro restantes…")

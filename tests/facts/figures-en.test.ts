@@ -415,6 +415,9 @@ test('a count revised to a new value counts the same: "before later revising it 
   assert.deepEqual(read('El Gobierno cifró en 70 los muertos, cifra que luego elevó a 73.', 'es'), ['deaths 70', 'deaths 73']);
   // (what is raised must be the count: an alert level is not)
   assert.deepEqual(read('Police said 70 people had died and raised the alert level to 3.', 'en'), ['deaths 70']);
+  // the count of the sentence before, revised under a possessive; Spanish "a" is no English verb's "to"
+  assert.deepEqual(read('Rights groups counted 300 dead. The president later raised his own number to 195.', 'en'), ['deaths 300', 'deaths 195']);
+  assert.deepEqual(read('Two people died on Monday. The deaths have pushed a two-month-old confrontation into darker territory.', 'en'), ['deaths 2']);
 });
 
 test('a toll told with a hedge or a tally: "was probably at least 900", "put the number of dead above 400", "remains at six"', () => {
