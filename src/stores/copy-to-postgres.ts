@@ -7,7 +7,7 @@
  * copied: every day and month is marked stale at the end and the first read rebuilds them. The row triggers that would
  * mark them (and move the facts version) row by row are off during the copy (PER_ROW_MARKERS says why); turning them
  * off locks the tables until the copy commits, which an empty target database allows. At the end every table's row
- * count is checked against the SQLite file's.
+ * count is checked against the SQLite file's, and the tables are analyzed.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -110,6 +110,8 @@ export async function copySqliteToPostgres(
       if (copied < rows) throw new CronistaError(`${name}: ${copied} rows in Postgres after the copy, ${rows} in the SQLite file; nothing was kept`);
     }
     await client.query('COMMIT');
+    // The planner's statistics of the tables just filled (as after any bulk load: autovacuum may be off, or not yet by)
+    await client.query(`ANALYZE ${TABLES.join(', ')}`);
     return { tables: counts };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import pg from 'pg';
 import { freshDataDir, runCli, seeds } from './helpers.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
@@ -53,6 +54,13 @@ test('cronista db copy moves an SQLite install to an empty PostgreSQL database, 
   assert.equal(copied.code, 0, copied.stderr);
   assert.match(copied.stdout, /^documents: \d+ rows$/m);
   assert.match(copied.stdout, /the counts match/);
+  // The planner has the copied tables' statistics (autovacuum may be off, as on this machine's server)
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const analyzed = await client.query<{ relname: string }>(
+    "SELECT relname FROM pg_stat_user_tables WHERE relname IN ('documents', 'copies', 'figures', 'events') AND last_analyze IS NOT NULL ORDER BY relname",
+  ).finally(() => client.end());
+  assert.deepEqual(analyzed.rows.map((row) => row.relname), ['copies', 'documents', 'events', 'figures']);
   for (const [index, line] of questions.entries()) {
     const after = await runCli(['ask', line, '--json'], { data, env });
     assert.deepEqual(comparable(JSON.parse(after.stdout)), comparable(JSON.parse(before[index]!.stdout)), line);

@@ -112,9 +112,12 @@ export async function replaceFacts(client: Sql, documentId: number, story: strin
 export async function sourcesOf(sql: Sql, documentIds: number[]): Promise<Map<number, FactSource[]>> {
   if (documentIds.length === 0) return new Map();
   const { rows } = await sql.query<SourceOfRow>(
+    // (the ids as a table the copies are joined to, not "= ANY($1)": without statistics the planner guessed thousands of
+    // rows for ten ids and launched parallel workers, 34 ms instead of 5 at 100,000 documents)
     `SELECT ${SOURCE_OF_COLUMNS}
-       FROM copies c JOIN sources s ON s.id = c.source_id JOIN documents d ON d.id = c.document_id
-      WHERE c.document_id = ANY($1::bigint[]) ORDER BY c.id`,
+       FROM unnest($1::bigint[]) AS ids(id) JOIN copies c ON c.document_id = ids.id
+       JOIN sources s ON s.id = c.source_id JOIN documents d ON d.id = c.document_id
+      ORDER BY c.id`,
     [[...new Set(documentIds)]],
   );
   return groupSources(rows);
