@@ -68,3 +68,31 @@ test('a bulk copy turns off every row trigger that fires after an insert, and kn
     await client.end();
   }
 });
+
+test('a bulk rewrite of a view is followed by an analysis of the view tables, so pages are read through the sort index', async () => {
+  // (the server here runs without autovacuum: with no statistics the planner sorted every index row of a story for a page)
+  const url = await freshDatabase();
+  const store = await PostgresStore.open(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const analyzed = async () =>
+      (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_user_tables WHERE relname IN ('view_rows', 'view_index') AND last_analyze IS NOT NULL")).rows[0]!.n;
+    const rows = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const key = `g:${String(from + i).padStart(6, '0')}`;
+        return { key, value: '{}', index: { sort: key, firstDay: '2023-01-01', lastDay: '2023-01-01', places: [], words: 'juliaca' } };
+      });
+    await store.saveViewRows('timeline', 'peru', rows(0, 100), []);
+    assert.equal(await analyzed(), '0', 'a small write leaves the statistics to autovacuum');
+    for (let from = 100; from < 60_000; from += 10_000) await store.saveViewRows('timeline', 'peru', rows(from, 10_000), []);
+    assert.equal(await analyzed(), '2');
+    const plan = (await client.query<{ 'QUERY PLAN': string }>(
+      "EXPLAIN SELECT key FROM view_index WHERE view = 'timeline' AND story = 'peru' ORDER BY sort, key LIMIT 12",
+    )).rows.map((row) => row['QUERY PLAN']).join('\n');
+    assert.match(plan, /Index (?:Only )?Scan using view_index_sort/);
+  } finally {
+    await client.end();
+    await store.close();
+  }
+});
