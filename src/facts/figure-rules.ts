@@ -272,7 +272,6 @@ export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|f
   + String.raw`|\s[-–—]\s?(?:among them|including|entre ell[oa]s|incluid[oa]s?),?\s+(?:(?:at least|al menos)\s+)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s[^-–—;:()]{0,100}?[-–—](?=\s+\p{Ll})`, 'giu');
 /** "…y tres, funcionarios militares": a comma for the verb a list of parts leaves out, then who they were. */
 export const ELIDED_VERB_AFTER = /^,\s+(?!(?:seg[uú]n|de acuerdo|dijo|dijeron|inform[oó]|a[nñ]adi[oó]|adem[aá]s|mientras|que|cuando|aunque|pero|sin embargo|said|according|while|when|but|however|although)(?![\p{L}]))\p{Ll}/iu;
-/** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 /** Before a count, the name of a list's next item: ", Civil Hospital ", " and the Trauma Centre ", ", y Matanzas ". */
 export const NAMED_ITEM_BEFORE = /(?:,|\b(?:and|y|e))\s+(?:(?:the|el|la|los|las)\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|of)\s+)?\p{Lu}[\p{L}'’-]*){0,4}\s+$/u;
 /** After a count, its list item ends: a comma, the list's "and", the sentence's end. */
@@ -281,6 +280,7 @@ export const ITEM_END_AFTER = /^(?:\s*[,;.]|\s+(?:and|y|e)\s|\s*$)/u;
 export const PRONOUN_PARTITIVE_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de estos|de estas|de esos|de esas)(?![\p{L}])/iu;
 /** "Of those, 150 were students", "De ellos, 36…": a sentence opening on a pronoun of the people the sentence before named. */
 export const PRONOUN_LEAD = /^\s*["“«]?(?:of (?:those|them|these|whom)|de (?:ellos|ellas|estos|estas|esos|esas|los cuales|las cuales)|among them|entre (?:ellos|ellas))\s*,/iu;
+/** "…56 dead, 46 of them in clashes": a part of the count just stated in the sentence. */
 export const PART_OF_AFTER = /^\s*(?:of them|of whom|of those|of these|de ellos|de ellas|de los cuales|de las cuales|de estos|de estas)(?![\p{L}])/iu;
 export const SUBSET_BEFORE_NUMBER = /(?:(?:^|[.;:,]\s*|\b(?:que|that)\s+)(?:of|de|del|among|entre)\s+(?:the|los|las)\s+[\p{L}\d][\p{L}\d.,]*(?:\s+\p{L}+){0,4},\s*|(?:\b(?:including|among them|among whom|of whom|of which|entre ellos|entre ellas|de los cuales|de las cuales|incluidos|incluidas|incluyendo|comprise|comprised|comprising|consist(?:ed|ing)? of|comprenden|comprend[ií]an|se dividen en|se desglosan en),?\s+(?:(?:figuran|hay|est[aá]n|se cuentan|were|are|there were|there are)\s+)?(?:the\s+)?|\b(?:of|de|del)\s+(?:those|these|them|ellos|ellas|esos|esas|estos|estas|total)(?:\s+\p{L}+){0,2},\s*)|\b(?:del total de|of the total of)\s+(?:(?:los|las|the)\s+)?\p{L}+,?\s*|\b(?:of|de)\s+(?:esa|ese|esta|este|that|this)\s+(?:cifra|total|n[uú]mero|number|figure|tally|count),\s*(?:(?:seg[uú]n|according to|de acuerdo con)\s[^,;.]{1,50},\s*)?)$/iu;
 /** Before a list item: a clause opening (",", ":", ";", "and", "y", "while") — a part only with a predicate or place after. */

@@ -110,7 +110,7 @@ export async function copySqliteToPostgres(
       if (copied < rows) throw new CronistaError(`${name}: ${copied} rows in Postgres after the copy, ${rows} in the SQLite file; nothing was kept`);
     }
     await client.query('COMMIT');
-    // The planner's statistics of the tables just filled (as after any bulk load: autovacuum may be off, or not yet by)
+    // The planner's statistics of the tables just filled, as after any bulk load (autovacuum may be off, or not run yet)
     await client.query(`ANALYZE ${TABLES.join(', ')}`);
     return { tables: counts };
   } catch (error) {
