@@ -94,9 +94,11 @@ test('digests from the stored timeline equal the in-memory merge on the sample a
     assert.ok((await assertDigestsAgree(app, 'the sample')) > 0, 'the sample has new events to compare');
     const half = Math.floor(reports.length / 2);
     await ingestTargets(app, reports.slice(half));
-    await assertDigestsAgree(app, 'half the news set');
+    // (every story is compared once, half of them at each point: comparing all 43 at both took most of CI's time)
+    const firstHalf = (await storiesWithFacts(app)).filter((_, index) => index % 2 === 0);
+    await assertDigestsAgree(app, 'half the news set', { stories: firstHalf });
     await ingestTargets(app, reports.slice(0, half));
-    const events = await assertDigestsAgree(app, 'the whole news set');
+    const events = await assertDigestsAgree(app, 'the whole news set', { stories: (await storiesWithFacts(app)).filter((story) => !firstHalf.includes(story)) });
     assert.ok(events > 50, `event entries to compare (${events})`);
   } finally {
     await app.store.close();
