@@ -93,7 +93,7 @@ export const ACTIVE_AFTER = /^(?:killed|murdered|arrested|detained|wounded|injur
 /** "cifraba (el viernes) …", "sitúa …", "estimó …": a verb that puts a count at a number ("cifrar X en N"), maybe with when. */
 const COUNT_IN_VERB = String.raw`\b(?:cifr|sit[uú]|estim|calcul)\p{L}* (?:[^.;,\d]{0,30}? )?`;
 
-/** A toll's verb with a hedge, before its count: "was probably", "is likely", "remains at", "above". */
+/** A toll's verb with a hedge, before its count: "was probably", "is likely", "remains at" ("above" is a qualifier, cut before). */
 const TOLL_VERB_HEDGED = String.raw`(?:is|was|were|stands|stood|remains|remained)\s+(?:(?:probably|likely|possibly|actually|still|now)\s+)?(?:at\s+)?`;
 
 /** Casualty words BEFORE the number: "killed 46 protesters", "the deaths of 70 people", "death toll rose to 47". */

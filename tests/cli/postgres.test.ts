@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import pg from 'pg';
 import { freshDataDir, runCli, seeds } from './helpers.ts';
-import { createTestDatabase } from '../support/postgres.ts';
+import { createTestDatabase, withClient } from '../support/postgres.ts';
 
 test('the same sample gives the same /deaths and /search answers on PostgreSQL as on SQLite', async (t) => {
   const database = await createTestDatabase();
@@ -55,11 +54,11 @@ test('cronista db copy moves an SQLite install to an empty PostgreSQL database, 
   assert.match(copied.stdout, /^documents: \d+ rows$/m);
   assert.match(copied.stdout, /the counts match/);
   // The planner has the copied tables' statistics (autovacuum may be off, as on this machine's server)
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const analyzed = await client.query<{ relname: string }>(
-    "SELECT relname FROM pg_stat_user_tables WHERE relname IN ('documents', 'copies', 'figures', 'events') AND last_analyze IS NOT NULL ORDER BY relname",
-  ).finally(() => client.end());
+  const analyzed = await withClient(database.url, (client) =>
+    client.query<{ relname: string }>(
+      "SELECT relname FROM pg_stat_user_tables WHERE relname IN ('documents', 'copies', 'figures', 'events') AND last_analyze IS NOT NULL ORDER BY relname",
+    ),
+  );
   assert.deepEqual(analyzed.rows.map((row) => row.relname), ['copies', 'documents', 'events', 'figures']);
   for (const [index, line] of questions.entries()) {
     const after = await runCli(['ask', line, '--json'], { data, env });

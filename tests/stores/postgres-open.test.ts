@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { migrations, PER_ROW_MARKERS } from '../../src/stores/postgres/migrations.ts';
 import { PostgresStore } from '../../src/stores/postgres/postgres-store.ts';
-import { databasesForThisFile } from '../support/postgres.ts';
+import { databasesForThisFile, withClient } from '../support/postgres.ts';
 
 const freshDatabase = databasesForThisFile();
 
@@ -53,46 +53,41 @@ test('a bulk copy turns off every row trigger that fires after an insert, and kn
   // migration must be added there (or the copy would skip its work) — this test names it.
   const url = await freshDatabase();
   await (await PostgresStore.open(url)).close();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // tgtype bits: 1 row-level, 2 before, 4 insert, 64 instead of.
-    const { rows } = await client.query<{ table: string; trigger: string }>(
+  // tgtype bits: 1 row-level, 2 before, 4 insert, 64 instead of.
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ table: string; trigger: string }>(
       `SELECT c.relname AS table, t.tgname AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
         WHERE NOT t.tgisinternal AND t.tgtype & 1 = 1 AND t.tgtype & 66 = 0 AND t.tgtype & 4 = 4 ORDER BY 1, 2`,
-    );
-    const listed = Object.entries(PER_ROW_MARKERS).flatMap(([table, triggers]) => triggers.map((trigger) => ({ table, trigger })));
-    const key = (row: { table: string; trigger: string }) => `${row.table}.${row.trigger}`;
-    assert.deepEqual(rows.map(key).sort(), listed.map(key).sort());
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  const listed = Object.entries(PER_ROW_MARKERS).flatMap(([table, triggers]) => triggers.map((trigger) => ({ table, trigger })));
+  const key = (row: { table: string; trigger: string }) => `${row.table}.${row.trigger}`;
+  assert.deepEqual(rows.map(key).sort(), listed.map(key).sort());
 });
 
 test('a bulk rewrite of a view is followed by an analysis of the view tables, so pages are read through the sort index', async () => {
   // (the server here runs without autovacuum: with no statistics the planner sorted every index row of a story for a page)
   const url = await freshDatabase();
   const store = await PostgresStore.open(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   try {
-    const analyzed = async () =>
-      (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_user_tables WHERE relname IN ('view_rows', 'view_index') AND last_analyze IS NOT NULL")).rows[0]!.n;
-    const rows = (from: number, count: number) =>
-      Array.from({ length: count }, (_, i) => {
-        const key = `g:${String(from + i).padStart(6, '0')}`;
-        return { key, value: '{}', index: { sort: key, firstDay: '2023-01-01', lastDay: '2023-01-01', places: [], words: 'juliaca' } };
-      });
-    await store.saveViewRows('timeline', 'peru', rows(0, 100), []);
-    assert.equal(await analyzed(), '0', 'a small write leaves the statistics to autovacuum');
-    for (let from = 100; from < 60_000; from += 10_000) await store.saveViewRows('timeline', 'peru', rows(from, 10_000), []);
-    assert.equal(await analyzed(), '2');
-    const plan = (await client.query<{ 'QUERY PLAN': string }>(
-      "EXPLAIN SELECT key FROM view_index WHERE view = 'timeline' AND story = 'peru' ORDER BY sort, key LIMIT 12",
-    )).rows.map((row) => row['QUERY PLAN']).join('\n');
-    assert.match(plan, /Index (?:Only )?Scan using view_index_sort/);
+    await withClient(url, async (client) => {
+      const analyzed = async () =>
+        (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_user_tables WHERE relname IN ('view_rows', 'view_index') AND last_analyze IS NOT NULL")).rows[0]!.n;
+      const rows = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => {
+          const key = `g:${String(from + i).padStart(6, '0')}`;
+          return { key, value: '{}', index: { sort: key, firstDay: '2023-01-01', lastDay: '2023-01-01', places: [], words: 'juliaca' } };
+        });
+      await store.saveViewRows('timeline', 'peru', rows(0, 100), []);
+      assert.equal(await analyzed(), '0', 'a small write leaves the statistics to autovacuum');
+      for (let from = 100; from < 60_000; from += 10_000) await store.saveViewRows('timeline', 'peru', rows(from, 10_000), []);
+      assert.equal(await analyzed(), '2');
+      const plan = (await client.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN SELECT key FROM view_index WHERE view = 'timeline' AND story = 'peru' ORDER BY sort, key LIMIT 12",
+      )).rows.map((row) => row['QUERY PLAN']).join('\n');
+      assert.match(plan, /Index (?:Only )?Scan using view_index_sort/);
+    });
   } finally {
-    await client.end();
     await store.close();
   }
 });

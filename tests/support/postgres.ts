@@ -14,8 +14,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+/** `work` on a client connected to the database of `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -23,6 +24,8 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
     await client.end();
   }
 }
+
+const onServer = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(TEST_POSTGRES_URL, work);
 
 /** Creates `cronista_test_<random>` and returns its URL; `drop()` removes it. */
 export async function createTestDatabase(): Promise<TestDatabase> {
