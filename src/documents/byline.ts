@@ -157,6 +157,17 @@ export function authorField(field: string): { name: string; outlet: string | nul
   return null;
 }
 
+/**
+ * A line of names alone under a headline, as pages copied from the web print them ("Jane Doe", "Jane Doe and John
+ * Roe", "Associated Press"): an author's or an outlet's name, told as one only by the dated line under it.
+ */
+export function isNameLine(line: string): boolean {
+  const s = line.trim();
+  // ("By Ana Ruiz, El Diario" is a byline of its own: `parseBylineLine` reads it)
+  if (!s || s.length > 80 || /\d|[.!?:;]$/.test(s) || AUTHOR_PREFIX.test(s)) return false;
+  return s.split(/\s*,\s*/).every((part) => isName(part));
+}
+
 function wordsIn(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }

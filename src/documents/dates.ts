@@ -204,20 +204,21 @@ export function cuedPublicationDate(line: string, language?: string | null): str
 }
 
 // An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." / a page's own "Last
-// updated: 12 October 2019" line /
+// updated: 12 October 2019" line, maybe with its time ("Actualizado el 12/03/2021 a las 10:45 h") /
 // "Esta página se editó por última vez el 3 dic 2024 a las 14:12.", or the header of an old revision: "Revision as of
 // 12:17, 2 August 2024 by …" / "Revisión del 12:17 2 ago 2024".
-const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)\.?$/iu;
+const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)(?:,?\s+(?:at|a las|[-–|])\s*\d{1,2}[:.h]\d{2}.*)?\.?$/iu;
 
 /**
  * The last-edit date an encyclopedia prints about itself → ISO date, else null. It says when the page
  * last changed, not when its story was told: a publication date only for a page that has no other.
  */
-export function lastEditedDate(line: string): string | null {
+export function lastEditedDate(line: string, language?: string | null): string | null {
   const trimmed = line.trim();
   const m = LAST_EDITED.exec(trimmed);
   const date = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
-  if (date) return parseDateString(date);
+  // (a numeric date in the order of the page's language: "Actualizado el 12/03/2021")
+  if (date) return parseDateString(date, language);
   // A saved copy's header names its date in one of the pieces of the site's line: "From Wikipedia, the free
   // encyclopedia | version of 1 June 2025", "(revision of 8 April 2020)", "Offline snapshot of …, January 2024."
   if (trimmed.length > 160) return null;

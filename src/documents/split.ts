@@ -1,5 +1,5 @@
 import { isoDay } from '../core/calendar.ts';
-import { AUTHOR_PREFIX, authorField, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
+import { AUTHOR_PREFIX, authorField, isNameLine, parseBylineLine, parseTrailerLine, type Byline } from './byline.ts';
 import { cleanText, joinLines } from './clean.ts';
 import { cuedPublicationDate, lastEditedDate, readingForText, wireDatelineDate, yearlessDay } from './dates.ts';
 import { detectLanguage } from './language.ts';
@@ -94,7 +94,7 @@ class Page {
 
   /** The date of the page's encyclopedia edit or version line ("versión de octubre de 2022"), if it has one. */
   edited(): string | null {
-    if (this.editedDate === undefined) this.editedDate = this.lines.map((l) => lastEditedDate(l)).find((date) => date !== null) ?? null;
+    if (this.editedDate === undefined) this.editedDate = this.lines.map((l) => lastEditedDate(l, this.language)).find((date) => date !== null) ?? null;
     return this.editedDate;
   }
 
@@ -105,6 +105,17 @@ class Page {
 
   line(i: number): string {
     return this.lines[i] ?? '';
+  }
+
+  /** One or two lines of names alone from `j`, then a dated byline line ("Jane Doe" / "Associated Press" / "June 25, 2024"). */
+  namesThenDate(j: number): { at: number; byline: Byline } | null {
+    const names: string[] = [];
+    let k = j;
+    for (; k >= 0 && names.length < 2 && isNameLine(this.line(k)); k = this.next(k)) names.push(this.line(k).trim());
+    if (names.length === 0 || k < 0) return null;
+    const dated = parseBylineLine(this.line(k), this.language);
+    if (!dated || (dated.published === null && !dated.readings)) return null;
+    return { at: k, byline: { ...dated, byline: dated.byline ?? names[0]!, outlet: dated.outlet ?? names[1] ?? null } };
   }
 
   /** A headline, not the first sentence of a paragraph: the line before it, if any, ends a sentence. */
@@ -125,6 +136,8 @@ class Page {
     if (j < 0 || j - i > 2) return null;
     const byline = parseBylineLine(this.line(j), this.language);
     if (byline) return { at: j, byline };
+    const named = this.namesThenDate(j);
+    if (named) return named;
     // A deck (standfirst) between headline and byline: "Systemic Shortcomings Require Police Reform".
     if (!isDeck(this.line(j))) return null;
     const k = this.next(j);
@@ -180,7 +193,7 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   // (the page's own line dates every post of it: a copy's header may sit above the article's repeated title)
   let edited: string | null = null;
   for (let k = 0; k < lines.length; k++) {
-    const date = lastEditedDate(lines[k] ?? '');
+    const date = lastEditedDate(lines[k] ?? '', language);
     if (!date) continue;
     edited ??= date;
     lines.splice(k--, 1);
@@ -216,6 +229,14 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
   let bylineDate: string | null = null;
   let readings: string[] = [];
   let at = content();
+  // Names alone on their lines, then the date: the names are the byline's, read as one with it.
+  if (at >= 0 && title) {
+    const named = new Page(lines, language).namesThenDate(at);
+    if (named) {
+      byline = { byline: named.byline.byline, outlet: named.byline.outlet, published: null };
+      lines.splice(at, named.at - at);
+    }
+  }
   // (A deck may end with a full stop, as Spanish decks do: only the byline line after it decides.)
   if (at >= 0 && title && !parseBylineLine(lines[at] ?? '', language) && wordCount(lines[at] ?? '') <= 60) {
     const next = contentAfter(at);

@@ -88,3 +88,34 @@ test("a one-day infobox's date row on an encyclopedia copy is the events' day: t
   const news = splitPosts('Police say 12 people were killed\nFecha: 12 de noviembre de 2019\n\nThe police said on Monday that twelve people had been killed in clashes with the security forces in the capital.\n', { language: 'es' });
   assert.equal(news[0]?.published, '2019-11-12');
 });
+
+test('names alone on their lines under the headline, then the date: the page is dated and the names are its byline', () => {
+  const cases: [string[], string, string, string | null][] = [
+    [['Ana Ruiz', 'November 12, 2019 at 10:12 p.m. EST'], 'en', 'Ana Ruiz', null],
+    [['Ana Ruiz and Luis Paz', 'Associated Press', 'November 12, 2019'], 'en', 'Ana Ruiz and Luis Paz', 'Associated Press'],
+    [['Ana Ruiz y Luis Paz', 'El Diario', '12 de noviembre de 2019 - 10:12 a. m.'], 'es', 'Ana Ruiz y Luis Paz', 'El Diario'],
+  ];
+  for (const [header, language, byline, outlet] of cases) {
+    const page = `Police say 12 people were killed in the capital\n${header.join('\n')}\n\nThe police said on Monday that twelve people had been killed in clashes with the security forces in the capital.\n`;
+    const post = splitPosts(page, { language })[0]!;
+    assert.equal(post.published?.slice(0, 10), DAY, header.join(' / '));
+    assert.equal(post.byline, byline);
+    assert.equal(post.outlet, outlet);
+    assert.ok(!post.text.includes(byline), 'the names leave the story text');
+  }
+  // A short line of names not followed by a date stays in the story.
+  const undated = splitPosts('Police say 12 people were killed in the capital\nAna Ruiz\n\nThe police said on Monday that twelve people had been killed in clashes.\n', { language: 'en' })[0]!;
+  assert.equal(undated.published, null);
+});
+
+test('a page dated only by its update line, with the time after it, takes that day', () => {
+  const cases: [string, string][] = [
+    ['Actualizado el 12/11/2019 a las 10:12 h', 'es'],
+    ['Last updated: November 12, 2019 - 10:12', 'en'],
+    ['Updated on 12 November 2019 at 10:12', 'en'],
+  ];
+  for (const [line, language] of cases) {
+    const page = `Police say 12 people were killed in the capital\n${line}\n\nThe police said on Monday that twelve people had been killed in clashes with the security forces in the capital.\n`;
+    assert.equal(splitPosts(page, { language })[0]?.published?.slice(0, 10), DAY, line);
+  }
+});
