@@ -204,10 +204,10 @@ export function cuedPublicationDate(line: string, language?: string | null): str
 }
 
 // An encyclopedia's footer: "This page was last edited on 3 December 2024, at 14:12 (UTC)." / a page's own "Last
-// updated: 12 October 2019" line, maybe with its time ("Actualizado el 12/03/2021 a las 10:45 h") /
+// updated: 12 October 2019" or "Última edición: 20 de julio de 2025" line, maybe with its time ("Actualizado el 12/03/2021 a las 10:45 h") /
 // "Esta página se editó por última vez el 3 dic 2024 a las 14:12.", or the header of an old revision: "Revision as of
 // 12:17, 2 August 2024 by …" / "Revisión del 12:17 2 ago 2024".
-const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)(?:,?\s+(?:at|a las|[-–|])\s*\d{1,2}[:.h]\d{2}.*)?\.?$/iu;
+const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified) on\s+(.{6,40}?)(?:,?\s+at\s+\d{1,2}:\d{2}.*)?\.?$|^(?:esta página se )?(?:editó|modificó) por última vez el\s+(.{6,40}?)(?:,?\s+a las\s+\d{1,2}:\d{2}.*)?\.?$|^(?:revision as of|revisi[oó]n (?:del|a fecha de))\s+\d{1,2}:\d{2},?\s+(\d{1,2}\s+\p{L}+\.?\s+\d{4})\b.*$|^(?:last\s+)?(?:updated|actualizado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)(?:,?\s+(?:at|a las|[-–|])\s*\d{1,2}[:.h]\d{2}.*)?\.?$|^(?:[úu]ltima\s+(?:edici[oó]n|modificaci[oó]n|actualizaci[oó]n)|last\s+edit(?:ed)?)(?:\s+(?:on|el))?\s*:?\s*(.{6,40}?)(?:,?\s+(?:at|a las)\s+\d{1,2}[:.]\d{2}.*)?\.?$/iu;
 
 /**
  * The last-edit date an encyclopedia prints about itself → ISO date, else null. It says when the page
@@ -216,7 +216,7 @@ const LAST_EDITED = /^(?:(?:this\s+)?page\s+(?:was\s+)?)?last (?:edited|modified
 export function lastEditedDate(line: string, language?: string | null): string | null {
   const trimmed = line.trim();
   const m = LAST_EDITED.exec(trimmed);
-  const date = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
+  const date = m?.slice(1).find((group) => group !== undefined);
   // (a numeric date in the order of the page's language: "Actualizado el 12/03/2021")
   if (date) return parseDateString(date, language);
   // A saved copy's header names its date in one of the pieces of the site's line: "From Wikipedia, the free
@@ -226,9 +226,10 @@ export function lastEditedDate(line: string, language?: string | null): string |
     const saved = SAVED_COPY.exec(piece.trim());
     const when = saved?.[1] ?? saved?.[2] ?? saved?.[3];
     if (when) return parseDateString(when) ?? wholeMonth(when);
-    // (an encyclopedia's "last edited" only: "Updated 13 October 2019 | Published 12 October 2019" is a byline)
+    // (an encyclopedia's "last edited" only, not a news page's "updated" (group 4): "Updated 13 October 2019 |
+    // Published 12 October 2019" is a byline)
     const edited = piece !== trimmed ? LAST_EDITED.exec(piece.trim()) : null;
-    const editedWhen = edited?.[1] ?? edited?.[2] ?? edited?.[3];
+    const editedWhen = edited ? (edited[1] ?? edited[2] ?? edited[3] ?? edited[5]) : undefined;
     if (editedWhen) return parseDateString(editedWhen);
   }
   return null;

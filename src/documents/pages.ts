@@ -51,7 +51,8 @@ export function pageToItems(content: string, opts: PageOptions): RawItem[] {
   const split = posts.length > 1;
   const fallbackTitle = title ?? baseName(opts.fileName);
   return posts.map((post, index) => {
-    const dated = post.published ?? (split ? null : published);
+    // (a page's metadata date beats a last-edit line of its text: a live blog "Actualizado el 31/07/2017" published on the 30th)
+    const dated = (post.fromEdit && !split ? published : null) ?? post.published ?? (split ? null : published);
     return {
       key: split ? `${opts.url}#${index}` : opts.url,
       url: opts.url,

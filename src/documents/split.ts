@@ -17,6 +17,8 @@ export interface Post {
    * the page cannot tell the year, whoever knows the story may (`yearOfDay`).
    */
   datelineDay: string | null;
+  /** `published` is only the page's last-edit date ("Última edición: …", "Last updated …"): a date the page's own metadata beats. */
+  fromEdit?: true;
 }
 
 export interface SplitOptions {
@@ -274,7 +276,8 @@ function makePost(page: Page, from: number, to: number, opts: SplitOptions, head
 
   const text = cleanText(joinLines(lines));
   if (!text.split('\n').some((l) => wordCount(l) >= 8)) return null;
-  return { title, text, published, outlet: byline?.outlet ?? null, byline: byline?.byline ?? null, datelineDay: published ? null : datelineDay };
+  const fromEdit = published !== null && published === edited && !bylineDate;
+  return { title, text, published, outlet: byline?.outlet ?? null, byline: byline?.byline ?? null, datelineDay: published ? null : datelineDay, ...(fromEdit ? { fromEdit: true as const } : {}) };
 }
 
 function fromBoundaries(page: Page, starts: number[], headlineAt: Set<number>, opts: SplitOptions): Post[] {

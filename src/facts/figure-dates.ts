@@ -75,6 +75,13 @@ export function asOfFor(
   const leading = dates.filter((d) => !d.since && d.end <= clause[0]);
   const hit = nearest(ownDates.filter((d) => !toldOn(s, d))) ?? (clauseDates.length ? null : leading.at(-1));
   if (hit) return own(hit);
+  // "At around 10 a.m. that day, two bodies were discovered", "ese mismo día": the day the sentences just before named
+  // (even the day something began: "the facts began on Friday 27 June")
+  const pointer = clauseDates.length ? null : SAME_DAY.exec(s.slice(0, clause[1]));
+  if (pointer && !dates.some((d) => d.start > pointer.index && d.start < n.start)) {
+    const named = dayNamedBefore(pointer.index, dates, idx, ctx);
+    if (named) return own(named);
+  }
   // A period end elsewhere in the sentence.
   const sentenceEnd = dates.filter((d) => d.closes).at(-1);
   if (sentenceEnd) return own(sentenceEnd);
@@ -107,6 +114,22 @@ export function asOfFor(
   }
   const pub = ctx.entryDays[idx] ?? ctx.newsDay ?? dayOf(ctx.published);
   return { asOf: pub, precision: pub ? 'day' : null, fromCue: false };
+}
+
+// "that day", "the same day", "ese mismo día", "esa noche": a pointer to the day just named.
+const SAME_DAY = /\b(?:that (?:same )?(?:day|night|evening|morning)|the same (?:day|night)|on the same day|ese (?:mismo )?d[ií]a|el mismo d[ií]a|esa (?:misma )?(?:noche|jornada|tarde|ma[ñn]ana)|la misma jornada|aquel d[ií]a|aquella (?:noche|jornada))(?![\p{L}])/iu;
+const SAME_DAY_REACH = 4;
+
+/** The last day named before `at` in the sentence, else in the few sentences before it: what "that day" points to. */
+function dayNamedBefore(at: number, dates: DateMention[], idx: number, ctx: Context): DateMention | null {
+  const day = (d: DateMention) => d.precision === 'day' && (!d.since || d.began === true);
+  const here = dates.filter((d) => d.end <= at && day(d)).at(-1);
+  if (here) return here;
+  for (let i = idx - 1; i >= Math.max(0, idx - SAME_DAY_REACH); i--) {
+    const named = (ctx.dates[i] ?? []).filter(day).at(-1);
+    if (named) return named;
+  }
+  return null;
 }
 
 // "The ministry also said…", "the commission also documented…", "según el informe", "la cartera reportó": a source named

@@ -177,6 +177,6 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // "Investigators found that 943 people were arrested", "calculan que entre 1.000 y 2.000 personas fueron arrestadas": a
   // count an inquiry or an estimate arrives at sums the story up, whatever the tense of what it counts
   if (R.FINDING_BEFORE.test(clause.slice(0, Math.max(0, clause.indexOf(own))))) return 'cumulative';
-  if (R.INCIDENT_CUES.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
+  if (R.INCIDENT_CUES.test(clause) || R.BODIES_FOUND.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
   return 'cumulative';
 }

@@ -59,6 +59,8 @@ export const KIND_AFTER: Record<FigureKind, string> = {
     'entre (?:los )?(?:muertos|fallecidos|v[ií]ctimas mortales)',
     'muert[oa]s?', 'muertes', 'murieron', 'muri[oó]', 'fallecid[oa]s?', 'fallecieron', 'falleci[oó]', 'fallecimientos', 'decesos',
     'v[ií]ctimas (?:mortales|fatales)', 'perdieron la vida', 'perdi[oó] la vida', '(?:han|ha|hab[ií]an|hab[ií]a) perdido (?:ya |también )?la vida', 'asesinad[oa]s?', 'cad[aá]veres', 'm[aá]rtires',
+    // ("cinco cuerpos", "dos de los cuerpos"; the corps of the state are no bodies: "cuerpos de seguridad", "cuerpos policiales")
+    'cuerpos(?!\\s+(?:de\\s+(?:seguridad|polic[ií]a|bomberos|rescate|socorro|[eé]lite|elite)|policiales|militares|armados|castrenses|diplom[aá]ticos))',
     // ("Tres son las personas cuya muerte han confirmado las autoridades")
     'cuyas? muertes?', 'cuyos? fallecimientos?',
     'occisos', 'ahogad[oa]s', 'se ahogaron', 'se ahog[oó]', 'ejecutad[oa]s', 'asesinatos', 'homicidios',
@@ -258,7 +260,7 @@ export const COORDINATED_BARE = /^\S+[^.;:()\d]{0,120}?(?:,\s*)?\b(?:y|and)\s+(?
 export const NO_GROUP_AFTER = /^\s+(?:han|ha|have|has|had|were|was|are|fueron|resultaron|quedaron|murieron|fallecieron|(?:los|las|the)\s+(?:heridos|heridas|muertos|fallecidos|detenidos|injured|wounded|dead|detained)|heridos|lesionados|injured|wounded|detenidos|detained|arrested|muertos|dead|killed)(?![\p{L}])/iu;
 /** Who, of all the victims, a count names: "police officers", "civiles", "members of the security forces". */
 export const VICTIM_GROUP = String.raw`(?:children|child|minors|medical|health|doctors?|nurses?|paramedics?|journalists?|reporters?|periodistas?|police|police(?:wo)?m[ae]n|police officers?|law enforcement (?:officers?|officials|agents|personnel)|officers?|soldiers?|troops|polic[ií]as?|agentes?|militar(?:es)?|soldados?|efectivos?|civilians|civil(?:es)?|menor(?:es)?|niñ[oa]s?|periodistas?|carabineros?|uniformados?|women|mujeres|girls|niñas|students|estudiantes|foreign(?:ers| nationals)|extranjer[oa]s|members of the (?:security|armed) forces|security (?:forces|personnel|officers)|miembros de (?:la fuerza p[uú]blica|las fuerzas)|guardsmen|militiamen|assailants|attackers|rioters|agresores|atacantes|m[eé]dicos|enfermer[oa]s|sanitarios|param[eé]dicos)`;
-export const SUBSET_AFTER_NUMBER = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}?(?:each|apiece|en cada un[oa]|por cada)(?![\p{L}])|(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:\p{L}+\s+)?(?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|detenidos|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were |was |(?:los|las|the) |(?:el|la) (?:n[uú]mero|cifra) de (?:los |las )?)?${VICTIM_GROUP}(?![\p{L}]))`, 'iu');
+export const SUBSET_AFTER_NUMBER = new RegExp(String.raw`^\s*(?:(?:\p{L}+\s+){0,2}?(?:each|apiece|en cada un[oa]|por cada)(?![\p{L}])|(?:were|was|are)\s+among\s+|of (?:its|their|his|her) (?:own )?(?:officers|members|agents|soldiers|staff|personnel)|de sus (?:agentes|miembros|efectivos|funcionarios)|of (?:the|those|these) (?:\p{L}+\s+)?(?:deceased|dead|deaths|victims|killed|killings|fatalities|wounded|injured|detainees|detained|arrested|cases|bodies|corpses)|de (?:los|las|esos|esas|estos|estas) (?:muertes|casos|asesinatos|cuerpos|cad[aá]veres)|of those (?:killed|who died|injured|wounded|arrested|detained)|de los (?:fallecidos|muertos|heridos|lesionados|detenidos|arrestados|v[ií]ctimas)|de las v[ií]ctimas|cases\b|casos\b|(?:were |was |(?:los|las|the) |(?:el|la) (?:n[uú]mero|cifra) de (?:los |las )?)?${VICTIM_GROUP}(?![\p{L}]))`, 'iu');
 /** "of the injured", "de los detenidos": the count is a part of a larger one named after it. */
 export const PARTITIVE_AFTER = /^\s*(?:(?:were|was|are)\s+among|of\s+(?:the|those|these)|de\s+(?:los|las|esos|esas|estos|estas))(?![\p{L}])/iu;
 /** ", 23 of them minors,": a part set off between commas inside the whole's own clause. */
@@ -409,6 +411,18 @@ export const SPAN_CUES = /\b(?:(?:between|through|entre)\s+(?:the\s+|el\s+|los\s
 export const SINCE_RECENT_EVENT = /\b(?:since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)['’]s\s|desde\s+(?:el|la)\s+(?:operativo|ataque|desalojo|enfrentamiento|incursi[oó]n|masacre|choque)\s+(?:del?\s+)?(?:(?:pasado|último)\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|ayer)(?![\p{L}]))/iu;
 /** "los heridos que dejó el desalojo", "the dead that the raid left": a count an event left, unless the event is the story itself. */
 export const LEFT_BY_EVENT = /\b(?:que|which|that)\s+(?:dej[oó]|dejaron|caus[oó]|causaron|left|caused)\s+(?:el|la|los|las|the|this|that|este|esta|ese|esa)\s+(?!(?:\p{L}+\s+)?(?:protest|manifestaci|movilizaci|crisis|estallido|unrest|paro|huelga|revuelta|conflict|disturbio|violencia|violence|represi[oó]n\b|crackdown\b))/iu;
+/**
+ * Bodies found, recovered or pulled out ("cinco cuerpos calcinados", "confirmó el hallazgo de siete cuerpos", "two bodies were
+ * pulled from the lagoon"): one finding, not a running toll, unless a period or a toll word says otherwise.
+ */
+const BODY_WORD = String.raw`(?:bodies|corpses|cuerpos|cad[aá]veres)`;
+const FOUND_WORD = String.raw`(?:found|recovered|discovered|pulled|retrieved|washed up|dumped|hallad[oa]s|encontrad[oa]s|recuperad[oa]s|descubiert[oa]s|rescatad[oa]s|calcinad[oa]s|apilad[oa]s|tirad[oa]s)`;
+export const BODIES_FOUND = new RegExp(
+  String.raw`\b${BODY_WORD}\s+(?:\S+\s+){0,4}?${FOUND_WORD}(?![\p{L}])`
+    + String.raw`|\b(?:hallazgo|descubrimiento|recuperaci[oó]n|aparici[oó]n|discovery|recovery)\s+(?:de|of)\s+(?:\S+\s+){0,3}?${BODY_WORD}(?![\p{L}])`
+    + String.raw`|\b(?:hallaron|encontraron|recuperaron|descubrieron|aparecieron|hallaba|found|recovered|discovered|pulled out|retrieved)\s+(?:\S+\s+){0,4}?${BODY_WORD}(?![\p{L}])`,
+  'iu',
+);
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|sufrieron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;

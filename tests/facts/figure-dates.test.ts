@@ -227,3 +227,14 @@ test('"by" a day: the count as it stood then, a running count, not that day\'s i
   const plain = figures('By 14 March, 240 people had been arrested, the police said.', '2025-03-20', 'en', null);
   assert.deepEqual(plain.filter((f) => f.value === 240).map((f) => [f.kind, f.scope, f.asOf]), [['detained', 'cumulative', '2025-03-14']]);
 });
+
+test('"that day", "the same day", "ese mismo día": the day the sentences just before named, even a day something began', () => {
+  const pub = '2025-07-06';
+  const began = 'The prosecutor said the events began on Friday 27 June. At around 10 a.m. that day, two bodies were pulled out of a lake in the north of the city.';
+  assert.equal(asOf(began, pub, 'en', 'deaths', 2), '2025-06-27');
+  const later = 'Police moved in on 14 June. "We had no choice," the governor said. The same day, 92 people were injured in the clashes.';
+  assert.equal(asOf(later, pub, 'en', 'injured', 92), '2025-06-14');
+  assert.equal(asOf('El 14 de junio la policía intentó desalojar el plantón. Ese mismo día resultaron heridas 92 personas.', pub, 'es', 'injured', 92), '2025-06-14');
+  // A day of its own in the count's clause wins over the pointer's.
+  assert.equal(asOf('Police moved in on 14 June. That day and again on 16 June, 30 people were arrested.', pub, 'en', 'detained', 30), '2025-06-16');
+});

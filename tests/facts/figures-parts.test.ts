@@ -697,3 +697,10 @@ test('a breakdown in an aside right after the noun it breaks down, before its to
   // a bracket after the noun that names no group is no breakdown
   assert.deepEqual(read('Los detenidos (unos 40) fueron liberados.', 'es'), []);
 });
+
+test('"two of the bodies", "dos de los cuerpos": a part of the bodies just counted', () => {
+  const en = figures('Five bodies were recovered from the lagoon, the prosecutor said. Two of the bodies, found badly decomposed, predate the protests.', '2025-07-06', 'en', null);
+  assert.equal(en.find((f) => f.value === 2)?.scope, 'subset');
+  const es = figures('La Fiscalía confirmó que se recuperaron cinco cuerpos de la laguna. Dos de los cuerpos, en avanzado estado de descomposición, serían anteriores a las protestas.', '2025-07-06', 'es', null);
+  assert.equal(es.find((f) => f.value === 2)?.scope, 'subset');
+});
