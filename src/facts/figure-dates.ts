@@ -43,6 +43,8 @@ export function namesVoteOrCoup(s: string, d: DateMention): boolean {
   return EVENT_NAMED_BEFORE.test(before) || ARREST_NAMED_BEFORE.test(before) || EVENT_NAMED_AFTER.test(s.slice(d.end, d.end + 50));
 }
 
+/** Day numbers listed right before a date: "del 26, 27 y " before "28 de junio", "on 5 and " before "6 June". */
+const DAY_LIST_BEFORE = /(?:(?<![\d.,])\d{1,2}(?:\s*,\s*|\s+(?:y|e|and|&)\s+))+$/iu;
 /** A count in digits, not a span of time or a share ("nine days", "40%"). */
 const OTHER_COUNT = /(?<![\d.,])\d[\d.,]*(?![\d.,])(?!\s*(?:days?|weeks?|months?|years?|hours?|d[ií]as?|semanas?|meses|mes|años?|horas?|%|per ?cent|por ciento))/iu;
 
@@ -63,7 +65,12 @@ export function asOfFor(
   // (digits of other dates are no counts: "entre el 16 de julio y el 4 de agosto")
   // (nor are ages in an aside: "Two protesters, ages 16 and 17, were killed on Feb. 20")
   const undated = dates.reduce((text, x) => text.slice(0, x.start) + ' '.repeat(x.end - x.start) + text.slice(x.end), maskAsides(s));
-  const pastOther = (d: DateMention) => d.start > n.end && /,/.test(s.slice(n.end, d.start)) && OTHER_COUNT.test(undated.slice(n.end, d.start));
+  // ("…durante las protestas del 26, 27 y 28 de junio": the days listed before a date are its own, not other counts)
+  const pastOther = (d: DateMention) => {
+    if (d.start <= n.end) return false;
+    const between = undated.slice(n.end, d.start).replace(DAY_LIST_BEFORE, '');
+    return /,/.test(between) && OTHER_COUNT.test(between);
+  };
   const ownDates = clauseDates.filter((d) => !apart(d) && !ofEarlier(d) && !ofReason(s, n, d) && !pastOther(d));
   // A period end in the count's clause ("between April 28 and June 30", "hasta el 6 de junio"): the count covers the span.
   const closing = ownDates.filter((d) => d.closes).at(-1);

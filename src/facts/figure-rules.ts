@@ -329,6 +329,8 @@ const CAUSE = '(?:by police (?:gunfire|fire|bullets)|(?:died|murieron|muri[oó])
   // wounds, accidents, tear gas, falls, vehicles: "treated for gunshot wounds", "dos en accidentes de tránsito", "heridas por bombas lacrimógenas"
   + '|(?:for|with|from|de|por|con) (?:gunshot|bullet|pellet) (?:wounds?|injuries)|(?:in|en) (?:road|traffic) (?:accidents|crashes)|accidentes? (?:de tr[aá]nsito|de tr[aá]fico|viales?)'
   + '|(?:por|de) (?:bombas?|granadas?|gases?|latas?) lacrim[oó]gen\\p{L}*|(?:by|from) tear[- ]gas (?:canisters?|grenades?|shells?)|por ca[ií]das|atropellad[oa]s|arrollad[oa]s|run over'
+  // drowning named as the cause ("two deaths that 'occurred by drowning'", "dos muertes por ahogamiento")
+  + '|(?:by|from|through) (?:drowning|asphyxia(?:tion)?)|(?:por|de) (?:ahogamiento|asfixia|inmersi[oó]n)'
   + '|(?:at|en) (?:the |los |las )?(?:roadblocks?|blockades?|bloqueos?|barricadas?)(?![\\p{L}]))';
 /** A count restricted by its cause (checked after day dates: "two died from gunshot wounds on Feb. 20" is an incident). */
 export const CAUSE_CUES = new RegExp(`\\b${CAUSE}`, 'iu');
@@ -431,8 +433,15 @@ export const SUPERLATIVE_SINCE = /\b(?:m[aá]s\s+\p{L}+|peor|mayor|(?:the\s+)?(?
 /** "…en una de las protestas que se suceden desde hace dos semanas", "protests that have gripped the country since May": a
  * span told of another noun in a relative clause, not of the count ("que desde hacía dos meses acampaban"). */
 export const RELATIVE_SINCE = /\b(?:que|that|which)\s+(?:[\p{L}]+\s+){0,6}?(?:desde|since)\s[^,;.]*/giu;
-/** A period rather than an event: "during the protests", "in the unrest" (beats verb cues, not dates). */
-export const PERIOD_CUES = /\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?(?:(?:\p{L}+\s+)?(?:days?|weeks?|months?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression|disturbances|riots|rioting|violence)(?![\p{L}\d])|\bin\s+the\s+context\s+of\s+the\s+(?:[\p{L}-]+\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|strike)(?![\p{L}\d])|\ben\s+el\s+marco\s+de(?:\s+las|\s+los|\s+la|l)\s+(?:\p{L}+\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|paro|estallido)(?![\p{L}\d])|\b(?:in|within|en)\s+(?:less than|under|just|only|menos de|apenas|solo)\s+(?:a|one|two|three|four|five|six|\d+|una|un|dos|tres|cuatro|cinco|seis)\s+(?:weeks?|months?|semanas?|mes(?:es)?)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:\p{L}+\s+)?(?:(?:d[ií]as|semanas|meses)\s+de\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n|disturbios|revueltas|violencia)(?![\p{L}\d])/iu;
+/**
+ * A period rather than an event: "during the protests", "in the unrest", "during the recent wave of anti-government
+ * protests", "durante la oleada de protestas", "en las últimas semanas" (beats verb cues, not dates).
+ */
+export const PERIOD_CUES = new RegExp(
+  String.raw`\b(?:in|over|during|within)\s+(?:the\s+)?(?:first|last|past|following)\s+(?:\p{L}+\s+)?(?:days|weeks|months)\b|\b(?:during|in|throughout|amid|over)\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?(?:(?:\p{L}+\s+)?(?:days?|weeks?|months?)\s+of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|uprising|crackdown|repression|disturbances|riots|rioting|violence)(?![\p{L}\d])|\bin\s+the\s+context\s+of\s+the\s+(?:[\p{L}-]+\s+)?(?:protests|demonstrations|unrest|crisis|mobilizations|mobilisations|strike)(?![\p{L}\d])|\ben\s+el\s+marco\s+de(?:\s+las|\s+los|\s+la|l)\s+(?:\p{L}+\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|paro|estallido)(?![\p{L}\d])|\b(?:in|within|en)\s+(?:less than|under|just|only|menos de|apenas|solo)\s+(?:a|one|two|three|four|five|six|\d+|una|un|dos|tres|cuatro|cinco|seis)\s+(?:weeks?|months?|semanas?|mes(?:es)?)(?![\p{L}\d])|\b(?:durante|en)\s+(?:las|los|la)\s+(?:\p{L}+\s+)?(?:(?:d[ií]as|semanas|meses)\s+de\s+)?(?:protestas|manifestaciones|movilizaciones|crisis|represi[oó]n|disturbios|revueltas|violencia)(?![\p{L}\d])`
+  + String.raw`|\b(?:during|in|throughout|amid|over)\s+(?:the|this|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:waves?|rounds?|series|cycle)\s+of\s+(?:[\p{L}-]+\s+){0,2}?(?:protests|demonstrations|unrest|riots|rioting|violence|crackdown|repression|mobili[sz]ations)(?![\p{L}\d])`
+  + String.raw`|\b(?:durante|en)\s+(?:la|esta|esa|una)\s+(?:\p{L}+\s+){0,2}?(?:ola|oleada|serie|ronda)\s+de\s+(?:\p{L}+\s+){0,2}?(?:protestas|manifestaciones|movilizaciones|disturbios|violencia|represi[oó]n)(?![\p{L}\d])`
+  + String.raw`|\ben\s+(?:las|los)\s+(?:(?:dos|tres|cuatro|cinco|\d{1,2})\s+)?[uú]ltim[oa]s\s+(?:(?:dos|tres|cuatro|cinco|\d{1,2})\s+)?(?:d[ií]as|semanas|meses)(?![\p{L}\d])`, 'iu');
 const MOVEMENT = String.raw`(?:unrest|protests|demonstrations|riots|violence|crackdown|repression|uprising|crisis|protestas|manifestaciones|movilizaciones|disturbios|violencia|represi[oó]n|revueltas|estallido|paro)`;
 const TOLL_VERB = String.raw`(?:(?:has|have|had)\s+(?:\p{L}+\s+)?(?:left|claimed|killed|caused|cost)|left|claimed|cost|(?:ha|han|hab[ií]a|hab[ií]an)\s+dejado|dejaron|dej[oó]|(?:se\s+)?(?:han|ha)\s+cobrado|se\s+cobraron|se\s+cobr[oó]|cobraron|costaron|caus[oó]|causaron)`;
 /**

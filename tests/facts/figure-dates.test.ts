@@ -238,3 +238,8 @@ test('"that day", "the same day", "ese mismo día": the day the sentences just b
   // A day of its own in the count's clause wins over the pointer's.
   assert.equal(asOf('Police moved in on 14 June. That day and again on 16 June, 30 people were arrested.', pub, 'en', 'detained', 30), '2025-06-16');
 });
+
+test('a list of days before a month ("del 26, 27 y 28 de junio"): the last day dates a count over them', () => {
+  assert.equal(asOf('Son al menos tres las personas que murieron durante las protestas del 26, 27 y 28 de junio, informó el martes la ONG.', '2025-07-01', 'es', 'deaths', 3), '2025-06-28');
+  assert.equal(asOf('At least 40 people were arrested during the protests of 5, 6 and 7 March, the ministry said on Monday.', '2025-03-10', 'en', 'detained', 40), '2025-03-07');
+});

@@ -625,3 +625,14 @@ test('national stays national: a toll whose sentence goes on to where others die
   // a place that modifies the count itself still makes it that place's
   assert.deepEqual(read('In Cusco, 18 people have died since the protests began.', 'en'), ['deaths 18 subset Cusco']);
 });
+
+test('a wave of protests or the last weeks are a period: the count runs over it; drowning named as the cause is a part', () => {
+  const wave = figures('Security forces killed more than 400 people during the recent wave of anti-government protests, a rights group said.', '2016-06-16', 'en', null);
+  assert.equal(wave[0]?.scope, 'cumulative');
+  const weeks = figures('Al menos 75 personas han muerto en las últimas semanas en las manifestaciones, según la organización.', '2015-12-19', 'es', null);
+  assert.equal(weeks[0]?.scope, 'cumulative');
+  const ola = figures('Durante la oleada de protestas de junio murieron al menos 12 personas, según la sociedad civil.', '2025-07-01', 'es', null);
+  assert.equal(ola[0]?.scope, 'cumulative');
+  assert.equal(figures('A gendarmerie unit referred to two deaths that "occurred by drowning".', '2025-06-29', 'en', null)[0]?.scope, 'subset');
+  assert.equal(figures('La Gendarmería mencionó dos muertes por ahogamiento.', '2025-06-29', 'es', null)[0]?.scope, 'subset');
+});
