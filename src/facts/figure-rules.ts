@@ -269,7 +269,8 @@ export const PART_ASIDE = new RegExp(String.raw`,\s+(?:\d[\d.,]*|one|two|three|f
   // "Thirty people, among them five police officers, four soldiers and two journalists, were hurt": a list of parts
   + String.raw`|,\s+(?:including|among them|among whom|entre ell[oa]s|incluid[oa]s?)\s[^;:.]{1,160}?,(?=\s+${ASIDE_VERB})`
   // "Roughly 1,500 people - at least 17 teenagers and about 400 women among them - were killed": the same between dashes
-  + String.raw`|\s[-–—]\s+(?:(?:at least|about|some|more than|al menos|unos|unas|m[aá]s de)\s+)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s[^-–—;:()]{0,160}?(?:among them|among whom|of them|of whom|entre ell[oa]s|de ell[oa]s)[^-–—;:()]{0,80}[-–—](?=\s+\p{Ll})`
+  // (or with the Spanish press's dashes against the words: "más de 500 detenidas —139 de ellas el 25 de noviembre—, …")
+  + String.raw`|\s(?:[-–—]\s+|[–—])(?:(?:at least|about|some|more than|al menos|unos|unas|m[aá]s de)\s+)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s[^-–—;:()]{0,160}?(?:among them|among whom|of them|of whom|entre ell[oa]s|de ell[oa]s)[^-–—;:()]{0,80}[-–—](?=\s+\p{Ll}|,)`
   // "103 —entre ellos, dos menores de edad— corresponden a Almaty": the same with the words opening the aside
   + String.raw`|\s[-–—]\s?(?:among them|including|entre ell[oa]s|incluid[oa]s?),?\s+(?:(?:at least|al menos)\s+)?(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s[^-–—;:()]{0,100}?[-–—](?=\s+\p{Ll})`, 'giu');
 /** "…y tres, funcionarios militares": a comma for the verb a list of parts leaves out, then who they were. */

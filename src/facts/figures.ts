@@ -284,7 +284,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const next = clauses.find(([a]) => a === ownClause[1]);
     const clause: [number, number] = next && R.TOLL_RESTATED_AFTER.test(s.slice(next[0], next[1])) ? [ownClause[0], next[1]] : ownClause;
     const clauseText = s.slice(clause[0], clause[1]);
-    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since);
+    // ("más de 500 personas detenidas —139 de ellas el 25 de noviembre—, al menos 26 muertos": a day told in a part's
+    // aside is that part's, not the other counts')
+    const inOtherAside = (d: DateMention) => partAsides.some(([a, b]) => d.start >= a && d.end <= b && !(n.start >= a && n.start < b));
+    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d));
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
     const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));

@@ -704,3 +704,10 @@ test('"two of the bodies", "dos de los cuerpos": a part of the bodies just count
   const es = figures('La Fiscalía confirmó que se recuperaron cinco cuerpos de la laguna. Dos de los cuerpos, en avanzado estado de descomposición, serían anteriores a las protestas.', '2025-07-06', 'es', null);
   assert.equal(es.find((f) => f.value === 2)?.scope, 'subset');
 });
+
+test('a day told in a part\'s aside between dashes is the part\'s, not the other counts\' of the sentence', () => {
+  const got = figures('El desalojo dejó un saldo que nadie olvida: más de 400 personas detenidas —120 de ellas el 3 de mayo—, al menos 20 muertos y cientos de heridos.', '2016-05-10', 'es', null);
+  assert.equal(got.find((f) => f.value === 400)?.scope, 'cumulative');
+  assert.equal(got.find((f) => f.value === 20)?.scope, 'cumulative');
+  assert.equal(got.find((f) => f.value === 120)?.scope, 'subset');
+});
