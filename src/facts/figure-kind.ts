@@ -130,10 +130,13 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
 /**
  * A toll-like count the sentence narrows to a part: told by a local authority ("La Policía Metropolitana contabiliza 10
  * homicidios", "the mayor said 13 died"), over a stretch of days just told ("En esos cuatro días hubo 161 detenciones"), or
- * of one hospital's patients ("atendidos en ese hospital"). `clause` is the count's clause in `s`, `at` its number.
+ * of one hospital's patients ("atendidos en ese hospital"), or held at one place of detention. `clause` is the count's clause in `s`, `at` its number.
  */
 export function narrowedToPart(s: string, clause: [number, number], at: number): boolean {
-  return R.LOCAL_AUTHORITY.test(s.slice(clause[0], at)) || R.DAYS_POINTER.test(s.slice(0, clause[1])) || R.FACILITY_POINTER.test(s.slice(clause[0], clause[1]));
+  return (
+    R.LOCAL_AUTHORITY.test(s.slice(clause[0], at)) || R.DAYS_POINTER.test(s.slice(0, clause[1])) || R.FACILITY_POINTER.test(s.slice(clause[0], clause[1])) ||
+    R.DETENTION_PLACE_CUE.test(s.slice(clause[0], clause[1]))
+  );
 }
 
 /** `own`: the count's own words, from its number to the next number of its clause (a cause there is the count's). */

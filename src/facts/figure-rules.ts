@@ -81,7 +81,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   ]),
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
-    'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'detainees', 'jailed',
+    'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'being held(?!\\s+(?:hostage|captive|as hostages?))', 'detainees', 'jailed',
     'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos', 'aprehensiones', 'capturas',
     // (Colombia's legal word for a short police hold: "230 casos de retenciones"; not "retenidos", also hostages)
     '(?:casos de )?retenciones',
@@ -541,6 +541,20 @@ export const PLACE_POINTER = /(?<![\p{L}])(?:(?:en|in)\s+(?:esa|esta|dicha|aquel
 export const WORST_HIT_BEFORE = /(?<![\p{L}])(?:(?:worst|hardest|most)[- ](?:hit|affected)|m[aá]s\s+(?:castigad[oa]s?|afectad[oa]s?|golpead[oa]s?|azotad[oa]s?)|encabeza(?:ba|n|ban)?\s+(?:la\s+)?lista|(?:tops?|topped|leads?|led)\s+the\s+list)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])(?:with|con)\s+(?:\p{L}+\s+){0,2}$/iu;
 /** "1.600 heridos han recibido atención en ese hospital": the patients of one hospital, a part of the count. */
 export const FACILITY_POINTER = /(?<![\p{L}])(?:en|at|in)\s+(?:ese|este|dicho|aquel|el mismo|esa|esta|dicha|la misma|that|this|the same)\s+(?:hospital|centro (?:m[eé]dico|de salud)|cl[ií]nica|clinic|morgue|mortuary)(?![\p{L}])/iu;
+
+/**
+ * Detainees counted at one place of detention: "The Zeway centre holds 3,048 detainees", "4,329 people are detained at the
+ * Tolay military camp", "At centres in Dila and Yirgalem, 2,114 people are being held", "en el penal de X permanecen 56":
+ * a breakdown of the arrests by where they are held, not the whole.
+ */
+const DETENTION_PLACE = String.raw`(?:(?:detention|military|police|training|rehabilitation)\s+)?(?:centres?|centers?|camps?|prisons?|jails?|penitentiar(?:y|ies)|facilit(?:y|ies)|barracks|police stations?|penal(?:es)?|c[aá]rcel(?:es)?|prisi[oó]n|prisiones|reclusorios?|centros?\s+(?:de\s+(?:detenci[oó]n|reclusi[oó]n|readaptaci[oó]n)|penitenciarios?)|comisar[ií]as?|cuartel(?:es)?|campamentos?)`;
+export const DETENTION_PLACE_CUE = new RegExp(
+  // (a named place: "the Tolay military camp", "el penal de Miahuatlán"; "remain in prison" says how, not where)
+  String.raw`\b(?:the|el|la)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){1,3}${DETENTION_PLACE}\s+(?:holds|held|houses|housed|alberga|albergaba)\b`
+    + String.raw`|\b(?:held|detained|being held|kept|locked up|recluid[oa]s|retenid[oa]s|encarcelad[oa]s|pres[oa]s|permanecen|siguen)\s+(?:at|in|en)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:(?:[\p{Lu}][\p{L}'’-]*\s+){1,3}${DETENTION_PLACE}|${DETENTION_PLACE}\s+(?:of|de|del)\s+\p{Lu})`
+    + String.raw`|^\s*(?:at|in|en)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:[\p{L}'’-]+\s+){0,3}?${DETENTION_PLACE}\s+(?:(?:in|at|of|de|del)\s+)?\p{Lu}`,
+  'iu',
+);
 
 /** "En esos cuatro días hubo 161 detenciones", "in those three days": a stretch of days just told, not the whole story. */
 export const DAYS_POINTER = /(?<![\p{L}])(?:en|durante|in|during|over)\s+(?:esos|estos|aquellos|esas|estas|those|these)\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|two|three|four|five|six|seven|eight|nine|ten)\s+(?:d[ií]as|jornadas|semanas|horas|days|weeks|hours)(?![\p{L}])/iu;

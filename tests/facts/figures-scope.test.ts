@@ -636,3 +636,15 @@ test('a wave of protests or the last weeks are a period: the count runs over it;
   assert.equal(figures('A gendarmerie unit referred to two deaths that "occurred by drowning".', '2025-06-29', 'en', null)[0]?.scope, 'subset');
   assert.equal(figures('La Gendarmería mencionó dos muertes por ahogamiento.', '2025-06-29', 'es', null)[0]?.scope, 'subset');
 });
+
+test('detainees counted at one named place of detention are a part of the arrests; "remain in prison" names no place', () => {
+  const camp = figures('Most of them are held at the Kaliti training camp, where 2,500 people, 90 of them women, are detained.', '2016-11-15', 'en', null);
+  assert.equal(camp.find((f) => f.value === 2500)?.scope, 'subset');
+  assert.equal(figures('The Awash centre holds 1,174 detainees from the eastern zones.', '2016-11-15', 'en', null)[0]?.scope, 'subset');
+  assert.equal(figures('At centres in Dila and Yirgalem, 2,114 people are being held.', '2016-11-15', 'en', null)[0]?.scope, 'subset');
+  assert.equal(figures('En el penal de Tlacolula permanecen 56 detenidos.', '2006-12-01', 'es', null)[0]?.scope, 'subset');
+  const whole = figures('Las protestas se saldaron con más de 1.300 detenidos, de los cuales 700 siguen en prisión.', '2022-06-13', 'es', null);
+  assert.equal(whole.find((f) => f.value === 1300)?.scope, 'cumulative');
+  assert.equal(figures('The rights group Foro Penal has verified 1,102 detentions.', '2024-08-06', 'en', null)[0]?.scope, 'cumulative');
+  assert.equal(figures('There are 38 police officers being held hostage at the pumping station.', '2009-06-06', 'en', null).length, 0);
+});
