@@ -5,14 +5,16 @@ import { refreshTimelineView } from '../timeline/timeline-view.ts';
 
 /**
  * `cronista reindex`: rebuilds every story's derived views from its stored facts (after a change of the rules that
- * build them), with a progress bar on a terminal. Returns one line per story.
+ * build them), with a progress bar on a terminal. Returns one line per story. `reset: false` builds only what is
+ * marked stale (after `cronista db copy`, every day and month: so the first answer on the new database does not).
  */
-export async function reindexViews(app: AppContext): Promise<string[]> {
+export async function reindexViews(app: AppContext, options: { reset?: boolean } = {}): Promise<string[]> {
+  const reset = options.reset ?? true;
   const lines: string[] = [];
   for (const story of app.stories) {
-    const days = await withProgressBar(`${story.id} [{bar}] {value}/{total} days`, (onProgress) => refreshDeathView(app.store, story, { reset: true, onProgress }));
+    const days = await withProgressBar(`${story.id} [{bar}] {value}/{total} days`, (onProgress) => refreshDeathView(app.store, story, { reset, onProgress }));
     lines.push(`${story.id}: ${days} ${days === 1 ? 'day' : 'days'} of the toll recomputed`);
-    const months = await withProgressBar(`${story.id} [{bar}] {value}/{total} months`, (onProgress) => refreshTimelineView(app.store, story, { reset: true, onProgress }));
+    const months = await withProgressBar(`${story.id} [{bar}] {value}/{total} months`, (onProgress) => refreshTimelineView(app.store, story, { reset, onProgress }));
     lines.push(`${story.id}: ${months} ${months === 1 ? 'month' : 'months'} of the timeline merged again`);
   }
   return lines;

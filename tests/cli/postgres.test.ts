@@ -43,7 +43,7 @@ test('cronista db copy moves an SQLite install to an empty PostgreSQL database, 
   assert.equal((await runCli(['ingest', seeds], { data })).code, 0);
   // A delivered digest: its cursor must carry over, so the next digest on Postgres announces nothing old.
   assert.equal((await runCli(['digest'], { data })).code, 0);
-  // The views are not copied: every day and month is marked stale and rebuilt by the first read on Postgres.
+  // The views are not copied: every day and month is marked stale, and the copy builds them before it ends.
   const questions = ['/deaths', '/timeline from:2022-12-01 to:2023-02-28'];
   const before = await Promise.all(questions.map((line) => runCli(['ask', line, '--json'], { data })));
   const env = { CRONISTA_DATABASE_URL: database.url };
@@ -53,6 +53,10 @@ test('cronista db copy moves an SQLite install to an empty PostgreSQL database, 
   assert.equal(copied.code, 0, copied.stderr);
   assert.match(copied.stdout, /^documents: \d+ rows$/m);
   assert.match(copied.stdout, /the counts match/);
+  assert.match(copied.stdout, /^views built: \d+ stories$/m);
+  // Nothing is left for the first answer on Postgres to build.
+  const stale = await withClient(database.url, (client) => client.query<{ n: string }>('SELECT COUNT(*) AS n FROM view_stale'));
+  assert.equal(Number(stale.rows[0]!.n), 0, 'no day or month left stale after the copy');
   // The planner has the copied tables' statistics (autovacuum may be off, as on this machine's server)
   const analyzed = await withClient(database.url, (client) =>
     client.query<{ relname: string }>(
