@@ -431,12 +431,14 @@ for (const factory of factories) {
         assert.equal(all.rows.length, 4_500);
         assert.deepEqual([all.rows[0]!.value, all.rows[2_000]!.value, all.rows[4_499]!.value], ['0', '2000', '4499']);
         assert.equal((await store.viewPage('timeline', 'peru', { words: ['event'] }, { offset: 4_000, limit: 10 })).total, 4_500, 'every row indexed');
+        assert.equal((await store.viewPage('timeline', 'peru', {}, { offset: 0, limit: 10 })).total, 4_500, 'and counted (the count kept for a page no filter narrows)');
         // every other row deleted, the rest rewritten
         await store.saveViewRows('timeline', 'peru', many.map((row, i) => (i % 2 ? { key: row.key, value: null } : { ...row, value: `"${i}"` })), []);
         const left = await store.viewRows('timeline', 'peru');
         assert.equal(left.rows.length, 2_250);
         assert.equal(left.rows.at(-1)!.value, '"4498"');
         assert.equal((await store.viewPage('timeline', 'peru', { words: ['event'] }, { offset: 0, limit: 1 })).total, 2_250, 'deleted rows leave the index');
+        assert.equal((await store.viewPage('timeline', 'peru', {}, { offset: 0, limit: 1 })).total, 2_250, 'and the count');
       }));
 
     test('views: events mark their months in the timeline view, copies and source titles their document\'s months; ranged reads', () =>

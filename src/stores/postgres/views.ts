@@ -54,7 +54,9 @@ export async function saveViewRows(
         clearedPart.map((stale) => stale.mark),
       ]);
     }
-    for (let from = 0; from < ordered.length; from += ROWS_PER_STATEMENT) await saveIndex(client, view, story, ordered.slice(from, from + ROWS_PER_STATEMENT));
+    let indexed = 0; // index rows added less index rows removed
+    for (let from = 0; from < ordered.length; from += ROWS_PER_STATEMENT) indexed += await saveIndex(client, view, story, ordered.slice(from, from + ROWS_PER_STATEMENT));
+    await addIndexed(client, view, story, indexed);
   });
 }
 
@@ -73,20 +75,33 @@ export async function viewRows(sql: Sql, view: ViewName, story: string, range: V
 
 /**
  * The index of the rows saved (`viewPage` reads it), in the rows' transaction: rows deleted or saved without an index
- * leave it, the others are written (two statements however many rows).
+ * leave it, the others are written (two statements however many rows). Returns how many index rows it added less how
+ * many it removed. An upsert does not tell an insert from an update (before Postgres 18's RETURNING old), so the
+ * statement counts the keys already indexed in its own snapshot. That count is exact: each key's row was written
+ * earlier in this transaction (saveViewRows), which holds its view_rows row locked until commit, so no other
+ * transaction can be between writing and committing the same key's index entry; and a statement taken after the lock
+ * was granted sees what the transaction holding it before committed (read committed).
  */
-async function saveIndex(client: pg.PoolClient, view: ViewName, story: string, rows: readonly ViewRowWrite[]): Promise<void> {
+async function saveIndex(client: pg.PoolClient, view: ViewName, story: string, rows: readonly ViewRowWrite[]): Promise<number> {
   const indexed = rows.flatMap((row) => (row.value !== null && row.index ? [{ key: row.key, ...row.index }] : []));
   const unindexed = rows.filter((row) => row.value === null || !row.index).map((row) => row.key);
-  if (unindexed.length > 0) await client.query('DELETE FROM view_index WHERE view = $1 AND story = $2 AND key = ANY($3::text[])', [view, story, unindexed]);
-  if (indexed.length === 0) return;
-  await client.query(
-    `INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words)
-     SELECT $1, $2, i.key, i.sort, i.first_day, i.last_day, i.places, i.words
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(key, sort, first_day, last_day, places, words, n)
-      ORDER BY i.n
-     ON CONFLICT (view, story, key) DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day,
-       places = excluded.places, words = excluded.words`,
+  let delta = 0;
+  if (unindexed.length > 0) {
+    const removed = await client.query('DELETE FROM view_index WHERE view = $1 AND story = $2 AND key = ANY($3::text[])', [view, story, unindexed]);
+    delta -= removed.rowCount ?? 0;
+  }
+  if (indexed.length === 0) return delta;
+  const { rows: [written] } = await client.query<{ known: string }>(
+    `WITH known AS (
+       SELECT count(*) AS n FROM view_index WHERE view = $1 AND story = $2 AND key = ANY($3::text[])),
+     saved AS (
+       INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words)
+       SELECT $1, $2, i.key, i.sort, i.first_day, i.last_day, i.places, i.words
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS i(key, sort, first_day, last_day, places, words, n)
+        ORDER BY i.n
+       ON CONFLICT (view, story, key) DO UPDATE SET sort = excluded.sort, first_day = excluded.first_day, last_day = excluded.last_day,
+         places = excluded.places, words = excluded.words)
+     SELECT n AS known FROM known`,
     [
       view,
       story,
@@ -97,6 +112,21 @@ async function saveIndex(client: pg.PoolClient, view: ViewName, story: string, r
       indexed.map((row) => placesText(row.places)),
       indexed.map((row) => row.words),
     ],
+  );
+  // (the keys of one statement are distinct: an upsert may not touch a row twice)
+  return delta + indexed.length - Number(written!.known);
+}
+
+/**
+ * Moves the story's count of index rows (migration 7) by `delta`, last in the transaction that added or removed them:
+ * writers of one story wait for each other only from here to their commit, and take no other lock after it.
+ */
+async function addIndexed(client: pg.PoolClient, view: ViewName, story: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await client.query(
+    `INSERT INTO view_index_counts (view, story, n) VALUES ($1, $2, $3)
+     ON CONFLICT (view, story) DO UPDATE SET n = view_index_counts.n + excluded.n`,
+    [view, story, delta],
   );
 }
 
@@ -112,12 +142,14 @@ export async function viewPage(
   const all: unknown[] = [view, story, ...params];
   const selected = `FROM view_index WHERE view = $1 AND story = $2${where}`;
   if (filter.place !== undefined || (filter.words ?? []).some(Boolean)) return textPage(sql, selected, all, page);
-  // The selection's count beside the page even when the page is empty (an offset past the end).
+  // The selection's count beside the page even when the page is empty (an offset past the end). Without a filter it
+  // is every index row of the story, whose count is kept (counting them was a parallel scan: ~170 ms at 252,000).
+  const total = where === '' ? 'SELECT COALESCE((SELECT n FROM view_index_counts WHERE view = $1 AND story = $2), 0)' : `SELECT count(*) ${selected}`;
   const { rows } = await sql.query<{ key: string | null; value: string | null; total: string }>(
     `WITH page AS (
        SELECT key, sort ${selected} ORDER BY sort, key LIMIT $${all.push(page.limit)} OFFSET $${all.push(page.offset)}
      )
-     SELECT p.key, r.value, (SELECT count(*) ${selected}) AS total
+     SELECT p.key, r.value, (${total}) AS total
        FROM (SELECT 1) one LEFT JOIN (page p JOIN view_rows r ON r.view = $1 AND r.story = $2 AND r.key = p.key) ON true
       ORDER BY p.sort, p.key`,
     all,
