@@ -181,5 +181,7 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // count an inquiry or an estimate arrives at sums the story up, whatever the tense of what it counts
   if (R.FINDING_BEFORE.test(clause.slice(0, Math.max(0, clause.indexOf(own))))) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || R.BODIES_FOUND.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
+  // bodies counted, found or seen are one finding, unless a span or a total says they run on
+  if (R.BODY_COUNT_AFTER.test(post) && !R.RUNNING_OR_SINCE.test(clause)) return 'incident';
   return 'cumulative';
 }

@@ -426,6 +426,10 @@ export const BODIES_FOUND = new RegExp(
     + String.raw`|\b(?:hallaron|encontraron|recuperaron|descubrieron|aparecieron|hallaba|found|recovered|discovered|pulled out|retrieved)\s+(?:\S+\s+){0,4}?${BODY_WORD}(?![\p{L}])`,
   'iu',
 );
+/** A count of bodies ("trece cadáveres yacen en…", "a witness saw two bodies on Ratchadamri Road"): what was seen or found at one place. */
+export const BODY_COUNT_AFTER = /^\s+(?:\p{L}+\s+)?(?:bodies|corpses|cuerpos|cad[aá]veres)(?![\p{L}])/iu;
+/** Words that make a count of bodies a running one: "since the end of June", "so far", "en total". */
+export const RUNNING_OR_SINCE = /\b(?:since|desde|so far|thus far|to date|hasta ahora|hasta el momento|hasta la fecha|en total|in total|a total of|un total de)(?![\p{L}])/iu;
 export const INCIDENT_CUES = /\b(?:were|was)\s+(?:\p{L}+ly\s+)?(?:killed|shot|murdered|wounded|injured|hurt|arrested|detained|held|massacred|hospitali[sz]ed)(?![\p{L}\d])|\b(?:died|drowned|perished|suffered|left|leaving|detaining|arresting|killing|wounding|fueron|murieron|muri[oó]|fallecieron|resultaron|sufrieron|dej[oó]|dejaron)(?![\p{L}\d])/iu;
 /** Right after the number: "2 deaths in the last 24 hours", "2 fallecidos en las últimas 24 horas": the latest day's count. */
 export const RECENT_HOURS_AFTER = /^[^.;,]{0,40}?\b(?:in|over|during|within|en|durante)\s+(?:the\s+|las\s+)?(?:last|past|[uú]ltimas)\s+(?:24|48|twenty-four|veinticuatro)\s+(?:hours|horas)(?![\p{L}])/iu;

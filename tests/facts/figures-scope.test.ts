@@ -648,3 +648,10 @@ test('detainees counted at one named place of detention are a part of the arrest
   assert.equal(figures('The rights group Foro Penal has verified 1,102 detentions.', '2024-08-06', 'en', null)[0]?.scope, 'cumulative');
   assert.equal(figures('There are 38 police officers being held hostage at the pumping station.', '2009-06-06', 'en', null).length, 0);
 });
+
+test('bodies counted, found or seen at one place are one finding; a span or a total keeps them running', () => {
+  assert.equal(figures('Trece cadáveres yacen en una parada de autobús de la plaza central, según la agencia.', '2014-02-20', 'es', null)[0]?.scope, 'incident');
+  assert.equal(figures('A witness saw two bodies on the main road after troops moved in.', '2010-05-19', 'en', null)[0]?.scope, 'incident');
+  assert.equal(figures('Bomberos confirmó el hallazgo de cinco cuerpos calcinados en una bodega del norte de la ciudad.', '2019-10-20', 'es', null)[0]?.scope, 'incident');
+  assert.equal(figures('Five bodies have been recovered from the city\'s waters since the end of June, the prosecutor said.', '2025-07-06', 'en', null)[0]?.scope, 'cumulative');
+});
