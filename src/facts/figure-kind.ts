@@ -130,7 +130,8 @@ function kindOfWords(pre: string, post: string, n: NumberMention): { kind: Figur
 /**
  * A toll-like count the sentence narrows to a part: told by a local authority ("La Policía Metropolitana contabiliza 10
  * homicidios", "the mayor said 13 died"), over a stretch of days just told ("En esos cuatro días hubo 161 detenciones"), or
- * of one hospital's patients ("atendidos en ese hospital"), or held at one place of detention. `clause` is the count's clause in `s`, `at` its number.
+ * of one hospital's patients ("atendidos en ese hospital"), or held at one place of detention. `clause` is the count's
+ * clause in `s`, `at` its number.
  */
 export function narrowedToPart(s: string, clause: [number, number], at: number): boolean {
   return (
@@ -181,7 +182,8 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   // count an inquiry or an estimate arrives at sums the story up, whatever the tense of what it counts
   if (R.FINDING_BEFORE.test(clause.slice(0, Math.max(0, clause.indexOf(own))))) return 'cumulative';
   if (R.INCIDENT_CUES.test(clause) || R.BODIES_FOUND.test(clause) || (how === 'before' && R.PAST_BEFORE.test(pre))) return 'incident';
-  // bodies counted, found or seen are one finding, unless a span or a total says they run on
+  // bodies counted, found or seen are one finding, unless a span or a total says they run on (BODIES_FOUND above also
+  // reads a finding told away from the count: "the bodies of 15 protesters were found")
   if (R.BODY_COUNT_AFTER.test(post) && !R.RUNNING_OR_SINCE.test(clause)) return 'incident';
   return 'cumulative';
 }

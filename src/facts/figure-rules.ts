@@ -426,7 +426,10 @@ export const BODIES_FOUND = new RegExp(
     + String.raw`|\b(?:hallaron|encontraron|recuperaron|descubrieron|aparecieron|hallaba|found|recovered|discovered|pulled out|retrieved)\s+(?:\S+\s+){0,4}?${BODY_WORD}(?![\p{L}])`,
   'iu',
 );
-/** A count of bodies ("trece cadáveres yacen en…", "a witness saw two bodies on Ratchadamri Road"): what was seen or found at one place. */
+/**
+ * A count of bodies, its noun right after it ("trece cadáveres yacen en…", "a witness saw two bodies on Ratchadamri
+ * Road"): what was seen or found at one place.
+ */
 export const BODY_COUNT_AFTER = /^\s+(?:\p{L}+\s+)?(?:bodies|corpses|cuerpos|cad[aá]veres)(?![\p{L}])/iu;
 /** Words that make a count of bodies a running one: "since the end of June", "so far", "en total". */
 export const RUNNING_OR_SINCE = /\b(?:since|desde|so far|thus far|to date|hasta ahora|hasta el momento|hasta la fecha|en total|in total|a total of|un total de)(?![\p{L}])/iu;
