@@ -63,6 +63,7 @@ const CREDIT = /^(?:(?:fuente|fuentes|source|sources|foto|photo|con informaci[o�
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
 const UPDATE = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)\b/i;
+const UPDATE_LEAD = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*/i;
 // "Updated March 5, 2023; Published March 4, 2023", "Actualizado: 05/03/2023 Publicado: 04/03/2023": the publication
 // told after the update
 const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|publicada)\b/i;
@@ -225,8 +226,13 @@ function bylineFields(line: string, language?: string | null): Byline | null {
   let published: string | null = null;
   let readings: string[] = [];
   let dated = false;
+  let updated: string | null = null;
   for (const field of fields) {
-    if (UPDATE.test(field)) continue; // an update is not the publication
+    // an update is not the publication (but dates a byline that gives nothing else: see below)
+    if (UPDATE.test(field)) {
+      updated ??= fieldDate(field.replace(UPDATE_LEAD, ''), language) ?? null;
+      continue;
+    }
     if (dated && SECTION.test(field)) continue; // "Sección Nacional": where the site files it, not who wrote it
     if (TIME_ONLY.test(field)) continue; // "11/05/2021 - 13:24", "10:12 hs - 12/11/2019"
     const date = fieldDate(field, language);
@@ -254,6 +260,11 @@ function bylineFields(line: string, language?: string | null): Byline | null {
     // "diciembre2001.com — Especial 20 años — <date>": a short capitalised label after the outlet names its section
     else if (outlet && wordsIn(field) <= 4 && /^\p{Lu}/u.test(field) && !/[.!?;:]/.test(field)) continue;
     else return null;
+  }
+  // "Europa Press · Internacional · Actualizado: viernes, 14 enero 2011 17:10": a byline whose only date is its update's
+  if (!dated && updated && (byline || outlet)) {
+    dated = true;
+    published = updated;
   }
   // "Press release" on a line of its own under the headline: what the page is, its date on the next line
   if (!dated && !byline && fields.length === 1 && isLabel(fields[0]!)) return { byline: null, outlet: null, published: null };

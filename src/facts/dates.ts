@@ -50,10 +50,11 @@ const SINCE_CUE = /\bfrom\s+(?:the\s+|el\s+)?$|\b(?:between|entre)(?!\s+\d[\d,.]
 const JOINED_MONTH_AFTER = new RegExp(`^\\s+(?:and|y|to|a|until|hasta)\\s+${MONTH_RE}(?![\\p{L}])`, 'iu');
 /**
  * "desde que la policía irrumpió en las acampadas el pasado miércoles", "since police stormed the camps on Wednesday",
- * "Desde que comenzaron las protestas, el jueves pasado, …": the day of the happening a span opens with, told in a
+ * "Desde que comenzaron las protestas, el jueves pasado, …", "desde que estallaron los disturbios, a mediados de
+ * diciembre": the day of the happening a span opens with, told in a
  * clause of its own or right after it (read over a wider stretch than SINCE_CUE).
  */
-const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}+(?:ed|ó|ió|aron|ieron)|broke|began|took|came|fell|went|set)(?![\p{L}])(?:[^.;,:()]{0,60}|[^.;,:()]{0,60},\s*(?:on\s+|el\s+)?)$/iu;
+const SINCE_CLAUSE = /\b(?:since|desde que)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}+(?:ed|ó|ió|aron|ieron)|broke|began|took|came|fell|went|set)(?![\p{L}])(?:[^.;,:()]{0,60}|[^.;,:()]{0,60},\s*(?:on\s+|el\s+|in\s+|en\s+|a\s+|(?:a\s+)?(?:mediados|principios|finales|fines)\s+de\s+|(?:in\s+)?(?:mid|early|late)[- ])?)$/iu;
 
 export { addDays, dayOf, periodEnd } from './calendar.ts';
 

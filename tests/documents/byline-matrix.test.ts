@@ -119,3 +119,11 @@ test('a page dated only by its update line, with the time after it, takes that d
     assert.equal(splitPosts(page, { language })[0]?.published?.slice(0, 10), DAY, line);
   }
 });
+
+test('a byline whose only date is its update ("Europa Press · Internacional · Actualizado: viernes, 14 enero 2011 17:10") dates the page', () => {
+  assert.equal(parseBylineLine('Europa Press · Internacional · Actualizado: martes, 12 noviembre 2019 10:12', 'es')?.published, DAY);
+  assert.equal(parseBylineLine('Reuters | Updated November 12, 2019 10:12 ET', 'en')?.published, DAY);
+  // An update alone on its line is no byline; a publication beside it still wins.
+  assert.equal(parseBylineLine('Last Modified: November 12, 2019', 'en'), null);
+  assert.equal(parseBylineLine('EFE | Actualizado: 13/11/2019 | Publicado: 12/11/2019', 'es')?.published, DAY);
+});

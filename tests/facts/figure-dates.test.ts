@@ -243,3 +243,9 @@ test('a list of days before a month ("del 26, 27 y 28 de junio"): the last day d
   assert.equal(asOf('Son al menos tres las personas que murieron durante las protestas del 26, 27 y 28 de junio, informó el martes la ONG.', '2025-07-01', 'es', 'deaths', 3), '2025-06-28');
   assert.equal(asOf('At least 40 people were arrested during the protests of 5, 6 and 7 March, the ministry said on Monday.', '2025-03-10', 'en', 'detained', 40), '2025-03-07');
 });
+
+test('the day a span opens, told in an apposition after "desde que …" ("…, a mediados de diciembre"), is never the as-of date', () => {
+  const pub = '2011-02-01';
+  assert.equal(asOf('Ndiaye detalló que 147 personas perdieron la vida desde que estallaron los disturbios, a mediados de diciembre.', pub, 'es', 'deaths', 147), pub);
+  assert.equal(asOf('At least 60 people have died since the protests broke out, in mid-December, the UN said.', pub, 'en', 'deaths', 60), pub);
+});
