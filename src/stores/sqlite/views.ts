@@ -19,11 +19,12 @@ export function saveViewRows(
   db.transaction(() => {
     const upsert = db.prepare('INSERT INTO view_rows (view, story, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value');
     const remove = db.prepare('DELETE FROM view_rows WHERE view = ? AND story = ? AND key = ?');
+    const index = indexStatements(db);
     let indexed = 0; // index rows added less index rows removed
     for (const row of rows) {
       if (row.value === null) remove.run(view, story, row.key);
       else upsert.run(view, story, row.key, row.value);
-      indexed += row.value !== null && row.index ? indexRow(db, view, story, row.key, row.index) : -unindexRow(db, view, story, row.key);
+      indexed += row.value !== null && row.index ? indexRow(index, view, story, row.key, row.index) : -index.remove.run(view, story, row.key).changes;
     }
     addIndexed(db, view, story, indexed);
     const clear = db.prepare('DELETE FROM view_stale WHERE view = ? AND story = ? AND key = ? AND mark = ?');
@@ -31,20 +32,22 @@ export function saveViewRows(
   })();
 }
 
-/** Writes a row's index entry: 1 when the row had none, 0 when one was replaced (an update first, to tell which). */
-function indexRow(db: Database.Database, view: ViewName, story: string, key: string, index: ViewRowIndex): number {
-  const columns = [index.sort, index.firstDay, index.lastDay, placesText(index.places), index.words];
-  const replaced = db
-    .prepare('UPDATE view_index SET sort = ?, first_day = ?, last_day = ?, places = ?, words = ? WHERE view = ? AND story = ? AND key = ?')
-    .run(...columns, view, story, key).changes;
-  if (replaced > 0) return 0;
-  db.prepare('INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(view, story, key, ...columns);
-  return 1;
+/** The statements that write index entries, prepared once per save. */
+function indexStatements(db: Database.Database) {
+  return {
+    update: db.prepare('UPDATE view_index SET sort = ?, first_day = ?, last_day = ?, places = ?, words = ? WHERE view = ? AND story = ? AND key = ?'),
+    insert: db.prepare('INSERT INTO view_index (view, story, key, sort, first_day, last_day, places, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    /** Removes a row's index entry; `changes` is 1 when it had one. */
+    remove: db.prepare('DELETE FROM view_index WHERE view = ? AND story = ? AND key = ?'),
+  };
 }
 
-/** Removes a row's index entry: 1 when it had one. */
-function unindexRow(db: Database.Database, view: ViewName, story: string, key: string): number {
-  return db.prepare('DELETE FROM view_index WHERE view = ? AND story = ? AND key = ?').run(view, story, key).changes;
+/** Writes a row's index entry: 1 when the row had none, 0 when one was replaced (an update first, to tell which). */
+function indexRow(statements: ReturnType<typeof indexStatements>, view: ViewName, story: string, key: string, index: ViewRowIndex): number {
+  const columns = [index.sort, index.firstDay, index.lastDay, placesText(index.places), index.words];
+  if (statements.update.run(...columns, view, story, key).changes > 0) return 0;
+  statements.insert.run(view, story, key, ...columns);
+  return 1;
 }
 
 /** Moves the story's count of index rows (migration 11) by `delta`, in the transaction that added or removed them. */
