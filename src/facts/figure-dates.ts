@@ -249,5 +249,14 @@ function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf
   };
   const date = d.closes ? spanEnd(d, ctx.published) : d.precision === 'month' && scope && scope !== 'incident' && !/\b(?:late|early|mid|end|finales|fines|principios|mediados|comienzos)\b/i.test(d.text) ? monthEnd() : d.date;
   const yearless = d.kind !== 'weekday' && d.kind !== 'relative' && !/\b(?:19|20)\d{2}\b/.test(d.text);
-  return { asOf: storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
+  // "Tras las protestas del 10 de agosto, …" in a statement a year later that names "el 10 de agosto de 2022" elsewhere:
+  // the same day, told with its year in the same document, gives it
+  const toldWithYear = yearless && d.precision === 'day' ? sameDayWithYear(date, ctx) : null;
+  return { asOf: toldWithYear ?? storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
+}
+
+/** The date of a day of the document told with its year ("10 de agosto de 2022") whose month and day are `date`'s. */
+function sameDayWithYear(date: string, ctx: Context): string | null {
+  const told = ctx.dates.flat().find((m) => m.precision === 'day' && m.kind === 'explicit' && /\b(?:19|20)\d{2}\b/.test(m.text) && m.date.slice(5) === date.slice(5));
+  return told && told.date !== date ? told.date : null;
 }

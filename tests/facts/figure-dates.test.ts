@@ -249,3 +249,8 @@ test('the day a span opens, told in an apposition after "desde que …" ("…, a
   assert.equal(asOf('Ndiaye detalló que 147 personas perdieron la vida desde que estallaron los disturbios, a mediados de diciembre.', pub, 'es', 'deaths', 147), pub);
   assert.equal(asOf('At least 60 people have died since the protests broke out, in mid-December, the UN said.', pub, 'en', 'deaths', 60), pub);
 });
+
+test('a day told without its year takes the year the same document gives that day elsewhere', () => {
+  const text = 'Más de 20 manifestantes murieron durante las protestas del 10 de agosto de 2022, recordó la organización. Tras las protestas del 10 de agosto, la policía detuvo a 515 personas.';
+  assert.equal(asOf(text, '2023-11-06', 'es', 'detained', 515), '2022-08-10');
+});
