@@ -35,10 +35,11 @@ export function factsOf(
   const anchored = document.published ? document : { ...document, published: inferAnchor(document.text, story ?? undefined) };
   const countsDay = inferCountsAnchor(document.text, story ?? undefined, document.published, anchored.published);
   const counted = countsDay === document.published ? document : { ...document, published: countsDay };
-  const figures = extractFigures(counted, story ?? undefined);
   // An encyclopedia page tells the story in its order from the start, whenever it was saved: its year-less days
   // ("On 30 November") are the story's first ones, as on an undated page.
-  const events = extractEvents(anchored, story ?? undefined, { anchored: !document.published || hasInfobox(document.text) });
+  const inOrder = !document.published || hasInfobox(document.text);
+  const figures = extractFigures(counted, story ?? undefined, { anchored: inOrder });
+  const events = extractEvents(anchored, story ?? undefined, { anchored: inOrder });
   if (!model) return { story: story?.id ?? null, figures, events };
   const merged = mergeModelFacts(anchored, story ?? undefined, { figures, events }, model.answer);
   model.onVerified?.(merged);

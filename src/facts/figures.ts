@@ -415,13 +415,37 @@ const KIND_RIGHT_AFTER = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`^\\
  * (they repeat the body); with no publication date, a story-day count in the text ("in power for 40 days")
  * anchors relative dates when a story is given.
  */
-export function extractFigures(doc: FactInput, story?: Story): ExtractedFigure[] {
+const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * A page with no publication date of its own (or an encyclopedia page) tells its story in order: in "On 17 January 2011
+ * the minister announced 78 dead. On 1 February a UN mission reported at least 219", the day told without a year is in
+ * the year of the last day told with one before it, not in the year the page's stand-in date would give it (the
+ * infobox's span end, 14 January 2011, put it in 2010, before the story began).
+ */
+function withNarrativeYears(mentions: DateMention[][]): DateMention[][] {
+  let year: string | null = null;
+  return mentions.map((own) =>
+    own.map((m) => {
+      const yearless = m.kind === 'explicit' && m.precision === 'day' && !WITH_YEAR.test(m.text);
+      if (!yearless) {
+        if (m.kind === 'explicit' && m.precision === 'day') year = m.date.slice(0, 4);
+        return m;
+      }
+      return year && m.date.slice(0, 4) !== year ? { ...m, date: `${year}${m.date.slice(4)}` } : m;
+    }),
+  );
+}
+
+/** `anchored`: the page's date is a stand-in (an undated page's, or an encyclopedia page's): see withNarrativeYears. */
+export function extractFigures(doc: FactInput, story?: Story, options: { anchored?: boolean } = {}): ExtractedFigure[] {
   const sentences = splitSentences(doc.text);
   let published = dayOf(doc.published);
   if (!published && story) published = storyDayCount(doc.text, story.start)?.date ?? null;
   const periods = sentences.map((x) => ({ text: x.text, stated: x.headline ? null : statedPeriod(x.text, published, doc.language) }));
   // Each sentence's date mentions, found once: the day the article reports on and every count read them.
-  const mentions = sentences.map((x) => (x.headline ? [] : findDateMentions(x.text, published, doc.language)));
+  const found = sentences.map((x) => (x.headline ? [] : findDateMentions(x.text, published, doc.language)));
+  const mentions = options.anchored ? withNarrativeYears(found) : found;
   const out: Found[] = [];
   // wholes named again to open their parts ("De los 285 decesos que reporta la ANPDH, …"), where they were named
   const restatements: Found[] = [];

@@ -254,3 +254,17 @@ test('a day told without its year takes the year the same document gives that da
   const text = 'Más de 20 manifestantes murieron durante las protestas del 10 de agosto de 2022, recordó la organización. Tras las protestas del 10 de agosto, la policía detuvo a 515 personas.';
   assert.equal(figures(text, '2023-11-06', 'es', null).find((f) => f.value === 515)?.asOf, '2022-08-10');
 });
+
+test('an undated encyclopedia page carries its year: a day told without one is in the year of the day told before it', () => {
+  const tunisia = loadStory(new URL('../../config/stories/tunisia-2011.yaml', import.meta.url).pathname) as unknown as Story;
+  const text = [
+    'Tunisian uprising',
+    'Date: 17 December 2010 – 14 January 2011',
+    'Place: Tunisia',
+    '',
+    'The tolls were revised several times. On 17 January 2011 the interior minister said that 78 people had been killed. On 1 February a United Nations mission in Tunis reported at least 219 deaths.',
+  ].join('\n');
+  const { figures } = factsOf({ title: null, text, published: null, language: 'en' }, [tunisia]);
+  assert.equal(figures.find((f) => f.value === 219)?.asOf, '2011-02-01');
+  assert.equal(figures.find((f) => f.value === 78)?.asOf, '2011-01-17');
+});
