@@ -260,3 +260,25 @@ function sameDayWithYear(date: string, ctx: Context): string | null {
   const told = ctx.dates.flat().find((m) => m.precision === 'day' && m.kind === 'explicit' && /\b(?:19|20)\d{2}\b/.test(m.text) && m.date.slice(5) === date.slice(5));
   return told && told.date !== date ? told.date : null;
 }
+
+const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * A page with no publication date of its own (or an encyclopedia page) tells its story in order: in "On 17 January 2011
+ * the minister announced 78 dead. On 1 February a UN mission reported at least 219", the day told without a year is in
+ * the year of the last day told with one before it, not in the year the page's stand-in date would give it (the
+ * infobox's span end, 14 January 2011, put it in 2010, before the story began).
+ */
+export function withNarrativeYears(mentions: DateMention[][]): DateMention[][] {
+  let year: string | null = null;
+  return mentions.map((own) =>
+    own.map((m) => {
+      const yearless = m.kind === 'explicit' && m.precision === 'day' && !WITH_YEAR.test(m.text);
+      if (!yearless) {
+        if (m.kind === 'explicit' && m.precision === 'day') year = m.date.slice(0, 4);
+        return m;
+      }
+      return year && m.date.slice(0, 4) !== year ? { ...m, date: `${year}${m.date.slice(4)}` } : m;
+    }),
+  );
+}

@@ -16,7 +16,7 @@ import { placeRestricting } from './place-scope.ts';
 import { breakdownIn, placeBracket, regionOf, regionPart } from './place-breakdown.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
-import { asOfFor, namesVoteOrCoup, ofReason } from './figure-dates.ts';
+import { asOfFor, namesVoteOrCoup, ofReason, withNarrativeYears } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
@@ -415,28 +415,6 @@ const KIND_RIGHT_AFTER = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`^\\
  * (they repeat the body); with no publication date, a story-day count in the text ("in power for 40 days")
  * anchors relative dates when a story is given.
  */
-const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
-
-/**
- * A page with no publication date of its own (or an encyclopedia page) tells its story in order: in "On 17 January 2011
- * the minister announced 78 dead. On 1 February a UN mission reported at least 219", the day told without a year is in
- * the year of the last day told with one before it, not in the year the page's stand-in date would give it (the
- * infobox's span end, 14 January 2011, put it in 2010, before the story began).
- */
-function withNarrativeYears(mentions: DateMention[][]): DateMention[][] {
-  let year: string | null = null;
-  return mentions.map((own) =>
-    own.map((m) => {
-      const yearless = m.kind === 'explicit' && m.precision === 'day' && !WITH_YEAR.test(m.text);
-      if (!yearless) {
-        if (m.kind === 'explicit' && m.precision === 'day') year = m.date.slice(0, 4);
-        return m;
-      }
-      return year && m.date.slice(0, 4) !== year ? { ...m, date: `${year}${m.date.slice(4)}` } : m;
-    }),
-  );
-}
-
 /** `anchored`: the page's date is a stand-in (an undated page's, or an encyclopedia page's): see withNarrativeYears. */
 export function extractFigures(doc: FactInput, story?: Story, options: { anchored?: boolean } = {}): ExtractedFigure[] {
   const sentences = splitSentences(doc.text);
