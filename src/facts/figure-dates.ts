@@ -255,13 +255,15 @@ function dated(d: DateMention, idx: number, ctx: Context, scope?: Scope): { asOf
   return { asOf: toldWithYear ?? storyEra(date, yearless, idx, ctx), precision: d.precision, fromCue: 'own' };
 }
 
+/** A date's text that names its year. */
+const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
+
 /** The date of a day of the document told with its year ("10 de agosto de 2022") whose month and day are `date`'s. */
 function sameDayWithYear(date: string, ctx: Context): string | null {
-  const told = ctx.dates.flat().find((m) => m.precision === 'day' && m.kind === 'explicit' && /\b(?:19|20)\d{2}\b/.test(m.text) && m.date.slice(5) === date.slice(5));
+  const told = ctx.dates.flat().find((m) => m.precision === 'day' && m.kind === 'explicit' && WITH_YEAR.test(m.text) && m.date.slice(5) === date.slice(5));
   return told && told.date !== date ? told.date : null;
 }
 
-const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
 
 /**
  * A page with no publication date of its own (or an encyclopedia page) tells its story in order: in "On 17 January 2011
