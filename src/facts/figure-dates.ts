@@ -264,7 +264,6 @@ function sameDayWithYear(date: string, ctx: Context): string | null {
   return told && told.date !== date ? told.date : null;
 }
 
-
 /**
  * A page with no publication date of its own (or an encyclopedia page) tells its story in order: in "On 17 January 2011
  * the minister announced 78 dead. On 1 February a UN mission reported at least 219", the day told without a year is in
