@@ -248,7 +248,7 @@ export const EARLIER_VALUE_BEFORE = new RegExp(String.raw`\b(?:${CHANGED_FROM}|d
 /** Between a count and a date: an earlier value of the count ("24, up from 19 two days ago"), which the date is about. */
 export const EARLIER_VALUE_BETWEEN = new RegExp(String.raw`\b${CHANGED_FROM}\s+\S+`, 'iu');
 /** "revising it to", "raised the figure to", "cifra que luego elevó a", "la corrigió a": a count revised to a new value. */
-export const REVISED_TO_BEFORE = /\b(?:(?:revis|rais|updat|increas|lower|correct|adjust|amend|bump|push)\p{L}*\s+(?:(?:it|them|that|this|(?:the|(?:his|her|its|their)(?: own)?) (?:figure|toll|count|number|tally))\s+)?(?:(?:up|down|upwards?|downwards?|later|again)\s+)?to|(?:elev|actualiz|correg|corrig|rebaj|ajust|aument|subi)\p{L}*\s+(?:(?:(?:la|esa|esta) (?:cifra|cuenta)|el (?:balance|n[uú]mero|recuento))\s+|(?:la|lo)\s+)?(?:a|hasta))\s+(?:(?:at least|more than|over|some|about|al menos|m[aá]s de|unos|unas)\s+)?$/iu;
+export const REVISED_TO_BEFORE = /\b(?:(?:revis|rais|updat|increas|lower|correct|adjust|amend|bump|push)\p{L}*\s+(?:(?:it|them|that|this|(?:the|(?:his|her|its|their)(?: own)?) (?:figure|toll|count|number|tally))\s+)?(?:(?:up|down|upwards?|downwards?|later|again)\s+)?to|(?:elev|actualiz|correg|corrig|rebaj|ajust|aument|subi)\p{L}*\s+(?:(?:(?:la|esa|esta) (?:cifra|cuenta)|el (?:balance|n[uú]mero|recuento))\s+|(?:la|lo)\s+)?(?:a|hasta)(?:\s+(?:los|las))?)\s+(?:(?:at least|more than|over|some|about|al menos|m[aá]s de|unos|unas)\s+)?$/iu;
 /** "…had more than doubled, from 682 to 1,376": a bare "from" only when a "to" and the new value follow. */
 export const FROM_BEFORE = /\b(?:from|de)\s+$/iu;
 export const TO_VALUE_AFTER = /^\s+(?:to|a)\s+\d/iu;

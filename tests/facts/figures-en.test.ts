@@ -418,6 +418,8 @@ test('a count revised to a new value counts the same: "before later revising it 
   // the count of the sentence before, revised under a possessive; Spanish "a" is no English verb's "to"
   assert.deepEqual(read('Rights groups counted 300 dead. The president later raised his own number to 195.', 'en'), ['deaths 300', 'deaths 195']);
   assert.deepEqual(read('Two people died on Monday. The deaths have pushed a two-month-old confrontation into darker territory.', 'en'), ['deaths 2']);
+  // ("hasta los 50", "a las 35": the Spanish article before the new value)
+  assert.deepEqual(read('El Ministerio informó de 21 muertos. Fuentes sindicales elevan la cifra hasta los 50.', 'es'), ['deaths 21', 'deaths 50']);
 });
 
 test('a toll told with a hedge or a tally: "was probably at least 900", "put the number of dead above 400", "remains at six"', () => {
