@@ -136,8 +136,8 @@ program
     const { reindexViews } = await import('./cli/reindex.ts');
     const app = await openConfiguredApp(dataDir(), { env: { ...process.env, CRONISTA_DATABASE_URL: options.to } });
     try {
-      const built = await reindexViews(app, { reset: false });
-      process.stdout.write(`views built: ${built.length / 2} ${built.length === 2 ? 'story' : 'stories'}\n`);
+      await reindexViews(app, { reset: false });
+      process.stdout.write(`views built: ${app.stories.length} ${app.stories.length === 1 ? 'story' : 'stories'}\n`);
     } finally {
       await app.store.close();
     }

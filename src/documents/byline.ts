@@ -62,8 +62,10 @@ const NEWSROOM = /^(?:redacción|newsroom|staff)\s+/i;
 const CREDIT = /^(?:(?:fuente|fuentes|source|sources|foto|photo|con informaci[oó]n de)\s*:\s*.+|(?:comment|statement|briefing notes?|press release|column|analysis|remarks)\s+(?:by|from|of)\s+.+|redacci[oó]n(?:\s+(?:con|y)\s+.+)?|con (?:informaci[oó]n de\s+)?[\p{Lu}].*|with (?:reporting by\s+|wire services|[\p{Lu}]).*|agencias|agencies|wire services?|staff)$/iu;
 // "Opinión", "Editorial", "World": the section a page is filed under, beside its outlet and date.
 const SECTION_WORD = /^(?:opini[oó]n|editorial|columna|an[aá]lisis|nacional|internacional|mundo|pa[ií]s|pol[ií]tica|sociedad|regiones|opinion|analysis|comment|world|politics|national|international|americas|asia|africa|europe|news|noticias)$/iu;
-const UPDATE = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)\b/i;
-const UPDATE_LEAD = /^(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)(?:\s+(?:on|el))?\s*:?\s*/i;
+const UPDATE_WORD = String.raw`(?:last\s+)?(?:updated|actualizado|modified|modificado|actualizaci[oó]n)`;
+const UPDATE = new RegExp(String.raw`^${UPDATE_WORD}\b`, 'i');
+/** An update's words before its date: "Actualizado: ", "Last updated on ". */
+const UPDATE_LEAD = new RegExp(String.raw`^${UPDATE_WORD}(?:\s+(?:on|el))?\s*:?\s*`, 'i');
 // "Updated March 5, 2023; Published March 4, 2023", "Actualizado: 05/03/2023 Publicado: 04/03/2023": the publication
 // told after the update
 const PUBLISHED_AFTER_UPDATE = /\b(?:(?:first\s+)?published|posted|publicado|publicada)\b/i;

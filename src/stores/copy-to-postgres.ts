@@ -4,7 +4,8 @@
  * ids kept (a copy's id is its learned sequence: digest cursors stay valid), in one transaction: a copy that fails
  * leaves the database empty. Values are converted by the Postgres column's type (SQLite's 0/1 to booleans, JSON
  * text to jsonb); Postgres-only columns (the search vector) are computed by Postgres. The derived views are not
- * copied: every day and month is marked stale at the end and the first read rebuilds them. The row triggers that would
+ * copied: every day and month is marked stale at the end, and `cronista db copy` builds them next (src/cli.ts; otherwise
+ * the first read would). The row triggers that would
  * mark them (and move the facts version) row by row are off during the copy (PER_ROW_MARKERS says why); turning them
  * off locks the tables until the copy commits, which an empty target database allows. At the end every table's row
  * count is checked against the SQLite file's, and the tables are analyzed.
