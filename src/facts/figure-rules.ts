@@ -590,6 +590,10 @@ export const OTHER_VOICE = /(?<![\p{L}])(?:for (?:its|their|his|her) part|on the
 /** ", cientos de los cuales siguen en prisión", ", most of whom were released": a relative clause about a part of the count before it. */
 export const PART_TAIL = /,\s*(?:[\p{L}\d.,]+\s+){0,3}?(?:de los cuales|de las cuales|entre los cuales|entre las cuales|of whom|of which|among whom)(?![\p{L}])/iu;
 
+/** ", entre ellos Roman Bondarenko, que falleció el 12 de noviembre", ", including two who died on Monday": where the parts of
+ * the count before it begin (a day told after it is a part's). */
+export const PARTS_FOLLOW = /,\s*(?:including|among them|among whom|of whom|among others|entre ell[oa]s|entre otr[oa]s|entre los cuales|entre las cuales|de los cuales|de las cuales|incluid[oa]s?|incluyendo)(?![\p{L}])/iu;
+
 /** Right after a number, a group of people ("8 police officers", "43+ soldiers"), not another kind of case ("12 casos"). */
 export const GROUP_AFTER = new RegExp(String.raw`^\+?\s*${VICTIM_GROUP}(?![\p{L}])`, 'iu');
 /** "Police killed 40 protesters, along with eight police officers": another group of the same count, told after it. */

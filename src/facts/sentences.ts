@@ -128,6 +128,10 @@ function maskDenied(s: string): string {
 // A count's words in quotation marks: 'de "una treintena" de fallecidos', '"más de 300" heridos'.
 const QUOTED_COUNT = /["“«]\s*(?=\d|(?:una?|unos|unas|a|an|about|some|more than|over|at least|más de|al menos|cerca de)\s)[^"“”«»]{1,40}["”»]/giu;
 
+// The counted people's noun in quotation marks: 'murieron unos 800 "mártires"', 'killed 12 "rioters"' (the outlet's
+// distance from the word it quotes, not another noun).
+const QUOTED_NOUN = new RegExp(String.raw`(?<=(?:\d|(?<![\p{L}])${NUMBER_WORD.source.slice(2, -2)})\s+)["“«](\p{L}+(?:[\s-]\p{L}+){0,2})["”»]`, 'giu');
+
 /** Ages told of the people counted: "aged 22, 25 and 31", "between the ages of 18 and 25", "de entre 14 y 16 años". */
 export const AGES = /(?<![\p{L}])(?:(?:aged|ages)\s+(?:between\s+)?|between the ages of\s+)\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*(?![\d\p{L}])|(?<![\p{L}])de\s+(?:entre\s+)?\d{1,2}(?:\s*(?:,|y|a|-|–)\s*\d{1,2})*\s+años(?:\s+de\s+edad)?(?![\p{L}])/giu;
 
@@ -139,6 +143,7 @@ export function maskAsides(s: string): string {
   return maskDenied(s)
     // 'había hablado de "una treintena" de fallecidos': quotation marks around a count's words are no words between it and its noun
     .replace(QUOTED_COUNT, (m) => ` ${m.slice(1, -1)} `)
+    .replace(QUOTED_NOUN, (m) => ` ${m.slice(1, -1)} `)
     // "Two protesters, ages 16 and 17, were killed": ages between commas; "Eight people aged between 18 and 30 were
     // shot dead", "tres jóvenes de 17, 19 y 22 años murieron": ages between the people and their verb
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)

@@ -268,3 +268,12 @@ test('an undated encyclopedia page carries its year: a day told without one is i
   assert.equal(figures.find((f) => f.value === 219)?.asOf, '2011-02-01');
   assert.equal(figures.find((f) => f.value === 78)?.asOf, '2011-01-17');
 });
+
+test('a day told among the parts after a count is the part\'s, until the sentence resumes', () => {
+  const pub = '2023-03-10';
+  // (the whole is as of the report; the day is one named victim's)
+  assert.equal(asOf('Desde enero, al menos seis manifestantes han muerto, entre ellos una enfermera de 24 años que falleció el 2 de marzo en un hospital.', pub, 'es', 'deaths', 6), pub);
+  assert.equal(asOf('At least six protesters have died since January, including a nurse who died in hospital on March 2.', pub, 'en', 'deaths', 6), pub);
+  // (the aside closes and the count's own verb takes the day)
+  assert.equal(asOf('Seis personas, entre ellas dos estudiantes, murieron el 2 de marzo en la capital.', pub, 'es', 'deaths', 6), '2023-03-02');
+});

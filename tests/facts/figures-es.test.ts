@@ -374,6 +374,12 @@ test('a count\'s words in quotation marks are read as the count: \'de "una trein
   expectFigures(es('La Policía dice tener "cero registros" de muertes.'), []);
 });
 
+test('the counted people\'s noun in quotation marks is still their noun: \'murieron unos 300 "mártires"\'', () => {
+  expectFigures(es('Según el movimiento, en la revuelta murieron unos 300 "mártires".'), [{ kind: 'deaths', value: 300, qualifier: 'approximately' }]);
+  expectFigures(es('La policía detuvo a 45 «vándalos» durante la noche.'), [{ kind: 'detained', value: 45 }]);
+  expectFigures(figures('Officials said 90 "rioters" had been arrested.', PUB, 'en'), [{ kind: 'detained', value: 90 }]);
+});
+
 test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confirmado las autoridades" is 3 deaths, not arrests', () => {
   expectFigures(es('Tres son las personas cuya muerte durante las movilizaciones han confirmado hasta ahora las autoridades, aunque hay 7.000 detenidos.'), [
     { kind: 'deaths', value: 3 },
