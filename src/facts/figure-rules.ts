@@ -82,7 +82,7 @@ export const KIND_AFTER: Record<FigureKind, string> = {
   detained: alt([
     'detained', 'arrested', 'under arrest', 'detentions', 'arrests', 'in custody', 'taken into custody', 'into custody',
     'held(?=\\s+(?:at|in|by|incommunicado|without|for)\\b)', 'being held(?!\\s+(?:hostage|captive|as hostages?))', 'detainees', 'jailed',
-    'imprisoned', 'rounded up', 'detenid[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos', 'aprehensiones', 'capturas',
+    'imprisoned', 'rounded up', 'detenid[oa]s?', 'encarcelad[oa]s?', 'arrestad[oa]s?', 'capturad[oa]s?', 'aprehendid[oa]s?', 'detenciones', 'arrestos', 'aprehensiones', 'capturas',
     // (Colombia's legal word for a short police hold: "230 casos de retenciones"; not "retenidos", also hostages)
     '(?:casos de )?retenciones',
     'privad[oa]s de (?:su )?libertad',
@@ -132,7 +132,7 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
     '(?:detenidos|detenciones)(?:,[^,.;]{1,30},)? (?:ya )?(?:suman|sumaban|sumaron|ascienden a|llegan a|superan|superaban|sobrepasan|rondan|rondaban)(?: ya)?', '(?:han|ha|hab[ií]an|hab[ií]a) (?:detenido|arrestado|capturado|aprehendido) a', 'detaining', 'detained', 'arresting', 'arrested', 'rounded up', 'detuvo a',
     // the plain verb of a headline or after "to" ("Security forces detain 30 activists", "managed to arrest 41 suspects"),
     // not an order, a warrant or a threat to arrest
-    '(?<!\\b(?:orders?|warrants?|plans?|threat(?:s|ened)?|vow(?:s|ed)?|sought|seeks?|wants?|asked) to )(?:arrest|detain)', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid)[oa]s', 'detuvieron a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
+    '(?<!\\b(?:orders?|warrants?|plans?|threat(?:s|ened)?|vow(?:s|ed)?|sought|seeks?|wants?|asked) to )(?:arrest|detain)', '(?:arrests|arrested|detained|detentions|detenidos|detenciones)\\s*:', '(?:fueron|han sido|resultaron) (?:detenid|arrestad|capturad|aprehendid|encarcelad)[oa]s', 'detuvieron a', 'encarcelaron a', 'encarcel[oó] a', 'capturaron a', 'arrestaron a', 'captur[oó] a', 'arrest[oó] a', 'aprehendi(?:[oó]|eron) a', 'intervino a', 'intervinieron a',
     'detenci[oó]n de', 'arresto de', 'arrests? of', 'detentions? of',
     '(?:cifra|n[uú]mero)(?: (?:oficial|total|final|provisional|actualizad[oa]|definitiv[oa]))? de (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas|aprehendidas))[^.;]{0,160}?(?:a|en|es|de|son)', 'number of (?:the |those |people )?(?:detained|arrested|detainees|arrests|held|in custody)[^.;]{0,80}?(?:to|at|is|was|reached|from)',
     `${COUNT_IN_VERB}(?:los|las|el n[uú]mero de|la cifra de) (?:detenidos|detenciones|arrestos|personas (?:detenidas|arrestadas)) en`,

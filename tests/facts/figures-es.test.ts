@@ -380,6 +380,12 @@ test('the counted people\'s noun in quotation marks is still their noun: \'murie
   expectFigures(figures('Officials said 90 "rioters" had been arrested.', PUB, 'en'), [{ kind: 'detained', value: 90 }]);
 });
 
+test('"encarcelados" counts detentions, and a death word further on does not take the count', () => {
+  expectFigures(es('Unos 40 estudiantes fueron encarcelados tras la marcha.'), [{ kind: 'detained', value: 40, qualifier: 'approximately' }]);
+  expectFigures(es('El sindicato exige la excarcelación de más de 60 obreros que siguen encarcelados y que se investiguen las muertes de marzo.'), [{ kind: 'detained', value: 60, qualifier: 'more_than' }]);
+  expectFigures(es('La policía encarceló a 25 dirigentes vecinales.'), [{ kind: 'detained', value: 25 }]);
+});
+
 test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confirmado las autoridades" is 3 deaths, not arrests', () => {
   expectFigures(es('Tres son las personas cuya muerte durante las movilizaciones han confirmado hasta ahora las autoridades, aunque hay 7.000 detenidos.'), [
     { kind: 'deaths', value: 3 },
