@@ -43,6 +43,9 @@ export const NOT_PERSON = alt([
   'casas', 'buildings?', 'edificios', 'tons?', 'toneladas', 'kilos?', 'projects?', 'letters?', 'signatures?', 'firmas',
   'bullets?', 'balas', 'rifles?', 'weapons?', 'armas', 'million', 'millones', 'billion', 'thousand', 'mil', 'hundred',
   'incidents?', 'protests?', 'protestas', 'marches', 'marchas', 'demonstrations', 'clashes', 'operations?', 'raids?',
+  // gatherings held, not people held: "12 vigils were held in Nairobi", "se celebraron 30 asambleas"
+  'rallies', 'vigils?', 'vigilias?', 'meetings?', 'reuniones', 'funerals?', 'funerales', 'ceremon(?:y|ies)', 'ceremonias?',
+  'hearings?', 'audiencias?', 'sessions?', 'sesiones', 'assemblies', 'asambleas?', 'concentraciones', 'manifestaciones', 'masses', 'misas?',
   'laws?', 'leyes', 'decrees?', 'articles?', 'and', 'or', 'y', 'o', 'in', 'en', 'on', 'at', 'by', 'por', 'with', 'con',
   'from', 'desde', 'to', 'a', 'the', 'el', 'la', 'were', 'was', 'have', 'has', 'dozens?', 'hundreds', 'thousands', 'scores',
   'decenas', 'centenares', 'cientos', 'miles', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',

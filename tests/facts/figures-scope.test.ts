@@ -647,6 +647,9 @@ test('detainees counted at one named place of detention are a part of the arrest
   assert.equal(whole.find((f) => f.value === 1300)?.scope, 'cumulative');
   assert.equal(figures('The rights group Foro Penal has verified 1,102 detentions.', '2024-08-06', 'en', null)[0]?.scope, 'cumulative');
   assert.equal(figures('There are 38 police officers being held hostage at the pumping station.', '2009-06-06', 'en', null).length, 0);
+  // (gatherings are held too: no one is detained)
+  assert.equal(figures('At least 12 vigils were held in Nairobi for the victims on Sunday.', '2024-06-30', 'en', null).length, 0);
+  assert.equal(figures('Five funerals were held in Kisumu, where 30 people were held by police.', '2024-06-30', 'en', null).map((f) => f.value).join(), '30');
 });
 
 test('bodies counted, found or seen at one place are one finding; a span or a total keeps them running', () => {
