@@ -385,6 +385,10 @@ export const OTHER_CAUSE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${OTHER_CAUS
 /** "35,000 deaths from COVID-19", "murieron de covid", "víctimas del coronavirus", "muertes asociadas a la pandemia". */
 export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}?(?:from|of|by|due to|related to|linked to|por|de|del|a causa del?|debido al?|relacionad[oa]s con|asociad[oa]s al?|vinculad[oa]s al?)\s+(?:(?:la|el|los|las|the|a|an)\s+)?(?:\p{L}+\s+)?${OTHER_CAUSE}(?![\p{L}])`, 'iu');
 /** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
+/** "The court sentenced 12 protesters to death", "condenó a 12 manifestantes a muerte": a sentence passed around the count, no death. */
+export const DEATH_SENTENCE_AROUND = /(?<![\p{L}])(?:sentenc\p{L}*|condemn\p{L}*|conden\p{L}*)(?![\p{L}])[^.;]{0,60}?(?<![\p{L}])(?:to death|to hang|a muerte|a la pena (?:de muerte|capital)|a la horca)(?![\p{L}])/iu;
+/** "…12 were sentenced to prison", "3 fueron condenados": what a court did to some of the people counted before. */
+export const JUDGED_AFTER = /^\s*(?:more\s+|m[aá]s\s+)?(?:(?:were|have been|had been|was|has been|fueron|han sido|hab[ií]an sido|fue|ha sido)\s+)(?:sentenced|convicted|charged|indicted|tried|acquitted|condenad[oa]s?|procesad[oa]s?|imputad[oa]s?|acusad[oa]s?|juzgad[oa]s?|absuelt[oa]s?|sentenciad[oa]s?)(?![\p{L}])/iu;
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A body's tally: "había contabilizado", "tallied", "counted". */
 export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;

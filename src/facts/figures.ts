@@ -262,7 +262,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
-    if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
+    // "40 were killed, and 12 were sentenced to prison": what a court did to some is no casualty of the count's kind
+    if (kind.kind !== 'detained' && R.JUDGED_AFTER.test(post)) continue;
+    if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || deathSentenceAround(masked, n) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
     // "553 de los detenidos han sido excarcelados", "32 han quedado en libertad bajo fianza", "80 serán presentados ante los
     // tribunales": what became of some of the detained (freed, bailed, charged, sentenced, missing) counts no detention
     if (kind.kind === 'detained' && R.NO_LONGER_HELD_AFTER.test(post)) continue;
@@ -416,6 +418,13 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
 /** The word after a count's number: "dos policías" → "policías". */
 function headNoun(fromNumber: string): string {
   return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
+}
+
+/** "The court sentenced 12 protesters to death": the count stands between a sentencing verb and its "to death". */
+function deathSentenceAround(masked: string, n: NumberMention): boolean {
+  const from = Math.max(0, n.start - 60);
+  const m = R.DEATH_SENTENCE_AROUND.exec(masked.slice(from, n.end + 60));
+  return m !== null && from + m.index < n.start && from + m.index + m[0].length > n.end;
 }
 
 /** A kind's word right after a count: "25 fallecidos", "171 heridos". */

@@ -658,3 +658,12 @@ test('bodies counted, found or seen at one place are one finding; a span or a to
   assert.equal(figures('Bomberos confirmó el hallazgo de cinco cuerpos calcinados en una bodega del norte de la ciudad.', '2019-10-20', 'es', null)[0]?.scope, 'incident');
   assert.equal(figures('Five bodies have been recovered from the city\'s waters since the end of June, the prosecutor said.', '2025-07-06', 'en', null)[0]?.scope, 'cumulative');
 });
+
+test('a court\'s sentence is no casualty: "sentenced 12 protesters to death", "12 were sentenced to prison"', () => {
+  assert.equal(figures('A military court sentenced 14 protesters to death on Tuesday.', '2024-06-30', 'en', null).length, 0);
+  assert.equal(figures('Un tribunal condenó a 14 manifestantes a la pena de muerte.', '2024-06-30', 'es', null).length, 0);
+  // (a death sentence told after the count does not take the count's deaths)
+  assert.deepEqual(figures('Security forces killed 30 protesters, and a court later sentenced two men to death.', '2024-06-30', 'en', null).map((f) => [f.kind, f.value]), [['deaths', 30]]);
+  assert.deepEqual(figures('At least 40 people were killed, and 12 were sentenced to prison.', '2024-06-30', 'en', null).map((f) => [f.kind, f.value]), [['deaths', 40]]);
+  assert.deepEqual(figures('Más de 300 personas resultaron heridas y 20 fueron imputadas.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 300]]);
+});
