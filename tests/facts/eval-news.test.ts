@@ -37,10 +37,13 @@ import { evaluatePart } from '../../scripts/news-eval.ts';
 // the same session, forty-six → forty-nine (Tunisia 2011, Sierra Leone 2022, Bolivia 2008: 0.40, 0.37, 0.29 whole on
 // arrival) with the session's first code dev 0.704 → 0.683, dev Spanish 0.683 → 0.666, dev series 228/296 → 243/325,
 // headlines 26/46 → 28/49, test 0.465 → 0.465, test Spanish 0.441 → 0.439, test series 122/195 → 127/208, headlines
-// 29/46 → 31/49; at the session's end dev 0.691, test 0.465.)
+// 29/46 → 31/49; at the session's end dev 0.691, test 0.465; twenty-third session, forty-nine → fifty-three (Indonesia
+// 2025, Turkey 2013, Madagascar 2025, Guinea 2019: 0.70, 0.53, 0.71, 0.33 whole on arrival, after the session's first
+// rules) dev 0.691 → 0.686, dev Spanish 0.669 → 0.663, dev series 250/325 → 261/340, headlines 31/49 → 33/53, test 0.469
+// → 0.472, test Spanish 0.437 → 0.438, test series 128/208 → 137/222, headlines 32/49 → 34/53.)
 const FLOORS = {
-  dev: { f1: 0.685, es: 0.665, series: 0.755, dates: 0.745, headlines: 28 },
-  test: { f1: 0.46, es: 0.43, series: 0.605, dates: 0.68, headlines: 30 },
+  dev: { f1: 0.68, es: 0.655, series: 0.755, dates: 0.74, headlines: 30 },
+  test: { f1: 0.46, es: 0.43, series: 0.605, dates: 0.69, headlines: 31 },
 } as const;
 
 for (const part of ['dev', 'test'] as const) {
