@@ -145,8 +145,8 @@ export const KIND_BEFORE: Record<FigureKind, string> = {
 /** The count's noun right AFTER it: "elevó a 47 la cifra de fallecidos", "raised to 47 the number of dead". */
 export const TOLL_AFTER: Record<FigureKind, RegExp> = {
   deaths: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|saldo|total|number|toll)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:muertos|fallecidos|muertes|v[ií]ctimas(?: mortales| fatales)?|decesos|personas (?:fallecidas|muertas|asesinadas)|dead|deaths|fatalities|people killed|people (?:(?:known|confirmed|reported) to have|who (?:have|had)) (?:died|been killed))(?![\p{L}])/iu,
-  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:heridos|lesionados|personas heridas|personas lesionadas|injured|wounded)(?![\p{L}])/iu,
-  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:detenidos|detenciones|arrestados|detained|arrests|detainees)(?![\p{L}])/iu,
+  injured: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|balance|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:herid[oa]s|lesionad[oa]s|injured|wounded|people (?:injured|wounded))(?![\p{L}])/iu,
+  detained: /^\s+(?:la|el|the)\s+(?:cifra|n[uú]mero|total|number)(?:\s+(?:total|oficial|provisional|overall|official))?\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?(?:[\p{L}]+\s+)?(?:detenid[oa]s|detenciones|arrestad[oa]s|aprehendid[oa]s|capturad[oa]s|detained|arrests|detainees|people (?:detained|arrested))(?![\p{L}])/iu,
 };
 
 /** Cleft and copular counts: "Son 42 las personas que han fallecido", "son quince los fallecidos", "cifraba en 460 las personas con lesiones". */
@@ -222,6 +222,9 @@ export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|bil
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
 // ("By Friday 18 January the group had verified 12 deaths": "by" a day, the count as it stood then)
+/** "que Naciones Unidas contabilizó el pasado 29 de septiembre", "counted … in its assessment of 10 July": the day a tally was
+ * taken, so the count is as of it (not that day's toll). */
+export const TALLIED_ON_BEFORE = /(?<![\p{L}])(?:contabiliz(?:[oó]|aron|aba|ado)|registr(?:[oó]|aron|aba)|document(?:[oó]|aron)|counted|tallied|recorded|documented|(?:in|en) (?:its|their|his|her|su|sus) (?:assessment|report|update|tally|count|balance|informe|recuento|actualizaci[oó]n)(?: of| del?)?)\s+(?:(?:el|on|as of)\s+)?(?:pasado\s+)?$/iu;
 export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al|by(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?)\s+$/i;
 
 /**
@@ -350,7 +353,7 @@ export const HAPPENING_OPENS = /[,;]?\s+(?:after|following|when|tras|luego de|de
 /** A stretch opening on a subordinator: its verb, and the day it names, are its own ("tal y como había prometido el jueves"). */
 export const SUBORDINATE_OPEN = /^(?:tal (?:y )?como|seg[uú]n (?:lo )?(?:había|habían|ha|han)|como (?:lo )?(?:había|habían|hab[ií]a)|just as|as (?:he|she|they|it) had|after|before|when|while|although|cuando|mientras|despu[eé]s de que|antes de que|luego de que|aunque|a pesar de que|pese a que)(?![\p{L}])/iu;
 /** One day's count: "durante toda la jornada", "that night", "the day's death toll". */
-export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese (?:mismo )?d[ií]a|esa (?:misma )?noche|that (?:same )?day|that (?:same )?night|the same day|(?<!desde )la jornada (?:de (?:ayer|hoy)|del (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))|the day['’]s|del d[ií]a|de la jornada|en lo que va de d[ií]a|so far today|earlier today`
+export const DAY_CUES = new RegExp(String.raw`\b(?:durante (?:toda )?la jornada|en la jornada|esa jornada|(?:de|en|durante) esta jornada|(?:una|la) jornada (?:electoral|de votaci[oó]n|de protesta|de paro|de movilizaci[oó]n)|ese (?:mismo )?d[ií]a|esa (?:misma )?noche|that (?:same )?day|that (?:same )?night|the same day|(?<!desde )la jornada (?:de (?:ayer|hoy)|del (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))|the day['’]s|del d[ií]a|de la jornada|en lo que va de d[ií]a|so far today|earlier today`
   // one night ("52 detenidos durante la noche", "arrested overnight")
   + String.raw`|(?:durante|en) la (?:noche|madrugada)|anoche|esta madrugada|overnight|last night|during the night`
   // one event named in the singular ("injured in the clash", "murieron en el ataque"): plural "clashes" can span weeks

@@ -305,7 +305,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
-    const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)));
+    const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)) || (d.start > n.end && R.TALLIED_ON_BEFORE.test(s.slice(Math.max(n.end, d.start - 40), d.start))));
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count
     const article = /^an?$/i.test(n.text);
     const scopePost = article ? post.replace(ARTICLE_PERSON_RE, '') : post;

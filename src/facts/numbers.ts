@@ -57,6 +57,8 @@ function parseWords(toks: Tok[], i: number): { value: number; next: number } | n
   let j = i;
   const first = toks[i]!.word;
   // "a dozen", "a hundred", "a thousand", "una docena", "un centenar"
+  // ("el centenar de heridos que la ONU contabilizó", "la veintena de detenidos": the count named again with its article)
+  if ((first === 'el' || first === 'la') && toks[i + 1]?.word! in COLLECTIVE) return { value: COLLECTIVE[toks[i + 1]!.word]!, next: i + 2 };
   if (first === 'a' || first === 'an' || first === 'un' || first === 'una' || first === 'medio') {
     const nx = toks[i + 1]?.word;
     // "medio centenar": half of the collective count
@@ -131,7 +133,7 @@ export function findNumbers(text: string): NumberMention[] {
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio'].includes(t.word))) continue;
+    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio', 'el', 'la'].includes(t.word))) continue;
     // ("el 40 por ciento de los arrestados": "ciento" is the percent's, not a hundred)
     if (t.word === 'ciento' && toks[i - 1]?.word === 'por') continue;
     const parsed = parseWords(toks, i);

@@ -386,6 +386,18 @@ test('"encarcelados" counts detentions, and a death word further on does not tak
   expectFigures(es('La policía encarceló a 25 dirigentes vecinales.'), [{ kind: 'detained', value: 25 }]);
 });
 
+test('"el centenar de heridos que la ONU contabilizó el pasado 29 de septiembre": a tally\'s day dates a running count; "de esta jornada" is one day\'s', () => {
+  expectFigures(figures('Hay que sumar el centenar de heridos que la ONU contabilizó el pasado 4 de enero.', '2023-01-20', 'es', null), [
+    { kind: 'injured', value: 100, qualifier: 'approximately', scope: 'cumulative', asOf: '2023-01-04' },
+  ]);
+  expectFigures(figures('The medical association counted 5,120 people injured across the country in its assessment of 4 January.', '2023-01-20', 'en', null), [
+    { kind: 'injured', value: 5120, scope: 'cumulative', asOf: '2023-01-04' },
+  ]);
+  expectFigures(es('Son al menos tres los muertos de esta jornada, según testigos.'), [{ kind: 'deaths', value: 3, scope: 'incident', asOf: '2023-01-12' }]);
+  expectFigures(es('El ministro cifró en 230 el número de personas detenidas.'), [{ kind: 'detained', value: 230 }]);
+  expectFigures(es('La policía elevó a 85 la cifra de personas heridas.'), [{ kind: 'injured', value: 85 }]);
+});
+
 test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confirmado las autoridades" is 3 deaths, not arrests', () => {
   expectFigures(es('Tres son las personas cuya muerte durante las movilizaciones han confirmado hasta ahora las autoridades, aunque hay 7.000 detenidos.'), [
     { kind: 'deaths', value: 3 },
