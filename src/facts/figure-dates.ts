@@ -6,7 +6,7 @@ import type { NumberMention } from './numbers.ts';
 import type { Precision, Scope } from './types.ts';
 import { attributionOf } from './attribution.ts';
 import { toldOn } from './news-day.ts';
-import { maskAsides } from './sentences.ts';
+import { ASIDE_VERB, maskAsides } from './sentences.ts';
 import type { Context, Dated } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 
@@ -282,4 +282,20 @@ export function withNarrativeYears(mentions: DateMention[][]): DateMention[][] {
       return year && m.date.slice(0, 4) !== year ? { ...m, date: `${year}${m.date.slice(4)}` } : m;
     }),
   );
+}
+
+/** ", murieron", ", were killed": the sentence's verb after an aside of parts. */
+const RESUMES = new RegExp(String.raw`,\s+${ASIDE_VERB}`, 'iu');
+
+/**
+ * Where the parts told after a count run, [start, end) (both -1 when none): from "entre ellos", "including"… to the
+ * clause's end, or to where the sentence resumes with its verb ("Diez personas, entre ellas dos adolescentes, murieron
+ * este domingo"). A day told there is a part's ("…, entre ellos Roman Bondarenko, que falleció el 12 de noviembre").
+ */
+export function partsAfter(s: string, countEnd: number, clauseEnd: number): [number, number] {
+  const parts = R.PARTS_FOLLOW.exec(s.slice(countEnd, clauseEnd));
+  if (!parts) return [-1, -1];
+  const from = countEnd + parts.index + parts[0].length;
+  const resumes = RESUMES.exec(s.slice(from, clauseEnd));
+  return [countEnd + parts.index, resumes ? from + resumes.index : clauseEnd];
 }

@@ -187,3 +187,10 @@ export function scopeOf(clause: string, own: string, pre: string, post: string, 
   if (R.BODY_COUNT_AFTER.test(post) && !R.RUNNING_OR_SINCE.test(clause)) return 'incident';
   return 'cumulative';
 }
+
+/** "The court sentenced 12 protesters to death": the count stands between a sentencing verb and its "to death". */
+export function deathSentenceAround(masked: string, n: NumberMention): boolean {
+  const from = Math.max(0, n.start - 60);
+  const m = R.DEATH_SENTENCE_AROUND.exec(masked.slice(from, n.end + 60));
+  return m !== null && from + m.index < n.start && from + m.index + m[0].length > n.end;
+}

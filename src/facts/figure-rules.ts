@@ -222,10 +222,10 @@ export const NOT_COUNT_AFTER = /^\s*(?:%|percent|per cent|por ciento|million|bil
 
 /** Right before a date: the day a running count stands at ("al 28 de febrero", "as of Feb. 28", "hasta el 9 de enero"). */
 // ("By Friday 18 January the group had verified 12 deaths": "by" a day, the count as it stood then)
+export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al|by(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?)\s+$/i;
 /** "que Naciones Unidas contabilizó el pasado 29 de septiembre", "counted … in its assessment of 10 July": the day a tally was
  * taken, so the count is as of it (not that day's toll). */
 export const TALLIED_ON_BEFORE = /(?<![\p{L}])(?:contabiliz(?:[oó]|aron|aba|ado)|registr(?:[oó]|aron|aba)|document(?:[oó]|aron)|counted|tallied|recorded|documented|(?:in|en) (?:its|their|his|her|su|sus) (?:assessment|report|update|tally|count|balance|informe|recuento|actualizaci[oó]n)(?: of| del?)?)\s+(?:(?:el|on|as of)\s+)?(?:pasado\s+)?$/iu;
-export const AS_OF_BEFORE = /\b(?:as of|as at|al|hasta el|corte al|a la fecha del?|con fecha al|by(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?)\s+$/i;
 
 /**
  * Before the first part of a list held by a group of the casualties: "Entre los extranjeros fallecidos hay tres peruanos",
@@ -387,11 +387,11 @@ const OTHER_CAUSE = String.raw`(?:pandemi[ac]s?|covid(?:-?19)?|coronavirus|sars-
 export const OTHER_CAUSE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${OTHER_CAUSE}(?![\p{L}])[^.;:\d]{0,12}?\s(?:(?:que|which|that)\s+(?:\p{L}+\s+){0,2}?)?(?:deja|dej[oó]|ha dejado|hab[ií]a dejado|causa|caus[oó]|ha causado|cobra|cobr[oó]|se ha cobrado|ha cobrado|suma|has killed|had killed|killed|kills|has claimed|claimed|has left|left|has caused|caused)(?![\p{L}])[^.;\d]{0,30}$`, 'iu');
 /** "35,000 deaths from COVID-19", "murieron de covid", "víctimas del coronavirus", "muertes asociadas a la pandemia". */
 export const OTHER_CAUSE_AFTER = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,3}?(?:from|of|by|due to|related to|linked to|por|de|del|a causa del?|debido al?|relacionad[oa]s con|asociad[oa]s al?|vinculad[oa]s al?)\s+(?:(?:la|el|los|las|the|a|an)\s+)?(?:\p{L}+\s+)?${OTHER_CAUSE}(?![\p{L}])`, 'iu');
-/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 /** "The court sentenced 12 protesters to death", "condenó a 12 manifestantes a muerte": a sentence passed around the count, no death. */
 export const DEATH_SENTENCE_AROUND = /(?<![\p{L}])(?:sentenc\p{L}*|condemn\p{L}*|conden\p{L}*)(?![\p{L}])[^.;]{0,60}?(?<![\p{L}])(?:to death|to hang|a muerte|a la pena (?:de muerte|capital)|a la horca)(?![\p{L}])/iu;
 /** "…12 were sentenced to prison", "3 fueron condenados": what a court did to some of the people counted before. */
 export const JUDGED_AFTER = /^\s*(?:more\s+|m[aá]s\s+)?(?:(?:were|have been|had been|was|has been|fueron|han sido|hab[ií]an sido|fue|ha sido)\s+)(?:sentenced|convicted|charged|indicted|tried|acquitted|condenad[oa]s?|procesad[oa]s?|imputad[oa]s?|acusad[oa]s?|juzgad[oa]s?|absuelt[oa]s?|sentenciad[oa]s?)(?![\p{L}])/iu;
+/** Not a death count: "sentenced to death", "condenados a muerte", "death sentences". */
 export const NOT_DEATHS_AFTER = /^[^.;]{0,40}?\b(?:sentenced to death|death sentences?|on death row|condenad[oa]s a (?:la pena de )?muerte|pena de muerte|penas de muerte)/iu;
 /** A body's tally: "había contabilizado", "tallied", "counted". */
 export const TALLY_CUES = /\b(?:contabiliz\p{L}*|tallied|tallies|counted|counts|ha registrado|hab[ií]a registrado|has recorded|had recorded)(?![\p{L}])/iu;

@@ -9,18 +9,18 @@ import { addDays } from './calendar.ts';
 import { dayOf, findDateMentions, periodEnd, statedPeriod, storyDayCount, type DateMention } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { placesSharing } from './each-share.ts';
-import { AGES, ASIDE_VERB, maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
+import { AGES, maskAsides, splitClauses, splitSentences, type Sentence } from './sentences.ts';
 import { infoboxFigures } from './infobox.ts';
 import { findPlaces } from './story.ts';
 import { placeRestricting } from './place-scope.ts';
 import { breakdownIn, placeBracket, regionOf, regionPart } from './place-breakdown.ts';
 import { entryDays, isEntryHeader, newsDayOf, toldOn } from './news-day.ts';
 import { attributionOf } from './attribution.ts';
-import { asOfFor, namesVoteOrCoup, ofReason, withNarrativeYears } from './figure-dates.ts';
+import { asOfFor, namesVoteOrCoup, ofReason, partsAfter, withNarrativeYears } from './figure-dates.ts';
 import type { Context, Dated, Found } from './figure-context.ts';
 import * as R from './figure-rules.ts';
 import { datelineLength, SHARE_OUT_BEFORE } from './figure-rules.ts';
-import { ARTICLE_PERSON_RE, KIND_WORD_RE, KINDS, kindOf, narrowedToPart, qualifierOf, scopeOf, type How } from './figure-kind.ts';
+import { ARTICLE_PERSON_RE, deathSentenceAround, KIND_WORD_RE, KINDS, kindOf, narrowedToPart, qualifierOf, scopeOf, type How } from './figure-kind.ts';
 
 const { REPORT_VERBS } = R;
 
@@ -97,9 +97,6 @@ function itemOfSum(text: string, numbers: NumberMention[], whole: Found, n: Numb
 const ITEM_NOUN_AFTER = /^\s+(?!(?:m[aá]s|menos|more|fewer|less|than|a[nñ]os|years?|de\s+edad)(?![\p{L}]))\p{L}/iu;
 
 /** Sentences with no count a whole is kept across for the parts after them (a quote, a comment between the two). */
-/** ", murieron", ", were killed": the sentence's verb after an aside of parts. */
-const RESUMES = new RegExp(String.raw`,\s+${ASIDE_VERB}`, 'iu');
-
 const QUIET_SENTENCES_KEPT = 2;
 /** A sentence opening on "the total" its counts are parts of: "Del total, 63 son…", "Of the total of 74, …". */
 const TOTAL_LEAD = /^\s*["“«]?(?:del total|of the total)(?![\p{L}])[^.;\d]{0,60}$/iu;
@@ -292,15 +289,9 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // ("más de 500 personas detenidas —139 de ellas el 25 de noviembre—, al menos 26 muertos": a day told in a part's
     // aside is that part's, not the other counts')
     const inOtherAside = (d: DateMention) => partAsides.some(([a, b]) => d.start >= a && d.end <= b && !(n.start >= a && n.start < b));
-    // ("al menos cuatro manifestantes han perdido la vida, entre ellos Roman Bondarenko, que falleció el 12 de noviembre":
-    // a day told among the parts after a count is a part's)
-    // (until the sentence resumes: "Diez personas, entre ellas dos adolescentes, murieron este domingo")
-    const partsFrom = R.PARTS_FOLLOW.exec(s.slice(n.end, clause[1]));
-    const partsAt = partsFrom ? n.end + partsFrom.index : -1;
-    const resumes = partsFrom ? RESUMES.exec(s.slice(partsAt + partsFrom[0].length, clause[1])) : null;
-    const partsEnd = resumes ? partsAt + partsFrom![0].length + resumes.index : clause[1];
-    const amongParts = (d: DateMention) => partsFrom !== null && d.start >= partsAt && d.start < partsEnd;
-    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d) && !amongParts(d));
+    // ("…han perdido la vida, entre ellos Roman Bondarenko, que falleció el 12 de noviembre": a day among the parts after a count)
+    const [partsAt, partsEnd] = partsAfter(s, n.end, clause[1]);
+    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d) && !(d.start >= partsAt && d.start < partsEnd));
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
     const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
@@ -418,13 +409,6 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
 /** The word after a count's number: "dos policías" → "policías". */
 function headNoun(fromNumber: string): string {
   return /^\S+\s+(\p{L}+)/u.exec(fromNumber)?.[1]?.toLowerCase() ?? '';
-}
-
-/** "The court sentenced 12 protesters to death": the count stands between a sentencing verb and its "to death". */
-function deathSentenceAround(masked: string, n: NumberMention): boolean {
-  const from = Math.max(0, n.start - 60);
-  const m = R.DEATH_SENTENCE_AROUND.exec(masked.slice(from, n.end + 60));
-  return m !== null && from + m.index < n.start && from + m.index + m[0].length > n.end;
 }
 
 /** A kind's word right after a count: "25 fallecidos", "171 heridos". */

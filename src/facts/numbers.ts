@@ -58,7 +58,8 @@ function parseWords(toks: Tok[], i: number): { value: number; next: number } | n
   const first = toks[i]!.word;
   // "a dozen", "a hundred", "a thousand", "una docena", "un centenar"
   // ("el centenar de heridos que la ONU contabilizó", "la veintena de detenidos": the count named again with its article)
-  if ((first === 'el' || first === 'la') && toks[i + 1]?.word! in COLLECTIVE) return { value: COLLECTIVE[toks[i + 1]!.word]!, next: i + 2 };
+  const collective = toks[i + 1]?.word;
+  if ((first === 'el' || first === 'la') && collective !== undefined && collective in COLLECTIVE) return { value: COLLECTIVE[collective]!, next: i + 2 };
   if (first === 'a' || first === 'an' || first === 'un' || first === 'una' || first === 'medio') {
     const nx = toks[i + 1]?.word;
     // "medio centenar": half of the collective count
