@@ -132,6 +132,10 @@ const QUOTED_COUNT = /["“«]\s*(?=\d|(?:una?|unos|unas|a|an|about|some|more th
 // distance from the word it quotes, not another noun).
 const QUOTED_NOUN = new RegExp(String.raw`(?<=(?:\d|(?<![\p{L}])${NUMBER_WORD.source.slice(2, -2)})\s+)["“«](\p{L}+(?:[\s-]\p{L}+){0,2})["”»]`, 'giu');
 
+// A casualty denied to everyone: "and that no one was hurt", "nadie resultó herido", "ningún agente murió" (it counts no one,
+// and its casualty word is no other count's)
+const NO_ONE_HURT = /(?<![\p{L}])(?:no[- ]one|nobody|nadie|ningun[oa]?|ningún|none)(?![\p{L}])[^.;:,\d]{0,40}?(?<![\p{L}])(?:hurt|injured|wounded|killed|died|dead|arrested|detained|herid[oa]s?|lesionad[oa]s?|muri[oó]|muert[oa]s?|falleci[oó]|fallecid[oa]s?|detenid[oa]s?)(?![\p{L}])/giu;
+
 /** Ages told of the people counted: "aged 22, 25 and 31", "between the ages of 18 and 25", "de entre 14 y 16 años". */
 export const AGES = /(?<![\p{L}])(?:(?:aged|ages)\s+(?:between\s+)?|between the ages of\s+)\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*(?![\d\p{L}])|(?<![\p{L}])de\s+(?:entre\s+)?\d{1,2}(?:\s*(?:,|y|a|-|–)\s*\d{1,2})*\s+años(?:\s+de\s+edad)?(?![\p{L}])/giu;
 
@@ -144,6 +148,7 @@ export function maskAsides(s: string): string {
     // 'había hablado de "una treintena" de fallecidos': quotation marks around a count's words are no words between it and its noun
     .replace(QUOTED_COUNT, (m) => ` ${m.slice(1, -1)} `)
     .replace(QUOTED_NOUN, (m) => ` ${m.slice(1, -1)} `)
+    .replace(NO_ONE_HURT, blank)
     // "Two protesters, ages 16 and 17, were killed": ages between commas; "Eight people aged between 18 and 30 were
     // shot dead", "tres jóvenes de 17, 19 y 22 años murieron": ages between the people and their verb
     .replace(/,\s+(?:(?:ages?|aged)\s+\d{1,2}(?:\s*(?:and|to|-|–)\s*\d{1,2})?|de\s+\d{1,2}(?:\s*(?:y|a|-|–)\s*\d{1,2})?\s+años),/giu, blank)

@@ -667,3 +667,10 @@ test('a court\'s sentence is no casualty: "sentenced 12 protesters to death", "1
   assert.deepEqual(figures('At least 40 people were killed, and 12 were sentenced to prison.', '2024-06-30', 'en', null).map((f) => [f.kind, f.value]), [['deaths', 40]]);
   assert.deepEqual(figures('Más de 300 personas resultaron heridas y 20 fueron imputadas.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 300]]);
 });
+
+test('a casualty denied to everyone counts no one, and lends its word to no other count', () => {
+  assert.equal(figures('No one was hurt in the march.', '2024-06-30', 'en', null).length, 0);
+  assert.equal(figures('Police said 300 officers had been deployed and that nobody was injured.', '2024-06-30', 'en', null).length, 0);
+  assert.equal(figures('Nadie resultó herido entre los 300 agentes desplegados.', '2024-06-30', 'es', null).length, 0);
+  assert.deepEqual(figures('Ningún agente murió, pero 14 manifestantes resultaron heridos.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 14]]);
+});
