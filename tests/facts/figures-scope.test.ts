@@ -674,3 +674,10 @@ test('a casualty denied to everyone counts no one, and lends its word to no othe
   assert.equal(figures('Nadie resultó herido entre los 300 agentes desplegados.', '2024-06-30', 'es', null).length, 0);
   assert.deepEqual(figures('Ningún agente murió, pero 14 manifestantes resultaron heridos.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 14]]);
 });
+
+test('a group\'s count takes no verb of another clause: "25 soldiers were sent to the town where two people died"', () => {
+  assert.deepEqual(figures('The minister said 25 soldiers had been sent to the town where two people died.', '2024-06-30', 'en', null).map((f) => [f.kind, f.value]), [['deaths', 2]]);
+  assert.deepEqual(figures('Llegaron 40 policías al barrio donde murieron tres jóvenes.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['deaths', 3]]);
+  // (a coordinated group shares the verb)
+  assert.deepEqual(figures('Al menos 10 civiles y tres agentes resultaron heridos.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 10], ['injured', 3]]);
+});
