@@ -291,7 +291,10 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const inOtherAside = (d: DateMention) => partAsides.some(([a, b]) => d.start >= a && d.end <= b && !(n.start >= a && n.start < b));
     // ("…han perdido la vida, entre ellos Roman Bondarenko, que falleció el 12 de noviembre": a day among the parts after a count)
     const [partsAt, partsEnd] = partsAfter(s, n.end, clause[1]);
-    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d) && !(d.start >= partsAt && d.start < partsEnd));
+    // ("Twelve people have now died, up from nine on Friday": a day told of the count's earlier value)
+    const earlierAt = R.EARLIER_VALUE_BETWEEN.exec(s.slice(n.end, clause[1]))?.index;
+    const ownDay = (d: DateMention) => !(d.start >= partsAt && d.start < partsEnd) && !(earlierAt !== undefined && d.start >= n.end + earlierAt);
+    const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d) && ownDay(d));
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
     const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
     const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));

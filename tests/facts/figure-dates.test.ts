@@ -277,3 +277,15 @@ test('a day told among the parts after a count is the part\'s, until the sentenc
   // (the aside closes and the count's own verb takes the day)
   assert.equal(asOf('Seis personas, entre ellas dos estudiantes, murieron el 2 de marzo en la capital.', pub, 'es', 'deaths', 6), '2023-03-02');
 });
+
+test('a day told of a count\'s earlier value ("up from nine on Friday", "frente a los 19 del viernes") leaves the count a running one, as of the report', () => {
+  const pub = '2023-03-10';
+  expectFigures(figures('Twelve people have now died, up from nine on Tuesday.', pub, 'en'), [
+    { kind: 'deaths', value: 12, scope: 'cumulative', asOf: pub },
+    { kind: 'deaths', value: 9, scope: 'cumulative', asOf: '2023-03-07' },
+  ]);
+  expectFigures(figures('La cifra asciende a 24 muertos, frente a los 19 del martes.', pub, 'es'), [
+    { kind: 'deaths', value: 24, scope: 'cumulative', asOf: pub },
+    { kind: 'deaths', value: 19, scope: 'cumulative', asOf: '2023-03-07' },
+  ]);
+});
