@@ -282,6 +282,17 @@ const RULES: Rule[] = [
       return ex(addDays(pub, -30 * n), 'month', 'relative');
     },
   },
+  // "50 years ago", "hace dos años": the year that many back (an anniversary's story, background to a newer one)
+  {
+    re: /\b(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago|hace\s+(\d{1,3}|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+a[ñn]os?)(?![\p{L}])/giu,
+    make: (m, pub) => {
+      if (!pub) return null;
+      const words: Record<string, number> = { a: 1, one: 1, un: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6, seven: 7, siete: 7, eight: 8, ocho: 8, nine: 9, nueve: 9, ten: 10, diez: 10 };
+      const raw = (m[1] ?? m[2])!.toLowerCase();
+      const n = words[raw] ?? Number(raw);
+      return ex(`${Number(pub.slice(0, 4)) - n}-07-01`, 'year', 'relative');
+    },
+  },
   // last week / la semana pasada / last month / el mes pasado / this week / over the weekend
   {
     re: /\b(last week|the past week|the last week|this week|la semana pasada|esta semana|la [uú]ltima semana|over the weekend|this weekend|el fin de semana|the past month|the last month|el [uú]ltimo mes|last month|el mes pasado)\b/gi,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDateMentions, resolveReferenceDate, storyDayCount } from '../../src/facts/dates.ts';
+import { figures } from './figure-helpers.ts';
 
 // 2023-01-12 is a Thursday.
 const PUB = '2023-01-12T15:30:00Z';
@@ -158,4 +159,11 @@ test('"last March", "el pasado mes de octubre", "March last year": the latest su
   assert.deepEqual(month('Hasta marzo pasado, 3.700 personas resultaron heridas.'), ['2025-03 month closes']);
   assert.deepEqual(month('In March last year the count stood at 400.'), ['2024-03 month']);
   assert.deepEqual(month('En marzo del año pasado, la cifra era de 400.'), ['2024-03 month']);
+});
+
+test('"N years ago", "hace N años" name the year that many back, so an old massacre recalled is no count of the story', () => {
+  assert.deepEqual(at('The army fired on students 50 years ago.'), { date: '1973-07-01', precision: 'year' });
+  assert.deepEqual(at('Hace dos años, la policía reprimió la marcha.', PUB, 'es'), { date: '2021-07-01', precision: 'year' });
+  // (the Peru story began in December 2022: a massacre recalled from half a century back is background)
+  assert.deepEqual(figures('Hace 50 años, 300 estudiantes fueron asesinados en la plaza.', PUB, 'es'), []);
 });
