@@ -21,7 +21,8 @@ const WEAK_AFTER_RE = Object.fromEntries(
 // "Dos personas que habían recibido disparos graves fallecieron", "three men who had been shot on Friday died": a
 // relative clause between the people counted and their verb
 const RELATIVE_AFTER_RE = Object.fromEntries(
-  KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
+  // (the relative clause's words hold no count of their own: "unas 20.000 personas, que informó de 5 detenidos")
+  KINDS.map((k) => [k, new RegExp(`^(\\s+(?:${R.FILLERS})\\s+(?:que|who|that)(?:\\s+(?!\\d)[^\\s,;:.]+){1,8}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
 // "Al menos 18 miembros de las fuerzas de seguridad kazajas han perdido la vida": who they were, then their verb
 const GROUP_AFTER_RE = Object.fromEntries(

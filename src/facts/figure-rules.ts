@@ -401,6 +401,8 @@ export const FINDING_BEFORE = /\b(?:found|finds|concluded|concludes|determined|e
  * Right after a count of the detained, what became of them instead of their detention: freed, bailed, charged, tried,
  * sentenced, gone missing ("553 de los detenidos han sido excarcelados", "12 have still not been accounted for").
  */
+/** "Authorities released 120 of the 300 detainees", "la jueza dejó en libertad a 20 de los detenidos": the freed are no detention count. */
+export const FREED_BEFORE = /(?<![\p{L}])(?:released|freed|releasing|freeing|set free|liber(?:[oó]|aron|ado|ar)|excarcel\p{L}*|solt(?:[oó]|aron)|(?:dej[oó]|dejaron|puso|pusieron|han? dejado|han? puesto) en libertad)(?:\s+a)?\s+(?:(?:at least|al menos|some|unos|unas|about|around|more than|más de|otros|otras|another)\s+)?$/iu;
 export const NO_LONGER_HELD_AFTER = /^(?:\s+(?:de|of)\s+(?:los|las|the|those|ellos|ellas|them)(?:\s+[\p{L}-]+){0,2}?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:han|ha|habían|fueron|serán|quedaron|have|has|had|were|will)\s+)?(?:(?:sido|been|be|still|not|aún|ya|todavía|also|también)\s+){0,3}(?:excarcelad[oa]s|liberad[oa]s|puest[oa]s\s+en\s+libertad|recuperad[oa]\s+la\s+libertad|recuperaron\s+la\s+libertad|quedado\s+en\s+libertad|released|freed|set\s+free|bailed|granted\s+bail|charged|indicted|sentenced|acquitted|condenad[oa]s|imputad[oa]s|procesad[oa]s|absuelt[oa]s|presentad[oa]s\s+(?:\p{L}+\s+){0,3}?(?:ante|al?)|pasado\s+a\s+disposici[oó]n|accounted\s+for)(?![\p{L}])/iu;
 /** A count over the whole country: "across the country", "nationwide", "a nivel nacional". */
 /** "N'Djamena and other cities", "Nairobi y otras ciudades": the place is one of several the count spans. */

@@ -146,7 +146,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const asideKind = nounAside && (R.GROUP_AFTER.test(post) || R.MEN_AFTER.test(post)) ? KINDS.find((k) => KIND_WORD_RE[k].test(nounAside)) : undefined;
     if (!opensBreakdown && !ownKind && !asideKind && (/^\s*\(/.test(post) || /\(\s*$/.test(pre))) continue; // "Ayacucho (9)": a breakdown entry
     // "one of three people killed": a member, not a count; "10 of the 18 killed": a part of the next count
-    const ofNumber = /^\s+of\s+(?:the\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty))(?![\p{L}\d])/iu.exec(post);
+    // ("cinco de los 12 fallecidos", the Spanish partitive)
+    const ofNumber = /^\s+(?:of\s+(?:the\s+)?|de\s+(?:los|las|esos|esas|estos|estas)\s+)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|cincuenta|cien|\p{L}+(?:ientos|ientas))(?![\p{L}\d])/iu.exec(post);
     if (ofNumber && n.value === 1) continue;
     // "one of the young men killed", "uno de los jóvenes asesinados": a member of a group, not a count ("one of them
     // drowned" is a part of the count before it)
@@ -264,7 +265,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || deathSentenceAround(masked, n) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
     // "553 de los detenidos han sido excarcelados", "32 han quedado en libertad bajo fianza", "80 serán presentados ante los
     // tribunales": what became of some of the detained (freed, bailed, charged, sentenced, missing) counts no detention
-    if (kind.kind === 'detained' && R.NO_LONGER_HELD_AFTER.test(post)) continue;
+    if (kind.kind === 'detained' && (R.NO_LONGER_HELD_AFTER.test(post) || R.FREED_BEFORE.test(before))) continue;
     // ("Of the 24 dead, 23 were protesters…" paragraphs after "At least 24 people have died": a partitive names a running
     // count again however far back it was told; an incident only from the last sentences)
     const restates = R.OF_THE.test(before)
@@ -297,7 +298,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     const clauseDates = dates.filter((d) => d.start >= clause[0] && d.start < clause[1] && !d.since && !inOtherAside(d) && ownDay(d));
     // "said on Monday", "On Sunday, the ministry acknowledged that 25 have died": the day of the statement, not of the deaths
     const eventDates = clauseDates.filter((d) => !toldOn(s, d) && !(d.end <= n.start && REPORT_VERBS.test(s.slice(d.end, n.start))) && !ofReason(s, n, d));
-    const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)))\s+of\s+(?:the\s+)?$/iu.test(pre.slice(0, cut));
+    const isWhole = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\p{L}+(?:teen|ty)|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez))\s+(?:of\s+(?:the\s+)?|de\s+(?:los|las|esos|esas|estos|estas)\s+)$/iu.test(pre.slice(0, cut));
     // "al 28 de febrero", "as of Feb. 28": the day a running count was taken, not an incident
     const asOfDate = eventDates.some((d) => R.AS_OF_BEFORE.test(s.slice(Math.max(0, d.start - 20), d.start)) || (d.start > n.end && R.TALLIED_ON_BEFORE.test(s.slice(Math.max(n.end, d.start - 40), d.start))));
     // "a police officer was killed": the article's own noun is who died, not a part of a larger count

@@ -398,6 +398,16 @@ test('"el centenar de heridos que la ONU contabilizó el pasado 29 de septiembre
   expectFigures(es('La policía elevó a 85 la cifra de personas heridas.'), [{ kind: 'injured', value: 85 }]);
 });
 
+test('"cinco de los 12 fallecidos" is a part of the 12; the freed are no detention; a count inside a relative clause keeps its kind', () => {
+  expectFigures(es('Según la Defensoría, cinco de los 12 fallecidos eran menores de edad.'), [
+    { kind: 'deaths', value: 5, scope: 'subset' },
+    { kind: 'deaths', value: 12, scope: 'cumulative' },
+  ]);
+  expectFigures(es('Las autoridades liberaron a 120 de los 300 detenidos.'), [{ kind: 'detained', value: 300 }]);
+  expectFigures(figures('A judge released 40 of the 200 people arrested on Saturday.', PUB, 'en', null), [{ kind: 'detained', value: 200 }]);
+  expectFigures(es('En la marcha participaron unas 20.000 personas, según la Policía, que informó de 5 detenidos.'), [{ kind: 'detained', value: 5 }]);
+});
+
 test('"cuya muerte" names the dead: "Tres son las personas cuya muerte han confirmado las autoridades" is 3 deaths, not arrests', () => {
   expectFigures(es('Tres son las personas cuya muerte durante las movilizaciones han confirmado hasta ahora las autoridades, aunque hay 7.000 detenidos.'), [
     { kind: 'deaths', value: 3 },
