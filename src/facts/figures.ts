@@ -261,7 +261,7 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
     // "40 were killed, and 12 were sentenced to prison": what a court did to some is no casualty of the count's kind
-    if (kind.kind !== 'detained' && R.JUDGED_AFTER.test(post)) continue;
+    if ((kind.kind !== 'detained' && R.JUDGED_AFTER.test(post)) || R.MISSING_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || deathSentenceAround(masked, n) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
     // "553 de los detenidos han sido excarcelados", "32 han quedado en libertad bajo fianza", "80 serán presentados ante los
     // tribunales": what became of some of the detained (freed, bailed, charged, sentenced, missing) counts no detention

@@ -681,3 +681,8 @@ test('a group\'s count takes no verb of another clause: "25 soldiers were sent t
   // (a coordinated group shares the verb)
   assert.deepEqual(figures('Al menos 10 civiles y tres agentes resultaron heridos.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['injured', 10], ['injured', 3]]);
 });
+
+test('the missing are no count of the dead, the injured or the detained, and lend no verb of another count', () => {
+  assert.deepEqual(figures('The committee said 150 people were missing and 32 were confirmed dead.', '2024-06-30', 'en', null).map((f) => [f.kind, f.value]), [['deaths', 32]]);
+  assert.deepEqual(figures('Al menos 20 personas siguen desaparecidas y 12 murieron.', '2024-06-30', 'es', null).map((f) => [f.kind, f.value]), [['deaths', 12]]);
+});
