@@ -6,9 +6,9 @@
  * about fall in are read (a group's member count is in its founder's entry, and a founder asked about is one of those
  * units): the work follows what is asked, not what the story holds.
  */
-import { LRUCache } from 'lru-cache';
 import type { Story } from '../facts/types.ts';
 import type { Store, StoredEventRecord } from '../stores/store.ts';
+import { parsedLookup, textLookup, type FounderEntry, type UnitLookup } from './day-row-text.ts';
 import { byUnitId, dayKeyOf, groupIn, joinParts, monthOf, readMonths, TIMELINE_VIEW, unitsOf, type MonthRow, type Unit } from './timeline-rows.ts';
 import { refreshTimelineView } from './timeline-view.ts';
 
@@ -28,37 +28,13 @@ export interface StoredGrouping {
 }
 
 /**
- * Day rows already parsed, by story and key, with the text they were parsed from: a row read again is parsed again only
- * when its text changed. A day many reports recall holds megabytes of units (5.7 MB for the generator's busiest day at
- * 100,000 documents), and every digest reads the days its new events fall on: parsing them was a fifth of a warm
- * digest. Rows are still read from the store each time, so a hit is always the stored row; the parsed rows are only
- * read. Bounded by the text's length: 24 MB of it, kept beside its parsed rows (about twice as much again).
- */
-const PARSED_DAYS_BYTES = 24 * 1024 * 1024;
-const parsedDays = new WeakMap<Store, LRUCache<string, { text: string; row: MonthRow }>>();
-
-function parsedDay(store: Store, story: string, key: string, text: string): MonthRow {
-  let cache = parsedDays.get(store);
-  if (!cache) {
-    // (a row longer than a third of the bound is parsed each time, not kept: it would push out everything else)
-    cache = new LRUCache({ maxSize: PARSED_DAYS_BYTES, maxEntrySize: PARSED_DAYS_BYTES / 3, sizeCalculation: (entry) => Math.max(1, entry.text.length) });
-    parsedDays.set(store, cache);
-  }
-  const id = `${story}\n${key}`;
-  const hit = cache.get(id);
-  if (hit && hit.text === text) return hit.row;
-  const row = JSON.parse(text) as MonthRow;
-  cache.set(id, { text, row });
-  return row;
-}
-
-/**
  * The unit rows read so far: the day rows of the units asked about (`dayKeyOf`), and whole months where a row written
  * before the day rows holds them, or where a group's members must be counted one by one (its founder's entry has no
  * count `n`: written before it was kept).
  */
 class UnitRows {
-  private readonly days = new Map<string, MonthRow | undefined>();
+  // (a day row is looked into, not parsed: day-row-text.ts)
+  private readonly days = new Map<string, UnitLookup | undefined>();
   private readonly months = new Map<string, MonthRow>();
 
   constructor(
@@ -79,7 +55,7 @@ class UnitRows {
     }
     for (const key of keys) {
       const value = read.get(key);
-      this.days.set(key, value === undefined ? undefined : parsedDay(this.store, this.story, key, value));
+      this.days.set(key, value === undefined ? undefined : textLookup(value));
     }
   }
 
@@ -90,17 +66,19 @@ class UnitRows {
     for (const month of missing) if (!this.months.has(month)) this.months.set(month, { a: {}, f: {} });
   }
 
-  private rowOf(id: string): MonthRow | undefined {
-    return this.months.get(monthOf(id)) ?? this.days.get(dayKeyOf(id));
+  private rowOf(id: string): UnitLookup | undefined {
+    const month = this.months.get(monthOf(id));
+    return month ? parsedLookup(month) : this.days.get(dayKeyOf(id));
   }
 
   groupOf(unit: { id: string }): string | undefined {
-    return groupIn(this.rowOf(unit.id), unit.id);
+    const label = this.rowOf(unit.id)?.unit(unit.id);
+    return label === '=' ? unit.id : label;
   }
 
   /** What the founder's row says of its group (undefined: it does not know the group). */
-  groupEntry(founder: string): MonthRow['f'][string] | undefined {
-    return this.rowOf(founder)?.f[founder];
+  groupEntry(founder: string): FounderEntry | undefined {
+    return this.rowOf(founder)?.founder(founder);
   }
 
   /** The ids of a group's members in these months (read whole first). */
