@@ -28,9 +28,9 @@ const RELATIVE_AFTER_RE = Object.fromEntries(
 const GROUP_AFTER_RE = Object.fromEntries(
   KINDS.map((k) => [k, new RegExp(`^(\\s+${R.VICTIM_GROUP}(?:\\s+[\\p{L}]+){0,10}?)\\s+(${R.KIND_AFTER[k]})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureKind, RegExp>;
-/** "12 police officers died", not "12 soldiers killed three protesters": the group's verb, unless it is an actor's. */
 /** A word that opens another clause between a group and a verb: "where", "when", "after", "donde", "cuando", "tras". */
 const OTHER_CLAUSE_BETWEEN = /(?<![\p{L}])(?:where|when|after|because|while|donde|cuando|tras|porque|mientras)(?![\p{L}])/iu;
+/** "12 police officers died", not "12 soldiers killed three protesters": the group's verb, unless it is an actor's. */
 function groupThenVerb(m: RegExpExecArray | null, post: string): boolean {
   if (!m) return false;
   // ("25 soldiers were sent to the area where two people died": the verb of another clause; a count coordinated with it,

@@ -260,7 +260,8 @@ function figuresIn(sent: Sentence, idx: number, ctx: Context): Found[] {
     // "a protester was killed", "un agente murió": an article is no count (ANNOTATION.md); "…y una es un agente", the last
     // item of a list of parts, is one
     if (n.weak && !(partOf && listed) && !R.ONE_CASUALTY_AFTER.test(post)) continue;
-    // "40 were killed, and 12 were sentenced to prison": what a court did to some is no casualty of the count's kind
+    // "40 were killed, and 12 were sentenced to prison": what a court did to some is no casualty of the count's kind; "150
+    // people were missing": the missing are no casualty count
     if ((kind.kind !== 'detained' && R.JUDGED_AFTER.test(post)) || R.MISSING_AFTER.test(post)) continue;
     if (kind.kind === 'deaths' && (R.NOT_DEATHS_AFTER.test(post) || deathSentenceAround(masked, n) || R.OTHER_CAUSE_BEFORE.test(before) || R.OTHER_CAUSE_AFTER.test(post))) continue;
     // "553 de los detenidos han sido excarcelados", "32 han quedado en libertad bajo fianza", "80 serán presentados ante los
