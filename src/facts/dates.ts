@@ -96,6 +96,12 @@ const ex = (date: string | null, precision: Precision = 'day', kind: DateMention
 const ord = '(?:st|nd|rd|th|º|°)?';
 const PART: Record<string, number> = { early: 5, beginning: 5, principios: 5, inicios: 5, comienzos: 5, mid: 15, middle: 15, mediados: 15, late: 25, end: 28, finales: 25, fines: 25 };
 
+/** A count of days, weeks, months or years back told in words: "three days ago", "hace dos años". */
+const AGO_COUNTS: Record<string, number> = {
+  a: 1, one: 1, un: 1, una: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6,
+  seven: 7, siete: 7, eight: 8, ocho: 8, nine: 9, nueve: 9, ten: 10, diez: 10,
+};
+
 const RULES: Rule[] = [
   // 2023-01-09
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, make: (m) => ex(validDay(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null) },
@@ -273,9 +279,8 @@ const RULES: Rule[] = [
     re: /\b(?:(\d{1,2}|one|two|three|four|five|six|seven|a|un|una|dos|tres|cuatro|cinco|seis|siete)\s+(days?|weeks?|months?)\s+ago|hace\s+(\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete)\s+(d[ií]as?|semanas?|mes(?:es)?))\b/gi,
     make: (m, pub) => {
       if (!pub) return null;
-      const words: Record<string, number> = { a: 1, one: 1, un: 1, una: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6, seven: 7, siete: 7 };
       const raw = (m[1] ?? m[3])!.toLowerCase();
-      const n = words[raw] ?? Number(raw);
+      const n = AGO_COUNTS[raw] ?? Number(raw);
       const unit = (m[2] ?? m[4])!.toLowerCase();
       if (/^(day|d[ií]a)/.test(unit)) return ex(addDays(pub, -n), 'day', 'relative');
       if (/^(week|semana)/.test(unit)) return ex(addDays(pub, -7 * n), 'week', 'relative');
@@ -287,9 +292,8 @@ const RULES: Rule[] = [
     re: /\b(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago|hace\s+(\d{1,3}|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+a[ñn]os?)(?![\p{L}])/giu,
     make: (m, pub) => {
       if (!pub) return null;
-      const words: Record<string, number> = { a: 1, one: 1, un: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6, seven: 7, siete: 7, eight: 8, ocho: 8, nine: 9, nueve: 9, ten: 10, diez: 10 };
       const raw = (m[1] ?? m[2])!.toLowerCase();
-      const n = words[raw] ?? Number(raw);
+      const n = AGO_COUNTS[raw] ?? Number(raw);
       return ex(`${Number(pub.slice(0, 4)) - n}-07-01`, 'year', 'relative');
     },
   },

@@ -134,7 +134,9 @@ export function findNumbers(text: string): NumberMention[] {
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio', 'el', 'la'].includes(t.word))) continue;
+    // (an article opens a count only before a collective noun, "el centenar": the other articles are skipped here)
+    const collectiveNext = (t.word === 'el' || t.word === 'la') && (toks[i + 1]?.word ?? '') in COLLECTIVE;
+    if (!(wordValue(t.word) || ['a', 'an', 'un', 'una', 'medio'].includes(t.word) || collectiveNext)) continue;
     // ("el 40 por ciento de los arrestados": "ciento" is the percent's, not a hundred)
     if (t.word === 'ciento' && toks[i - 1]?.word === 'por') continue;
     const parsed = parseWords(toks, i);
